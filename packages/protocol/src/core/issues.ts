@@ -1,0 +1,179 @@
+// Turns validator findings into messages that name the JSON path, what was expected and what
+// was found: `request.intent.slots.count.value: expected string, got number`.
+import type { TSchema } from "@sinclair/typebox";
+import { type ValueError, ValueErrorType } from "@sinclair/typebox/errors";
+
+export interface ValidationIssue {
+  /** Dotted JSON path, `[n]` for array items; `(root)` for the whole document. */
+  readonly path: string;
+  readonly expected: string;
+  readonly found: string;
+  /** `path: expected X, got Y` */
+  readonly message: string;
+}
+
+/** `/request/intent/slots/0` → `request.intent.slots[0]` */
+export function pointerToPath(pointer: string, prefix = ""): string {
+  const parts = pointer.split("/").slice(1);
+  let out = prefix;
+  for (const raw of parts) {
+    const part = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (/^\d+$/.test(part)) out += `[${part}]`;
+    else if (/^[A-Za-z_$][\w$.-]*$/.test(part)) out += out === "" ? part : `.${part}`;
+    else out += `[${JSON.stringify(part)}]`;
+  }
+  return out === "" ? "(root)" : out;
+}
+
+function typeName(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  return typeof value;
+}
+
+function short(value: unknown): string {
+  if (value === undefined) return "nothing";
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function literalsOf(schema: TSchema): unknown[] | undefined {
+  const variants = (schema.anyOf ?? schema.oneOf) as TSchema[] | undefined;
+  if (!variants) return undefined;
+  const values: unknown[] = [];
+  for (const variant of variants) {
+    if (!("const" in variant)) return undefined;
+    values.push(variant.const);
+  }
+  return values;
+}
+
+/** A short human description of what a schema accepts. */
+export function describeSchema(schema: TSchema): string {
+  if ("const" in schema) return JSON.stringify(schema.const);
+  const literals = literalsOf(schema);
+  if (literals) return `one of ${literals.map((l) => JSON.stringify(l)).join(", ")}`;
+  if (schema.anyOf) return (schema.anyOf as TSchema[]).map(describeSchema).join(" or ");
+  switch (schema.type) {
+    case "string": {
+      if (schema.pattern) return `string matching /${schema.pattern}/`;
+      if (schema.format) return `string in ${schema.format} format`;
+      if (schema.minLength === 1) return "non-empty string";
+      if (schema.maxLength !== undefined) return `string of at most ${schema.maxLength} characters`;
+      return "string";
+    }
+    case "integer":
+    case "number": {
+      const word = schema.type === "integer" ? "integer" : "number";
+      if (schema.minimum !== undefined && schema.maximum !== undefined)
+        return `${word} from ${schema.minimum} to ${schema.maximum}`;
+      if (schema.minimum !== undefined) return `${word} >= ${schema.minimum}`;
+      if (schema.maximum !== undefined) return `${word} <= ${schema.maximum}`;
+      return word;
+    }
+    case "array":
+      if (schema.minItems) return `array with at least ${schema.minItems} item(s)`;
+      if (schema.maxItems !== undefined) return `array with at most ${schema.maxItems} item(s)`;
+      return "array";
+    case undefined:
+      return "a value";
+    default:
+      return String(schema.type);
+  }
+}
+
+const TYPE_ERRORS = new Set<ValueErrorType>([
+  ValueErrorType.String,
+  ValueErrorType.Number,
+  ValueErrorType.Integer,
+  ValueErrorType.Boolean,
+  ValueErrorType.Object,
+  ValueErrorType.Array,
+  ValueErrorType.Null,
+]);
+
+function issue(path: string, expected: string, found: string): ValidationIssue {
+  return { path, expected, found, message: `${path}: expected ${expected}, got ${found}` };
+}
+
+/** The object-level discriminator of a union variant: a property whose schema is a constant. */
+function discriminatorOf(variant: TSchema): [string, unknown][] {
+  const properties = variant.properties as Record<string, TSchema> | undefined;
+  if (!properties) return [];
+  return Object.entries(properties)
+    .filter(([, s]) => "const" in s)
+    .map(([k, s]) => [k, s.const]);
+}
+
+function unionIssues(error: ValueError, prefix: string): ValidationIssue[] {
+  const variants = (error.schema.anyOf ?? []) as TSchema[];
+  const path = pointerToPath(error.path, prefix);
+  const value = error.value;
+  const literals = literalsOf(error.schema);
+  if (literals) return [issue(path, describeSchema(error.schema), short(value))];
+
+  // Discriminated union: pick the variant whose constant members match the value.
+  if (value && typeof value === "object" && !Array.isArray(value)) {
+    const record = value as Record<string, unknown>;
+    const keyed = variants.map(discriminatorOf);
+    const matching = variants.findIndex(
+      (_, i) => keyed[i]!.length > 0 && keyed[i]!.every(([k, c]) => record[k] === c),
+    );
+    if (matching >= 0 && error.errors[matching]) {
+      return collectIssues([...error.errors[matching]!], prefix);
+    }
+    const key = keyed[0]?.[0]?.[0];
+    if (key !== undefined && keyed.every((entries) => entries.some(([k]) => k === key))) {
+      const allowed = keyed.map((entries) => entries.find(([k]) => k === key)![1]);
+      const unique = [...new Set(allowed.map((a) => JSON.stringify(a)))];
+      const keyPath = path === "(root)" ? key : `${path}.${key}`;
+      return [issue(keyPath, `one of ${unique.join(", ")}`, short(record[key]))];
+    }
+  }
+  // Otherwise report the variant that got furthest (deepest first error, then fewest errors).
+  let best: ValueError[] | undefined;
+  for (const iterator of error.errors) {
+    const list = [...iterator];
+    const depth = (l: ValueError[]) => Math.max(0, ...l.map((e) => e.path.split("/").length));
+    if (
+      !best ||
+      depth(list) > depth(best) ||
+      (depth(list) === depth(best) && list.length < best.length)
+    )
+      best = list;
+  }
+  if (best && best.length > 0 && best.every((e) => e.path !== error.path)) {
+    return collectIssues(best, prefix);
+  }
+  return [issue(path, describeSchema(error.schema), typeName(value))];
+}
+
+/** Formats validator errors, one issue per path, most specific first. */
+export function collectIssues(errors: Iterable<ValueError>, prefix = ""): ValidationIssue[] {
+  const out: ValidationIssue[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    const path = pointerToPath(error.path, prefix);
+    if (seen.has(path)) continue;
+    let found: ValidationIssue[];
+    if (error.type === ValueErrorType.Union) {
+      found = unionIssues(error, prefix);
+    } else if (error.type === ValueErrorType.ObjectRequiredProperty) {
+      found = [issue(path, `${describeSchema(error.schema)} (required)`, "nothing")];
+    } else if (error.type === ValueErrorType.ObjectAdditionalProperties) {
+      found = [issue(path, "no such field", "an unknown field")];
+    } else if (TYPE_ERRORS.has(error.type)) {
+      found = [issue(path, describeSchema(error.schema), typeName(error.value))];
+    } else {
+      found = [issue(path, describeSchema(error.schema), short(error.value))];
+    }
+    for (const f of found) {
+      if (seen.has(f.path)) continue;
+      seen.add(f.path);
+      out.push(f);
+    }
+    seen.add(path);
+  }
+  return out;
+}
