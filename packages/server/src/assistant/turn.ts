@@ -1,0 +1,98 @@
+// The contract between the CIC gateway (devices, HTTP/2) and the assistant (conversations,
+// extensions). Transport-free on both sides: the gateway turns device events into turns, the
+// assistant answers with turn results, the gateway turns those into CIC directives.
+
+/** Display class of a device, as CEK sends it in context.System.device.display.size. */
+export type DisplaySize = "none" | "s100" | "m100" | "l100" | "xl100" | "custom";
+
+export type Language = "ja" | "ko" | "en";
+
+/** What the platform knows about the device a turn comes from. */
+export interface DeviceInfo {
+  deviceId: string;
+  /** The account the device is registered to (CEK context.System.user). */
+  userId: string;
+  language: Language;
+  /** BCP 47 locale, e.g. "en-US"; sent as EventRequest.locale. */
+  locale: string;
+  display: { size: DisplaySize; orientation?: "landscape" | "portrait"; dpi?: number };
+  /** Last reported AudioPlayer.PlaybackState (cic.md §8.2), if any. */
+  playback?: PlaybackState;
+  /** IANA time zone used to resolve relative dates ("tomorrow"). */
+  timeZone?: string;
+}
+
+export interface PlaybackState {
+  playerActivity: "IDLE" | "PLAYING" | "PAUSED" | "STOPPED";
+  token?: string;
+  offsetInMilliseconds?: number;
+  totalInMilliseconds?: number;
+  /** Extension that started the stream (owner of AudioPlayer events). */
+  extensionId?: string;
+}
+
+/** The user said something (typed, or recognized from speech). */
+export interface TextTurn {
+  kind: "text";
+  text: string;
+  /** The CIC dialogRequestId of the event that carried the utterance. */
+  dialogRequestId: string;
+  device: DeviceInfo;
+}
+
+/** A device event that may concern an extension (AudioPlayer.*, PlaybackController.*). */
+export interface DeviceEventTurn {
+  kind: "event";
+  namespace: string;
+  name: string;
+  payload: Record<string, unknown>;
+  dialogRequestId?: string;
+  device: DeviceInfo;
+}
+
+export type Turn = TextTurn | DeviceEventTurn;
+
+/** One thing to say: text to synthesize, or an audio URL to play. */
+export interface SpeechItem {
+  type: "PlainText" | "URL";
+  /** Language of PlainText items; "" for URL items. */
+  lang: Language | "";
+  value: string;
+}
+
+/** A directive for the device, passed through from an extension (e.g. AudioPlayer.Play). */
+export interface PassThroughDirective {
+  namespace: string;
+  name: string;
+  messageId: string;
+  payload: Record<string, unknown>;
+}
+
+/** What the assistant decided for one turn; the gateway turns it into CIC directives. */
+export interface TurnResult {
+  dialogRequestId?: string;
+  /** Speech to play in order (brief/verbose already resolved for the device). Empty: silent. */
+  speech: SpeechItem[];
+  /** Speech for the one extra listening window (cek-custom-extension.md §4.5). */
+  reprompt?: SpeechItem[];
+  /** Content template to render on a screen (TemplateRuntime.RenderTemplate), if any. */
+  card?: Record<string, unknown>;
+  directives: PassThroughDirective[];
+  /** Keep listening for the user's answer (SpeechRecognizer.ExpectSpeech). */
+  expectSpeech: boolean;
+  /** Which extension answered, if any; undefined for the platform's own answers. */
+  extensionId?: string;
+  /** The recognized intent (for logs, the simulator and dialog tests). */
+  intent?: {
+    name: string;
+    slots: Record<string, { value: string | null; unit?: string; valueType?: string }>;
+  };
+  /** The CEK exchange of this turn, when an extension was called (for the simulator/--verbose). */
+  exchange?: { request: unknown; response?: unknown; durationMs: number; error?: string };
+}
+
+/** The assistant as the gateway sees it. */
+export interface Assistant {
+  /** A user utterance. Always resolves (errors become a spoken apology). */
+  handleTurn(turn: Turn): Promise<TurnResult>;
+}
