@@ -1,1 +1,8 @@
-export {};
+export { compileModel } from "./compile.js";
+export type {
+  CompileOptions,
+  Recognition,
+  RecognizedSlot,
+  RecognizeOptions,
+  Recognizer,
+} from "./types.js";

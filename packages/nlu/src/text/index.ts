@@ -1,1 +1,2 @@
-export {};
+export { type NormalizeOptions, normalizeText } from "./normalize.js";
+export { type Token, tokenize } from "./tokenize.js";
