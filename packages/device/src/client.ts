@@ -1,0 +1,222 @@
+// A CIC device over HTTP/2 (cic.md §2): one connection carries the downchannel and every
+// event. Used by the `clover device` command, the docs and the tests.
+import { randomUUID } from "node:crypto";
+import http2 from "node:http2";
+import { boundaryOf, MultipartParser, type MultipartPart } from "./multipart.js";
+
+export interface CicDirectiveMessage {
+  header: { namespace: string; name: string; messageId: string; dialogRequestId?: string };
+  payload: Record<string, unknown>;
+}
+
+export interface EventResponse {
+  status: number;
+  directives: CicDirectiveMessage[];
+  /** Attachments by Content-ID (the `cid:` URLs of Speak directives). */
+  attachments: Map<string, Buffer>;
+}
+
+export interface DeviceClientOptions {
+  /** Base URL of CIC, e.g. `http://127.0.0.1:5000` (h2c) or `https://host:5443`. */
+  url: string;
+  accessToken: string;
+  userAgent?: string;
+  /** Extra TLS options for https URLs (e.g. `ca` for a self-signed certificate). */
+  tls?: http2.SecureClientSessionOptions;
+}
+
+export interface ContextObject {
+  header: { namespace: string; name: string };
+  payload: Record<string, unknown>;
+}
+
+export interface SendEventOptions {
+  context?: ContextObject[];
+  dialogRequestId?: string;
+  /** Audio to stream after the metadata part: whole, or as slices written as they come. */
+  audio?: Buffer | AsyncIterable<Buffer>;
+}
+
+const DEFAULT_USER_AGENT = "Clover/ReferenceDevice/0.1.0 (Node.js;reference)";
+
+function splitParts(parts: MultipartPart[]): Omit<EventResponse, "status"> {
+  const directives: CicDirectiveMessage[] = [];
+  const attachments = new Map<string, Buffer>();
+  for (const part of parts) {
+    const id = part.headers["content-id"];
+    if (id !== undefined) attachments.set(id.replace(/^<|>$/g, ""), part.body);
+    else
+      directives.push(
+        (JSON.parse(part.body.toString("utf8")) as { directive: CicDirectiveMessage }).directive,
+      );
+  }
+  return { directives, attachments };
+}
+
+export class DeviceClient {
+  private session: http2.ClientHttp2Session | undefined;
+  private downchannel: http2.ClientHttp2Stream | undefined;
+  private readonly options: DeviceClientOptions;
+
+  constructor(options: DeviceClientOptions) {
+    this.options = options;
+  }
+
+  private headers(extra: http2.OutgoingHttpHeaders = {}): http2.OutgoingHttpHeaders {
+    return {
+      authorization: `Bearer ${this.options.accessToken}`,
+      "user-agent": this.options.userAgent ?? DEFAULT_USER_AGENT,
+      ...extra,
+    };
+  }
+
+  /** The HTTP/2 connection, opened on first use. */
+  connect(): http2.ClientHttp2Session {
+    if (this.session && !this.session.closed && !this.session.destroyed) return this.session;
+    const session = http2.connect(this.options.url, this.options.tls);
+    session.on("error", () => {});
+    this.session = session;
+    return session;
+  }
+
+  /**
+   * Opens the downchannel; resolves with the Clova.Hello directive, then calls `onDirective`
+   * for every cloud-initiated directive. Rejects with the status and exception on failure.
+   */
+  openDownchannel(
+    onDirective: (directive: CicDirectiveMessage) => void = () => {},
+  ): Promise<CicDirectiveMessage> {
+    const stream = this.connect().request(
+      this.headers({ ":method": "GET", ":path": "/v1/directives" }),
+    );
+    this.downchannel = stream;
+    return new Promise((resolve, reject) => {
+      let hello: CicDirectiveMessage | undefined;
+      let status = 0;
+      const collected: MultipartPart[] = [];
+      stream.on("response", (headers) => {
+        status = Number(headers[":status"]);
+        const boundary = boundaryOf(String(headers["content-type"] ?? ""));
+        if (!boundary) return;
+        const parser = new MultipartParser(boundary, (part) => {
+          if (status !== 200) return void collected.push(part);
+          const { directives } = splitParts([part]);
+          for (const directive of directives) {
+            if (!hello) {
+              hello = directive;
+              resolve(directive);
+            } else onDirective(directive);
+          }
+        });
+        stream.on("data", (chunk: Buffer) => parser.push(chunk));
+      });
+      stream.on("end", () => {
+        if (!hello) {
+          const { directives } = splitParts(collected);
+          const description = directives[0]?.payload["description"];
+          reject(
+            new Error(
+              `downchannel refused with ${status}${description ? `: ${String(description)}` : ""}`,
+            ),
+          );
+        }
+      });
+      stream.on("error", (error) => {
+        if (!hello) reject(error);
+      });
+    });
+  }
+
+  /** Closes the downchannel stream (the connection stays). */
+  closeDownchannel(): void {
+    this.downchannel?.close();
+    this.downchannel = undefined;
+  }
+
+  /** Sends one event as multipart/form-data and collects the directives of the answer. */
+  async sendEvent(
+    event: { namespace: string; name: string; payload: Record<string, unknown> },
+    options: SendEventOptions = {},
+  ): Promise<EventResponse> {
+    const boundary = `clover-${randomUUID()}`;
+    const metadata = {
+      context: options.context ?? [],
+      event: {
+        header: {
+          namespace: event.namespace,
+          name: event.name,
+          messageId: randomUUID(),
+          ...(options.dialogRequestId ? { dialogRequestId: options.dialogRequestId } : {}),
+        },
+        payload: event.payload,
+      },
+    };
+    const stream = this.connect().request(
+      this.headers({
+        ":method": "POST",
+        ":path": "/v1/events",
+        "content-type": `multipart/form-data; boundary=${boundary}`,
+      }),
+    );
+    const response = this.readResponse(stream);
+    stream.write(
+      `--${boundary}\r\nContent-Disposition: form-data; name="metadata"\r\n` +
+        `Content-Type: application/json; charset=UTF-8\r\n\r\n${JSON.stringify(metadata)}`,
+    );
+    if (options.audio) {
+      stream.write(
+        `\r\n--${boundary}\r\nContent-Disposition: form-data; name="audio"\r\n` +
+          "Content-Type: application/octet-stream\r\n\r\n",
+      );
+      if (Buffer.isBuffer(options.audio)) stream.write(options.audio);
+      else for await (const slice of options.audio) if (!stream.destroyed) stream.write(slice);
+    }
+    if (!stream.destroyed) stream.end(`\r\n--${boundary}--\r\n`);
+    return response;
+  }
+
+  private readResponse(stream: http2.ClientHttp2Stream): Promise<EventResponse> {
+    return new Promise((resolve, reject) => {
+      let status = 0;
+      let contentType = "";
+      const chunks: Buffer[] = [];
+      stream.on("response", (headers) => {
+        status = Number(headers[":status"]);
+        contentType = String(headers["content-type"] ?? "");
+      });
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        const boundary = boundaryOf(contentType);
+        const parts: MultipartPart[] = [];
+        if (boundary)
+          new MultipartParser(boundary, (part) => parts.push(part)).push(Buffer.concat(chunks));
+        resolve({ status, ...splitParts(parts) });
+      });
+      stream.on("error", reject);
+    });
+  }
+
+  /** A typed utterance (TextRecognizer.Recognize) with a fresh dialogRequestId. */
+  sendText(text: string, options: Omit<SendEventOptions, "audio"> = {}): Promise<EventResponse> {
+    return this.sendEvent(
+      { namespace: "TextRecognizer", name: "Recognize", payload: { text } },
+      { ...options, dialogRequestId: options.dialogRequestId ?? randomUUID() },
+    );
+  }
+
+  /** GET /ping (cic.md §2.7); resolves with the status code. */
+  ping(): Promise<number> {
+    const stream = this.connect().request(this.headers({ ":method": "GET", ":path": "/ping" }));
+    return new Promise((resolve, reject) => {
+      stream.on("response", (headers) => resolve(Number(headers[":status"])));
+      stream.on("error", reject);
+      stream.resume();
+    });
+  }
+
+  close(): void {
+    this.closeDownchannel();
+    this.session?.close();
+    this.session = undefined;
+  }
+}

@@ -1,0 +1,3 @@
+export * from "./auth.js";
+export * from "./client.js";
+export * from "./multipart.js";

@@ -1,0 +1,224 @@
+// The client authorization API of cic.md §3, self-hosted: clients (client_id/secret issued by
+// the admin), accounts, authorization codes, access and refresh tokens. Tokens are opaque
+// random strings; only their SHA-256 hashes are stored.
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import type { AuthStore, TokenRecord } from "./store.js";
+
+export interface AuthorityOptions {
+  /** Access token lifetime in seconds (cic.md §3.5 recommends 7 days). */
+  accessTokenTtlSeconds?: number;
+  /** Authorization code lifetime in seconds. */
+  codeTtlSeconds?: number;
+  /** Grace period during which a rotated refresh token still works (cic.md §3.5). */
+  refreshGraceSeconds?: number;
+  now?: () => number;
+}
+
+export interface TokenResult {
+  access_token: string;
+  expires_in: number;
+  refresh_token: string;
+  token_type: "Bearer";
+}
+
+/** Who a valid access token belongs to. */
+export interface DeviceGrant {
+  userId: string;
+  clientId: string;
+  deviceId: string;
+  modelId?: string;
+  guest: boolean;
+}
+
+export class AuthError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403,
+    readonly error: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const hashSecret = (value: string) => createHash("sha256").update(value).digest("hex");
+const newToken = (prefix: string) => `${prefix}${randomBytes(24).toString("base64url")}`;
+
+function sameSecret(value: string, hash: string): boolean {
+  const a = Buffer.from(hashSecret(value), "hex");
+  const b = Buffer.from(hash, "hex");
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export class DeviceAuthority {
+  private readonly accessTtl: number;
+  private readonly codeTtl: number;
+  private readonly refreshGrace: number;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly store: AuthStore,
+    options: AuthorityOptions = {},
+  ) {
+    this.accessTtl = options.accessTokenTtlSeconds ?? 7 * 24 * 3600;
+    this.codeTtl = options.codeTtlSeconds ?? 600;
+    this.refreshGrace = options.refreshGraceSeconds ?? 60;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Registers a device product; the secret is returned once and stored hashed. */
+  async registerClient(name: string): Promise<{ clientId: string; clientSecret: string }> {
+    const clientId = randomBytes(12).toString("base64url");
+    const clientSecret = newToken("cs_");
+    await this.store.putClient({ clientId, name, secretHash: hashSecret(clientSecret) });
+    return { clientId, clientSecret };
+  }
+
+  /** Creates a user account; its token is what a companion app presents to /authorize. */
+  async createAccount(
+    userId: string = `U${randomBytes(16).toString("hex")}`,
+  ): Promise<{ userId: string; accountToken: string }> {
+    const accountToken = newToken("acc_");
+    await this.store.putAccount({ userId, tokenHash: hashSecret(accountToken) });
+    return { userId, accountToken };
+  }
+
+  private async requireClient(clientId: string | undefined, clientSecret?: string) {
+    if (!clientId) throw new AuthError(400, "invalid_request", "client_id is required");
+    const client = await this.store.getClient(clientId);
+    if (!client) throw new AuthError(400, "invalid_client", "client_id is not registered");
+    if (clientSecret !== undefined && !sameSecret(clientSecret, client.secretHash))
+      throw new AuthError(400, "invalid_client", "client_secret does not match client_id");
+    return client;
+  }
+
+  /** GET /authorize (cic.md §3.3). `accountToken` undefined + guest → guest code (§3.8). */
+  async authorize(params: {
+    clientId?: string;
+    deviceId?: string;
+    modelId?: string;
+    accountToken?: string;
+    guest: boolean;
+  }): Promise<string> {
+    await this.requireClient(params.clientId);
+    if (!params.deviceId) throw new AuthError(400, "invalid_request", "device_id is required");
+    let userId: string;
+    if (params.accountToken) {
+      const account = await this.store.getAccountByTokenHash(hashSecret(params.accountToken));
+      if (!account)
+        throw new AuthError(403, "invalid_token", "the account access token is not valid");
+      userId = account.userId;
+    } else if (params.guest) {
+      userId = `G${hashSecret(`${params.clientId}:${params.deviceId}`).slice(0, 32)}`;
+    } else {
+      throw new AuthError(
+        403,
+        "invalid_token",
+        "Authorization: Bearer <account token> is required (or request_vu=Y for guest mode)",
+      );
+    }
+    const code = newToken("ac_");
+    await this.store.putToken({
+      hash: hashSecret(code),
+      kind: "code",
+      userId,
+      clientId: params.clientId!,
+      deviceId: params.deviceId,
+      ...(params.modelId ? { modelId: params.modelId } : {}),
+      guest: !params.accountToken,
+      expiresAt: this.now() + this.codeTtl * 1000,
+    });
+    return code;
+  }
+
+  private async issue(grant: DeviceGrant): Promise<TokenResult> {
+    const accessToken = newToken("cv_at_");
+    const refreshToken = newToken("cv_rt_");
+    const base = { ...grant, ...(grant.modelId ? { modelId: grant.modelId } : {}) };
+    await this.store.putToken({
+      ...base,
+      hash: hashSecret(accessToken),
+      kind: "access",
+      expiresAt: this.now() + this.accessTtl * 1000,
+    });
+    await this.store.putToken({ ...base, hash: hashSecret(refreshToken), kind: "refresh" });
+    return {
+      access_token: accessToken,
+      expires_in: this.accessTtl,
+      refresh_token: refreshToken,
+      token_type: "Bearer",
+    };
+  }
+
+  private async live(
+    value: string | undefined,
+    kind: TokenRecord["kind"],
+  ): Promise<TokenRecord | undefined> {
+    if (!value) return undefined;
+    const record = await this.store.getToken(hashSecret(value));
+    if (!record || record.kind !== kind) return undefined;
+    if (record.expiresAt !== undefined && record.expiresAt <= this.now()) return undefined;
+    return record;
+  }
+
+  /** GET /token?grant_type=authorization_code (cic.md §3.4). Codes are single-use. */
+  async exchangeCode(params: {
+    clientId?: string;
+    clientSecret?: string;
+    code?: string;
+    deviceId?: string;
+  }): Promise<TokenResult> {
+    await this.requireClient(params.clientId, params.clientSecret ?? "");
+    const record = await this.live(params.code, "code");
+    if (!record || record.clientId !== params.clientId)
+      throw new AuthError(400, "invalid_grant", "code is unknown, expired or already used");
+    if (params.deviceId && params.deviceId !== record.deviceId)
+      throw new AuthError(
+        400,
+        "invalid_grant",
+        "device_id does not match the one the code was issued for",
+      );
+    await this.store.deleteToken(record.hash);
+    return this.issue(record);
+  }
+
+  /** GET /token?grant_type=refresh_token (cic.md §3.6): rotates the refresh token. */
+  async refresh(params: {
+    clientId?: string;
+    clientSecret?: string;
+    refreshToken?: string;
+  }): Promise<TokenResult> {
+    await this.requireClient(params.clientId, params.clientSecret ?? "");
+    const record = await this.live(params.refreshToken, "refresh");
+    if (!record || record.clientId !== params.clientId)
+      throw new AuthError(400, "invalid_grant", "refresh_token is unknown or revoked");
+    await this.store.putToken({ ...record, expiresAt: this.now() + this.refreshGrace * 1000 });
+    return this.issue(record);
+  }
+
+  /** GET /token?grant_type=delete (cic.md §3.7). */
+  async revoke(params: { clientId?: string; clientSecret?: string; accessToken?: string }) {
+    await this.requireClient(params.clientId, params.clientSecret ?? "");
+    const record = await this.live(params.accessToken, "access");
+    if (!record || record.clientId !== params.clientId)
+      throw new AuthError(400, "invalid_grant", "access_token is unknown or already deleted");
+    await this.store.deleteToken(record.hash);
+    const expiresIn = Math.max(
+      0,
+      Math.round(((record.expiresAt ?? this.now()) - this.now()) / 1000),
+    );
+    return { access_token: params.accessToken!, client_id: record.clientId, expires_in: expiresIn };
+  }
+
+  /** Checks a CIC bearer token; undefined when missing, unknown or expired. */
+  async verifyAccessToken(token: string | undefined): Promise<DeviceGrant | undefined> {
+    const record = await this.live(token, "access");
+    if (!record) return undefined;
+    return {
+      userId: record.userId,
+      clientId: record.clientId,
+      deviceId: record.deviceId,
+      guest: record.guest,
+      ...(record.modelId ? { modelId: record.modelId } : {}),
+    };
+  }
+}

@@ -1,0 +1,122 @@
+// HTTP side of the client auth API (cic.md §3.3–§3.9): GET or POST, parameters from the query
+// string and from a form body (body wins), a stray second `?` read as `&`.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Http2ServerRequest, Http2ServerResponse } from "node:http2";
+import { AuthError, type DeviceAuthority } from "./authority.js";
+
+type Request = IncomingMessage | Http2ServerRequest;
+type Response = ServerResponse | Http2ServerResponse;
+
+const MAX_FORM_BYTES = 16 * 1024;
+
+async function readForm(req: Request): Promise<URLSearchParams> {
+  const type = String(req.headers["content-type"] ?? "");
+  if (req.method !== "POST" || !type.startsWith("application/x-www-form-urlencoded")) {
+    req.resume();
+    return new URLSearchParams();
+  }
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_FORM_BYTES)
+      throw new AuthError(
+        400,
+        "invalid_request",
+        `form body is larger than ${MAX_FORM_BYTES} bytes`,
+      );
+    chunks.push(chunk);
+  }
+  return new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
+}
+
+export async function authParameters(req: Request): Promise<URLSearchParams> {
+  const url = req.url ?? "/";
+  const at = url.indexOf("?");
+  const query = at < 0 ? "" : url.slice(at + 1).replace(/\?/g, "&");
+  const params = new URLSearchParams(query);
+  for (const [key, value] of await readForm(req)) params.set(key, value);
+  return params;
+}
+
+function json(res: Response, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
+  res.end(text);
+}
+
+function bearer(req: Request): string | undefined {
+  const header = String(req.headers.authorization ?? "");
+  return /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+}
+
+function fail(res: Response, error: unknown, shape: Record<string, unknown>): void {
+  if (error instanceof AuthError) {
+    json(res, error.status, { ...shape, error: error.error, error_description: error.message });
+  } else {
+    json(res, 500, { ...shape, error: "server_error", error_description: "internal error" });
+  }
+}
+
+/** GET|POST /authorize */
+export async function handleAuthorize(authority: DeviceAuthority, req: Request, res: Response) {
+  let state = "";
+  try {
+    const params = await authParameters(req);
+    state = params.get("state") ?? "";
+    if (params.get("response_type") !== "code")
+      throw new AuthError(400, "unsupported_response_type", "response_type must be code");
+    if (!params.get("state")) throw new AuthError(400, "invalid_request", "state is required");
+    const code = await authority.authorize({
+      clientId: params.get("client_id") ?? undefined,
+      deviceId: params.get("device_id") ?? undefined,
+      modelId: params.get("model_id") ?? undefined,
+      accountToken: bearer(req),
+      guest: params.get("request_vu") === "Y",
+    });
+    json(res, 200, { code, state });
+  } catch (error) {
+    fail(res, error, { code: "", state });
+  }
+}
+
+/** GET|POST /token with grant_type authorization_code, refresh_token or delete. */
+export async function handleToken(authority: DeviceAuthority, req: Request, res: Response) {
+  try {
+    const params = await authParameters(req);
+    const get = (name: string) => params.get(name) ?? undefined;
+    const common = { clientId: get("client_id"), clientSecret: get("client_secret") };
+    switch (params.get("grant_type")) {
+      case "authorization_code":
+        return json(
+          res,
+          200,
+          await authority.exchangeCode({
+            ...common,
+            code: get("code"),
+            deviceId: get("device_id"),
+          }),
+        );
+      case "refresh_token":
+        return json(
+          res,
+          200,
+          await authority.refresh({ ...common, refreshToken: get("refresh_token") }),
+        );
+      case "delete":
+        return json(
+          res,
+          200,
+          await authority.revoke({ ...common, accessToken: get("access_token") }),
+        );
+      default:
+        throw new AuthError(
+          400,
+          "unsupported_grant_type",
+          "grant_type must be authorization_code, refresh_token or delete",
+        );
+    }
+  } catch (error) {
+    fail(res, error, { access_token: "", expires_in: 0, refresh_token: "", token_type: "Bearer" });
+  }
+}

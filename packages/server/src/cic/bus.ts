@@ -1,0 +1,36 @@
+// Cloud-initiated delivery: any part of the platform can send a directive to a device's
+// downchannel through the bus. In-process here; a Redis implementation fits the same interface
+// (publish to a channel per device; the node holding the downchannel delivers).
+import type { CicDirective } from "./multipart-writer.js";
+
+export type DirectiveListener = (directive: CicDirective) => void;
+
+export interface DirectiveBus {
+  /** Resolves true when a downchannel for the device received the directive. */
+  publish(deviceKey: string, directive: CicDirective): Promise<boolean>;
+  /** Registers the node-local downchannel of a device; returns the unsubscribe function. */
+  subscribe(deviceKey: string, listener: DirectiveListener): () => void;
+  close(): Promise<void>;
+}
+
+export class InProcessDirectiveBus implements DirectiveBus {
+  private readonly listeners = new Map<string, DirectiveListener>();
+
+  async publish(deviceKey: string, directive: CicDirective): Promise<boolean> {
+    const listener = this.listeners.get(deviceKey);
+    if (!listener) return false;
+    listener(directive);
+    return true;
+  }
+
+  subscribe(deviceKey: string, listener: DirectiveListener): () => void {
+    this.listeners.set(deviceKey, listener);
+    return () => {
+      if (this.listeners.get(deviceKey) === listener) this.listeners.delete(deviceKey);
+    };
+  }
+
+  async close(): Promise<void> {
+    this.listeners.clear();
+  }
+}

@@ -1,0 +1,181 @@
+// What CIC does with each event (cic.md §9): recognize requests become assistant turns, state
+// reports update the device record, playback events reach the extension owning the stream.
+import type { Readable } from "node:stream";
+import type { Assistant, Language, TurnResult } from "../assistant/turn.js";
+import type { DeviceGrant } from "./auth/authority.js";
+import { type ContextObject, type DeviceStates, languageOfText } from "./device-state.js";
+import { CicError } from "./exception.js";
+import { type CicDirective, createDirective } from "./multipart-writer.js";
+import type { SpeechToText, TextToSpeech } from "./speech-engines.js";
+import { type DirectivePart, turnToDirectives } from "./turn-directives.js";
+
+export interface CicEventMessage {
+  context: ContextObject[];
+  event: {
+    header: { namespace: string; name: string; messageId: string; dialogRequestId?: string };
+    payload: Record<string, unknown>;
+  };
+}
+
+export interface EventContext {
+  deviceKey: string;
+  grant: DeviceGrant;
+  message: CicEventMessage;
+  audio: Readable;
+  /** Pushes a directive on the device's downchannel (e.g. SpeechRecognizer.StopCapture). */
+  pushToDownchannel: (directive: CicDirective) => void;
+}
+
+export interface EventHandlerDependencies {
+  assistant: Assistant;
+  devices: DeviceStates;
+  tts?: TextToSpeech;
+  asr?: SpeechToText;
+  expectSpeechTimeoutMs: number;
+}
+
+/** Events whose only effect is state: answered 204 (cic.md §2.6). */
+const STATE_ONLY = new Set([
+  "SpeechSynthesizer.SpeechStarted",
+  "SpeechSynthesizer.SpeechFinished",
+  "SpeechSynthesizer.SpeechStopped",
+  "DeviceControl.ReportState",
+  "DeviceControl.RequestStateSynchronization",
+]);
+
+const LANGUAGES = new Set<Language>(["en", "ja", "ko"]);
+
+export class EventHandler {
+  constructor(private readonly deps: EventHandlerDependencies) {}
+
+  /** The directives to answer with; an empty list means 204. */
+  async handle(ctx: EventContext): Promise<DirectivePart[]> {
+    const { header, payload } = ctx.message.event;
+    const key = `${header.namespace}.${header.name}`;
+    this.deps.devices.update(ctx.deviceKey, ctx.message.context);
+    switch (key) {
+      case "TextRecognizer.Recognize":
+        return this.recognizeText(ctx, String(payload["text"]));
+      case "SpeechRecognizer.Recognize":
+        return this.recognizeSpeech(ctx);
+      case "System.RequestSynchronizeState":
+        return [
+          {
+            directive: createDirective(
+              "System",
+              "SynchronizeState",
+              { allAlerts: [] },
+              header.dialogRequestId,
+            ),
+          },
+        ];
+      default:
+        break;
+    }
+    ctx.audio.resume();
+    if (STATE_ONLY.has(key)) return [];
+    if (header.namespace === "AudioPlayer" || header.namespace === "PlaybackController") {
+      return this.playbackEvent(ctx);
+    }
+    return [];
+  }
+
+  private requireDialogRequestId(ctx: EventContext): string {
+    const id = ctx.message.event.header.dialogRequestId;
+    if (!id)
+      throw new CicError(400, "event.header.dialogRequestId is required for Recognize events");
+    return id;
+  }
+
+  private async answer(
+    result: TurnResult,
+    dialogRequestId: string | undefined,
+  ): Promise<DirectivePart[]> {
+    return turnToDirectives(result, dialogRequestId, {
+      expectSpeechTimeoutMs: this.deps.expectSpeechTimeoutMs,
+      ...(this.deps.tts ? { tts: this.deps.tts } : {}),
+    });
+  }
+
+  private async recognizeText(ctx: EventContext, text: string): Promise<DirectivePart[]> {
+    const dialogRequestId = this.requireDialogRequestId(ctx);
+    ctx.audio.resume();
+    const language = languageOfText(text);
+    if (language) this.deps.devices.setLanguage(ctx.deviceKey, language);
+    const device = this.deps.devices.deviceInfo(ctx.deviceKey, ctx.grant, language);
+    const result = await this.deps.assistant.handleTurn({
+      kind: "text",
+      text,
+      dialogRequestId,
+      device,
+    });
+    this.rememberPlayback(ctx, result);
+    return this.answer(result, dialogRequestId);
+  }
+
+  private async recognizeSpeech(ctx: EventContext): Promise<DirectivePart[]> {
+    const dialogRequestId = this.requireDialogRequestId(ctx);
+    const lang = ctx.message.event.payload["lang"];
+    if (typeof lang !== "string" || !LANGUAGES.has(lang as Language)) {
+      ctx.audio.resume();
+      throw new CicError(
+        400,
+        `event.payload.lang must be one of "en", "ja", "ko", got ${JSON.stringify(lang)}`,
+      );
+    }
+    if (!this.deps.asr) {
+      ctx.audio.resume();
+      throw new CicError(
+        500,
+        "no speech recognition engine is configured on this platform; send TextRecognizer.Recognize instead",
+      );
+    }
+    this.deps.devices.setLanguage(ctx.deviceKey, lang as Language);
+    let stopped = false;
+    const stopCapture = () => {
+      if (stopped) return;
+      stopped = true;
+      ctx.pushToDownchannel(
+        createDirective("SpeechRecognizer", "StopCapture", {}, dialogRequestId),
+      );
+    };
+    const { text } = await this.deps.asr.recognize(ctx.audio, {
+      language: lang,
+      onEndOfSpeech: stopCapture,
+    });
+    stopCapture();
+    ctx.audio.resume();
+    if (text.trim() === "") return [];
+    const device = this.deps.devices.deviceInfo(ctx.deviceKey, ctx.grant, lang as Language);
+    const result = await this.deps.assistant.handleTurn({
+      kind: "text",
+      text,
+      dialogRequestId,
+      device,
+    });
+    this.rememberPlayback(ctx, result);
+    return this.answer(result, dialogRequestId);
+  }
+
+  private async playbackEvent(ctx: EventContext): Promise<DirectivePart[]> {
+    const { header, payload } = ctx.message.event;
+    const device = this.deps.devices.deviceInfo(ctx.deviceKey, ctx.grant);
+    const result = await this.deps.assistant.handleTurn({
+      kind: "event",
+      namespace: header.namespace,
+      name: header.name,
+      payload,
+      ...(header.dialogRequestId ? { dialogRequestId: header.dialogRequestId } : {}),
+      device,
+    });
+    this.rememberPlayback(ctx, result);
+    // Directives answering an event without a dialogRequestId carry none (cic.md §7.3).
+    return this.answer(result, header.dialogRequestId);
+  }
+
+  private rememberPlayback(ctx: EventContext, result: TurnResult): void {
+    if (result.directives.some((d) => d.namespace === "AudioPlayer" && d.name === "Play")) {
+      this.deps.devices.setPlaybackOwner(ctx.deviceKey, result.extensionId);
+    }
+  }
+}

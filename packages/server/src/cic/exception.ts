@@ -1,0 +1,32 @@
+// System.Exception (cic.md §6.3): the body of every error response, code = HTTP status.
+import type { Http2ServerResponse } from "node:http2";
+import { createDirective, MultipartRelatedWriter } from "./multipart-writer.js";
+
+export type ExceptionCode = 400 | 401 | 404 | 405 | 412 | 413 | 429 | 500 | 503 | 505;
+
+export class CicError extends Error {
+  constructor(
+    readonly code: ExceptionCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "CicError";
+  }
+}
+
+export function exceptionDirective(code: number, description: string) {
+  return createDirective("System", "Exception", { code, description });
+}
+
+/** Answers a request with a multipart/related body holding one System.Exception. */
+export function sendException(res: Http2ServerResponse, code: number, description: string): void {
+  if (res.headersSent) {
+    // The 200 body is already open (cic.md §6.3 UNSPECIFIED): append the exception and close.
+    if (!res.writableEnded) res.end();
+    return;
+  }
+  const writer = new MultipartRelatedWriter(res);
+  res.writeHead(code, { "content-type": writer.contentType });
+  writer.directive(exceptionDirective(code, description));
+  writer.close();
+}

@@ -1,0 +1,217 @@
+// The CIC gateway (cic.md §2): HTTP/2 with TLS + ALPN h2 when a certificate is configured,
+// cleartext HTTP/2 with prior knowledge (h2c) otherwise; HTTP/1.1 is answered on the same
+// port for the auth API, the management API and the console.
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import http2, { type Http2ServerRequest, type Http2ServerResponse } from "node:http2";
+import net, { type AddressInfo } from "node:net";
+import type { Assistant, Language } from "../assistant/turn.js";
+import type { DeviceAuthority, DeviceGrant } from "./auth/authority.js";
+import { handleAuthorize, handleToken } from "./auth/routes.js";
+import { type DirectiveBus, InProcessDirectiveBus } from "./bus.js";
+import { DeviceStates } from "./device-state.js";
+import { Downchannels } from "./downchannel.js";
+import { DEFAULT_EVENT_LIMITS, type EventLimits, readEventRequest } from "./event-request.js";
+import { checkEventMessage } from "./event-validation.js";
+import { EventHandler } from "./events.js";
+import { CicError, sendException } from "./exception.js";
+import { type CicDirective, MultipartRelatedWriter } from "./multipart-writer.js";
+import { sniffProtocol } from "./sniff.js";
+import type { SpeechToText, TextToSpeech } from "./speech-engines.js";
+
+export type AnyRequest = IncomingMessage | Http2ServerRequest;
+export type AnyResponse = ServerResponse | Http2ServerResponse;
+export type RequestHandler = (req: AnyRequest, res: AnyResponse) => void;
+
+export interface CicGatewayOptions {
+  assistant: Assistant;
+  authority: DeviceAuthority;
+  bus?: DirectiveBus;
+  tts?: TextToSpeech;
+  asr?: SpeechToText;
+  /** TLS certificate and key (PEM); without them the port speaks h2c and HTTP/1.1. */
+  tls?: { key: string | Buffer; cert: string | Buffer };
+  /** Requests that are not CIC or auth API (management API, console, well-known files). */
+  fallback?: RequestHandler;
+  limits?: Partial<EventLimits>;
+  /** HTTP/2 SETTINGS_MAX_CONCURRENT_STREAMS per connection. */
+  maxConcurrentStreams?: number;
+  /** Close an event body that sends nothing for this long (a client that uploads slowly). */
+  bodyIdleTimeoutMs?: number;
+  expectSpeechTimeoutMs?: number;
+  defaultLanguage?: Language;
+  onError?: (error: unknown) => void;
+}
+
+export class CicGateway {
+  readonly bus: DirectiveBus;
+  readonly devices: DeviceStates;
+  readonly downchannels: Downchannels;
+  private readonly events: EventHandler;
+  private readonly limits: EventLimits;
+  private readonly server: net.Server;
+  private readonly sockets = new Set<net.Socket>();
+
+  constructor(private readonly options: CicGatewayOptions) {
+    this.bus = options.bus ?? new InProcessDirectiveBus();
+    this.devices = new DeviceStates(options.defaultLanguage);
+    this.downchannels = new Downchannels(this.bus);
+    this.limits = { ...DEFAULT_EVENT_LIMITS, ...options.limits };
+    this.events = new EventHandler({
+      assistant: options.assistant,
+      devices: this.devices,
+      expectSpeechTimeoutMs: options.expectSpeechTimeoutMs ?? 8000,
+      ...(options.tts ? { tts: options.tts } : {}),
+      ...(options.asr ? { asr: options.asr } : {}),
+    });
+    const handler = (req: AnyRequest, res: AnyResponse) => {
+      this.route(req, res).catch((error) => this.fail(res, error));
+    };
+    const settings = { maxConcurrentStreams: options.maxConcurrentStreams ?? 100 };
+    if (options.tls) {
+      this.server = http2.createSecureServer(
+        { ...options.tls, allowHTTP1: true, settings },
+        handler,
+      );
+    } else {
+      const h2 = http2.createServer({ settings }, handler);
+      const h1 = http.createServer(handler);
+      this.server = net.createServer((socket) =>
+        sniffProtocol(
+          socket,
+          (stream) => h2.emit("connection", stream),
+          (stream) => h1.emit("connection", stream),
+        ),
+      );
+    }
+    this.server.on("connection", (socket: net.Socket) => {
+      this.sockets.add(socket);
+      socket.once("close", () => this.sockets.delete(socket));
+    });
+  }
+
+  listen(port = 0, host = "127.0.0.1"): Promise<AddressInfo> {
+    return new Promise((resolve, reject) => {
+      this.server.once("error", reject);
+      this.server.listen(port, host, () => resolve(this.server.address() as AddressInfo));
+    });
+  }
+
+  async close(): Promise<void> {
+    this.downchannels.closeAll();
+    await this.bus.close();
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      for (const socket of this.sockets) socket.destroy();
+    });
+  }
+
+  /** Sends a cloud-initiated directive to a device's downchannel (`clientId:deviceId`). */
+  push(deviceKey: string, directive: CicDirective): Promise<boolean> {
+    return this.bus.publish(deviceKey, directive);
+  }
+
+  private fail(res: AnyResponse, error: unknown): void {
+    if (!(error instanceof CicError)) this.options.onError?.(error);
+    const code = error instanceof CicError ? error.code : 500;
+    const message = error instanceof CicError ? error.message : "internal error";
+    if (res.headersSent) {
+      if (!res.writableEnded) res.end();
+      return;
+    }
+    sendException(res as Http2ServerResponse, code, message);
+  }
+
+  private async route(req: AnyRequest, res: AnyResponse): Promise<void> {
+    const path = (req.url ?? "/").split("?")[0];
+    switch (path) {
+      case "/v1/directives":
+        return this.openDownchannel(req, res);
+      case "/v1/events":
+        return this.receiveEvent(req, res);
+      case "/ping":
+        await this.authenticate(req);
+        req.resume();
+        res.writeHead(204).end();
+        return;
+      case "/authorize":
+        return handleAuthorize(this.options.authority, req, res);
+      case "/token":
+        return handleToken(this.options.authority, req, res);
+      default:
+        if (this.options.fallback) return this.options.fallback(req, res);
+        req.resume();
+        res.writeHead(404, { "content-type": "application/json" }).end(
+          JSON.stringify({
+            error: { code: "not_found", message: `no route for ${req.method} ${path}` },
+          }),
+        );
+    }
+  }
+
+  private async authenticate(req: AnyRequest): Promise<DeviceGrant> {
+    const header = String(req.headers.authorization ?? "");
+    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    if (!token)
+      throw new CicError(401, "Authorization header with a Bearer access token is required");
+    const grant = await this.options.authority.verifyAccessToken(token);
+    if (!grant)
+      throw new CicError(401, "access token is invalid or expired; refresh it and reconnect");
+    return grant;
+  }
+
+  private requireHttp2(req: AnyRequest, method: string): asserts req is Http2ServerRequest {
+    if (req.httpVersion !== "2.0") throw new CicError(400, `${req.url} is served over HTTP/2 only`);
+    if (req.method !== method)
+      throw new CicError(400, `${req.url} expects ${method}, got ${req.method}`);
+  }
+
+  private async openDownchannel(req: AnyRequest, res: AnyResponse): Promise<void> {
+    this.requireHttp2(req, "GET");
+    const grant = await this.authenticate(req);
+    const deviceKey = `${grant.clientId}:${grant.deviceId}`;
+    this.devices.setTags(deviceKey, req.headers["x-clova-device-tags"] as string | undefined);
+    this.downchannels.open(deviceKey, req.stream.session!, res as Http2ServerResponse);
+  }
+
+  private async receiveEvent(req: AnyRequest, res: AnyResponse): Promise<void> {
+    this.requireHttp2(req, "POST");
+    const grant = await this.authenticate(req);
+    const deviceKey = `${grant.clientId}:${grant.deviceId}`;
+    if (!this.downchannels.isOnConnection(deviceKey, req.stream.session)) {
+      req.resume();
+      const why = this.downchannels.has(deviceKey)
+        ? "this event is not on the connection that carries the device's downchannel"
+        : "no downchannel is open for this device: GET /v1/directives first";
+      throw new CicError(412, why);
+    }
+    this.devices.setTags(deviceKey, req.headers["x-clova-device-tags"] as string | undefined);
+    const idle = this.options.bodyIdleTimeoutMs ?? 5000;
+    req.stream.setTimeout(idle, () => {
+      if (!res.headersSent)
+        this.fail(res, new CicError(400, `the request body sent nothing for ${idle} ms`));
+      req.stream.close(http2.constants.NGHTTP2_CANCEL);
+    });
+    const body = await readEventRequest(req, this.limits);
+    const message = checkEventMessage(body.metadata);
+    body.finished.catch(() => {});
+    const parts = await this.events.handle({
+      deviceKey,
+      grant,
+      message,
+      audio: body.audio,
+      pushToDownchannel: (directive) => void this.bus.publish(deviceKey, directive),
+    });
+    req.stream.setTimeout(0);
+    if (parts.length === 0) {
+      res.writeHead(204).end();
+      return;
+    }
+    const writer = new MultipartRelatedWriter(res);
+    res.writeHead(200, { "content-type": writer.contentType });
+    for (const part of parts) {
+      writer.directive(part.directive);
+      if (part.attachment) writer.attachment(part.attachment.contentId, part.attachment.body);
+    }
+    writer.close();
+  }
+}

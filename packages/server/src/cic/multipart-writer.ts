@@ -1,0 +1,75 @@
+// Writes multipart/related bodies the way cic.md §2.5 and §5.1 recommend: each part is
+// followed at once by the next delimiter, so a streaming parser can finish it without waiting.
+import { randomUUID } from "node:crypto";
+
+export interface CicDirective {
+  header: { namespace: string; name: string; messageId: string; dialogRequestId?: string };
+  payload: Record<string, unknown>;
+}
+
+/** Anything we can write bytes to (an HTTP/2 compat response, a stream). */
+export interface ByteSink {
+  write(chunk: string | Buffer): unknown;
+  end(chunk: string): unknown;
+}
+
+export class MultipartRelatedWriter {
+  readonly boundary = `clover-${randomUUID()}`;
+  private opened = false;
+
+  constructor(private readonly sink: ByteSink) {}
+
+  get contentType(): string {
+    return `multipart/related; boundary=${this.boundary}`;
+  }
+
+  private part(headers: string, body: string | Buffer): void {
+    const lead = this.opened ? "\r\n" : `--${this.boundary}\r\n`;
+    this.opened = true;
+    this.sink.write(`${lead}${headers}\r\n\r\n`);
+    this.sink.write(body);
+    this.sink.write(`\r\n--${this.boundary}`);
+  }
+
+  /** One directive per part, `{"directive": ...}`. */
+  directive(directive: CicDirective): void {
+    const label = `${directive.header.name.charAt(0).toLowerCase()}${directive.header.name.slice(1)}Directive`;
+    this.part(
+      `Content-Disposition: form-data; name="${label}-${directive.header.messageId}"\r\n` +
+        "Content-Type: application/json; charset=utf-8",
+      JSON.stringify({ directive }),
+    );
+  }
+
+  /** Binary attachment referenced as `cid:<contentId>` by a directive. */
+  attachment(contentId: string, body: Buffer): void {
+    this.part(
+      `Content-Disposition: form-data; name="attachment-${randomUUID()}"\r\n` +
+        `Content-ID: ${contentId}\r\nContent-Type: application/octet-stream`,
+      body,
+    );
+  }
+
+  /** Writes the closing delimiter and ends the body. */
+  close(): void {
+    if (!this.opened) this.sink.write(`--${this.boundary}`);
+    this.sink.end("--\r\n");
+  }
+}
+
+export function createDirective(
+  namespace: string,
+  name: string,
+  payload: Record<string, unknown>,
+  dialogRequestId?: string,
+): CicDirective {
+  return {
+    header: {
+      namespace,
+      name,
+      messageId: randomUUID(),
+      ...(dialogRequestId ? { dialogRequestId } : {}),
+    },
+    payload,
+  };
+}

@@ -1,0 +1,193 @@
+import assert from "node:assert/strict";
+import http2 from "node:http2";
+import { after, before, describe, it } from "node:test";
+import { DeviceClient } from "@clover/device";
+import { type Harness, startHarness } from "./harness.js";
+
+describe("CIC gateway over h2c", () => {
+  let h: Harness;
+  before(async () => {
+    h = await startHarness();
+  });
+  after(() => h.close());
+
+  it("opens a downchannel that starts with Clova.Hello", async () => {
+    const { client } = await h.device();
+    const hello = await client.openDownchannel();
+    assert.equal(hello.header.namespace, "Clova");
+    assert.equal(hello.header.name, "Hello");
+    assert.equal(hello.header.dialogRequestId, undefined);
+    assert.deepEqual(hello.payload, {});
+  });
+
+  it("answers a text request with directives carrying its dialogRequestId", async () => {
+    const { client } = await h.device();
+    await client.openDownchannel();
+    const response = await client.sendText("say hello there", { dialogRequestId: "d-1" });
+    assert.equal(response.status, 200);
+    const names = response.directives.map((d) => `${d.header.namespace}.${d.header.name}`);
+    assert.deepEqual(names, ["Clova.RenderText"]);
+    assert.equal(response.directives[0]?.payload["text"], "hello there");
+    for (const d of response.directives) assert.equal(d.header.dialogRequestId, "d-1");
+    const turn = h.assistant.turns.at(-1);
+    assert.equal(turn?.kind === "text" && turn.text, "say hello there");
+  });
+
+  it("adds ExpectSpeech when the session continues and passes extension directives through", async () => {
+    const { client } = await h.device();
+    await client.openDownchannel();
+    const asked = await client.sendText("ask how many");
+    const expect = asked.directives.find((d) => d.header.name === "ExpectSpeech");
+    assert.equal(expect?.header.namespace, "SpeechRecognizer");
+    assert.equal(typeof expect?.payload["expectSpeechId"], "string");
+    assert.equal(expect?.payload["timeoutInMilliseconds"], 8000);
+    const played = await client.sendText("play jazz");
+    assert.ok(
+      played.directives.some(
+        (d) => d.header.namespace === "AudioPlayer" && d.header.name === "Play",
+      ),
+    );
+  });
+
+  it("refuses events without a downchannel (412) and without a valid token (401)", async () => {
+    const { client } = await h.device();
+    const refused = await client.sendText("say hi");
+    assert.equal(refused.status, 412);
+    assert.equal(refused.directives[0]?.header.name, "Exception");
+    assert.equal(refused.directives[0]?.payload["code"], 412);
+    const stranger = new DeviceClient({ url: h.url, accessToken: "cv_at_not-a-token" });
+    await assert.rejects(stranger.openDownchannel(), /401/);
+    stranger.close();
+  });
+
+  it("refuses an event sent on another connection than the downchannel (412)", async () => {
+    const { client, accessToken } = await h.device();
+    await client.openDownchannel();
+    const second = new DeviceClient({ url: h.url, accessToken });
+    const response = await second.sendText("say hi");
+    assert.equal(response.status, 412);
+    assert.match(String(response.directives[0]?.payload["description"]), /not on the connection/);
+    second.close();
+  });
+
+  it("answers 429 to a burst of downchannels and replaces an old one later", async () => {
+    const { client, accessToken } = await h.device();
+    await client.openDownchannel();
+    const burst = new DeviceClient({ url: h.url, accessToken });
+    await assert.rejects(burst.openDownchannel(), /429/);
+    burst.close();
+  });
+
+  it("delivers cloud-initiated directives on the downchannel", async () => {
+    const { client, identity } = await h.device();
+    const received: string[] = [];
+    const arrived = new Promise<void>((resolve) => {
+      void client.openDownchannel((d) => {
+        received.push(`${d.header.namespace}.${d.header.name}`);
+        resolve();
+      });
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    const delivered = await h.gateway.push(`${identity.clientId}:${identity.deviceId}`, {
+      header: { namespace: "Notifier", name: "SetIndicator", messageId: "m-1" },
+      payload: { state: "ON" },
+    });
+    assert.equal(delivered, true);
+    await arrived;
+    assert.deepEqual(received, ["Notifier.SetIndicator"]);
+  });
+
+  it("answers /ping with 204 and state-only events with 204", async () => {
+    const { client } = await h.device();
+    await client.openDownchannel();
+    assert.equal(await client.ping(), 204);
+    const started = await client.sendEvent({
+      namespace: "SpeechSynthesizer",
+      name: "SpeechStarted",
+      payload: { token: "t" },
+    });
+    assert.equal(started.status, 204);
+  });
+
+  it("names the problem in malformed events and keeps serving", async () => {
+    const { client } = await h.device();
+    await client.openDownchannel();
+    const noId = await client.sendEvent({
+      namespace: "TextRecognizer",
+      name: "Recognize",
+      payload: { text: "hi" },
+    });
+    assert.equal(noId.status, 400);
+    assert.match(String(noId.directives[0]?.payload["description"]), /dialogRequestId/);
+    const badText = await client.sendEvent(
+      { namespace: "TextRecognizer", name: "Recognize", payload: { text: 5 } },
+      { dialogRequestId: "d" },
+    );
+    assert.equal(badText.status, 400);
+    assert.equal(
+      badText.directives[0]?.payload["description"],
+      "event.payload.text: expected non-empty string, got number",
+    );
+    const ok = await client.sendText("say still here");
+    assert.equal(ok.status, 200);
+  });
+
+  it("rejects a body that is not multipart and one without metadata", async () => {
+    const { client, accessToken } = await h.device();
+    await client.openDownchannel();
+    const session = client.connect();
+    const send = (contentType: string, body: string) =>
+      new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const stream = session.request({
+          ":method": "POST",
+          ":path": "/v1/events",
+          authorization: `Bearer ${accessToken}`,
+          "content-type": contentType,
+        });
+        let status = 0;
+        let text = "";
+        stream.on("response", (hd) => {
+          status = Number(hd[":status"]);
+        });
+        stream.on("data", (c: Buffer) => {
+          text += c.toString();
+        });
+        stream.on("end", () => resolve({ status, text }));
+        stream.on("error", reject);
+        stream.end(body);
+      });
+    const json = await send("application/json", "{}");
+    assert.equal(json.status, 400);
+    assert.match(json.text, /multipart\/form-data/);
+    const audioFirst = await send(
+      "multipart/form-data; boundary=b",
+      '--b\r\nContent-Disposition: form-data; name="audio"\r\nContent-Type: application/octet-stream\r\n\r\nxx\r\n--b--\r\n',
+    );
+    assert.equal(audioFirst.status, 400);
+    assert.match(audioFirst.text, /metadata part is missing/);
+    const badJson = await send(
+      "multipart/form-data; boundary=b",
+      '--b\r\nContent-Disposition: form-data; name="metadata"\r\nContent-Type: application/json\r\n\r\n{nope\r\n--b--\r\n',
+    );
+    assert.equal(badJson.status, 400);
+    assert.match(badJson.text, /not valid JSON/);
+  });
+
+  it("serves HTTP/1.1 on the same port for everything that is not CIC", async () => {
+    const response = await fetch(`${h.url}/somewhere`);
+    assert.equal(response.status, 404);
+    const cic = await fetch(`${h.url}/v1/directives`);
+    assert.equal(cic.status, 400);
+  });
+
+  it("refuses to speak CIC to a client without a token over raw HTTP/2", async () => {
+    const session = http2.connect(h.url);
+    const status = await new Promise<number>((resolve) => {
+      const stream = session.request({ ":method": "GET", ":path": "/v1/directives" });
+      stream.on("response", (hd) => resolve(Number(hd[":status"])));
+      stream.resume();
+    });
+    assert.equal(status, 401);
+    session.close();
+  });
+});
