@@ -28,7 +28,7 @@ export function pointerToPath(pointer: string, prefix = ""): string {
 function typeName(value: unknown): string {
   if (value === undefined) return "nothing";
   if (value === null) return "null";
-  if (Array.isArray(value)) return "array";
+  if (Array.isArray(value)) return `array of ${value.length} item${value.length === 1 ? "" : "s"}`;
   return typeof value;
 }
 
@@ -54,7 +54,8 @@ export function describeSchema(schema: TSchema): string {
   if ("const" in schema) return JSON.stringify(schema.const);
   const literals = literalsOf(schema);
   if (literals) return `one of ${literals.map((l) => JSON.stringify(l)).join(", ")}`;
-  if (schema.anyOf) return (schema.anyOf as TSchema[]).map(describeSchema).join(" or ");
+  if (schema.anyOf)
+    return [...new Set((schema.anyOf as TSchema[]).map(describeSchema))].join(" or ");
   switch (schema.type) {
     case "string": {
       if (schema.pattern) return `string matching /${schema.pattern}/`;
@@ -73,6 +74,8 @@ export function describeSchema(schema: TSchema): string {
       return word;
     }
     case "array":
+      if (schema.minItems !== undefined && schema.minItems === schema.maxItems)
+        return `array with exactly ${schema.minItems} item(s)`;
       if (schema.minItems) return `array with at least ${schema.minItems} item(s)`;
       if (schema.maxItems !== undefined) return `array with at most ${schema.maxItems} item(s)`;
       return "array";
@@ -113,22 +116,31 @@ function unionIssues(error: ValueError, prefix: string): ValidationIssue[] {
   const literals = literalsOf(error.schema);
   if (literals) return [issue(path, describeSchema(error.schema), short(value))];
 
-  // Discriminated union: pick the variant whose constant members match the value.
+  // Discriminated union: walk the constant members (e.g. `type`, or `namespace` then `name`)
+  // and either descend into the one matching variant or name the first member that matches
+  // no variant. Variants without constants (like `{}`) take no part.
   if (value && typeof value === "object" && !Array.isArray(value)) {
     const record = value as Record<string, unknown>;
     const keyed = variants.map(discriminatorOf);
-    const matching = variants.findIndex(
-      (_, i) => keyed[i]!.length > 0 && keyed[i]!.every(([k, c]) => record[k] === c),
-    );
-    if (matching >= 0 && error.errors[matching]) {
-      return collectIssues([...error.errors[matching]!], prefix);
+    let remaining = variants.map((_, i) => i).filter((i) => keyed[i]!.length > 0);
+    const keys = [...new Set(remaining.flatMap((i) => keyed[i]!.map(([k]) => k)))];
+    for (const key of remaining.length > 0 ? keys : []) {
+      const having = remaining.filter((i) => keyed[i]!.some(([k]) => k === key));
+      if (having.length === 0) continue;
+      const matching = having.filter((i) =>
+        keyed[i]!.some(([k, c]) => k === key && record[key] === c),
+      );
+      if (matching.length === 0) {
+        const allowed = having.map((i) => keyed[i]!.find(([k]) => k === key)![1]);
+        const unique = [...new Set(allowed.map((a) => JSON.stringify(a)))];
+        const keyPath = path === "(root)" ? key : `${path}.${key}`;
+        const found = key in record ? short(record[key]) : "nothing";
+        return [issue(keyPath, `one of ${unique.join(", ")}`, found)];
+      }
+      remaining = matching;
     }
-    const key = keyed[0]?.[0]?.[0];
-    if (key !== undefined && keyed.every((entries) => entries.some(([k]) => k === key))) {
-      const allowed = keyed.map((entries) => entries.find(([k]) => k === key)![1]);
-      const unique = [...new Set(allowed.map((a) => JSON.stringify(a)))];
-      const keyPath = path === "(root)" ? key : `${path}.${key}`;
-      return [issue(keyPath, `one of ${unique.join(", ")}`, short(record[key]))];
+    if (remaining.length === 1 && error.errors[remaining[0]!]) {
+      return collectIssues([...error.errors[remaining[0]!]!], prefix);
     }
   }
   // Otherwise report the variant that got furthest (deepest first error, then fewest errors).
@@ -176,4 +188,20 @@ export function collectIssues(errors: Iterable<ValueError>, prefix = ""): Valida
     seen.add(path);
   }
   return out;
+}
+
+/** Re-roots issues found inside a part of a message: `payload.url` → `response.directives[0].payload.url`. */
+export function prefixIssues(
+  issues: readonly ValidationIssue[],
+  prefix: string,
+): ValidationIssue[] {
+  return issues.map((i) => {
+    const path =
+      i.path === "(root)"
+        ? prefix
+        : i.path.startsWith("[")
+          ? prefix + i.path
+          : `${prefix}.${i.path}`;
+    return issue(path, i.expected, i.found);
+  });
 }

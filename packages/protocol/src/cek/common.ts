@@ -1,0 +1,27 @@
+// Building blocks shared by the CEK custom extension declarations.
+//
+// Every message has up to three views:
+// - sent: the newest canonical shape our platform emits (strict);
+// - normalized: the newest shape as an extension sees it after `normalizeCekRequest` (fields
+//   that older platforms never sent may be absent);
+// - accepted: everything tolerated on the wire, both generations (§4.2, §12.2).
+// Unknown fields are kept in every view (robustness rule, cek-custom-extension.md intro).
+import { type TLiteral, type TUnion, Type } from "@sinclair/typebox";
+
+/** A JSON object with any keys (sessionAttributes, payloads, cards). */
+export const JsonObject = Type.Record(Type.String(), Type.Unknown());
+
+/** Union of string constants, reported as `one of ...` in validation issues. */
+export function oneOf<const T extends readonly string[]>(
+  values: T,
+  description?: string,
+): TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }> {
+  const literals = values.map((v) => Type.Literal(v));
+  return Type.Union(literals, description ? { description } : {}) as never;
+}
+
+/** A field that must not be present: tells `{}` apart from typed variants in a union. */
+export const Absent = Type.Optional(Type.Never());
+
+/** A string the receiver must tolerate as absent, `null` or `""` (§3.2, accessToken). */
+export const TolerantString = Type.Optional(Type.Union([Type.String(), Type.Null()]));

@@ -1,0 +1,134 @@
+// Receiving a response from an extension: accept every documented variant and return the
+// canonical CekResponse (cek-custom-extension.md §4.2 receiving rules, §4.3, §12.2).
+import type { ValidationResult } from "../core/codec.js";
+import { prefixIssues, type ValidationIssue } from "../core/issues.js";
+import {
+  type AcceptedDirective,
+  type AcceptedDirectiveItem,
+  CEK_KNOWN_DIRECTIVES,
+  type CekDirective,
+  CekKnownDirectiveMessage,
+} from "./directive.js";
+import {
+  type AcceptedCekResponse,
+  AcceptedCekResponseMessage,
+  type CekResponse,
+} from "./response.js";
+import type {
+  AcceptedOutputSpeech,
+  AcceptedSpeechInfoObject,
+  OutputSpeech,
+  SpeechInfoObject,
+  SpeechLang,
+  VerboseSpeech,
+} from "./speech.js";
+
+export interface NormalizeCekResponseOptions {
+  /** Registered language, used for PlainText items whose `lang` is empty or unknown (§12.2). */
+  readonly language?: "ja" | "ko" | "en";
+  /** Version to fill in when the response has none (recommendation: the request's). */
+  readonly version?: string;
+  /** Makes messageIds for directives that have none; default `crypto.randomUUID()`. */
+  readonly newMessageId?: () => string;
+}
+
+const LANGS: ReadonlySet<string> = new Set(["ja", "ko", "en"]);
+
+function speechInfo(item: AcceptedSpeechInfoObject, fallback: SpeechLang): SpeechInfoObject {
+  // URL items ignore lang and carry "" (§4.4); PlainText keeps a known language.
+  const lang =
+    item.type === "URL" ? "" : LANGS.has(item.lang ?? "") ? (item.lang as SpeechLang) : fallback;
+  return { ...item, lang };
+}
+
+function one<T>(values: T | T[]): T {
+  return Array.isArray(values) ? values[0]! : values;
+}
+function many<T>(values: T | T[]): T[] {
+  return Array.isArray(values) ? values : [values];
+}
+
+export function normalizeOutputSpeech(
+  speech: AcceptedOutputSpeech | undefined,
+  language: SpeechLang = "",
+): OutputSpeech {
+  if (!speech || speech.type === undefined) return {};
+  const item = (i: AcceptedSpeechInfoObject) => speechInfo(i, language);
+  const verbose = (v: typeof speech & { type: "SimpleSpeech" | "SpeechList" }): VerboseSpeech =>
+    v.type === "SimpleSpeech"
+      ? { ...v, values: item(one(v.values)) }
+      : { ...v, values: many(v.values).map(item) };
+  switch (speech.type) {
+    case "SimpleSpeech":
+    case "SpeechList":
+      return verbose(speech);
+    case "SpeechSet":
+      return { ...speech, brief: item(speech.brief), verbose: verbose(speech.verbose) };
+  }
+}
+
+function directive(
+  entry: AcceptedDirectiveItem,
+  at: string,
+  newMessageId: () => string,
+  issues: ValidationIssue[],
+): CekDirective {
+  const wrapped = "directive" in entry;
+  const d: AcceptedDirective = wrapped ? entry.directive : entry;
+  const out: CekDirective = {
+    ...d,
+    header: { ...d.header, messageId: d.header.messageId || newMessageId() },
+    payload: d.payload ?? {},
+  };
+  if (CEK_KNOWN_DIRECTIVES.has(`${d.header.namespace}.${d.header.name}`)) {
+    const checked = CekKnownDirectiveMessage.validate(out);
+    if (!checked.ok) issues.push(...prefixIssues(checked.issues, wrapped ? `${at}.directive` : at));
+  }
+  return out;
+}
+
+/**
+ * Checks a response from an extension and returns it in the canonical shape: correct
+ * spelling of sessionAttributes, defaults for missing members, speech containers fixed,
+ * directives unwrapped and given messageIds. Invalid responses get issues with JSON paths.
+ */
+export function normalizeCekResponse(
+  raw: unknown,
+  options: NormalizeCekResponseOptions = {},
+): ValidationResult<CekResponse> {
+  const checked = AcceptedCekResponseMessage.validate(raw);
+  if (!checked.ok) return checked;
+  const { sessionAttibutes, ...message }: AcceptedCekResponse = checked.value;
+  const r = message.response;
+  const newMessageId = options.newMessageId ?? (() => globalThis.crypto.randomUUID());
+  const issues: ValidationIssue[] = [];
+  const directives = (r.directives ?? []).map((d, i) =>
+    directive(d, `response.directives[${i}]`, newMessageId, issues),
+  );
+  if (issues.length > 0) return { ok: false, issues };
+  const { reprompt, ...rest } = r;
+  const language = options.language ?? "";
+  const value: CekResponse = {
+    ...message,
+    version: message.version ?? options.version ?? "1.0",
+    // Correct spelling wins when both are present (§12.2).
+    sessionAttributes: message.sessionAttributes ?? sessionAttibutes ?? {},
+    response: {
+      ...rest,
+      outputSpeech: normalizeOutputSpeech(r.outputSpeech ?? undefined, language),
+      ...(reprompt
+        ? {
+            reprompt: {
+              ...reprompt,
+              outputSpeech: normalizeOutputSpeech(reprompt.outputSpeech ?? undefined, language),
+            },
+          }
+        : {}),
+      card: r.card ?? {},
+      directives,
+      // Missing shouldEndSession ends the session: safest for the user (§4.2, §13 #8).
+      shouldEndSession: r.shouldEndSession ?? true,
+    },
+  };
+  return { ok: true, value };
+}
