@@ -35,10 +35,12 @@ function replaying(socket: Socket, first: Buffer): Duplex {
     remotePort: socket.remotePort,
     encrypted: false,
   });
-  duplex.setTimeout = ((ms: number, cb?: () => void) => {
-    socket.setTimeout(ms, cb);
-    return duplex;
-  }) as never;
+  Object.assign(duplex, {
+    setTimeout: (ms: number, cb?: () => void) => {
+      socket.setTimeout(ms, cb);
+      return duplex;
+    },
+  });
   return duplex;
 }
 

@@ -59,7 +59,7 @@ export async function startHarness(options: Partial<CicGatewayOptions> = {}): Pr
   const url = `http://127.0.0.1:${address.port}`;
   const { clientId, clientSecret } = await authority.registerClient("test speaker");
   const clients: DeviceClient[] = [];
-  const identity = (deviceId = randomUUID()): DeviceIdentity => ({
+  const identity = (deviceId: string = randomUUID()): DeviceIdentity => ({
     url,
     clientId,
     clientSecret,
