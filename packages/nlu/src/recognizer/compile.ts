@@ -1,26 +1,120 @@
+// compileModel: validates the model, trains both layers and returns an immutable recognizer.
 import type { InteractionModel } from "@clover/protocol";
-import { normalizeText } from "../text/index.js";
-import type { CompileOptions, Recognition, Recognizer } from "./types.js";
+import { validateModel } from "../model/index.js";
+import { findBuiltinSpans } from "./builtins.js";
+import { type ClassifierExample, fitTemperature, trainClassifier } from "./classifier.js";
+import { intentFeatures, spanFeatures, unitFeatures, vocabularyKeys } from "./features.js";
+import { longestCover, type SpanMatch } from "./gazetteer.js";
+import { prepare } from "./prepare.js";
+import { Recognizer as CompiledRecognizer, type Trained } from "./recognize.js";
+import { type TaggerExample, trainTagger } from "./tagger.js";
+import { TemplateIndex, type TemplatePart } from "./templates.js";
+import type { CompileOptions, Recognizer } from "./types.js";
+import { toUnits, unitRange } from "./units.js";
+import { FeatureIndex, type FrozenWeights, rng, shuffle } from "./weights.js";
 
-/** Compile an interaction model into an immutable recognizer (placeholder: exact text only). */
+const DEFAULT_THRESHOLD = 0.5;
+
 export function compileModel(model: InteractionModel, options?: CompileOptions): Recognizer {
-  const exact = new Map<string, string>();
-  for (const intent of model.intents) {
-    for (const u of intent.utterances) exact.set(normalizeText(u, model.language), intent.name);
+  const errors = validateModel(model).filter((i) => i.severity === "error");
+  if (errors.length > 0) {
+    const list = errors.map((e) => `${e.path ? `${e.path}: ` : ""}${e.message}`).join("; ");
+    throw new Error(`invalid interaction model: ${list}`);
   }
-  const threshold = options?.threshold ?? 0.5;
-  return Object.freeze({
-    language: model.language,
-    intents: Object.freeze(model.intents.map((i) => i.name)),
-    recognize(text: string): Recognition {
-      const intent = exact.get(normalizeText(text, model.language)) ?? null;
-      return {
-        intent: intent && threshold <= 1 ? intent : null,
-        confidence: intent ? 1 : 0,
-        slots: {},
-        alternatives: [],
-        layer: intent ? "exact" : "none",
-      };
-    },
-  });
+  const language = model.language;
+  const info = prepare(model);
+  const classFeatures = new FeatureIndex();
+  const tagFeatures = new FeatureIndex();
+  const templates = new TemplateIndex();
+  const vocabulary = new Set<string>();
+  const labelOf = new Map(info.slotNames.map((name, k) => [name, k]));
+  const labelCount = 1 + 2 * info.slotNames.length;
+  const allowedOf = info.slotTypes.map((types) => [
+    0,
+    ...[...types.keys()].flatMap((name) => {
+      const k = labelOf.get(name) as number;
+      return [1 + 2 * k, 2 + 2 * k];
+    }),
+  ]);
+  const classExamples: ClassifierExample[] = [];
+  const tagExamples: TaggerExample[] = [];
+  const context = { language };
+
+  for (const ex of info.examples) {
+    const units = toUnits(ex.text, language);
+    if (units.length === 0) continue;
+    const spans: SpanMatch[] = [
+      ...info.gazetteer.findAll(units),
+      ...findBuiltinSpans(info.builtinTypes, ex.text, units, context),
+    ];
+    const features = intentFeatures(units, longestCover(spans), language);
+    classExamples.push({ features: features.map((f) => classFeatures.id(f)), label: ex.intent });
+    for (const v of vocabularyKeys(units, language)) vocabulary.add(v);
+
+    const types = info.slotTypes[ex.intent] as Map<string, string>;
+    const labels = new Array<number>(units.length).fill(0);
+    const ranges: { slot: string; type: string; range: [number, number] }[] = [];
+    for (const s of ex.slots) {
+      const range = unitRange(units, s.start, s.end);
+      const type = types.get(s.name);
+      const k = labelOf.get(s.name);
+      if (!range || type === undefined || k === undefined) continue;
+      ranges.push({ slot: s.name, type, range });
+      for (let i = range[0]; i < range[1]; i++) labels[i] = i === range[0] ? 1 + 2 * k : 2 + 2 * k;
+    }
+    if (!ex.synthetic) templates.add(templateParts(units, ranges), ex.intent);
+    if (types.size === 0) continue;
+    const base = unitFeatures(units, language);
+    const optional = spanFeatures(units.length, spans);
+    tagExamples.push({
+      features: base.map((f) => f.map((x) => tagFeatures.id(x))),
+      optional: optional.map((f) => f.map((x) => tagFeatures.id(x))),
+      labels,
+      allowed: allowedOf[ex.intent] as number[],
+    });
+  }
+
+  const classes = info.intents.length;
+  const epochs = classExamples.length > 20000 ? 6 : 10;
+  let temperature = 1;
+  if (classExamples.length >= 100) {
+    // hold out a tenth to fit the softmax temperature (confidence calibration)
+    const shuffled = shuffle([...classExamples], rng(11));
+    const cut = Math.max(1, Math.floor(shuffled.length / 10));
+    const probe = trainClassifier(shuffled.slice(cut), classes, epochs, 3);
+    temperature = fitTemperature(probe, shuffled.slice(0, cut), classes);
+  }
+  const classifier: FrozenWeights = trainClassifier(classExamples, classes, epochs, 5);
+  const tagger = trainTagger(tagExamples, labelCount, epochs, 0.4, 9);
+
+  const trained: Trained = {
+    language,
+    info,
+    classFeatures,
+    tagFeatures,
+    classifier,
+    temperature,
+    tagger,
+    templates,
+    vocabulary,
+    allowedOf,
+    threshold: options?.threshold ?? DEFAULT_THRESHOLD,
+  };
+  return Object.freeze(new CompiledRecognizer(trained));
+}
+
+function templateParts(
+  units: readonly { norm: string }[],
+  ranges: readonly { slot: string; type: string; range: [number, number] }[],
+): TemplatePart[] {
+  const parts: TemplatePart[] = [];
+  let i = 0;
+  for (const r of [...ranges].sort((a, b) => a.range[0] - b.range[0])) {
+    if (r.range[0] < i) continue; // overlapping spans after snapping to units
+    for (; i < r.range[0]; i++) parts.push({ literal: (units[i] as { norm: string }).norm });
+    parts.push({ type: r.type, slot: r.slot });
+    i = r.range[1];
+  }
+  for (; i < units.length; i++) parts.push({ literal: (units[i] as { norm: string }).norm });
+  return parts;
 }

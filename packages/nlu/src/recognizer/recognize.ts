@@ -1,0 +1,256 @@
+// The compiled recognizer: exact templates first, then the statistical layer; confidence is
+// the calibrated classifier probability scaled by how much of the input the model knows.
+import type { ModelLanguage } from "@clover/protocol";
+import { type BuiltinSpan, findBuiltinSpans, resolveBuiltin } from "./builtins.js";
+import { softmax } from "./classifier.js";
+import { intentFeatures, spanFeatures, unitFeatures, vocabularyKeys } from "./features.js";
+import { longestCover, type SpanMatch } from "./gazetteer.js";
+import type { ModelInfo } from "./prepare.js";
+import { decode, type FrozenTagger } from "./tagger.js";
+import type { TemplateIndex, TemplateMatch } from "./templates.js";
+import type {
+  Recognition,
+  RecognizedSlot,
+  RecognizeOptions,
+  Recognizer as RecognizerApi,
+} from "./types.js";
+import { toUnits, type Unit, unitKey } from "./units.js";
+import type { FeatureIndex, FrozenWeights } from "./weights.js";
+
+export interface Trained {
+  language: ModelLanguage;
+  info: ModelInfo;
+  classFeatures: FeatureIndex;
+  tagFeatures: FeatureIndex;
+  classifier: FrozenWeights;
+  temperature: number;
+  tagger: FrozenTagger;
+  templates: TemplateIndex;
+  vocabulary: Set<string>;
+  allowedOf: number[][];
+  threshold: number;
+}
+
+const MAX_ALTERNATIVES = 3;
+
+interface Context {
+  text: string;
+  units: Unit[];
+  spans: SpanMatch[];
+  options: RecognizeOptions;
+}
+
+export class Recognizer implements RecognizerApi {
+  readonly language: ModelLanguage;
+  readonly intents: readonly string[];
+  readonly #m: Trained;
+
+  constructor(trained: Trained) {
+    this.#m = trained;
+    this.language = trained.language;
+    this.intents = Object.freeze([...trained.info.intents]);
+  }
+
+  recognize(text: string, options: RecognizeOptions = {}): Recognition {
+    if (typeof text !== "string") throw new TypeError("recognize(text): text must be a string");
+    const m = this.#m;
+    const threshold = options.threshold ?? m.threshold;
+    const units = toUnits(text, m.language);
+    if (units.length === 0) return none(0, []);
+    const builtin = findBuiltinSpans(m.info.builtinTypes, text, units, {
+      language: m.language,
+      referenceTime: options.referenceTime,
+      timeZone: options.timeZone,
+    });
+    const ctx: Context = {
+      text,
+      units,
+      spans: [...m.info.gazetteer.findAll(units), ...builtin],
+      options,
+    };
+    const probs = this.#classify(ctx);
+    const ranked = [...probs.keys()].sort((a, b) => (probs[b] as number) - (probs[a] as number));
+    const exact = m.templates.match(units, ctx.spans);
+    if (exact.length > 0) return this.#fromTemplate(ctx, exact, probs, threshold);
+
+    const best = ranked[0] as number;
+    const slots = this.#tag(ctx, best);
+    const coverage = this.#coverage(units, slots);
+    const confidence = (probs[best] as number) * coverage;
+    const alternatives = ranked
+      .slice(1, 1 + MAX_ALTERNATIVES)
+      .map((k) => ({
+        intent: m.info.intents[k] as string,
+        confidence: (probs[k] as number) * coverage,
+      }))
+      .filter((a) => a.confidence >= 0.01);
+    if (confidence < threshold)
+      return none(confidence, [
+        { intent: m.info.intents[best] as string, confidence },
+        ...alternatives,
+      ]);
+    return {
+      intent: m.info.intents[best] as string,
+      confidence,
+      slots: this.#resolveAll(ctx, best, slots),
+      alternatives,
+      layer: "statistical",
+    };
+  }
+
+  #classify(ctx: Context): Float64Array {
+    const m = this.#m;
+    const features = m.classFeatures.known(
+      intentFeatures(ctx.units, longestCover(ctx.spans), m.language),
+    );
+    const scores = new Float64Array(m.info.intents.length);
+    m.classifier.score(features, scores);
+    return softmax(scores, m.temperature);
+  }
+
+  #fromTemplate(
+    ctx: Context,
+    matches: TemplateMatch[],
+    probs: Float64Array,
+    threshold: number,
+  ): Recognition {
+    const m = this.#m;
+    const custom = m.info.customCount;
+    // several templates may match: most probable intent wins (ties → custom intent, §3.5)
+    const intents = [...new Set(matches.map((x) => x.end.intent))];
+    intents.sort(
+      (a, b) =>
+        (probs[b] as number) - (probs[a] as number) || Number(b < custom) - Number(a < custom),
+    );
+    const best = intents[0] as number;
+    const mass = intents.reduce((sum, k) => sum + (probs[k] as number), 0);
+    const confidence =
+      intents.length === 1 ? 1 : mass > 0 ? (probs[best] as number) / mass : 1 / intents.length;
+    const chosen = matches
+      .filter((x) => x.end.intent === best)
+      .sort((a, b) => b.end.count - a.end.count)[0] as TemplateMatch;
+    const tagged = chosen.spans.map((span, k) => ({
+      slot: chosen.end.slotNames[k] as string,
+      span,
+    }));
+    const alternatives = intents.slice(1, 1 + MAX_ALTERNATIVES).map((k) => ({
+      intent: m.info.intents[k] as string,
+      confidence: mass > 0 ? (probs[k] as number) / mass : 0,
+    }));
+    if (confidence < threshold) return none(confidence, alternatives);
+    return {
+      intent: m.info.intents[best] as string,
+      confidence,
+      slots: this.#resolveAll(ctx, best, tagged),
+      alternatives,
+      layer: "exact",
+    };
+  }
+
+  /** Slot spans from the tagger, restricted to the intent's slots. */
+  #tag(ctx: Context, intent: number): { slot: string; span: SpanMatch }[] {
+    const m = this.#m;
+    const allowed = m.allowedOf[intent] as number[];
+    if (allowed.length <= 1) return [];
+    const base = unitFeatures(ctx.units, m.language);
+    const extra = spanFeatures(ctx.units.length, ctx.spans);
+    const features = base.map((f, i) => m.tagFeatures.known(f.concat(extra[i] ?? [])));
+    const labels = decode(m.tagger, features, allowed);
+    const out: { slot: string; span: SpanMatch }[] = [];
+    const types = m.info.slotTypes[intent] as Map<string, string>;
+    for (let i = 0; i < labels.length; i++) {
+      const label = labels[i] as number;
+      if (label === 0 || label % 2 === 0) continue;
+      let end = i + 1;
+      while (end < labels.length && labels[end] === label + 1) end++;
+      const slot = m.info.slotNames[(label - 1) >> 1] as string;
+      out.push({ slot, span: { type: types.get(slot) as string, start: i, end } });
+    }
+    return out;
+  }
+
+  /** Share of the input the model has seen in training or recognized as a slot. */
+  #coverage(units: Unit[], slots: { span: SpanMatch }[]): number {
+    const keys = vocabularyKeys(units, this.#m.language);
+    let known = 0;
+    keys.forEach((key, i) => {
+      if (this.#m.vocabulary.has(key) || slots.some((s) => i >= s.span.start && i < s.span.end))
+        known++;
+    });
+    return keys.length === 0 ? 0 : known / keys.length;
+  }
+
+  #resolveAll(
+    ctx: Context,
+    intent: number,
+    tagged: { slot: string; span: SpanMatch }[],
+  ): Record<string, RecognizedSlot> {
+    const slots: Record<string, RecognizedSlot> = {};
+    for (const { slot, span } of tagged) {
+      if (slots[slot]) continue; // first occurrence wins
+      const resolved = this.#resolve(ctx, slot, span);
+      if (resolved) slots[slot] = resolved;
+    }
+    // a dictionary or built-in value the tagger missed fills a slot that is still empty when
+    // exactly one of the intent's slots has its type (closed types only)
+    const types = this.#m.info.slotTypes[intent] as Map<string, string>;
+    const taken = Object.values(slots);
+    for (const [name, type] of types) {
+      if (slots[name] || this.#m.info.openTypes.has(type)) continue;
+      if ([...types.values()].filter((t) => t === type).length !== 1) continue;
+      const candidates = longestCover(ctx.spans.filter((s) => s.type === type));
+      const free = candidates.filter((s) =>
+        taken.every((t) => t.type === type || !overlaps(ctx, s, t)),
+      );
+      if (free.length !== 1) continue;
+      const resolved = this.#resolve(ctx, name, free[0] as SpanMatch);
+      if (resolved) slots[name] = resolved;
+    }
+    return slots;
+  }
+
+  #resolve(ctx: Context, name: string, span: SpanMatch): RecognizedSlot | undefined {
+    const m = this.#m;
+    const first = ctx.units[span.start] as Unit;
+    const last = ctx.units[span.end - 1] as Unit;
+    const raw = ctx.text.slice(first.start, last.end);
+    const base = { name, type: span.type, raw };
+    if ("resolved" in span) return { ...base, ...(span as BuiltinSpan).resolved };
+    if (span.type.startsWith("CLOVA.")) {
+      const resolved = resolveBuiltin(span.type, raw, {
+        language: m.language,
+        referenceTime: ctx.options.referenceTime,
+        timeZone: ctx.options.timeZone,
+      });
+      return resolved ? { ...base, ...resolved } : undefined;
+    }
+    const entry =
+      span.entry ?? m.info.gazetteer.lookup(span.type, unitKey(ctx.units, span.start, span.end));
+    if (entry)
+      return entry.synonym
+        ? { ...base, value: entry.value, resolvedFrom: raw }
+        : { ...base, value: entry.value };
+    if (m.info.openTypes.has(span.type)) return { ...base, value: raw };
+    // closed type: keep a dictionary word inside the tagged span, if any
+    const inner = longestCover(
+      ctx.spans.filter(
+        (s) => s.type === span.type && s.entry && s.start >= span.start && s.end <= span.end,
+      ),
+    )[0];
+    return inner ? this.#resolve(ctx, name, inner) : undefined;
+  }
+}
+
+function overlaps(ctx: Context, span: SpanMatch, slot: RecognizedSlot): boolean {
+  const start = (ctx.units[span.start] as Unit).start;
+  const end = (ctx.units[span.end - 1] as Unit).end;
+  const at = ctx.text.indexOf(slot.raw);
+  return at >= 0 && start < at + slot.raw.length && at < end;
+}
+
+function none(
+  confidence: number,
+  alternatives: { intent: string; confidence: number }[],
+): Recognition {
+  return { intent: null, confidence, slots: {}, alternatives, layer: "none" };
+}
