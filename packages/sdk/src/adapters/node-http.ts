@@ -1,0 +1,53 @@
+// node:http adapter: a request listener and a createServer helper.
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
+import type { Extension } from "../app/extension.js";
+import type { ModelTypes } from "../app/model.js";
+import { bodyTooLarge, errorResult, type HttpResult } from "../core/errors.js";
+import { BodyTooLargeError, readBody } from "./read-body.js";
+
+export function writeResult(res: ServerResponse, result: HttpResult, close = false): void {
+  const headers: Record<string, string | number> = {
+    ...result.headers,
+    "content-length": Buffer.byteLength(result.body),
+  };
+  if (close) headers.connection = "close";
+  res.writeHead(result.status, headers);
+  res.end(result.body);
+}
+
+/** Turns a failure to read the body into an HTTP answer. */
+export function readFailure(error: unknown): HttpResult {
+  if (error instanceof BodyTooLargeError) return bodyTooLarge(error.limit);
+  return errorResult(400, "body_unreadable", `could not read the request body: ${String(error)}`);
+}
+
+/** `(req, res) => void` for `http.createServer`, or to mount under any path of your own. */
+export function toNodeListener<M extends ModelTypes>(
+  extension: Extension<M>,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    readBody(req, extension.bodyLimit).then(
+      (body) =>
+        extension
+          .handle({ body, headers: req.headers, method: req.method })
+          .then((result) => writeResult(res, result))
+          .catch((error) =>
+            writeResult(
+              res,
+              errorResult(500, "internal_error", `unexpected failure: ${String(error)}`),
+            ),
+          ),
+      (error) => writeResult(res, readFailure(error), true),
+    );
+  };
+}
+
+/** An http.Server answering CEK requests on every path. Call `.listen(port)` yourself. */
+export function createServer<M extends ModelTypes>(extension: Extension<M>): Server {
+  return createHttpServer(toNodeListener(extension));
+}
