@@ -77,11 +77,10 @@ export function readEventRequest(
       req.resume();
     };
 
-    parser.on("field", (name, value, info) => {
-      if (metadataSeen) return;
+    const acceptMetadata = (name: string, value: string, truncated: boolean) => {
       if (name !== "metadata")
         return fail(new CicError(400, `the first part must be named "metadata", got "${name}"`));
-      if (info.valueTruncated)
+      if (truncated)
         return fail(
           new CicError(413, `metadata part is larger than ${limits.metadataBytes} bytes`),
         );
@@ -96,8 +95,25 @@ export function readEventRequest(
       }
       settled = true;
       resolve({ metadata, audio, finished });
+    };
+
+    parser.on("field", (name, value, info) => {
+      if (!metadataSeen) acceptMetadata(name, value, info.valueTruncated);
     });
     parser.on("file", (name, stream) => {
+      if (!metadataSeen && name === "metadata") {
+        // A metadata part sent with a filename (e.g. `curl -F metadata=@file.json`).
+        const chunks: Buffer[] = [];
+        let size = 0;
+        stream.on("data", (chunk: Buffer) => {
+          size += chunk.length;
+          if (size <= limits.metadataBytes) chunks.push(chunk);
+        });
+        stream.on("end", () =>
+          acceptMetadata(name, Buffer.concat(chunks).toString("utf8"), size > limits.metadataBytes),
+        );
+        return;
+      }
       if (!metadataSeen) {
         stream.resume();
         return fail(new CicError(400, `metadata part is missing: the first part is "${name}"`));
