@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import {
+  buildHomeMessage,
   type HomeRequestName,
   homeCodecFor,
   homeRequestNameFor,
@@ -57,5 +58,24 @@ describe("Clova Home spec examples", () => {
     const error = parseHomeResponse("TurnOnRequest", load("TargetOfflineError.json"));
     assert.equal(error.kind, "error");
     assert.equal(error.value.header.name, "TargetOfflineError");
+  });
+
+  it("builds messages in the envelope that validate", () => {
+    const request = buildHomeMessage("SetModeRequest", {
+      accessToken: "tk-1",
+      appliance: { applianceId: "ac-1" },
+      mode: { value: "cool" },
+    });
+    assert.match(request.header.messageId, /^[0-9a-f-]{36}$/);
+    assert.equal(request.header.namespace, "ClovaHome");
+    assert.equal(request.header.payloadVersion, "1.0");
+    assert.deepEqual(parseHomeRequest(request), request);
+    const answer = buildHomeMessage("SetModeConfirmation", {}, request.header.messageId);
+    assert.equal(answer.header.messageId, request.header.messageId);
+    assert.equal(parseHomeResponse("SetModeRequest", answer).kind, "success");
+    const incomplete = { accessToken: "tk-1", appliance: { applianceId: "ac-1" } };
+    // @ts-expect-error SetModeRequest needs a mode, for the type checker too
+    const broken = buildHomeMessage("SetModeRequest", incomplete);
+    assert.throws(() => parseHomeRequest(broken), /payload\.mode: expected object \(required\)/);
   });
 });

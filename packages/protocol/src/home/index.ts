@@ -4,6 +4,7 @@ export * from "./actions.js";
 export * from "./adjust.js";
 export * from "./appliance.js";
 export * from "./appliance-types.js";
+export * from "./build.js";
 export * from "./catalogue.js";
 export * from "./discovery.js";
 export * from "./dispatch.js";
