@@ -1,6 +1,12 @@
-// Built-in intents (interaction-model.md §3.2) and session-ending phrases (§3.4).
+// Built-in intents (interaction-model.md §3.2): the platform owns their language data (§3.3).
 import type { ModelLanguage as Language } from "@clover/protocol";
+import { en } from "./en.js";
+import { ja } from "./ja.js";
+import { ko } from "./ko.js";
 
+export { EXIT_PHRASES, isExitPhrase } from "./exit.js";
+
+/** Every built-in intent of §3.2 (Clova.StopIntent is historical and never emitted, §3.2). */
 export const BUILTIN_INTENT_NAMES: readonly string[] = [
   "Clova.CancelIntent",
   "Clova.FallbackIntent",
@@ -13,12 +19,27 @@ export const BUILTIN_INTENT_NAMES: readonly string[] = [
   "Clova.NoIntent",
 ];
 
-export function builtinIntentPhrases(
-  _language: Language,
-): Readonly<Record<string, readonly string[]>> {
-  return {};
-}
+/** Selected by default in a new model (§3.3); GuideIntent is mandatory. */
+export const DEFAULT_BUILTIN_INTENTS: readonly string[] = [
+  "Clova.GuideIntent",
+  "Clova.CancelIntent",
+  "Clova.YesIntent",
+  "Clova.NoIntent",
+];
 
-export function isExitPhrase(text: string, _language: Language): boolean {
-  return ["stop", "exit", "quit", "終了して", "やめて", "그만"].includes(text.trim().toLowerCase());
+/** Delivered to extensions that play audio (§3.3, CEK §5.8). */
+export const PLAYBACK_INTENTS: readonly string[] = [
+  "Clova.NextIntent",
+  "Clova.PauseIntent",
+  "Clova.PreviousIntent",
+  "Clova.ResumeIntent",
+];
+
+const PHRASES = { en, ja, ko } as const;
+
+/** Sample phrasings per built-in intent; FallbackIntent's are out-of-domain requests. */
+export function builtinIntentPhrases(
+  language: Language,
+): Readonly<Record<string, readonly string[]>> {
+  return PHRASES[language];
 }

@@ -1,10 +1,8 @@
 export { formatIssue, ModelError, type ModelIssue } from "./issues.js";
-export {
-  exportIntentTsv,
-  exportSlotTypeTsv,
-  importIntentTsv,
-  importSlotTypeTsv,
-} from "./tsv.js";
+export { LIMITS } from "./limits.js";
+export { exportIntentTsv, importIntentTsv } from "./tsv-intent.js";
+export { tsvFileName } from "./tsv-lines.js";
+export { exportSlotTypeTsv, importSlotTypeTsv } from "./tsv-slot-type.js";
 export {
   formatUtterance,
   type ParsedUtterance,

@@ -1,0 +1,123 @@
+// Enabled built-in intents and slot types, and the custom slot types (interaction-model.md
+// §3.3, §5, §6, §12).
+import type { InteractionModel } from "@clover/protocol";
+import { BUILTIN_INTENT_NAMES } from "../builtin-intents/index.js";
+import { isBuiltinSlotType } from "../slot-types/index.js";
+import { checkDictionary } from "./dictionary.js";
+import type { ModelIssue } from "./issues.js";
+import { LIMITS } from "./limits.js";
+import { checkName } from "./names.js";
+
+const RENAMED_TYPES: Record<string, string> = { "CLOVA.CURRENCY": "CLOVA.UNIT_CURRENCY" }; // §5.5
+
+function checkList(
+  list: unknown,
+  field: string,
+  known: (name: string) => string | undefined,
+  issues: ModelIssue[],
+): string[] {
+  if (!Array.isArray(list)) return [];
+  const seen = new Set<string>();
+  list.forEach((name, i) => {
+    const path = `${field}[${i}]`;
+    if (typeof name !== "string") return;
+    const problem = known(name);
+    if (problem) issues.push({ severity: "error", message: problem, path });
+    if (seen.has(name))
+      issues.push({ severity: "warning", message: `${name} is listed twice`, path });
+    seen.add(name);
+  });
+  return [...seen];
+}
+
+/** Returns the enabled built-in slot types and the declared custom types (name → index). */
+export function checkTypes(
+  model: InteractionModel,
+  issues: ModelIssue[],
+): { builtin: Set<string>; custom: Map<string, number> } {
+  checkList(
+    model.builtinIntents,
+    "builtinIntents",
+    (name) => {
+      if (BUILTIN_INTENT_NAMES.includes(name)) return undefined;
+      if (name === "Clova.StopIntent")
+        return "Clova.StopIntent is historical and never sent; handle Clova.PauseIntent (stop phrases end the session)";
+      return `unknown built-in intent ${JSON.stringify(name)}; known: ${BUILTIN_INTENT_NAMES.join(", ")}`;
+    },
+    issues,
+  );
+  const builtin = new Set(
+    checkList(
+      model.builtinSlotTypes,
+      "builtinSlotTypes",
+      (name) => {
+        const renamed = RENAMED_TYPES[name];
+        if (renamed) return `${name} was renamed ${renamed}`;
+        return isBuiltinSlotType(name)
+          ? undefined
+          : `unknown built-in slot type ${JSON.stringify(name)}`;
+      },
+      issues,
+    ),
+  );
+  if (builtin.has("CLOVA.DATETIME") && builtin.has("CLOVA.DATETIME_RECENT"))
+    issues.push({
+      severity: "warning",
+      message:
+        "CLOVA.DATETIME and CLOVA.DATETIME_RECENT are both enabled; using both in one extension hurts accuracy",
+      path: "builtinSlotTypes",
+    });
+
+  const custom = new Map<string, number>();
+  const types = Array.isArray(model.customSlotTypes) ? model.customSlotTypes : [];
+  if (types.length > LIMITS.customSlotTypes)
+    issues.push({
+      severity: "error",
+      message: `${types.length} custom slot types; at most ${LIMITS.customSlotTypes} are allowed`,
+      path: "customSlotTypes",
+    });
+  types.forEach((type, t) => {
+    const path = `customSlotTypes[${t}]`;
+    if (checkName(type?.name, "slot type", `${path}.name`, issues)) {
+      const first = custom.get(type.name);
+      if (first !== undefined)
+        issues.push({
+          severity: "error",
+          message: `slot type ${type.name} is already declared at customSlotTypes[${first}]`,
+          path: `${path}.name`,
+        });
+      else custom.set(type.name, t);
+    }
+    if (!Array.isArray(type?.values)) return;
+    if (type.values.length === 0)
+      issues.push({
+        severity: type.open ? "warning" : "error",
+        message: `slot type ${type.name} has no values`,
+        path: `${path}.values`,
+      });
+    const items = type.values.reduce(
+      (n, v) => n + 1 + (Array.isArray(v?.synonyms) ? v.synonyms.length : 0),
+      0,
+    );
+    if (items > LIMITS.slotTypeItems)
+      issues.push({
+        severity: "error",
+        message: `slot type ${type.name} has ${items} words (values + synonyms); at most ${LIMITS.slotTypeItems} are allowed`,
+        path: `${path}.values`,
+      });
+    const wellFormed = type.values.every(
+      (v) =>
+        typeof v?.value === "string" &&
+        (v.synonyms === undefined ||
+          (Array.isArray(v.synonyms) && v.synonyms.every((s) => typeof s === "string"))),
+    );
+    if (!wellFormed) return; // reported by the schema check
+    for (const f of checkDictionary(type.values).findings)
+      issues.push({
+        severity: f.severity,
+        message: f.message,
+        path: `${path}.values[${f.entry}]${f.synonym < 0 ? ".value" : `.synonyms[${f.synonym}]`}`,
+      });
+  });
+  return { builtin, custom };
+}
