@@ -2,11 +2,14 @@
 // §4.7, §5.1). The generic shape is what every directive looks like; the known ones also
 // get typed payloads, checked by normalizeCekResponse.
 import { type Static, type TSchema, Type } from "@sinclair/typebox";
-import { defineMessage } from "../core/codec.js";
+import { defineMessage, type MessageCodec } from "../core/codec.js";
 import {
   AudioPlayerPlayPayload,
+  AudioPlayerPlayPayloadMessage,
   AudioPlayerStreamDeliverPayload,
+  AudioPlayerStreamDeliverPayloadMessage,
   PlaybackControllerPayload,
+  PlaybackControllerPayloadMessage,
 } from "./audio.js";
 import { JsonObject } from "./common.js";
 
@@ -96,13 +99,17 @@ export const CekKnownDirective = Type.Union(
 );
 export type CekKnownDirective = Static<typeof CekKnownDirective>;
 
-/** `namespace.name` of every known directive. */
-export const CEK_KNOWN_DIRECTIVES: ReadonlySet<string> = new Set(
-  CekKnownDirective.anyOf.map(
-    (d) =>
-      `${d.properties.header.properties.namespace.const}.${d.properties.header.properties.name.const}`,
-  ),
-);
+/** Payload codec of every known directive, by `namespace.name`. */
+export const CEK_KNOWN_DIRECTIVES: ReadonlyMap<string, MessageCodec<TSchema>> = new Map<
+  string,
+  MessageCodec<TSchema>
+>([
+  ["AudioPlayer.Play", AudioPlayerPlayPayloadMessage],
+  ["AudioPlayer.StreamDeliver", AudioPlayerStreamDeliverPayloadMessage],
+  ["PlaybackController.Pause", PlaybackControllerPayloadMessage],
+  ["PlaybackController.Resume", PlaybackControllerPayloadMessage],
+  ["PlaybackController.Stop", PlaybackControllerPayloadMessage],
+]);
 
 export const CekDirectiveMessage = defineMessage("cek-directive", CekDirective);
 export const CekKnownDirectiveMessage = defineMessage("cek-known-directive", CekKnownDirective);

@@ -7,7 +7,6 @@ import {
   type AcceptedDirectiveItem,
   CEK_KNOWN_DIRECTIVES,
   type CekDirective,
-  CekKnownDirectiveMessage,
 } from "./directive.js";
 import {
   type AcceptedCekResponse,
@@ -80,9 +79,11 @@ function directive(
     header: { ...d.header, messageId: d.header.messageId || newMessageId() },
     payload: d.payload ?? {},
   };
-  if (CEK_KNOWN_DIRECTIVES.has(`${d.header.namespace}.${d.header.name}`)) {
-    const checked = CekKnownDirectiveMessage.validate(out);
-    if (!checked.ok) issues.push(...prefixIssues(checked.issues, wrapped ? `${at}.directive` : at));
+  // Known directives get their payload checked; others pass (the dispatcher decides, §4.7).
+  const payload = CEK_KNOWN_DIRECTIVES.get(`${d.header.namespace}.${d.header.name}`);
+  const checked = payload?.validate(out.payload);
+  if (checked && !checked.ok) {
+    issues.push(...prefixIssues(checked.issues, `${at}${wrapped ? ".directive" : ""}.payload`));
   }
   return out;
 }

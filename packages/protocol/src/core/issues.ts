@@ -100,13 +100,31 @@ function issue(path: string, expected: string, found: string): ValidationIssue {
   return { path, expected, found, message: `${path}: expected ${expected}, got ${found}` };
 }
 
-/** The object-level discriminator of a union variant: a property whose schema is a constant. */
+/**
+ * The discriminators of a union variant: its constant members, also one level down
+ * (`header.namespace` of a directive), as [dotted key, constant] pairs.
+ */
 function discriminatorOf(variant: TSchema): [string, unknown][] {
   const properties = variant.properties as Record<string, TSchema> | undefined;
   if (!properties) return [];
-  return Object.entries(properties)
-    .filter(([, s]) => "const" in s)
-    .map(([k, s]) => [k, s.const]);
+  const out: [string, unknown][] = [];
+  for (const [key, schema] of Object.entries(properties)) {
+    if ("const" in schema) out.push([key, schema.const]);
+    const nested = schema.properties as Record<string, TSchema> | undefined;
+    for (const [inner, s] of Object.entries(nested ?? {}))
+      if ("const" in s) out.push([`${key}.${inner}`, s.const]);
+  }
+  return out;
+}
+
+/** The member at a dotted key, if the value has it. */
+function member(record: Record<string, unknown>, key: string): { found: boolean; value: unknown } {
+  let at: unknown = record;
+  for (const part of key.split(".")) {
+    if (!at || typeof at !== "object" || !(part in at)) return { found: false, value: undefined };
+    at = (at as Record<string, unknown>)[part];
+  }
+  return { found: true, value: at };
 }
 
 function unionIssues(error: ValueError, prefix: string): ValidationIssue[] {
@@ -128,13 +146,14 @@ function unionIssues(error: ValueError, prefix: string): ValidationIssue[] {
       const having = remaining.filter((i) => keyed[i]!.some(([k]) => k === key));
       if (having.length === 0) continue;
       const matching = having.filter((i) =>
-        keyed[i]!.some(([k, c]) => k === key && record[key] === c),
+        keyed[i]!.some(([k, c]) => k === key && member(record, key).value === c),
       );
       if (matching.length === 0) {
         const allowed = having.map((i) => keyed[i]!.find(([k]) => k === key)![1]);
         const unique = [...new Set(allowed.map((a) => JSON.stringify(a)))];
         const keyPath = path === "(root)" ? key : `${path}.${key}`;
-        const found = key in record ? short(record[key]) : "nothing";
+        const { found: present, value: actual } = member(record, key);
+        const found = present ? short(actual) : "nothing";
         return [issue(keyPath, `one of ${unique.join(", ")}`, found)];
       }
       remaining = matching;
