@@ -70,7 +70,7 @@ describe("CIC gateway over h2c", () => {
     second.close();
   });
 
-  it("answers 429 to a burst of downchannels and replaces an old one later", async () => {
+  it("answers 429 to a burst of downchannel requests", async () => {
     const { client, accessToken } = await h.device();
     await client.openDownchannel();
     const burst = new DeviceClient({ url: h.url, accessToken });
