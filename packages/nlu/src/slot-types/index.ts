@@ -1,6 +1,7 @@
 // Built-in slot types (interaction-model.md §5): names, whole-span resolution and scanning of
 // whole utterances. Every parser is pure: the reference time and time zone come from the
 // caller, and all patterns are compiled when this module loads.
+import { DATETIME_TYPES } from "./datetime/index.js";
 import { normalizeSlotText, originalOffset } from "./normalize.js";
 import { NUMBER_TYPES } from "./numbers/index.js";
 import type {
@@ -21,6 +22,7 @@ export type {
 
 const PARSERS: Record<string, SlotTypeParser> = {
   ...NUMBER_TYPES,
+  ...DATETIME_TYPES,
 };
 
 /** Names of every built-in type the platform implements (CLOVA.NUMBER, CLOVA.DATETIME, ...). */

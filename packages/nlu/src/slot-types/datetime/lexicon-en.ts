@@ -1,0 +1,306 @@
+// English date/time vocabulary. Parts of the day for en are our choice (§13 #7): morning
+// 06–12, afternoon 12–18, evening 18–21, night 18–24, lunchtime 11–13.
+import { EN_NUMERAL } from "../numbers/numerals.js";
+import { type AtomRule, clock, num, rule, wordRule } from "./atoms.js";
+import * as D from "./days.js";
+import { AM, type Atom, NIGHT_ADJUST, NOON_ADJUST, type Part, PM, part } from "./model.js";
+
+const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
+const MONTH_ABBR: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
+const ONES = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"];
+const ORDINALS: Record<string, number> = {};
+ONES.forEach((w, i) => {
+  ORDINALS[w] = i + 1;
+  ORDINALS[`twenty-${w}`] = 21 + i;
+  ORDINALS[`twenty ${w}`] = 21 + i;
+});
+Object.assign(ORDINALS, {
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  thirteenth: 13,
+  fourteenth: 14,
+  fifteenth: 15,
+  sixteenth: 16,
+  seventeenth: 17,
+  eighteenth: 18,
+  nineteenth: 19,
+  twentieth: 20,
+  thirtieth: 30,
+  "thirty-first": 31,
+  "thirty first": 31,
+});
+
+const WD = `(?<wd>${WEEKDAYS.join("|")})s?`;
+const MON = `(?<mon>${MONTHS.join("|")}|${Object.keys(MONTH_ABBR).join("|")})\\.?`;
+const ORD = `(?<d>\\d{1,2}(?:st|nd|rd|th)?|${Object.keys(ORDINALS)
+  .sort((a, b) => b.length - a.length)
+  .join("|")})`;
+const SMALL =
+  "(?:\\d{1,2}|(?:twenty|thirty|forty|fifty)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)";
+const MIN = `(?<m>\\d{2}|oh[ -](?:one|two|three|four|five|six|seven|eight|nine)|${SMALL})`;
+
+const AM_PART = part(0, 12, AM);
+const PM_PART = part(12, 24, PM);
+const PARTS: Record<string, Part> = {
+  morning: part(6, 12, AM),
+  afternoon: part(12, 18, PM),
+  evening: part(18, 21, PM),
+  night: part(18, 24, NIGHT_ADJUST),
+  lunchtime: part(11, 13, NOON_ADJUST),
+};
+
+function dayNum(s: string): number | undefined {
+  return ORDINALS[s] ?? num(s.replace(/(?:st|nd|rd|th)$/, ""));
+}
+function monthNum(s: string): number {
+  const t = s.replace(/\.$/, "");
+  return MONTH_ABBR[t] ?? MONTHS.indexOf(t) + 1;
+}
+function minute(s: string | undefined): number | undefined {
+  if (s === undefined) return 0;
+  return num(s.replace(/^oh[ -]/, ""));
+}
+function meridiem(s: string | undefined): Part | undefined {
+  if (!s) return undefined;
+  if (s.startsWith("a")) return AM_PART;
+  if (s.startsWith("p") || s.includes("afternoon") || s.includes("evening")) return PM_PART;
+  if (s.includes("morning")) return AM_PART;
+  return PARTS["night"];
+}
+const WEEK_MOD: Record<string, number | "after" | "before"> = {
+  this: 0,
+  next: 1,
+  last: -1,
+  coming: "after",
+  "this coming": "after",
+  following: "after",
+  previous: "before",
+  past: "before",
+};
+const RANGE_OFFSET: Record<string, number> = {
+  this: 0,
+  next: 1,
+  last: -1,
+  coming: 1,
+  previous: -1,
+  past: -1,
+};
+function monthDayAtom(g: Record<string, string | undefined>): Atom | undefined {
+  const d = dayNum(g["d"]!);
+  return d === undefined
+    ? undefined
+    : { k: "day", day: D.monthDay(monthNum(g["mon"]!), d, num(g["y"])) };
+}
+const day = (offset: number, p?: Part): Atom => ({ k: "day", day: D.relativeDay(offset), part: p });
+const MER = "(?<mer>a\\.?m\\.?|p\\.?m\\.?|in the morning|in the afternoon|in the evening|at night)";
+
+export const EN_RULES: readonly AtomRule[] = [
+  wordRule(
+    {
+      today: day(0),
+      tomorrow: day(1),
+      yesterday: day(-1),
+      tonight: day(0, PARTS["night"]),
+      tonite: day(0, PARTS["night"]),
+      "day after tomorrow": day(2),
+      "the day after tomorrow": day(2),
+      "day before yesterday": day(-2),
+      "the day before yesterday": day(-2),
+      "this morning": day(0, PARTS["morning"]),
+      "this afternoon": day(0, PARTS["afternoon"]),
+      "this evening": day(0, PARTS["evening"]),
+      "last night": day(-1, PARTS["night"]),
+      now: { k: "moment", at: (c) => ({ day: c.today, seconds: c.now }) },
+      "right now": { k: "moment", at: (c) => ({ day: c.today, seconds: c.now }) },
+      noon: clock(12)!,
+      midday: clock(12)!,
+      midnight: clock(0)!,
+      morning: { k: "part", part: PARTS["morning"]! },
+      afternoon: { k: "part", part: PARTS["afternoon"]! },
+      evening: { k: "part", part: PARTS["evening"]! },
+      night: { k: "part", part: PARTS["night"]! },
+      lunchtime: { k: "part", part: PARTS["lunchtime"]! },
+      "in the morning": { k: "part", part: PARTS["morning"]! },
+      "in the afternoon": { k: "part", part: PARTS["afternoon"]! },
+      "in the evening": { k: "part", part: PARTS["evening"]! },
+      "at night": { k: "part", part: PARTS["night"]! },
+      weekend: { k: "days", range: D.weekend() },
+      "the weekend": { k: "days", range: D.weekend() },
+      "this weekend": { k: "days", range: D.weekend(0) },
+      "next weekend": { k: "days", range: D.weekend(1) },
+      "last weekend": { k: "days", range: D.weekend(-1) },
+      "the week after next": { k: "days", range: D.week(2) },
+      from: { k: "from" },
+      between: { k: "from" },
+      to: { k: "to" },
+      until: { k: "to" },
+      till: { k: "to" },
+      through: { k: "to" },
+      thru: { k: "to" },
+      and: { k: "to" },
+      at: { k: "join" },
+      on: { k: "join" },
+      of: { k: "join" },
+    },
+    true,
+  ),
+  rule("-|~", () => ({ k: "to" })),
+  rule(",", () => ({ k: "join" })),
+  rule(
+    `(?<mod>this|next|last|coming|previous|past) (?<u>week|month|year)`,
+    (g) => {
+      const o = RANGE_OFFSET[g["mod"]!]!;
+      const u = g["u"];
+      return {
+        k: "days",
+        range:
+          u === "week" ? D.week(o) : u === "month" ? D.relativeMonth(o) : D.year({ offset: o }),
+      };
+    },
+    true,
+  ),
+  rule(
+    `(?:(?<mod>this coming|this|next|last|coming|following|previous|past) )?${WD}(?: (?<wk>this|next|last) week)?`,
+    (g) => {
+      const w = WEEKDAYS.indexOf(g["wd"]!);
+      const mod = g["wk"] ? WEEK_MOD[g["wk"]] : g["mod"] ? WEEK_MOD[g["mod"]] : undefined;
+      return { k: "day", day: D.weekday(w, mod) };
+    },
+    true,
+  ),
+  rule(
+    `(?<wk>this|next|last) week(?:'s)? ${WD}`,
+    (g) => ({ k: "day", day: D.weekday(WEEKDAYS.indexOf(g["wd"]!), WEEK_MOD[g["wk"]!]) }),
+    true,
+  ),
+  rule(`${MON} ${ORD}(?:,? (?<y>\\d{4}))?`, monthDayAtom, true),
+  rule(`(?:the )?${ORD} (?:of )?${MON}(?:,? (?<y>\\d{4}))?`, monthDayAtom, true),
+  rule(
+    "(?<y>\\d{4})-(?<m>\\d{1,2})-(?<d>\\d{1,2})|(?<m2>\\d{1,2})/(?<d2>\\d{1,2})(?:/(?<y2>\\d{4}))?",
+    (g) => ({
+      k: "day",
+      day: D.monthDay(num(g["m"] ?? g["m2"])!, num(g["d"] ?? g["d2"])!, num(g["y"] ?? g["y2"])),
+    }),
+    true,
+  ),
+  rule(
+    `(?:(?<mod>this|next|last) |(?:in|of|during|until) )?(?<mon>${MONTHS.filter((m) => m !== "may").join("|")})(?: (?<y>\\d{4}))?|(?:(?<mod2>this|next|last) |(?:in|of|during|until) )(?<may>may)(?: (?<y2>\\d{4}))?`,
+    (g) => {
+      const mod = g["mod"] ?? g["mod2"];
+      const m = monthNum(g["mon"] ?? g["may"]!);
+      const y = num(g["y"] ?? g["y2"]);
+      if (!mod) return { k: "days", range: D.month(m, y) };
+      const offset = RANGE_OFFSET[mod]!;
+      return {
+        k: "days",
+        range: (c) => D.month(m, new Date(c.today * 864e5).getUTCFullYear() + offset)(c),
+      };
+    },
+    true,
+  ),
+  rule(
+    `(?:on )?the ${ORD}`,
+    (g) => {
+      const d = dayNum(g["d"]!);
+      return d === undefined || d > 31 ? undefined : { k: "day", day: D.dayOfMonth(d) };
+    },
+    true,
+  ),
+  rule(
+    "(?:in|the year) (?<y>(?:19|20)\\d{2})",
+    (g) => ({ k: "days", range: D.year(num(g["y"])!) }),
+    true,
+  ),
+  rule(
+    "(?:(?<mod>this|next|last|in the|in) )?(?<s>spring|summer|autumn|winter)|(?<mod2>this|next|last|in the) fall",
+    (g) => {
+      const s = (g["s"] ?? "autumn") as D.Season;
+      const mod = g["mod"] ?? g["mod2"];
+      const offset = mod && mod in RANGE_OFFSET ? RANGE_OFFSET[mod] : undefined;
+      return { k: "days", range: D.season(s, offset) };
+    },
+    true,
+  ),
+  rule(
+    `(?:at )?(?<h>${SMALL})(?:[: ]${MIN})? ?${MER}`,
+    (g) => clock(num(g["h"]), minute(g["m"]), 0, meridiem(g["mer"])),
+    true,
+  ),
+  rule(
+    `(?:at )?(?<h>${SMALL}) o'?clock(?: ${MER})?`,
+    (g) => clock(num(g["h"]), 0, 0, meridiem(g["mer"])),
+    true,
+  ),
+  rule(
+    "(?:at )?(?<h>\\d{1,2}):(?<m>\\d{2})(?::(?<s>\\d{2}))?",
+    (g) => clock(num(g["h"]), num(g["m"]), num(g["s"]) ?? 0),
+    true,
+  ),
+  rule(`at (?<h>${SMALL})(?: ${MIN})?`, (g) => clock(num(g["h"]), minute(g["m"])), true),
+  rule(
+    `(?:from|between) (?<h>${SMALL})(?= ?(?:-|to|and|until|till) )`,
+    (g) => clock(num(g["h"])),
+    true,
+  ),
+  rule(
+    `(?:at )?(?:(?<q>half|(?:a )?quarter)|(?<mm>${SMALL})(?: minutes?)?) (?<rel>past|after|to|before) (?<h>${SMALL})`,
+    (g) => {
+      const h = num(g["h"]);
+      const mm = g["q"] ? (g["q"] === "half" ? 30 : 15) : num(g["mm"]);
+      if (h === undefined || mm === undefined || mm > 59) return undefined;
+      const back = g["rel"] === "to" || g["rel"] === "before";
+      return back ? clock((h + 23) % 24, 60 - mm) : clock(h, mm);
+    },
+    true,
+  ),
+  rule(
+    `(?:in (?<n>${EN_NUMERAL}|an?|half an?) (?<u>second|minute|hour|day|week|month|year)s?|(?<n2>${EN_NUMERAL}|an?) (?<u2>second|minute|hour|day|week|month|year)s? (?<rel>from now|later|ago))`,
+    (g) => {
+      const said = g["n"] ?? g["n2"]!;
+      const n = said.startsWith("half") ? 0.5 : /^an?$/.test(said) ? 1 : num(said);
+      if (n === undefined) return undefined;
+      const unit = (g["u"] ?? g["u2"]) as
+        | "second"
+        | "minute"
+        | "hour"
+        | "day"
+        | "week"
+        | "month"
+        | "year";
+      if (n !== Math.floor(n) && unit !== "hour") return undefined;
+      const amount = g["rel"] === "ago" ? -n : n;
+      return n === 0.5
+        ? { k: "moment", at: D.shift(amount * 60, "minute") }
+        : { k: "moment", at: D.shift(amount, unit) };
+    },
+    true,
+  ),
+];
