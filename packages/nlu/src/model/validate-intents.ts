@@ -6,11 +6,13 @@ import { ModelError, type ModelIssue } from "./issues.js";
 import { LIMITS } from "./limits.js";
 import { checkName } from "./names.js";
 import { sentenceKey } from "./normalize.js";
+import type { SpanCheck } from "./span-values.js";
 import { type ParsedUtterance, parseUtterance } from "./utterance.js";
 
 interface Types {
   builtin: Set<string>;
   custom: Map<string, number>;
+  spanValue: SpanCheck;
 }
 
 /** Where the n-th `<name>` tag of an example starts (1-based column). */
@@ -170,6 +172,9 @@ export function checkIntents(model: InteractionModel, types: Types, issues: Mode
             path: at,
             column,
           });
+        const type = slots.get(span.name);
+        const problem = type === undefined ? undefined : types.spanValue(type, span.text);
+        if (problem) issues.push({ severity: "warning", message: problem, path: at, column });
         tagged.add(span.name);
       }
       const key = utteranceKey(parsed, slots);

@@ -3,6 +3,7 @@
 import { type InteractionModel, InteractionModelMessage } from "@clover/protocol";
 import { checkInvocation } from "./invocation-name.js";
 import type { ModelIssue } from "./issues.js";
+import { spanChecker } from "./span-values.js";
 import { checkIntents } from "./validate-intents.js";
 import { checkTypes } from "./validate-types.js";
 
@@ -24,6 +25,6 @@ export function validateModel(model: InteractionModel): ModelIssue[] {
   if (!isObject(model) || !Array.isArray(model.intents)) return issues;
   if (isObject(model.invocation)) checkInvocation(model, issues);
   const types = checkTypes(model, issues);
-  checkIntents(model, types, issues);
+  checkIntents(model, { ...types, spanValue: spanChecker(model) }, issues);
   return issues;
 }
