@@ -31,5 +31,6 @@ export * from "./interfaces/speech-synthesizer.js";
 export * from "./interfaces/system.js";
 export * from "./interfaces/template-runtime.js";
 export * from "./interfaces/text-recognizer.js";
+export * from "./normalize.js";
 export * from "./templates.js";
 export * from "./validate.js";

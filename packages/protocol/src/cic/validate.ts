@@ -98,6 +98,11 @@ function validate(kind: "event" | "directive", message: unknown): ValidationResu
   const generic = kind === "event" ? CicEventMessage : CicDirectiveMessage;
   const result = (codec ?? generic).validate(message);
   const issues = [...(unknown ? [unknown] : []), ...(result.ok ? [] : result.issues)];
+  const top = record(message);
+  if (top && !(kind in top) && "header" in top && "payload" in top) {
+    // Old samples put header/payload at the top level; a documentation mistake (§6.1).
+    issues.unshift(issue(kind, `object wrapping header and payload`, "header/payload at the top"));
+  }
   if (kind === "event") issues.push(...contextIssues(record(message)?.context));
   const info: CicMessageInfo | undefined = codec?.info;
   if (info?.dialogRequestId === "never" && header?.dialogRequestId !== undefined) {

@@ -88,7 +88,7 @@ export const CicAudioPlayerSynchronizePlaybackStatePayload = Type.Object({
   ),
   playbackState: Type.Optional(
     Type.Object({
-      playerActivity: Enum([...CIC_PLAYER_ACTIVITIES]),
+      playerActivity: Enum(["IDLE", "PLAYING", "PAUSED", "STOPPED"]),
       repeatMode: CicRepeatMode,
       offsetInMilliseconds: Type.Optional(NullableInt),
       stream: Type.Optional(CicAudioStreamInfoObject),

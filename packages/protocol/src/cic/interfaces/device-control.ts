@@ -116,24 +116,29 @@ export const CicDeviceControlTurnOff = cicDirective(ns, "TurnOff", CicDeviceCont
 });
 export type CicDeviceControlTurnOff = CicMessageOf<typeof CicDeviceControlTurnOff>;
 
-export const CicDeviceControlOpen = cicDirective(
-  ns,
-  "Open",
-  Type.Object({ target: Enum(["home", "settings"]) }),
-  { channel: "resp" },
-);
+export const CicDeviceControlOpenPayload = Type.Object({ target: Enum(["home", "settings"]) });
+export type CicDeviceControlOpenPayload = Static<typeof CicDeviceControlOpenPayload>;
+export const CicDeviceControlOpen = cicDirective(ns, "Open", CicDeviceControlOpenPayload, {
+  channel: "resp",
+});
 export type CicDeviceControlOpen = CicMessageOf<typeof CicDeviceControlOpen>;
+export const CicDeviceControlOpenScreenPayload = Type.Object({ target: Type.Literal("settings") });
+export type CicDeviceControlOpenScreenPayload = Static<typeof CicDeviceControlOpenScreenPayload>;
 export const CicDeviceControlOpenScreen = cicDirective(
   ns,
   "OpenScreen",
-  Type.Object({ target: Type.Literal("settings") }),
+  CicDeviceControlOpenScreenPayload,
   { channel: "resp", status: "deprecated" },
 );
 export type CicDeviceControlOpenScreen = CicMessageOf<typeof CicDeviceControlOpenScreen>;
+export const CicDeviceControlLaunchAppPayload = Type.Object({
+  target: Id("URI scheme, relay page, or the app's spoken name."),
+});
+export type CicDeviceControlLaunchAppPayload = Static<typeof CicDeviceControlLaunchAppPayload>;
 export const CicDeviceControlLaunchApp = cicDirective(
   ns,
   "LaunchApp",
-  Type.Object({ target: Id("URI scheme, relay page, or the app's spoken name.") }),
+  CicDeviceControlLaunchAppPayload,
   { channel: "resp", status: "deprecated" },
 );
 export type CicDeviceControlLaunchApp = CicMessageOf<typeof CicDeviceControlLaunchApp>;
