@@ -8,7 +8,7 @@ export {
   type ApiGatewayProxyResult,
   toLambdaHandler,
 } from "./adapters/lambda.js";
-export { createServer, toNodeListener } from "./adapters/node-http.js";
+export { createServer, type ListenOptions, listen, toNodeListener } from "./adapters/node-http.js";
 export {
   createExtension,
   type DispatchResult,
@@ -43,8 +43,14 @@ export {
   requests,
   type SlotInput,
 } from "./testing/requests.js";
+export {
+  type ServerProcess,
+  type ServerProcessOptions,
+  startServerProcess,
+} from "./testing/server-process.js";
 export { speechTextOf } from "./testing/speech-text.js";
 export { CLOVA_PUBLIC_KEY_PEM, CLOVA_PUBLIC_KEY_URL } from "./verify/clova-public-key.js";
+export { verificationFromEnv } from "./verify/from-env.js";
 export { MAX_KEY_AGE_MS } from "./verify/key-source.js";
 export { parsePublicKey, signCekBody, verifyCekSignature } from "./verify/signature.js";
 export type { VerificationOptions } from "./verify/verifier.js";

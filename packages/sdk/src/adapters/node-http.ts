@@ -51,3 +51,26 @@ export function toNodeListener<M extends ModelTypes>(
 export function createServer<M extends ModelTypes>(extension: Extension<M>): Server {
   return createHttpServer(toNodeListener(extension));
 }
+
+export interface ListenOptions {
+  /** Default 0 (any free port). */
+  port?: number;
+  /** Interface to bind; default all interfaces. */
+  host?: string;
+}
+
+/** Starts a server for the extension and resolves once it listens, with its URL. */
+export async function listen<M extends ModelTypes>(
+  extension: Extension<M>,
+  options: ListenOptions = {},
+): Promise<{ server: Server; url: string }> {
+  const server = createServer(extension);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : options.port;
+  const host = options.host && options.host !== "0.0.0.0" ? options.host : "localhost";
+  return { server, url: `http://${host.includes(":") ? `[${host}]` : host}:${port}/` };
+}
