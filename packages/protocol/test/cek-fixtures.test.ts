@@ -62,6 +62,9 @@ describe("CEK fixtures: request messages", () => {
           ? { ...message, request: { type: "SessionEndedRequest" } }
           : message;
       assert.deepEqual(value, expected);
+      // A null member forces the full normalization: it must agree with the fast path.
+      const context = { ...(message.context as object), AudioPlayer: null };
+      assert.deepEqual(ok(normalizeCekRequest({ ...message, context })), expected);
       roundTrip(value, normalizeCekRequest);
       // 1.0 examples are already in the shape our platform sends.
       if (message.version === "1.0") ok(CekRequestMessage.validate(value));
@@ -93,6 +96,9 @@ describe("CEK fixtures: response messages", () => {
       ok(CekResponseMessage.validate(value));
       // The examples are already canonical: normalizing changes nothing.
       assert.deepEqual(value, message);
+      // The misspelt key forces the full normalization (the correct spelling wins).
+      const slow = ok(normalizeCekResponse({ ...message, sessionAttibutes: { stale: true } }));
+      assert.deepEqual(slow, message);
       roundTrip(value, normalizeCekResponse);
     });
   }

@@ -147,14 +147,15 @@ describe("normalizeCekResponse", () => {
       type: "SpeechList",
       values: [plain("Hi.")],
     });
-    const url = { type: "URL", lang: "ja", value: "https://example.org/a.mp3" };
+    const url = { type: "URL", value: "https://example.org/a.mp3" };
+    const urlJa = { ...url, lang: "ja" };
     const set = response(
       {
         response: {
           outputSpeech: {
             type: "SpeechSet",
             brief: plain("Short.", ""),
-            verbose: { type: "SpeechList", values: [url, plain("Long.", "fr")] },
+            verbose: { type: "SpeechList", values: [url, urlJa, plain("Long.", "fr")] },
           },
           reprompt: { outputSpeech: { type: "SimpleSpeech", values: [plain("Again?", null)] } },
         },
@@ -164,7 +165,7 @@ describe("normalizeCekResponse", () => {
     assert.deepEqual(set.response.outputSpeech, {
       type: "SpeechSet",
       brief: plain("Short.", "ja"),
-      verbose: { type: "SpeechList", values: [{ ...url, lang: "" }, plain("Long.", "ja")] },
+      verbose: { type: "SpeechList", values: [{ ...url, lang: "" }, urlJa, plain("Long.", "ja")] },
     });
     assert.deepEqual(set.response.reprompt, {
       outputSpeech: { type: "SimpleSpeech", values: plain("Again?", "ja") },

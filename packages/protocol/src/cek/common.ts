@@ -6,10 +6,21 @@
 //   that older platforms never sent may be absent);
 // - accepted: everything tolerated on the wire, both generations (§4.2, §12.2).
 // Unknown fields are kept in every view (robustness rule, cek-custom-extension.md intro).
-import { type TLiteral, type TUnion, Type } from "@sinclair/typebox";
+import {
+  type TLiteral,
+  type TRecord,
+  type TString,
+  type TUnion,
+  type TUnknown,
+  Type,
+} from "@sinclair/typebox";
 
-/** A JSON object with any keys (sessionAttributes, payloads, cards). */
-export const JsonObject = Type.Record(Type.String(), Type.Unknown());
+/**
+ * A JSON object with any keys (sessionAttributes, payloads, cards). Declared as an open
+ * object (`{"type":"object"}`) rather than a Record so validators need not visit every key;
+ * typed as Record<string, unknown>.
+ */
+export const JsonObject = Type.Object({}) as unknown as TRecord<TString, TUnknown>;
 
 /** Union of string constants, reported as `one of ...` in validation issues. */
 export function oneOf<const T extends readonly string[]>(

@@ -8,6 +8,7 @@ import {
   type CekDisplay,
   type CekUser,
   type NormalizedCekRequest,
+  NormalizedCekRequestMessage,
 } from "./request.js";
 import type {
   AcceptedCekRequestBody,
@@ -37,13 +38,16 @@ function user(u: { userId: string; accessToken?: string | null }): CekUser {
   return accessToken ? { ...rest, accessToken } : rest;
 }
 
-/** A slot with no value was not filled: left out, as the platform sends only found slots. */
+/**
+ * A slot with no value was not filled: left out, as the platform sends only found slots.
+ * An unknown or empty valueType and a null unit are dropped.
+ */
 function slot(key: string, s: AcceptedSlot): CekSlot | undefined {
   if (s.value === null || s.value === undefined) return undefined;
   const { valueType, unit, ...rest } = s;
   const out: CekSlot = { ...rest, name: s.name ?? key, value: String(s.value) };
   if (valueType && VALUE_TYPES.has(valueType)) out.valueType = valueType as CekSlotValueType;
-  if (unit) out.unit = unit;
+  if (unit !== null && unit !== undefined) out.unit = unit;
   return out;
 }
 
@@ -75,12 +79,25 @@ function audioPlayer(
   return withoutNulls(context) as NormalizedAudioPlayerContext;
 }
 
+/** What the normalized schema allows but normalization still changes. */
+function isNormalized(m: NormalizedCekRequest): boolean {
+  const { request } = m;
+  return (
+    m.session.user?.accessToken !== "" &&
+    m.context.System.user.accessToken !== "" &&
+    !(request.type === "EventRequest" && request.event.payload === undefined)
+  );
+}
+
 /**
  * Checks a request message of any generation and returns it in the newest shape:
  * EndRequest → SessionEndedRequest, slot values as strings, nulls dropped. Fields that
- * 0.1.0 never had (application, display) stay absent.
+ * 0.1.0 never had (application, display) stay absent. The result may share objects with
+ * the input (a request already in the newest shape is returned as it is).
  */
 export function normalizeCekRequest(raw: unknown): ValidationResult<NormalizedCekRequest> {
+  // Fast path: most requests are already in the newest shape; hand them back as they are.
+  if (NormalizedCekRequestMessage.is(raw) && isNormalized(raw)) return { ok: true, value: raw };
   const checked = AcceptedCekRequestMessage.validate(raw);
   if (!checked.ok) return checked;
   const m = checked.value;

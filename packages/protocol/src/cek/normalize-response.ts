@@ -12,6 +12,7 @@ import {
   type AcceptedCekResponse,
   AcceptedCekResponseMessage,
   type CekResponse,
+  CekResponseMessage,
 } from "./response.js";
 import type {
   AcceptedOutputSpeech,
@@ -34,10 +35,10 @@ export interface NormalizeCekResponseOptions {
 const LANGS: ReadonlySet<string> = new Set(["ja", "ko", "en"]);
 
 function speechInfo(item: AcceptedSpeechInfoObject, fallback: SpeechLang): SpeechInfoObject {
-  // URL items ignore lang and carry "" (§4.4); PlainText keeps a known language.
-  const lang =
-    item.type === "URL" ? "" : LANGS.has(item.lang ?? "") ? (item.lang as SpeechLang) : fallback;
-  return { ...item, lang };
+  // A known language is kept. Otherwise URL items get "" (their lang is ignored, §4.4) and
+  // PlainText items the registered language (§12.2).
+  if (LANGS.has(item.lang ?? "")) return item as SpeechInfoObject;
+  return { ...item, lang: item.type === "URL" ? "" : fallback };
 }
 
 function one<T>(values: T | T[]): T {
@@ -79,13 +80,15 @@ function directive(
     header: { ...d.header, messageId: d.header.messageId || newMessageId() },
     payload: d.payload ?? {},
   };
-  // Known directives get their payload checked; others pass (the dispatcher decides, §4.7).
-  const payload = CEK_KNOWN_DIRECTIVES.get(`${d.header.namespace}.${d.header.name}`);
-  const checked = payload?.validate(out.payload);
-  if (checked && !checked.ok) {
-    issues.push(...prefixIssues(checked.issues, `${at}${wrapped ? ".directive" : ""}.payload`));
-  }
+  payloadIssues(out, wrapped ? `${at}.directive` : at, issues);
   return out;
+}
+
+/** Known directives get their payload checked; others pass (the dispatcher decides, §4.7). */
+function payloadIssues(d: CekDirective, at: string, issues: ValidationIssue[]): void {
+  const payload = CEK_KNOWN_DIRECTIVES.get(`${d.header.namespace}.${d.header.name}`);
+  const checked = payload?.validate(d.payload);
+  if (checked && !checked.ok) issues.push(...prefixIssues(checked.issues, `${at}.payload`));
 }
 
 /**
@@ -97,6 +100,14 @@ export function normalizeCekResponse(
   raw: unknown,
   options: NormalizeCekResponseOptions = {},
 ): ValidationResult<CekResponse> {
+  // Fast path: already canonical, and no empty lang to fill in: only payloads to check.
+  if (CekResponseMessage.is(raw) && !("sessionAttibutes" in raw) && !options.language) {
+    const issues: ValidationIssue[] = [];
+    raw.response.directives.forEach((d, i) => {
+      payloadIssues(d, `response.directives[${i}]`, issues);
+    });
+    return issues.length > 0 ? { ok: false, issues } : { ok: true, value: raw };
+  }
   const checked = AcceptedCekResponseMessage.validate(raw);
   if (!checked.ok) return checked;
   const { sessionAttibutes, ...message }: AcceptedCekResponse = checked.value;

@@ -7,18 +7,20 @@ import { AcceptedDirectiveItem, CekDirective } from "./directive.js";
 import { AcceptedOutputSpeech, AcceptedReprompt, OutputSpeech, Reprompt } from "./speech.js";
 
 /** Not supported for custom extensions in the latest guide: `{}` (§4.6). */
-export const CekCard = Type.Record(Type.String(), Type.Unknown(), {
-  description: "A content template (0.1.0) or {} (latest, §4.6).",
-});
+export const CekCard = Type.Object(
+  {},
+  {
+    description: "A content template (0.1.0) or {} (latest, §4.6).",
+  },
+) as unknown as typeof JsonObject;
 export type CekCard = Static<typeof CekCard>;
 
 /** The response as our SDK emits it and as the dispatcher hands it on (newest, strict). */
 export const CekResponse = Type.Object(
   {
     version: Type.String({ description: "Echoes the request's version." }),
-    sessionAttributes: Type.Record(Type.String(), Type.Unknown(), {
-      description: "Replaces the stored session state; {} when nothing is kept.",
-    }),
+    /** Replaces the stored session state; {} when nothing is kept. */
+    sessionAttributes: JsonObject,
     response: Type.Object({
       outputSpeech: OutputSpeech,
       reprompt: Type.Optional(Reprompt),
