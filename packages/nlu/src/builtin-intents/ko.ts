@@ -20,8 +20,6 @@ export const ko: Readonly<Record<string, readonly string[]>> = {
     "없던 걸로 해줘",
     "하지 마",
     "하지마",
-    "안 할래",
-    "안할래요",
     "그거 취소",
     "그거 취소해 줘",
     "마음이 바뀌었어",

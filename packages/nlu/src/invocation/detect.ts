@@ -1,8 +1,7 @@
 // Invocation detection (interaction-model.md §9.3): finds "open X" / "X를 시작해줘" launches and
 // "ask X to …" / 「Xで…」 one-shot requests, splitting the name from the rest of the utterance.
 import type { ModelLanguage as Language } from "@clover/protocol";
-import { compareKey } from "../model/normalize.js";
-import { bestName, type NameEntry } from "./names.js";
+import { bestName, type NameEntry, nameKey } from "./names.js";
 import { PATTERNS, stripWakeWord } from "./patterns.js";
 
 export interface InvocationTarget {
@@ -47,7 +46,7 @@ export function createInvocationDetector(targets: InvocationTarget[]): Invocatio
   for (const target of targets) {
     const list = byLanguage.get(target.language) ?? [];
     for (const name of target.names) {
-      const key = compareKey(name);
+      const key = nameKey(name);
       if (key !== "") list.push({ extensionId: target.extensionId, name, key, order: order++ });
     }
     byLanguage.set(target.language, list);

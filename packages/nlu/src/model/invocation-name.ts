@@ -70,7 +70,8 @@ function checkName(name: string, language: Language, path: string, issues: Model
 /** Checks `invocation.main` and `invocation.sub` (§9.2; at most 4 sub names, §12). */
 export function checkInvocation(model: InteractionModel, issues: ModelIssue[]): void {
   const inv = model.invocation;
-  if (typeof inv?.main !== "string") return; // reported by the schema check
+  // a bad language or main name is reported by the schema check
+  if (typeof inv?.main !== "string" || !["en", "ja", "ko"].includes(model.language)) return;
   checkName(inv.main, model.language, "invocation.main", issues);
   const subs = Array.isArray(inv.sub) ? inv.sub : [];
   if (subs.length > LIMITS.subInvocationNames)
