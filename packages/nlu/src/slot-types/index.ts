@@ -1,9 +1,12 @@
 // Built-in slot types (interaction-model.md §5): names, whole-span resolution and scanning of
 // whole utterances. Every parser is pure: the reference time and time zone come from the
 // caller, and all patterns are compiled when this module loads.
+import { DURATION } from "./datetime/duration.js";
 import { DATETIME_TYPES } from "./datetime/index.js";
+import { GAZETTEER_TYPES } from "./gazetteer/types.js";
 import { normalizeSlotText, originalOffset } from "./normalize.js";
 import { NUMBER_TYPES } from "./numbers/index.js";
+import { UNIT_TYPES } from "./numbers/unit-only.js";
 import type {
   Candidate,
   FoundSlot,
@@ -23,6 +26,9 @@ export type {
 const PARSERS: Record<string, SlotTypeParser> = {
   ...NUMBER_TYPES,
   ...DATETIME_TYPES,
+  "CLOVA.DURATION": DURATION,
+  ...UNIT_TYPES,
+  ...GAZETTEER_TYPES,
 };
 
 /** Names of every built-in type the platform implements (CLOVA.NUMBER, CLOVA.DATETIME, ...). */

@@ -44,3 +44,7 @@ export function foldText(input: string): string {
 export function originalOffset(n: NormalizedText, offset: number): number {
   return n.toOriginal ? n.toOriginal[offset]! : offset;
 }
+
+/** Korean particles and copulas that may follow a value ("세 개를", "서울에서"). */
+export const KO_PARTICLES =
+  "(?:으로|에서|까지|부터|이요|이랑|하고|입니다|이에요|예요|이야|을|를|은|는|이|가|도|만|로|에|요|랑|와|과|야|씩|짜리|쯤|정도)";

@@ -1,6 +1,7 @@
 // CLOVA.NUMBER, CLOVA.WHOLE_NUMBER, the number + unit types and the unit-only types
 // (interaction-model.md §5.1, §5.4).
 
+import { KO_PARTICLES } from "../normalize.js";
 import type { Candidate, Language, ResolvedSlotValue, SlotTypeParser } from "../types.js";
 import {
   alternation,
@@ -19,8 +20,6 @@ import {
   parseNumeral,
 } from "./numerals.js";
 
-const KO_PARTICLES =
-  "(?:으로|에서|까지|부터|이요|이랑|하고|입니다|이에요|예요|이야|을|를|은|는|이|가|도|만|로|에|요|랑|와|과|야|씩|짜리|쯤|정도)";
 const END: Record<Language, string> = {
   en: String.raw`(?![\p{L}\p{N}])`,
   ja: `(?![0-9])`,
