@@ -39,6 +39,11 @@ export interface CicGatewayOptions {
   bodyIdleTimeoutMs?: number;
   expectSpeechTimeoutMs?: number;
   defaultLanguage?: Language;
+  /**
+   * Refuse events that do not travel on the device's downchannel connection (cic.md §2.6).
+   * On by default; load generators that cannot hold a downchannel may turn it off.
+   */
+  requireDownchannel?: boolean;
   onError?: (error: unknown) => void;
 }
 
@@ -177,7 +182,8 @@ export class CicGateway {
     this.requireHttp2(req, "POST");
     const grant = await this.authenticate(req);
     const deviceKey = `${grant.clientId}:${grant.deviceId}`;
-    if (!this.downchannels.isOnConnection(deviceKey, req.stream.session)) {
+    const requireDownchannel = this.options.requireDownchannel ?? true;
+    if (requireDownchannel && !this.downchannels.isOnConnection(deviceKey, req.stream.session)) {
       req.resume();
       const why = this.downchannels.has(deviceKey)
         ? "this event is not on the connection that carries the device's downchannel"

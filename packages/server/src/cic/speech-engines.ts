@@ -4,6 +4,10 @@ import type { Readable } from "node:stream";
 export interface TextToSpeech {
   /** MP3 audio for the text (cic.md §11.1), or undefined when the language is not supported. */
   synthesize(text: string, language: string): Promise<Buffer | undefined>;
+  /** Languages the engine speaks (`undefined`: not known in advance). */
+  readonly languages?: readonly string[];
+  /** Releases workers, processes and caches. */
+  close?(): Promise<void>;
 }
 
 export interface SpeechToText {
@@ -13,6 +17,10 @@ export interface SpeechToText {
    */
   recognize(
     audio: Readable,
-    options: { language: string; onEndOfSpeech?: () => void },
+    options: { language: string; onEndOfSpeech?: () => void; signal?: AbortSignal },
   ): Promise<{ text: string }>;
+  /** Languages the engine recognizes (`undefined`: not known in advance). */
+  readonly languages?: readonly string[];
+  /** Stops every recognition in progress and releases workers and child processes. */
+  close?(): Promise<void>;
 }
