@@ -1,0 +1,230 @@
+// The assistant: owns conversations. Routing order for an utterance (DESIGN, interaction-model.md
+// §3.5, §9.3): the open session's extension → invocation of an enabled extension → playback
+// control of the extension that owns the player → the platform's own answers → fallback.
+import { isExitPhrase, PLAYBACK_INTENTS, type Recognition } from "@clover/nlu";
+import type { CekSlot } from "@clover/protocol";
+import { type DialogSession, sessionKey } from "../store/sessions.js";
+import type { AssistantContext } from "./context.js";
+import { handleDeviceEvent } from "./device-events.js";
+import { converse, endSession } from "./dialog.js";
+import { KeyedLock } from "./keyed-lock.js";
+import { platformAbility, SAY } from "./platform-phrases.js";
+import { sweepSessions } from "./session-timeouts.js";
+import { say } from "./speech.js";
+import type { Assistant, DeviceInfo, TextTurn, Turn, TurnResult } from "./turn.js";
+
+/** An invocation inside another extension's session must be this sure to switch (§7.2). */
+const SWITCH_CONFIDENCE = 0.8;
+
+export class CloverAssistant implements Assistant {
+  readonly #locks = new KeyedLock();
+  #sweeper: NodeJS.Timeout | undefined;
+
+  constructor(private readonly ctx: AssistantContext) {}
+
+  /** Starts the timer that closes sessions whose listening window expired. */
+  start(): void {
+    const every = Math.min(1000, Math.max(20, Math.floor(this.ctx.options.sessionTimeoutMs / 4)));
+    this.#sweeper = setInterval(() => void this.expireSessions(), every);
+    this.#sweeper.unref();
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.#sweeper);
+    while (this.ctx.background.size > 0) await Promise.allSettled([...this.ctx.background]);
+  }
+
+  /** Ends (or reprompts) every session whose listening window has closed. */
+  expireSessions(now = Date.now()): Promise<number> {
+    return sweepSessions(this.ctx, this.#locks, now);
+  }
+
+  async handleTurn(turn: Turn): Promise<TurnResult> {
+    const key = sessionKey(turn.device.userId, turn.device.deviceId);
+    try {
+      return await this.#locks.run(key, () =>
+        turn.kind === "text" ? this.#text(turn) : handleDeviceEvent(this.ctx, turn),
+      );
+    } catch (error) {
+      this.ctx.log.error({ err: error, dialogRequestId: turn.dialogRequestId }, "turn failed");
+      const language = turn.device.language;
+      return {
+        ...(turn.dialogRequestId === undefined ? {} : { dialogRequestId: turn.dialogRequestId }),
+        speech: say(SAY.fallback(language), language),
+        directives: [],
+        expectSpeech: false,
+      };
+    }
+  }
+
+  async #text(turn: TextTurn): Promise<TurnResult> {
+    const { device } = turn;
+    const language = device.language;
+    const text = turn.text.trim();
+    const session = await this.ctx.sessions.get(sessionKey(device.userId, device.deviceId));
+    if (session) {
+      const inSession = await this.#inSession(turn, session, text);
+      if (inSession) return inSession;
+    }
+    const invoked = await this.#invocation(turn, text);
+    if (invoked) return invoked;
+    const playback = await this.#playbackControl(turn, text);
+    if (playback) return playback;
+    const base = { dialogRequestId: turn.dialogRequestId, directives: [], expectSpeech: false };
+    const ability = platformAbility(text, language);
+    if (ability === "help") {
+      const names = this.ctx.registry
+        .list()
+        .filter((e) => this.ctx.registry.isEnabledFor(e.id, device.userId))
+        .map((e) => this.ctx.registry.invocationNames(e.id, language)[0])
+        .filter((n): n is string => n !== undefined);
+      return { ...base, speech: say(SAY.help(language, names), language) };
+    }
+    if (ability === "stop") {
+      const playing = device.playback && device.playback.playerActivity !== "IDLE";
+      return {
+        ...base,
+        speech: playing ? [] : say(SAY.stopped(language), language),
+        directives: playing
+          ? [
+              {
+                namespace: "PlaybackController",
+                name: "Stop",
+                messageId: crypto.randomUUID(),
+                payload: {},
+              },
+            ]
+          : [],
+      };
+    }
+    return { ...base, speech: say(SAY.fallback(language), language) };
+  }
+
+  /** undefined: the session was closed and the utterance goes on to the other rules. */
+  async #inSession(turn: TextTurn, session: DialogSession, text: string) {
+    const { device } = turn;
+    const language = device.language;
+    const extension = this.ctx.registry.get(session.extensionId);
+    const recognizer = this.ctx.registry.recognizer(session.extensionId, language);
+    if (!extension || !recognizer) {
+      await endSession(this.ctx, session, device, "ERROR");
+      return undefined;
+    }
+    // interaction-model.md §3.5 step 1: exit phrases end the session (§3.7).
+    if (isExitPhrase(text, language)) {
+      await endSession(this.ctx, session, device, "USER_INITIATED");
+      return {
+        dialogRequestId: turn.dialogRequestId,
+        speech: [],
+        directives: [],
+        expectSpeech: false,
+        extensionId: extension.id,
+      } satisfies TurnResult;
+    }
+    // §7.2 last row: clearly another extension → end this one, then handle the new request.
+    const other = this.ctx.registry.detectInvocation(text, language);
+    if (other && other.extensionId !== extension.id && other.confidence >= SWITCH_CONFIDENCE) {
+      await endSession(this.ctx, session, device, "USER_INITIATED");
+      return undefined;
+    }
+    const recognition = recognizer.recognize(text, recognizeOptions(device));
+    const intent = intentOf(recognition, recognizer.intents);
+    return converse(this.ctx, {
+      extension,
+      device,
+      dialogRequestId: turn.dialogRequestId,
+      session,
+      body: { type: "IntentRequest", intent: { name: intent.name, slots: cekSlots(intent) } },
+      intent,
+    });
+  }
+
+  async #invocation(turn: TextTurn, text: string) {
+    const { device } = turn;
+    const language = device.language;
+    const match = this.ctx.registry.detectInvocation(text, language);
+    if (!match) return undefined;
+    const extension = this.ctx.registry.get(match.extensionId)!;
+    const base = { dialogRequestId: turn.dialogRequestId, directives: [], expectSpeech: false };
+    if (!this.ctx.registry.isEnabledFor(extension.id, device.userId))
+      return { ...base, speech: say(SAY.notEnabled(language, extension.displayName), language) };
+    if (match.kind === "launch" || match.rest.trim() === "")
+      return converse(this.ctx, {
+        extension,
+        device,
+        dialogRequestId: turn.dialogRequestId,
+        body: { type: "LaunchRequest" },
+      });
+    // One-shot: the rest of the utterance against the extension's model, new session (§3.6).
+    const recognizer = this.ctx.registry.recognizer(extension.id, language)!;
+    const intent = intentOf(
+      recognizer.recognize(match.rest, recognizeOptions(device)),
+      recognizer.intents,
+    );
+    return converse(this.ctx, {
+      extension,
+      device,
+      dialogRequestId: turn.dialogRequestId,
+      body: { type: "IntentRequest", intent: { name: intent.name, slots: cekSlots(intent) } },
+      intent,
+    });
+  }
+
+  /** "next", "pause"… while an extension's audio is playing go to that extension (§5.8). */
+  async #playbackControl(turn: TextTurn, text: string) {
+    const { device } = turn;
+    if (!device.playback || device.playback.playerActivity === "IDLE") return undefined;
+    const ownerId =
+      device.playback.extensionId ?? (await this.ctx.sessions.getPlaybackOwner(device.deviceId));
+    const extension = ownerId ? this.ctx.registry.get(ownerId) : undefined;
+    const recognizer = ownerId ? this.ctx.registry.recognizer(ownerId, device.language) : undefined;
+    if (!extension || !recognizer || !extension.usesAudioPlayer) return undefined;
+    const recognition = recognizer.recognize(text, recognizeOptions(device));
+    if (!recognition.intent || !PLAYBACK_INTENTS.includes(recognition.intent)) return undefined;
+    const intent = intentOf(recognition, recognizer.intents);
+    return converse(this.ctx, {
+      extension,
+      device,
+      dialogRequestId: turn.dialogRequestId,
+      body: { type: "IntentRequest", intent: { name: intent.name, slots: {} } },
+      intent,
+    });
+  }
+}
+
+function recognizeOptions(device: DeviceInfo) {
+  return device.timeZone ? { timeZone: device.timeZone } : {};
+}
+
+type RecognizedIntent = NonNullable<TurnResult["intent"]>;
+
+/** Below the threshold: Clova.FallbackIntent if the model enables it, else Clova.GuideIntent
+ * (interaction-model.md §3.3, §3.5 step 3). */
+export function intentOf(recognition: Recognition, intents: readonly string[]): RecognizedIntent {
+  if (recognition.intent === null) {
+    const name = intents.includes("Clova.FallbackIntent")
+      ? "Clova.FallbackIntent"
+      : "Clova.GuideIntent";
+    return { name, slots: {} };
+  }
+  const slots: RecognizedIntent["slots"] = {};
+  for (const [name, slot] of Object.entries(recognition.slots)) {
+    slots[name] = { value: slot.value };
+    if (slot.unit !== undefined) slots[name].unit = slot.unit;
+    if (slot.valueType !== undefined) slots[name].valueType = slot.valueType;
+  }
+  return { name: recognition.intent, slots };
+}
+
+/** Only slots actually found, values as strings (cek-custom-extension.md §3.3, §3.6). */
+export function cekSlots(intent: RecognizedIntent): Record<string, CekSlot> {
+  const slots: Record<string, CekSlot> = {};
+  for (const [name, slot] of Object.entries(intent.slots)) {
+    if (slot.value === null) continue;
+    const cek: CekSlot = { name, value: slot.value };
+    if (slot.unit) cek.unit = slot.unit;
+    if (slot.valueType) cek.valueType = slot.valueType as CekSlot["valueType"];
+    slots[name] = cek;
+  }
+  return slots;
+}

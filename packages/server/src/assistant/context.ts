@@ -1,0 +1,41 @@
+// What the assistant's parts share: the registry, the CEK client, sessions and settings.
+import type { Logger } from "pino";
+import type { AccountLinking } from "../cek/account-linking.js";
+import type { CekClient } from "../cek/client.js";
+import type { ExtensionRegistry } from "../cek/registry.js";
+import type { SessionStore } from "../store/sessions.js";
+import type { TurnResult } from "./turn.js";
+
+export interface AssistantOptions {
+  /** Listening window after shouldEndSession false (cek-custom-extension.md §7.3). */
+  sessionTimeoutMs: number;
+  /**
+   * Something to tell a device outside any turn (a reprompt when the listening window closed).
+   * The CIC gateway sends it over the device's downchannel.
+   */
+  onProactive?: (target: { userId: string; deviceId: string }, result: TurnResult) => void;
+}
+
+export interface AssistantContext {
+  registry: ExtensionRegistry;
+  client: CekClient;
+  sessions: SessionStore;
+  linking: AccountLinking;
+  log: Logger;
+  options: AssistantOptions;
+  /** Fire-and-forget calls still running (awaited by close()). */
+  background: Set<Promise<unknown>>;
+}
+
+export function inBackground(ctx: AssistantContext, task: Promise<unknown>): void {
+  const tracked = task.catch((error) => ctx.log.error({ err: error }, "background task failed"));
+  ctx.background.add(tracked);
+  void tracked.finally(() => ctx.background.delete(tracked));
+}
+
+/** Time the device needs to speak before it listens: ~70 ms per character, at most 90 s (§4.4). */
+export function speakingAllowanceMs(speech: { type: string; value: string }[]): number {
+  let chars = 0;
+  for (const item of speech) chars += item.type === "PlainText" ? item.value.length : 100;
+  return Math.min(chars * 70, 90_000);
+}

@@ -1,0 +1,97 @@
+// Device events that concern extensions (cek-custom-extension.md §5, §7.7): AudioPlayer events
+// become EventRequests to the extension that owns the playback (never to 0.1.0 extensions);
+// button presses become playback intents (§5.8); ExpectSpeechTimedOut closes the listening
+// window (§7.2).
+import { randomUUID } from "node:crypto";
+import { CEK_PLAYBACK_EVENT_NAMES, type CekEvent } from "@clover/protocol";
+import { eventTimestamp } from "../cek/request-builder.js";
+import { sessionKey } from "../store/sessions.js";
+import type { AssistantContext } from "./context.js";
+import { converse, turnExchange } from "./dialog.js";
+import { passThroughDirectives } from "./directives.js";
+import { listeningWindowClosed } from "./session-timeouts.js";
+import type { DeviceEventTurn, TurnResult } from "./turn.js";
+
+const AUDIO_EVENTS: ReadonlySet<string> = new Set([...CEK_PLAYBACK_EVENT_NAMES, "StreamRequested"]);
+
+/** cic.md PlaybackController button events → built-in intents (§5.8 recommendation). */
+const BUTTON_INTENTS: Record<string, string> = {
+  NextCommandIssued: "Clova.NextIntent",
+  PreviousCommandIssued: "Clova.PreviousIntent",
+  PauseCommandIssued: "Clova.PauseIntent",
+  ResumeCommandIssued: "Clova.ResumeIntent",
+  PlayCommandIssued: "Clova.ResumeIntent",
+};
+
+export async function handleDeviceEvent(
+  ctx: AssistantContext,
+  turn: DeviceEventTurn,
+): Promise<TurnResult> {
+  const { device } = turn;
+  const empty: TurnResult = {
+    ...(turn.dialogRequestId === undefined ? {} : { dialogRequestId: turn.dialogRequestId }),
+    speech: [],
+    directives: [],
+    expectSpeech: false,
+  };
+  if (turn.namespace === "SpeechRecognizer" && turn.name === "ExpectSpeechTimedOut") {
+    const session = await ctx.sessions.get(sessionKey(device.userId, device.deviceId));
+    return session ? listeningWindowClosed(ctx, session, turn.dialogRequestId) : empty;
+  }
+  const ownerId =
+    device.playback?.extensionId ?? (await ctx.sessions.getPlaybackOwner(device.deviceId));
+  const owner = ownerId ? ctx.registry.get(ownerId) : undefined;
+  if (turn.namespace === "PlaybackController" && turn.name === "StopCommandIssued") {
+    const stop = {
+      namespace: "PlaybackController",
+      name: "Stop",
+      messageId: randomUUID(),
+      payload: {},
+    };
+    return { ...empty, directives: [stop] };
+  }
+  if (!owner?.usesAudioPlayer) return empty;
+  if (turn.namespace === "PlaybackController" && BUTTON_INTENTS[turn.name]) {
+    const name = BUTTON_INTENTS[turn.name]!;
+    return converse(ctx, {
+      extension: owner,
+      device,
+      ...(turn.dialogRequestId === undefined ? {} : { dialogRequestId: turn.dialogRequestId }),
+      body: { type: "IntentRequest", intent: { name, slots: {} } },
+      intent: { name, slots: {} },
+    });
+  }
+  if (turn.namespace !== "AudioPlayer" || !AUDIO_EVENTS.has(turn.name)) return empty;
+  // §7.7: outside dialog sessions — fresh sessionId, new: true, attributes {}.
+  const exchange = await ctx.client.call(
+    owner,
+    {
+      device,
+      session: { new: true, sessionId: randomUUID(), sessionAttributes: {} },
+      body: {
+        type: "EventRequest",
+        requestId: turn.dialogRequestId ?? randomUUID(),
+        timestamp: eventTimestamp(),
+        locale: device.locale,
+        extensionId: owner.id,
+        event: { namespace: "AudioPlayer", name: turn.name, payload: turn.payload } as CekEvent,
+      },
+    },
+    turn.dialogRequestId === undefined ? {} : { dialogRequestId: turn.dialogRequestId },
+  );
+  if (!exchange) return empty; // 0.1.0 extensions get no EventRequests (§12.2)
+  const result: TurnResult = {
+    ...empty,
+    extensionId: owner.id,
+    exchange: turnExchange(exchange),
+  };
+  // Only directives count in answers to events (§7.7).
+  if (exchange.response)
+    result.directives = passThroughDirectives(
+      exchange.response.response.directives,
+      owner,
+      ctx.log,
+      turn.dialogRequestId,
+    );
+  return result;
+}

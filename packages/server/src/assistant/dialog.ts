@@ -1,0 +1,160 @@
+// One exchange with an extension inside a turn, and ending sessions
+// (cek-custom-extension.md §7: rules 1–8 and the state machine of §7.2).
+import type { CekRequestBody } from "@clover/protocol";
+import type { CekExchange } from "../cek/client.js";
+import { newSessionId } from "../cek/request-builder.js";
+import type { ExtensionRecord } from "../store/extensions.js";
+import { type DialogSession, sessionKey } from "../store/sessions.js";
+import { type AssistantContext, inBackground, speakingAllowanceMs } from "./context.js";
+import { passThroughDirectives } from "./directives.js";
+import { SAY } from "./platform-phrases.js";
+import { say, speechItems } from "./speech.js";
+import type { DeviceInfo, TurnResult } from "./turn.js";
+
+export interface ConverseInput {
+  extension: ExtensionRecord;
+  device: DeviceInfo;
+  dialogRequestId?: string;
+  body: CekRequestBody;
+  /** The open session this continues; undefined starts a new one (`new: true`). */
+  session?: DialogSession;
+  intent?: TurnResult["intent"];
+}
+
+export async function converse(ctx: AssistantContext, input: ConverseInput): Promise<TurnResult> {
+  const { extension, device, session } = input;
+  const language = device.language;
+  const base: TurnResult = {
+    speech: [],
+    directives: [],
+    expectSpeech: false,
+    extensionId: extension.id,
+    ...(input.dialogRequestId === undefined ? {} : { dialogRequestId: input.dialogRequestId }),
+    ...(input.intent ? { intent: input.intent } : {}),
+  };
+  let accessToken: string | undefined;
+  if (extension.accountLinking) {
+    accessToken = await ctx.linking.accessToken(
+      extension.id,
+      extension.accountLinking,
+      device.userId,
+    );
+    // §8.7, interaction-model.md §9.5: an unlinked user is asked to link in the app.
+    if (!accessToken) {
+      if (session) await endSession(ctx, session, device, "USER_INITIATED");
+      return { ...base, speech: say(SAY.linkAccount(language, extension.displayName), language) };
+    }
+  }
+  const sessionId = session?.sessionId ?? newSessionId();
+  const exchange = await ctx.client.call(
+    extension,
+    {
+      device,
+      session: { new: !session, sessionId, sessionAttributes: session?.sessionAttributes ?? {} },
+      ...(accessToken ? { accessToken } : {}),
+      body: input.body,
+    },
+    input.dialogRequestId === undefined ? {} : { dialogRequestId: input.dialogRequestId },
+  );
+  if (!exchange) return base;
+  base.exchange = turnExchange(exchange);
+  const key = sessionKey(device.userId, device.deviceId);
+  const response = exchange.response;
+  if (!response) {
+    // §2.4: apologize, end the dialog, best-effort SessionEndedRequest if one was open.
+    if (session) await endSession(ctx, session, device, "ERROR");
+    return {
+      ...base,
+      speech: say(SAY.extensionFailed(language, extension.displayName), language),
+    };
+  }
+  const r = response.response;
+  const result: TurnResult = {
+    ...base,
+    speech: speechItems(r.outputSpeech, device.display.size, language),
+    directives: passThroughDirectives(r.directives, extension, ctx.log, input.dialogRequestId),
+  };
+  if (Object.keys(r.card).length > 0) result.card = r.card;
+  if (result.directives.some((d) => d.namespace === "AudioPlayer" && d.name === "Play"))
+    await ctx.sessions.setPlaybackOwner(device.deviceId, extension.id);
+  if (r.shouldEndSession) {
+    // §7.1 rule 4: the extension closed it; no SessionEndedRequest follows.
+    await ctx.sessions.delete(key, sessionId);
+    return result;
+  }
+  const reprompt = r.reprompt
+    ? speechItems(r.reprompt.outputSpeech, device.display.size, language)
+    : [];
+  if (reprompt.length > 0) result.reprompt = reprompt;
+  result.expectSpeech = true;
+  await ctx.sessions.put({
+    key,
+    userId: device.userId,
+    deviceId: device.deviceId,
+    extensionId: extension.id,
+    sessionId,
+    language,
+    device,
+    // §7.2: replaced, not merged.
+    sessionAttributes: response.sessionAttributes,
+    ...(reprompt.length > 0 ? { reprompt } : {}),
+    repromptUsed: false,
+    expiresAt: Date.now() + ctx.options.sessionTimeoutMs + speakingAllowanceMs(result.speech),
+  });
+  return result;
+}
+
+export type EndReason = "USER_INITIATED" | "TIMEOUT" | "ERROR";
+
+/**
+ * Closes a session and sends SessionEndedRequest without waiting; the answer is ignored
+ * (§3.7, §7.1 rule 6). Skipped when the session was already gone (someone else ended it).
+ */
+export async function endSession(
+  ctx: AssistantContext,
+  session: DialogSession,
+  device: DeviceInfo | undefined,
+  reason: EndReason,
+): Promise<void> {
+  if (!(await ctx.sessions.delete(session.key, session.sessionId))) return;
+  const extension = ctx.registry.get(session.extensionId);
+  if (!extension) return;
+  ctx.log.info(
+    { extensionId: extension.id, sessionId: session.sessionId, reason },
+    "session ended by the platform",
+  );
+  // After an error the circuit may be open: the best-effort call is skipped by the breaker.
+  const target = device ?? session.device;
+  inBackground(
+    ctx,
+    (async () => {
+      const accessToken = extension.accountLinking
+        ? await ctx.linking.accessToken(extension.id, extension.accountLinking, target.userId)
+        : undefined;
+      await ctx.client.call(
+        extension,
+        {
+          device: target,
+          session: {
+            new: false,
+            sessionId: session.sessionId,
+            sessionAttributes: session.sessionAttributes,
+          },
+          ...(accessToken ? { accessToken } : {}),
+          body: { type: "SessionEndedRequest" },
+        },
+        { ignoreAnswer: true },
+      );
+    })(),
+  );
+}
+
+/** The CEK exchange as the turn result shows it (simulator, --verbose). */
+export function turnExchange(exchange: CekExchange): NonNullable<TurnResult["exchange"]> {
+  return {
+    request: exchange.request,
+    ...(exchange.rawResponse === undefined ? {} : { response: exchange.rawResponse }),
+    durationMs: exchange.durationMs,
+    ...(exchange.error ? { error: `${exchange.error.failure}: ${exchange.error.message}` } : {}),
+  };
+}

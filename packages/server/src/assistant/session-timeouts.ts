@@ -1,0 +1,54 @@
+// The listening window (cek-custom-extension.md §4.5, §7.1 rule 7, §7.3): when it closes
+// without input, an unused reprompt is spoken once and the window reopens; otherwise the
+// session ends with SessionEndedRequest. The same rule serves the device's own report
+// (SpeechRecognizer.ExpectSpeechTimedOut) and the platform's timer.
+import type { DialogSession } from "../store/sessions.js";
+import { type AssistantContext, speakingAllowanceMs } from "./context.js";
+import { endSession } from "./dialog.js";
+import type { KeyedLock } from "./keyed-lock.js";
+import type { TurnResult } from "./turn.js";
+
+/** What to do for a session whose listening window closed. Caller holds the session's lock. */
+export async function listeningWindowClosed(
+  ctx: AssistantContext,
+  session: DialogSession,
+  dialogRequestId?: string,
+): Promise<TurnResult> {
+  const result: TurnResult = {
+    ...(dialogRequestId === undefined ? {} : { dialogRequestId }),
+    speech: [],
+    directives: [],
+    expectSpeech: false,
+    extensionId: session.extensionId,
+  };
+  if (session.reprompt && !session.repromptUsed) {
+    await ctx.sessions.put({
+      ...session,
+      repromptUsed: true,
+      expiresAt: Date.now() + ctx.options.sessionTimeoutMs + speakingAllowanceMs(session.reprompt),
+    });
+    return { ...result, speech: session.reprompt, expectSpeech: true };
+  }
+  await endSession(ctx, session, undefined, "TIMEOUT");
+  return result;
+}
+
+export async function sweepSessions(
+  ctx: AssistantContext,
+  locks: KeyedLock,
+  now: number,
+): Promise<number> {
+  let handled = 0;
+  const keys = await ctx.sessions.expiredKeys(now);
+  for (const key of keys) {
+    await locks.run(key, async () => {
+      const session = await ctx.sessions.get(key);
+      if (!session || session.expiresAt > now) return; // a turn came first
+      const result = await listeningWindowClosed(ctx, session);
+      handled++;
+      if (result.speech.length > 0)
+        ctx.options.onProactive?.({ userId: session.userId, deviceId: session.deviceId }, result);
+    });
+  }
+  return handled;
+}

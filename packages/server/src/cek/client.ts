@@ -1,0 +1,104 @@
+// One call to an extension, start to finish: build the message for the extension's version,
+// dispatch it, validate and normalize the answer with @clover/protocol, log what went wrong.
+import {
+  type CekProtocolVersion,
+  type CekResponse,
+  normalizeCekResponse,
+  toCekRequestVersion,
+} from "@clover/protocol";
+import type { Logger } from "pino";
+import type { ExtensionRecord } from "../store/extensions.js";
+import type { CekDispatcher, DispatchFailure } from "./dispatcher.js";
+import { buildCekRequest, type RequestParts } from "./request-builder.js";
+
+export type ExchangeFailure = DispatchFailure | "invalid-message" | "session-attributes-too-large";
+
+export interface CekExchange {
+  /** The message as sent (version-adapted). */
+  request: unknown;
+  /** The validated, normalized answer. */
+  response?: CekResponse;
+  /** The answer as received, when it was JSON. */
+  rawResponse?: unknown;
+  durationMs: number;
+  error?: { failure: ExchangeFailure; message: string; status?: number };
+}
+
+export interface CallOptions {
+  dialogRequestId?: string;
+  /** Fire-and-forget: the answer is ignored (SessionEndedRequest, §7.1 rule 6). */
+  ignoreAnswer?: boolean;
+}
+
+export class CekClient {
+  constructor(
+    private readonly dispatcher: CekDispatcher,
+    private readonly log: Logger,
+    private readonly maxSessionAttributesBytes: number,
+  ) {}
+
+  /** Undefined when the extension's version must not receive this request (§12.2). */
+  async call(
+    extension: ExtensionRecord,
+    parts: Omit<RequestParts, "extensionId">,
+    options: CallOptions = {},
+  ): Promise<CekExchange | undefined> {
+    const message = toCekRequestVersion(
+      buildCekRequest({ ...parts, extensionId: extension.id }),
+      extension.messageVersion as CekProtocolVersion,
+      { legacyEndRequestType: extension.legacyEndRequestType },
+    );
+    if (message === null) return undefined;
+    const requestType = message.request.type;
+    const result = await this.dispatcher.send(
+      { extensionId: extension.id, endpointUrl: extension.endpointUrl },
+      message,
+    );
+    const exchange: CekExchange = { request: message, durationMs: result.durationMs };
+    const context = {
+      extensionId: extension.id,
+      dialogRequestId: options.dialogRequestId,
+      requestType,
+      durationMs: Math.round(result.durationMs),
+    };
+    if (!result.ok) {
+      exchange.error = {
+        failure: result.failure,
+        message: result.message,
+        ...(result.status === undefined ? {} : { status: result.status }),
+      };
+      this.log.warn({ ...context, failure: result.failure, status: result.status }, result.message);
+      return exchange;
+    }
+    exchange.rawResponse = result.body;
+    const breaker = this.dispatcher.breaker(extension.id);
+    if (options.ignoreAnswer) {
+      breaker.success();
+      return exchange;
+    }
+    const normalized = normalizeCekResponse(result.body, {
+      language: parts.device.language,
+      version: message.version,
+    });
+    if (!normalized.ok) {
+      const issues = normalized.issues.slice(0, 10).map((i) => i.message);
+      const text = `invalid response message: ${issues.join("; ")}`;
+      breaker.failure();
+      exchange.error = { failure: "invalid-message", message: text };
+      this.log.warn({ ...context, failure: "invalid-message", issues }, text);
+      return exchange;
+    }
+    const attributesSize = Buffer.byteLength(JSON.stringify(normalized.value.sessionAttributes));
+    if (attributesSize > this.maxSessionAttributesBytes) {
+      const text = `sessionAttributes of ${attributesSize} bytes exceed the limit of ${this.maxSessionAttributesBytes}`;
+      breaker.failure();
+      exchange.error = { failure: "session-attributes-too-large", message: text };
+      this.log.warn({ ...context, failure: "session-attributes-too-large" }, text);
+      return exchange;
+    }
+    breaker.success();
+    exchange.response = normalized.value;
+    this.log.debug(context, "extension answered");
+    return exchange;
+  }
+}

@@ -1,0 +1,195 @@
+// Sends one CEK request to an extension: serialize once, sign those bytes, POST them through a
+// keep-alive pool per endpoint origin, enforce the deadline and the size limit, parse JSON.
+// No retries: a request reaches the extension at most once (cek-custom-extension.md §2).
+import { Pool } from "undici";
+import { CircuitBreaker } from "./circuit-breaker.js";
+import type { BodySigner } from "./signer.js";
+
+export interface DispatcherOptions {
+  /** Whole-call deadline from the start of the request (§2.3). */
+  timeoutMs: number;
+  connectTimeoutMs: number;
+  maxResponseBytes: number;
+  connectionsPerOrigin: number;
+  breakerFailures: number;
+  breakerCooldownMs: number;
+  userAgent?: string;
+}
+
+export type DispatchFailure =
+  | "circuit-open"
+  | "bad-endpoint"
+  | "unreachable"
+  | "timeout"
+  | "http-status"
+  | "too-large"
+  | "invalid-json";
+
+export type DispatchResult =
+  | { ok: true; status: number; body: unknown; bytes: number; durationMs: number }
+  | {
+      ok: false;
+      failure: DispatchFailure;
+      message: string;
+      status?: number;
+      durationMs: number;
+    };
+
+export interface DispatchTarget {
+  extensionId: string;
+  endpointUrl: string;
+}
+
+const CONTENT_TYPE = "application/json;charset=UTF-8";
+
+export class CekDispatcher {
+  readonly #pools = new Map<string, Pool>();
+  readonly #breakers = new Map<string, CircuitBreaker>();
+
+  constructor(
+    private readonly signer: BodySigner,
+    private readonly options: DispatcherOptions,
+  ) {}
+
+  breaker(extensionId: string): CircuitBreaker {
+    let breaker = this.#breakers.get(extensionId);
+    if (!breaker) {
+      breaker = new CircuitBreaker(this.options.breakerFailures, this.options.breakerCooldownMs);
+      this.#breakers.set(extensionId, breaker);
+    }
+    return breaker;
+  }
+
+  /** Serializes `message` once, signs it and POSTs it. Never throws. */
+  async send(target: DispatchTarget, message: unknown): Promise<DispatchResult> {
+    const started = performance.now();
+    const elapsed = () => performance.now() - started;
+    let url: URL;
+    try {
+      url = new URL(target.endpointUrl);
+    } catch {
+      return {
+        ok: false,
+        failure: "bad-endpoint",
+        message: `endpoint URL ${JSON.stringify(target.endpointUrl)} is not a URL`,
+        durationMs: elapsed(),
+      };
+    }
+    const breaker = this.breaker(target.extensionId);
+    if (!breaker.tryAcquire())
+      return {
+        ok: false,
+        failure: "circuit-open",
+        message: "circuit open after repeated failures; not calling the extension",
+        durationMs: elapsed(),
+      };
+    const body = Buffer.from(JSON.stringify(message), "utf8");
+    const result = await this.#post(url, body, elapsed);
+    // Transport failures count here; the caller reports success or an invalid message after
+    // validating the body (breaker(id).success() / .failure()).
+    if (!result.ok) breaker.failure();
+    return result;
+  }
+
+  async #post(url: URL, body: Buffer, elapsed: () => number): Promise<DispatchResult> {
+    const fail = (failure: DispatchFailure, message: string, status?: number): DispatchResult => ({
+      ok: false,
+      failure,
+      message,
+      ...(status === undefined ? {} : { status }),
+      durationMs: elapsed(),
+    });
+    const signal = AbortSignal.timeout(this.options.timeoutMs);
+    try {
+      const signature = await this.signer.sign(body);
+      const response = await this.#pool(url.origin).request({
+        method: "POST",
+        path: url.pathname + url.search,
+        headers: {
+          "content-type": CONTENT_TYPE,
+          "content-length": String(body.length),
+          accept: "application/json",
+          "accept-charset": "utf-8",
+          "user-agent": this.options.userAgent ?? "Clover-CEK/0.1",
+          signaturecek: signature,
+        },
+        body,
+        signal,
+      });
+      const chunks: Buffer[] = [];
+      let size = 0;
+      const declared = Number(response.headers["content-length"] ?? Number.NaN);
+      if (declared > this.options.maxResponseBytes) {
+        response.body.destroy();
+        return fail(
+          "too-large",
+          `response of ${declared} bytes exceeds the limit of ${this.options.maxResponseBytes}`,
+          response.statusCode,
+        );
+      }
+      for await (const chunk of response.body) {
+        size += (chunk as Buffer).length;
+        if (size > this.options.maxResponseBytes) {
+          response.body.destroy();
+          return fail(
+            "too-large",
+            `response exceeds the limit of ${this.options.maxResponseBytes} bytes`,
+            response.statusCode,
+          );
+        }
+        chunks.push(chunk as Buffer);
+      }
+      const text = Buffer.concat(chunks).toString("utf8");
+      if (response.statusCode < 200 || response.statusCode > 299)
+        return fail(
+          "http-status",
+          `HTTP ${response.statusCode}: ${text.slice(0, 4096)}`,
+          response.statusCode,
+        );
+      try {
+        const parsed: unknown = JSON.parse(text);
+        return {
+          ok: true,
+          status: response.statusCode,
+          body: parsed,
+          bytes: size,
+          durationMs: elapsed(),
+        };
+      } catch (error) {
+        const preview = JSON.stringify(text.slice(0, 80));
+        return fail(
+          "invalid-json",
+          `body is not JSON (${(error as Error).message}); starts with ${preview}`,
+          response.statusCode,
+        );
+      }
+    } catch (error) {
+      if (signal.aborted)
+        return fail("timeout", `no complete response within ${this.options.timeoutMs} ms`);
+      const err = error as Error & { code?: string };
+      if (err.code === "UND_ERR_CONNECT_TIMEOUT")
+        return fail("timeout", `could not connect within ${this.options.connectTimeoutMs} ms`);
+      return fail("unreachable", `${err.code ?? err.name}: ${err.message}`);
+    }
+  }
+
+  #pool(origin: string): Pool {
+    let pool = this.#pools.get(origin);
+    if (!pool) {
+      pool = new Pool(origin, {
+        connections: this.options.connectionsPerOrigin,
+        connect: { timeout: this.options.connectTimeoutMs },
+        headersTimeout: this.options.timeoutMs,
+        bodyTimeout: this.options.timeoutMs,
+        keepAliveTimeout: 30_000,
+      });
+      this.#pools.set(origin, pool);
+    }
+    return pool;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.#pools.values()].map((p) => p.destroy()));
+    this.#pools.clear();
+  }
+}

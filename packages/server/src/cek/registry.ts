@@ -1,0 +1,207 @@
+// The extension registry: settings and models from the store, plus what routing needs hot —
+// a compiled recognizer per (extension, language) and one invocation detector over all names.
+import {
+  compileModel,
+  createInvocationDetector,
+  type InvocationDetector,
+  type InvocationMatch,
+  type InvocationTarget,
+  type ModelIssue,
+  PLAYBACK_INTENTS,
+  type Recognizer,
+  validateModel,
+} from "@clover/nlu";
+import type { InteractionModel } from "@clover/protocol";
+import type { Language } from "../assistant/turn.js";
+import type { ExtensionInput, ExtensionRecord, ExtensionStore } from "../store/extensions.js";
+
+export const LANGUAGES: readonly Language[] = ["en", "ja", "ko"];
+
+/** A model the NLU refused; `issues` are the NLU's own findings. */
+export class ModelRejectedError extends Error {
+  constructor(
+    message: string,
+    readonly issues: ModelIssue[],
+  ) {
+    super(message);
+    this.name = "ModelRejectedError";
+  }
+}
+
+interface Entry {
+  record: ExtensionRecord;
+  models: Map<Language, InteractionModel>;
+  recognizers: Map<Language, Recognizer>;
+  enabledUsers: Set<string>;
+}
+
+export class ExtensionRegistry {
+  readonly #entries = new Map<string, Entry>();
+  #detector: InvocationDetector = createInvocationDetector([]);
+
+  constructor(private readonly store: ExtensionStore) {}
+
+  /** (Re)loads everything from the store. */
+  async load(): Promise<void> {
+    const [records, models, enablements] = await Promise.all([
+      this.store.list(),
+      this.store.models(),
+      this.store.allEnablements(),
+    ]);
+    this.#entries.clear();
+    for (const record of records) this.#entries.set(record.id, this.#entry(record));
+    for (const { extensionId, language, model } of models) {
+      const entry = this.#entries.get(extensionId);
+      if (entry) this.#install(entry, language, model);
+    }
+    for (const { extensionId, userId } of enablements)
+      this.#entries.get(extensionId)?.enabledUsers.add(userId);
+    this.#rebuildDetector();
+  }
+
+  list(): ExtensionRecord[] {
+    return [...this.#entries.values()].map((e) => e.record);
+  }
+
+  get(id: string): ExtensionRecord | undefined {
+    return this.#entries.get(id)?.record;
+  }
+
+  model(id: string, language: Language): InteractionModel | undefined {
+    return this.#entries.get(id)?.models.get(language);
+  }
+
+  languages(id: string): Language[] {
+    return [...(this.#entries.get(id)?.models.keys() ?? [])];
+  }
+
+  recognizer(id: string, language: Language): Recognizer | undefined {
+    return this.#entries.get(id)?.recognizers.get(language);
+  }
+
+  enabledUsers(id: string): string[] {
+    return [...(this.#entries.get(id)?.enabledUsers ?? [])].sort();
+  }
+
+  isEnabledFor(id: string, userId: string): boolean {
+    const entry = this.#entries.get(id);
+    if (!entry) return false;
+    return entry.record.enabledForAllUsers || entry.enabledUsers.has(userId);
+  }
+
+  /** Invocation over every registered name (interaction-model.md §9.3). */
+  detectInvocation(text: string, language: Language): InvocationMatch | undefined {
+    return this.#detector.detect(text, language);
+  }
+
+  /** Invocation names in use for a language: the registered ones, else the model's. */
+  invocationNames(id: string, language: Language): string[] {
+    const entry = this.#entries.get(id);
+    if (!entry) return [];
+    const names = entry.record.invocationNames[language] ?? entry.models.get(language)?.invocation;
+    return names ? [names.main, ...(names.sub ?? [])] : [];
+  }
+
+  async create(input: ExtensionInput): Promise<ExtensionRecord | undefined> {
+    if (!(await this.store.create(input))) return undefined;
+    const record = (await this.store.get(input.id))!;
+    this.#entries.set(record.id, this.#entry(record));
+    this.#rebuildDetector();
+    return record;
+  }
+
+  async update(input: ExtensionInput): Promise<ExtensionRecord | undefined> {
+    const entry = this.#entries.get(input.id);
+    if (!entry || !(await this.store.update(input))) return undefined;
+    const audioChanged = entry.record.usesAudioPlayer !== input.usesAudioPlayer;
+    entry.record = (await this.store.get(input.id))!;
+    if (audioChanged)
+      for (const [language, model] of entry.models) this.#install(entry, language, model);
+    this.#rebuildDetector();
+    return entry.record;
+  }
+
+  async remove(id: string): Promise<boolean> {
+    const removed = await this.store.delete(id);
+    this.#entries.delete(id);
+    this.#rebuildDetector();
+    return removed;
+  }
+
+  /** Validates, compiles and stores a model; throws ModelRejectedError with the NLU's issues. */
+  async putModel(id: string, language: Language, model: InteractionModel): Promise<ModelIssue[]> {
+    const entry = this.#entries.get(id);
+    if (!entry) throw new Error(`no extension ${id}`);
+    const issues = checkModel(model, language);
+    if (issues.some((i) => i.severity === "error"))
+      throw new ModelRejectedError(`the ${language} interaction model has errors`, issues);
+    this.#install(entry, language, model);
+    await this.store.putModel(id, language, model);
+    this.#rebuildDetector();
+    return issues;
+  }
+
+  async deleteModel(id: string, language: Language): Promise<boolean> {
+    const entry = this.#entries.get(id);
+    entry?.models.delete(language);
+    entry?.recognizers.delete(language);
+    this.#rebuildDetector();
+    return this.store.deleteModel(id, language);
+  }
+
+  async enableUser(id: string, userId: string): Promise<boolean> {
+    this.#entries.get(id)?.enabledUsers.add(userId);
+    return this.store.enableUser(id, userId);
+  }
+
+  async disableUser(id: string, userId: string): Promise<boolean> {
+    this.#entries.get(id)?.enabledUsers.delete(userId);
+    return this.store.disableUser(id, userId);
+  }
+
+  #entry(record: ExtensionRecord): Entry {
+    return { record, models: new Map(), recognizers: new Map(), enabledUsers: new Set() };
+  }
+
+  #install(entry: Entry, language: Language, model: InteractionModel) {
+    entry.models.set(language, model);
+    entry.recognizers.set(language, compileModel(withPlaybackIntents(model, entry.record)));
+  }
+
+  #rebuildDetector() {
+    const targets: InvocationTarget[] = [];
+    for (const entry of this.#entries.values())
+      for (const language of LANGUAGES) {
+        const names = this.invocationNames(entry.record.id, language);
+        if (names.length > 0 && entry.models.has(language))
+          targets.push({ extensionId: entry.record.id, language, names });
+      }
+    this.#detector = createInvocationDetector(targets);
+  }
+}
+
+/** The NLU's validation plus the one fact only the registry knows: the URL's language. */
+export function checkModel(model: InteractionModel, language: Language): ModelIssue[] {
+  const issues = validateModel(model);
+  if (model.language !== language)
+    issues.unshift({
+      severity: "error",
+      path: "language",
+      message: `the model says "${model.language}" but was uploaded as the ${language} model`,
+    });
+  if (!issues.some((i) => i.severity === "error")) {
+    try {
+      compileModel(model);
+    } catch (error) {
+      issues.push({ severity: "error", message: (error as Error).message });
+    }
+  }
+  return issues;
+}
+
+/** Playback intents are on for extensions that use AudioPlayer (interaction-model.md §3.3). */
+function withPlaybackIntents(model: InteractionModel, record: ExtensionRecord): InteractionModel {
+  if (!record.usesAudioPlayer) return model;
+  const builtinIntents = [...new Set([...(model.builtinIntents ?? []), ...PLAYBACK_INTENTS])];
+  return { ...model, builtinIntents };
+}

@@ -1,0 +1,179 @@
+// Every setting of the platform in one place: environment variables, overridden by command-line
+// flags (`--cek-timeout-ms 3000`). Documented in docs/configuration.md.
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+
+export interface ServerConfig {
+  /** Port of the platform's HTTP/2 listener (CIC + management API). */
+  port: number;
+  host: string;
+  /** Where the embedded database and secrets live. */
+  dataDir: string;
+  /** PostgreSQL connection string; when absent, SQLite in `dataDir`. */
+  databaseUrl?: string;
+  /** Bearer token of the management API; generated (and printed once) when absent. */
+  adminToken?: string;
+  /** Base URL users' browsers reach the platform at (account-linking redirect). */
+  publicUrl: string;
+  /** AES-256-GCM key (base64, 32 bytes) for stored secrets; generated into `dataDir` when absent. */
+  encryptionKey?: string;
+  logLevel: string;
+  cek: {
+    /** Whole-call deadline, cek-custom-extension.md §2.3 (8 s). */
+    timeoutMs: number;
+    connectTimeoutMs: number;
+    /** Largest accepted response body (§10: 1 MiB). */
+    maxResponseBytes: number;
+    /** Largest accepted serialized sessionAttributes (§7.2: 64 KiB). */
+    maxSessionAttributesBytes: number;
+    /** Keep-alive connections per extension origin. */
+    connectionsPerOrigin: number;
+    /** Consecutive failures that open an extension's circuit, and how long it stays open. */
+    breakerFailures: number;
+    breakerCooldownMs: number;
+    /** Worker threads that sign requests; 0 signs on the main thread. */
+    signingWorkers: number;
+    /** Allow plain http:// endpoints (development; §2.1 requires HTTPS in production). */
+    allowHttp: boolean;
+  };
+  session: {
+    /** Listening window after shouldEndSession false (§7.3: 8 s). */
+    timeoutMs: number;
+  };
+  /** Register the example extensions (dice, pizza, audio) on start. */
+  examples: "embedded" | "off";
+  /** Endpoint URLs of example extensions run elsewhere, by short name (dice, pizza, audio). */
+  exampleUrls: Record<string, string>;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+type Env = Record<string, string | undefined>;
+
+const OPTIONS = {
+  port: { env: "CLOVER_PORT", kind: "int" },
+  host: { env: "CLOVER_HOST", kind: "string" },
+  "data-dir": { env: "CLOVER_DATA_DIR", kind: "string" },
+  "database-url": { env: "DATABASE_URL", kind: "string" },
+  "admin-token": { env: "CLOVER_ADMIN_TOKEN", kind: "string" },
+  "public-url": { env: "CLOVER_PUBLIC_URL", kind: "string" },
+  "encryption-key": { env: "CLOVER_ENCRYPTION_KEY", kind: "string" },
+  "log-level": { env: "CLOVER_LOG_LEVEL", kind: "string" },
+  "cek-timeout-ms": { env: "CLOVER_CEK_TIMEOUT_MS", kind: "int" },
+  "cek-connect-timeout-ms": { env: "CLOVER_CEK_CONNECT_TIMEOUT_MS", kind: "int" },
+  "cek-max-response-bytes": { env: "CLOVER_CEK_MAX_RESPONSE_BYTES", kind: "int" },
+  "cek-max-session-attributes-bytes": {
+    env: "CLOVER_CEK_MAX_SESSION_ATTRIBUTES_BYTES",
+    kind: "int",
+  },
+  "cek-connections": { env: "CLOVER_CEK_CONNECTIONS", kind: "int" },
+  "cek-breaker-failures": { env: "CLOVER_CEK_BREAKER_FAILURES", kind: "int" },
+  "cek-breaker-cooldown-ms": { env: "CLOVER_CEK_BREAKER_COOLDOWN_MS", kind: "int" },
+  "signing-workers": { env: "CLOVER_SIGNING_WORKERS", kind: "int" },
+  "allow-http-extensions": { env: "CLOVER_ALLOW_HTTP_EXTENSIONS", kind: "bool" },
+  "session-timeout-ms": { env: "CLOVER_SESSION_TIMEOUT_MS", kind: "int" },
+  examples: { env: "CLOVER_EXAMPLES", kind: "string" },
+  "example-dice-url": { env: "CLOVER_EXAMPLE_DICE_URL", kind: "string" },
+  "example-pizza-url": { env: "CLOVER_EXAMPLE_PIZZA_URL", kind: "string" },
+  "example-audio-url": { env: "CLOVER_EXAMPLE_AUDIO_URL", kind: "string" },
+} as const;
+
+type OptionName = keyof typeof OPTIONS;
+
+function read(name: OptionName, flags: Record<string, string | undefined>, env: Env) {
+  const flag = flags[name];
+  if (flag !== undefined) return { value: flag, source: `--${name}` };
+  const fromEnv = env[OPTIONS[name].env];
+  if (fromEnv !== undefined && fromEnv !== "") return { value: fromEnv, source: OPTIONS[name].env };
+  return undefined;
+}
+
+/** Reads the configuration; throws a ConfigError naming the variable or flag at fault. */
+export function loadConfig(env: Env = process.env, argv: string[] = []): ServerConfig {
+  const parsed = parseArgs({
+    args: argv,
+    options: Object.fromEntries(
+      Object.keys(OPTIONS).map((name) => [name, { type: "string" as const }]),
+    ),
+    strict: true,
+    allowPositionals: false,
+  });
+  const flags = parsed.values as Record<string, string | undefined>;
+  const str = (name: OptionName, fallback: string) => read(name, flags, env)?.value ?? fallback;
+  const opt = (name: OptionName) => read(name, flags, env)?.value;
+  const int = (name: OptionName, fallback: number, min = 0) => {
+    const found = read(name, flags, env);
+    if (!found) return fallback;
+    const n = Number(found.value);
+    if (!Number.isInteger(n) || n < min)
+      throw new ConfigError(
+        `${found.source}: expected an integer >= ${min}, got ${JSON.stringify(found.value)}`,
+      );
+    return n;
+  };
+  const bool = (name: OptionName, fallback: boolean) => {
+    const found = read(name, flags, env);
+    if (!found) return fallback;
+    if (/^(1|true|yes|on)$/i.test(found.value)) return true;
+    if (/^(0|false|no|off)$/i.test(found.value)) return false;
+    throw new ConfigError(`${found.source}: expected true or false, got ${found.value}`);
+  };
+
+  const port = int("port", 8443, 0);
+  if (port > 65535) throw new ConfigError(`CLOVER_PORT: ${port} is not a TCP port`);
+  const examples = str("examples", "embedded");
+  if (examples !== "embedded" && examples !== "off")
+    throw new ConfigError(`CLOVER_EXAMPLES: expected "embedded" or "off", got "${examples}"`);
+  const encryptionKey = opt("encryption-key");
+  if (encryptionKey !== undefined && Buffer.from(encryptionKey, "base64").length !== 32)
+    throw new ConfigError("CLOVER_ENCRYPTION_KEY: expected 32 bytes encoded in base64");
+  const exampleUrls: Record<string, string> = {};
+  for (const name of ["dice", "pizza", "audio"] as const) {
+    const url = opt(`example-${name}-url`);
+    if (url !== undefined) exampleUrls[name] = url;
+  }
+  const host = str("host", "0.0.0.0");
+  const timeoutMs = int("cek-timeout-ms", 8000, 1);
+  return {
+    port,
+    host,
+    dataDir: resolve(str("data-dir", "./data")),
+    databaseUrl: opt("database-url"),
+    adminToken: opt("admin-token"),
+    publicUrl: str("public-url", `https://localhost:${port}`).replace(/\/+$/, ""),
+    encryptionKey,
+    logLevel: str("log-level", "info"),
+    cek: {
+      timeoutMs,
+      connectTimeoutMs: int("cek-connect-timeout-ms", timeoutMs, 1),
+      maxResponseBytes: int("cek-max-response-bytes", 1024 * 1024, 1),
+      maxSessionAttributesBytes: int("cek-max-session-attributes-bytes", 64 * 1024, 1),
+      connectionsPerOrigin: int("cek-connections", 16, 1),
+      breakerFailures: int("cek-breaker-failures", 5, 1),
+      breakerCooldownMs: int("cek-breaker-cooldown-ms", 30_000, 0),
+      signingWorkers: int("signing-workers", 0, 0),
+      allowHttp: bool("allow-http-extensions", true),
+    },
+    session: { timeoutMs: int("session-timeout-ms", 8000, 1) },
+    examples,
+    exampleUrls,
+  };
+}
+
+/** A configuration for tests and embedding: defaults with some values replaced. */
+export function defineConfig(overrides: DeepPartial<ServerConfig> = {}): ServerConfig {
+  const base = loadConfig({});
+  return {
+    ...base,
+    ...overrides,
+    cek: { ...base.cek, ...overrides.cek },
+    session: { ...base.session, ...overrides.session },
+    exampleUrls: { ...base.exampleUrls, ...overrides.exampleUrls },
+  } as ServerConfig;
+}
+
+export type DeepPartial<T> = {
+  [K in keyof T]?: T[K] extends Record<string, unknown> ? Partial<T[K]> : T[K];
+};

@@ -1,0 +1,165 @@
+// Wires the platform's brain: store, registry, NLU, sessions, dispatcher and assistant, plus
+// the management API handler that the CIC gateway mounts on its port.
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import type { Server } from "node:http";
+import { join } from "node:path";
+import { type Logger, pino } from "pino";
+import { AdminAuth, generateAdminToken, hashToken } from "./api/auth.js";
+import type { RequestHandler } from "./api/http.js";
+import { createManagementHandler } from "./api/management.js";
+import { CloverAssistant } from "./assistant/assistant.js";
+import type { AssistantContext, AssistantOptions } from "./assistant/context.js";
+import { AccountLinking } from "./cek/account-linking.js";
+import { CekClient } from "./cek/client.js";
+import { CekDispatcher } from "./cek/dispatcher.js";
+import { registerExamples } from "./cek/examples.js";
+import { ExtensionRegistry } from "./cek/registry.js";
+import { createSigner } from "./cek/signer.js";
+import { SigningKeyRing } from "./cek/signing-key.js";
+import { sendSkillEvent } from "./cek/skill-events.js";
+import type { ServerConfig } from "./config/index.js";
+import { AccountLinkStore } from "./store/account-links.js";
+import { openDatabase } from "./store/database.js";
+import { ExtensionStore } from "./store/extensions.js";
+import { SecretBox } from "./store/secret-box.js";
+import { MemorySessionStore, type SessionStore } from "./store/sessions.js";
+import { SettingsStore } from "./store/settings.js";
+
+export interface PlatformOptions {
+  logger?: Logger;
+  /** Defaults to the in-memory store. */
+  sessionStore?: SessionStore;
+  onProactive?: AssistantOptions["onProactive"];
+}
+
+export interface Platform {
+  assistant: CloverAssistant;
+  managementHandler: RequestHandler;
+  registry: ExtensionRegistry;
+  keys: SigningKeyRing;
+  /** Set only when this start generated the admin token (shown once). */
+  generatedAdminToken?: string;
+  close(): Promise<void>;
+}
+
+const ADMIN_TOKEN_SETTING = "admin_token_sha256";
+
+/** The AES key for secrets at rest: configured, or kept in `<dataDir>/secret.key`. */
+function encryptionKey(config: ServerConfig, log: Logger): Buffer {
+  if (config.encryptionKey) return Buffer.from(config.encryptionKey, "base64");
+  mkdirSync(config.dataDir, { recursive: true });
+  const file = join(config.dataDir, "secret.key");
+  if (existsSync(file)) return Buffer.from(readFileSync(file, "utf8").trim(), "base64");
+  const key = randomBytes(32);
+  writeFileSync(file, key.toString("base64"), { mode: 0o600 });
+  chmodSync(file, 0o600);
+  if (config.databaseUrl)
+    log.warn(
+      "generated an encryption key in the data dir; set CLOVER_ENCRYPTION_KEY on every node",
+    );
+  return key;
+}
+
+export async function createPlatform(
+  config: ServerConfig,
+  options: PlatformOptions = {},
+): Promise<Platform> {
+  const log = options.logger ?? pino({ level: config.logLevel, name: "clover" });
+  const box = new SecretBox(encryptionKey(config, log));
+  const database = await openDatabase(
+    config.databaseUrl
+      ? { databaseUrl: config.databaseUrl, dataDir: config.dataDir }
+      : { dataDir: config.dataDir },
+  );
+  const settings = new SettingsStore(database.db, box);
+
+  let generatedAdminToken: string | undefined;
+  let adminHash: Buffer;
+  if (config.adminToken) adminHash = hashToken(config.adminToken);
+  else {
+    const stored = await settings.get(ADMIN_TOKEN_SETTING);
+    if (stored) adminHash = Buffer.from(stored, "hex");
+    else {
+      generatedAdminToken = generateAdminToken();
+      adminHash = hashToken(generatedAdminToken);
+      await settings.set(ADMIN_TOKEN_SETTING, adminHash.toString("hex"));
+      log.warn(
+        { adminToken: generatedAdminToken },
+        "generated the management API admin token; it is shown only this once",
+      );
+    }
+  }
+
+  const keys = new SigningKeyRing(settings);
+  await keys.load();
+  const signer = createSigner(keys, config.cek.signingWorkers);
+  const dispatcher = new CekDispatcher(signer, config.cek);
+  const client = new CekClient(dispatcher, log, config.cek.maxSessionAttributesBytes);
+  const registry = new ExtensionRegistry(new ExtensionStore(database.db, box));
+  await registry.load();
+  const linking = new AccountLinking(
+    new AccountLinkStore(database.db, box),
+    config.publicUrl,
+    config.cek.timeoutMs,
+  );
+  const sessions = options.sessionStore ?? new MemorySessionStore();
+  const ctx: AssistantContext = {
+    registry,
+    client,
+    sessions,
+    linking,
+    log,
+    options: {
+      sessionTimeoutMs: config.session.timeoutMs,
+      ...(options.onProactive ? { onProactive: options.onProactive } : {}),
+    },
+    background: new Set(),
+  };
+  const assistant = new CloverAssistant(ctx);
+  assistant.start();
+
+  let exampleServers: Server[] = [];
+  if (config.examples === "embedded")
+    exampleServers = await registerExamples(registry, {
+      urls: config.exampleUrls,
+      publicKeyPem: keys.active.publicKeyPem,
+      log,
+    });
+
+  const managementHandler = createManagementHandler({
+    registry,
+    auth: new AdminAuth(adminHash),
+    linking,
+    keys,
+    log,
+    allowHttpEndpoints: config.cek.allowHttp,
+    maxBodyBytes: 8 * 1024 * 1024,
+    onEnablement: (extensionId, userId, enabled) =>
+      sendSkillEvent(ctx, extensionId, userId, enabled),
+  });
+
+  return {
+    assistant,
+    managementHandler,
+    registry,
+    keys,
+    ...(generatedAdminToken ? { generatedAdminToken } : {}),
+    async close() {
+      await assistant.close();
+      await Promise.all(
+        exampleServers.map(
+          (server) =>
+            new Promise<void>((resolve) => {
+              server.closeAllConnections();
+              server.close(() => resolve());
+            }),
+        ),
+      );
+      await dispatcher.close();
+      await signer.close();
+      await sessions.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,93 @@
+// Versioned schema migrations, applied in name order on start (Kysely's Migrator keeps the
+// applied list in its own table). Never edit a released migration: add the next one.
+import type { Kysely, Migration, MigrationProvider } from "kysely";
+
+const migrations: Record<string, Migration> = {
+  "0001_registry": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("extensions")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("display_name", "text", (c) => c.notNull())
+        .addColumn("endpoint_url", "text", (c) => c.notNull())
+        .addColumn("invocation_names", "text", (c) => c.notNull())
+        .addColumn("message_version", "text", (c) => c.notNull())
+        .addColumn("legacy_end_request_type", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("uses_audio_player", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("enabled_for_all_users", "integer", (c) => c.notNull().defaultTo(1))
+        .addColumn("account_linking", "text")
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addColumn("updated_at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("interaction_models")
+        .addColumn("extension_id", "text", (c) =>
+          c.notNull().references("extensions.id").onDelete("cascade"),
+        )
+        .addColumn("language", "text", (c) => c.notNull())
+        .addColumn("model", "text", (c) => c.notNull())
+        .addColumn("updated_at", "bigint", (c) => c.notNull())
+        .addPrimaryKeyConstraint("interaction_models_pk", ["extension_id", "language"])
+        .execute();
+      await db.schema
+        .createTable("extension_users")
+        .addColumn("extension_id", "text", (c) =>
+          c.notNull().references("extensions.id").onDelete("cascade"),
+        )
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("enabled_at", "bigint", (c) => c.notNull())
+        .addPrimaryKeyConstraint("extension_users_pk", ["extension_id", "user_id"])
+        .execute();
+      await db.schema
+        .createTable("settings")
+        .addColumn("key", "text", (c) => c.primaryKey())
+        .addColumn("value", "text", (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of ["extension_users", "interaction_models", "extensions", "settings"])
+        await db.schema.dropTable(table).execute();
+    },
+  },
+  "0002_signing_and_linking": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("signing_keys")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("private_key", "text", (c) => c.notNull())
+        .addColumn("public_key", "text", (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addColumn("retired_at", "bigint")
+        .execute();
+      await db.schema
+        .createTable("account_links")
+        .addColumn("extension_id", "text", (c) =>
+          c.notNull().references("extensions.id").onDelete("cascade"),
+        )
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("access_token", "text", (c) => c.notNull())
+        .addColumn("refresh_token", "text")
+        .addColumn("expires_at", "bigint")
+        .addColumn("updated_at", "bigint", (c) => c.notNull())
+        .addPrimaryKeyConstraint("account_links_pk", ["extension_id", "user_id"])
+        .execute();
+      await db.schema
+        .createTable("oauth_states")
+        .addColumn("state", "text", (c) => c.primaryKey())
+        .addColumn("extension_id", "text", (c) =>
+          c.notNull().references("extensions.id").onDelete("cascade"),
+        )
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of ["oauth_states", "account_links", "signing_keys"])
+        await db.schema.dropTable(table).execute();
+    },
+  },
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

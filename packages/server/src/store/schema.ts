@@ -1,0 +1,72 @@
+// Table shapes of the platform database (one typed layer over SQLite and PostgreSQL).
+// Booleans are 0/1 integers and JSON documents are text so both engines store them alike;
+// instants are milliseconds since the epoch (bigint in PostgreSQL, read back through Number()).
+export interface ExtensionTable {
+  id: string;
+  display_name: string;
+  endpoint_url: string;
+  /** JSON: Partial<Record<Language, { main: string; sub: string[] }>> */
+  invocation_names: string;
+  message_version: string;
+  legacy_end_request_type: number;
+  uses_audio_player: number;
+  enabled_for_all_users: number;
+  /** JSON of the account-linking settings, client secret encrypted; null when off. */
+  account_linking: string | null;
+  created_at: number | string;
+  updated_at: number | string;
+}
+
+export interface InteractionModelTable {
+  extension_id: string;
+  language: string;
+  /** The interaction model document (JSON). */
+  model: string;
+  updated_at: number | string;
+}
+
+export interface ExtensionUserTable {
+  extension_id: string;
+  user_id: string;
+  enabled_at: number | string;
+}
+
+export interface AccountLinkTable {
+  extension_id: string;
+  user_id: string;
+  access_token: string;
+  refresh_token: string | null;
+  expires_at: number | string | null;
+  updated_at: number | string;
+}
+
+export interface OauthStateTable {
+  state: string;
+  extension_id: string;
+  user_id: string;
+  created_at: number | string;
+}
+
+export interface SigningKeyTable {
+  /** Key id: the first 16 hex digits of the SHA-256 of the public key. */
+  id: string;
+  private_key: string;
+  public_key: string;
+  created_at: number | string;
+  retired_at: number | string | null;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  extensions: ExtensionTable;
+  interaction_models: InteractionModelTable;
+  extension_users: ExtensionUserTable;
+  account_links: AccountLinkTable;
+  oauth_states: OauthStateTable;
+  signing_keys: SigningKeyTable;
+  settings: SettingTable;
+}

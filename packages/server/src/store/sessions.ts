@@ -1,0 +1,84 @@
+// Open dialog sessions, one per (user, device) (cek-custom-extension.md §7.2). Async and
+// expiry-based so that a shared implementation (Redis: a hash per key plus a sorted set of
+// expiry instants) can replace the in-memory default without touching the assistant.
+import type { DeviceInfo, Language, SpeechItem } from "../assistant/turn.js";
+
+export interface DialogSession {
+  /** `${userId}\u0000${deviceId}` */
+  key: string;
+  userId: string;
+  deviceId: string;
+  extensionId: string;
+  sessionId: string;
+  language: Language;
+  /** The device as of the last turn (for requests sent without a turn, e.g. on timeout). */
+  device: DeviceInfo;
+  /** The last response's top-level sessionAttributes, replaced each turn (§7.2). */
+  sessionAttributes: Record<string, unknown>;
+  /** The last response's reprompt, if any, and whether the one extra window was used (§4.5). */
+  reprompt?: SpeechItem[];
+  repromptUsed: boolean;
+  /** When the listening window closes without input (ms since epoch). */
+  expiresAt: number;
+}
+
+export interface SessionStore {
+  get(key: string): Promise<DialogSession | undefined>;
+  put(session: DialogSession): Promise<void>;
+  /** Removes the session only if it still has this sessionId; true when it did. */
+  delete(key: string, sessionId?: string): Promise<boolean>;
+  /** Keys of sessions whose expiresAt <= now; the caller re-reads and deletes each under
+   * its lock, so a session is ended once even with several sweepers. */
+  expiredKeys(now: number, limit?: number): Promise<string[]>;
+  /** The extension that owns a device's audio playback (§5, §7.7). */
+  getPlaybackOwner(deviceId: string): Promise<string | undefined>;
+  setPlaybackOwner(deviceId: string, extensionId: string | undefined): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function sessionKey(userId: string, deviceId: string): string {
+  return `${userId}\u0000${deviceId}`;
+}
+
+export class MemorySessionStore implements SessionStore {
+  readonly #sessions = new Map<string, DialogSession>();
+  readonly #owners = new Map<string, string>();
+
+  async get(key: string) {
+    const found = this.#sessions.get(key);
+    return found && structuredClone(found);
+  }
+
+  async put(session: DialogSession) {
+    this.#sessions.set(session.key, structuredClone(session));
+  }
+
+  async delete(key: string, sessionId?: string) {
+    const found = this.#sessions.get(key);
+    if (!found || (sessionId !== undefined && found.sessionId !== sessionId)) return false;
+    return this.#sessions.delete(key);
+  }
+
+  async expiredKeys(now: number, limit = 1000) {
+    const out: string[] = [];
+    for (const [key, session] of this.#sessions) {
+      if (out.length >= limit) break;
+      if (session.expiresAt <= now) out.push(key);
+    }
+    return out;
+  }
+
+  async getPlaybackOwner(deviceId: string) {
+    return this.#owners.get(deviceId);
+  }
+
+  async setPlaybackOwner(deviceId: string, extensionId: string | undefined) {
+    if (extensionId === undefined) this.#owners.delete(deviceId);
+    else this.#owners.set(deviceId, extensionId);
+  }
+
+  async close() {
+    this.#sessions.clear();
+    this.#owners.clear();
+  }
+}

@@ -1,0 +1,95 @@
+// Test platforms: a real store in a temp dir, the management API on a real HTTP port.
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pino } from "pino";
+import type { DeviceInfo, TextTurn } from "../../src/assistant/turn.js";
+import { type DeepPartial, defineConfig, type ServerConfig } from "../../src/config/index.js";
+import { createPlatform, type Platform, type PlatformOptions } from "../../src/platform.js";
+import type { Json } from "./extension-server.js";
+
+export const ADMIN_TOKEN = "test-admin-token";
+
+export function tempDir(prefix = "clover-server-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export interface TestPlatform extends Platform {
+  config: ServerConfig;
+  /** Base URL of the management API. */
+  apiUrl: string;
+  api(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: Json }>;
+}
+
+export async function startPlatform(
+  overrides: DeepPartial<ServerConfig> = {},
+  options: PlatformOptions = {},
+): Promise<TestPlatform> {
+  const dataDir = overrides.dataDir ?? tempDir();
+  const config = defineConfig({
+    adminToken: ADMIN_TOKEN,
+    examples: "off",
+    logLevel: "silent",
+    ...overrides,
+    dataDir,
+    cek: { timeoutMs: 2000, ...overrides.cek },
+  });
+  const platform = await createPlatform(config, { logger: pino({ level: "silent" }), ...options });
+  const server: Server = createServer(platform.managementHandler);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address() as { port: number };
+  const apiUrl = `http://127.0.0.1:${address.port}`;
+  return {
+    ...platform,
+    config,
+    apiUrl,
+    async api(method, path, body, headers = {}) {
+      const response = await fetch(apiUrl + path, {
+        method,
+        headers: {
+          authorization: `Bearer ${ADMIN_TOKEN}`,
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+          ...headers,
+        },
+        ...(body === undefined
+          ? {}
+          : { body: typeof body === "string" ? body : JSON.stringify(body) }),
+      });
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text === "" ? null : JSON.parse(text);
+      } catch {}
+      return { status: response.status, body: parsed };
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await platform.close();
+      if (overrides.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+let counter = 0;
+
+export function device(overrides: Partial<DeviceInfo> = {}): DeviceInfo {
+  return {
+    deviceId: "device-1",
+    userId: "U0123456789abcdef0123456789abcdef",
+    language: "en",
+    locale: "en-US",
+    display: { size: "none" },
+    ...overrides,
+  };
+}
+
+export function say(text: string, on: DeviceInfo = device()): TextTurn {
+  return { kind: "text", text, dialogRequestId: `dlg-${++counter}`, device: on };
+}
