@@ -1,12 +1,13 @@
 // The runnable server: PORT, printed URL, signature checks from the environment, real HTTP.
 import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import {
   connectConversation,
   generateModelTypes,
+  readModels,
   type ServerProcess,
   startServerProcess,
 } from "@clover/sdk";
@@ -59,11 +60,7 @@ describe("dice server over HTTP", () => {
 
 describe("dice model types", () => {
   it("match the interaction models", () => {
-    const dir = new URL("models/", root);
-    const models = readdirSync(dir)
-      .filter((f) => f.endsWith(".json"))
-      .sort()
-      .map((f) => JSON.parse(readFileSync(new URL(f, dir), "utf8")));
+    const models = readModels(fileURLToPath(new URL("models/", root)));
     const committed = readFileSync(new URL("src/model.generated.d.ts", root), "utf8");
     assert.equal(
       committed,

@@ -1,18 +1,13 @@
 // Writes the .d.ts for an extension's interaction models (until `clover model types` exists):
 //   node --conditions=@clover/source --import tsx model-types.ts <models-dir> <out.d.ts> <TypeName>
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { InteractionModelMessage } from "@clover/protocol";
-import { generateModelTypes } from "../src/index.js";
+import { writeFileSync } from "node:fs";
+import { generateModelTypes, readModels } from "../src/index.js";
 
 const [dir, out, name] = process.argv.slice(2);
 if (!dir || !out || !name) {
   console.error("usage: model-types.ts <models-dir> <out.d.ts> <TypeName>");
   process.exit(2);
 }
-const models = readdirSync(dir)
-  .filter((f) => f.endsWith(".json"))
-  .sort()
-  .map((f) => InteractionModelMessage.parse(JSON.parse(readFileSync(join(dir, f), "utf8"))));
+const models = readModels(dir);
 writeFileSync(out, generateModelTypes(models, { name }));
 console.log(`wrote ${out} (${models.length} language(s))`);

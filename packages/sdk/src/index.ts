@@ -26,6 +26,7 @@ export { type HttpHeaders, type HttpRequest, headerOf } from "./core/http.js";
 export { normalizeRequest } from "./message/normalize.js";
 export type * from "./message/types.js";
 export { type GenerateModelTypesOptions, generateModelTypes } from "./model-types/generate.js";
+export { readModels } from "./model-types/read-models.js";
 export { type AudioItem, directives, type PlayOptions } from "./response/audio.js";
 export { ResponseBuilder } from "./response/builder.js";
 export { type Language, type SpeechInput, speech } from "./response/speech.js";
