@@ -35,7 +35,7 @@ function utteranceKey(parsed: ParsedUtterance, slotTypes: Map<string, string>): 
 
 function checkSlots(intent: CustomIntent, path: string, types: Types, issues: ModelIssue[]) {
   const slots = new Map<string, string>();
-  const list = Array.isArray(intent.slots) ? intent.slots : [];
+  const list = Array.isArray(intent?.slots) ? intent.slots : [];
   if (list.length > LIMITS.slotsPerIntent)
     issues.push({
       severity: "error",
@@ -161,7 +161,7 @@ export function checkIntents(model: InteractionModel, types: Types, issues: Mode
         if (!slots.has(span.name))
           issues.push({
             severity: "error",
-            message: `slot <${span.name}> is not declared on intent ${intent.name}`,
+            message: `slot <${span.name}> is not declared on intent ${intent?.name}`,
             path: at,
             column,
           });

@@ -20,7 +20,14 @@ function checkList(
   const seen = new Set<string>();
   list.forEach((name, i) => {
     const path = `${field}[${i}]`;
-    if (typeof name !== "string") return;
+    if (typeof name !== "string") {
+      issues.push({
+        severity: "error",
+        message: `expected a string, got ${JSON.stringify(name) ?? "nothing"}`,
+        path,
+      });
+      return;
+    }
     const problem = known(name);
     if (problem) issues.push({ severity: "error", message: problem, path });
     if (seen.has(name))

@@ -71,6 +71,10 @@ describe("validateModel", () => {
     });
     find(issues, "builtinIntents[1]", /historical.*Clova\.PauseIntent/);
     find(issues, "builtinIntents[2]", /unknown built-in intent "Clova\.DanceIntent"/);
+    const notText = issuesAfter((m) => {
+      (m as { builtinIntents: unknown[] }).builtinIntents = [5];
+    });
+    find(notText, "builtinIntents[0]", /expected a string, got 5/);
   });
 
   it("rejects a slot tagged in an utterance but not declared, with the column of the tag", () => {
