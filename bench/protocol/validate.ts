@@ -111,12 +111,12 @@ for (let r = 0; r < rounds; r++) {
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US").padStart(12);
 console.log(`CEK validation, ops/s, median of ${rounds} rounds (node ${process.version})\n`);
 console.log(
-  `${"message".padEnd(14)}${"validator".padEnd(36)}${"median".padStart(12)}${"min".padStart(13)}${"max".padStart(13)}`,
+  `${"message".padEnd(16)}${"validator".padEnd(36)}${"median".padStart(12)}${"min".padStart(13)}${"max".padStart(13)}`,
 );
 for (const [c] of candidates) {
   const r = results.get(c)!;
   console.log(
-    `${c.message.padEnd(14)}${c.name.padEnd(36)}${fmt(median(r))} ${fmt(Math.min(...r))} ${fmt(Math.max(...r))}`,
+    `${c.message.padEnd(16)}${c.name.padEnd(36)}${fmt(median(r))} ${fmt(Math.min(...r))} ${fmt(Math.max(...r))}`,
   );
 }
 console.log("\nratio typebox / ajv (medians):");
@@ -125,5 +125,5 @@ for (const [c] of candidates) {
   const other = candidates.find(([o]) => o.name === c.name.replace("typebox", "ajv    "))?.[0];
   if (!other) continue;
   const ratio = median(results.get(c)!) / median(results.get(other)!);
-  console.log(`  ${c.message.padEnd(14)}${c.name.slice(8).padEnd(28)}${ratio.toFixed(2)}x`);
+  console.log(`  ${c.message.padEnd(16)}${c.name.slice(8).padEnd(28)}${ratio.toFixed(2)}x`);
 }

@@ -36,3 +36,23 @@ export const Absent = Type.Optional(Type.Never());
 
 /** A string the receiver must tolerate as absent, `null` or `""` (§3.2, accessToken). */
 export const TolerantString = Type.Optional(Type.Union([Type.String(), Type.Null()]));
+
+type Json = Record<string, unknown>;
+
+/**
+ * A shallow copy of `value` with `changes` applied; a change to `undefined` removes the
+ * member. Faster than rest/spread for the normalizers' slow paths.
+ */
+export function withChanges(value: object, changes: Json): Json {
+  const out: Json = {};
+  for (const key in value) if (!(key in changes)) out[key] = (value as Json)[key];
+  for (const key in changes) if (changes[key] !== undefined) out[key] = changes[key];
+  return out;
+}
+
+/** A shallow copy without the members that are `null` (optional fields sent as null). */
+export function withoutNulls(value: object): Json {
+  const out: Json = {};
+  for (const key in value) if ((value as Json)[key] !== null) out[key] = (value as Json)[key];
+  return out;
+}

@@ -1,11 +1,9 @@
 // Receiving a request on the extension side: accept both generations and hand handlers the
 // newest shape (cek-custom-extension.md §3.3, §12.2 "Our SDK receiving requests").
 import type { ValidationResult } from "../core/codec.js";
-import type { NormalizedAudioPlayerContext } from "./audio.js";
+import { withChanges, withoutNulls } from "./common.js";
 import {
-  type AcceptedCekRequest,
   AcceptedCekRequestMessage,
-  type CekDisplay,
   type CekUser,
   type NormalizedCekRequest,
   NormalizedCekRequestMessage,
@@ -27,15 +25,9 @@ const VALUE_TYPES: ReadonlySet<string> = new Set<CekSlotValueType>([
   "DATETIME.INTERVAL",
 ]);
 
-/** Drops members that are `null`, so optional fields are either present or absent. */
-function withoutNulls<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null)) as T;
-}
-
 /** absent, `null` and `""` access tokens all mean "not linked" (§3.2, §13 #5). */
 function user(u: { userId: string; accessToken?: string | null }): CekUser {
-  const { accessToken, ...rest } = u;
-  return accessToken ? { ...rest, accessToken } : rest;
+  return (u.accessToken ? u : withChanges(u, { accessToken: undefined })) as CekUser;
 }
 
 /**
@@ -44,11 +36,13 @@ function user(u: { userId: string; accessToken?: string | null }): CekUser {
  */
 function slot(key: string, s: AcceptedSlot): CekSlot | undefined {
   if (s.value === null || s.value === undefined) return undefined;
-  const { valueType, unit, ...rest } = s;
-  const out: CekSlot = { ...rest, name: s.name ?? key, value: String(s.value) };
-  if (valueType && VALUE_TYPES.has(valueType)) out.valueType = valueType as CekSlotValueType;
-  if (unit !== null && unit !== undefined) out.unit = unit;
-  return out;
+  const { valueType, unit } = s;
+  return withChanges(s, {
+    name: s.name ?? key,
+    value: String(s.value),
+    valueType: valueType && VALUE_TYPES.has(valueType) ? valueType : undefined,
+    unit: unit ?? undefined,
+  }) as CekSlot;
 }
 
 function body(request: AcceptedCekRequestBody): NormalizedCekRequestBody {
@@ -70,13 +64,6 @@ function body(request: AcceptedCekRequestBody): NormalizedCekRequestBody {
     default:
       return request;
   }
-}
-
-function audioPlayer(
-  context: AcceptedCekRequest["context"]["AudioPlayer"],
-): NormalizedAudioPlayerContext | undefined {
-  if (!context) return undefined;
-  return withoutNulls(context) as NormalizedAudioPlayerContext;
 }
 
 /** What the normalized schema allows but normalization still changes. */
@@ -101,32 +88,25 @@ export function normalizeCekRequest(raw: unknown): ValidationResult<NormalizedCe
   const checked = AcceptedCekRequestMessage.validate(raw);
   if (!checked.ok) return checked;
   const m = checked.value;
-  const { System, AudioPlayer, ...context } = m.context;
-  const { application, device, ...system } = System;
-  const { display, ...deviceRest } = device;
-  const { user: sessionUser, ...session } = m.session;
-  const player = audioPlayer(AudioPlayer);
-  const value: NormalizedCekRequest = {
-    ...m,
-    session: {
-      ...session,
+  const { session, context } = m;
+  const { System, AudioPlayer } = context;
+  const { device } = System;
+  const value = withChanges(m, {
+    session: withChanges(session, {
       sessionAttributes: session.sessionAttributes ?? {},
-      ...(sessionUser ? { user: user(sessionUser) } : {}),
-    },
-    context: {
-      ...context,
-      ...(player ? { AudioPlayer: player } : {}),
-      System: {
-        ...system,
-        ...(application ? { application } : {}),
-        device: {
-          ...deviceRest,
-          ...(display ? { display: withoutNulls(display) as CekDisplay } : {}),
-        },
+      user: session.user ? user(session.user) : undefined,
+    }),
+    context: withChanges(context, {
+      AudioPlayer: AudioPlayer ? withoutNulls(AudioPlayer) : undefined,
+      System: withChanges(System, {
+        application: System.application ?? undefined,
+        device: withChanges(device, {
+          display: device.display ? withoutNulls(device.display) : undefined,
+        }),
         user: user(System.user),
-      },
-    },
+      }),
+    }),
     request: body(m.request),
-  };
+  }) as NormalizedCekRequest;
   return { ok: true, value };
 }

@@ -2,6 +2,7 @@
 // canonical CekResponse (cek-custom-extension.md §4.2 receiving rules, §4.3, §12.2).
 import type { ValidationResult } from "../core/codec.js";
 import { prefixIssues, type ValidationIssue } from "../core/issues.js";
+import { withChanges } from "./common.js";
 import {
   type AcceptedDirective,
   type AcceptedDirectiveItem,
@@ -110,7 +111,7 @@ export function normalizeCekResponse(
   }
   const checked = AcceptedCekResponseMessage.validate(raw);
   if (!checked.ok) return checked;
-  const { sessionAttibutes, ...message }: AcceptedCekResponse = checked.value;
+  const message: AcceptedCekResponse = checked.value;
   const r = message.response;
   const newMessageId = options.newMessageId ?? (() => globalThis.crypto.randomUUID());
   const issues: ValidationIssue[] = [];
@@ -118,29 +119,25 @@ export function normalizeCekResponse(
     directive(d, `response.directives[${i}]`, newMessageId, issues),
   );
   if (issues.length > 0) return { ok: false, issues };
-  const { reprompt, ...rest } = r;
   const language = options.language ?? "";
-  const value: CekResponse = {
-    ...message,
+  const speech = (s: AcceptedOutputSpeech | undefined) =>
+    normalizeOutputSpeech(s ?? undefined, language);
+  const { reprompt } = r;
+  const value = withChanges(message, {
     version: message.version ?? options.version ?? "1.0",
     // Correct spelling wins when both are present (§12.2).
-    sessionAttributes: message.sessionAttributes ?? sessionAttibutes ?? {},
-    response: {
-      ...rest,
-      outputSpeech: normalizeOutputSpeech(r.outputSpeech ?? undefined, language),
-      ...(reprompt
-        ? {
-            reprompt: {
-              ...reprompt,
-              outputSpeech: normalizeOutputSpeech(reprompt.outputSpeech ?? undefined, language),
-            },
-          }
-        : {}),
+    sessionAttributes: message.sessionAttributes ?? message.sessionAttibutes ?? {},
+    sessionAttibutes: undefined,
+    response: withChanges(r, {
+      outputSpeech: speech(r.outputSpeech),
+      reprompt: reprompt
+        ? withChanges(reprompt, { outputSpeech: speech(reprompt.outputSpeech) })
+        : undefined,
       card: r.card ?? {},
       directives,
       // Missing shouldEndSession ends the session: safest for the user (§4.2, §13 #8).
       shouldEndSession: r.shouldEndSession ?? true,
-    },
-  };
+    }),
+  }) as CekResponse;
   return { ok: true, value };
 }
