@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
+import type { InteractionModel } from "@clover/protocol";
 import {
   exportIntentTsv,
   exportSlotTypeTsv,
@@ -187,5 +189,29 @@ describe("custom intent TSV (§8.2)", () => {
       () => exportSlotTypeTsv({ name: "X", values: [{ value: "a\nb" }] }),
       /TAB or line break/,
     );
+  });
+});
+
+describe("TSV round trip of the example models", () => {
+  it("exports and re-imports every custom intent and slot type unchanged", () => {
+    for (const example of ["dice", "pizza", "audio"]) {
+      for (const language of ["en", "ja", "ko"]) {
+        const url = new URL(
+          `../../../../examples/${example}/models/${language}.json`,
+          import.meta.url,
+        );
+        const model = JSON.parse(readFileSync(url, "utf8")) as InteractionModel;
+        for (const type of model.customSlotTypes ?? []) {
+          const back = importSlotTypeTsv(type.name, exportSlotTypeTsv(type));
+          assert.deepEqual(back.issues, []);
+          assert.deepEqual(back.slotType, type);
+        }
+        for (const intent of model.intents) {
+          const back = importIntentTsv(intent.name, exportIntentTsv(intent));
+          assert.deepEqual(back.issues, []);
+          assert.deepEqual(back.intent, intent);
+        }
+      }
+    }
   });
 });
