@@ -165,7 +165,7 @@ export const EN_RULES: readonly AtomRule[] = [
       till: { k: "to" },
       through: { k: "to" },
       thru: { k: "to" },
-      and: { k: "to" },
+      and: { k: "to", weak: true },
       at: { k: "join" },
       on: { k: "join" },
       of: { k: "join" },

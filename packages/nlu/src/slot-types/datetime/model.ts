@@ -22,11 +22,12 @@ export interface Part {
 export type Atom =
   | { k: "day"; day: (c: Ctx) => number | undefined; part?: Part }
   | { k: "days"; range: (c: Ctx) => readonly [number, number] | undefined }
-  | { k: "time"; seconds: number; explicit: boolean; part?: Part }
+  | { k: "time"; seconds: number; explicit: boolean; part?: Part; opens?: boolean }
   | { k: "part"; part: Part }
   | { k: "moment"; at: (c: Ctx) => { day: number; seconds?: number } }
   | { k: "from" }
-  | { k: "to" }
+  /** weak: "and", a connector only after "between" */
+  | { k: "to"; weak?: boolean }
   | { k: "until" }
   | { k: "join" };
 
