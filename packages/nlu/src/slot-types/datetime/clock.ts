@@ -34,25 +34,35 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** Wall-clock milliseconds (as if UTC) of an instant in a time zone. */
-function wallMillis(instant: number, timeZone: string): number {
-  if (timeZone === "UTC") return instant;
+/** UTC offset (ms) of a time zone at an instant, straight from Intl. */
+function intlOffset(instant: number, timeZone: string): number {
   const parts = formatter(timeZone).formatToParts(new Date(instant));
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return Date.UTC(
-    get("year"),
-    get("month") - 1,
-    get("day"),
-    get("hour"),
-    get("minute"),
-    get("second"),
-  );
+  const wall = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return wall - Math.floor(instant / 1000) * 1000;
+}
+
+// Offsets only change at transitions, which fall on quarter hours: cache per 15 minutes.
+const QUARTER = 15 * 60 * 1000;
+const OFFSETS = new Map<string, number>();
+
+/** UTC offset (ms) at an instant; Intl is asked once per zone and quarter hour. */
+function offsetMillis(instant: number, timeZone: string): number {
+  if (timeZone === "UTC") return 0;
+  const key = `${timeZone}|${Math.floor(instant / QUARTER)}`;
+  let offset = OFFSETS.get(key);
+  if (offset === undefined) {
+    if (OFFSETS.size > 50_000) OFFSETS.clear();
+    offset = intlOffset(Math.floor(instant / QUARTER) * QUARTER, timeZone);
+    OFFSETS.set(key, offset);
+  }
+  return offset;
 }
 
 export function localNow(reference: Date, timeZone: string): LocalNow {
   const instant = Math.floor(reference.getTime() / 1000) * 1000;
   if (Number.isNaN(instant)) throw new RangeError("referenceTime: not a valid Date");
-  const wall = wallMillis(instant, timeZone) / 1000;
+  const wall = (instant + offsetMillis(instant, timeZone)) / 1000;
   const today = Math.floor(wall / DAY_SECONDS);
   return { today, seconds: wall - today * DAY_SECONDS };
 }
@@ -61,9 +71,8 @@ export function localNow(reference: Date, timeZone: string): LocalNow {
 export function offsetAt(day: number, seconds: number, timeZone: string): number {
   if (timeZone === "UTC") return 0;
   const wall = (day * DAY_SECONDS + seconds) * 1000;
-  const first = (wallMillis(wall, timeZone) - wall) / 60000;
-  const second = (wallMillis(wall - first * 60000, timeZone) - (wall - first * 60000)) / 60000;
-  return second;
+  const first = offsetMillis(wall, timeZone);
+  return offsetMillis(wall - first, timeZone) / 60000;
 }
 
 export function civil(day: number): { y: number; m: number; d: number } {

@@ -36,10 +36,40 @@ export function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** Alternation of literal strings, longest first; spaces also match "no space". */
+interface TrieNode {
+  terminal: boolean;
+  children: Map<string, TrieNode>;
+}
+
+/**
+ * Regex source matching any of the literal strings, longest first, factored as a trie so that
+ * big vocabularies cost one character test per position. A space also matches "no space".
+ */
 export function alternation(words: Iterable<string>): string {
-  const list = [...new Set(words)].sort((a, b) => b.length - a.length);
-  return `(?:${list.map((w) => escapeRegex(w).replace(/ /g, " ?")).join("|")})`;
+  const root: TrieNode = { terminal: false, children: new Map() };
+  for (const w of words) {
+    let node = root;
+    for (const ch of w) {
+      let next = node.children.get(ch);
+      if (!next) {
+        next = { terminal: false, children: new Map() };
+        node.children.set(ch, next);
+      }
+      node = next;
+    }
+    node.terminal = true;
+  }
+  return `(?:${emit(root)})`;
+}
+
+function emit(node: TrieNode): string {
+  const alts: string[] = [];
+  for (const [ch, child] of node.children) {
+    alts.push((ch === " " ? " ?" : escapeRegex(ch)) + emit(child));
+  }
+  if (alts.length === 0) return "";
+  const body = alts.length === 1 ? alts[0]! : `(?:${alts.join("|")})`;
+  return node.terminal ? `(?:${body})?` : body;
 }
 
 function rowIndex(language: Language): 0 | 1 | 2 {
