@@ -89,6 +89,7 @@ export class CicGateway {
       );
     }
     this.server.on("connection", (socket: net.Socket) => {
+      socket.setNoDelay(true);
       this.sockets.add(socket);
       socket.once("close", () => this.sockets.delete(socket));
     });

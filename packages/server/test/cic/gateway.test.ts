@@ -126,8 +126,11 @@ describe("CIC gateway over h2c", () => {
     assert.equal(badText.status, 400);
     assert.equal(
       badText.directives[0]?.payload["description"],
-      "event.payload.text: expected non-empty string, got number",
+      "event.payload.text: expected string, got number",
     );
+    const unknown = await client.sendEvent({ namespace: "Teleporter", name: "Beam", payload: {} });
+    assert.equal(unknown.status, 400);
+    assert.match(String(unknown.directives[0]?.payload["description"]), /event\.header\.namespace/);
     const ok = await client.sendText("say still here");
     assert.equal(ok.status, 200);
   });
