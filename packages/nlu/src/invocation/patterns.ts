@@ -94,6 +94,11 @@ const alt = (words: readonly string[]) =>
 
 const EN_LAUNCH = alt(LAUNCH_VERBS.en);
 const EN_POLITE = "(?:\\s+(?:please|now|for me|up))*";
+// "can you", "please", "i want to" before the verb
+const EN_LEAD =
+  "(?:(?:can|could|would|will)\\s+you\\s+|please\\s+|i\\s+want\\s+to\\s+|i'd\\s+like\\s+to\\s+)*";
+// an honorific after a Japanese name (「ピザ屋さん」)
+const JA_HONORIFIC = "(?:さん|ちゃん|くん)?";
 const JA_LAUNCH = alt(LAUNCH_VERBS.ja);
 const JA_POLITE = "(?:ください|下さい|くれる|くれ|ちょうだい|もらえる|くれますか|くれない)?";
 const KO_LAUNCH = alt(LAUNCH_VERBS.ko);
@@ -104,7 +109,7 @@ export const PATTERNS: Readonly<Record<Language, readonly InvocationPattern[]>> 
     // "open dice", "please start the pizza shop now"
     {
       kind: "launch",
-      head: new RegExp(`^(?:please\\s+)?(?:${EN_LAUNCH})\\s+(?:the\\s+)?$`, "i"),
+      head: new RegExp(`^${EN_LEAD}(?:${EN_LAUNCH})\\s+(?:the\\s+)?$`, "i"),
       tail: new RegExp(`^${EN_POLITE}$`, "i"),
       weight: 1,
       fuzzy: true,
@@ -112,7 +117,7 @@ export const PATTERNS: Readonly<Record<Language, readonly InvocationPattern[]>> 
     // "ask pizza shop to order a large pepperoni", "tell dice roll three"
     {
       kind: "oneshot",
-      head: /^(?:please\s+)?(?:ask|tell)\s+(?:the\s+)?$/i,
+      head: new RegExp(`^${EN_LEAD}(?:ask|tell)\\s+(?:the\\s+)?$`, "i"),
       tail: /^\s*,?\s+(?:to\s+|for\s+|that\s+)?(?<rest>\S.*)$/i,
       weight: 0.95,
       fuzzy: true,
@@ -120,7 +125,7 @@ export const PATTERNS: Readonly<Record<Language, readonly InvocationPattern[]>> 
     // "open music box and play jazz"
     {
       kind: "oneshot",
-      head: new RegExp(`^(?:please\\s+)?(?:${EN_LAUNCH})\\s+(?:the\\s+)?$`, "i"),
+      head: new RegExp(`^${EN_LEAD}(?:${EN_LAUNCH})\\s+(?:the\\s+)?$`, "i"),
       tail: /^\s*,?\s+(?:and|to)\s+(?<rest>\S.*)$/i,
       weight: 0.95,
       fuzzy: true,
@@ -136,7 +141,7 @@ export const PATTERNS: Readonly<Record<Language, readonly InvocationPattern[]>> 
     // "ask dice" → a launch
     {
       kind: "launch",
-      head: /^(?:please\s+)?(?:ask|tell)\s+(?:the\s+)?$/i,
+      head: new RegExp(`^${EN_LEAD}(?:ask|tell)\\s+(?:the\\s+)?$`, "i"),
       tail: /^$/,
       weight: 0.9,
       fuzzy: true,
@@ -151,7 +156,7 @@ export const PATTERNS: Readonly<Record<Language, readonly InvocationPattern[]>> 
     {
       kind: "launch",
       head: /^$/,
-      tail: new RegExp(`^\\s*(?:を|お|に|へ)?\\s*(?:${JA_LAUNCH})${JA_POLITE}$`),
+      tail: new RegExp(`^${JA_HONORIFIC}\\s*(?:を|お|に|へ)?\\s*(?:${JA_LAUNCH})${JA_POLITE}$`),
       weight: 1,
       fuzzy: true,
     },
@@ -159,7 +164,7 @@ export const PATTERNS: Readonly<Record<Language, readonly InvocationPattern[]>> 
     {
       kind: "oneshot",
       head: /^$/,
-      tail: /^\s*(?:に|へ)\s*[、,]?\s*(?<rest>\S.*?)\s*(?:って|と)\s*(?:聞いて|きいて|伝えて|つたえて|言って|いって|頼んで|たのんで)(?:ください|下さい|くれる|ちょうだい)?$/,
+      tail: /^(?:さん|ちゃん|くん)?\s*(?:に|へ)\s*[、,]?\s*(?<rest>\S.*?)\s*(?:って|と)\s*(?:聞いて|きいて|伝えて|つたえて|言って|いって|頼んで|たのんで)(?:ください|下さい|くれる|ちょうだい)?$/,
       weight: 0.95,
       fuzzy: true,
     },
@@ -168,7 +173,7 @@ export const PATTERNS: Readonly<Record<Language, readonly InvocationPattern[]>> 
       kind: "oneshot",
       head: /^$/,
       tail: new RegExp(
-        `^\\s*(?:を|お)\\s*(?:使って|つかって|${JA_LAUNCH})\\s*[、,]?\\s*(?<rest>\\S.*)$`,
+        `^${JA_HONORIFIC}\\s*(?:を|お)\\s*(?:使って|つかって|${JA_LAUNCH})\\s*[、,]?\\s*(?<rest>\\S.*)$`,
       ),
       weight: 0.95,
       fuzzy: true,
@@ -177,7 +182,7 @@ export const PATTERNS: Readonly<Record<Language, readonly InvocationPattern[]>> 
     {
       kind: "oneshot",
       head: /^$/,
-      tail: /^\s*(?:で|から)\s*[、,]?\s*(?<rest>\S.*)$/,
+      tail: /^(?:さん|ちゃん|くん)?\s*(?:で|から)\s*[、,]?\s*(?<rest>\S.*)$/,
       weight: 0.85,
       fuzzy: true,
     },

@@ -73,6 +73,15 @@ describe("invocation detection (§9.3)", () => {
     expectMatch("サイコロを起動して", "ja", { kind: "launch", extensionId: "dice", confidence: 1 });
     expectMatch("ねぇClova、ピザ屋を開いて", "ja", { kind: "launch", extensionId: "pizza" });
     expectMatch("ベーカリーボットにつないで", "ja", { kind: "launch", extensionId: "bakery" });
+    expectMatch("ピザ屋さんを開いてください", "ja", {
+      kind: "launch",
+      extensionId: "pizza",
+      confidence: 1,
+    });
+    expectMatch("ピザ屋さんでマルゲリータを頼んで", "ja", {
+      kind: "oneshot",
+      rest: "マルゲリータを頼んで",
+    });
     expectMatch("ミュージックボックスでジャズをかけて", "ja", {
       kind: "oneshot",
       rest: "ジャズをかけて",
