@@ -11,7 +11,7 @@ import { KeyedLock } from "./keyed-lock.js";
 import { platformAbility, SAY } from "./platform-phrases.js";
 import { sweepSessions } from "./session-timeouts.js";
 import { say } from "./speech.js";
-import type { Assistant, DeviceInfo, TextTurn, Turn, TurnResult } from "./turn.js";
+import type { Assistant, DeviceInfo, Language, TextTurn, Turn, TurnResult } from "./turn.js";
 
 /** An invocation inside another extension's session must be this sure to switch (§7.2). */
 const SWITCH_CONFIDENCE = 0.8;
@@ -100,6 +100,10 @@ export class CloverAssistant implements Assistant {
     return { ...base, speech: say(SAY.fallback(language), language) };
   }
 
+  #builtins(extensionId: string, language: Language) {
+    return this.ctx.registry.model(extensionId, language)?.builtinIntents;
+  }
+
   /** undefined: the session was closed and the utterance goes on to the other rules. */
   async #inSession(turn: TextTurn, session: DialogSession, text: string) {
     const { device } = turn;
@@ -128,7 +132,7 @@ export class CloverAssistant implements Assistant {
       return undefined;
     }
     const recognition = recognizer.recognize(text, recognizeOptions(device));
-    const intent = intentOf(recognition, recognizer.intents);
+    const intent = intentOf(recognition, this.#builtins(extension.id, language));
     return converse(this.ctx, {
       extension,
       device,
@@ -159,7 +163,7 @@ export class CloverAssistant implements Assistant {
     const recognizer = this.ctx.registry.recognizer(extension.id, language)!;
     const intent = intentOf(
       recognizer.recognize(match.rest, recognizeOptions(device)),
-      recognizer.intents,
+      this.#builtins(extension.id, language),
     );
     return converse(this.ctx, {
       extension,
@@ -181,7 +185,7 @@ export class CloverAssistant implements Assistant {
     if (!extension || !recognizer || !extension.usesAudioPlayer) return undefined;
     const recognition = recognizer.recognize(text, recognizeOptions(device));
     if (!recognition.intent || !PLAYBACK_INTENTS.includes(recognition.intent)) return undefined;
-    const intent = intentOf(recognition, recognizer.intents);
+    const intent = intentOf(recognition, undefined);
     return converse(this.ctx, {
       extension,
       device,
@@ -200,9 +204,12 @@ type RecognizedIntent = NonNullable<TurnResult["intent"]>;
 
 /** Below the threshold: Clova.FallbackIntent if the model enables it, else Clova.GuideIntent
  * (interaction-model.md §3.3, §3.5 step 3). */
-export function intentOf(recognition: Recognition, intents: readonly string[]): RecognizedIntent {
+export function intentOf(
+  recognition: Recognition,
+  builtinIntents: readonly string[] | undefined,
+): RecognizedIntent {
   if (recognition.intent === null) {
-    const name = intents.includes("Clova.FallbackIntent")
+    const name = builtinIntents?.includes("Clova.FallbackIntent")
       ? "Clova.FallbackIntent"
       : "Clova.GuideIntent";
     return { name, slots: {} };

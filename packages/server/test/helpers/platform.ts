@@ -93,3 +93,14 @@ export function device(overrides: Partial<DeviceInfo> = {}): DeviceInfo {
 export function say(text: string, on: DeviceInfo = device()): TextTurn {
   return { kind: "text", text, dialogRequestId: `dlg-${++counter}`, device: on };
 }
+
+/** Registers an extension through the management API; fails the test on refusal. */
+export async function register(
+  platform: TestPlatform,
+  document: Record<string, unknown>,
+): Promise<Json> {
+  const response = await platform.api("POST", "/api/v1/extensions", document);
+  if (response.status !== 201)
+    throw new Error(`registration refused: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
