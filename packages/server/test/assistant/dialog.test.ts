@@ -332,7 +332,8 @@ describe("dialogs through the assistant", () => {
     // Custom.Dance is unknown; AudioPlayer.Play needs "uses AudioPlayer" (§4.7).
     assert.deepEqual(screen.directives, []);
     assert.ok(screen.exchange?.request);
-    assert.equal((screen.exchange?.response as Json).response.outputSpeech.type, "SpeechSet");
+    const exchanged: Json = screen.exchange?.response;
+    assert.equal(exchanged.response.outputSpeech.type, "SpeechSet");
     assert.ok((screen.exchange?.durationMs ?? -1) >= 0);
   });
 
@@ -359,9 +360,8 @@ describe("dialogs through the assistant", () => {
       const results = await Promise.all(
         users.map((u) => platform.assistant.handleTurn(say("when are you open", u))),
       );
-      results.forEach((result, i) =>
-        assert.equal(result.speech[0]?.value, `turn ${round} for ${users[i]!.userId}`),
-      );
+      for (const [i, result] of results.entries())
+        assert.equal(result.speech[0]?.value, `turn ${round} for ${users[i]!.userId}`);
     }
     const sessionsByUser = new Map<string, Set<string>>();
     for (const { body } of ext.received) {
