@@ -31,6 +31,9 @@ export const ja: Readonly<Record<string, readonly string[]>> = {
     "取りやめて",
     "撤回して",
     "今の取り消し",
+    "取り消しでお願いします",
+    "キャンセルで",
+    "今のを取り消して",
   ],
   "Clova.FallbackIntent": [
     "明日の天気は",
@@ -83,6 +86,9 @@ export const ja: Readonly<Record<string, readonly string[]>> = {
     "機能を教えて",
     "何をすればいいの",
     "手伝って",
+    "ヘルプして",
+    "ヘルプを見せて",
+    "使い方がわからないんだけど",
   ],
   "Clova.NextIntent": [
     "次",
@@ -250,5 +256,7 @@ export const ja: Readonly<Record<string, readonly string[]>> = {
     "今はいい",
     "今はいらない",
     "ちがうよ",
+    "いいえ違います",
+    "違うよ",
   ],
 };
