@@ -173,6 +173,31 @@ describe("normalizeCekResponse", () => {
     assert.deepEqual(response({ response: { outputSpeech: null } }).response.outputSpeech, {});
   });
 
+  it("fills an empty PlainText lang of a canonical response with the registered language", () => {
+    const canonical = (outputSpeech: unknown, reprompt?: unknown) => ({
+      version: "1.0",
+      sessionAttributes: {},
+      response: {
+        outputSpeech,
+        ...(reprompt ? { reprompt: { outputSpeech: reprompt } } : {}),
+        card: {},
+        directives: [],
+        shouldEndSession: false,
+      },
+    });
+    const simple = { type: "SimpleSpeech", values: plain("Hi.") };
+    const complete = canonical(simple, simple);
+    assert.equal(response(complete, { language: "ja" }), complete, "nothing to change");
+    const set = {
+      type: "SpeechSet",
+      brief: plain("Hi.", ""),
+      verbose: { type: "SpeechList", values: [plain("Hello.")] },
+    };
+    const filled = response(canonical(simple, set), { language: "ja" });
+    assert.deepEqual(filled.response.reprompt?.outputSpeech, { ...set, brief: plain("Hi.", "ja") });
+    assert.deepEqual(response(canonical(set)).response.outputSpeech, set, "no language given");
+  });
+
   it("unwraps directives, keeps unknown ones and gives every directive a messageId", () => {
     let n = 0;
     const out = response(

@@ -42,6 +42,17 @@ function speechInfo(item: AcceptedSpeechInfoObject, fallback: SpeechLang): Speec
   return { ...item, lang: item.type === "URL" ? "" : fallback };
 }
 
+/** Whether a PlainText item has an empty lang (the registered language would fill it). */
+function lacksLanguage(response: CekResponse): boolean {
+  const empty = (i: SpeechInfoObject) => i.type === "PlainText" && i.lang === "";
+  const speech = (s: OutputSpeech | undefined): boolean => {
+    if (!s || s.type === undefined) return false;
+    if (s.type === "SpeechSet") return empty(s.brief) || speech(s.verbose);
+    return Array.isArray(s.values) ? s.values.some(empty) : empty(s.values);
+  };
+  return speech(response.response.outputSpeech) || speech(response.response.reprompt?.outputSpeech);
+}
+
 function one<T>(values: T | T[]): T {
   return Array.isArray(values) ? values[0]! : values;
 }
@@ -102,7 +113,11 @@ export function normalizeCekResponse(
   options: NormalizeCekResponseOptions = {},
 ): ValidationResult<CekResponse> {
   // Fast path: already canonical, and no empty lang to fill in: only payloads to check.
-  if (CekResponseMessage.is(raw) && !("sessionAttibutes" in raw) && !options.language) {
+  if (
+    CekResponseMessage.is(raw) &&
+    !("sessionAttibutes" in raw) &&
+    !(options.language && lacksLanguage(raw))
+  ) {
     const issues: ValidationIssue[] = [];
     raw.response.directives.forEach((d, i) => {
       payloadIssues(d, `response.directives[${i}]`, issues);
