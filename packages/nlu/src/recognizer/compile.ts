@@ -3,7 +3,13 @@ import type { InteractionModel } from "@clover/protocol";
 import { validateModel } from "../model/index.js";
 import { findBuiltinSpans } from "./builtins.js";
 import { type ClassifierExample, fitTemperature, trainClassifier } from "./classifier.js";
-import { intentFeatures, spanFeatures, unitFeatures, vocabularyKeys } from "./features.js";
+import {
+  intentFeatures,
+  slotViewFeatures,
+  spanFeatures,
+  unitFeatures,
+  vocabularyKeys,
+} from "./features.js";
 import { longestCover, type SpanMatch } from "./gazetteer.js";
 import { prepare } from "./prepare.js";
 import { Recognizer as CompiledRecognizer, type Trained } from "./recognize.js";
@@ -14,6 +20,7 @@ import { toUnits, unitRange } from "./units.js";
 import { FeatureIndex, type FrozenWeights, rng, shuffle } from "./weights.js";
 
 const DEFAULT_THRESHOLD = 0.5;
+const TAGGER_EPOCHS = 8;
 
 export function compileModel(model: InteractionModel, options?: CompileOptions): Recognizer {
   const errors = validateModel(model).filter((i) => i.severity === "error");
@@ -47,8 +54,6 @@ export function compileModel(model: InteractionModel, options?: CompileOptions):
       ...info.gazetteer.findAll(units),
       ...findBuiltinSpans(info.builtinTypes, ex.text, units, context),
     ];
-    const features = intentFeatures(units, longestCover(spans), language);
-    classExamples.push({ features: features.map((f) => classFeatures.id(f)), label: ex.intent });
     for (const v of vocabularyKeys(units, language)) vocabulary.add(v);
 
     const types = info.slotTypes[ex.intent] as Map<string, string>;
@@ -63,6 +68,15 @@ export function compileModel(model: InteractionModel, options?: CompileOptions):
       for (let i = range[0]; i < range[1]; i++) labels[i] = i === range[0] ? 1 + 2 * k : 2 + 2 * k;
     }
     if (!ex.synthetic) templates.add(templateParts(units, ranges), ex.intent);
+    const features = intentFeatures(units, longestCover(spans), language);
+    const view = slotViewFeatures(
+      units,
+      ranges.map((r) => ({ slot: r.slot, start: r.range[0], end: r.range[1] })),
+    );
+    classExamples.push({
+      features: [...features, ...view].map((f) => classFeatures.id(f)),
+      label: ex.intent,
+    });
     if (types.size === 0) continue;
     const base = unitFeatures(units, language);
     const optional = spanFeatures(units.length, spans);
@@ -76,16 +90,17 @@ export function compileModel(model: InteractionModel, options?: CompileOptions):
 
   const classes = info.intents.length;
   const epochs = classExamples.length > 20000 ? 6 : 10;
-  let temperature = 1;
-  if (classExamples.length >= 100) {
+  const calibrate = (examples: ClassifierExample[]) => {
+    if (examples.length < 100) return 1;
     // hold out a tenth to fit the softmax temperature (confidence calibration)
-    const shuffled = shuffle([...classExamples], rng(11));
+    const shuffled = shuffle([...examples], rng(11));
     const cut = Math.max(1, Math.floor(shuffled.length / 10));
     const probe = trainClassifier(shuffled.slice(cut), classes, epochs, 3);
-    temperature = fitTemperature(probe, shuffled.slice(0, cut), classes);
-  }
+    return fitTemperature(probe, shuffled.slice(0, cut), classes);
+  };
+  const temperature = calibrate(classExamples);
   const classifier: FrozenWeights = trainClassifier(classExamples, classes, epochs, 5);
-  const tagger = trainTagger(tagExamples, labelCount, epochs, 0.4, 9);
+  const tagger = trainTagger(tagExamples, labelCount, tagFeatures.ids.size, TAGGER_EPOCHS, 0.4, 9);
 
   const trained: Trained = {
     language,

@@ -69,6 +69,34 @@ export function intentFeatures(
   return features;
 }
 
+/**
+ * The utterance as one intent would read it: its slot spans replaced by "<slotName>". Trained
+ * on the examples' own spans; at recognition each candidate intent is scored on the reading
+ * its tagger output gives, so slot words (titles, names) stop voting for other intents.
+ */
+export function slotViewFeatures(
+  units: readonly Unit[],
+  slots: readonly { slot: string; start: number; end: number }[],
+): string[] {
+  const seq: string[] = [];
+  let i = 0;
+  for (const s of [...slots].sort((a, b) => a.start - b.start)) {
+    if (s.start < i) continue;
+    for (; i < s.start; i++) seq.push((units[i] as Unit).norm);
+    seq.push(`<${s.slot}>`);
+    i = s.end;
+  }
+  for (; i < units.length; i++) seq.push((units[i] as Unit).norm);
+  const features: string[] = ["*"];
+  let prev = "^";
+  for (const w of seq) {
+    features.push(`s1${w}`, `s2${prev}|${w}`);
+    prev = w;
+  }
+  features.push(`s2${prev}|$`);
+  return features;
+}
+
 /** Position of unit i inside a span: B(egin), I(nside), L(ast), U(nit). */
 function spanPosition(span: SpanMatch, i: number): string {
   if (span.end - span.start === 1) return "U";
@@ -111,7 +139,7 @@ export function spanFeatures(n: number, spans: readonly SpanMatch[]): string[][]
     if (span.start > 0) (out[span.start - 1] as string[]).push(`gn${span.type}`);
     if (span.end < n) (out[span.end] as string[]).push(`gp${span.type}`);
   }
-  return out;
+  return out.map((f) => [...new Set(f)]);
 }
 
 /** Keys for the out-of-domain check: words (ja: character bigrams). */

@@ -3,7 +3,13 @@
 import type { ModelLanguage } from "@clover/protocol";
 import { type BuiltinSpan, findBuiltinSpans, resolveBuiltin } from "./builtins.js";
 import { softmax } from "./classifier.js";
-import { intentFeatures, spanFeatures, unitFeatures, vocabularyKeys } from "./features.js";
+import {
+  intentFeatures,
+  slotViewFeatures,
+  spanFeatures,
+  unitFeatures,
+  vocabularyKeys,
+} from "./features.js";
 import { longestCover, type SpanMatch } from "./gazetteer.js";
 import type { ModelInfo } from "./prepare.js";
 import { decode, type FrozenTagger } from "./tagger.js";
@@ -22,6 +28,7 @@ export interface Trained {
   info: ModelInfo;
   classFeatures: FeatureIndex;
   tagFeatures: FeatureIndex;
+  /** Intent classifier over the words as said plus one intent's slot reading (features.ts). */
   classifier: FrozenWeights;
   temperature: number;
   tagger: FrozenTagger;
@@ -32,8 +39,12 @@ export interface Trained {
 }
 
 const MAX_ALTERNATIVES = 3;
+/** How many intents the classifier proposes for slot-aware reranking. */
+const RERANK = 3;
 
 interface Context {
+  /** Tagger feature ids per unit, computed once per utterance. */
+  tagFeatures?: number[][];
   text: string;
   units: Unit[];
   spans: SpanMatch[];
@@ -68,44 +79,54 @@ export class Recognizer implements RecognizerApi {
       spans: [...m.info.gazetteer.findAll(units), ...builtin],
       options,
     };
-    const probs = this.#classify(ctx);
-    const ranked = [...probs.keys()].sort((a, b) => (probs[b] as number) - (probs[a] as number));
+    const classes = m.info.intents.length;
+    const scores = new Float64Array(classes);
+    m.classifier.score(
+      m.classFeatures.known(intentFeatures(units, longestCover(ctx.spans), m.language)),
+      scores,
+    );
     const exact = m.templates.match(units, ctx.spans);
-    if (exact.length > 0) return this.#fromTemplate(ctx, exact, probs, threshold);
+    if (exact.length > 0)
+      return this.#fromTemplate(ctx, exact, softmax(scores, m.temperature), threshold);
 
-    const best = ranked[0] as number;
-    const slots = this.#tag(ctx, best);
-    const coverage = this.#coverage(units, slots);
-    const confidence = (probs[best] as number) * coverage;
-    const alternatives = ranked
+    // rerank the best candidates, each on its own slot reading of the utterance
+    const candidates = [...scores.keys()]
+      .sort((a, b) => (scores[b] as number) - (scores[a] as number))
+      .slice(0, RERANK);
+    const readings = candidates.map((c) => {
+      const slots = this.#tag(ctx, c);
+      const view = m.classFeatures.known(
+        slotViewFeatures(
+          units,
+          slots.map((s) => ({ slot: s.slot, start: s.span.start, end: s.span.end })),
+        ),
+      );
+      let score = scores[c] as number;
+      for (const f of view) score += m.classifier.get(f, c);
+      return { intent: c, slots, score };
+    });
+    const probs = softmax(Float64Array.from(readings.map((r) => r.score)), m.temperature);
+    const order = [...readings.keys()].sort((a, b) => (probs[b] as number) - (probs[a] as number));
+    const top = readings[order[0] as number] as (typeof readings)[number];
+    const coverage = this.#coverage(units, top.slots);
+    const confidence = (probs[order[0] as number] as number) * coverage;
+    const alternatives = order
       .slice(1, 1 + MAX_ALTERNATIVES)
       .map((k) => ({
-        intent: m.info.intents[k] as string,
+        intent: m.info.intents[(readings[k] as (typeof readings)[number]).intent] as string,
         confidence: (probs[k] as number) * coverage,
       }))
       .filter((a) => a.confidence >= 0.01);
+    const name = m.info.intents[top.intent] as string;
     if (confidence < threshold)
-      return none(confidence, [
-        { intent: m.info.intents[best] as string, confidence },
-        ...alternatives,
-      ]);
+      return none(confidence, [{ intent: name, confidence }, ...alternatives]);
     return {
-      intent: m.info.intents[best] as string,
+      intent: name,
       confidence,
-      slots: this.#resolveAll(ctx, best, slots),
+      slots: this.#resolveAll(ctx, top.intent, top.slots),
       alternatives,
       layer: "statistical",
     };
-  }
-
-  #classify(ctx: Context): Float64Array {
-    const m = this.#m;
-    const features = m.classFeatures.known(
-      intentFeatures(ctx.units, longestCover(ctx.spans), m.language),
-    );
-    const scores = new Float64Array(m.info.intents.length);
-    m.classifier.score(features, scores);
-    return softmax(scores, m.temperature);
   }
 
   #fromTemplate(
@@ -152,10 +173,12 @@ export class Recognizer implements RecognizerApi {
     const m = this.#m;
     const allowed = m.allowedOf[intent] as number[];
     if (allowed.length <= 1) return [];
-    const base = unitFeatures(ctx.units, m.language);
-    const extra = spanFeatures(ctx.units.length, ctx.spans);
-    const features = base.map((f, i) => m.tagFeatures.known(f.concat(extra[i] ?? [])));
-    const labels = decode(m.tagger, features, allowed);
+    if (!ctx.tagFeatures) {
+      const base = unitFeatures(ctx.units, m.language);
+      const extra = spanFeatures(ctx.units.length, ctx.spans);
+      ctx.tagFeatures = base.map((f, i) => m.tagFeatures.known(f.concat(extra[i] ?? [])));
+    }
+    const labels = decode(m.tagger, ctx.tagFeatures, allowed);
     const out: { slot: string; span: SpanMatch }[] = [];
     const types = m.info.slotTypes[intent] as Map<string, string>;
     for (let i = 0; i < labels.length; i++) {
@@ -177,7 +200,8 @@ export class Recognizer implements RecognizerApi {
       if (this.#m.vocabulary.has(key) || slots.some((s) => i >= s.span.start && i < s.span.end))
         known++;
     });
-    return keys.length === 0 ? 0 : known / keys.length;
+    // square root: a few unknown words (names, typos) cost little, mostly unknown input a lot
+    return keys.length === 0 ? 0 : Math.sqrt(known / keys.length);
   }
 
   #resolveAll(

@@ -1,7 +1,8 @@
 // Slot tagger: first-order structured perceptron over BIO labels (label 0 = O, slot k has
 // B = 1 + 2k and I = 2 + 2k), decoded with Viterbi restricted to the labels of one intent's
-// slots; an I label may only follow B or I of the same slot.
-import { AveragedWeights, type FrozenWeights, rng, shuffle } from "./weights.js";
+// slots; an I label may only follow B or I of the same slot. Emission weights live in a
+// hashed table, transitions in a dense (labels + 1) × labels matrix (row `labels` = start).
+import { HashedAveragedWeights, hashSlot, rng, shuffle, tableBits } from "./weights.js";
 
 export interface TaggerExample {
   /** Feature ids per unit; `optional` ids may be dropped during training (dictionary dropout). */
@@ -11,55 +12,75 @@ export interface TaggerExample {
   allowed: number[];
 }
 
-interface Scorer {
-  emission(features: readonly number[], scores: Float64Array): void;
-  transition(prev: number, cur: number): number;
-}
-
 const slotOf = (label: number) => (label - 1) >> 1;
 const isInside = (label: number) => label > 0 && label % 2 === 0;
 
-export function viterbi(
-  scorer: Scorer,
+/** Emission scores, n × allowed, from a hashed weight table. */
+export function emissions(
+  weights: ArrayLike<number>,
+  mask: number,
   features: readonly (readonly number[])[],
   allowed: readonly number[],
-  labelCount: number,
+): Float64Array {
+  const a = allowed.length;
+  const em = new Float64Array(features.length * a);
+  for (let i = 0; i < features.length; i++) {
+    const unit = features[i] as readonly number[];
+    for (let j = 0; j < a; j++) {
+      const label = allowed[j] as number;
+      let s = 0;
+      for (let k = 0; k < unit.length; k++)
+        s += weights[hashSlot(unit[k] as number, label, mask)] as number;
+      em[i * a + j] = s;
+    }
+  }
+  return em;
+}
+
+/**
+ * Best label path. `em` holds emission scores (n × allowed), `trans` the transition matrix
+ * with `width` = label count columns and row `width` for the start of the utterance.
+ */
+export function viterbi(
+  em: Float64Array,
+  n: number,
+  allowed: readonly number[],
+  trans: ArrayLike<number>,
+  width: number,
 ): number[] {
-  const n = features.length;
   const a = allowed.length;
   if (n === 0) return [];
-  const start = labelCount; // the transition row used before the first unit
   const delta = new Float64Array(n * a);
   const back = new Int32Array(n * a);
-  const scores = new Float64Array(labelCount);
-  for (let i = 0; i < n; i++) {
-    scores.fill(0);
-    scorer.emission(features[i] as readonly number[], scores);
+  for (let j = 0; j < a; j++) {
+    const cur = allowed[j] as number;
+    delta[j] = isInside(cur)
+      ? Number.NEGATIVE_INFINITY
+      : (em[j] as number) + (trans[width * width + cur] as number);
+  }
+  for (let i = 1; i < n; i++) {
     for (let j = 0; j < a; j++) {
       const cur = allowed[j] as number;
-      const em = scores[cur] as number;
-      if (i === 0) {
-        delta[j] = isInside(cur) ? Number.NEGATIVE_INFINITY : em + scorer.transition(start, cur);
-        continue;
-      }
+      const inside = isInside(cur);
       let best = Number.NEGATIVE_INFINITY;
       let arg = 0;
       for (let k = 0; k < a; k++) {
         const prev = allowed[k] as number;
-        if (isInside(cur) && (prev === 0 || slotOf(prev) !== slotOf(cur))) continue;
-        const s = (delta[(i - 1) * a + k] as number) + scorer.transition(prev, cur);
+        if (inside && (prev === 0 || slotOf(prev) !== slotOf(cur))) continue;
+        const s = (delta[(i - 1) * a + k] as number) + (trans[prev * width + cur] as number);
         if (s > best) {
           best = s;
           arg = k;
         }
       }
-      delta[i * a + j] = best + em;
+      delta[i * a + j] = best + (em[i * a + j] as number);
       back[i * a + j] = arg;
     }
   }
   let arg = 0;
+  const last = (n - 1) * a;
   for (let j = 1; j < a; j++)
-    if ((delta[(n - 1) * a + j] as number) > (delta[(n - 1) * a + arg] as number)) arg = j;
+    if ((delta[last + j] as number) > (delta[last + arg] as number)) arg = j;
   const path = new Array<number>(n);
   for (let i = n - 1; i >= 0; i--) {
     path[i] = allowed[arg] as number;
@@ -69,26 +90,30 @@ export function viterbi(
 }
 
 export interface FrozenTagger {
-  emission: FrozenWeights;
-  transitions: Map<number, number>;
+  emission: Float32Array;
+  mask: number;
+  transitions: Float32Array;
   labelCount: number;
 }
 
 export function trainTagger(
   examples: readonly TaggerExample[],
   labelCount: number,
+  featureCount: number,
   epochs: number,
   dropout: number,
   seed: number,
 ): FrozenTagger {
-  const emission = new AveragedWeights();
-  const transition = new AveragedWeights();
+  const emission = new HashedAveragedWeights(tableBits(featureCount));
+  const width = labelCount;
+  const tw = new Float64Array((labelCount + 1) * width);
+  const twc = new Float64Array((labelCount + 1) * width);
   const start = labelCount;
   const random = rng(seed);
   const order = [...examples];
-  const scorer: Scorer = {
-    emission: (f, scores) => emission.score(f, scores),
-    transition: (prev, cur) => transition.get(prev, cur),
+  const bump = (prev: number, cur: number, delta: number) => {
+    tw[prev * width + cur] += delta;
+    twc[prev * width + cur] += emission.clock * delta;
   };
   for (let epoch = 0; epoch < epochs; epoch++) {
     let errors = 0;
@@ -97,7 +122,8 @@ export function trainTagger(
       const features = drop
         ? ex.features
         : ex.features.map((f, i) => f.concat(ex.optional[i] ?? []));
-      const predicted = viterbi(scorer, features, ex.allowed, labelCount);
+      const em = emissions(emission.current, emission.mask, features, ex.allowed);
+      const predicted = viterbi(em, features.length, ex.allowed, tw, width);
       let wrong = false;
       for (let i = 0; i < predicted.length; i++) {
         const gold = ex.labels[i] as number;
@@ -112,28 +138,19 @@ export function trainTagger(
           }
         }
         if (gold !== pred || goldPrev !== predPrev) {
-          transition.update(goldPrev, gold, 1);
-          transition.update(predPrev, pred, -1);
+          bump(goldPrev, gold, 1);
+          bump(predPrev, pred, -1);
         }
       }
       if (wrong) errors++;
       emission.clock++;
-      transition.clock++;
     }
     if (errors === 0) break;
   }
-  const frozenTransition = transition.freeze();
-  const transitions = new Map<number, number>();
-  for (let prev = 0; prev <= labelCount; prev++) {
-    const end = frozenTransition.rowStart[prev + 1];
-    if (end === undefined) break;
-    for (let k = frozenTransition.rowStart[prev] as number; k < end; k++)
-      transitions.set(
-        prev * (labelCount + 1) + (frozenTransition.labels[k] as number),
-        frozenTransition.weights[k] as number,
-      );
-  }
-  return { emission: emission.freeze(), transitions, labelCount };
+  const transitions = new Float32Array(tw.length);
+  for (let s = 0; s < tw.length; s++)
+    transitions[s] = (tw[s] as number) - (twc[s] as number) / emission.clock;
+  return { emission: emission.freeze(), mask: emission.mask, transitions, labelCount };
 }
 
 export function decode(
@@ -141,14 +158,6 @@ export function decode(
   features: readonly (readonly number[])[],
   allowed: readonly number[],
 ): number[] {
-  const width = tagger.labelCount + 1;
-  return viterbi(
-    {
-      emission: (f, scores) => tagger.emission.score(f, scores),
-      transition: (prev, cur) => tagger.transitions.get(prev * width + cur) ?? 0,
-    },
-    features,
-    allowed,
-    tagger.labelCount,
-  );
+  const em = emissions(tagger.emission, tagger.mask, features, allowed);
+  return viterbi(em, features.length, allowed, tagger.transitions, tagger.labelCount);
 }

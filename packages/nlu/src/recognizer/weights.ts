@@ -147,3 +147,49 @@ export function shuffle<T>(items: T[], random: () => number): T[] {
   }
   return items;
 }
+
+/** Slot of a (feature, label) pair in a hashed weight table (feature hashing). */
+export function hashSlot(feature: number, label: number, mask: number): number {
+  return ((Math.imul(feature + 1, 0x9e3779b1) ^ Math.imul(label + 1, 0x85ebca6b)) >>> 0) & mask;
+}
+
+/** Table size (bits) for a number of distinct features: about 8 slots per feature. */
+export function tableBits(features: number): number {
+  return Math.min(22, Math.max(14, Math.ceil(Math.log2(Math.max(1, features) * 8))));
+}
+
+/**
+ * Averaged perceptron weights in a hashed table: constant-time access to any
+ * (feature, label) pair, which the tagger needs for every allowed label of every unit.
+ * Averaging uses the "sum of clock × update" trick: avg = w − Σ(t·Δ)/T.
+ */
+export class HashedAveragedWeights {
+  readonly mask: number;
+  readonly #w: Float64Array;
+  readonly #wc: Float64Array;
+  clock = 1;
+
+  constructor(bits: number) {
+    this.mask = (1 << bits) - 1;
+    this.#w = new Float64Array(1 << bits);
+    this.#wc = new Float64Array(1 << bits);
+  }
+
+  /** The current (not averaged) weights, indexed by hashSlot. */
+  get current(): Float64Array {
+    return this.#w;
+  }
+
+  update(feature: number, label: number, delta: number): void {
+    const s = hashSlot(feature, label, this.mask);
+    this.#w[s] += delta;
+    this.#wc[s] += this.clock * delta;
+  }
+
+  freeze(): Float32Array {
+    const out = new Float32Array(this.#w.length);
+    for (let s = 0; s < out.length; s++)
+      out[s] = (this.#w[s] as number) - (this.#wc[s] as number) / this.clock;
+    return out;
+  }
+}

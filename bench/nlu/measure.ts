@@ -1,0 +1,70 @@
+// Shared measuring helpers for the NLU benchmarks.
+import { fileURLToPath } from "node:url";
+
+export interface Figures {
+  intentAccuracy: number;
+  slotF1: number;
+  p50: number;
+  p99: number;
+  compileMs: number;
+  heapMb: number;
+  rssMb: number;
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] as number;
+}
+
+/** Heap and RSS in MB after a full collection (needs node --expose-gc for exact figures). */
+export function memory(): { heap: number; rss: number } {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  gc?.();
+  const m = process.memoryUsage();
+  return { heap: m.heapUsed / 2 ** 20, rss: m.rss / 2 ** 20 };
+}
+
+/** Slot F1 with exact span (case-insensitive surface) and label. */
+export class SlotScore {
+  tp = 0;
+  fp = 0;
+  fn = 0;
+  add(gold: readonly string[], predicted: readonly string[]): void {
+    const left = [...gold];
+    for (const p of predicted) {
+      const k = left.indexOf(p);
+      if (k >= 0) {
+        this.tp++;
+        left.splice(k, 1);
+      } else this.fp++;
+    }
+    this.fn += left.length;
+  }
+  get f1(): number {
+    const p = this.tp / Math.max(1, this.tp + this.fp);
+    const r = this.tp / Math.max(1, this.tp + this.fn);
+    return p + r === 0 ? 0 : (2 * p * r) / (p + r);
+  }
+}
+
+export const slotKey = (label: string, surface: string) =>
+  `${label}=${surface.trim().toLowerCase().replace(/\s+/g, " ")}`;
+
+/** Dataset directory: argument, then CLOVER_DATASETS, then ../shared/datasets next to the repo. */
+export function datasetDir(sub: string): string {
+  const arg = process.argv[2];
+  if (arg) return arg;
+  const base =
+    process.env.CLOVER_DATASETS ??
+    fileURLToPath(new URL("../../../shared/datasets", import.meta.url));
+  return `${base.replace(/\/$/, "")}/${sub}`;
+}
+
+export const fmt = {
+  pct: (x: number) => `${(100 * x).toFixed(1)}%`,
+  ms: (x: number) => (x < 10 ? `${x.toFixed(3)} ms` : `${x.toFixed(0)} ms`),
+  s: (x: number) => `${(x / 1000).toFixed(2)} s`,
+  mb: (x: number) => `${x.toFixed(0)} MB`,
+  f1: (x: number) => x.toFixed(3),
+};

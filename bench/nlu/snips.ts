@@ -1,0 +1,139 @@
+// SNIPS 2017 benchmark: Clover's recognizer and nlp.js trained on the same data, side by side.
+//   node --expose-gc --conditions=@clover/source --import tsx bench/nlu/snips.ts [snips2017 dir]
+import { createRequire } from "node:module";
+import { compileModel } from "@clover/nlu";
+import {
+  datasetDir,
+  type Figures,
+  fmt,
+  memory,
+  percentile,
+  SlotScore,
+  slotKey,
+} from "./measure.js";
+import { loadSnips, type SnipsUtterance, snipsModel } from "./snips-data.js";
+
+interface NlpEntity {
+  entity: string;
+  sourceText?: string;
+  utteranceText?: string;
+}
+interface NlpManagerLike {
+  addNamedEntityText(entity: string, option: string, languages: string[], texts: string[]): void;
+  addDocument(language: string, text: string, intent: string): void;
+  train(): Promise<void>;
+  process(language: string, text: string): Promise<{ intent: string; entities: NlpEntity[] }>;
+}
+const require = createRequire(import.meta.url);
+const { NlpManager } = require("node-nlp") as {
+  NlpManager: new (settings: object) => NlpManagerLike;
+};
+
+const dir = datasetDir("snips2017");
+const { train, test } = loadSnips(dir);
+const LABELS = new Set(train.flatMap((u) => u.slots.map((s) => s.label)));
+const goldSlots = (u: SnipsUtterance) => u.slots.map((s) => slotKey(s.label, s.text));
+
+function clover(): Figures {
+  const model = snipsModel(train);
+  const before = memory();
+  const t0 = performance.now();
+  const recognizer = compileModel(model);
+  const compileMs = performance.now() - t0;
+  const after = memory();
+  for (const u of test) recognizer.recognize(u.text); // warm-up
+  const times: number[] = [];
+  const slots = new SlotScore();
+  let correct = 0;
+  for (const u of test) {
+    const t = performance.now();
+    const r = recognizer.recognize(u.text);
+    times.push(performance.now() - t);
+    if (r.intent === u.intent) correct++;
+    slots.add(
+      goldSlots(u),
+      Object.values(r.slots).map((s) => slotKey(s.name, s.raw)),
+    );
+  }
+  times.sort((a, b) => a - b);
+  return {
+    intentAccuracy: correct / test.length,
+    slotF1: slots.f1,
+    p50: percentile(times, 0.5),
+    p99: percentile(times, 0.99),
+    compileMs,
+    heapMb: after.heap - before.heap,
+    rssMb: after.rss - before.rss,
+  };
+}
+
+async function nlpjs(): Promise<Figures> {
+  const before = memory();
+  const t0 = performance.now();
+  const manager = new NlpManager({ languages: ["en"], forceNER: true, nlu: { log: false } });
+  const seen = new Set<string>();
+  for (const u of train) {
+    manager.addDocument("en", u.text, u.intent);
+    for (const s of u.slots) {
+      const key = slotKey(s.label, s.text);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      manager.addNamedEntityText(s.label, s.text, ["en"], [s.text]);
+    }
+  }
+  await manager.train();
+  const compileMs = performance.now() - t0;
+  const after = memory();
+  for (const u of test.slice(0, 50)) await manager.process("en", u.text); // warm-up
+  const times: number[] = [];
+  const slots = new SlotScore();
+  let correct = 0;
+  for (const u of test) {
+    const t = performance.now();
+    const r = await manager.process("en", u.text);
+    times.push(performance.now() - t);
+    if (r.intent === u.intent) correct++;
+    const predicted = r.entities
+      .filter((e) => LABELS.has(e.entity))
+      .map((e) => slotKey(e.entity, e.utteranceText ?? e.sourceText ?? ""));
+    slots.add(goldSlots(u), predicted);
+  }
+  times.sort((a, b) => a - b);
+  return {
+    intentAccuracy: correct / test.length,
+    slotF1: slots.f1,
+    p50: percentile(times, 0.5),
+    p99: percentile(times, 0.99),
+    compileMs,
+    heapMb: after.heap - before.heap,
+    rssMb: after.rss - before.rss,
+  };
+}
+
+const ours = clover();
+const theirs = process.env.SKIP_NLPJS ? undefined : await nlpjs();
+const rows: [string, (f: Figures) => string, (f: Figures) => number, boolean][] = [
+  [
+    "intent accuracy (700 utterances)",
+    (f) => fmt.pct(f.intentAccuracy),
+    (f) => f.intentAccuracy,
+    true,
+  ],
+  ["slot F1 (exact span + label)", (f) => fmt.f1(f.slotF1), (f) => f.slotF1, true],
+  ["recognize p50", (f) => fmt.ms(f.p50), (f) => f.p50, false],
+  ["recognize p99", (f) => fmt.ms(f.p99), (f) => f.p99, false],
+  ["compile / train time", (f) => fmt.s(f.compileMs), (f) => f.compileMs, false],
+  ["retained heap after compile", (f) => fmt.mb(f.heapMb), (f) => f.heapMb, false],
+  ["RSS growth during compile", (f) => fmt.mb(f.rssMb), (f) => f.rssMb, false],
+];
+console.log(`# SNIPS 2017 NLU benchmark (train ${train.length}, test ${test.length})\n`);
+console.log("| metric | Clover | nlp.js 4.27 | Clover vs nlp.js |");
+console.log("|---|---|---|---|");
+for (const [name, show, value, higherIsBetter] of rows) {
+  const ratio = theirs
+    ? higherIsBetter
+      ? `${(value(ours) / value(theirs)).toFixed(2)}×`
+      : `${(value(theirs) / value(ours)).toFixed(1)}× less`
+    : "—";
+  console.log(`| ${name} | ${show(ours)} | ${theirs ? show(theirs) : "—"} | ${ratio} |`);
+}
