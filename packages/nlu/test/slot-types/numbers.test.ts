@@ -1,6 +1,12 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { findBuiltinSlots, type Language, resolveBuiltinSlot } from "../../src/slot-types/index.js";
+import {
+  BUILTIN_SLOT_TYPE_NAMES,
+  findBuiltinSlots,
+  isBuiltinSlotType,
+  type Language,
+  resolveBuiltinSlot,
+} from "../../src/slot-types/index.js";
 
 type Row = [
   type: string,
@@ -34,6 +40,8 @@ const rows: Row[] = [
   ["CLOVA.NUMBER", "ko", "서른다섯 명", "35", "명"],
   ["CLOVA.NUMBER", "ko", "3만 5천", "35000"],
   ["CLOVA.NUMBER", "ko", "세", undefined],
+  ["CLOVA.NUMBER", "ko", "세 개를", "3", "개"],
+  ["CLOVA.NUMBER", "ja", "3個を", "3", "個"],
   ["CLOVA.WHOLE_NUMBER", "ja", "0312 7788", "03127788"],
   ["CLOVA.WHOLE_NUMBER", "ja", "２３４５", "2345"],
   ["CLOVA.WHOLE_NUMBER", "ja", "五百六十七", "567"],
@@ -77,7 +85,21 @@ describe("CLOVA.NUMBER and CLOVA.WHOLE_NUMBER", () => {
     assert.deepEqual(findBuiltinSlots("CLOVA.NUMBER", "오늘 이 피자 줘", { language: "ko" }), []);
   });
 
-  it("rejects unknown type names with a clear error", () => {
+  it("rejects unknown type names and languages with a clear error", () => {
     assert.throws(() => resolveBuiltinSlot("CLOVA.NOPE", "3", { language: "en" }), /CLOVA\.NOPE/);
+    const bad = { language: "fr" } as unknown as { language: Language };
+    assert.throws(() => findBuiltinSlots("CLOVA.NUMBER", "3", bad), /language: "fr"/);
+  });
+
+  it("lists the implemented types and accepts the retired CLOVA.CURRENCY name", () => {
+    assert.ok(BUILTIN_SLOT_TYPE_NAMES.includes("CLOVA.NUMBER"));
+    assert.ok(BUILTIN_SLOT_TYPE_NAMES.includes("CLOVA.DATETIME_RECENT"));
+    assert.ok(BUILTIN_SLOT_TYPE_NAMES.every((n) => isBuiltinSlotType(n)));
+    assert.equal(isBuiltinSlotType("CLOVA.CURRENCY"), true);
+    assert.ok(!BUILTIN_SLOT_TYPE_NAMES.includes("CLOVA.CURRENCY"));
+    assert.equal(isBuiltinSlotType("PIZZA_TYPE"), false);
+    assert.deepEqual(resolveBuiltinSlot("CLOVA.CURRENCY", "ドル", { language: "ja" }), {
+      value: "USD",
+    });
   });
 });

@@ -38,7 +38,14 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 function intlOffset(instant: number, timeZone: string): number {
   const parts = formatter(timeZone).formatToParts(new Date(instant));
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wall = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  const wall = Date.UTC(
+    get("year"),
+    get("month") - 1,
+    get("day"),
+    get("hour"),
+    get("minute"),
+    get("second"),
+  );
   return wall - Math.floor(instant / 1000) * 1000;
 }
 

@@ -30,6 +30,12 @@ const START: Record<Language, string> = {
   ja: `(?<![0-9.,-])`,
   ko: `(?<![가-힣0-9.,-])`,
 };
+/** What may follow a resolved span without changing it ("세 개를", "3個を"). */
+const TRAILING: Record<Language, RegExp> = {
+  en: /^$/,
+  ja: /^(?:を|は|が|も|で|に|の|ください)$/,
+  ko: new RegExp(`^ ?${KO_PARTICLES}$`),
+};
 const PREFIX =
   "(?:(?<pre>[$¥€£₩]|時速|分速|秒速|시속|분속|초속|영하|氷点下|摂氏|華氏|섭씨|화씨) ?)?";
 const JA_NATIVE =
@@ -190,7 +196,9 @@ export function numberParser(key: string, spec: NumberSpec): SlotTypeParser {
   return {
     resolve(span, options) {
       const found = scan(span, options.language).find(
-        (c) => c.start === 0 && c.end === span.length,
+        (c) =>
+          c.start === 0 &&
+          (c.end === span.length || TRAILING[options.language].test(span.slice(c.end))),
       );
       return found?.resolved;
     },
