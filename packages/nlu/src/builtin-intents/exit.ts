@@ -90,7 +90,6 @@ export const EXIT_PHRASES: Readonly<Record<Language, readonly string[]>> = {
     "닫아줘",
     "꺼",
     "스톱",
-    "안녕",
     "잘 있어",
     "이만 끝",
     "이제 그만",
