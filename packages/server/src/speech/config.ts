@@ -1,0 +1,138 @@
+// Choosing speech engines from the environment (docs/speech.md lists every variable).
+import { spawnSync } from "node:child_process";
+import type { InteractionModel } from "@clover/protocol";
+import type { TextToSpeech } from "../cic/speech-engines.js";
+import { type NamedRecognizer, SpeechToTextByLanguage } from "./asr/by-language.js";
+import { OpenAiSpeechToText } from "./asr/openai.js";
+import { PocketsphinxRecognizer } from "./asr/pocketsphinx.js";
+import { SherpaSpeechToText } from "./asr/sherpa.js";
+import { TextToSpeechByLanguage } from "./tts/by-language.js";
+import { CachedTextToSpeech } from "./tts/cache.js";
+import { EspeakTextToSpeech } from "./tts/espeak.js";
+import { FLITE_VOICES, FliteTextToSpeech, type FliteVoice } from "./tts/flite.js";
+import { OpenAiTextToSpeech } from "./tts/openai.js";
+import { SherpaTextToSpeech } from "./tts/sherpa.js";
+
+export const TTS_ENGINES = ["auto", "flite", "espeak", "openai", "sherpa", "none"] as const;
+export const ASR_ENGINES = ["pocketsphinx", "openai", "sherpa", "none"] as const;
+
+export interface SpeechEngines {
+  tts?: TextToSpeech;
+  asr?: SpeechToTextByLanguage;
+  /** Recompiles grammar-based recognizers (call when an interaction model changes). */
+  updateModels(models: readonly InteractionModel[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+type Env = Record<string, string | undefined>;
+
+const list = (value: string | undefined) =>
+  (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+function required(env: Env, name: string, engine: string): string {
+  const value = env[name];
+  if (!value) throw new Error(`${engine} needs ${name} to be set`);
+  return value;
+}
+
+export function hasCommand(command: string): boolean {
+  return spawnSync("sh", ["-c", `command -v "${command.replace(/"/g, "")}"`]).status === 0;
+}
+
+function createTts(env: Env): TextToSpeech | undefined {
+  const choice = env["CLOVER_TTS"] ?? "auto";
+  const languages = list(env["CLOVER_TTS_LANGUAGES"]);
+  const flite = () => {
+    const voice = (env["CLOVER_TTS_VOICE"] ?? "slt") as FliteVoice;
+    if (!FLITE_VOICES.includes(voice)) {
+      throw new Error(`CLOVER_TTS_VOICE must be one of ${FLITE_VOICES.join(", ")}, got "${voice}"`);
+    }
+    return new FliteTextToSpeech({ voice });
+  };
+  switch (choice) {
+    case "none":
+      return undefined;
+    case "flite":
+      return flite();
+    case "espeak":
+      return new EspeakTextToSpeech();
+    case "auto": {
+      const engines: Record<string, TextToSpeech> = { en: flite() };
+      if (hasCommand("espeak-ng")) {
+        const espeak = new EspeakTextToSpeech();
+        for (const l of ["ja", "ko", "zh"]) engines[l] = espeak;
+      }
+      return new TextToSpeechByLanguage(engines);
+    }
+    case "openai":
+      return new OpenAiTextToSpeech({
+        baseUrl: required(env, "CLOVER_TTS_URL", "CLOVER_TTS=openai"),
+        ...(env["CLOVER_TTS_API_KEY"] ? { apiKey: env["CLOVER_TTS_API_KEY"] } : {}),
+        ...(env["CLOVER_TTS_MODEL"] ? { model: env["CLOVER_TTS_MODEL"] } : {}),
+        ...(env["CLOVER_TTS_VOICE"] ? { voices: { "*": env["CLOVER_TTS_VOICE"] } } : {}),
+        ...(languages.length ? { languages } : {}),
+      });
+    case "sherpa":
+      return new SherpaTextToSpeech({
+        configPath: required(env, "CLOVER_SHERPA_TTS_CONFIG", "CLOVER_TTS=sherpa"),
+        ...(languages.length ? { languages } : {}),
+      });
+    default:
+      throw new Error(`CLOVER_TTS must be one of ${TTS_ENGINES.join(", ")}, got "${choice}"`);
+  }
+}
+
+function createRecognizer(name: string, env: Env, models: readonly InteractionModel[]) {
+  const languages = list(env["CLOVER_ASR_LANGUAGES"]);
+  switch (name) {
+    case "pocketsphinx":
+      return new PocketsphinxRecognizer({
+        models,
+        ...(env["CLOVER_POCKETSPHINX_MODEL"] ? { modelDir: env["CLOVER_POCKETSPHINX_MODEL"] } : {}),
+      });
+    case "openai":
+      return new OpenAiSpeechToText({
+        baseUrl: required(env, "CLOVER_ASR_URL", "CLOVER_ASR=openai"),
+        ...(env["CLOVER_ASR_API_KEY"] ? { apiKey: env["CLOVER_ASR_API_KEY"] } : {}),
+        ...(env["CLOVER_ASR_MODEL"] ? { model: env["CLOVER_ASR_MODEL"] } : {}),
+        ...(languages.length ? { languages } : {}),
+      });
+    case "sherpa":
+      return new SherpaSpeechToText({
+        configPath: required(env, "CLOVER_SHERPA_ASR_CONFIG", "CLOVER_ASR=sherpa"),
+        ...(languages.length ? { languages } : {}),
+      });
+    default:
+      throw new Error(
+        `CLOVER_ASR must list engines among ${ASR_ENGINES.join(", ")}, got "${name}"`,
+      );
+  }
+}
+
+/** Speech engines as the environment asks (defaults: Flite + eSpeak NG, pocketsphinx). */
+export function createSpeechEngines(
+  env: Env = process.env,
+  models: readonly InteractionModel[] = [],
+): SpeechEngines {
+  const tts = createTts(env);
+  const cacheSize = Number(env["CLOVER_TTS_CACHE"] ?? 500);
+  const cached =
+    tts && cacheSize > 0 ? new CachedTextToSpeech(tts, { maxEntries: cacheSize }) : tts;
+  const names = list(env["CLOVER_ASR"] ?? "pocketsphinx").filter((n) => n !== "none");
+  const recognizers: NamedRecognizer[] = names.map((name) => ({
+    name,
+    engine: createRecognizer(name, env, models),
+  }));
+  const asr = recognizers.length ? new SpeechToTextByLanguage(recognizers) : undefined;
+  return {
+    ...(cached ? { tts: cached } : {}),
+    ...(asr ? { asr } : {}),
+    updateModels: async (m) => asr?.updateModels(m),
+    close: async () => {
+      await Promise.all([cached?.close?.(), asr?.close()]);
+    },
+  };
+}

@@ -1,0 +1,71 @@
+// An LRU cache in front of any TextToSpeech: repeated phrases ("Here you go.", prompts,
+// errors) are synthesised once per language.
+import type { TextToSpeech } from "../../cic/speech-engines.js";
+
+export interface TtsCacheOptions {
+  /** Most entries kept (default 500). */
+  maxEntries?: number;
+  /** Most MP3 bytes kept in total (default 32 MiB). */
+  maxBytes?: number;
+}
+
+export class CachedTextToSpeech implements TextToSpeech {
+  private readonly entries = new Map<string, Buffer>();
+  private readonly pending = new Map<string, Promise<Buffer | undefined>>();
+  private bytes = 0;
+  hits = 0;
+  misses = 0;
+  private readonly maxEntries: number;
+  private readonly maxBytes: number;
+
+  constructor(
+    private readonly engine: TextToSpeech,
+    options: TtsCacheOptions = {},
+  ) {
+    this.maxEntries = options.maxEntries ?? 500;
+    this.maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
+  }
+
+  get languages(): readonly string[] | undefined {
+    return this.engine.languages;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  async synthesize(text: string, language: string): Promise<Buffer | undefined> {
+    const key = `${language}\u0000${text.trim().replace(/\s+/g, " ")}`;
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.hits++;
+      // Move to the most recently used end.
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit;
+    }
+    const running = this.pending.get(key);
+    if (running) return running;
+    this.misses++;
+    const job = this.engine.synthesize(text, language).finally(() => this.pending.delete(key));
+    this.pending.set(key, job);
+    const audio = await job;
+    if (audio) this.store(key, audio);
+    return audio;
+  }
+
+  private store(key: string, audio: Buffer): void {
+    if (audio.length > this.maxBytes) return;
+    this.entries.set(key, audio);
+    this.bytes += audio.length;
+    for (const [oldest, value] of this.entries) {
+      if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
+      this.entries.delete(oldest);
+      this.bytes -= value.length;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.engine.close?.();
+  }
+}
