@@ -6,6 +6,8 @@ export { CekClient, type CekExchange } from "./cek/client.js";
 export { CekDispatcher, type DispatchResult } from "./cek/dispatcher.js";
 export { ExtensionRegistry, ModelRejectedError } from "./cek/registry.js";
 export { SigningKeyRing } from "./cek/signing-key.js";
+export * from "./cic/index.js";
 export * from "./config/index.js";
+export { type CloverServer, type CloverServerOptions, startClover } from "./main.js";
 export { createPlatform, type Platform, type PlatformOptions } from "./platform.js";
 export * from "./store/index.js";

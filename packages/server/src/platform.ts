@@ -38,6 +38,8 @@ export interface Platform {
   managementHandler: RequestHandler;
   registry: ExtensionRegistry;
   keys: SigningKeyRing;
+  /** Checks the management API's admin token (also used by the device admin routes). */
+  adminAuth: AdminAuth;
   /** Set only when this start generated the admin token (shown once). */
   generatedAdminToken?: string;
   close(): Promise<void>;
@@ -127,9 +129,10 @@ export async function createPlatform(
       log,
     });
 
+  const adminAuth = new AdminAuth(adminHash);
   const managementHandler = createManagementHandler({
     registry,
-    auth: new AdminAuth(adminHash),
+    auth: adminAuth,
     linking,
     keys,
     log,
@@ -144,6 +147,7 @@ export async function createPlatform(
     managementHandler,
     registry,
     keys,
+    adminAuth,
     ...(generatedAdminToken ? { generatedAdminToken } : {}),
     async close() {
       await assistant.close();

@@ -1,9 +1,10 @@
 // The CIC gateway (cic.md §2): HTTP/2 with TLS + ALPN h2 when a certificate is configured,
 // cleartext HTTP/2 with prior knowledge (h2c) otherwise; HTTP/1.1 is answered on the same
 // port for the auth API, the management API and the console.
-import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import http from "node:http";
 import http2, { type Http2ServerRequest, type Http2ServerResponse } from "node:http2";
 import net, { type AddressInfo } from "node:net";
+import type { AnyRequest, AnyResponse, RequestHandler } from "../api/http.js";
 import type { Assistant, Language } from "../assistant/turn.js";
 import type { DeviceAuthority, DeviceGrant } from "./auth/authority.js";
 import { handleAuthorize, handleToken } from "./auth/routes.js";
@@ -17,10 +18,6 @@ import { CicError, sendException } from "./exception.js";
 import { type CicDirective, MultipartRelatedWriter } from "./multipart-writer.js";
 import { sniffProtocol } from "./sniff.js";
 import type { SpeechToText, TextToSpeech } from "./speech-engines.js";
-
-export type AnyRequest = IncomingMessage | Http2ServerRequest;
-export type AnyResponse = ServerResponse | Http2ServerResponse;
-export type RequestHandler = (req: AnyRequest, res: AnyResponse) => void;
 
 export interface CicGatewayOptions {
   assistant: Assistant;
@@ -55,6 +52,8 @@ export class CicGateway {
   private readonly limits: EventLimits;
   private readonly server: net.Server;
   private readonly sockets = new Set<net.Socket>();
+  /** deviceId → `clientId:deviceId` of its latest downchannel, for pushes by device id. */
+  private readonly deviceKeys = new Map<string, string>();
 
   constructor(private readonly options: CicGatewayOptions) {
     this.bus = options.bus ?? new InProcessDirectiveBus();
@@ -114,6 +113,12 @@ export class CicGateway {
   /** Sends a cloud-initiated directive to a device's downchannel (`clientId:deviceId`). */
   push(deviceKey: string, directive: CicDirective): Promise<boolean> {
     return this.bus.publish(deviceKey, directive);
+  }
+
+  /** Like push, addressed by the device id alone (the device's latest downchannel). */
+  pushToDevice(deviceId: string, directive: CicDirective): Promise<boolean> {
+    const deviceKey = this.deviceKeys.get(deviceId);
+    return deviceKey ? this.bus.publish(deviceKey, directive) : Promise.resolve(false);
   }
 
   private fail(res: AnyResponse, error: unknown): void {
@@ -176,6 +181,7 @@ export class CicGateway {
     const grant = await this.authenticate(req);
     const deviceKey = `${grant.clientId}:${grant.deviceId}`;
     this.devices.setTags(deviceKey, req.headers["x-clova-device-tags"] as string | undefined);
+    this.deviceKeys.set(grant.deviceId, deviceKey);
     this.downchannels.open(deviceKey, req.stream.session!, res as Http2ServerResponse);
   }
 

@@ -1,0 +1,83 @@
+// The whole platform on one port: the CIC gateway in front (devices, auth API), the assistant
+// behind it, and the management API for everything else.
+import type { AddressInfo } from "node:net";
+import type { Logger } from "pino";
+import type { TurnResult } from "./assistant/turn.js";
+import { handleDeviceAdmin } from "./cic/auth/admin-routes.js";
+import { DeviceAuthority } from "./cic/auth/authority.js";
+import { type AuthStore, MemoryAuthStore } from "./cic/auth/store.js";
+import { CicGateway } from "./cic/gateway.js";
+import type { SpeechToText, TextToSpeech } from "./cic/speech-engines.js";
+import { turnToDirectives } from "./cic/turn-directives.js";
+import type { ServerConfig } from "./config/index.js";
+import { createPlatform, type Platform } from "./platform.js";
+
+export interface CloverServerOptions {
+  config: ServerConfig;
+  /** PEM certificate and key: TLS with ALPN h2. Without them: h2c + HTTP/1.1. */
+  tls?: { key: string | Buffer; cert: string | Buffer };
+  tts?: TextToSpeech;
+  asr?: SpeechToText;
+  logger?: Logger;
+  authStore?: AuthStore;
+}
+
+export interface CloverServer {
+  /** Base URL of the listener (CIC, auth API, management API). */
+  url: string;
+  port: number;
+  platform: Platform;
+  gateway: CicGateway;
+  authority: DeviceAuthority;
+  close(): Promise<void>;
+}
+
+export async function startClover(options: CloverServerOptions): Promise<CloverServer> {
+  const { config } = options;
+  let gateway: CicGateway | undefined;
+  const pushTurn = async (deviceId: string, result: TurnResult) => {
+    if (!gateway) return;
+    const parts = await turnToDirectives(result, undefined, { expectSpeechTimeoutMs: 8000 });
+    for (const part of parts) await gateway.pushToDevice(deviceId, part.directive);
+  };
+  const platform = await createPlatform(config, {
+    ...(options.logger ? { logger: options.logger } : {}),
+    onProactive: (target, result) => void pushTurn(target.deviceId, result),
+  });
+  const authority = new DeviceAuthority(options.authStore ?? new MemoryAuthStore());
+  gateway = new CicGateway({
+    assistant: platform.assistant,
+    authority,
+    ...(options.tls ? { tls: options.tls } : {}),
+    ...(options.tts ? { tts: options.tts } : {}),
+    ...(options.asr ? { asr: options.asr } : {}),
+    fallback: (req, res) => {
+      handleDeviceAdmin(authority, platform.adminAuth, req, res)
+        .then((handled) => {
+          if (!handled) platform.managementHandler(req, res);
+        })
+        .catch((error) => options.logger?.error({ err: error }, "device admin route failed"));
+    },
+    onError: (error) => options.logger?.error({ err: error }, "CIC request failed"),
+  });
+  let address: AddressInfo;
+  try {
+    address = await gateway.listen(config.port, config.host);
+  } catch (error) {
+    await platform.close();
+    throw error;
+  }
+  const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
+  const url = `${options.tls ? "https" : "http"}://${host}:${address.port}`;
+  return {
+    url,
+    port: address.port,
+    platform,
+    gateway,
+    authority,
+    async close() {
+      await gateway?.close();
+      await platform.close();
+    },
+  };
+}

@@ -1,0 +1,94 @@
+// The whole platform on one port: a device logs in through the auth API, opens its downchannel
+// and talks to the example extensions, which answer as real HTTP servers with signed requests.
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { DeviceClient, logIn } from "@clover/device";
+import { loadConfig } from "../../src/config/index.js";
+import { type CloverServer, startClover } from "../../src/main.js";
+
+const ADMIN = "test-admin-token";
+
+describe("the platform end to end through CIC", () => {
+  const dataDir = mkdtempSync(join(tmpdir(), "clover-platform-"));
+  let server: CloverServer;
+  let device: DeviceClient;
+
+  before(async () => {
+    const config = loadConfig({
+      CLOVER_DATA_DIR: dataDir,
+      CLOVER_PORT: "0",
+      CLOVER_HOST: "127.0.0.1",
+      CLOVER_ADMIN_TOKEN: ADMIN,
+      CLOVER_LOG_LEVEL: "silent",
+      CLOVER_ALLOW_HTTP_EXTENSIONS: "true",
+    });
+    server = await startClover({ config });
+    const created = await fetch(`${server.url}/api/v1/device-clients`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
+      body: JSON.stringify({ name: "kitchen speaker" }),
+    });
+    assert.equal(created.status, 201);
+    const { clientId, clientSecret } = (await created.json()) as {
+      clientId: string;
+      clientSecret: string;
+    };
+    const tokens = await logIn({
+      url: server.url,
+      clientId,
+      clientSecret,
+      deviceId: "kitchen-1",
+      modelId: "KS-1",
+    });
+    device = new DeviceClient({ url: server.url, accessToken: tokens.access_token });
+    await device.openDownchannel();
+  });
+
+  after(async () => {
+    device?.close();
+    await server?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("refuses device admin routes without the admin token", async () => {
+    const response = await fetch(`${server.url}/api/v1/device-clients`, {
+      method: "POST",
+      body: "{}",
+    });
+    assert.equal(response.status, 401);
+    const body = (await response.json()) as { error: { message: string } };
+    assert.match(body.error.message, /Authorization/);
+  });
+
+  it("launches dice and rolls in a second turn", async () => {
+    const launched = await device.sendText("open dice");
+    assert.equal(launched.status, 200);
+    const names = launched.directives.map((d) => `${d.header.namespace}.${d.header.name}`);
+    assert.ok(names.includes("Clova.RenderText"), names.join());
+    assert.ok(
+      names.includes("SpeechRecognizer.ExpectSpeech"),
+      `a launch keeps listening: ${names.join()}`,
+    );
+    const rolled = await device.sendText("roll three dice");
+    const text = String(
+      rolled.directives.find((d) => d.header.name === "RenderText")?.payload["text"],
+    );
+    const numbers = text.match(/\d+/g) ?? [];
+    if (process.env["CLOVER_TEST_VERBOSE"]) console.log(text);
+    assert.ok(numbers.length >= 1, `the answer names the result: ${text}`);
+  });
+
+  it("answers a one-shot request and a request nobody handles", async () => {
+    const oneShot = await device.sendText("ask dice to roll two dice");
+    const text = String(
+      oneShot.directives.find((d) => d.header.name === "RenderText")?.payload["text"],
+    );
+    assert.ok(text.length > 0);
+    const unknown = await device.sendText("what is the meaning of blue");
+    assert.equal(unknown.status, 200);
+    assert.ok(unknown.directives.some((d) => d.header.name === "RenderText"));
+  });
+});
