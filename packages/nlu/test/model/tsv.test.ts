@@ -5,6 +5,7 @@ import type { InteractionModel } from "@clover/protocol";
 import {
   exportIntentTsv,
   exportSlotTypeTsv,
+  formatIssue,
   importIntentTsv,
   importSlotTypeTsv,
   type ModelIssue,
@@ -176,6 +177,18 @@ describe("custom intent TSV (§8.2)", () => {
     at(issues, 4, 12, /closing tag <\/thing> does not match <item>/);
     at(issues, 5, 7, /slot <size> is not declared in \[INTENT SLOT\]/);
     assert.equal(at(issues, 7, 1, /repeats line 6/).severity, "warning");
+  });
+
+  it("formats issues as file:line:column or path lines", () => {
+    const { issues } = importIntentTsv("X", "[INTENT EXPRESSION]\nget <a>b</c>\n", "x.tsv");
+    assert.equal(
+      formatIssue(issues[0] as ModelIssue),
+      'x.tsv:2:10: closing tag </c> does not match <a> opened at column 5 in "get <a>b</c>"',
+    );
+    assert.equal(
+      formatIssue({ severity: "warning", message: "m", path: "intents[0]" }),
+      "intents[0]: warning: m",
+    );
   });
 
   it("rejects a file without utterance examples", () => {
