@@ -142,6 +142,44 @@ describe("CLOVA.DATETIME and CLOVA.DATETIME_RECENT", () => {
     }
   });
 
+  it("does not read dates into ordinary words", () => {
+    const none: [Language, string][] = [
+      ["en", "may I have the second one"],
+      ["en", "order a pizza for me"],
+      ["ja", "今回は秋葉原に行く"],
+      ["ja", "朝ごはんを食べた"],
+      ["ja", "夏休みの予定"],
+      ["ja", "一緒に三日月を見る"],
+      ["ko", "이 일 좀 해줘"],
+      ["ko", "이 시 좀 읽어줘"],
+      ["ko", "삼일절 행사"],
+    ];
+    for (const [language, text] of none) {
+      assert.deepEqual(
+        findBuiltinSlots("CLOVA.DATETIME", text, { language, referenceTime, timeZone }),
+        [],
+        text,
+      );
+    }
+  });
+
+  it("joins a time with a day said after it", () => {
+    const options = { language: "en" as const, referenceTime, timeZone };
+    assert.equal(
+      resolveBuiltinSlot("CLOVA.DATETIME", "eight o'clock tonight", options)?.value,
+      "2024-03-18T20:00:00+09:00",
+    );
+    assert.equal(
+      resolveBuiltinSlot("CLOVA.DATETIME", "6:30 tomorrow morning", options)?.value,
+      "2024-03-19T06:30:00+09:00",
+    );
+    const ko = { language: "ko" as const, referenceTime, timeZone };
+    assert.equal(
+      resolveBuiltinSlot("CLOVA.DATETIME", "오늘 밤 열 시", ko)?.value,
+      "2024-03-18T22:00:00+09:00",
+    );
+  });
+
   it("rejects a time zone that is not an IANA name", () => {
     assert.throws(
       () =>

@@ -227,9 +227,9 @@ export const EN_RULES: readonly AtomRule[] = [
     true,
   ),
   rule(
-    `(?:on )?the ${ORD}`,
+    `on the ${ORD}|the (?<d2>\\d{1,2}(?:st|nd|rd|th))`,
     (g) => {
-      const d = dayNum(g["d"]!);
+      const d = dayNum(g["d"] ?? g["d2"]!);
       return d === undefined || d > 31 ? undefined : { k: "day", day: D.dayOfMonth(d) };
     },
     true,

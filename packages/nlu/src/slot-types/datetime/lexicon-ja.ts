@@ -53,7 +53,7 @@ const UNITS: Record<string, "second" | "minute" | "hour" | "day" | "week" | "mon
 };
 const now: Atom = { k: "moment", at: (c) => ({ day: c.today, seconds: c.now }) };
 const parts: Record<string, Atom> = {};
-for (const [k, p] of Object.entries(JA_PARTS)) parts[k] = { k: "part", part: p };
+for (const [k, p] of Object.entries(JA_PARTS)) if (k.length > 1) parts[k] = { k: "part", part: p };
 
 export const JA_RULES: readonly AtomRule[] = [
   wordRule({
@@ -101,7 +101,6 @@ export const JA_RULES: readonly AtomRule[] = [
     昨年: { k: "days", range: D.year({ offset: -1 }) },
     再来年: { k: "days", range: D.year({ offset: 2 }) },
     一昨年: { k: "days", range: D.year({ offset: -2 }) },
-    今: now,
     いま: now,
     現在: now,
     正午: clock(12)!,
@@ -113,6 +112,12 @@ export const JA_RULES: readonly AtomRule[] = [
     の: { k: "join" },
     "、": { k: "join" },
   }),
+  rule("(?<![\\u4e00-\\u9fff])今(?![\\u4e00-\\u9fff])", () => now),
+  // one-kanji parts of the day, not inside words (毎朝, 夜中, 朝ごはん)
+  rule("(?<![\\u4e00-\\u9fff])(?<p>朝|昼|夜|晩)(?![\\u4e00-\\u9fff]|ごはん|ご飯)", (g) => ({
+    k: "part",
+    part: JA_PARTS[g["p"]!]!,
+  })),
   rule(
     `(?:(?<mod>今週|来週|先週|再来週|先々週|次|今度|この前|前)の?)?(?<wd>[${WEEKDAYS}])曜(?:日)?`,
     (g) => ({
@@ -130,7 +135,7 @@ export const JA_RULES: readonly AtomRule[] = [
         : { k: "day", day: D.monthDay(m, d, num(g["y"] ?? g["y2"])) };
     },
   ),
-  rule(`(?<d>${N})日(?!間|後|前|以内|ぶり|目)`, (g) => {
+  rule(`(?<d>${N})日(?!間|後|前|以内|ぶり|目|月)`, (g) => {
     const d = num(g["d"]);
     return d === undefined || d < 1 || d > 31 ? undefined : { k: "day", day: D.dayOfMonth(d) };
   }),
@@ -144,13 +149,18 @@ export const JA_RULES: readonly AtomRule[] = [
     "(?<y>\\d{4}|[〇一二三四五六七八九]{4})年(?!間|後|前|[0-9〇一二三四五六七八九十]+月)",
     (g) => ({ k: "days", range: D.year(num(g["y"])!) }),
   ),
-  rule("(?:(?<mod>今年|来年|去年|昨年|この|今度)の?)?(?<s>春|夏|秋|冬)(?!休|分|至)", (g) => {
-    const s = ({ 春: "spring", 夏: "summer", 秋: "autumn", 冬: "winter" } as const)[g["s"] as "春"];
-    const mod = g["mod"];
-    const offset =
-      mod === "今年" ? 0 : mod === "来年" ? 1 : mod === "去年" || mod === "昨年" ? -1 : undefined;
-    return { k: "days", range: D.season(s, offset) };
-  }),
+  rule(
+    "(?:(?<mod>今年|来年|去年|昨年|この|今度)の?)?(?<![\\u4e00-\\u9fff])(?<s>春|夏|秋|冬)(?![\\u4e00-\\u9fff])",
+    (g) => {
+      const s = ({ 春: "spring", 夏: "summer", 秋: "autumn", 冬: "winter" } as const)[
+        g["s"] as "春"
+      ];
+      const mod = g["mod"];
+      const offset =
+        mod === "今年" ? 0 : mod === "来年" ? 1 : mod === "去年" || mod === "昨年" ? -1 : undefined;
+      return { k: "days", range: D.season(s, offset) };
+    },
+  ),
   rule(
     `(?:(?<p>午前|午後|朝|夜|夕方|晩|深夜|未明|明け方|昼)の?)?(?<h>${N})時(?!間)(?:(?<half>半)|(?<m>${N})分(?!間)(?:(?<s>${N})秒)?)?(?:ごろ|頃)?`,
     (g) =>

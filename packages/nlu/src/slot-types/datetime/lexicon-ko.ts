@@ -1,5 +1,6 @@
 // Korean date/time vocabulary. Parts of the day for ko are our choice (§13 #7): 새벽 00–06,
 // 아침 06–09, 오전 00–12, 점심 11–13, 낮 09–18, 오후 12–24, 저녁 18–21, 밤 18–24.
+import { KO_PARTICLES } from "../normalize.js";
 import { type AtomRule, clock, num, rule, wordRule } from "./atoms.js";
 import * as D from "./days.js";
 import { AM, type Atom, NIGHT_ADJUST, NOON_ADJUST, type Part, PM, part } from "./model.js";
@@ -7,6 +8,7 @@ import { AM, type Atom, NIGHT_ADJUST, NOON_ADJUST, type Part, PM, part } from ".
 const N = "(?:[0-9]{1,4}|[일이삼사오육칠팔구십]{1,4})";
 const HOUR =
   "(?:[0-9]{1,2}|열한|열두|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|[일이삼사오육칠팔구십]{1,3})";
+const NATIVE_HOUR = "(?:열한|열두|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)";
 const WEEKDAYS = "월화수목금토일";
 const KO_PARTS: Record<string, Part> = {
   새벽: part(0, 6, AM),
@@ -131,10 +133,13 @@ export const KO_RULES: readonly AtomRule[] = [
         : { k: "day", day: D.monthDay(m, d, num(g["y"] ?? g["y2"])) };
     },
   ),
-  rule(`(?<![가-힣])(?<d>${N}) ?일(?!간| ?동안| ?후| ?뒤| ?전|요일|째)`, (g) => {
-    const d = num(g["d"]);
-    return d === undefined || d < 1 || d > 31 ? undefined : { k: "day", day: D.dayOfMonth(d) };
-  }),
+  rule(
+    `(?<![가-힣])(?<d>[0-9]{1,2} ?|[일이삼사오육칠팔구십]{1,3})일(?!간| ?동안| ?후| ?뒤| ?전|요일|째)(?=${KO_PARTICLES}?(?![가-힣]))`,
+    (g) => {
+      const d = num(g["d"]);
+      return d === undefined || d < 1 || d > 31 ? undefined : { k: "day", day: D.dayOfMonth(d) };
+    },
+  ),
   rule(
     `(?<![가-힣])(?:(?<y>${N}) ?년 ?)?(?<m>${N}|유|시) ?월(?!요일| ?[0-9일이삼사오육칠팔구십]+ ?일)`,
     (g) => {
@@ -164,10 +169,10 @@ export const KO_RULES: readonly AtomRule[] = [
     return { k: "days", range: D.season(s, offset) };
   }),
   rule(
-    `(?:(?<p>오전|오후|아침|저녁|밤|새벽|낮|점심) ?)?(?<h>${HOUR}) ?시(?!간)(?: ?(?<half>반)| ?(?<m>${N}) ?분(?: ?(?<s>${N}) ?초)?)?(?: ?쯤| ?경)?`,
+    `(?:(?<p>오전|오후|아침|저녁|밤|새벽|낮|점심) ?)?(?:(?<h>[0-9]{1,2}|${NATIVE_HOUR}) ?|(?<h2>[일이삼사오육칠팔구십]{1,3}))시(?!간)(?: ?(?<half>반)| ?(?<m>${N}) ?분(?: ?(?<s>${N}) ?초)?)?(?: ?쯤| ?경)?`,
     (g) =>
       clock(
-        num(g["h"]),
+        num(g["h"] ?? g["h2"]),
         g["half"] ? 30 : (num(g["m"]) ?? 0),
         num(g["s"]) ?? 0,
         g["p"] ? KO_PARTS[g["p"]] : undefined,

@@ -66,7 +66,7 @@ function fill(frame: Frame, atom: Atom, c: Ctx): boolean | "invalid" {
   switch (atom.k) {
     case "day": {
       if (frame.day !== undefined || frame.days || frame.moment) return false;
-      if (atom.part && (frame.part || frame.time)) return false;
+      if (atom.part && frame.part) return false;
       const day = atom.day(c);
       if (day === undefined) return "invalid";
       frame.day = day;
