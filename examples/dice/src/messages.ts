@@ -43,8 +43,8 @@ export const messages: Record<Language, DiceMessages> = {
     askCount: "던질 주사위 개수를 1부터 10까지의 숫자로 말해 주세요.",
     rolled: (count, values, total) =>
       count === 1
-        ? `주사위 1개를 던졌어요. ${total}이 나왔어요.`
-        : `주사위 ${count}개를 던졌어요. ${values.join(", ")}, 합계는 ${total}이에요.`,
+        ? `주사위 1개를 던졌어요. 결과는 ${total}입니다.`
+        : `주사위 ${count}개를 던졌어요. ${values.join(", ")}, 합계는 ${total}입니다.`,
     again: "다시 던질까요?",
     outOfRange: (count) => `주사위 ${count}개는 던질 수 없어요. 1개부터 10개까지 던질 수 있어요.`,
     guide:

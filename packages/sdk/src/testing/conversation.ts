@@ -9,6 +9,7 @@ import type { EventName, RoutableIntent } from "../app/routes.js";
 import type { HttpResult } from "../core/errors.js";
 import type { CekRequest, CekResponse, Directive } from "../message/types.js";
 import { signCekBody } from "../verify/signature.js";
+import { SimulatedPlayer } from "./audio-player.js";
 import { buildRequest, type RequestOptions, requests, type SlotInput } from "./requests.js";
 import { speechTextOf } from "./speech-text.js";
 
@@ -38,6 +39,8 @@ type Transport = (body: string, headers: Record<string, string>) => Promise<Http
 
 export class Conversation<M extends ModelTypes = AnyModel> {
   readonly turns: Turn[] = [];
+  /** The device's player: follows audio directives, sent as context.AudioPlayer. */
+  readonly player = new SimulatedPlayer();
   #sessionId: string | undefined;
   #attributes: Record<string, unknown> = {};
 
@@ -80,21 +83,28 @@ export class Conversation<M extends ModelTypes = AnyModel> {
     return turn;
   }
   /** An EventRequest. ClovaSkill events are recognized by name; others are AudioPlayer
-   * events unless a namespace is given. */
+   * events unless a namespace is given. Without a payload, playback events describe the
+   * simulated player's current stream. */
   event(
     name: EventName,
-    payload: Record<string, unknown> | null = {},
+    payload?: Record<string, unknown> | null,
     namespace?: string,
   ): Promise<Turn> {
     const ns = namespace ?? (name.startsWith("Skill") ? "ClovaSkill" : "AudioPlayer");
-    return this.#send(
-      requests.event(ns, name, payload, { ...this.options, sessionId: randomUUID() }),
-    );
+    const audio = ns === "AudioPlayer";
+    const body = payload !== undefined ? payload : audio ? this.player.eventPayload(name) : null;
+    const options = { ...this.#deviceOptions(), sessionId: randomUUID() };
+    if (audio) this.player.reported(name);
+    return this.#send(requests.event(ns, name, body, options));
   }
 
+  #deviceOptions(): RequestOptions {
+    const audioPlayer = this.options.audioPlayer ?? this.player.state;
+    return { ...this.options, ...(audioPlayer ? { audioPlayer } : {}) };
+  }
   #sessionOptions(): RequestOptions {
     return {
-      ...this.options,
+      ...this.#deviceOptions(),
       sessionId: this.#sessionId ?? randomUUID(),
       new: this.#sessionId === undefined,
       sessionAttributes: this.#attributes,
@@ -139,6 +149,7 @@ export class Conversation<M extends ModelTypes = AnyModel> {
       shouldEndSession: response.response.shouldEndSession,
     };
     this.turns.push(turn);
+    this.player.follow(turn.directives);
     return turn;
   }
 }
