@@ -183,7 +183,7 @@ describe("custom intent TSV (§8.2)", () => {
     const { issues } = importIntentTsv("X", "[INTENT EXPRESSION]\nget <a>b</c>\n", "x.tsv");
     assert.equal(
       formatIssue(issues[0] as ModelIssue),
-      'x.tsv:2:10: closing tag </c> does not match <a> opened at column 5 in "get <a>b</c>"',
+      'x.tsv:2:9: closing tag </c> does not match <a> opened at column 5 in "get <a>b</c>"',
     );
     assert.equal(
       formatIssue({ severity: "warning", message: "m", path: "intents[0]" }),
