@@ -1,0 +1,42 @@
+// Child process for the turns benchmark: the real platform (assistant, NLU, CEK dispatcher,
+// signing) behind the CIC gateway, with the dice extension at DICE_URL. Every request counts
+// as its own device (h2load sends one token and cannot hold a downchannel), so the
+// benchmark measures the path of a turn, not per-device serialization.
+import { randomUUID } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  CicGateway,
+  createPlatform,
+  DeviceAuthority,
+  type DeviceGrant,
+  loadConfig,
+  MemoryAuthStore,
+} from "../../packages/server/src/index.js";
+
+class EveryRequestADevice extends DeviceAuthority {
+  override async verifyAccessToken(): Promise<DeviceGrant> {
+    const id = randomUUID();
+    return { userId: `U${id.replaceAll("-", "")}`, clientId: "bench", deviceId: id, guest: true };
+  }
+}
+
+const config = loadConfig({
+  CLOVER_PORT: "0",
+  CLOVER_HOST: "127.0.0.1",
+  CLOVER_LOG_LEVEL: "silent",
+  CLOVER_ALLOW_HTTP_EXTENSIONS: "true",
+  CLOVER_DATA_DIR: mkdtempSync(join(tmpdir(), "clover-bench-")),
+  CLOVER_ADMIN_TOKEN: "bench",
+  CLOVER_EXAMPLE_DICE_URL: process.env["DICE_URL"],
+  CLOVER_SIGNING_WORKERS: process.env["CLOVER_SIGNING_WORKERS"] ?? "0",
+});
+const platform = await createPlatform(config);
+const gateway = new CicGateway({
+  assistant: platform.assistant,
+  authority: new EveryRequestADevice(new MemoryAuthStore()),
+  requireDownchannel: false,
+});
+const address = await gateway.listen(0);
+process.send?.({ type: "ready", port: address.port });
