@@ -2,6 +2,7 @@
 export * from "./audio.js";
 export * from "./directive.js";
 export * from "./event.js";
+export * from "./guidelines.js";
 export * from "./normalize-request.js";
 export * from "./normalize-response.js";
 export * from "./request.js";
