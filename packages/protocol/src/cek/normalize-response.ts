@@ -60,6 +60,7 @@ function many<T>(values: T | T[]): T[] {
   return Array.isArray(values) ? values : [values];
 }
 
+/** An accepted outputSpeech in its canonical form; `language` fills empty PlainText langs. */
 export function normalizeOutputSpeech(
   speech: AcceptedOutputSpeech | undefined,
   language: SpeechLang = "",
