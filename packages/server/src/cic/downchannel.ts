@@ -1,12 +1,21 @@
 // GET /v1/directives (cic.md §2.5): one downchannel per device. A new one replaces the old
 // (closed cleanly); one arriving less than `burstWindowMs` after the last accepted gets 429.
-import type { Http2ServerResponse, Http2Session } from "node:http2";
+import type { AnyResponse } from "../api/http.js";
 import type { DirectiveBus } from "./bus.js";
 import { sendException } from "./exception.js";
 import { createDirective, MultipartRelatedWriter } from "./multipart-writer.js";
 
+/** The connection a request came on: the HTTP/2 session, or the socket for HTTP/1.1. */
+export type Connection = object;
+
+/** Whether the client has gone or the body was ended. */
+export function isGone(res: AnyResponse): boolean {
+  if (res.writableEnded) return true;
+  return "stream" in res ? res.stream.destroyed : res.destroyed;
+}
+
 interface OpenChannel {
-  session: Http2Session;
+  connection: Connection;
   writer: MultipartRelatedWriter;
   openedAt: number;
   close: () => void;
@@ -25,16 +34,16 @@ export class Downchannels {
   }
 
   /** Whether `session` (an HTTP/2 connection) carries the device's downchannel (§2.6 → 412). */
-  isOnConnection(deviceKey: string, session: Http2Session | undefined): boolean {
+  isOnConnection(deviceKey: string, connection: Connection | undefined): boolean {
     const channel = this.channels.get(deviceKey);
-    return channel !== undefined && session !== undefined && channel.session === session;
+    return channel !== undefined && connection !== undefined && channel.connection === connection;
   }
 
   has(deviceKey: string): boolean {
     return this.channels.has(deviceKey);
   }
 
-  open(deviceKey: string, session: Http2Session, res: Http2ServerResponse, now = Date.now()): void {
+  open(deviceKey: string, connection: Connection, res: AnyResponse, now = Date.now()): void {
     const previous = this.channels.get(deviceKey);
     if (previous && now - previous.openedAt < this.burstWindowMs) {
       sendException(res, 429, "another downchannel request for this device is in progress");
@@ -47,20 +56,20 @@ export class Downchannels {
     writer.directive(createDirective("Clova", "Hello", {}));
     let unsubscribe = () => {};
     const channel: OpenChannel = {
-      session,
+      connection,
       writer,
       openedAt: now,
       close: () => {
         unsubscribe();
         if (this.channels.get(deviceKey) === channel) this.channels.delete(deviceKey);
-        if (!res.writableEnded && !res.stream.destroyed) writer.close();
+        if (!isGone(res)) writer.close();
       },
     };
     this.channels.set(deviceKey, channel);
     unsubscribe = this.bus.subscribe(deviceKey, (directive) => {
-      if (!res.stream.destroyed) writer.directive(directive);
+      if (!isGone(res)) writer.directive(directive);
     });
-    res.stream.once("close", () => {
+    res.once("close", () => {
       unsubscribe();
       if (this.channels.get(deviceKey) === channel) this.channels.delete(deviceKey);
     });

@@ -1,8 +1,8 @@
 // POST /v1/events bodies (cic.md §4): multipart/form-data, the `metadata` JSON part first, then
 // optional `audio` parts whose bodies are concatenated into one stream, read as they arrive.
-import type { Http2ServerRequest } from "node:http2";
 import { PassThrough, type Readable } from "node:stream";
 import busboy from "busboy";
+import type { AnyRequest } from "../api/http.js";
 import { CicError } from "./exception.js";
 
 export interface EventLimits {
@@ -28,10 +28,7 @@ export interface EventRequest {
   finished: Promise<void>;
 }
 
-export function readEventRequest(
-  req: Http2ServerRequest,
-  limits: EventLimits,
-): Promise<EventRequest> {
+export function readEventRequest(req: AnyRequest, limits: EventLimits): Promise<EventRequest> {
   const contentType = String(req.headers["content-type"] ?? "");
   if (!contentType.toLowerCase().startsWith("multipart/form-data"))
     return Promise.reject(

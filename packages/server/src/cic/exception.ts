@@ -1,5 +1,5 @@
 // System.Exception (cic.md §6.3): the body of every error response, code = HTTP status.
-import type { Http2ServerResponse } from "node:http2";
+import type { AnyResponse } from "../api/http.js";
 import { createDirective, MultipartRelatedWriter } from "./multipart-writer.js";
 
 export type ExceptionCode = 400 | 401 | 404 | 405 | 412 | 413 | 429 | 500 | 503 | 505;
@@ -19,7 +19,7 @@ export function exceptionDirective(code: number, description: string) {
 }
 
 /** Answers a request with a multipart/related body holding one System.Exception. */
-export function sendException(res: Http2ServerResponse, code: number, description: string): void {
+export function sendException(res: AnyResponse, code: number, description: string): void {
   if (res.headersSent) {
     // The 200 body is already open (cic.md §6.3 UNSPECIFIED): append the exception and close.
     if (!res.writableEnded) res.end();

@@ -2,7 +2,7 @@
 // cleartext HTTP/2 with prior knowledge (h2c) otherwise; HTTP/1.1 is answered on the same
 // port for the auth API, the management API and the console.
 import http from "node:http";
-import http2, { type Http2ServerRequest, type Http2ServerResponse } from "node:http2";
+import http2 from "node:http2";
 import net, { type AddressInfo } from "node:net";
 import type { AnyRequest, AnyResponse, RequestHandler } from "../api/http.js";
 import type { Assistant, Language } from "../assistant/turn.js";
@@ -129,7 +129,7 @@ export class CicGateway {
       if (!res.writableEnded) res.end();
       return;
     }
-    sendException(res as Http2ServerResponse, code, message);
+    sendException(res, code, message);
   }
 
   private async route(req: AnyRequest, res: AnyResponse): Promise<void> {
@@ -170,27 +170,37 @@ export class CicGateway {
     return grant;
   }
 
-  private requireHttp2(req: AnyRequest, method: string): asserts req is Http2ServerRequest {
-    if (req.httpVersion !== "2.0") throw new CicError(400, `${req.url} is served over HTTP/2 only`);
+  /** HTTP/2 (or HTTP/1.1 for browser devices, see docs/cic.md) with the right method. */
+  private requireMethod(req: AnyRequest, method: string): void {
     if (req.method !== method)
       throw new CicError(400, `${req.url} expects ${method}, got ${req.method}`);
   }
 
+  private connectionOf(req: AnyRequest): object | undefined {
+    return "stream" in req ? req.stream.session : req.socket;
+  }
+
   private async openDownchannel(req: AnyRequest, res: AnyResponse): Promise<void> {
-    this.requireHttp2(req, "GET");
+    this.requireMethod(req, "GET");
     const grant = await this.authenticate(req);
     const deviceKey = `${grant.clientId}:${grant.deviceId}`;
     this.devices.setTags(deviceKey, req.headers["x-clova-device-tags"] as string | undefined);
     this.deviceKeys.set(grant.deviceId, deviceKey);
-    this.downchannels.open(deviceKey, req.stream.session!, res as Http2ServerResponse);
+    this.downchannels.open(deviceKey, this.connectionOf(req)!, res);
   }
 
   private async receiveEvent(req: AnyRequest, res: AnyResponse): Promise<void> {
-    this.requireHttp2(req, "POST");
+    this.requireMethod(req, "POST");
     const grant = await this.authenticate(req);
     const deviceKey = `${grant.clientId}:${grant.deviceId}`;
     const requireDownchannel = this.options.requireDownchannel ?? true;
-    if (requireDownchannel && !this.downchannels.isOnConnection(deviceKey, req.stream.session)) {
+    // HTTP/2 devices must send events on their downchannel's connection (cic.md §2.6); browser
+    // devices on HTTP/1.1 use several connections, so for them an open downchannel suffices.
+    const onChannel =
+      req.httpVersion === "2.0"
+        ? this.downchannels.isOnConnection(deviceKey, this.connectionOf(req))
+        : this.downchannels.has(deviceKey);
+    if (requireDownchannel && !onChannel) {
       req.resume();
       const why = this.downchannels.has(deviceKey)
         ? "this event is not on the connection that carries the device's downchannel"
@@ -199,10 +209,11 @@ export class CicGateway {
     }
     this.devices.setTags(deviceKey, req.headers["x-clova-device-tags"] as string | undefined);
     const idle = this.options.bodyIdleTimeoutMs ?? 5000;
-    req.stream.setTimeout(idle, () => {
+    req.setTimeout(idle, () => {
       if (!res.headersSent)
         this.fail(res, new CicError(400, `the request body sent nothing for ${idle} ms`));
-      req.stream.close(http2.constants.NGHTTP2_CANCEL);
+      if ("stream" in req) req.stream.close(http2.constants.NGHTTP2_CANCEL);
+      else req.socket.destroy();
     });
     const body = await readEventRequest(req, this.limits);
     const message = checkEventMessage(body.metadata);
@@ -214,7 +225,7 @@ export class CicGateway {
       audio: body.audio,
       pushToDownchannel: (directive) => void this.bus.publish(deviceKey, directive),
     });
-    req.stream.setTimeout(0);
+    req.setTimeout(0);
     if (parts.length === 0) {
       res.writeHead(204).end();
       return;

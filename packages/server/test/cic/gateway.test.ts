@@ -180,7 +180,37 @@ describe("CIC gateway over h2c", () => {
     const response = await fetch(`${h.url}/somewhere`);
     assert.equal(response.status, 404);
     const cic = await fetch(`${h.url}/v1/directives`);
-    assert.equal(cic.status, 400);
+    assert.equal(cic.status, 401);
+  });
+
+  it("serves browser devices over HTTP/1.1: streaming downchannel and form-data events", async () => {
+    const { accessToken } = await h.device();
+    const headers = { authorization: `Bearer ${accessToken}` };
+    const downchannel = await fetch(`${h.url}/v1/directives`, { headers });
+    assert.equal(downchannel.status, 200);
+    const boundary = /boundary=(\S+)/.exec(downchannel.headers.get("content-type") ?? "")?.[1];
+    const reader = downchannel.body!.getReader();
+    const first = new TextDecoder().decode((await reader.read()).value);
+    assert.match(first, /"name":"Hello"/);
+    assert.ok(boundary);
+    const form = new FormData();
+    const metadata = {
+      context: [],
+      event: {
+        header: {
+          namespace: "TextRecognizer",
+          name: "Recognize",
+          messageId: "m",
+          dialogRequestId: "d-web",
+        },
+        payload: { text: "say from a browser" },
+      },
+    };
+    form.append("metadata", new Blob([JSON.stringify(metadata)], { type: "application/json" }));
+    const event = await fetch(`${h.url}/v1/events`, { method: "POST", headers, body: form });
+    assert.equal(event.status, 200);
+    assert.match(await event.text(), /"text":"from a browser"/);
+    await reader.cancel();
   });
 
   it("refuses to speak CIC to a client without a token over raw HTTP/2", async () => {
