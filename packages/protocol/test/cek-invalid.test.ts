@@ -270,6 +270,27 @@ const cases: Case[] = [
     issue: "response.card: expected object (required), got nothing",
   },
   {
+    name: "an unknown lang in a response our SDK sends",
+    check: (raw) => CekResponseMessage.validate(raw),
+    message: change(response, "response.outputSpeech.values.lang", "fr"),
+    issue: 'response.outputSpeech.values.lang: expected one of "ja", "ko", "en", "", got "fr"',
+  },
+  {
+    name: "a directive without messageId in a response the dispatcher hands on",
+    check: (raw) => CekResponseMessage.validate(raw),
+    message: change(response, "response.directives", [
+      { header: { namespace: "PlaybackController", name: "Stop" }, payload: {} },
+    ]),
+    issue:
+      "response.directives[0].header.messageId: expected non-empty string (required), got nothing",
+  },
+  {
+    name: "a request that is a string",
+    check: received,
+    message: "{}" as unknown as Json,
+    issue: "(root): expected object, got string",
+  },
+  {
     name: "not an object at all",
     check: fromExtension,
     message: [] as unknown as Json,
