@@ -52,7 +52,8 @@ export function createAudioExtension(options: AudioOptions = {}) {
   /** The track the device is playing or played last, from the playback context (§5.7). */
   const current = (ctx: Ctx) => {
     const player = ctx.audioPlayer;
-    const token = player?.stream?.token ?? (player?.token as string | undefined);
+    // Some platforms also put the token at context.AudioPlayer.token (§3.3).
+    const token = player?.stream?.token ?? (player as { token?: string } | undefined)?.token;
     const event = ctx.event?.payload?.token;
     return parseToken(typeof event === "string" ? event : token);
   };

@@ -15,6 +15,13 @@ function musicBox(locale = "en-US") {
   return { log, chat: createConversation(ext, { applicationId: AUDIO_EXTENSION_ID, locale }) };
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** Directives without their generated messageIds, after checking each has one. */
+const stable = (directives: Directive[]) =>
+  directives.map(({ header: { messageId, ...header }, payload }) => {
+    assert.match(messageId, UUID);
+    return { header, payload };
+  });
 const names = (directives: Directive[]) =>
   directives.map((d) => `${d.header.namespace}.${d.header.name}`);
 const playedToken = (directives: Directive[]) =>
@@ -27,7 +34,7 @@ describe("music box dialogs", () => {
     const turn = await chat.intent("PlayMusicIntent", { genre: "jazz" });
     assert.equal(turn.speech, "Playing jazz.");
     assert.equal(turn.shouldEndSession, true);
-    assert.deepEqual(turn.directives, [
+    assert.deepEqual(stable(turn.directives), [
       {
         header: { namespace: "AudioPlayer", name: "Play" },
         payload: {
@@ -124,7 +131,7 @@ describe("music box dialogs", () => {
     ).stream;
     assert.deepEqual([stream.url, stream.urlPlayable], ["clova:lofi:0", false]);
     const requested = await chat.event("StreamRequested");
-    assert.deepEqual(requested.directives, [
+    assert.deepEqual(stable(requested.directives), [
       {
         header: { namespace: "AudioPlayer", name: "StreamDeliver" },
         payload: {

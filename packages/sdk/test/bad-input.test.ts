@@ -60,7 +60,10 @@ describe("bad input over HTTP", () => {
   });
   it("JSON that is not a CEK request → 400 naming the JSON path", async () => {
     const json = await expectError('{"hello": "world"}', 400, "not_a_cek_request");
-    assert.equal(json.error.details?.[0]?.path, "request");
+    assert.ok(
+      json.error.details?.some((d) => d.path === "request"),
+      JSON.stringify(json),
+    );
     const noName = JSON.stringify({
       ...requests.launch(),
       request: { type: "IntentRequest", intent: {} },

@@ -42,8 +42,7 @@ describe("response builder", () => {
       "Second.",
     ]);
     const out = build(many).outputSpeech;
-    assert.ok("verbose" in out);
-    assert.equal(out.verbose.type, "SpeechList");
+    assert.equal(out.type === "SpeechSet" && out.verbose.type, "SpeechList");
   });
 
   it("adds a reprompt, which keeps the session open", () => {
@@ -86,8 +85,12 @@ describe("response builder", () => {
       .endSession();
     const r = build(b);
     assert.equal(r.shouldEndSession, true);
+    // Every directive gets a messageId (§4.2); the rest is as given.
+    const ids = r.directives.map((d) => d.header.messageId);
+    for (const id of ids) assert.match(id, /^[0-9a-f-]{36}$/);
+    assert.equal(new Set(ids).size, 2);
     assert.deepEqual(r.directives[0], {
-      header: { namespace: "AudioPlayer", name: "Play" },
+      header: { namespace: "AudioPlayer", name: "Play", messageId: ids[0] },
       payload: {
         audioItem: {
           audioItemId: "item-1",
@@ -105,9 +108,14 @@ describe("response builder", () => {
       },
     });
     assert.deepEqual(r.directives[1], {
-      header: { namespace: "PlaybackController", name: "Pause" },
+      header: { namespace: "PlaybackController", name: "Pause", messageId: ids[1] },
       payload: {},
     });
+    const given = new ResponseBuilder("en", true).directive({
+      header: { namespace: "PlaybackController", name: "Stop", messageId: "m-1" },
+      payload: {},
+    });
+    assert.equal(build(given).directives[0]?.header.messageId, "m-1");
     assert.deepEqual(
       directives.streamDeliver("item-2", { token: "t2", url: "https://x/2.mp3" }).payload,
       {

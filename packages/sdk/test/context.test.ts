@@ -47,7 +47,10 @@ describe("handler context", () => {
   });
 
   it("treats an absent, null or empty access token as none", () => {
-    const raw = requests.launch({ accessToken: "x" });
+    const raw = requests.launch({ accessToken: "x" }) as unknown as {
+      session: { user: unknown };
+      context: { System: { user: unknown } };
+    };
     raw.session.user = { userId: "U1", accessToken: "" };
     raw.context.System.user = { userId: "U1", accessToken: null };
     assert.equal(contextOf(raw).accessToken, undefined);

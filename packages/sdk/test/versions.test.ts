@@ -1,7 +1,8 @@
 // Handlers see the newest message shape whatever version the platform speaks (§12.2).
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { createConversation, createExtension } from "../src/index.js";
+import { CekResponseMessage } from "@clover/protocol";
+import { createConversation, createExtension, directives } from "../src/index.js";
 
 function recorder() {
   const seen: { type: string; slot?: unknown; version: string; application?: string }[] = [];
@@ -58,6 +59,38 @@ describe("message versions", () => {
         "shouldEndSession",
       ]);
       assert.equal(turn.response.version, version);
+    }
+  });
+
+  it("produces responses the protocol's strict response schema accepts", async () => {
+    const ext = createExtension()
+      .onLaunch((ctx) => {
+        ctx.response.speakUrl("https://example.org/a.mp3").speak("x").reprompt("again?");
+        ctx.sessionAttributes.n = 1;
+      })
+      .onIntent("PlayIntent", (ctx) => {
+        ctx.response
+          .speechSet("brief", ["long one", "long two"])
+          .play({
+            audioItem: {
+              audioItemId: "i",
+              stream: {
+                token: "t",
+                url: "https://example.org/t.mp3",
+                urlPlayable: true,
+                beginAtInMilliseconds: 0,
+              },
+            },
+          })
+          .directive(directives.stop())
+          .endSession();
+      });
+    for (const version of ["1.0", "0.1.0"] as const) {
+      const chat = createConversation(ext, { version, applicationId: "com.example.v" });
+      for (const turn of [await chat.launch(), await chat.intent("PlayIntent"), await chat.end()]) {
+        const checked = CekResponseMessage.validate(turn.response);
+        assert.ok(checked.ok, JSON.stringify(!checked.ok && checked.issues));
+      }
     }
   });
 

@@ -77,7 +77,7 @@ export class HandlerContext<M extends AnyModel = AnyModel, I extends string = In
   }
   get event(): CekEvent | undefined {
     const body = this.request.request;
-    return body.type === "EventRequest" ? body.event : undefined;
+    return body.type === "EventRequest" ? (body.event as CekEvent) : undefined;
   }
   get sessionId(): string {
     return this.request.session.sessionId;

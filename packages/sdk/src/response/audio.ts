@@ -1,5 +1,5 @@
 // Audio directives an extension may return (cek-custom-extension.md §4.7, §5.2–§5.5).
-import type { AudioStreamInfo, Directive } from "../message/types.js";
+import type { AudioStreamInfo, DirectiveInput } from "../message/types.js";
 
 export interface AudioItem {
   audioItemId: string;
@@ -19,7 +19,7 @@ export interface PlayOptions {
 }
 
 export const directives = {
-  play(options: PlayOptions): Directive {
+  play(options: PlayOptions): DirectiveInput {
     const payload: Record<string, unknown> = {
       audioItem: options.audioItem,
       playBehavior: options.playBehavior ?? "REPLACE_ALL",
@@ -28,19 +28,19 @@ export const directives = {
     return { header: { namespace: "AudioPlayer", name: "Play" }, payload };
   },
   /** Answer to a StreamRequested event with the playable URL (§5.4). */
-  streamDeliver(audioItemId: string, audioStream: Partial<AudioStreamInfo>): Directive {
+  streamDeliver(audioItemId: string, audioStream: Partial<AudioStreamInfo>): DirectiveInput {
     return {
       header: { namespace: "AudioPlayer", name: "StreamDeliver" },
       payload: { audioItemId, audioStream },
     };
   },
-  pause(): Directive {
+  pause(): DirectiveInput {
     return { header: { namespace: "PlaybackController", name: "Pause" }, payload: {} };
   },
-  resume(): Directive {
+  resume(): DirectiveInput {
     return { header: { namespace: "PlaybackController", name: "Resume" }, payload: {} };
   },
-  stop(): Directive {
+  stop(): DirectiveInput {
     return { header: { namespace: "PlaybackController", name: "Stop" }, payload: {} };
   },
 };

@@ -1,7 +1,14 @@
 // Builds the response message (cek-custom-extension.md §4). The result always carries every
 // member both message versions expect: version, sessionAttributes, outputSpeech, card,
 // directives, shouldEndSession (§4.2, §12.2).
-import type { CekResponse, Directive, OutputSpeech, SpeechInfoObject } from "../message/types.js";
+import { randomUUID } from "node:crypto";
+import type {
+  CekResponse,
+  Directive,
+  DirectiveInput,
+  OutputSpeech,
+  SpeechInfoObject,
+} from "../message/types.js";
 import { directives as audio, type PlayOptions } from "./audio.js";
 import {
   type Language,
@@ -71,8 +78,14 @@ export class ResponseBuilder {
     this.#card = card;
     return this;
   }
-  directive(directive: Directive): this {
-    this.#directives.push(directive);
+  /** Adds a directive; a missing header.messageId gets a fresh UUID (§4.2). */
+  directive(directive: DirectiveInput): this {
+    const { header } = directive;
+    this.#directives.push(
+      header.messageId
+        ? (directive as Directive)
+        : { ...directive, header: { ...header, messageId: randomUUID() } },
+    );
     return this;
   }
   /** AudioPlayer.Play with its stream (§5.2). */

@@ -72,9 +72,10 @@ export function buildRequest(body: CekRequestBody, options: RequestOptions = {})
 
 function slotOf(name: string, input: SlotInput): Slot {
   if (input === null || typeof input !== "object") {
-    return { name, value: input as string | null };
+    // Numbers and null are what 0.1.0 platforms sent (§3.3): kept as given, on purpose.
+    return { name, value: input } as unknown as Slot;
   }
-  return { ...input, name };
+  return { ...input, name } as Slot;
 }
 
 export const requests = {
@@ -92,12 +93,12 @@ export const requests = {
     payload: Record<string, unknown> | null = {},
     options?: RequestOptions,
   ) {
-    const body: CekRequestBody = {
+    const body = {
       type: "EventRequest",
       requestId: randomUUID(),
       timestamp: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
       event: { namespace, name, payload },
-    };
+    } as CekRequestBody;
     return buildRequest(body, { new: true, ...options });
   },
 };
