@@ -75,6 +75,20 @@ const rows: Row[] = [
   ["ko", "내일 아침", "2024-03-19T06:00:00+09:00/2024-03-19T09:00:00+09:00", "DATETIME.INTERVAL"],
   ["ko", "모레", "2024-03-20", "DATE"],
   ["ko", "시월", "2024-10-01/2024-10-31", "DATE.INTERVAL", "2023-10-01/2023-10-31"],
+  // holidays with a computable date
+  ["ja", "こどもの日", "2024-05-05", "DATE", "2023-05-05"],
+  ["ja", "成人の日", "2025-01-13", "DATE", "2024-01-08"],
+  ["ja", "春分の日", "2024-03-20", "DATE", "2023-03-21"],
+  ["en", "Thanksgiving", "2024-11-28", "DATE", "2023-11-23"],
+  [
+    "en",
+    "Christmas Eve at 8 pm",
+    "2024-12-24T20:00:00+09:00",
+    "DATETIME",
+    "2023-12-24T20:00:00+09:00",
+  ],
+  ["ko", "삼일절", "2025-03-01", "DATE", "2024-03-01"],
+  ["ko", "크리스마스", "2024-12-25", "DATE", "2023-12-25"],
 ];
 
 describe("CLOVA.DATETIME and CLOVA.DATETIME_RECENT", () => {
@@ -152,7 +166,7 @@ describe("CLOVA.DATETIME and CLOVA.DATETIME_RECENT", () => {
       ["ja", "一緒に三日月を見る"],
       ["ko", "이 일 좀 해줘"],
       ["ko", "이 시 좀 읽어줘"],
-      ["ko", "삼일절 행사"],
+      ["ko", "일이 많아"],
     ];
     for (const [language, text] of none) {
       assert.deepEqual(

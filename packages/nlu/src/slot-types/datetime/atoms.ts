@@ -1,5 +1,7 @@
 // Finding atoms in a normalized utterance: every rule is a global regex compiled at load.
 import { parseNumeral } from "../numbers/numerals.js";
+import { shiftBy } from "./days.js";
+import type { DurationTotals } from "./duration.js";
 import type { Atom, Located, Part } from "./model.js";
 
 export interface AtomRule {
@@ -19,13 +21,23 @@ export function rule(source: string, make: AtomRule["make"], words = false): Ato
 /** Rules for fixed words: `table` maps each word to the atom it stands for. */
 export function wordRule(table: Record<string, Atom>, words = false): AtomRule {
   const keys = Object.keys(table).sort((a, b) => b.length - a.length);
-  const alt = keys
-    .map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, " ?"))
-    .join("|");
+  const alt = (list: string[]): string =>
+    list.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, " ?")).join("|");
+  let source = `(?<w>${alt(keys)})`;
+  if (words) {
+    // word boundaries for words in Latin letters only; Hangul words must start a word
+    const latin = keys.filter((k) => /^[\x20-\x7e]+$/.test(k));
+    const hangul = keys.filter((k) => /[가-힣]/.test(k));
+    const other = keys.filter((k) => !latin.includes(k) && !hangul.includes(k));
+    const parts: string[] = [];
+    if (latin.length) parts.push(`${EN_EDGE_START}(?:${alt(latin)})${EN_EDGE_END}`);
+    if (hangul.length) parts.push(`(?<![가-힣])(?:${alt(hangul)})`);
+    if (other.length) parts.push(`(?:${alt(other)})`);
+    source = `(?<w>${parts.join("|")})`;
+  }
   return rule(
-    `(?<w>${alt})`,
+    source,
     (g) => table[g["w"]!] ?? table[g["w"]!.replace(/ /g, "")] ?? spaced(table, g["w"]!),
-    words,
   );
 }
 
@@ -81,4 +93,9 @@ export function scanAtoms(text: string, rules: readonly AtomRule[]): Located[] {
     lastEnd = a.end;
   }
   return out;
+}
+
+/** "in <duration>" / "<duration> ago": a moment, or undefined when the duration did not parse. */
+export function moment(total: DurationTotals | undefined, sign: 1 | -1): Atom | undefined {
+  return total ? { k: "moment", at: shiftBy(total, sign) } : undefined;
 }

@@ -144,3 +144,21 @@ export function shift(
     };
   };
 }
+
+/** "in 1 hour and 20 minutes", "2時間半後", "3일 전": shift by a whole duration. */
+export function shiftBy(
+  total: Readonly<Record<"Y" | "Mo" | "D" | "H" | "Mi" | "S", number>>,
+  sign: 1 | -1,
+) {
+  return (c: Ctx): { day: number; seconds?: number } => {
+    const months = sign * (total.Y * 12 + total.Mo);
+    const base = (months ? addMonths(c.today, months) : c.today) + sign * total.D;
+    const secs = total.H * 3600 + total.Mi * 60 + total.S;
+    if (secs === 0) return { day: base };
+    const seconds = c.now + sign * Math.round(secs);
+    return {
+      day: base + Math.floor(seconds / DAY_SECONDS),
+      seconds: ((seconds % DAY_SECONDS) + DAY_SECONDS) % DAY_SECONDS,
+    };
+  };
+}

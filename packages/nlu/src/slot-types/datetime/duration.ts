@@ -64,24 +64,28 @@ const KO_DAYS: Record<string, number> = {
   보름: 15,
 };
 
-const EN_PART = `(?:(?:${EN_NUMERAL}|an?|half an?|a couple of|a few) (?:year|month|week|day|hour|minute|min|second|sec)s?(?: and an? half)?)`;
+const EN_PART = `(?:(?:${EN_NUMERAL}(?: and an? half)?|an?|half an?|a couple of|a few) (?:year|month|week|day|hour|minute|min|second|sec)s?(?: and an? half)?)`;
 const JA_N = "(?:[0-9]+(?:\\.[0-9]+)?|[〇一二三四五六七八九十百]+)";
 const JA_PART = `(?:${JA_N}(?:年間|年|ヶ月間?|か月間?|カ月間?|ヵ月間?|ケ月間?|週間|日間|日|時間|分間|分|秒間|秒)半?|半年|半日|半月)`;
 const KO_N =
   "(?:[0-9]+(?:\\.[0-9]+)?|[일이삼사오육칠팔구십백]+|열한|열두|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|스물|서른|마흔|쉰)";
 const KO_PART = `(?:(?:${KO_N}) ?(?:년|개월|달|주일|주|일|시간|분|초)(?: ?반)?|하루|이틀|사흘|나흘|닷새|엿새|이레|열흘|보름|반나절|반년)`;
 
+/** One or more duration parts in a row ("1 hour and 20 minutes", "1時間20分", "두 시간 반"). */
+export const DURATION_SOURCE: Record<Language, string> = {
+  en: `${EN_PART}(?:(?:,? and |, | )${EN_PART})*`,
+  ja: `${JA_PART}+`,
+  ko: `${KO_PART}(?: ?${KO_PART})*`,
+};
+
 const PATTERNS: Record<Language, { whole: RegExp; part: RegExp }> = {
   en: {
-    whole: new RegExp(
-      `(?<![\\p{L}\\p{N}])(?:for )?${EN_PART}(?:(?:,? and |, | )${EN_PART})*(?![\\p{L}\\p{N}])`,
-      "gu",
-    ),
+    whole: new RegExp(`(?<![\\p{L}\\p{N}])(?:for )?${DURATION_SOURCE.en}(?![\\p{L}\\p{N}])`, "gu"),
     part: new RegExp(EN_PART, "gu"),
   },
-  ja: { whole: new RegExp(`${JA_PART}+(?:間)?`, "gu"), part: new RegExp(JA_PART, "gu") },
+  ja: { whole: new RegExp(`${DURATION_SOURCE.ja}(?:間)?`, "gu"), part: new RegExp(JA_PART, "gu") },
   ko: {
-    whole: new RegExp(`(?<![가-힣])${KO_PART}(?: ?${KO_PART})*(?: ?동안)?`, "gu"),
+    whole: new RegExp(`(?<![가-힣])${DURATION_SOURCE.ko}(?: ?동안)?`, "gu"),
     part: new RegExp(KO_PART, "gu"),
   },
 };
@@ -122,7 +126,10 @@ function partValue(said: string, language: Language): Array<[Unit, number]> | un
   return out;
 }
 
-function format(parts: Array<[Unit, number]>): string {
+export type DurationTotals = Record<"Y" | "Mo" | "D" | "H" | "Mi" | "S", number>;
+
+/** Sums duration parts; weeks become days and fractions carry into smaller units. */
+function totals(parts: Array<[Unit, number]>): DurationTotals {
   const total: Record<Unit, number> = { Y: 0, Mo: 0, W: 0, D: 0, H: 0, Mi: 0, S: 0 };
   for (const [u, n] of parts) total[u] += n;
   total.D += total.W * 7;
@@ -135,6 +142,10 @@ function format(parts: Array<[Unit, number]>): string {
       total[next[0]] += frac * next[1];
     }
   }
+  return total;
+}
+
+function format(total: DurationTotals): string {
   const fmt = (n: number): string => String(Number(n.toFixed(3)));
   const date = (["Y", "Mo", "D"] as const)
     .filter((u) => total[u] > 0)
@@ -148,21 +159,27 @@ function format(parts: Array<[Unit, number]>): string {
   return `P${date}${time ? `T${time}` : ""}`;
 }
 
+/** Totals of a text made only of duration parts, or undefined. */
+export function durationTotals(text: string, language: Language): DurationTotals | undefined {
+  const { part } = PATTERNS[language];
+  const parts: Array<[Unit, number]> = [];
+  part.lastIndex = 0;
+  for (let p = part.exec(text); p; p = part.exec(text)) {
+    const v = partValue(p[0].trim(), language);
+    if (!v) return undefined;
+    parts.push(...v);
+  }
+  return parts.length > 0 ? totals(parts) : undefined;
+}
+
 function scan(text: string, language: Language): Candidate[] {
-  const { whole, part } = PATTERNS[language];
+  const { whole } = PATTERNS[language];
   const out: Candidate[] = [];
   whole.lastIndex = 0;
   for (let m = whole.exec(text); m; m = whole.exec(text)) {
-    const parts: Array<[Unit, number]> = [];
-    part.lastIndex = 0;
-    let ok = true;
-    for (let p = part.exec(m[0]); p; p = part.exec(m[0])) {
-      const v = partValue(p[0].trim(), language);
-      if (!v) ok = false;
-      else parts.push(...v);
-    }
-    if (ok && parts.length > 0)
-      out.push({ start: m.index, end: m.index + m[0].length, resolved: { value: format(parts) } });
+    const total = durationTotals(m[0], language);
+    if (total)
+      out.push({ start: m.index, end: m.index + m[0].length, resolved: { value: format(total) } });
   }
   return out;
 }

@@ -1,8 +1,9 @@
 // English date/time vocabulary. Parts of the day for en are our choice (§13 #7): morning
 // 06–12, afternoon 12–18, evening 18–21, night 18–24, lunchtime 11–13.
-import { EN_NUMERAL } from "../numbers/numerals.js";
-import { type AtomRule, clock, num, rule, wordRule } from "./atoms.js";
+import { type AtomRule, clock, moment, num, rule, wordRule } from "./atoms.js";
 import * as D from "./days.js";
+import { DURATION_SOURCE, durationTotals } from "./duration.js";
+import { HOLIDAY_RULE } from "./holidays.js";
 import { AM, type Atom, NIGHT_ADJUST, NOON_ADJUST, type Part, PM, part } from "./model.js";
 
 const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
@@ -58,7 +59,11 @@ Object.assign(ORDINALS, {
   "thirty first": 31,
 });
 
-const WD = `(?<wd>${WEEKDAYS.join("|")})s?`;
+const WD = `(?<wd>${WEEKDAYS.join("|")}|(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\\.|tues|weds|thurs)s?`;
+const ABBR = "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
+function weekdayIndex(s: string): number {
+  return WEEKDAYS.findIndex((w) => w.startsWith(s.slice(0, 3)));
+}
 const MON = `(?<mon>${MONTHS.join("|")}|${Object.keys(MONTH_ABBR).join("|")})\\.?`;
 const ORD = `(?<d>\\d{1,2}(?:st|nd|rd|th)?|${Object.keys(ORDINALS)
   .sort((a, b) => b.length - a.length)
@@ -75,6 +80,15 @@ const PARTS: Record<string, Part> = {
   evening: part(18, 21, PM),
   night: part(18, 24, NIGHT_ADJUST),
   lunchtime: part(11, 13, NOON_ADJUST),
+  // meals, as parts of the day
+  breakfast: part(6, 10, AM),
+  brunch: part(10, 13, NOON_ADJUST),
+  elevenses: part(10, 12, AM),
+  lunch: part(11, 14, NOON_ADJUST),
+  teatime: part(15, 17, PM),
+  "tea time": part(15, 17, PM),
+  dinner: part(18, 21, PM),
+  supper: part(18, 21, PM),
 };
 
 function dayNum(s: string): number | undefined {
@@ -123,6 +137,7 @@ const day = (offset: number, p?: Part): Atom => ({ k: "day", day: D.relativeDay(
 const MER = "(?<mer>a\\.?m\\.?|p\\.?m\\.?|in the morning|in the afternoon|in the evening|at night)";
 
 export const EN_RULES: readonly AtomRule[] = [
+  HOLIDAY_RULE,
   wordRule(
     {
       today: day(0),
@@ -147,12 +162,15 @@ export const EN_RULES: readonly AtomRule[] = [
       afternoon: { k: "part", part: PARTS["afternoon"]! },
       evening: { k: "part", part: PARTS["evening"]! },
       night: { k: "part", part: PARTS["night"]! },
-      lunchtime: { k: "part", part: PARTS["lunchtime"]! },
+      ...Object.fromEntries(
+        Object.entries(PARTS).map(([k, p]) => [k, { k: "part", part: p } as Atom]),
+      ),
       "in the morning": { k: "part", part: PARTS["morning"]! },
       "in the afternoon": { k: "part", part: PARTS["afternoon"]! },
       "in the evening": { k: "part", part: PARTS["evening"]! },
       "at night": { k: "part", part: PARTS["night"]! },
       weekend: { k: "days", range: D.weekend() },
+      "week-end": { k: "days", range: D.weekend() },
       "the weekend": { k: "days", range: D.weekend() },
       "this weekend": { k: "days", range: D.weekend(0) },
       "next weekend": { k: "days", range: D.weekend(1) },
@@ -190,7 +208,7 @@ export const EN_RULES: readonly AtomRule[] = [
   rule(
     `(?:(?<mod>this coming|this|next|last|coming|following|previous|past) )?${WD}(?: (?<wk>this|next|last) week)?`,
     (g) => {
-      const w = WEEKDAYS.indexOf(g["wd"]!);
+      const w = weekdayIndex(g["wd"]!);
       const mod = g["wk"] ? WEEK_MOD[g["wk"]] : g["mod"] ? WEEK_MOD[g["mod"]] : undefined;
       return { k: "day", day: D.weekday(w, mod) };
     },
@@ -198,10 +216,10 @@ export const EN_RULES: readonly AtomRule[] = [
   ),
   rule(
     `(?<wk>this|next|last) week(?:'s)? ${WD}`,
-    (g) => ({ k: "day", day: D.weekday(WEEKDAYS.indexOf(g["wd"]!), WEEK_MOD[g["wk"]!]) }),
+    (g) => ({ k: "day", day: D.weekday(weekdayIndex(g["wd"]!), WEEK_MOD[g["wk"]!]) }),
     true,
   ),
-  rule(`${MON} ${ORD}(?:,? (?<y>\\d{4}))?`, monthDayAtom, true),
+  rule(`${MON} (?:the )?${ORD}(?:,? (?<y>\\d{4}))?`, monthDayAtom, true),
   rule(`(?:the )?${ORD} (?:of )?${MON}(?:,? (?<y>\\d{4}))?`, monthDayAtom, true),
   rule(
     "(?<y>\\d{4})-(?<m>\\d{1,2})-(?<d>\\d{1,2})|(?<m2>\\d{1,2})/(?<d2>\\d{1,2})(?:/(?<y2>\\d{4}))?",
@@ -212,7 +230,7 @@ export const EN_RULES: readonly AtomRule[] = [
     true,
   ),
   rule(
-    `(?:(?<mod>this|next|last) |(?:in|of|during|until) )?(?<mon>${MONTHS.filter((m) => m !== "may").join("|")})(?: (?<y>\\d{4}))?|(?:(?<mod2>this|next|last) |(?:in|of|during|until) )(?<may>may)(?: (?<y2>\\d{4}))?`,
+    `(?:(?<mod>this|next|last) |(?:in|of|during|until) )?(?<mon>${MONTHS.filter((m) => m !== "may").join("|")}|(?:${ABBR})\\.)(?: (?<y>\\d{4}))?|(?:(?<mod2>this|next|last) |(?:in|of|during|until) )(?<may>may|${ABBR})\\.?(?: (?<y2>\\d{4}))?`,
     (g) => {
       const mod = g["mod"] ?? g["mod2"];
       const m = monthNum(g["mon"] ?? g["may"]!);
@@ -250,8 +268,8 @@ export const EN_RULES: readonly AtomRule[] = [
     true,
   ),
   rule(
-    `(?:at )?(?<h>${SMALL})(?:[: ]${MIN})? ?${MER}`,
-    (g) => clock(num(g["h"]), minute(g["m"]), 0, meridiem(g["mer"])),
+    `(?:at )?(?<h>${SMALL})(?:[: ]${MIN}(?::(?<s>\\d{2}))?)? ?${MER}`,
+    (g) => clock(num(g["h"]), minute(g["m"]), num(g["s"]) ?? 0, meridiem(g["mer"])),
     true,
   ),
   rule(
@@ -282,25 +300,8 @@ export const EN_RULES: readonly AtomRule[] = [
     true,
   ),
   rule(
-    `(?:in (?<n>${EN_NUMERAL}|an?|half an?) (?<u>second|minute|hour|day|week|month|year)s?|(?<n2>${EN_NUMERAL}|an?) (?<u2>second|minute|hour|day|week|month|year)s? (?<rel>from now|later|ago))`,
-    (g) => {
-      const said = g["n"] ?? g["n2"]!;
-      const n = said.startsWith("half") ? 0.5 : /^an?$/.test(said) ? 1 : num(said);
-      if (n === undefined) return undefined;
-      const unit = (g["u"] ?? g["u2"]) as
-        | "second"
-        | "minute"
-        | "hour"
-        | "day"
-        | "week"
-        | "month"
-        | "year";
-      if (n !== Math.floor(n) && unit !== "hour") return undefined;
-      const amount = g["rel"] === "ago" ? -n : n;
-      return n === 0.5
-        ? { k: "moment", at: D.shift(amount * 60, "minute") }
-        : { k: "moment", at: D.shift(amount, unit) };
-    },
+    `in (?<d>${DURATION_SOURCE.en})|(?<d2>${DURATION_SOURCE.en}) (?<rel>from now|later|ago)`,
+    (g) => moment(durationTotals(g["d"] ?? g["d2"]!, "en"), g["rel"] === "ago" ? -1 : 1),
     true,
   ),
 ];

@@ -1,6 +1,8 @@
 // Japanese date/time vocabulary; parts of the day exactly as interaction-model.md §5.2.
-import { type AtomRule, clock, num, rule, wordRule } from "./atoms.js";
+import { type AtomRule, clock, moment, num, rule, wordRule } from "./atoms.js";
 import * as D from "./days.js";
+import { DURATION_SOURCE, durationTotals } from "./duration.js";
+import { HOLIDAY_RULE } from "./holidays.js";
 import { AM, type Atom, NIGHT_ADJUST, NOON_ADJUST, type Part, PM, part } from "./model.js";
 
 const N = "(?:[0-9]{1,4}|[〇一二三四五六七八九十]{1,4})";
@@ -38,24 +40,12 @@ const WEEK: Record<string, number | "after" | "before"> = {
   この前: "before",
   前: "before",
 };
-const UNITS: Record<string, "second" | "minute" | "hour" | "day" | "week" | "month" | "year"> = {
-  秒: "second",
-  分: "minute",
-  時間: "hour",
-  日: "day",
-  週間: "week",
-  ヶ月: "month",
-  か月: "month",
-  カ月: "month",
-  ヵ月: "month",
-  ケ月: "month",
-  年: "year",
-};
 const now: Atom = { k: "moment", at: (c) => ({ day: c.today, seconds: c.now }) };
 const parts: Record<string, Atom> = {};
 for (const [k, p] of Object.entries(JA_PARTS)) if (k.length > 1) parts[k] = { k: "part", part: p };
 
 export const JA_RULES: readonly AtomRule[] = [
+  HOLIDAY_RULE,
   wordRule({
     ...parts,
     今日: day(0),
@@ -172,17 +162,7 @@ export const JA_RULES: readonly AtomRule[] = [
       ),
   ),
   rule("(?<h>\\d{1,2}):(?<m>\\d{2})", (g) => clock(num(g["h"]), num(g["m"]))),
-  rule(
-    `(?:あと(?<n>${N}|半)(?<u>秒|分|時間|日|週間|ヶ月|か月|カ月|ヵ月|ケ月|年)|(?<n2>${N}|半)(?<u2>秒|分|時間|日|週間|ヶ月|か月|カ月|ヵ月|ケ月|年)(?<rel>後|前|先))`,
-    (g) => {
-      const said = g["n"] ?? g["n2"]!;
-      const unit = UNITS[g["u"] ?? g["u2"]!]!;
-      const n = said === "半" ? 0.5 : num(said);
-      if (n === undefined || (n === 0.5 && unit !== "hour")) return undefined;
-      const sign = g["rel"] === "前" ? -1 : 1;
-      return n === 0.5
-        ? { k: "moment", at: D.shift(sign * 30, "minute") }
-        : { k: "moment", at: D.shift(sign * n, unit) };
-    },
+  rule(`あと(?<d>${DURATION_SOURCE.ja})|(?<d2>${DURATION_SOURCE.ja})(?<rel>後|前|先)`, (g) =>
+    moment(durationTotals(g["d"] ?? g["d2"]!, "ja"), g["rel"] === "前" ? -1 : 1),
   ),
 ];

@@ -1,13 +1,13 @@
 // Korean date/time vocabulary. Parts of the day for ko are our choice (§13 #7): 새벽 00–06,
 // 아침 06–09, 오전 00–12, 점심 11–13, 낮 09–18, 오후 12–24, 저녁 18–21, 밤 18–24.
 import { KO_PARTICLES } from "../normalize.js";
-import { type AtomRule, clock, num, rule, wordRule } from "./atoms.js";
+import { type AtomRule, clock, moment, num, rule, wordRule } from "./atoms.js";
 import * as D from "./days.js";
+import { DURATION_SOURCE, durationTotals } from "./duration.js";
+import { HOLIDAY_RULE } from "./holidays.js";
 import { AM, type Atom, NIGHT_ADJUST, NOON_ADJUST, type Part, PM, part } from "./model.js";
 
 const N = "(?:[0-9]{1,4}|[일이삼사오육칠팔구십]{1,4})";
-const HOUR =
-  "(?:[0-9]{1,2}|열한|열두|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|[일이삼사오육칠팔구십]{1,3})";
 const NATIVE_HOUR = "(?:열한|열두|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)";
 const WEEKDAYS = "월화수목금토일";
 const KO_PARTS: Record<string, Part> = {
@@ -37,33 +37,13 @@ const WEEK: Record<string, number | "after" | "before"> = {
   오는: "after",
   돌아오는: "after",
 };
-const UNITS: Record<string, "second" | "minute" | "hour" | "day" | "week" | "month" | "year"> = {
-  초: "second",
-  분: "minute",
-  시간: "hour",
-  일: "day",
-  주: "week",
-  주일: "week",
-  개월: "month",
-  달: "month",
-  년: "year",
-};
-const DAY_WORDS: Record<string, number> = {
-  하루: 1,
-  이틀: 2,
-  사흘: 3,
-  나흘: 4,
-  닷새: 5,
-  엿새: 6,
-  이레: 7,
-  열흘: 10,
-};
 const now: Atom = { k: "moment", at: (c) => ({ day: c.today, seconds: c.now }) };
 const parts: Record<string, Atom> = {};
 for (const [k, p] of Object.entries(KO_PARTS)) parts[k] = { k: "part", part: p };
 const monthNum = (s: string): number | undefined => (s === "유" ? 6 : s === "시" ? 10 : num(s));
 
 export const KO_RULES: readonly AtomRule[] = [
+  HOLIDAY_RULE,
   wordRule({
     ...parts,
     오늘: day(0),
@@ -179,16 +159,7 @@ export const KO_RULES: readonly AtomRule[] = [
       ),
   ),
   rule("(?<h>\\d{1,2}):(?<m>\\d{2})", (g) => clock(num(g["h"]), num(g["m"]))),
-  rule(
-    `(?:(?<n>${N}|${HOUR}|반) ?(?<u>초|분|시간|일|주일|주|개월|달|년)|(?<dw>하루|이틀|사흘|나흘|닷새|엿새|이레|열흘)) ?(?<rel>후|뒤|전|있다가|이따가)`,
-    (g) => {
-      let n = g["dw"] ? DAY_WORDS[g["dw"]] : g["n"] === "반" ? 0.5 : num(g["n"]);
-      const unit = g["dw"] ? "day" : UNITS[g["u"]!]!;
-      if (n === undefined || (n === 0.5 && unit !== "hour")) return undefined;
-      if (g["rel"] === "전") n = -n;
-      return Math.abs(n) === 0.5
-        ? { k: "moment", at: D.shift(n * 60, "minute") }
-        : { k: "moment", at: D.shift(n, unit) };
-    },
+  rule(`(?<![가-힣])(?<d>${DURATION_SOURCE.ko}) ?(?<rel>후|뒤|전|있다가|이따가)`, (g) =>
+    moment(durationTotals(g["d"]!, "ko"), g["rel"] === "전" ? -1 : 1),
   ),
 ];
