@@ -8,6 +8,7 @@ export { ExtensionRegistry, ModelRejectedError } from "./cek/registry.js";
 export { SigningKeyRing } from "./cek/signing-key.js";
 export * from "./cic/index.js";
 export * from "./config/index.js";
+export * from "./insight/index.js";
 export { type CloverServer, type CloverServerOptions, startClover } from "./main.js";
 export { createPlatform, type Platform, type PlatformOptions } from "./platform.js";
 export * from "./store/index.js";

@@ -10,6 +10,8 @@ import { CicGateway } from "./cic/gateway.js";
 import type { SpeechToText, TextToSpeech } from "./cic/speech-engines.js";
 import { turnToDirectives } from "./cic/turn-directives.js";
 import type { ServerConfig } from "./config/index.js";
+import { ConversationLog, recordingAssistant } from "./insight/conversation-log.js";
+import { handleInsight } from "./insight/routes.js";
 import { createPlatform, type Platform } from "./platform.js";
 
 export interface CloverServerOptions {
@@ -28,6 +30,7 @@ export interface CloverServer {
   port: number;
   platform: Platform;
   gateway: CicGateway;
+  conversations: ConversationLog;
   authority: DeviceAuthority;
   close(): Promise<void>;
 }
@@ -45,16 +48,19 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
     onProactive: (target, result) => void pushTurn(target.deviceId, result),
   });
   const authority = new DeviceAuthority(options.authStore ?? new MemoryAuthStore());
+  const conversations = new ConversationLog();
+  const insight = { log: conversations, registry: platform.registry, admin: platform.adminAuth };
   gateway = new CicGateway({
-    assistant: platform.assistant,
+    assistant: recordingAssistant(platform.assistant, conversations),
     authority,
     ...(options.tls ? { tls: options.tls } : {}),
     ...(options.tts ? { tts: options.tts } : {}),
     ...(options.asr ? { asr: options.asr } : {}),
     fallback: (req, res) => {
       handleDeviceAdmin(authority, platform.adminAuth, req, res)
-        .then((handled) => {
-          if (!handled) platform.managementHandler(req, res);
+        .then(async (handled) => {
+          if (!handled && !(await handleInsight(insight, req, res)))
+            platform.managementHandler(req, res);
         })
         .catch((error) => options.logger?.error({ err: error }, "device admin route failed"));
     },
@@ -74,6 +80,7 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
     port: address.port,
     platform,
     gateway,
+    conversations,
     authority,
     async close() {
       await gateway?.close();

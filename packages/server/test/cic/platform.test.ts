@@ -91,4 +91,61 @@ describe("the platform end to end through CIC", () => {
     assert.equal(unknown.status, 200);
     assert.ok(unknown.directives.some((d) => d.header.name === "RenderText"));
   });
+
+  it("logs turns with their CEK exchange and reports extension health", async () => {
+    await device.sendText("ask dice to roll one die");
+    const auth = { authorization: `Bearer ${ADMIN}` };
+    const log = await fetch(`${server.url}/api/v1/conversations?deviceId=kitchen-1&limit=1`, {
+      headers: auth,
+    });
+    assert.equal(log.status, 200);
+    const { turns } = (await log.json()) as { turns: Record<string, unknown>[] };
+    const turn = turns[0]!;
+    assert.equal(turn["input"], "ask dice to roll one die");
+    assert.equal(turn["extensionId"], "com.clover.example.dice");
+    const exchange = turn["exchange"] as {
+      request: { request: { type: string } };
+      response: unknown;
+      durationMs: number;
+    };
+    assert.equal(exchange.request.request.type, "IntentRequest");
+    assert.ok(exchange.response);
+    const health = await fetch(`${server.url}/api/v1/extensions/com.clover.example.dice/health`, {
+      headers: auth,
+    });
+    const figures = (await health.json()) as { calls: number; errorRate: number; p99Ms: number };
+    assert.ok(figures.calls >= 1);
+    assert.equal(figures.errorRate, 0);
+    assert.ok(figures.p99Ms > 0);
+    const anonymous = await fetch(`${server.url}/api/v1/conversations`);
+    assert.equal(anonymous.status, 401);
+  });
+
+  it("tells what the NLU understands for a registered extension", async () => {
+    const response = await fetch(
+      `${server.url}/api/v1/extensions/com.clover.example.dice/recognize`,
+      {
+        method: "POST",
+        headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
+        body: JSON.stringify({ text: "roll four dice", language: "en" }),
+      },
+    );
+    assert.equal(response.status, 200);
+    const result = (await response.json()) as {
+      intent: string;
+      slots: Record<string, { value: string }>;
+    };
+    assert.equal(result.intent, "ThrowDiceIntent");
+    assert.equal(result.slots["diceCount"]?.value, "4");
+    const bad = await fetch(`${server.url}/api/v1/extensions/com.clover.example.dice/recognize`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${ADMIN}` },
+      body: JSON.stringify({ text: "" }),
+    });
+    assert.equal(bad.status, 400);
+    assert.match(
+      ((await bad.json()) as { error: { message: string } }).error.message,
+      /text: expected non-empty string/,
+    );
+  });
 });

@@ -1,0 +1,2 @@
+export * from "./conversation-log.js";
+export * from "./routes.js";

@@ -1,0 +1,161 @@
+// Read-only insight for the console and the CLI (admin token required):
+//   GET  /api/v1/conversations?deviceId=&extensionId=&limit=   recent turns, newest first
+//   GET  /api/v1/extensions/:id/health                         calls, error rate, p50/p99
+//   POST /api/v1/extensions/:id/recognize {text, language?}    what the NLU understands
+//   POST /api/v1/nlu/recognize {model, text}                   the same for an unsaved model
+import { compileModel, validateModel } from "@clover/nlu";
+import { type InteractionModel, InteractionModelMessage } from "@clover/protocol";
+import type { AnyRequest, AnyResponse } from "../api/http.js";
+import type { Language } from "../assistant/turn.js";
+import type { ExtensionRegistry } from "../cek/registry.js";
+import type { AdminCheck } from "../cic/auth/admin-routes.js";
+import type { ConversationLog } from "./conversation-log.js";
+
+export interface InsightDependencies {
+  log: ConversationLog;
+  registry: ExtensionRegistry;
+  admin: AdminCheck;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly issues?: unknown[],
+  ) {
+    super(message);
+  }
+}
+
+const MAX_BODY = 2 * 1024 * 1024;
+const LANGUAGES = new Set(["en", "ja", "ko"]);
+
+function reply(res: AnyResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
+  res.end(JSON.stringify(body));
+}
+
+async function readJson(req: AnyRequest): Promise<Record<string, unknown>> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY) throw new HttpError(413, `body is larger than ${MAX_BODY} bytes`);
+    chunks.push(chunk);
+  }
+  try {
+    const value: unknown = JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}");
+    if (typeof value === "object" && value !== null && !Array.isArray(value))
+      return value as Record<string, unknown>;
+  } catch (error) {
+    throw new HttpError(400, `body is not valid JSON: ${(error as Error).message}`);
+  }
+  throw new HttpError(400, "body: expected a JSON object");
+}
+
+function recognizeOptions(body: Record<string, unknown>) {
+  const text = body["text"];
+  if (typeof text !== "string" || text.trim() === "")
+    throw new HttpError(400, "text: expected non-empty string");
+  const reference = body["referenceTime"];
+  const timeZone = body["timeZone"];
+  return {
+    text,
+    options: {
+      ...(typeof reference === "string" ? { referenceTime: new Date(reference) } : {}),
+      ...(typeof timeZone === "string" ? { timeZone } : {}),
+    },
+  };
+}
+
+async function route(
+  deps: InsightDependencies,
+  req: AnyRequest,
+  res: AnyResponse,
+  path: string,
+  query: URLSearchParams,
+) {
+  if (req.method === "GET" && path === "/api/v1/conversations") {
+    const limit = Math.min(1000, Math.max(1, Number(query.get("limit") ?? 100) || 100));
+    const filter = {
+      limit,
+      ...(query.get("deviceId") ? { deviceId: query.get("deviceId")! } : {}),
+      ...(query.get("extensionId") ? { extensionId: query.get("extensionId")! } : {}),
+    };
+    return reply(res, 200, { turns: deps.log.list(filter) });
+  }
+  const health = /^\/api\/v1\/extensions\/([^/]+)\/health$/.exec(path);
+  if (req.method === "GET" && health) {
+    const id = decodeURIComponent(health[1]!);
+    if (!deps.registry.get(id)) throw new HttpError(404, `no extension with id ${id}`);
+    return reply(res, 200, deps.log.health(id));
+  }
+  const recognize = /^\/api\/v1\/extensions\/([^/]+)\/recognize$/.exec(path);
+  if (req.method === "POST" && recognize) {
+    const id = decodeURIComponent(recognize[1]!);
+    if (!deps.registry.get(id)) throw new HttpError(404, `no extension with id ${id}`);
+    const body = await readJson(req);
+    const language = (body["language"] ?? deps.registry.languages(id)[0] ?? "en") as Language;
+    if (!LANGUAGES.has(language))
+      throw new HttpError(
+        400,
+        `language: expected one of "en", "ja", "ko", got ${JSON.stringify(language)}`,
+      );
+    const recognizer = deps.registry.recognizer(id, language);
+    if (!recognizer) throw new HttpError(404, `extension ${id} has no ${language} model`);
+    const { text, options } = recognizeOptions(body);
+    return reply(res, 200, { language, ...recognizer.recognize(text, options) });
+  }
+  if (req.method === "POST" && path === "/api/v1/nlu/recognize") {
+    const body = await readJson(req);
+    const checked = InteractionModelMessage.validate(body["model"]);
+    if (!checked.ok)
+      throw new HttpError(400, "model is not a valid interaction model", [...checked.issues]);
+    const issues = validateModel(checked.value as InteractionModel).filter(
+      (i) => i.severity === "error",
+    );
+    if (issues.length > 0) throw new HttpError(400, "model has errors", issues);
+    const { text, options } = recognizeOptions(body);
+    return reply(
+      res,
+      200,
+      compileModel(checked.value as InteractionModel).recognize(text, options),
+    );
+  }
+  return false;
+}
+
+/** Returns true when it answered the request. */
+export async function handleInsight(
+  deps: InsightDependencies,
+  req: AnyRequest,
+  res: AnyResponse,
+): Promise<boolean> {
+  const url = new URL(req.url ?? "/", "http://localhost");
+  const known =
+    url.pathname === "/api/v1/conversations" ||
+    url.pathname === "/api/v1/nlu/recognize" ||
+    /^\/api\/v1\/extensions\/[^/]+\/(health|recognize)$/.test(url.pathname);
+  if (!known) return false;
+  try {
+    deps.admin.check(req);
+    const answered = await route(deps, req, res, url.pathname, url.searchParams);
+    if (answered === false)
+      throw new HttpError(405, `${req.method} is not allowed on ${url.pathname}`);
+  } catch (error) {
+    const status = (error as { status?: number }).status ?? 500;
+    const code =
+      status === 401
+        ? "unauthorized"
+        : status === 404
+          ? "not_found"
+          : status >= 500
+            ? "internal"
+            : "bad_request";
+    const issues = (error as { issues?: unknown[] }).issues;
+    reply(res, status, {
+      error: { code, message: (error as Error).message, ...(issues ? { issues } : {}) },
+    });
+  }
+  return true;
+}
