@@ -43,11 +43,13 @@ export class CekClient {
     parts: Omit<RequestParts, "extensionId">,
     options: CallOptions = {},
   ): Promise<CekExchange | undefined> {
-    const message = toCekRequestVersion(
-      buildCekRequest({ ...parts, extensionId: extension.id }),
-      extension.messageVersion as CekProtocolVersion,
-      { legacyEndRequestType: extension.legacyEndRequestType },
-    );
+    const built = buildCekRequest({ ...parts, extensionId: extension.id });
+    // 0.1.0 extensions get exactly the documented members.
+    if (extension.messageVersion !== "1.0" && "locale" in built.request)
+      built.request = stripLocale(built.request);
+    const message = toCekRequestVersion(built, extension.messageVersion as CekProtocolVersion, {
+      legacyEndRequestType: extension.legacyEndRequestType,
+    });
     if (message === null) return undefined;
     const requestType = message.request.type;
     const result = await this.dispatcher.send(
@@ -101,4 +103,10 @@ export class CekClient {
     this.log.debug(context, "extension answered");
     return exchange;
   }
+}
+
+function stripLocale<T extends object>(body: T): T {
+  if (!("type" in body) || body.type === "EventRequest") return body;
+  const { locale: _locale, ...rest } = body as T & { locale?: string };
+  return rest as T;
 }

@@ -47,7 +47,7 @@ export function buildCekRequest(parts: RequestParts): CekRequest {
         user,
       },
     },
-    request: parts.body,
+    request: withLocale(parts.body, parts.device.locale),
   };
   const playback = parts.device.playback;
   // §3.2: include context.AudioPlayer whenever the device has reported a playback state.
@@ -72,4 +72,14 @@ export function newSessionId(): string {
 /** ISO 8601 UTC with seconds precision, as in the guide's examples (§3.8). */
 export function eventTimestamp(date = new Date()): string {
   return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+/**
+ * `locale` is part of EventRequests (§3.3). Clover also puts it on LaunchRequest and
+ * IntentRequest, so that an extension registered in several languages knows which one the
+ * user speaks; never on SessionEndedRequest, which strict parsers check closely (§3.7).
+ */
+function withLocale(body: CekRequestBody, locale: string): CekRequestBody {
+  if (body.type !== "LaunchRequest" && body.type !== "IntentRequest") return body;
+  return Object.assign({}, body, { locale });
 }

@@ -95,7 +95,7 @@ describe("dialogs through the assistant", () => {
     assert.equal(done.expectSpeech, false);
 
     const [first, second, third] = ext.received.map((r) => r.body);
-    assert.equal(first.request.type, "LaunchRequest");
+    assert.deepEqual(first.request, { type: "LaunchRequest", locale: "en-US" });
     assert.equal(first.session.new, true);
     assert.deepEqual(first.session.sessionAttributes, {});
     assert.equal(second.session.new, false);

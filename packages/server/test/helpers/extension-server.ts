@@ -64,6 +64,8 @@ export async function startExtension(
 ): Promise<TestExtension> {
   const received: Received[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
+  /** Pending delayed answers, released on close so no timer outlives the test. */
+  const delays = new Set<() => void>();
   const ext: TestExtension = {
     url: "",
     received,
@@ -103,7 +105,18 @@ export async function startExtension(
     received.push(entry);
     for (const w of waiters.filter((w) => received.length >= w.count)) w.resolve();
     const reply = await ext.respond(entry.body, entry);
-    if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
+    if (reply.delayMs)
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          delays.delete(cancel);
+          resolve();
+        }, reply.delayMs);
+        const cancel = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        delays.add(cancel);
+      });
     if (res.destroyed) return;
     const body =
       typeof reply.body === "string" || Buffer.isBuffer(reply.body)
@@ -118,6 +131,7 @@ export async function startExtension(
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   ext.url = `http://127.0.0.1:${(server.address() as { port: number }).port}/cek`;
   ext.close = async () => {
+    for (const cancel of delays) cancel();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   };
