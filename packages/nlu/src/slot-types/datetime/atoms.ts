@@ -1,5 +1,6 @@
 // Finding atoms in a normalized utterance: every rule is a global regex compiled at load.
 import { parseNumeral } from "../numbers/numerals.js";
+import { alternation } from "../units/index.js";
 import { shiftBy } from "./days.js";
 import type { DurationTotals } from "./duration.js";
 import type { Atom, Located, Part } from "./model.js";
@@ -9,8 +10,9 @@ export interface AtomRule {
   make: (g: Record<string, string | undefined>) => Atom | undefined;
 }
 
-const EN_EDGE_START = String.raw`(?<![\p{L}\p{N}])`;
-const EN_EDGE_END = String.raw`(?![\p{L}\p{N}])`;
+// The text is NFKC-folded and lower-cased, so Latin letters are a-z plus accented ones.
+const EN_EDGE_START = "(?<![a-z0-9\\u00c0-\\u024f])";
+const EN_EDGE_END = "(?![a-z0-9\\u00c0-\\u024f])";
 
 /** A rule from a regex source; `words` = en-style word boundaries around the match. */
 export function rule(source: string, make: AtomRule["make"], words = false): AtomRule {
@@ -21,8 +23,7 @@ export function rule(source: string, make: AtomRule["make"], words = false): Ato
 /** Rules for fixed words: `table` maps each word to the atom it stands for. */
 export function wordRule(table: Record<string, Atom>, words = false): AtomRule {
   const keys = Object.keys(table).sort((a, b) => b.length - a.length);
-  const alt = (list: string[]): string =>
-    list.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, " ?")).join("|");
+  const alt = (list: string[]): string => alternation(list);
   let source = `(?<w>${alt(keys)})`;
   if (words) {
     // word boundaries for words in Latin letters only; Hangul words must start a word
@@ -30,7 +31,11 @@ export function wordRule(table: Record<string, Atom>, words = false): AtomRule {
     const hangul = keys.filter((k) => /[가-힣]/.test(k));
     const other = keys.filter((k) => !latin.includes(k) && !hangul.includes(k));
     const parts: string[] = [];
-    if (latin.length) parts.push(`${EN_EDGE_START}(?:${alt(latin)})${EN_EDGE_END}`);
+    if (latin.length) {
+      // a first-character test before the boundary check keeps the scan cheap
+      const firsts = [...new Set(latin.map((k) => k[0]!))].join("").replace(/[\]\\^-]/g, "\\$&");
+      parts.push(`(?=[${firsts}])${EN_EDGE_START}(?:${alt(latin)})${EN_EDGE_END}`);
+    }
     if (hangul.length) parts.push(`(?<![가-힣])(?:${alt(hangul)})`);
     if (other.length) parts.push(`(?:${alt(other)})`);
     source = `(?<w>${parts.join("|")})`;
