@@ -6,8 +6,8 @@ import { builtinIntentPhrases, EXIT_PHRASES, LAUNCH_VERBS, parseUtterance } from
 import type { InteractionModel } from "@clover/protocol";
 import { numberWords, spokenWords } from "./spoken.js";
 
-/** A word, or a reference to another rule. */
-type Item = string | { rule: string };
+/** A word, a reference to another rule, or an optional reference (`[<rule>]`). */
+type Item = string | { rule: string; optional?: true };
 type Phrase = Item[];
 
 export interface CompiledGrammar {
@@ -40,6 +40,7 @@ class RuleSet {
 }
 
 const ref = (rule: string): Item => ({ rule });
+const maybe = (rule: string): Item => ({ rule, optional: true });
 const say = (text: string): Phrase => spokenWords(text);
 
 /** Spoken numbers 0–999 as a compact network (units, teens, tens, hundreds). */
@@ -123,9 +124,7 @@ function addInvocationPhrases(set: RuleSet): void {
   set.add("lead", [ref("launch_verb"), ref("name"), "and"]);
   for (const link of ["with", "on", "using"]) set.add("tail", [link, ref("name")]);
   set.add("request", [ref("launch")]);
-  set.add("request", [ref("lead"), ref("body")]);
-  set.add("request", [ref("body"), ref("tail")]);
-  set.add("request", [ref("body")]);
+  set.add("request", [maybe("lead"), ref("body"), maybe("tail")]);
 }
 
 function addPlatformPhrases(set: RuleSet): void {
@@ -139,7 +138,9 @@ function addPlatformPhrases(set: RuleSet): void {
 }
 
 function phraseKey(p: Phrase): string {
-  return p.map((i) => (typeof i === "string" ? i : `<${i.rule}>`)).join(" ");
+  return p
+    .map((i) => (typeof i === "string" ? i : i.optional ? `[<${i.rule}>]` : `<${i.rule}>`))
+    .join(" ");
 }
 
 /** Builds the grammar; `pronounceable` filters out phrases with words nobody can say. */

@@ -160,6 +160,7 @@ export class PocketsphinxRecognizer implements SpeechToText {
       return { text };
     } catch (error) {
       proc.kill();
+      if (this.closed) throw new Error("the pocketsphinx recognizer was closed during recognition");
       throw error;
     }
   }

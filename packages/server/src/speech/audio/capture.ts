@@ -87,7 +87,9 @@ export async function captureSpeech(
     let silenceRun = 0;
     let heardSpeech = false;
     let done = false;
+    let received = 0;
     const ms = () => Math.round((samples / DEVICE_SAMPLE_RATE) * 1000);
+    const receivedMs = () => Math.round((received / 2 / DEVICE_SAMPLE_RATE) * 1000);
     let idleTimer = setTimeout(() => finish("idle"), limits.idleTimeoutMs);
 
     const cleanup = () => {
@@ -129,6 +131,7 @@ export async function captureSpeech(
     };
     const onData = (chunk: Buffer) => {
       if (done) return;
+      received += chunk.length;
       clearTimeout(idleTimer);
       idleTimer = setTimeout(() => finish("idle"), limits.idleTimeoutMs);
       pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
@@ -168,11 +171,13 @@ export async function captureSpeech(
       finish("end-of-stream");
     };
     const onError = (error: Error) =>
-      fail(new SpeechInputError(`the audio upload failed after ${ms()} ms: ${error.message}`));
+      fail(
+        new SpeechInputError(`the audio upload failed after ${receivedMs()} ms: ${error.message}`),
+      );
     const onClose = () =>
       fail(
         new SpeechInputError(
-          `the audio upload was cut off after ${ms()} ms (the stream closed before its end)`,
+          `the audio upload was cut off after ${receivedMs()} ms (the stream closed before its end)`,
         ),
       );
     const onAbort = () => fail(new Error("speech recognition was aborted"));

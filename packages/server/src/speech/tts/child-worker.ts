@@ -1,0 +1,120 @@
+// A helper process that runs jobs one at a time, with a time limit per job: a job that runs
+// too long kills the process (a fresh one starts for the next job), so no caller hangs, and a
+// crash of the engine never takes the server down. After `maxJobs` jobs the process is
+// replaced: engines that create a WebAssembly instance per job keep growing otherwise.
+import { type ChildProcess, spawn } from "node:child_process";
+
+interface Job<T> {
+  message: unknown;
+  resolve: (value: T) => void;
+  reject: (error: Error) => void;
+}
+
+type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export class SerialChildWorker<T> {
+  private child: ChildProcess | undefined;
+  private readonly queue: Job<T>[] = [];
+  private current: Job<T> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private closed = false;
+  private jobs = 0;
+
+  constructor(
+    private readonly name: string,
+    /** CommonJS source run with `node --expose-gc -e`; it answers each IPC message with a Reply. */
+    private readonly source: string,
+    private readonly args: readonly string[],
+    private readonly timeoutMs: number,
+    private readonly maxJobs = Number.POSITIVE_INFINITY,
+  ) {}
+
+  run(message: unknown): Promise<T> {
+    if (this.closed) return Promise.reject(new Error(`${this.name} is closed`));
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ message, resolve, reject });
+      this.next();
+    });
+  }
+
+  /** The helper's process id while one runs (for tests and health checks). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const error = new Error(`${this.name} was closed`);
+    for (const job of this.queue.splice(0)) job.reject(error);
+    this.finish(undefined, error);
+    this.stop();
+  }
+
+  private next(): void {
+    if (this.current || this.queue.length === 0 || this.closed) return;
+    const job = this.queue.shift();
+    if (!job) return;
+    this.current = job;
+    this.timer = setTimeout(() => {
+      this.finish(undefined, new Error(`${this.name} took longer than ${this.timeoutMs} ms`));
+      this.stop();
+    }, this.timeoutMs);
+    const child = this.start();
+    child.send(job.message as object, (error) => {
+      if (error && this.current === job) this.finish(undefined, error);
+    });
+  }
+
+  private start(): ChildProcess {
+    if (this.child && this.jobs >= this.maxJobs) this.stop();
+    if (this.child) {
+      this.jobs++;
+      return this.child;
+    }
+    const child = spawn(process.execPath, ["--expose-gc", "-e", this.source, "--", ...this.args], {
+      stdio: ["ignore", "ignore", "pipe", "ipc"],
+      serialization: "advanced",
+    });
+    let stderr = "";
+    child.stderr?.setEncoding("utf8");
+    child.stderr?.on("data", (text: string) => {
+      stderr = (stderr + text).slice(-2000);
+    });
+    child.on("message", (reply: Reply<T>) => {
+      if (this.child !== child) return;
+      if (reply.ok) this.finish(reply.value);
+      else this.finish(undefined, new Error(`${this.name}: ${reply.error}`));
+    });
+    child.on("error", (error) => {
+      if (this.child === child) this.finish(undefined, new Error(`${this.name}: ${error.message}`));
+    });
+    child.on("exit", (code, signal) => {
+      // A process we stopped on purpose (recycled, timed out, closed) is not a failure.
+      if (this.child !== child) return;
+      this.child = undefined;
+      const why = signal ? `signal ${signal}` : `code ${code}`;
+      this.finish(undefined, new Error(`${this.name} stopped (${why}): ${stderr.trim()}`));
+    });
+    child.unref();
+    child.channel?.unref();
+    this.child = child;
+    this.jobs = 1;
+    return child;
+  }
+
+  private stop(): void {
+    const child = this.child;
+    this.child = undefined;
+    if (child && child.exitCode === null) child.kill("SIGKILL");
+  }
+
+  private finish(value: T | undefined, error?: Error): void {
+    const job = this.current;
+    if (!job) return;
+    this.current = undefined;
+    clearTimeout(this.timer);
+    if (error) job.reject(error);
+    else job.resolve(value as T);
+    if (!this.closed) setImmediate(() => this.next());
+  }
+}

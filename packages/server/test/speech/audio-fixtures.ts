@@ -1,0 +1,45 @@
+// Audio for the recognizer tests: synthesised commands framed by silence, noise, streams.
+import { Readable } from "node:stream";
+import { samplesToBytes } from "../../src/speech/audio/pcm.js";
+import type { FliteTextToSpeech } from "../../src/speech/tts/flite.js";
+
+/** 16 kHz PCM bytes of the phrase with `before`/`after` seconds of silence around it. */
+export async function spoken(
+  flite: FliteTextToSpeech,
+  text: string,
+  before = 0.3,
+  after = 1.2,
+): Promise<Buffer> {
+  const pcm = await flite.synthesizePcm(text);
+  const out = new Int16Array(pcm.samples.length + Math.round((before + after) * 16000));
+  out.set(pcm.samples, Math.round(before * 16000));
+  return samplesToBytes(out);
+}
+
+/** Deterministic white noise at the given peak level. */
+export function noise(seconds: number, level = 8000): Buffer {
+  let seed = 12345;
+  const out = new Int16Array(Math.round(seconds * 16000));
+  for (let i = 0; i < out.length; i++) {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    out[i] = Math.round(((seed / 0x7fffffff) * 2 - 1) * level);
+  }
+  return samplesToBytes(out);
+}
+
+/** A stream of 200 ms slices (cic.md §10). */
+export function slices(pcm: Buffer, size = 6400): Readable {
+  const parts: Buffer[] = [];
+  for (let at = 0; at < pcm.length; at += size) parts.push(pcm.subarray(at, at + size));
+  return Readable.from(parts);
+}
+
+/** Whether a process id is still running. */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
