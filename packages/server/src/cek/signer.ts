@@ -18,14 +18,14 @@ export class InlineSigner implements BodySigner {
   async close() {}
 }
 
-// The worker receives (id, keyPem, body) and answers (id, signature). Plain JS source so it
+// The worker receives (id, key PEM when it changed, body) and answers (id, signature). Plain JS source so it
 // runs without a TypeScript loader.
 const WORKER_SOURCE = `
 const { parentPort } = require("node:worker_threads");
 const { createPrivateKey, sign } = require("node:crypto");
-let pem, key;
+let key;
 parentPort.on("message", (m) => {
-  if (m.pem !== pem) { pem = m.pem; key = createPrivateKey(pem); }
+  if (m.pem !== undefined) key = createPrivateKey(m.pem);
   try { parentPort.postMessage({ id: m.id, signature: sign("sha256", m.body, key).toString("base64") }); }
   catch (e) { parentPort.postMessage({ id: m.id, error: String(e && e.message || e) }); }
 });`;
@@ -36,7 +36,7 @@ interface Pending {
 }
 
 export class WorkerPoolSigner implements BodySigner {
-  readonly #workers: { worker: Worker; pending: Map<number, Pending> }[] = [];
+  readonly #workers: { worker: Worker; pending: Map<number, Pending>; keyId?: string }[] = [];
   #next = 0;
   #id = 0;
 
@@ -65,9 +65,13 @@ export class WorkerPoolSigner implements BodySigner {
   sign(body: Buffer): Promise<string> {
     const slot = this.#workers[this.#next++ % this.#workers.length]!;
     const id = ++this.#id;
+    const key = this.keys.active;
+    // The key travels once per worker (and again after a rotation), not with every body.
+    const pem = slot.keyId === key.id ? undefined : key.privateKeyPem;
+    slot.keyId = key.id;
     return new Promise((resolve, reject) => {
       slot.pending.set(id, { resolve, reject });
-      slot.worker.postMessage({ id, pem: this.keys.active.privateKeyPem, body });
+      slot.worker.postMessage({ id, pem, body });
     });
   }
 

@@ -1,0 +1,210 @@
+// The platform's added latency over a direct POST to the same extension, and turns/s on one
+// core. Run: node --conditions=@clover/source --import tsx bench/dispatch/dispatch.ts
+//
+// Side by side in one run, against one extension process (its own core):
+//   direct     undici POST of a pre-built request body (the floor: loopback + extension)
+//   dispatch   CekClient.call: build request, serialize once, sign, POST, validate response
+//   turn       assistant.handleTurn: invocation + NLU + dispatch + sessions (a full turn)
+// then an open-loop run at 500 turns/s, and the closed-loop maximum with 32 users in flight.
+import { fork } from "node:child_process";
+import { sign } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pino } from "pino";
+import { Pool } from "undici";
+import type { DeviceInfo } from "../../packages/server/src/assistant/turn.js";
+import { defineConfig } from "../../packages/server/src/config/index.js";
+import { createPlatform } from "../../packages/server/src/platform.js";
+
+const SAMPLES = Number(process.env.SAMPLES ?? 3000);
+const RATE = Number(process.env.RATE ?? 500);
+const SECONDS = Number(process.env.SECONDS ?? 6);
+
+const model = {
+  language: "en" as const,
+  invocation: { main: "bakery bot" },
+  builtinIntents: ["Clova.GuideIntent", "Clova.YesIntent", "Clova.NoIntent"],
+  intents: [
+    {
+      name: "StoreHours",
+      slots: [],
+      utterances: [
+        "when are you open",
+        "what are your opening hours",
+        "are you open today",
+        "opening hours",
+      ],
+    },
+    {
+      name: "OrderBread",
+      slots: [],
+      utterances: ["order bread", "i want some bread", "buy a loaf", "can i get bread"],
+    },
+  ],
+};
+
+function quantiles(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return { p50: at(0.5), p90: at(0.9), p99: at(0.99), max: sorted.at(-1)! };
+}
+const ms = (n: number) => `${n.toFixed(3)} ms`;
+
+async function measure(label: string, run: () => Promise<unknown>) {
+  for (let i = 0; i < 300; i++) await run(); // warm-up: JIT, keep-alive sockets
+  const times: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const t = performance.now();
+    await run();
+    times.push(performance.now() - t);
+  }
+  const q = quantiles(times);
+  console.log(
+    `${label.padEnd(10)} p50 ${ms(q.p50)}  p90 ${ms(q.p90)}  p99 ${ms(q.p99)}  max ${ms(q.max)}`,
+  );
+  return q;
+}
+
+const child = fork(new URL("./extension-process.mjs", import.meta.url), { stdio: "inherit" });
+const port = await new Promise<number>((resolve) =>
+  child.once("message", (m: { port: number }) => resolve(m.port)),
+);
+const url = `http://127.0.0.1:${port}/cek`;
+const dataDir = mkdtempSync(join(tmpdir(), "clover-bench-"));
+
+async function platformWith(signingWorkers: number) {
+  const platform = await createPlatform(
+    defineConfig({
+      dataDir,
+      adminToken: "bench",
+      examples: "off",
+      logLevel: "silent",
+      cek: { signingWorkers },
+    }),
+    { logger: pino({ level: "silent" }) },
+  );
+  if (!platform.registry.get("com.example.bench")) {
+    await platform.registry.create({
+      id: "com.example.bench",
+      displayName: "Bench",
+      endpointUrl: url,
+      invocationNames: {},
+      messageVersion: "1.0",
+      legacyEndRequestType: false,
+      usesAudioPlayer: false,
+      enabledForAllUsers: true,
+    });
+    await platform.registry.putModel("com.example.bench", "en", model);
+  }
+  return platform;
+}
+
+const device = (i: number): DeviceInfo => ({
+  deviceId: `d${i}`,
+  userId: `U${i}`,
+  language: "en",
+  locale: "en-US",
+  display: { size: "none" },
+});
+let counter = 0;
+const turn = (i: number) => ({
+  kind: "text" as const,
+  text: "ask bakery bot when are you open",
+  dialogRequestId: `b${++counter}`,
+  device: device(i),
+});
+
+console.log(`node ${process.version}, ${SAMPLES} sequential samples per row\n`);
+const platform = await platformWith(0);
+
+// Signing cost alone.
+const key = platform.keys.active.privateKey;
+const sample = Buffer.from(
+  JSON.stringify({ version: "1.0", request: { type: "IntentRequest" }, padding: "x".repeat(600) }),
+);
+const t = performance.now();
+for (let i = 0; i < 2000; i++) sign("sha256", sample, key);
+const signMs = (performance.now() - t) / 2000;
+console.log(
+  `RSA-2048 SHA-256 signature: ${ms(signMs)} each (${Math.round(1000 / signMs)}/s on one core)\n`,
+);
+
+// The same request bytes the dispatcher sends, POSTed directly.
+const first = await platform.assistant.handleTurn(turn(0));
+const requestBody = Buffer.from(JSON.stringify(first.exchange?.request));
+const pool = new Pool(new URL(url).origin, { connections: 16 });
+const direct = await measure("direct", async () => {
+  const response = await pool.request({
+    method: "POST",
+    path: "/cek",
+    body: requestBody,
+    headers: { "content-type": "application/json;charset=UTF-8", signaturecek: "x" },
+  });
+  await response.body.json();
+});
+const full = await measure("turn", () => platform.assistant.handleTurn(turn(1)));
+console.log(
+  `\nadded by the platform (turn - direct): p50 ${ms(full.p50 - direct.p50)}, p99 ${ms(full.p99 - direct.p99)}`,
+);
+
+async function openLoop(label: string, target: typeof platform) {
+  const latencies: number[] = [];
+  const interval = 1000 / RATE;
+  const total = RATE * SECONDS;
+  const started = performance.now();
+  const cpuStart = process.cpuUsage();
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + i * interval;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    pending.push(
+      target.assistant.handleTurn(turn(1000 + (i % 200))).then(() => {
+        latencies.push(performance.now() - due);
+      }),
+    );
+  }
+  await Promise.all(pending);
+  const elapsed = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  const q = quantiles(latencies);
+  console.log(
+    `${label}: ${Math.round(total / elapsed)} turns/s offered ${RATE}; latency p50 ${ms(q.p50)} p99 ${ms(q.p99)}; main process CPU ${Math.round(((cpu.user + cpu.system) / 1e6 / elapsed) * 100)}%`,
+  );
+  return q;
+}
+
+async function closedLoop(label: string, target: typeof platform, concurrency = 32) {
+  let done = 0;
+  const until = performance.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, user) => {
+      while (performance.now() < until) {
+        await target.assistant.handleTurn(turn(5000 + user));
+        done++;
+      }
+    }),
+  );
+  console.log(
+    `${label}: ${Math.round(done / SECONDS)} turns/s (closed loop, ${concurrency} users in flight)`,
+  );
+}
+
+console.log("");
+const open = await openLoop("open loop, signing inline ", platform);
+console.log(
+  `added at ${RATE} turns/s: p50 ${ms(open.p50 - direct.p50)}, p99 ${ms(open.p99 - direct.p99)} over the direct p50/p99`,
+);
+await closedLoop("max, signing inline        ", platform);
+await platform.close();
+
+const pooled = await platformWith(1);
+for (let i = 0; i < 300; i++) await pooled.assistant.handleTurn(turn(2));
+await openLoop("open loop, 1 signing worker", pooled);
+await closedLoop("max, 1 signing worker      ", pooled);
+await pooled.close();
+
+await pool.close();
+child.kill();
+rmSync(dataDir, { recursive: true, force: true });

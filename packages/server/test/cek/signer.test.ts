@@ -1,0 +1,62 @@
+// Signing inline and in worker threads gives the same RSASSA-PKCS1-v1_5 signatures
+// (deterministic), verifiable with the published key, also after a rotation.
+import assert from "node:assert/strict";
+import { randomBytes, verify } from "node:crypto";
+import { after, before, describe, it } from "node:test";
+import { InlineSigner, WorkerPoolSigner } from "../../src/cek/signer.js";
+import { SigningKeyRing } from "../../src/cek/signing-key.js";
+import { type DatabaseHandle, openDatabase } from "../../src/store/database.js";
+import { SecretBox } from "../../src/store/secret-box.js";
+import { SettingsStore } from "../../src/store/settings.js";
+
+describe("request signing", () => {
+  let handle: DatabaseHandle;
+  let keys: SigningKeyRing;
+  before(async () => {
+    handle = await openDatabase({ dataDir: ":memory:" });
+    keys = new SigningKeyRing(new SettingsStore(handle.db, new SecretBox(randomBytes(32))));
+    await keys.load();
+  });
+  after(async () => {
+    await handle.close();
+  });
+
+  it("signs the same in worker threads as inline, before and after rotation", async () => {
+    const inline = new InlineSigner(keys);
+    const pool = new WorkerPoolSigner(keys, 2);
+    try {
+      const bodies = Array.from({ length: 6 }, (_, i) =>
+        Buffer.from(JSON.stringify({ i, text: "日本語 ✓" })),
+      );
+      const fromPool = await Promise.all(bodies.map((b) => pool.sign(b)));
+      for (const [i, body] of bodies.entries()) {
+        assert.equal(fromPool[i], await inline.sign(body));
+        assert.ok(
+          verify("sha256", body, keys.active.publicKeyPem, Buffer.from(fromPool[i]!, "base64")),
+        );
+      }
+      const old = keys.active.publicKeyPem;
+      await keys.rotate();
+      const signature = await pool.sign(bodies[0]!);
+      assert.ok(
+        verify("sha256", bodies[0]!, keys.active.publicKeyPem, Buffer.from(signature, "base64")),
+      );
+      assert.ok(!verify("sha256", bodies[0]!, old, Buffer.from(signature, "base64")));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("keeps the key across loads and the private key encrypted", async () => {
+    const again = new SigningKeyRing(new SettingsStore(handle.db, new SecretBox(randomBytes(32))));
+    await assert.rejects(
+      again.load(),
+      /unsupported state|auth/i,
+      "another encryption key cannot read it",
+    );
+    const rows = await handle.db.selectFrom("signing_keys").select("private_key").execute();
+    assert.ok(
+      rows.every((r) => r.private_key.startsWith("v1.") && !r.private_key.includes("PRIVATE KEY")),
+    );
+  });
+});
