@@ -1,0 +1,212 @@
+// clover chat: a conversation with the platform as a CIC device. Utterances as arguments are
+// one conversation; without them, an interactive prompt (node:readline).
+import { randomUUID } from "node:crypto";
+import { createInterface } from "node:readline";
+import type { DeviceClient } from "@clover/device";
+import type { Command } from "commander";
+import { ManagementApi } from "../core/api.js";
+import { outputOf, withPlatform } from "../core/command.js";
+import { currentDevice, deviceClient, reachable } from "../core/device.js";
+import { EXIT } from "../core/errors.js";
+import type { Output } from "../core/output.js";
+import { platformUrl, readSettings } from "../core/settings.js";
+import { findPlayer, NO_PLAYER, play, spokenAudio } from "../device/player.js";
+import { nameOf, printAnswer, summarize } from "../device/render.js";
+import { TURN_LOG_PATH } from "../serve/turn-log.js";
+
+interface ChatOptions {
+  url?: string;
+  token?: string;
+  verbose?: boolean;
+  audio?: boolean;
+}
+
+interface TurnDetails {
+  durationMs: number;
+  result: {
+    extensionId?: string;
+    intent?: { name: string; slots: Record<string, unknown> };
+    exchange?: { request: unknown; response?: unknown; durationMs: number; error?: string };
+  };
+}
+
+class Chat {
+  private failed = false;
+  private warnedNoLog = false;
+  readonly turns: unknown[] = [];
+
+  constructor(
+    private readonly out: Output,
+    private readonly client: DeviceClient,
+    private readonly deviceId: string,
+    private readonly options: ChatOptions,
+    private readonly log: ManagementApi | undefined,
+  ) {}
+
+  get exitCode(): number {
+    return this.failed ? EXIT.failure : EXIT.ok;
+  }
+
+  async say(text: string, echo: boolean): Promise<void> {
+    const { out } = this;
+    if (echo) out.line(`${out.c.green("you›")} ${text}`);
+    const dialogRequestId = randomUUID();
+    const started = performance.now();
+    const response = await out.progress(
+      "thinking",
+      this.client.sendText(text, { dialogRequestId }),
+    );
+    const ms = Math.round(performance.now() - started);
+    if (response.status !== 200) this.failed = true;
+    const details = this.options.verbose ? await this.details(dialogRequestId) : undefined;
+    const turn = {
+      utterance: text,
+      ...summarize(response),
+      ms,
+      ...(details ? { turn: details } : {}),
+    };
+    this.turns.push(turn);
+    if (out.json) return;
+    printAnswer(out, response, ms);
+    if (this.options.verbose) this.printVerbose(response.directives, details);
+    if (this.options.audio) await this.playAudio(spokenAudio(response));
+  }
+
+  private async details(dialogRequestId: string): Promise<TurnDetails | undefined> {
+    if (!this.log) return undefined;
+    try {
+      const { turns } = await this.log.request<{ turns: TurnDetails[] }>(
+        "GET",
+        `${TURN_LOG_PATH}?deviceId=${encodeURIComponent(this.deviceId)}&dialogRequestId=${dialogRequestId}`,
+      );
+      return turns.at(-1);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private printVerbose(
+    directives: { header: { namespace: string; name: string } }[],
+    details?: TurnDetails,
+  ) {
+    const { out } = this;
+    const block = (title: string, value: unknown) => {
+      out.line(out.c.dim(`  ── ${title}`));
+      out.line(
+        JSON.stringify(value, null, 2)
+          .split("\n")
+          .map((l) => `  ${l}`)
+          .join("\n"),
+      );
+    };
+    if (!details) {
+      if (!this.warnedNoLog) {
+        this.warnedNoLog = true;
+        out.warn(
+          `this platform shows no turn details (${TURN_LOG_PATH}: needs \`clover serve\` and the admin token); showing the CIC directives`,
+        );
+      }
+      block("CIC directives", directives);
+      return;
+    }
+    const r = details.result;
+    out.line(
+      out.c.dim(
+        `  intent ${r.intent?.name ?? "-"} ${JSON.stringify(r.intent?.slots ?? {})}  extension ${r.extensionId ?? "-"}  turn ${details.durationMs} ms`,
+      ),
+    );
+    if (r.exchange) {
+      block(`CEK request → ${r.extensionId}`, r.exchange.request);
+      if (r.exchange.response !== undefined)
+        block(`CEK response (${Math.round(r.exchange.durationMs)} ms)`, r.exchange.response);
+      if (r.exchange.error) out.line(out.c.red(`  CEK error: ${r.exchange.error}`));
+    } else out.line(out.c.dim("  (no extension was called)"));
+    block(
+      "CIC directives",
+      directives.map((d) => nameOf(d as never)),
+    );
+  }
+
+  private async playAudio(audio: Buffer[]): Promise<void> {
+    if (audio.length === 0) {
+      this.out.warn(
+        "no speech audio in the answer (the platform has no TTS engine: `clover serve --tts auto`)",
+      );
+      return;
+    }
+    try {
+      await play(audio);
+    } catch (error) {
+      this.out.warn((error as Error).message);
+    }
+  }
+}
+
+export function registerChat(program: Command): void {
+  withPlatform(
+    program
+      .command("chat")
+      .description("talk to the platform as a device: type what the user says")
+      .argument("[utterances...]", "say these in order (one conversation) and exit")
+      .option("-v, --verbose", "show the intent, the CEK request and response, and timings")
+      .option("--audio", "play the spoken answer (mpg123, ffplay or mpv)")
+      .addHelpText(
+        "after",
+        '\nExamples:\n  clover chat "ask dice to roll two dice"\n  clover chat "open dice" "roll three dice" "no"\n  clover chat --verbose',
+      ),
+  ).action(async (utterances: string[], o: ChatOptions, command: Command) => {
+    const out = outputOf(command);
+    const settings = readSettings();
+    const url = platformUrl(o.url, settings);
+    const profile = await reachable(
+      url,
+      out.progress("logging in", currentDevice(url, o.token, settings)),
+    );
+    const client = deviceClient(url, profile);
+    const adminToken = o.token || process.env["CLOVER_ADMIN_TOKEN"] || settings.adminTokens?.[url];
+    const log = adminToken ? new ManagementApi(url, adminToken, 5000) : undefined;
+    if (o.audio && !findPlayer()) out.warn(NO_PLAYER);
+    const chat = new Chat(out, client, profile.deviceId, o, log);
+    try {
+      await reachable(
+        url,
+        client.openDownchannel((d) => {
+          if (!out.json) out.line(`${out.c.yellow("↓")} ${nameOf(d)} ${JSON.stringify(d.payload)}`);
+        }),
+      );
+      if (utterances.length > 0) {
+        for (const text of utterances) await reachable(url, chat.say(text, true));
+      } else await interactive(out, chat, url);
+      out.data(chat.turns);
+    } finally {
+      client.close();
+    }
+    process.exitCode = chat.exitCode;
+  });
+}
+
+async function interactive(out: Output, chat: Chat, url: string): Promise<void> {
+  const tty = process.stdin.isTTY === true;
+  if (tty && !out.json)
+    out.line(out.c.dim(`Talking to ${url}. Type what the user says; .quit or Ctrl-D ends.`));
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: tty });
+  const prompt = () => {
+    if (tty) rl.prompt();
+  };
+  rl.setPrompt(out.c.green("you› "));
+  prompt();
+  for await (const raw of rl) {
+    const line = raw.trim();
+    if (line === ".quit" || line === ".exit") break;
+    if (line !== "") {
+      try {
+        await reachable(url, chat.say(line, !tty));
+      } catch (error) {
+        rl.close();
+        throw error;
+      }
+    }
+    prompt();
+  }
+  rl.close();
+}

@@ -1,0 +1,237 @@
+// clover device: the reference CIC device client from the terminal.
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { hostname } from "node:os";
+import type { CicDirectiveMessage, EventResponse } from "@clover/device";
+import type { Command } from "commander";
+import { outputOf, withPlatform } from "../core/command.js";
+import {
+  currentDevice,
+  deviceClient,
+  logInAgain,
+  reachable,
+  registerDevice,
+} from "../core/device.js";
+import { CliError, EXIT } from "../core/errors.js";
+import type { Output } from "../core/output.js";
+import { type DeviceProfile, platformUrl, readSettings } from "../core/settings.js";
+import { nameOf, printAnswer, summarize } from "../device/render.js";
+import { toCicPcm } from "../device/wav.js";
+
+interface LoginOptions {
+  url?: string;
+  token?: string;
+  clientId?: string;
+  clientSecret?: string;
+  accountToken?: string;
+  deviceId?: string;
+  modelId?: string;
+  name?: string;
+  guest?: boolean;
+  user?: string;
+}
+
+const urlOf = (command: Command) =>
+  platformUrl((command.optsWithGlobals() as { url?: string }).url);
+
+async function connected(command: Command) {
+  const url = urlOf(command);
+  const profile = await currentDevice(url, (command.optsWithGlobals() as { token?: string }).token);
+  return { url, profile, client: deviceClient(url, profile) };
+}
+
+function printProfile(
+  out: Output,
+  url: string,
+  p: { deviceId: string; clientId: string; userId?: string; expiresAt?: number },
+) {
+  out.result(
+    {
+      url,
+      deviceId: p.deviceId,
+      clientId: p.clientId,
+      userId: p.userId ?? null,
+      expiresAt: p.expiresAt,
+    },
+    () => {
+      out.line(`${out.c.green("✔")} device ${out.c.bold(p.deviceId)} logged in to ${url}`);
+      out.line(`  client ${p.clientId}, ${p.userId ? `account ${p.userId}` : "guest mode"}`);
+    },
+  );
+}
+
+function printResponse(out: Output, response: EventResponse, ms: number) {
+  out.result({ ...summarize(response), ms }, () => printAnswer(out, response, ms));
+  if (response.status >= 400) process.exitCode = EXIT.failure;
+}
+
+export function registerDeviceCommands(program: Command): void {
+  const device = program
+    .command("device")
+    .description("act as a CIC device: register, log in, listen, send text, audio, ping");
+
+  withPlatform(
+    device
+      .command("register")
+      .description("register a new device client and account (admin token) and log in")
+      .option("--name <name>", "device client name", `clover CLI on ${hostname()}`)
+      .option("--device-id <id>", "device id (default: generated)")
+      .option("--model-id <id>", "device model id", "clover-cli")
+      .option("--user <userId>", "account user id (default: generated)")
+      .option("--guest", "no account: guest mode"),
+  ).action(async (o: LoginOptions, command: Command) => {
+    const out = outputOf(command);
+    const url = urlOf(command);
+    const profile = await out.progress(
+      "registering",
+      registerDevice(url, o.token, {
+        ...(o.name ? { name: o.name } : {}),
+        ...(o.deviceId ? { deviceId: o.deviceId } : {}),
+        ...(o.modelId ? { modelId: o.modelId } : {}),
+        ...(o.user ? { userId: o.user } : {}),
+        guest: o.guest === true,
+      }),
+    );
+    printProfile(out, url, profile);
+  });
+
+  withPlatform(
+    device
+      .command("login")
+      .description("log the device in: stored credentials, given ones, or a new registration")
+      .option("--client-id <id>", "device client id (from POST /api/v1/device-clients)")
+      .option("--client-secret <secret>", "device client secret")
+      .option("--account-token <token>", "account token (from POST /api/v1/accounts); else guest")
+      .option("--device-id <id>", "device id", `cli-${hostname().replace(/[^A-Za-z0-9_-]/g, "")}`)
+      .option("--model-id <id>", "device model id", "clover-cli"),
+  ).action(async (o: LoginOptions, command: Command) => {
+    const out = outputOf(command);
+    const url = urlOf(command);
+    const stored = readSettings().devices?.[url];
+    let profile: DeviceProfile;
+    if (o.clientId || o.clientSecret) {
+      if (!o.clientId || !o.clientSecret)
+        throw new CliError("--client-id and --client-secret go together", EXIT.usage);
+      profile = await out.progress(
+        "logging in",
+        logInAgain(url, {
+          clientId: o.clientId,
+          clientSecret: o.clientSecret,
+          deviceId: o.deviceId!,
+          modelId: o.modelId!,
+          ...(o.accountToken ? { accountToken: o.accountToken } : {}),
+        }),
+      );
+    } else if (stored) profile = await out.progress("logging in", logInAgain(url, stored));
+    else profile = await out.progress("registering", registerDevice(url, o.token));
+    printProfile(out, url, profile);
+  });
+
+  withPlatform(
+    device.command("listen").description("open the downchannel and print directives until Ctrl-C"),
+  ).action(async (_o, command: Command) => {
+    const out = outputOf(command);
+    const { url, client } = await connected(command);
+    const print = (d: CicDirectiveMessage) =>
+      out.json
+        ? process.stdout.write(`${JSON.stringify(d)}\n`)
+        : out.line(
+            `${out.c.dim(new Date().toISOString())} ${out.c.yellow(nameOf(d))} ${JSON.stringify(d.payload)}`,
+          );
+    const hello = await reachable(url, client.openDownchannel(print));
+    print(hello);
+    out.info(out.ce.dim(`downchannel open on ${url}; Ctrl-C stops`));
+    await new Promise<void>((resolve) => {
+      process.once("SIGINT", () => resolve());
+      process.once("SIGTERM", () => resolve());
+    });
+    client.close();
+  });
+
+  withPlatform(
+    device
+      .command("send-text")
+      .description("send TextRecognizer.Recognize and print the directives")
+      .argument("<text>", "what the user types"),
+  ).action(async (text: string, _o, command: Command) => {
+    const out = outputOf(command);
+    const { url, client } = await connected(command);
+    const started = performance.now();
+    try {
+      const response = await reachable(url, out.progress("waiting", client.sendText(text)));
+      printResponse(out, response, Math.round(performance.now() - started));
+    } finally {
+      client.close();
+    }
+  });
+
+  withPlatform(
+    device
+      .command("send-audio")
+      .description("send SpeechRecognizer.Recognize with a WAV file (converted to 16 kHz mono)")
+      .argument("<wav>", "WAV file (PCM or float; any rate and channel count)")
+      .option("--lang <lang>", "language of the speech (en, ja, ko)", "en"),
+  ).action(async (file: string, o: { lang: string }, command: Command) => {
+    const out = outputOf(command);
+    let data: Buffer;
+    try {
+      data = readFileSync(file);
+    } catch (error) {
+      throw new CliError(`${file}: ${(error as NodeJS.ErrnoException).code}`, EXIT.usage);
+    }
+    const { pcm, source, seconds } = toCicPcm(file, data);
+    out.info(
+      out.ce.dim(
+        `${file}: ${seconds.toFixed(2)} s, ${source.sampleRate} Hz, ${source.channels} channel(s) → 16 kHz mono`,
+      ),
+    );
+    const { url, client } = await connected(command);
+    const started = performance.now();
+    try {
+      const response = await reachable(
+        url,
+        out.progress(
+          "recognizing",
+          client.sendEvent(
+            {
+              namespace: "SpeechRecognizer",
+              name: "Recognize",
+              payload: {
+                lang: o.lang,
+                profile: "CLOSE_TALK",
+                format: "AUDIO_L16_RATE_16000_CHANNELS_1",
+                initiator: { type: "PRESS_AND_HOLD" },
+              },
+            },
+            { dialogRequestId: randomUUID(), audio: pcm },
+          ),
+        ),
+      );
+      printResponse(out, response, Math.round(performance.now() - started));
+    } finally {
+      client.close();
+    }
+  });
+
+  withPlatform(
+    device.command("ping").description("GET /ping over the device's HTTP/2 connection"),
+  ).action(async (_o, command: Command) => {
+    const out = outputOf(command);
+    const { url, client } = await connected(command);
+    const started = performance.now();
+    try {
+      const status = await reachable(url, client.ping());
+      const ms = Math.round(performance.now() - started);
+      out.result({ url, status, ms }, () =>
+        out.line(
+          `${status === 204 || status === 200 ? out.c.green("✔") : out.c.red("✖")} ${url}/ping ${status} in ${ms} ms`,
+        ),
+      );
+      if (status >= 400) process.exitCode = EXIT.failure;
+    } finally {
+      client.close();
+    }
+  });
+}
+
+export { registerDeviceCommands as registerDevice };

@@ -1,0 +1,214 @@
+// clover ext: manage the platform's extensions through the management API.
+import type { Command } from "commander";
+import type { ApiIssue, ManagementApi } from "../core/api.js";
+import { managementApi, outputOf, withPlatform } from "../core/command.js";
+import { CliError, EXIT } from "../core/errors.js";
+import { readDocument, readModelDir } from "../core/files.js";
+import type { Output } from "../core/output.js";
+
+interface ExtensionView {
+  id: string;
+  displayName: string;
+  endpointUrl: string;
+  languages: string[];
+  enabledForAllUsers: boolean;
+  enabledUsers: string[];
+  usesAudioPlayer: boolean;
+  warnings?: ApiIssue[];
+  [key: string]: unknown;
+}
+
+interface DocOptions {
+  id?: string;
+  name?: string;
+  endpoint?: string;
+  models?: string;
+  audioPlayer?: boolean;
+}
+
+const withDocOptions = (command: Command) =>
+  command
+    .option("--id <id>", "extension id, reverse-domain (com.example.dice)")
+    .option("--name <displayName>", "display name")
+    .option("--endpoint <url>", "the extension's HTTPS endpoint URL")
+    .option("--models <dir>", "directory of <language>.json interaction models")
+    .option("--audio-player", "the extension plays audio (AudioPlayer)");
+
+/** The extension document from an optional file plus flags (flags win). */
+function documentFrom(file: string | undefined, o: DocOptions): Record<string, unknown> {
+  let doc: Record<string, unknown> = {};
+  if (file) {
+    const value = readDocument(file);
+    if (typeof value !== "object" || value === null || Array.isArray(value))
+      throw new CliError(`${file}: expected an extension document (an object)`, EXIT.usage);
+    doc = { ...(value as Record<string, unknown>) };
+  }
+  if (o.id) doc["id"] = o.id;
+  if (o.name) doc["displayName"] = o.name;
+  if (o.endpoint) doc["endpointUrl"] = o.endpoint;
+  if (o.audioPlayer) doc["usesAudioPlayer"] = true;
+  if (o.models) doc["models"] = readModelDir(o.models);
+  return doc;
+}
+
+function showWarnings(out: Output, warnings: ApiIssue[] | undefined): void {
+  for (const w of warnings ?? []) out.warn(`${w.path ? `${w.path}: ` : ""}${w.message}`);
+}
+
+function rethrowWithDetails(error: unknown, out: Output): never {
+  const details = (error as { details?: ApiIssue[] }).details ?? [];
+  for (const d of details.slice(0, 20))
+    out.info(
+      `  ${d.file ? `${d.file}:${d.line ?? ""}:${d.column ?? ""}` : (d.path ?? "")}: ${d.message}`,
+    );
+  throw error;
+}
+
+function printExtension(out: Output, e: ExtensionView): void {
+  const c = out.c;
+  out.line(`${c.bold(e.id)}  ${e.displayName}`);
+  out.line(`  endpoint   ${e.endpointUrl}`);
+  out.line(`  languages  ${e.languages.join(", ") || "none (no model)"}`);
+  out.line(
+    `  enabled    ${e.enabledForAllUsers ? "for all users" : `for ${e.enabledUsers.length} user(s)`}${e.enabledForAllUsers ? "" : `: ${e.enabledUsers.join(", ")}`}`,
+  );
+  if (e.usesAudioPlayer) out.line("  audio      AudioPlayer");
+}
+
+export function registerExt(program: Command): void {
+  const ext = program
+    .command("ext")
+    .description("manage extensions on a platform (management API)");
+
+  withPlatform(
+    ext.command("list").alias("ls").description("list the registered extensions"),
+  ).action(async (_o, command: Command) => {
+    const out = outputOf(command);
+    const api = managementApi(command);
+    const { extensions } = await out.progress(
+      "listing",
+      api.request<{ extensions: ExtensionView[] }>("GET", "/api/v1/extensions"),
+    );
+    out.result(extensions, () => {
+      if (extensions.length === 0) return out.line("no extensions (add one with `clover ext add`)");
+      const width = Math.max(...extensions.map((e) => e.id.length));
+      for (const e of extensions)
+        out.line(
+          `${e.id.padEnd(width)}  ${(e.languages.join(",") || "-").padEnd(8)}  ${e.endpointUrl}  ${out.c.dim(e.displayName)}`,
+        );
+    });
+  });
+
+  withPlatform(
+    withDocOptions(
+      ext
+        .command("add")
+        .description("register an extension from a JSON/YAML document and/or flags")
+        .argument("[file]", "extension document (id, displayName, endpointUrl, models…)"),
+    ),
+  ).action(async (file: string | undefined, o: DocOptions, command: Command) => {
+    const out = outputOf(command);
+    const doc = documentFrom(file, o);
+    if (!doc["displayName"] && typeof doc["id"] === "string") doc["displayName"] = doc["id"];
+    const api = managementApi(command);
+    const created = await out
+      .progress("registering", api.request<ExtensionView>("POST", "/api/v1/extensions", doc))
+      .catch((error) => rethrowWithDetails(error, out));
+    showWarnings(out, created.warnings);
+    out.result(created, () => {
+      out.line(`${out.c.green("✔")} added ${created.id}`);
+      printExtension(out, created);
+    });
+  });
+
+  withPlatform(
+    ext
+      .command("show")
+      .description("show one extension, or one of its models with --model")
+      .argument("<id>", "extension id")
+      .option("--model <language>", "print the interaction model of this language (JSON)"),
+  ).action(async (id: string, o: { model?: string }, command: Command) => {
+    const out = outputOf(command);
+    const api = managementApi(command);
+    if (o.model) {
+      const model = await api.request(
+        "GET",
+        `/api/v1/extensions/${encodeURIComponent(id)}/models/${encodeURIComponent(o.model)}`,
+      );
+      process.stdout.write(`${JSON.stringify(model, null, 2)}\n`);
+      return;
+    }
+    const view = await api.request<ExtensionView>(
+      "GET",
+      `/api/v1/extensions/${encodeURIComponent(id)}`,
+    );
+    out.result(view, () => printExtension(out, view));
+  });
+
+  withPlatform(
+    withDocOptions(
+      ext
+        .command("update")
+        .description("change an extension: fields of a document and/or flags (others are kept)")
+        .argument("<id>", "extension id")
+        .argument("[file]", "extension document with the fields to change"),
+    ),
+  ).action(async (id: string, file: string | undefined, o: DocOptions, command: Command) => {
+    const out = outputOf(command);
+    const doc = documentFrom(file, { ...o, id: undefined });
+    if (Object.keys(doc).length === 0)
+      throw new CliError(
+        "nothing to change",
+        EXIT.usage,
+        "give a document file or flags such as --endpoint",
+      );
+    const api = managementApi(command);
+    const updated = await out
+      .progress(
+        "updating",
+        api.request<ExtensionView>("PATCH", `/api/v1/extensions/${encodeURIComponent(id)}`, doc),
+      )
+      .catch((error) => rethrowWithDetails(error, out));
+    showWarnings(out, updated.warnings);
+    out.result(updated, () => {
+      out.line(`${out.c.green("✔")} updated ${updated.id}`);
+      printExtension(out, updated);
+    });
+  });
+
+  withPlatform(
+    ext.command("rm").alias("remove").description("remove an extension").argument("<id>"),
+  ).action(async (id: string, _o, command: Command) => {
+    const out = outputOf(command);
+    await managementApi(command).request("DELETE", `/api/v1/extensions/${encodeURIComponent(id)}`);
+    out.result({ removed: id }, () => out.line(`${out.c.green("✔")} removed ${id}`));
+  });
+
+  for (const enable of [true, false])
+    withPlatform(
+      ext
+        .command(enable ? "enable" : "disable")
+        .description(
+          enable
+            ? "enable an extension for all users, or for one with --user"
+            : "disable an extension for all users, or for one with --user",
+        )
+        .argument("<id>")
+        .option("--user <userId>", "only for this user account"),
+    ).action(async (id: string, o: { user?: string }, command: Command) => {
+      const out = outputOf(command);
+      const api = managementApi(command);
+      await setEnabled(api, id, enable, o.user);
+      const what = o.user ? `for ${o.user}` : "for all users";
+      out.result({ id, enabled: enable, ...(o.user ? { userId: o.user } : {}) }, () =>
+        out.line(`${out.c.green("✔")} ${enable ? "enabled" : "disabled"} ${id} ${what}`),
+      );
+    });
+}
+
+async function setEnabled(api: ManagementApi, id: string, enable: boolean, user?: string) {
+  const base = `/api/v1/extensions/${encodeURIComponent(id)}`;
+  if (user)
+    await api.request(enable ? "PUT" : "DELETE", `${base}/users/${encodeURIComponent(user)}`);
+  else await api.request("PATCH", base, { enabledForAllUsers: enable });
+}

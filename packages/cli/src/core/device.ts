@@ -1,0 +1,160 @@
+// The CLI's device: credentials registered with the admin token (or given), tokens from the
+// auth API (cic.md §3), kept per platform URL in the settings file and refreshed when expired.
+import { hostname } from "node:os";
+import {
+  AuthRequestError,
+  DeviceClient,
+  type DeviceIdentity,
+  logIn,
+  refreshTokens,
+  type TokenResult,
+} from "@clover/device";
+import { ManagementApi } from "./api.js";
+import { CliError, EXIT, unreachableError } from "./errors.js";
+import {
+  adminToken,
+  type DeviceProfile,
+  readSettings,
+  type Settings,
+  updateSettings,
+} from "./settings.js";
+
+export interface RegisterOptions {
+  name?: string;
+  deviceId?: string;
+  modelId?: string;
+  /** No account: the device logs in as a guest. */
+  guest?: boolean;
+  userId?: string;
+}
+
+const identity = (url: string, p: DeviceProfile): DeviceIdentity => ({
+  url,
+  clientId: p.clientId,
+  clientSecret: p.clientSecret,
+  deviceId: p.deviceId,
+  modelId: p.modelId,
+});
+
+function withTokens(profile: DeviceProfile, tokens: TokenResult): DeviceProfile {
+  return {
+    ...profile,
+    accessToken: tokens.access_token,
+    refreshToken: tokens.refresh_token,
+    expiresAt: Date.now() + tokens.expires_in * 1000,
+  };
+}
+
+function saveProfile(url: string, profile: DeviceProfile): void {
+  updateSettings((s) => {
+    s.devices = { ...s.devices, [url]: profile };
+  });
+}
+
+async function auth<T>(url: string, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof AuthRequestError)
+      throw new CliError(
+        `${url} refused the device login: ${error.message}`,
+        EXIT.unauthorized,
+        "register again with `clover device register`",
+      );
+    throw unreachableError(error, url) ?? error;
+  }
+}
+
+/** Registers a new device client (and account) with the admin token, then logs in. */
+export async function registerDevice(
+  url: string,
+  tokenFlag: string | undefined,
+  options: RegisterOptions = {},
+): Promise<DeviceProfile> {
+  const api = new ManagementApi(url, adminToken(tokenFlag, url));
+  const name = options.name ?? `clover CLI on ${hostname()}`;
+  const client = await api.request<{ clientId: string; clientSecret: string }>(
+    "POST",
+    "/api/v1/device-clients",
+    { name },
+  );
+  let profile: DeviceProfile = {
+    ...client,
+    deviceId: options.deviceId ?? `cli-${hostname().replace(/[^A-Za-z0-9_-]/g, "")}-${process.pid}`,
+    modelId: options.modelId ?? "clover-cli",
+  };
+  if (!options.guest) {
+    const account = await api.request<{ userId: string; accountToken: string }>(
+      "POST",
+      "/api/v1/accounts",
+      options.userId ? { userId: options.userId } : {},
+    );
+    profile = { ...profile, userId: account.userId, accountToken: account.accountToken };
+  }
+  profile = withTokens(
+    profile,
+    await auth(url, logIn(identity(url, profile), profile.accountToken)),
+  );
+  saveProfile(url, profile);
+  return profile;
+}
+
+/** Logs the stored device in again (new code and tokens). */
+export async function logInAgain(url: string, profile: DeviceProfile): Promise<DeviceProfile> {
+  const next = withTokens(
+    profile,
+    await auth(url, logIn(identity(url, profile), profile.accountToken)),
+  );
+  saveProfile(url, next);
+  return next;
+}
+
+/** The stored device, with fresh tokens; registers one when the admin token is at hand. */
+export async function currentDevice(
+  url: string,
+  tokenFlag: string | undefined,
+  settings: Settings = readSettings(),
+): Promise<DeviceProfile> {
+  const profile = settings.devices?.[url];
+  if (!profile) {
+    const canRegister = Boolean(
+      tokenFlag || process.env["CLOVER_ADMIN_TOKEN"] || settings.adminTokens?.[url],
+    );
+    if (!canRegister)
+      throw new CliError(
+        `no device registered for ${url}`,
+        EXIT.unauthorized,
+        "run `clover device register` with the admin token, or `clover device login --client-id …`",
+      );
+    return registerDevice(url, tokenFlag);
+  }
+  if (profile.accessToken && (profile.expiresAt ?? 0) > Date.now() + 60_000) return profile;
+  if (profile.refreshToken) {
+    try {
+      const next = withTokens(
+        profile,
+        await refreshTokens(identity(url, profile), profile.refreshToken),
+      );
+      saveProfile(url, next);
+      return next;
+    } catch (error) {
+      if (!(error instanceof AuthRequestError)) throw unreachableError(error, url) ?? error;
+    }
+  }
+  return logInAgain(url, profile);
+}
+
+export function deviceClient(url: string, profile: DeviceProfile): DeviceClient {
+  return new DeviceClient({
+    url,
+    accessToken: profile.accessToken!,
+    userAgent: "Clover/CLI/0.1.0 (Node.js;clover-cli)",
+  });
+}
+
+/** Turns an HTTP/2 failure into exit 3 with the URL. */
+export function reachable<T>(url: string, work: Promise<T>): Promise<T> {
+  return work.catch((error: unknown) => {
+    throw unreachableError(error, url) ?? error;
+  });
+}
