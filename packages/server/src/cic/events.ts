@@ -46,7 +46,22 @@ const STATE_ONLY = new Set([
 const LANGUAGES = new Set<Language>(["en", "ja", "ko"]);
 
 export class EventHandler {
+  /** The newest dialogRequestId per device: an older dialog's answer is dropped (cic.md §7.3). */
+  private readonly latestDialog = new Map<string, string>();
+
   constructor(private readonly deps: EventHandlerDependencies) {}
+
+  private startDialog(deviceKey: string, dialogRequestId: string): void {
+    this.latestDialog.delete(deviceKey);
+    this.latestDialog.set(deviceKey, dialogRequestId);
+    if (this.latestDialog.size > 100_000)
+      this.latestDialog.delete(this.latestDialog.keys().next().value!);
+  }
+
+  /** True when a newer dialog started on the device while this one was being processed. */
+  private superseded(deviceKey: string, dialogRequestId: string): boolean {
+    return this.latestDialog.get(deviceKey) !== dialogRequestId;
+  }
 
   /** The directives to answer with; an empty list means 204. */
   async handle(ctx: EventContext): Promise<DirectivePart[]> {
@@ -99,6 +114,7 @@ export class EventHandler {
 
   private async recognizeText(ctx: EventContext, text: string): Promise<DirectivePart[]> {
     const dialogRequestId = this.requireDialogRequestId(ctx);
+    this.startDialog(ctx.deviceKey, dialogRequestId);
     ctx.audio.resume();
     const language = languageOfText(text);
     if (language) this.deps.devices.setLanguage(ctx.deviceKey, language);
@@ -110,6 +126,8 @@ export class EventHandler {
       device,
     });
     this.rememberPlayback(ctx, result);
+    // The device drops directives of an older dialog; skip synthesizing them (cic.md §7.3).
+    if (this.superseded(ctx.deviceKey, dialogRequestId)) return [];
     return this.answer(result, dialogRequestId);
   }
 
@@ -131,6 +149,7 @@ export class EventHandler {
       );
     }
     this.deps.devices.setLanguage(ctx.deviceKey, lang as Language);
+    this.startDialog(ctx.deviceKey, dialogRequestId);
     let stopped = false;
     const stopCapture = () => {
       if (stopped) return;
@@ -154,6 +173,8 @@ export class EventHandler {
       device,
     });
     this.rememberPlayback(ctx, result);
+    // The device drops directives of an older dialog; skip synthesizing them (cic.md §7.3).
+    if (this.superseded(ctx.deviceKey, dialogRequestId)) return [];
     return this.answer(result, dialogRequestId);
   }
 

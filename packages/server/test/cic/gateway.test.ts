@@ -49,6 +49,18 @@ describe("CIC gateway over h2c", () => {
     );
   });
 
+  it("drops the answer of a dialog that a newer one superseded (cic.md §7.3)", async () => {
+    const { client } = await h.device();
+    await client.openDownchannel();
+    const older = client.sendText("slow first question", { dialogRequestId: "d-old" });
+    const started = () =>
+      h.assistant.turns.some((t) => t.kind === "text" && t.text === "slow first question");
+    while (!started()) await new Promise((r) => setTimeout(r, 10));
+    const newer = await client.sendText("say second question", { dialogRequestId: "d-new" });
+    assert.equal(newer.status, 200);
+    assert.equal((await older).status, 204);
+  });
+
   it("refuses events without a downchannel (412) and without a valid token (401)", async () => {
     const { client } = await h.device();
     const refused = await client.sendText("say hi");

@@ -16,6 +16,8 @@ export class ScriptedAssistant implements Assistant {
   async handleTurn(turn: Turn): Promise<TurnResult> {
     this.turns.push(turn);
     if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+    if (turn.kind === "text" && turn.text.startsWith("slow "))
+      await new Promise((r) => setTimeout(r, 300));
     if (turn.kind === "event") return { speech: [], directives: [], expectSpeech: false };
     const [verb, ...rest] = turn.text.split(" ");
     const words = rest.join(" ");
