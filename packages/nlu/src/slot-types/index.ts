@@ -30,7 +30,11 @@ Choices where the spec says UNSPECIFIED (§13), or is silent:
   the next day. en parts of day: morning 06–12, afternoon 12–18, evening 18–21, night
   18–24; ko: 새벽 00–06, 아침 06–09, 오전 00–12, 점심 11–13, 낮 09–18, 오후 12–24, 저녁 18–21,
   밤 18–24; ja exactly as §5.2. "in 10 minutes"/"10分後" give a DATETIME, "3 days ago"/"3日後"
-  a DATE. The end of a range is resolved forward from its start ("Friday to Sunday").
+  a DATE. The end of a range is resolved forward from its start ("Friday to Sunday");
+  "and" makes a range only after "between". A day of month or a month said after a month or
+  year sits inside it (来月の3日, 내년 3월). Holidays with a computable date (こどもの日,
+  Thanksgiving, 삼일절, equinox days) resolve as dates; lunar ones (설날, 추석) do not. en
+  meals are parts of the day (breakfast 06–10, lunch 11–14, dinner 18–21 …).
 * Durations (§13 #8): weeks become days (P7D); halves and decimals carry into the next
   smaller unit (半年 → P6M, 1.5 hours → PT1H30M; a month counts 30 days for that).
 * Places, holidays, order and relative-time words (§13 #5): value = the entry's canonical

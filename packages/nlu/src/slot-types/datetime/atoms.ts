@@ -87,6 +87,9 @@ export function scanAtoms(text: string, rules: readonly AtomRule[]): Located[] {
       }
       const atom = r.make(m.groups ?? {});
       if (atom) found.push({ start: m.index, end: m.index + m[0].length, atom });
+      // look again from the next character: a shorter atom inside this one may be needed
+      // when an earlier, overlapping atom wins ("今夜9時" = 今夜 + 9時, not 今 + 夜9時)
+      r.re.lastIndex = m.index + 1;
     }
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -235,7 +235,7 @@ export const EN_RULES: readonly AtomRule[] = [
       const mod = g["mod"] ?? g["mod2"];
       const m = monthNum(g["mon"] ?? g["may"]!);
       const y = num(g["y"] ?? g["y2"]);
-      if (!mod) return { k: "days", range: D.month(m, y) };
+      if (!mod) return { k: "days", range: D.month(m, y), month: y === undefined ? m : undefined };
       const offset = RANGE_OFFSET[mod]!;
       return {
         k: "days",
@@ -248,7 +248,7 @@ export const EN_RULES: readonly AtomRule[] = [
     `on the ${ORD}|the (?<d2>\\d{1,2}(?:st|nd|rd|th))`,
     (g) => {
       const d = dayNum(g["d"] ?? g["d2"]!);
-      return d === undefined || d > 31 ? undefined : { k: "day", day: D.dayOfMonth(d) };
+      return d === undefined || d > 31 ? undefined : { k: "day", day: D.dayOfMonth(d), dom: d };
     },
     true,
   ),
@@ -285,7 +285,10 @@ export const EN_RULES: readonly AtomRule[] = [
   rule(`at (?<h>${SMALL})(?: ${MIN})?`, (g) => clock(num(g["h"]), minute(g["m"])), true),
   rule(
     `(?:from|between) (?<h>${SMALL})(?= ?(?:-|to|and|until|till) )`,
-    (g) => clock(num(g["h"])),
+    (g) => {
+      const atom = clock(num(g["h"]));
+      return atom?.k === "time" ? { ...atom, opens: true } : undefined;
+    },
     true,
   ),
   rule(

@@ -78,6 +78,9 @@ export const JA_RULES: readonly AtomRule[] = [
     再来週: { k: "days", range: D.week(2) },
     先々週: { k: "days", range: D.week(-2) },
     週末: { k: "days", range: D.weekend() },
+    土日: { k: "days", range: D.weekend() },
+    週明け: { k: "day", day: D.weekday(0, 1) },
+    午前中: { k: "part", part: JA_PARTS["午前"]! },
     今週末: { k: "days", range: D.weekend(0) },
     来週末: { k: "days", range: D.weekend(1) },
     先週末: { k: "days", range: D.weekend(-1) },
@@ -127,13 +130,15 @@ export const JA_RULES: readonly AtomRule[] = [
   ),
   rule(`(?<d>${N})日(?!間|後|前|以内|ぶり|目|月)`, (g) => {
     const d = num(g["d"]);
-    return d === undefined || d < 1 || d > 31 ? undefined : { k: "day", day: D.dayOfMonth(d) };
+    return d === undefined || d < 1 || d > 31
+      ? undefined
+      : { k: "day", day: D.dayOfMonth(d), dom: d };
   }),
   rule(`(?:(?<y>${N})年)?(?<m>${N})月(?![0-9〇一二三四五六七八九十]|間)`, (g) => {
     const m = num(g["m"]);
     return m === undefined || m < 1 || m > 12
       ? undefined
-      : { k: "days", range: D.month(m, num(g["y"])) };
+      : { k: "days", range: D.month(m, num(g["y"])), month: g["y"] ? undefined : m };
   }),
   rule(
     "(?<y>\\d{4}|[〇一二三四五六七八九]{4})年(?!間|後|前|[0-9〇一二三四五六七八九十]+月)",

@@ -117,7 +117,9 @@ export const KO_RULES: readonly AtomRule[] = [
     `(?<![가-힣])(?<d>[0-9]{1,2} ?|[일이삼사오육칠팔구십]{1,3})일(?!간| ?동안| ?후| ?뒤| ?전|요일|째)(?=${KO_PARTICLES}?(?![가-힣]))`,
     (g) => {
       const d = num(g["d"]);
-      return d === undefined || d < 1 || d > 31 ? undefined : { k: "day", day: D.dayOfMonth(d) };
+      return d === undefined || d < 1 || d > 31
+        ? undefined
+        : { k: "day", day: D.dayOfMonth(d), dom: d };
     },
   ),
   rule(
@@ -126,7 +128,7 @@ export const KO_RULES: readonly AtomRule[] = [
       const m = monthNum(g["m"]!);
       return m === undefined || m < 1 || m > 12
         ? undefined
-        : { k: "days", range: D.month(m, num(g["y"])) };
+        : { k: "days", range: D.month(m, num(g["y"])), month: g["y"] ? undefined : m };
     },
   ),
   rule("(?<y>\\d{4}) ?년(?! ?(?:간|동안|후|뒤|전))", (g) => ({

@@ -1,7 +1,15 @@
 // Pieces of a date/time expression ("atoms") and how a run of them becomes one value of
 // interaction-model.md §5.2.
 import type { DateTimeValueType, ResolvedSlotValue } from "../types.js";
-import { DAY_SECONDS, formatDate, formatDateTime, formatTime } from "./clock.js";
+import {
+  civil,
+  DAY_SECONDS,
+  dayOf,
+  formatDate,
+  formatDateTime,
+  formatTime,
+  lastDayOfMonth,
+} from "./clock.js";
 
 /** Resolution context: today's epoch day, seconds since midnight, and the direction. */
 export interface Ctx {
@@ -20,8 +28,10 @@ export interface Part {
 }
 
 export type Atom =
-  | { k: "day"; day: (c: Ctx) => number | undefined; part?: Part }
-  | { k: "days"; range: (c: Ctx) => readonly [number, number] | undefined }
+  /** dom: the day of month when that is all that was said ("3日"), to sit inside a month */
+  | { k: "day"; day: (c: Ctx) => number | undefined; part?: Part; dom?: number }
+  /** month: set when only a month was said ("3月"), to sit inside a year */
+  | { k: "days"; range: (c: Ctx) => readonly [number, number] | undefined; month?: number }
   | { k: "time"; seconds: number; explicit: boolean; part?: Part; opens?: boolean }
   | { k: "part"; part: Part }
   | { k: "moment"; at: (c: Ctx) => { day: number; seconds?: number } }
@@ -65,6 +75,15 @@ interface Frame {
 function fill(frame: Frame, atom: Atom, c: Ctx): boolean | "invalid" {
   switch (atom.k) {
     case "day": {
+      if (frame.days && frame.day === undefined && atom.dom !== undefined && !frame.time) {
+        // "来月の3日", "다음 달 3일", "next month on the 5th"
+        const { y, m } = civil(frame.days[0]);
+        const inside = dayOf(y, m, atom.dom);
+        if (inside === undefined || inside > frame.days[1]) return "invalid";
+        frame.days = undefined;
+        frame.day = inside;
+        return true;
+      }
       if (frame.day !== undefined || frame.days || frame.moment) return false;
       if (atom.part && frame.part) return false;
       const day = atom.day(c);
@@ -74,6 +93,14 @@ function fill(frame: Frame, atom: Atom, c: Ctx): boolean | "invalid" {
       return true;
     }
     case "days": {
+      if (frame.days && atom.month !== undefined && !frame.time && !frame.part) {
+        // "来年の3月", "내년 3월": a month inside a year said before it
+        const { y } = civil(frame.days[0]);
+        const first = dayOf(y, atom.month, 1);
+        if (first === undefined || first < frame.days[0] || first > frame.days[1]) return false;
+        frame.days = [first, lastDayOfMonth(y, atom.month)];
+        return true;
+      }
       if (frame.day !== undefined || frame.days || frame.time || frame.part || frame.moment)
         return false;
       const range = atom.range(c);
@@ -236,11 +263,14 @@ function parseMention(
   const startOffset = from ? atoms[first]!.start : atoms[i]!.start;
   // a range: "<a> to <b>", "<a>から<b>まで", "<a>부터 <b>까지"
   let k = aEnd + 1;
-  if (
-    k < atoms.length &&
-    adjacent(k) &&
-    (atoms[k]!.atom.k === "to" || atoms[k]!.atom.k === "from")
-  ) {
+  const link = atoms[k]?.atom;
+  // "and" links a range only after "between" ("between 3 and 5", not "Monday and Friday")
+  let opened = from;
+  for (let n = i; n <= aEnd; n++) {
+    const atom = atoms[n]!.atom;
+    if (atom.k === "time" && atom.opens) opened = true;
+  }
+  if (link && adjacent(k) && ((link.k === "to" && (!link.weak || opened)) || link.k === "from")) {
     k++;
     const b: Frame = {};
     let bEnd = -1;
