@@ -6,9 +6,24 @@ export interface Figures {
   slotF1: number;
   p50: number;
   p99: number;
+  p99Cpu: number;
   compileMs: number;
+  /** CPU time of the compile (the machine may be shared; wall time then overstates). */
+  compileCpuMs: number;
   heapMb: number;
   rssMb: number;
+}
+
+/** Runs fn, returning its result with wall-clock and CPU milliseconds. */
+export async function timed<T>(
+  fn: () => T | Promise<T>,
+): Promise<{ value: T; wall: number; cpu: number }> {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const value = await fn();
+  const wall = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  return { value, wall, cpu: (cpu.user + cpu.system) / 1000 };
 }
 
 export function percentile(sorted: readonly number[], p: number): number {

@@ -25,8 +25,16 @@ export interface ScalingData {
 export function scalingModel(intents: number, perIntent: number, seed = 1): ScalingData {
   const random = rng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
-  const word = (syllables: number) =>
-    Array.from({ length: syllables }, () => pick(SYLLABLES)).join("");
+  const used = new Set<string>();
+  const word = (syllables: number): string => {
+    for (;;) {
+      const w = Array.from({ length: syllables }, () => pick(SYLLABLES)).join("");
+      if (!used.has(w)) {
+        used.add(w);
+        return w;
+      }
+    }
+  };
   const verbs = Array.from({ length: 300 }, () => word(3));
   const nouns = Array.from({ length: 2000 }, () => word(3));
   const openers = [
@@ -42,7 +50,7 @@ export function scalingModel(intents: number, perIntent: number, seed = 1): Scal
   const closers = ["now", "for me", "please", "right away", "today", ""];
   const types = Array.from({ length: 20 }, (_, k) => ({
     name: `TYPE_${k}`,
-    values: Array.from({ length: 60 }, () => ({ value: word(2), synonyms: [word(3)] })),
+    values: Array.from({ length: 60 }, () => ({ value: word(3), synonyms: [word(4)] })),
   }));
   const test: { text: string; intent: string }[] = [];
   const intentList = Array.from({ length: intents }, (_, i) => {

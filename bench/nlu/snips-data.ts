@@ -48,16 +48,17 @@ export function loadSnips(dir: string): { train: SnipsUtterance[]; test: SnipsUt
   return { train, test };
 }
 
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const escapeText = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** Utterance example syntax of interaction-model.md §7.1, whitespace kept outside the tags. */
 function toExample(u: SnipsUtterance): string {
   return u.chunks
     .map((c) => {
-      if (!c.entity || !c.text.trim()) return escape(c.text);
+      if (!c.entity || !c.text.trim()) return escapeText(c.text);
       const lead = /^\s*/.exec(c.text)?.[0] ?? "";
       const trail = /\s*$/.exec(c.text)?.[0] ?? "";
-      return `${lead}<${c.entity}>${escape(c.text.trim())}</${c.entity}>${trail}`;
+      return `${lead}<${c.entity}>${escapeText(c.text.trim())}</${c.entity}>${trail}`;
     })
     .join("");
 }

@@ -142,13 +142,25 @@ export function spanFeatures(n: number, spans: readonly SpanMatch[]): string[][]
   return out.map((f) => [...new Set(f)]);
 }
 
-/** Keys for the out-of-domain check: words (ja: character bigrams). */
+/**
+ * Keys for the out-of-domain check: en words; ja character bigrams; ko syllable bigrams inside
+ * each word (so a new ending on a known stem, 취소할래 after 취소, still counts as known).
+ */
 export function vocabularyKeys(units: readonly { norm: string }[], language: string): string[] {
-  if (language !== "ja") return units.map((u) => u.norm);
+  if (language === "en") return units.map((u) => u.norm);
   const keys: string[] = [];
-  for (let i = 0; i < units.length; i++)
-    keys.push(
-      `${(units[i - 1] as { norm: string } | undefined)?.norm ?? "^"}${(units[i] as { norm: string }).norm}`,
-    );
+  if (language === "ja") {
+    let prev = "^";
+    for (const u of units) {
+      keys.push(`${prev}${u.norm}`);
+      prev = u.norm;
+    }
+    return keys;
+  }
+  for (const u of units) {
+    const chars = [...u.norm];
+    if (chars.length === 1) keys.push(u.norm);
+    for (let i = 1; i < chars.length; i++) keys.push(`${chars[i - 1]}${chars[i]}`);
+  }
   return keys;
 }

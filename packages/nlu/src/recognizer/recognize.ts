@@ -194,14 +194,20 @@ export class Recognizer implements RecognizerApi {
 
   /** Share of the input the model has seen in training or recognized as a slot. */
   #coverage(units: Unit[], slots: { span: SpanMatch }[]): number {
-    const keys = vocabularyKeys(units, this.#m.language);
+    let keys: string[] = [];
     let known = 0;
-    keys.forEach((key, i) => {
-      if (this.#m.vocabulary.has(key) || slots.some((s) => i >= s.span.start && i < s.span.end))
-        known++;
+    units.forEach((unit, i) => {
+      const own = vocabularyKeys(
+        this.#m.language === "ja" ? units.slice(Math.max(0, i - 1), i + 1) : [unit],
+        this.#m.language,
+      );
+      const key = this.#m.language === "ja" ? own.slice(-1) : own;
+      keys = keys.concat(key);
+      if (slots.some((s) => i >= s.span.start && i < s.span.end)) known += key.length;
+      else for (const k of key) if (this.#m.vocabulary.has(k)) known++;
     });
     // square root: a few unknown words (names, typos) cost little, mostly unknown input a lot
-    return keys.length === 0 ? 0 : Math.sqrt(known / keys.length);
+    return keys.length === 0 ? 0 : known / keys.length;
   }
 
   #resolveAll(
