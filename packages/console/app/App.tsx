@@ -1,0 +1,97 @@
+// The shell: sign-in gate, navigation, and the page of the current route.
+import { useEffect, useState } from "react";
+import { token } from "./api.js";
+import { ConversationLog } from "./pages/ConversationLog.js";
+import { ExtensionDetail } from "./pages/ExtensionDetail.js";
+import { ExtensionForm } from "./pages/ExtensionForm.js";
+import { Extensions } from "./pages/Extensions.js";
+import { ModelEditor } from "./pages/ModelEditor.js";
+import { NluTester } from "./pages/NluTester.js";
+import { SignIn } from "./pages/SignIn.js";
+import { Simulator } from "./pages/Simulator.js";
+import { linkProps, navigate, useRoute } from "./router.js";
+
+const NAV = [
+  { to: "/", label: "Extensions" },
+  { to: "/nlu", label: "NLU tester" },
+  { to: "/simulator", label: "Simulator" },
+  { to: "/log", label: "Conversation log" },
+];
+
+function page(route: string) {
+  if (route === "/") return <Extensions />;
+  if (route === "/extensions/new") return <ExtensionForm />;
+  const edit = /^\/extensions\/([^/]+)\/edit$/.exec(route);
+  if (edit) return <ExtensionForm id={decodeURIComponent(edit[1]!)} />;
+  const model = /^\/extensions\/([^/]+)\/models\/(en|ja|ko)$/.exec(route);
+  if (model) return <ModelEditor id={decodeURIComponent(model[1]!)} language={model[2] as "en"} />;
+  const detail = /^\/extensions\/([^/]+)$/.exec(route);
+  if (detail) return <ExtensionDetail id={decodeURIComponent(detail[1]!)} />;
+  if (route === "/nlu") return <NluTester />;
+  if (route === "/simulator") return <Simulator />;
+  if (route === "/log") return <ConversationLog />;
+  return (
+    <section>
+      <h1>Not found</h1>
+      <p>
+        There is no console page at <code>{route}</code>. <a {...linkProps("/")}>Extensions</a>
+      </p>
+    </section>
+  );
+}
+
+export function App() {
+  const route = useRoute();
+  const [signedIn, setSignedIn] = useState(() => token.get() !== null);
+  useEffect(() => {
+    const expired = () => {
+      token.clear();
+      setSignedIn(false);
+    };
+    window.addEventListener("clover:unauthorized", expired);
+    return () => window.removeEventListener("clover:unauthorized", expired);
+  }, []);
+  useEffect(() => {
+    const heading = document.querySelector("main h1");
+    document.title = heading ? `${heading.textContent} · Clover console` : "Clover console";
+  });
+
+  if (!signedIn) return <SignIn onSignedIn={() => setSignedIn(true)} />;
+  const current = (to: string) =>
+    to === "/" ? route === "/" || route.startsWith("/extensions") : route.startsWith(to);
+  return (
+    <>
+      <a className="skip" href="#main">
+        Skip to content
+      </a>
+      <header className="top">
+        <a className="brand" {...linkProps("/")}>
+          Clover console
+        </a>
+        <nav aria-label="Main">
+          {NAV.map((item) => (
+            <a
+              key={item.to}
+              {...linkProps(item.to)}
+              aria-current={current(item.to) ? "page" : undefined}
+            >
+              {item.label}
+            </a>
+          ))}
+        </nav>
+        <button
+          type="button"
+          className="quiet"
+          onClick={() => {
+            token.clear();
+            setSignedIn(false);
+            navigate("/");
+          }}
+        >
+          Sign out
+        </button>
+      </header>
+      <main id="main">{page(route)}</main>
+    </>
+  );
+}

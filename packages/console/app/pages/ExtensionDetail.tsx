@@ -1,0 +1,69 @@
+// One extension: settings at a glance, its models per language, endpoint health.
+import { useState } from "react";
+import { getExtension, LANGUAGES } from "../api.js";
+import { useLoad } from "../hooks.js";
+import { linkProps, navigate } from "../router.js";
+import { ConfirmDelete } from "./ConfirmDelete.js";
+import { Health } from "./Health.js";
+
+export function ExtensionDetail({ id }: { id: string }) {
+  const { value: x, error } = useLoad(() => getExtension(id), id);
+  const [deleting, setDeleting] = useState(false);
+  if (error)
+    return (
+      <p className="error" role="alert">
+        {error.message}
+      </p>
+    );
+  if (!x) return <p aria-live="polite">Loading…</p>;
+  const path = `/extensions/${encodeURIComponent(x.id)}`;
+  return (
+    <section>
+      <div className="row spread">
+        <h1>{x.displayName}</h1>
+        <div className="row">
+          <a className="button" {...linkProps(`${path}/edit`)}>
+            Edit
+          </a>
+          <button type="button" className="danger" onClick={() => setDeleting(true)}>
+            Delete
+          </button>
+        </div>
+      </div>
+      <dl className="facts card">
+        <dt>Id</dt>
+        <dd className="mono">{x.id}</dd>
+        <dt>Endpoint</dt>
+        <dd className="mono break">{x.endpointUrl}</dd>
+        <dt>Message version</dt>
+        <dd>{x.messageVersion}</dd>
+        <dt>Enabled</dt>
+        <dd>{x.enabledForAllUsers ? "for all users" : `for ${x.enabledUsers.length} user(s)`}</dd>
+        <dt>Account linking</dt>
+        <dd>{x.accountLinking ? `yes (${x.accountLinking.authorizationUrl})` : "no"}</dd>
+      </dl>
+      <h2>Interaction models</h2>
+      <ul className="models">
+        {LANGUAGES.map((lang) => (
+          <li key={lang}>
+            <a {...linkProps(`${path}/models/${lang}`)}>
+              <span className="tag">{lang}</span>{" "}
+              {x.invocationNames[lang]?.main ?? <span className="muted">no invocation name</span>}
+              {" — "}
+              {x.languages.includes(lang) ? "edit model" : "create model"}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <h2>Endpoint health</h2>
+      <Health id={x.id} />
+      {deleting && (
+        <ConfirmDelete
+          extension={x}
+          onClose={() => setDeleting(false)}
+          onDeleted={() => navigate("/")}
+        />
+      )}
+    </section>
+  );
+}
