@@ -1,0 +1,120 @@
+// Speech benchmark: real-time factor (audio seconds per CPU second, helpers included) of each
+// TTS and ASR engine side by side, memory per engine, and the time from the end of the user's
+// speech to the first byte of the spoken answer for a dice turn through CIC.
+//   node --conditions=@clover/source --import tsx bench/speech/speech.ts
+import { readFileSync } from "node:fs";
+import { Readable } from "node:stream";
+import type { InteractionModel } from "@clover/protocol";
+import { PocketsphinxRecognizer } from "../../packages/server/src/speech/asr/pocketsphinx.js";
+import { samplesToBytes } from "../../packages/server/src/speech/audio/pcm.js";
+import { EspeakTextToSpeech } from "../../packages/server/src/speech/tts/espeak.js";
+import { FliteTextToSpeech } from "../../packages/server/src/speech/tts/flite.js";
+import { cpuSeconds, descendants, median, rssMb } from "./cpu.js";
+import { dialogLatency } from "./latency.js";
+
+const PHRASES = [
+  "You rolled three dice: a four, a two and a six, for a total of twelve.",
+  "Your order of two large pepperoni pizzas is on its way.",
+  "Here is some jazz from Music Box.",
+  "Sorry, I did not catch that. How many dice should I roll?",
+  "Okay.",
+];
+const COMMANDS = [
+  "ask dice to roll three dice",
+  "open pizza shop",
+  "ask music box to play some classical music",
+  "i want two large bulgogi pizzas",
+  "roll the dice",
+  "tell pizza shop to order a small veggie",
+];
+
+const models = ["dice", "pizza", "audio"].map(
+  (name) =>
+    JSON.parse(
+      readFileSync(new URL(`../../examples/${name}/models/en.json`, import.meta.url), "utf8"),
+    ) as InteractionModel,
+);
+
+const rows: string[] = [];
+const row = (...cells: (string | number)[]) =>
+  rows.push(`| ${cells.map((c) => (typeof c === "number" ? c.toFixed(2) : c)).join(" | ")} |`);
+
+async function ttsFigures(
+  name: string,
+  make: () => FliteTextToSpeech | EspeakTextToSpeech,
+  lang: string,
+) {
+  const engine = make();
+  let audio = 0;
+  for (const phrase of PHRASES) {
+    const pcm =
+      engine instanceof FliteTextToSpeech
+        ? await engine.synthesizePcm(phrase)
+        : await engine.synthesizePcm(phrase, lang);
+    if (pcm) audio += pcm.samples.length / pcm.sampleRate;
+  }
+  const peak: number[] = [];
+  const cpu0 = cpuSeconds();
+  const wall0 = performance.now();
+  for (const phrase of PHRASES) {
+    await engine.synthesize(phrase, lang); // text → MP3, the path a Speak directive takes
+    peak.push(descendants(process.pid).reduce((sum, pid) => sum + rssMb(pid), 0));
+  }
+  const wall = (performance.now() - wall0) / 1000;
+  await engine.close();
+  await new Promise((r) => setTimeout(r, 200));
+  const cpu = cpuSeconds() - cpu0;
+  row(`TTS ${name}`, audio, cpu, audio / cpu, wall, Math.max(...peak));
+}
+
+async function asrFigures(name: string, grammarModels: InteractionModel[]) {
+  const flite = new FliteTextToSpeech({ voice: "awb" });
+  const uploads: Buffer[] = [];
+  let audio = 0;
+  for (const text of COMMANDS) {
+    const pcm = await flite.synthesizePcm(text);
+    const padded = new Int16Array(pcm.samples.length + 16000);
+    padded.set(pcm.samples, 4800);
+    audio += padded.length / 16000;
+    uploads.push(samplesToBytes(padded));
+  }
+  await flite.close();
+  await new Promise((r) => setTimeout(r, 200));
+  const asr = new PocketsphinxRecognizer({ models: grammarModels });
+  await asr.updateModels(grammarModels);
+  await new Promise((r) => setTimeout(r, 500));
+  const idle = descendants(process.pid).reduce((sum, pid) => sum + rssMb(pid), 0);
+  const cpu0 = cpuSeconds();
+  const wall0 = performance.now();
+  const heard: string[] = [];
+  for (const upload of uploads) {
+    const chunks: Buffer[] = [];
+    for (let at = 0; at < upload.length; at += 6400) chunks.push(upload.subarray(at, at + 6400));
+    heard.push((await asr.recognize(Readable.from(chunks), { language: "en" })).text);
+  }
+  const wall = (performance.now() - wall0) / 1000;
+  await asr.close();
+  await new Promise((r) => setTimeout(r, 200));
+  const cpu = cpuSeconds() - cpu0;
+  const right = heard.filter((h, i) => h === COMMANDS[i]).length;
+  row(`ASR ${name} (${right}/${COMMANDS.length} exact)`, audio, cpu, audio / cpu, wall, idle);
+}
+
+row("engine", "audio s", "CPU s", "RTF (audio s / CPU s)", "wall s", "helper RSS MB");
+rows.push("|---|---|---|---|---|---|");
+await ttsFigures("Flite slt (default)", () => new FliteTextToSpeech(), "en");
+await ttsFigures("Flite awb", () => new FliteTextToSpeech({ voice: "awb" }), "en");
+await ttsFigures("eSpeak NG en", () => new EspeakTextToSpeech(), "en");
+await asrFigures("pocketsphinx, dice grammar", models.slice(0, 1));
+await asrFigures("pocketsphinx, dice+pizza+audio grammar", models);
+console.log(rows.join("\n"));
+
+const latency = await dialogLatency(5);
+console.log(
+  `\nEnd of speech → first byte of the answer (dice turn through CIC, real-time upload, ${latency.runs.length} runs):`,
+);
+console.log(
+  `  median ${median(latency.runs).toFixed(0)} ms (runs: ${latency.runs.map((r) => r.toFixed(0)).join(", ")})`,
+);
+console.log(`  of which end-pointing silence: ${latency.trailingSilenceMs} ms`);
+console.log(`  server RSS: ${latency.rssMb.toFixed(0)} MB`);
