@@ -5,7 +5,7 @@ import type { Extension } from "../app/extension.js";
 import type { ModelTypes } from "../app/model.js";
 import { errorResult } from "../core/errors.js";
 import { readFailure, writeResult } from "./node-http.js";
-import { readBody } from "./read-body.js";
+import { readBodyAsync } from "./read-body.js";
 
 type ExpressRequest = IncomingMessage & { body?: unknown; rawBody?: unknown };
 
@@ -14,7 +14,7 @@ async function rawBodyOf(req: ExpressRequest, extension: Extension<ModelTypes>) 
   if (req.body instanceof Uint8Array) return req.body;
   if (typeof req.body === "string") return Buffer.from(req.body);
   const parsed = req.body !== undefined && req.readableEnded;
-  if (!parsed) return readBody(req, extension.bodyLimit);
+  if (!parsed) return readBodyAsync(req, extension.bodyLimit);
   if (extension.verifier) return undefined; // parsed JSON cannot be verified
   return Buffer.from(JSON.stringify(req.body));
 }

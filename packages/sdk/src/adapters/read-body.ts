@@ -7,32 +7,44 @@ export class BodyTooLargeError extends Error {
   }
 }
 
-export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+type Done = (error: Error | undefined, body?: Buffer) => void;
+
+/** Callback form (the node:http hot path); `readBodyAsync` wraps it in a promise. */
+export function readBody(req: IncomingMessage, limit: number, done: Done): void {
   const declared = Number(req.headers["content-length"]);
   if (declared > limit) {
     req.resume(); // discard what the client still sends; the socket stays usable
-    return Promise.reject(new BodyTooLargeError(limit));
+    return done(new BodyTooLargeError(limit));
   }
+  let first: Buffer | undefined;
+  let chunks: Buffer[] | undefined;
+  let size = 0;
+  let failed = false;
+  req.on("data", (chunk: Buffer) => {
+    if (failed) return;
+    size += chunk.length;
+    if (size > limit) {
+      failed = true;
+      first = undefined;
+      chunks = undefined;
+      return done(new BodyTooLargeError(limit));
+    }
+    if (first === undefined) first = chunk;
+    else (chunks ??= [first]).push(chunk);
+  });
+  req.on("end", () => {
+    if (failed) return;
+    done(undefined, chunks ? Buffer.concat(chunks, size) : (first ?? Buffer.alloc(0)));
+  });
+  req.on("error", (error) => {
+    if (failed) return;
+    failed = true;
+    done(error);
+  });
+}
+
+export function readBodyAsync(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let failed = false;
-    req.on("data", (chunk: Buffer) => {
-      if (failed) return;
-      size += chunk.length;
-      if (size > limit) {
-        failed = true;
-        chunks.length = 0;
-        reject(new BodyTooLargeError(limit));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on("end", () => {
-      if (!failed) resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
-    });
-    req.on("error", (error) => {
-      if (!failed) reject(error);
-    });
+    readBody(req, limit, (error, body) => (error ? reject(error) : resolve(body!)));
   });
 }

@@ -5,6 +5,7 @@ import { type HttpRequest, type HttpResult, handleHttp } from "../core/http.js";
 import type { CekRequest, CekResponse } from "../message/types.js";
 import type { Language } from "../response/speech.js";
 import { createVerifier, type VerificationOptions, type Verifier } from "../verify/verifier.js";
+import { DeadlineQueue } from "./deadlines.js";
 import type { AnyModel, ModelTypes } from "./model.js";
 import {
   type EventName,
@@ -62,6 +63,8 @@ export class Extension<M extends ModelTypes = AnyModel> {
   readonly #before: StoredHandler[] = [];
   readonly #after: StoredHandler[] = [];
   #errorHandler: ErrorHandler<M> | undefined;
+  readonly #deadlines: DeadlineQueue;
+  readonly #errorDeadlines: DeadlineQueue;
 
   constructor(options: ExtensionOptions = {}) {
     this.options = options;
@@ -69,6 +72,8 @@ export class Extension<M extends ModelTypes = AnyModel> {
     this.bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.verifier = options.verification ? createVerifier(options.verification) : undefined;
+    this.#deadlines = new DeadlineQueue(this.timeoutMs);
+    this.#errorDeadlines = new DeadlineQueue(Math.min(1000, this.timeoutMs));
   }
 
   onLaunch(handler: Handler<HandlerContext<M>>): this {
@@ -131,7 +136,9 @@ export class Extension<M extends ModelTypes = AnyModel> {
   async dispatch(request: CekRequest): Promise<DispatchResult> {
     const ctx = new HandlerContext<M>(request, this.defaultLanguage);
     try {
-      await this.#withTimeout(this.#run(ctx), this.timeoutMs);
+      // Synchronous handlers finish here without a timer or extra promise.
+      const pending = this.#run(ctx, 0);
+      if (pending) await this.#withTimeout(pending, this.#deadlines);
       return { ok: true, response: ctx.toResponse() };
     } catch (error) {
       return this.#recover(request, error);
@@ -143,18 +150,26 @@ export class Extension<M extends ModelTypes = AnyModel> {
     return handleHttp(this, request);
   }
 
-  async #run(ctx: HandlerContext<M>): Promise<void> {
-    for (const interceptor of this.#before) {
-      await interceptor(ctx);
-      if (ctx.handled) break;
+  /** Before-interceptors, the handler, after-interceptors, in order from step `from`;
+   * returns a promise only once some step turns out to be asynchronous. */
+  #run(ctx: HandlerContext<M>, from: number): void | Promise<void> {
+    const steps = this.#before.length + 1 + this.#after.length;
+    for (let i = from; i < steps; i++) {
+      const result = this.#step(ctx, i);
+      if (result && typeof result.then === "function")
+        return result.then(() => this.#run(ctx, i + 1));
     }
-    if (!ctx.handled) {
-      const handler = this.#routes.find(ctx.request);
-      if (handler) await handler(ctx);
-      // Nobody handles this request (unknown type, no route): a minimal valid answer (§11).
-      else ctx.response.endSession();
-    }
-    for (const interceptor of this.#after) await interceptor(ctx);
+  }
+
+  #step(ctx: HandlerContext<M>, i: number): void | Promise<void> {
+    const before = this.#before.length;
+    if (i < before) return ctx.handled ? undefined : this.#before[i]!(ctx);
+    if (i > before) return this.#after[i - before - 1]!(ctx);
+    if (ctx.handled) return;
+    const handler = this.#routes.find(ctx.request);
+    if (handler) return handler(ctx);
+    // Nobody handles this request (unknown type, no route): a minimal valid answer (§11).
+    ctx.response.endSession();
   }
 
   async #recover(request: CekRequest, error: unknown): Promise<DispatchResult> {
@@ -166,7 +181,7 @@ export class Extension<M extends ModelTypes = AnyModel> {
     try {
       await this.#withTimeout(
         Promise.resolve(this.#errorHandler(error, ctx)),
-        Math.min(1000, this.timeoutMs),
+        this.#errorDeadlines,
       );
       return { ok: true, response: ctx.toResponse() };
     } catch (second) {
@@ -175,12 +190,8 @@ export class Extension<M extends ModelTypes = AnyModel> {
     }
   }
 
-  #withTimeout(work: Promise<void>, ms: number): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new HandlerTimeoutError(ms)), ms);
-    });
-    return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+  #withTimeout(work: Promise<void>, deadlines: DeadlineQueue): Promise<void> {
+    return deadlines.run(work, () => new HandlerTimeoutError(deadlines.ms));
   }
 
   #log(message: string, error?: unknown): void {

@@ -1,6 +1,7 @@
 // The one HTTP core every adapter shares: raw body bytes and headers in, status, headers and
 // body out. Order: size → signature (over the raw bytes) → JSON → CEK shape → application
 // id → handler (cek-custom-extension.md §2.5, §11).
+import { isUtf8 } from "node:buffer";
 import type { Extension } from "../app/extension.js";
 import type { ModelTypes } from "../app/model.js";
 import { normalizeRequest } from "../message/normalize.js";
@@ -33,8 +34,6 @@ export function headerOf(headers: HttpHeaders, name: string): string | undefined
   return typeof value === "string" ? value : value?.[0];
 }
 
-const decoder = new TextDecoder("utf-8", { fatal: true });
-
 export async function handleHttp<M extends ModelTypes>(
   extension: Extension<M>,
   http: HttpRequest,
@@ -61,7 +60,11 @@ export async function handleHttp<M extends ModelTypes>(
   }
   let json: unknown;
   try {
-    json = JSON.parse(decoder.decode(http.body));
+    const bytes = Buffer.isBuffer(http.body)
+      ? http.body
+      : Buffer.from(http.body.buffer, http.body.byteOffset, http.body.byteLength);
+    if (!isUtf8(bytes)) throw new Error("invalid UTF-8");
+    json = JSON.parse(bytes.toString("utf8"));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return errorResult(400, "malformed_json", `request body is not valid UTF-8 JSON: ${reason}`);
