@@ -14,7 +14,8 @@ export function readBody(req: IncomingMessage, limit: number, done: Done): void 
   const declared = Number(req.headers["content-length"]);
   if (declared > limit) {
     req.resume(); // discard what the client still sends; the socket stays usable
-    return done(new BodyTooLargeError(limit));
+    done(new BodyTooLargeError(limit));
+    return;
   }
   let first: Buffer | undefined;
   let chunks: Buffer[] | undefined;
@@ -30,7 +31,10 @@ export function readBody(req: IncomingMessage, limit: number, done: Done): void 
       return done(new BodyTooLargeError(limit));
     }
     if (first === undefined) first = chunk;
-    else (chunks ??= [first]).push(chunk);
+    else {
+      chunks ??= [first];
+      chunks.push(chunk);
+    }
   });
   req.on("end", () => {
     if (failed) return;
