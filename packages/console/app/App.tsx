@@ -1,15 +1,21 @@
 // The shell: sign-in gate, navigation, and the page of the current route.
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { token } from "./api.js";
 import { ConversationLog } from "./pages/ConversationLog.js";
 import { ExtensionDetail } from "./pages/ExtensionDetail.js";
 import { ExtensionForm } from "./pages/ExtensionForm.js";
 import { Extensions } from "./pages/Extensions.js";
-import { ModelEditor } from "./pages/ModelEditor.js";
-import { NluTester } from "./pages/NluTester.js";
 import { SignIn } from "./pages/SignIn.js";
 import { Simulator } from "./pages/Simulator.js";
 import { linkProps, navigate, useRoute } from "./router.js";
+
+// The pages that carry the recognizer (@clover/nlu) load on first use.
+const ModelEditor = lazy(() =>
+  import("./pages/ModelEditor.js").then((m) => ({ default: m.ModelEditor })),
+);
+const NluTester = lazy(() =>
+  import("./pages/NluTester.js").then((m) => ({ default: m.NluTester })),
+);
 
 const NAV = [
   { to: "/", label: "Extensions" },
@@ -91,7 +97,9 @@ export function App() {
           Sign out
         </button>
       </header>
-      <main id="main">{page(route)}</main>
+      <main id="main">
+        <Suspense fallback={<p aria-live="polite">Loading…</p>}>{page(route)}</Suspense>
+      </main>
     </>
   );
 }

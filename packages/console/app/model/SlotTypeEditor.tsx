@@ -69,7 +69,7 @@ export function SlotTypeEditor({ type, index, issues, onChange, onRemove }: Prop
           (i) => i.path === base || i.path === `${base}.name` || i.path === `${base}.values`,
         )}
       />
-      <table>
+      <table className="stack">
         <thead>
           <tr>
             <th scope="col">Value</th>

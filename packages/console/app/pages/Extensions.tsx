@@ -44,7 +44,7 @@ export function Extensions() {
       {extensions?.length === 0 && <p>No extensions yet. Create the first one.</p>}
       {extensions && extensions.length > 0 && (
         <div className="table-wrap">
-          <table>
+          <table className="stack">
             <thead>
               <tr>
                 <th scope="col">Name</th>
