@@ -31,6 +31,11 @@ export class CloverAssistant implements Assistant {
 
   async close(): Promise<void> {
     clearInterval(this.#sweeper);
+    await this.settled();
+  }
+
+  /** Resolves when fire-and-forget calls (SessionEndedRequests) have finished. */
+  async settled(): Promise<void> {
     while (this.ctx.background.size > 0) await Promise.allSettled([...this.ctx.background]);
   }
 

@@ -164,7 +164,9 @@ export class CekDispatcher {
         );
       }
     } catch (error) {
-      if (signal.aborted)
+      const code = (error as { code?: string }).code;
+      // The deadline signal normally fires first; undici's own timers are a backstop.
+      if (signal.aborted || code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT")
         return fail("timeout", `no complete response within ${this.options.timeoutMs} ms`);
       const err = error as Error & { code?: string };
       if (err.code === "UND_ERR_CONNECT_TIMEOUT")
@@ -179,8 +181,8 @@ export class CekDispatcher {
       pool = new Pool(origin, {
         connections: this.options.connectionsPerOrigin,
         connect: { timeout: this.options.connectTimeoutMs },
-        headersTimeout: this.options.timeoutMs,
-        bodyTimeout: this.options.timeoutMs,
+        headersTimeout: this.options.timeoutMs + 1000,
+        bodyTimeout: this.options.timeoutMs + 1000,
         keepAliveTimeout: 30_000,
       });
       this.#pools.set(origin, pool);

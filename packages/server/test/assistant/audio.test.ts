@@ -129,7 +129,8 @@ describe("audio playback and message versions", () => {
     await audio.close();
     await legacy.close();
   });
-  beforeEach(() => {
+  beforeEach(async () => {
+    await platform.assistant.settled();
     audio.received.length = 0;
     legacy.received.length = 0;
   });

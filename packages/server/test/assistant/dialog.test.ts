@@ -70,7 +70,8 @@ describe("dialogs through the assistant", () => {
     await platform.close();
     await ext.close();
   });
-  beforeEach(() => {
+  beforeEach(async () => {
+    await platform.assistant.settled();
     ext.received.length = 0;
     ext.respond = bakery;
   });
@@ -335,6 +336,31 @@ describe("dialogs through the assistant", () => {
     const exchanged: Json = screen.exchange?.response;
     assert.equal(exchanged.response.outputSpeech.type, "SpeechSet");
     assert.ok((screen.exchange?.durationMs ?? -1) >= 0);
+  });
+
+  it("ends the open session when the user clearly invokes another extension (§7.2)", async () => {
+    const cafe = await startExtension(() => ({ body: answer("Coffee?", { end: false }) }));
+    try {
+      await register(platform, {
+        id: "com.example.cafe",
+        displayName: "Coffee Corner",
+        endpointUrl: cafe.url,
+        models: { en: { ...bakeryModel("en"), invocation: { main: "coffee corner" } } },
+      });
+      const me = device({ deviceId: "switch" });
+      await platform.assistant.handleTurn(say("open bakery bot", me));
+      const switched = await platform.assistant.handleTurn(say("open coffee corner", me));
+      assert.equal(switched.extensionId, "com.example.cafe");
+      assert.equal(cafe.received[0]!.body.request.type, "LaunchRequest");
+      await ext.waitFor(2);
+      assert.equal(ext.received[1]!.body.request.type, "SessionEndedRequest");
+      const next = await platform.assistant.handleTurn(say("when are you open", me));
+      assert.equal(next.extensionId, "com.example.cafe", "the new session continues");
+      await platform.assistant.handleTurn(say("stop", me));
+      await platform.api("DELETE", "/api/v1/extensions/com.example.cafe");
+    } finally {
+      await cafe.close();
+    }
   });
 
   it("keeps concurrent users' sessions apart", async () => {

@@ -12,7 +12,7 @@ import {
 import { bakeryModel } from "../helpers/models.js";
 import { device, register, say, startPlatform, type TestPlatform } from "../helpers/platform.js";
 
-const TIMEOUT_MS = 120;
+const TIMEOUT_MS = 300;
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("session timeouts", () => {
@@ -37,7 +37,8 @@ describe("session timeouts", () => {
     await platform.close();
     await ext.close();
   });
-  beforeEach(() => {
+  beforeEach(async () => {
+    await platform.assistant.settled();
     ext.received.length = 0;
     proactive.length = 0;
   });
@@ -125,9 +126,9 @@ describe("session timeouts", () => {
     });
     const me = device({ deviceId: "chatty" });
     await platform.assistant.handleTurn(say("open bakery bot", me));
-    await wait(TIMEOUT_MS / 3);
+    await wait(TIMEOUT_MS / 6);
     await platform.assistant.handleTurn(say("when are you open", me));
-    await wait(TIMEOUT_MS / 3);
+    await wait(TIMEOUT_MS / 6);
     await platform.assistant.handleTurn(say("when are you open", me));
     assert.deepEqual(types(), ["LaunchRequest", "IntentRequest", "IntentRequest"]);
     const ids = new Set(ext.received.map((r) => r.body.session.sessionId));

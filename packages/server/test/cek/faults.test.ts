@@ -15,7 +15,7 @@ import { device, register, say, startPlatform, type TestPlatform } from "../help
 
 type Mode = "ok" | "slow2s" | "slow30s" | "status500" | "garbage" | "invalid" | "huge";
 
-const TIMEOUT_MS = 400;
+const TIMEOUT_MS = 800;
 /** A 10 MB response body, built once. */
 const HUGE = JSON.stringify(answer("x".repeat(10 * 1024 * 1024)));
 
@@ -90,8 +90,8 @@ describe("extension faults", () => {
   });
 
   const cases: { mode: Mode; failure: string; detail: RegExp }[] = [
-    { mode: "slow2s", failure: "timeout", detail: /within 400 ms/ },
-    { mode: "slow30s", failure: "timeout", detail: /within 400 ms/ },
+    { mode: "slow2s", failure: "timeout", detail: /within 800 ms/ },
+    { mode: "slow30s", failure: "timeout", detail: /within 800 ms/ },
     { mode: "status500", failure: "http-status", detail: /HTTP 500: internal trouble/ },
     { mode: "garbage", failure: "invalid-json", detail: /not JSON.*<html>/ },
     {
@@ -115,7 +115,8 @@ describe("extension faults", () => {
       const started = performance.now();
       const result = await platform.assistant.handleTurn(turn);
       const elapsed = performance.now() - started;
-      assert.ok(elapsed < TIMEOUT_MS + 1500, `answered in ${elapsed} ms`);
+      // The deadline, not the extension's 2 s or 30 s, decides when the user hears back.
+      assert.ok(elapsed < (c.failure === "timeout" ? 1800 : 5000), `answered in ${elapsed} ms`);
       assert.equal(result.speech.length, 1);
       assert.match(result.speech[0]!.value, /Sorry, Faulty isn't responding/);
       assert.equal(result.expectSpeech, false);
@@ -129,11 +130,13 @@ describe("extension faults", () => {
       assert.equal(logged.level, 40);
       assert.match(logged.msg, c.detail);
       // Best-effort SessionEndedRequest for the open session (§2.4).
-      await ext.waitFor(before + 2);
-      const ended = ext.received
-        .slice(before)
-        .find((r) => r.body.request.type === "SessionEndedRequest");
-      assert.ok(ended, "SessionEndedRequest sent");
+      const ended = await ext.waitForRequest(
+        (body) =>
+          body.request.type === "SessionEndedRequest" &&
+          body.context.System.device.deviceId === victim.deviceId,
+        before,
+      );
+      assert.equal(ended.body.session.user.userId, victim.userId);
       mode = "ok";
       const afterwards = await platform.assistant.handleTurn(say("when are you open", victim));
       assert.equal(afterwards.extensionId, undefined, "the victim's session is closed");

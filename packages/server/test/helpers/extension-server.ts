@@ -29,6 +29,12 @@ export interface TestExtension {
   respond: Responder;
   /** Resolves when `count` requests have arrived. */
   waitFor(count: number, timeoutMs?: number): Promise<void>;
+  /** Resolves with the first request (from index `from` on) that matches. */
+  waitForRequest(
+    match: (body: Json) => boolean,
+    from?: number,
+    timeoutMs?: number,
+  ): Promise<Received>;
   close(): Promise<void>;
 }
 
@@ -85,6 +91,15 @@ export async function startExtension(
           },
         });
       });
+    },
+    async waitForRequest(match, from = 0, timeoutMs = 3000) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const found = received.slice(from).find((r) => match(r.body));
+        if (found) return found;
+        if (Date.now() > until) throw new Error("no matching request arrived");
+        await new Promise((r) => setTimeout(r, 10));
+      }
     },
     close: async () => {},
   };
