@@ -7,9 +7,11 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Readable } from "node:stream";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { encodeMp3 } from "../../server/src/speech/audio/mp3.js";
 import { DEFAULT_DIST_DIR } from "../src/index.js";
 import { startTestPlatform, type TestPlatform } from "./platform.js";
 
@@ -52,6 +54,29 @@ function buildIfMissing(): void {
   assert.equal(built.status, 0, "vite build of the console failed");
 }
 
+/** A 440 Hz tone of `ms` milliseconds, 16 kHz mono. */
+function tone(ms: number) {
+  const samples = new Int16Array((16000 * ms) / 1000);
+  for (let i = 0; i < samples.length; i++)
+    samples[i] = Math.round(6000 * Math.sin((2 * Math.PI * 440 * i) / 16000));
+  return { sampleRate: 16000, samples };
+}
+
+// Speech engines at the platform's engine interfaces: the TTS answers with a real MP3 of a
+// 400 ms tone; the ASR records what the browser sent and "hears" a fixed request.
+const heard: { bytes: number; language: string }[] = [];
+const speech = {
+  tts: { synthesize: async () => encodeMp3(tone(400)) },
+  asr: {
+    async recognize(audio: Readable, options: { language: string }) {
+      let bytes = 0;
+      for await (const chunk of audio) bytes += (chunk as Buffer).length;
+      heard.push({ bytes, language: options.language });
+      return { text: "roll four dice" };
+    },
+  },
+};
+
 describe("the console in Chromium", {
   skip: !existsSync(CHROMIUM) && `${CHROMIUM} missing`,
 }, () => {
@@ -65,7 +90,7 @@ describe("the console in Chromium", {
   before(async () => {
     buildIfMissing();
     mkdirSync(shots, { recursive: true });
-    platform = await startTestPlatform(ADMIN, DICE_ID);
+    platform = await startTestPlatform(ADMIN, DICE_ID, speech);
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
@@ -78,6 +103,10 @@ describe("the console in Chromium", {
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
+        // A fake microphone (a tone) without the permission prompt, and audio that may play.
+        "--use-fake-ui-for-media-stream",
+        "--use-fake-device-for-media-stream",
+        "--autoplay-policy=no-user-gesture-required",
       ],
       viewport: { width: 1280, height: 860 },
     });
@@ -215,10 +244,40 @@ describe("the console in Chromium", {
     if (platform.insight)
       assert.match(all, /"type": "IntentRequest"/, "the CEK request of the turn");
     else await second.getByText(/does not expose the CEK exchange/).waitFor();
+    // The answer's speech: the MP3 attachment, playable from a Blob URL.
+    const audio = page.locator("article.turn").nth(2).locator("audio").first();
+    assert.match((await audio.getAttribute("src")) ?? "", /^blob:/);
+    const duration = await audio.evaluate(
+      (element: HTMLAudioElement) =>
+        new Promise<number>((resolve) => {
+          if (element.readyState >= 1) resolve(element.duration);
+          else element.addEventListener("loadedmetadata", () => resolve(element.duration));
+        }),
+    );
+    assert.ok(duration > 0.3 && duration < 0.8, `the spoken answer lasts ${duration} s`);
     await shot("simulator");
     await page.setViewportSize({ width: 390, height: 844 });
     await shot("simulator-phone");
     await page.setViewportSize({ width: 1280, height: 860 });
+  });
+
+  it("talks through the microphone while the button is held", async () => {
+    const before = heard.length;
+    const talk = page.getByRole("button", { name: "Hold to talk" });
+    await talk.hover();
+    await page.mouse.down();
+    await page.getByRole("button", { name: /Listening/ }).waitFor();
+    await page.waitForTimeout(700);
+    await page.mouse.up();
+    const turn = page.locator("article.turn").nth(3);
+    await turn.locator(".bubble.user", { hasText: /s of speech/ }).waitFor();
+    await turn.locator(".bubble.assistant").first().waitFor();
+    assert.match((await turn.locator(".bubble.assistant").first().textContent()) ?? "", /4/);
+    const sent = heard[before]!;
+    assert.equal(sent.language, "en");
+    assert.equal(sent.bytes % 2, 0, "16-bit samples");
+    // 16 kHz 16-bit mono is 32,000 bytes a second; the button was held for about 0.7 s.
+    assert.ok(sent.bytes > 3200 && sent.bytes < 32000 * 1.5, `${sent.bytes} bytes of PCM`);
   });
 
   it("shows the conversation log", async () => {

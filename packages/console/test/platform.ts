@@ -22,7 +22,11 @@ export interface TestPlatform {
   close(): Promise<void>;
 }
 
-export async function startTestPlatform(adminToken: string, diceId: string): Promise<TestPlatform> {
+export async function startTestPlatform(
+  adminToken: string,
+  diceId: string,
+  speech: { tts?: server.TextToSpeech; asr?: server.SpeechToText } = {},
+): Promise<TestPlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), "clover-console-e2e-"));
   const config = server.loadConfig({
     CLOVER_DATA_DIR: dataDir,
@@ -56,6 +60,7 @@ export async function startTestPlatform(adminToken: string, diceId: string): Pro
   const gateway = new server.CicGateway({
     assistant: log && wrap ? wrap(platform.assistant, log) : platform.assistant,
     authority,
+    ...speech,
     fallback: (req, res) => {
       if (consoleHandler(req, res)) return;
       void (async () => {
