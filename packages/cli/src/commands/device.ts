@@ -14,7 +14,7 @@ import {
 } from "../core/device.js";
 import { CliError, EXIT } from "../core/errors.js";
 import type { Output } from "../core/output.js";
-import { type DeviceProfile, platformUrl, readSettings } from "../core/settings.js";
+import { type DeviceProfile, platformUrl, readSettings, updateSettings } from "../core/settings.js";
 import { nameOf, printAnswer, summarize } from "../device/render.js";
 import { toCicPcm } from "../device/wav.js";
 
@@ -34,10 +34,13 @@ interface LoginOptions {
 const urlOf = (command: Command) =>
   platformUrl((command.optsWithGlobals() as { url?: string }).url);
 
-async function connected(command: Command) {
+async function connected(command: Command, downchannel = false) {
   const url = urlOf(command);
   const profile = await currentDevice(url, (command.optsWithGlobals() as { token?: string }).token);
-  return { url, profile, client: deviceClient(url, profile) };
+  const client = deviceClient(url, profile);
+  // cic.md §2.5: a device opens its downchannel before it sends events.
+  if (downchannel) await reachable(url, client.openDownchannel());
+  return { url, profile, client };
 }
 
 function printProfile(
@@ -155,7 +158,7 @@ export function registerDeviceCommands(program: Command): void {
       .argument("<text>", "what the user types"),
   ).action(async (text: string, _o, command: Command) => {
     const out = outputOf(command);
-    const { url, client } = await connected(command);
+    const { url, client } = await connected(command, true);
     const started = performance.now();
     try {
       const response = await reachable(url, out.progress("waiting", client.sendText(text)));
@@ -185,7 +188,16 @@ export function registerDeviceCommands(program: Command): void {
         `${file}: ${seconds.toFixed(2)} s, ${source.sampleRate} Hz, ${source.channels} channel(s) → 16 kHz mono`,
       ),
     );
-    const { url, client } = await connected(command);
+    const { url, client, profile } = await connected(command, true);
+    let deviceUUID = profile.deviceUUID;
+    if (!deviceUUID) {
+      deviceUUID = randomUUID();
+      const id = deviceUUID;
+      updateSettings((s) => {
+        const stored = s.devices?.[url];
+        if (stored) stored.deviceUUID = id;
+      });
+    }
     const started = performance.now();
     try {
       const response = await reachable(
@@ -200,7 +212,7 @@ export function registerDeviceCommands(program: Command): void {
                 lang: o.lang,
                 profile: "CLOSE_TALK",
                 format: "AUDIO_L16_RATE_16000_CHANNELS_1",
-                initiator: { type: "PRESS_AND_HOLD" },
+                initiator: { type: "PRESS_AND_HOLD", inputSource: "SELF", payload: { deviceUUID } },
               },
             },
             { dialogRequestId: randomUUID(), audio: pcm },

@@ -19,6 +19,8 @@ export interface DeviceProfile {
   refreshToken?: string;
   /** Epoch milliseconds. */
   expiresAt?: number;
+  /** Random id made once for SpeechRecognizer initiators (cic.md §9.8). */
+  deviceUUID?: string;
 }
 
 export interface Settings {

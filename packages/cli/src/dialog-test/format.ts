@@ -72,17 +72,18 @@ export function parseDialogTestFile(file: string): DialogTestFile {
     const error = doc.errors[0]!;
     const pos = error.linePos?.[0];
     throw new CliError(
-      `${file}${pos ? `:${pos.line}:${pos.col}` : ""}: ${error.message.split("\n")[0]}`,
+      `${file}${pos ? `:${pos.line}:${pos.col}` : ""}: ${error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`,
       EXIT.failure,
     );
   }
   const where = locator(source);
-  const at = (path: string) => {
-    const pos = where(path);
+  const at = (path: string, key = false) => {
+    const pos = where(path, key ? "key" : "value");
     return pos ? `${file}:${pos.line}:${pos.column}` : file;
   };
   const fail = (path: string, message: string): never => {
-    throw new CliError(`${at(path)}: ${path ? `${path}: ` : ""}${message}`, EXIT.failure);
+    const key = message.startsWith("unknown");
+    throw new CliError(`${at(path, key)}: ${path ? `${path}: ` : ""}${message}`, EXIT.failure);
   };
   const value: unknown = doc.toJS();
   const isObject = (v: unknown): v is Record<string, unknown> =>

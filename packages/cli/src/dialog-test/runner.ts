@@ -23,6 +23,8 @@ export interface TestResult {
   ms: number;
   passed: boolean;
   steps: StepResult[];
+  /** Steps not played because an earlier one failed. */
+  notRun: number;
   error?: string;
 }
 
@@ -80,6 +82,7 @@ export async function runTest(
     passed:
       !error && steps.every((s) => s.mismatches.length === 0) && steps.length === test.steps.length,
     steps,
+    notRun: test.steps.length - steps.length,
     ...(error ? { error } : {}),
   };
 }

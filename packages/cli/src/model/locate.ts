@@ -1,6 +1,6 @@
 // Where a JSON path (`intents[2].utterances[5]`) is in a JSON/YAML source: line and column,
 // through the yaml library's source ranges (JSON is YAML).
-import { isNode, LineCounter, parseDocument } from "yaml";
+import { isMap, isNode, isScalar, LineCounter, parseDocument } from "yaml";
 
 export function pathSegments(path: string): (string | number)[] {
   const segments: (string | number)[] = [];
@@ -19,12 +19,27 @@ export interface SourcePosition {
 }
 
 /** Finds the deepest node of `path` present in the source (a missing key: its parent). */
-export function locator(source: string): (path: string | undefined) => SourcePosition | undefined {
+export function locator(
+  source: string,
+): (path: string | undefined, at?: "key" | "value") => SourcePosition | undefined {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, keepSourceTokens: false });
-  return (path) => {
+  return (path, at = "value") => {
     if (path === undefined) return undefined;
     const segments = pathSegments(path);
+    // at "key": point at the key itself (when an unknown or misspelt key is the finding).
+    const last = segments.at(-1);
+    if (typeof last === "string" && at === "key") {
+      const parent = doc.getIn(segments.slice(0, -1), true);
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === last);
+        const key = pair?.key;
+        if (isScalar(key) && key.range) {
+          const pos = lineCounter.linePos(key.range[0]);
+          return { line: pos.line, column: pos.col };
+        }
+      }
+    }
     for (let n = segments.length; n >= 0; n--) {
       const node = doc.getIn(segments.slice(0, n), true);
       if (isNode(node) && node.range) {

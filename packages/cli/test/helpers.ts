@@ -1,0 +1,100 @@
+// Runs the real `clover` binary in a subprocess, with its own config dir and no colours.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const BIN = fileURLToPath(new URL("../bin/clover.js", import.meta.url));
+export const REPO = fileURLToPath(new URL("../../../", import.meta.url));
+
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  env?: Record<string, string>;
+  input?: string;
+  cwd?: string;
+  timeoutMs?: number;
+}
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `clover-cli-${prefix}-`));
+}
+
+export function spawnClover(args: string[], options: RunOptions = {}): ChildProcess {
+  return spawn(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? REPO,
+    env: {
+      ...process.env,
+      NO_COLOR: "1",
+      CLOVER_LOG_LEVEL: "silent",
+      CLOVER_URL: "",
+      CLOVER_ADMIN_TOKEN: "",
+      ...options.env,
+    },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+}
+
+export function clover(args: string[], options: RunOptions = {}): Promise<RunResult> {
+  const child = spawnClover(args, options);
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.on("data", (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr!.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  child.stdin!.end(options.input ?? "");
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`clover ${args.join(" ")} did not finish:\n${stdout}\n${stderr}`));
+    }, options.timeoutMs ?? 60_000);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Starts `clover serve --json` and resolves with what it printed once it listens. */
+export function serve(
+  args: string[],
+  options: RunOptions = {},
+): Promise<{ child: ChildProcess; info: Record<string, unknown>; output: () => string }> {
+  const child = spawnClover(["--json", "serve", ...args], options);
+  let stdout = "";
+  let stderr = "";
+  child.stderr!.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`clover serve did not start:\n${stdout}\n${stderr}`));
+    }, options.timeoutMs ?? 60_000);
+    child.stdout!.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+      try {
+        const info = JSON.parse(stdout) as Record<string, unknown>;
+        clearTimeout(timer);
+        resolve({ child, info, output: () => stdout + stderr });
+      } catch {}
+    });
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`clover serve exited with ${code}:\n${stdout}\n${stderr}`));
+    });
+  });
+}
+
+export function exited(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.once("exit", (code) => resolve(code)));
+}
