@@ -3,7 +3,6 @@
 //
 // Side by side in one run, against one extension process (its own core):
 //   direct     undici POST of a pre-built request body (the floor: loopback + extension)
-//   dispatch   CekClient.call: build request, serialize once, sign, POST, validate response
 //   turn       assistant.handleTurn: invocation + NLU + dispatch + sessions (a full turn)
 // then an open-loop run at 500 turns/s, and the closed-loop maximum with 32 users in flight.
 import { fork } from "node:child_process";
@@ -51,19 +50,29 @@ function quantiles(values: number[]) {
 }
 const ms = (n: number) => `${n.toFixed(3)} ms`;
 
-async function measure(label: string, run: () => Promise<unknown>) {
-  for (let i = 0; i < 300; i++) await run(); // warm-up: JIT, keep-alive sockets
-  const times: number[] = [];
-  for (let i = 0; i < SAMPLES; i++) {
-    const t = performance.now();
-    await run();
-    times.push(performance.now() - t);
+/** Sequential samples of both paths, interleaved so that both see the same machine load. */
+async function sideBySide(direct: () => Promise<unknown>, turn: () => Promise<unknown>) {
+  for (let i = 0; i < 300; i++) {
+    await direct();
+    await turn();
   }
-  const q = quantiles(times);
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    let t = performance.now();
+    await direct();
+    a.push(performance.now() - t);
+    t = performance.now();
+    await turn();
+    b.push(performance.now() - t);
+  }
+  return { direct: quantiles(a), turn: quantiles(b) };
+}
+
+function row(label: string, q: ReturnType<typeof quantiles>) {
   console.log(
     `${label.padEnd(10)} p50 ${ms(q.p50)}  p90 ${ms(q.p90)}  p99 ${ms(q.p99)}  max ${ms(q.max)}`,
   );
-  return q;
 }
 
 const child = fork(new URL("./extension-process.mjs", import.meta.url), { stdio: "inherit" });
@@ -134,7 +143,7 @@ console.log(
 const first = await platform.assistant.handleTurn(turn(0));
 const requestBody = Buffer.from(JSON.stringify(first.exchange?.request));
 const pool = new Pool(new URL(url).origin, { connections: 16 });
-const direct = await measure("direct", async () => {
+const postDirect = async () => {
   const response = await pool.request({
     method: "POST",
     path: "/cek",
@@ -142,10 +151,13 @@ const direct = await measure("direct", async () => {
     headers: { "content-type": "application/json;charset=UTF-8", signaturecek: "x" },
   });
   await response.body.json();
-});
-const full = await measure("turn", () => platform.assistant.handleTurn(turn(1)));
+};
+const sequential = await sideBySide(postDirect, () => platform.assistant.handleTurn(turn(1)));
+row("direct", sequential.direct);
+row("turn", sequential.turn);
+const direct = sequential.direct;
 console.log(
-  `\nadded by the platform (turn - direct): p50 ${ms(full.p50 - direct.p50)}, p99 ${ms(full.p99 - direct.p99)}`,
+  `\nadded by the platform (turn - direct): p50 ${ms(sequential.turn.p50 - direct.p50)}, p99 ${ms(sequential.turn.p99 - direct.p99)}`,
 );
 
 async function openLoop(label: string, target: typeof platform) {
