@@ -86,6 +86,14 @@ export class PocketsphinxRecognizer implements SpeechToText {
         join(dir, "clover.gram"),
         "-samprate",
         "16000",
+        // Wider beams than the defaults: fewer near-miss words ("roll" heard as "throw") for
+        // about 15% more CPU on grammar-sized searches.
+        "-beam",
+        "1e-60",
+        "-wbeam",
+        "1e-50",
+        "-pbeam",
+        "1e-60",
         "-infile",
         "/dev/stdin",
       ];

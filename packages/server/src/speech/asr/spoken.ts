@@ -43,7 +43,8 @@ export function spokenWords(text: string): string[] {
   const words: string[] = [];
   const cleaned = text
     .toLowerCase()
-    .normalize("NFKC")
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
     .replace(/[’‘`]/g, "'")
     .replace(/&/g, " and ")
     .replace(/(\d)[,](\d{3})/g, "$1$2")
