@@ -117,6 +117,13 @@ describe("clover serve and the commands that talk to it", () => {
     assert.doesNotMatch(result.stdout, /roll one die/, ".quit ends the conversation");
   });
 
+  it("chat --audio says why nothing plays", async () => {
+    const result = await run(["chat", "--audio", "ask dice to roll one die"]);
+    assert.equal(result.code, 0, result.stderr);
+    // This platform has no TTS (--tts none), and a player may or may not be installed.
+    assert.match(result.stderr, /no speech audio in the answer|no MP3 player found/);
+  });
+
   it("chat --json gives each turn for scripts", async () => {
     const result = await run(["--json", "chat", "ask dice to roll one die"]);
     assert.equal(result.code, 0, result.stderr);
@@ -227,6 +234,26 @@ describe("clover serve and the commands that talk to it", () => {
     const refused = await run(["ext", "list", "--token", "wrong"]);
     assert.equal(refused.code, 4);
     assert.match(refused.stderr, /refused the admin token/);
+  });
+
+  it("refuses missing TLS files (exit 2) and reports REDIS_URL as not supported yet", async () => {
+    const result = await run([
+      "serve",
+      "--port",
+      "0",
+      "--redis-url",
+      "redis://127.0.0.1:1",
+      "--tls-cert",
+      join(dataDir, "none.pem"),
+      "--tls-key",
+      join(dataDir, "none.key"),
+    ]);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /--tls-cert .*none\.pem: ENOENT/);
+    assert.match(result.stderr, /REDIS_URL is accepted but not yet supported/);
+    const half = await run(["serve", "--tls-cert", "x.pem"]);
+    assert.equal(half.code, 2);
+    assert.match(half.stderr, /--tls-cert and --tls-key go together/);
   });
 
   it("stops gracefully on SIGTERM", async () => {

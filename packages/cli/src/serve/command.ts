@@ -54,6 +54,7 @@ type SpeechFactory = (
 ) => {
   tts?: server.TextToSpeech;
   asr?: server.SpeechToText;
+  updateModels(models: readonly InteractionModel[]): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -86,6 +87,21 @@ export function registerServe(program: Command): void {
     )
     .action(async (options: ServeOptions, command: Command) => {
       const out = outputOf(command);
+      const redisUrl = options.redisUrl ?? process.env["REDIS_URL"];
+      if (redisUrl)
+        out.warn(
+          "REDIS_URL is accepted but not yet supported by this server: sessions stay in memory",
+        );
+      if (Boolean(options.tlsCert) !== Boolean(options.tlsKey))
+        throw new CliError("--tls-cert and --tls-key go together", EXIT.usage);
+      const tls =
+        options.tlsCert && options.tlsKey
+          ? {
+              cert: readPem(options.tlsCert, "--tls-cert"),
+              key: readPem(options.tlsKey, "--tls-key"),
+            }
+          : undefined;
+
       const server = await out.progress("loading", import("@clover/server"));
       const argv: string[] = [];
       for (const [key, flag] of CONFIG_FLAGS) {
@@ -99,21 +115,6 @@ export function registerServe(program: Command): void {
       } catch (error) {
         throw new CliError((error as Error).message, EXIT.usage, "see `clover serve --help`");
       }
-      if (Boolean(options.tlsCert) !== Boolean(options.tlsKey))
-        throw new CliError("--tls-cert and --tls-key go together", EXIT.usage);
-      const tls =
-        options.tlsCert && options.tlsKey
-          ? {
-              cert: readPem(options.tlsCert, "--tls-cert"),
-              key: readPem(options.tlsKey, "--tls-key"),
-            }
-          : undefined;
-      const redisUrl = options.redisUrl ?? process.env["REDIS_URL"];
-      if (redisUrl)
-        out.warn(
-          "REDIS_URL is accepted but not yet supported by this server: sessions stay in memory",
-        );
-
       const engines = await startSpeech(server, options, out.warn.bind(out));
       const started = await out.progress(
         "starting the platform",
@@ -125,6 +126,15 @@ export function registerServe(program: Command): void {
         }),
       );
       installTurnLog(started);
+      if (engines) {
+        // Grammar-based recognizers learn the registered models' phrases (docs/speech.md).
+        const { registry } = started.platform;
+        const models = registry
+          .list()
+          .flatMap((e) => registry.languages(e.id).map((l) => registry.model(e.id, l)))
+          .filter((m): m is InteractionModel => m !== undefined);
+        await engines.updateModels(models);
+      }
       const url = normalizeUrl(
         config.host === "0.0.0.0" || config.host === "::"
           ? started.url.replace("127.0.0.1", "localhost")
