@@ -44,4 +44,45 @@ describe("embedded example extensions", () => {
     assert.equal(result.extensionId, "com.clover.example.dice");
     assert.equal(result.speech[0]?.lang, "ja");
   });
+
+  it("takes a pizza order over several turns", async () => {
+    const me = device({ deviceId: "pizza-counter" });
+    const launch = await platform.assistant.handleTurn(say("open pizza shop", me));
+    assert.equal(launch.extensionId, "com.clover.example.pizza");
+    const order = await platform.assistant.handleTurn(say("i want two large pepperoni pizzas", me));
+    assert.deepEqual(order.intent, {
+      name: "OrderPizzaIntent",
+      slots: {
+        pizzaCount: { value: "2" },
+        pizzaSize: { value: "large" },
+        pizzaType: { value: "pepperoni" },
+      },
+    });
+    assert.equal(order.expectSpeech, true);
+    const placed = await platform.assistant.handleTurn(say("yes", me));
+    assert.equal(placed.intent?.name, "Clova.YesIntent");
+    assert.equal(placed.expectSpeech, false);
+    assert.match(placed.speech[0]?.value ?? "", /2 large pepperoni/);
+  });
+
+  it("plays music and answers the device's PlayFinished with the next track", async () => {
+    const me = device({ deviceId: "music-room" });
+    const started = await platform.assistant.handleTurn(say("ask music box to play some jazz", me));
+    const play = started.directives.find((d) => d.namespace === "AudioPlayer" && d.name === "Play");
+    assert.ok(play, "AudioPlayer.Play passed through");
+    const stream = (play.payload as { audioItem: { stream: { token: string } } }).audioItem.stream;
+    const finished = await platform.assistant.handleTurn({
+      kind: "event",
+      namespace: "AudioPlayer",
+      name: "PlayFinished",
+      payload: { token: stream.token, offsetInMilliseconds: 1000 },
+      device: { ...me, playback: { playerActivity: "PLAYING", token: stream.token } },
+    });
+    assert.equal(finished.extensionId, "com.clover.example.audio");
+    const next = finished.directives.find((d) => d.name === "Play");
+    assert.ok(next, "the next track is queued");
+    const nextToken = (next.payload as { audioItem: { stream: { token: string } } }).audioItem
+      .stream.token;
+    assert.notEqual(nextToken, stream.token);
+  });
 });
