@@ -4,12 +4,21 @@
 // Screenshots of every page go to test-results/console/.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
+import { exportIntentTsv } from "@clover/nlu";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { encodeMp3 } from "../../server/src/speech/audio/mp3.js";
 import { DEFAULT_DIST_DIR } from "../src/index.js";
@@ -194,6 +203,22 @@ describe("the console in Chromium", {
     await intent.locator('mark[data-slot="color"]', { hasText: "red" }).waitFor();
     assert.equal(await intent.getByLabel("Type of slot color").inputValue(), "DieColor");
     await page.getByText("No errors.").waitFor();
+
+    // A Clova console TSV file adds an intent named after the file.
+    const tsv = join(profile, "RollAgainIntent.tsv");
+    writeFileSync(
+      tsv,
+      exportIntentTsv({
+        name: "RollAgainIntent",
+        slots: [],
+        utterances: ["roll again", "once more"],
+      }),
+    );
+    const tsvChooser = page.waitForEvent("filechooser");
+    await page.getByRole("button", { name: "Import intent TSV" }).click();
+    await (await tsvChooser).setFiles(tsv);
+    await page.locator('input[value="RollAgainIntent"]').waitFor();
+    assert.equal(await page.locator("article.intent").count(), 3);
 
     await page.getByRole("button", { name: "Build and save" }).click();
     await page.getByText(/Upload and compile on the platform — saved/).waitFor();

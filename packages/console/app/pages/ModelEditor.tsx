@@ -1,61 +1,22 @@
 // The interaction model editor for one extension and language: invocation, intents with their
 // examples and slots, custom slot types, built-ins, live validation, JSON and TSV files, build.
-import {
-  DEFAULT_BUILTIN_INTENTS,
-  importIntentTsv,
-  importSlotTypeTsv,
-  type ModelIssue,
-  validateModel,
-} from "@clover/nlu";
+import { formatIssue, type ModelIssue } from "@clover/nlu";
 import type { InteractionModel } from "@clover/protocol";
 import { useMemo, useState } from "react";
-import { ApiError, api, getExtension, type Language } from "../api.js";
+import type { Language } from "../api.js";
 import { Issues, issuesFor } from "../fields.js";
 import { useLoad } from "../hooks.js";
 import { Builtins } from "../model/Builtins.js";
 import { type BuildStep, buildModel } from "../model/build.js";
-import { baseName, download, pickFiles } from "../model/files.js";
+import { loadModel, mergeTsvFiles, safeValidate } from "../model/document.js";
+import { download, pickFiles } from "../model/files.js";
 import { IntentEditor } from "../model/IntentEditor.js";
 import { Recognize } from "../model/Recognize.js";
 import { SlotTypeEditor } from "../model/SlotTypeEditor.js";
 import { linkProps } from "../router.js";
 
-async function load(
-  id: string,
-  language: Language,
-): Promise<{ model: InteractionModel; saved: boolean; name: string }> {
-  const x = await getExtension(id);
-  try {
-    const model = await api<InteractionModel>(
-      "GET",
-      `/api/v1/extensions/${encodeURIComponent(id)}/models/${language}`,
-    );
-    return { model, saved: true, name: x.displayName };
-  } catch (e) {
-    if (!(e instanceof ApiError) || e.status !== 404) throw e;
-    const names = x.invocationNames[language];
-    const model: InteractionModel = {
-      language,
-      invocation: { main: names?.main ?? x.displayName, sub: names?.sub ?? [] },
-      builtinIntents: [...DEFAULT_BUILTIN_INTENTS],
-      builtinSlotTypes: [],
-      customSlotTypes: [],
-      intents: [],
-    };
-    return { model, saved: false, name: x.displayName };
-  }
-}
-
-function safeValidate(model: InteractionModel): ModelIssue[] {
-  try {
-    return validateModel(model);
-  } catch (e) {
-    return [{ severity: "error", message: (e as Error).message }];
-  }
-}
-
 export function ModelEditor({ id, language }: { id: string; language: Language }) {
-  const { value, error, setValue } = useLoad(() => load(id, language), `${id}/${language}`);
+  const { value, error, setValue } = useLoad(() => loadModel(id, language), `${id}/${language}`);
   const [dirty, setDirty] = useState(false);
   const [steps, setSteps] = useState<BuildStep[]>();
   const [serverIssues, setServerIssues] = useState<ModelIssue[]>([]);
@@ -104,35 +65,9 @@ export function ModelEditor({ id, language }: { id: string; language: Language }
 
   async function importTsv(kind: "intent" | "slotType") {
     const files = await pickFiles(".tsv,text/tab-separated-values", true);
-    let next = model!;
-    const found: ModelIssue[] = [];
-    for (const file of files) {
-      const name = baseName(file.name);
-      if (kind === "intent") {
-        const r = importIntentTsv(name, file.text, file.name);
-        found.push(...r.issues);
-        if (r.intent)
-          next = { ...next, intents: [...next.intents.filter((i) => i.name !== name), r.intent] };
-      } else {
-        const r = importSlotTypeTsv(name, file.text, file.name);
-        found.push(...r.issues);
-        if (r.slotType)
-          next = {
-            ...next,
-            customSlotTypes: [
-              ...(next.customSlotTypes ?? []).filter((t) => t.name !== name),
-              r.slotType,
-            ],
-          };
-      }
-    }
-    setFileIssues(
-      found.map((i) => ({
-        ...i,
-        message: `${i.file}:${i.line ?? ""}:${i.column ?? ""} ${i.message}`,
-      })),
-    );
-    if (next !== model) change(next);
+    const merged = mergeTsvFiles(model!, kind, files);
+    setFileIssues(merged.issues.map((i) => ({ ...i, message: formatIssue(i) })));
+    if (merged.model !== model) change(merged.model);
   }
 
   async function build() {
