@@ -40,6 +40,9 @@ const rows: Row[] = [
   ["CLOVA.NUMBER", "ko", "서른다섯 명", "35", "명"],
   ["CLOVA.NUMBER", "ko", "3만 5천", "35000"],
   ["CLOVA.NUMBER", "ko", "세", undefined],
+  ["CLOVA.NUMBER", "ko", "스물한 개", "21", "개"],
+  ["CLOVA.NUMBER", "en", "nineteen eighty four", "1984"],
+  ["CLOVA.NUMBER", "en", "two thousand and twenty four", "2024"],
   ["CLOVA.NUMBER", "ko", "세 개를", "3", "개"],
   ["CLOVA.NUMBER", "ja", "3個を", "3", "個"],
   ["CLOVA.WHOLE_NUMBER", "ja", "0312 7788", "03127788"],
@@ -83,6 +86,24 @@ describe("CLOVA.NUMBER and CLOVA.WHOLE_NUMBER", () => {
   it("does not read numerals inside ordinary words", () => {
     assert.deepEqual(findBuiltinSlots("CLOVA.NUMBER", "一緒に行こう", { language: "ja" }), []);
     assert.deepEqual(findBuiltinSlots("CLOVA.NUMBER", "오늘 이 피자 줘", { language: "ko" }), []);
+  });
+
+  it("scans long repetitive input without runaway backtracking", () => {
+    // each of these took seconds to hours with unbounded nested repetitions
+    const inputs = [
+      "9".repeat(200),
+      "one ".repeat(50),
+      "세 ".repeat(60),
+      "3時から".repeat(25),
+      "1 ".repeat(80),
+    ];
+    for (const text of inputs) {
+      for (const type of BUILTIN_SLOT_TYPE_NAMES) {
+        for (const language of ["en", "ja", "ko"] as const) {
+          assert.ok(Array.isArray(findBuiltinSlots(type, text, { language })));
+        }
+      }
+    }
   });
 
   it("rejects unknown type names and languages with a clear error", () => {

@@ -65,17 +65,17 @@ const KO_DAYS: Record<string, number> = {
 };
 
 const EN_PART = `(?:(?:${EN_NUMERAL}(?: and an? half)?|an?|half an?|a couple of|a few) (?:year|month|week|day|hour|minute|min|second|sec)s?(?: and an? half)?)`;
-const JA_N = "(?:[0-9]+(?:\\.[0-9]+)?|[〇一二三四五六七八九十百]+)";
+const JA_N = "(?:[0-9]{1,9}(?:\\.[0-9]{1,6})?|[〇一二三四五六七八九十百]{1,9})";
 const JA_PART = `(?:${JA_N}(?:年間|年|ヶ月間?|か月間?|カ月間?|ヵ月間?|ケ月間?|週間|日間|日|時間|分間|分|秒間|秒)半?|半年|半日|半月)`;
 const KO_N =
-  "(?:[0-9]+(?:\\.[0-9]+)?|[일이삼사오육칠팔구십백]+|열한|열두|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|스물|서른|마흔|쉰)";
+  "(?:[0-9]{1,9}(?:\\.[0-9]{1,6})?|[일이삼사오육칠팔구십백]{1,9}|열한|열두|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|스물|서른|마흔|쉰)";
 const KO_PART = `(?:(?:${KO_N}) ?(?:년|개월|달|주일|주|일|시간|분|초)(?: ?반)?|하루|이틀|사흘|나흘|닷새|엿새|이레|열흘|보름|반나절|반년)`;
 
 /** One or more duration parts in a row ("1 hour and 20 minutes", "1時間20分", "두 시간 반"). */
 export const DURATION_SOURCE: Record<Language, string> = {
-  en: `${EN_PART}(?:(?:,? and |, | )${EN_PART})*`,
-  ja: `${JA_PART}+`,
-  ko: `${KO_PART}(?: ?${KO_PART})*`,
+  en: `${EN_PART}(?:(?:,? and |, | )${EN_PART}){0,6}`,
+  ja: `${JA_PART}{1,7}`,
+  ko: `${KO_PART}(?: ?${KO_PART}){0,6}`,
 };
 
 const PATTERNS: Record<Language, { whole: RegExp; part: RegExp }> = {

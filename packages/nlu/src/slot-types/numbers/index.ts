@@ -88,7 +88,7 @@ function numberPattern(language: Language, spec: NumberSpec): RegExp {
     const adnominal = unitSource ? `|${KO_NATIVE_ADNOMINAL}(?= ?${unitSource})` : "";
     num = `(?:${KO_SINO}|${KO_NATIVE_FULL}${adnominal})`;
   }
-  if (spec.whole) num = String.raw`(?:\d+(?:[ -]\d+)*(?![.,]\d)|${num})`;
+  if (spec.whole) num = String.raw`(?:\d{1,24}(?:[ -]\d{1,12}){0,8}(?![.,]\d)|${num})`;
   const sp = language === "ja" ? "" : " ?";
   const unit = unitSource ? `(?:${sp}(?<unit>${unitSource}))?` : "";
   let body = `${spec.whole ? "" : PREFIX}(?<num>${num})${unit}`;

@@ -47,10 +47,11 @@ const EN_WORD = `(?:${[...Object.keys(EN_UNITS), ...Object.keys(EN_TENS), ...Obj
   .filter((w) => w !== "oh")
   .sort((a, b) => b.length - a.length)
   .join("|")})`;
-const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+`;
+// Repetitions are bounded everywhere so that scanning stays linear in the text length.
+const DIGITS = String.raw`\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,9})?|\d{1,24}(?:\.\d{1,9})?|\.\d{1,9}`;
 
 /** English numeral: digits, words, or digits + scale word ("1.5 million"); optional sign. */
-export const EN_NUMERAL = String.raw`(?:(?:minus|negative) |-)?(?:(?:${DIGITS})(?: (?:hundred|thousand|million|billion))?|(?:an? )?${EN_WORD}(?:(?:[ -]|\sand\s)${EN_WORD})*(?: point(?: ${EN_WORD})+)?(?: and an? half)?)`;
+export const EN_NUMERAL = String.raw`(?:(?:minus|negative) |-)?(?:(?:${DIGITS})(?: (?:hundred|thousand|million|billion))?|(?:an? )?${EN_WORD}(?:(?:[ -]|\sand\s)${EN_WORD}){0,8}(?: point(?: ${EN_WORD}){1,8})?(?: and an? half)?)`;
 
 const JA_DIGIT: Record<string, number> = {
   〇: 0,
@@ -71,7 +72,7 @@ const JA_DIGIT: Record<string, number> = {
 const JA_SMALL: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 拾: 10 };
 const JA_BIG: Record<string, number> = { 万: 1e4, 億: 1e8, 兆: 1e12 };
 /** Japanese numeral: ASCII digits and/or kanji numerals ("3千", "二十五", "1万2千"). */
-export const JA_NUMERAL = `(?:マイナス|-)?(?:[0-9〇零一二三四五六七八九十百千万億兆壱弐参拾]|(?<=[0-9])[.,](?=[0-9]))+`;
+export const JA_NUMERAL = `(?:マイナス|-)?(?:[0-9〇零一二三四五六七八九十百千万億兆壱弐参拾]|(?<=[0-9])[.,](?=[0-9])){1,24}`;
 
 const KO_DIGIT: Record<string, number> = {
   영: 0,
@@ -121,10 +122,10 @@ const KO_NATIVE_ONES: Record<string, number> = {
   아홉: 9,
 };
 /** Sino-Korean (digits may mix in: "3천", "1만 2천"). */
-export const KO_SINO = `(?:마이너스 ?|-)?(?:(?:[0-9]|(?<=[0-9])[.,](?=[0-9]))+|[영공일이삼사오육륙칠팔구십백천만억조])(?:(?:[0-9]|(?<=[0-9])[.,](?=[0-9]))+|[영공일이삼사오육륙칠팔구십백천만억조]|(?<=[만억조]) (?=[0-9일이삼사오육칠팔구십백천]))*(?: ?점 ?[영공일이삼사오육칠팔구0-9]+)?`;
+export const KO_SINO = `(?:마이너스 ?|-)?(?=[0-9영공일이삼사오육륙칠팔구십백천만억조])(?:[0-9영공일이삼사오육륙칠팔구십백천만억조]|(?<=[0-9])[.,](?=[0-9])|(?<=[만억조]) (?=[0-9일이삼사오육칠팔구십백천])){1,24}(?: ?점 ?[영공일이삼사오육칠팔구0-9]{1,9})?`;
 /** Native Korean counting words; the short forms (한, 두, 세, 네, 스무) only before counters. */
 export const KO_NATIVE_FULL = `(?:(?:열|스물|서른|마흔|쉰|예순|일흔|여든|아흔)(?:하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉)?|하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉)`;
-export const KO_NATIVE_ADNOMINAL = `(?:(?:열|스무|서른|마흔|쉰|예순|일흔|여든|아흔)(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉)?|한|두|세|석|네|넉|다섯|닷|여섯|엿|일곱|여덟|아홉)`;
+export const KO_NATIVE_ADNOMINAL = `(?:(?:열|스물|스무|서른|마흔|쉰|예순|일흔|여든|아흔)(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉)?|한|두|세|석|네|넉|다섯|닷|여섯|엿|일곱|여덟|아홉)`;
 
 export function numeralSource(language: Language): string {
   if (language === "en") return EN_NUMERAL;
@@ -195,11 +196,13 @@ function parseEnglish(s: string): number | undefined {
     if (digits !== undefined) {
       current += digits;
       seen = true;
-    } else if (w in EN_UNITS && w !== "oh") {
+    } else if (w in EN_UNITS && w !== "oh" && EN_UNITS[w]! < 10) {
       current += EN_UNITS[w]!;
       seen = true;
-    } else if (w in EN_TENS) {
-      current += EN_TENS[w]!;
+    } else if (w in EN_TENS || (w in EN_UNITS && EN_UNITS[w]! >= 10)) {
+      // "nineteen eighty four", "twenty twenty": read in hundreds, as years are
+      if (current >= 10 && current < 100 && total === 0) current *= 100;
+      current += EN_TENS[w] ?? EN_UNITS[w]!;
       seen = true;
     } else if (w === "hundred" || w === "dozen") {
       current = (current || 1) * EN_SCALES[w]!;
