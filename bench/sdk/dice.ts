@@ -2,6 +2,7 @@
 //   clover — the dice example on @clover/sdk's node:http adapter
 //   line   — the same extension on @line/clova-cek-sdk-nodejs + Express
 //   bare   — node:http answering a fixed JSON body (the ceiling)
+//   json   — node:http that parses the body and stringifies a fixed answer (JSON cost alone)
 // Each server runs in its own process; wrk (Debian package `wrk`) drives it with -c10,
 // rounds interleaved, medians reported.
 //   node --conditions=@clover/source --import tsx bench/sdk/dice.ts [rounds] [seconds]
@@ -94,7 +95,7 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
 
-const names = ["clover", "line", "bare"] as const;
+const names = ["clover", "line", "bare", "json"] as const;
 const servers: Record<string, ServerProcess> = {};
 try {
   for (const name of names) {
@@ -109,7 +110,7 @@ try {
       throw new Error(`${name} did not answer the dice request`);
   }
   for (const name of names) runWrk(servers[name]!, 1); // warm up the JIT
-  const samples: Record<string, Sample[]> = { clover: [], line: [], bare: [] };
+  const samples: Record<string, Sample[]> = { clover: [], line: [], bare: [], json: [] };
   for (let round = 1; round <= rounds; round++) {
     for (const name of names) {
       const s = runWrk(servers[name]!, seconds);
@@ -137,13 +138,13 @@ try {
     ];
     console.log(`${n.padEnd(7)} ${cols.join("  ")}`);
   }
-  const { clover, line, bare } = result;
+  const { clover, line, bare, json } = result;
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   console.log(`\nthroughput: clover/line ${(clover.rps / line.rps).toFixed(2)}x (target >= 2x)`);
   console.log(`            clover/bare ${pct(clover.rps / bare.rps)} (target >= 85%)`);
-  console.log(
-    `CPU per request: line/clover ${(line.cpuUs / clover.cpuUs).toFixed(2)}x, bare/clover ${pct(bare.cpuUs / clover.cpuUs)}`,
-  );
+  console.log(`            clover/json ${pct(clover.rps / json.rps)}`);
+  const cpu = (other: Sample) => `${(other.cpuUs / clover.cpuUs).toFixed(2)}x`;
+  console.log(`CPU per request vs clover: line ${cpu(line)}, bare ${cpu(bare)}, json ${cpu(json)}`);
 } finally {
   for (const server of Object.values(servers)) await server.stop();
   rmSync(dir, { recursive: true, force: true });
