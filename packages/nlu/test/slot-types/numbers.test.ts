@@ -86,6 +86,15 @@ describe("CLOVA.NUMBER and CLOVA.WHOLE_NUMBER", () => {
   it("does not read numerals inside ordinary words", () => {
     assert.deepEqual(findBuiltinSlots("CLOVA.NUMBER", "一緒に行こう", { language: "ja" }), []);
     assert.deepEqual(findBuiltinSlots("CLOVA.NUMBER", "오늘 이 피자 줘", { language: "ko" }), []);
+    assert.deepEqual(
+      findBuiltinSlots("CLOVA.NUMBER", "I want the red one", { language: "en" }),
+      [],
+    );
+    const one = findBuiltinSlots("CLOVA.NUMBER", "roll one die", { language: "en" });
+    assert.deepEqual(
+      one.map((s) => s.resolved.value),
+      ["1"],
+    );
   });
 
   it("scans long repetitive input without runaway backtracking", () => {

@@ -54,6 +54,8 @@ const NATIVE_VALUES: Record<string, [number, string]> = {
   ひとり: [1, "人"],
   ふたり: [2, "人"],
 };
+const PRONOUN_ONE =
+  /(?:^|\s)(?:this|that|the|which|each|every|another|any|no|some|red|blue|green|big|small|large|other|same|new|last|next|first) $/;
 const CURRENCY_SYMBOL: Record<string, string> = {
   $: "USD",
   "¥": "JPY",
@@ -120,6 +122,15 @@ function interpret(
     return undefined;
   // 이 (this), 오 (oh), 사 (buy)...: a lone one-syllable Sino numeral needs a unit
   if (language === "ko" && !g["unit"] && /^[일이사오구육영공]$/.test(raw)) return undefined;
+  // "this one", "the red one": a pronoun, not a number
+  if (
+    language === "en" &&
+    raw === "one" &&
+    !g["unit"] &&
+    PRONOUN_ONE.test(text.slice(0, m.index))
+  ) {
+    return undefined;
+  }
   if (spec.whole) {
     const digits = digitString(raw);
     if (digits !== undefined) return { value: digits };
