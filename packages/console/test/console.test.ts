@@ -202,6 +202,15 @@ describe("the console in Chromium", {
     await intent.getByRole("button", { name: "Make slot" }).click();
     await intent.locator('mark[data-slot="color"]', { hasText: "red" }).waitFor();
     assert.equal(await intent.getByLabel("Type of slot color").inputValue(), "DieColor");
+    // The keyboard does the same: "blue" in "i want blue dice", selected with Shift+arrows.
+    const second = intent.locator(".utt").nth(1);
+    await second.focus();
+    await page.keyboard.press("Home");
+    for (let i = 0; i < "i want ".length; i++) await page.keyboard.press("ArrowRight");
+    for (let i = 0; i < "blue".length; i++) await page.keyboard.press("Shift+ArrowRight");
+    await intent.getByRole("button", { name: "Make slot" }).click();
+    await intent.locator('mark[data-slot="color"]', { hasText: "blue" }).waitFor();
+    assert.equal(await intent.locator("ul.slots > li").count(), 1, "the existing slot is reused");
     await page.getByText("No errors.").waitFor();
 
     // A Clova console TSV file adds an intent named after the file.

@@ -100,7 +100,8 @@ export function Utterance(props: Props) {
           <button type="submit">Done</button>
         </form>
       ) : (
-        // A read-only text box: focusable, so Shift+arrows select words to make a slot.
+        // A read-only text box with a caret (contentEditable, every edit refused), so the
+        // keyboard selects words too: arrows to move, Shift+arrows to select.
         // biome-ignore lint/a11y/useSemanticElements: an <input> cannot show the slot highlights
         <span
           className="utt"
@@ -109,6 +110,16 @@ export function Utterance(props: Props) {
           aria-readonly="true"
           aria-label={`Example: ${parsed?.text ?? props.example}. Select words to make them a slot.`}
           tabIndex={0}
+          contentEditable
+          suppressContentEditableWarning
+          spellCheck={false}
+          onBeforeInput={(e) => e.preventDefault()}
+          onPaste={(e) => e.preventDefault()}
+          onDrop={(e) => e.preventDefault()}
+          onCut={(e) => e.preventDefault()}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") e.preventDefault();
+          }}
           onMouseUp={onSelect}
           onKeyUp={(e) => e.shiftKey && onSelect()}
           title="Select words to make them a slot"
