@@ -108,6 +108,13 @@ for (const [name, start] of Object.entries(adapters)) {
       const json = r.json as { sessionAttributes: { last: string } };
       assert.equal(json.sessionAttributes.last, "クロワッサン");
     });
+    it("accepts the guide's misspelt content type and a missing one (§2.1)", async () => {
+      const body = JSON.stringify(requests.launch({ applicationId: APP }));
+      for (const type of ["application/json;charset-UTF-8", "application/octet-stream"]) {
+        const r = await post(running.url, body, { ...signed(body), "content-type": type });
+        assert.equal(r.status, 200, `${type}: ${r.text}`);
+      }
+    });
     it("rejects a bad signature with 401 and a JSON reason", async () => {
       const body = JSON.stringify(requests.launch({ applicationId: APP }));
       const r = await post(running.url, body, {
