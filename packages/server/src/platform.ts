@@ -120,6 +120,16 @@ export async function createPlatform(
   };
   const assistant = new CloverAssistant(ctx);
   assistant.start();
+  // Several nodes share PostgreSQL: pick up registry changes and key rotations made elsewhere.
+  let refresher: NodeJS.Timeout | undefined;
+  if (config.databaseUrl && config.registryRefreshMs > 0) {
+    refresher = setInterval(() => {
+      Promise.all([registry.refresh(), keys.refresh()]).catch((error) =>
+        log.error({ err: error }, "registry refresh failed"),
+      );
+    }, config.registryRefreshMs);
+    refresher.unref();
+  }
 
   let exampleServers: Server[] = [];
   if (config.examples === "embedded")
@@ -150,6 +160,7 @@ export async function createPlatform(
     adminAuth,
     ...(generatedAdminToken ? { generatedAdminToken } : {}),
     async close() {
+      clearInterval(refresher);
       await assistant.close();
       await Promise.all(
         exampleServers.map(

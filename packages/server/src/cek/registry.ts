@@ -31,6 +31,8 @@ export class ModelRejectedError extends Error {
 interface Entry {
   record: ExtensionRecord;
   models: Map<Language, InteractionModel>;
+  /** Stored version (update instant) of each model, to notice other nodes' changes. */
+  modelVersions: Map<Language, number>;
   recognizers: Map<Language, Recognizer>;
   enabledUsers: Set<string>;
 }
@@ -50,13 +52,71 @@ export class ExtensionRegistry {
     ]);
     this.#entries.clear();
     for (const record of records) this.#entries.set(record.id, this.#entry(record));
-    for (const { extensionId, language, model } of models) {
+    for (const { extensionId, language, model, updatedAt } of models) {
       const entry = this.#entries.get(extensionId);
-      if (entry) this.#install(entry, language, model);
+      if (!entry) continue;
+      this.#install(entry, language, model);
+      entry.modelVersions.set(language, updatedAt);
     }
     for (const { extensionId, userId } of enablements)
       this.#entries.get(extensionId)?.enabledUsers.add(userId);
     this.#rebuildDetector();
+  }
+
+  /**
+   * Picks up changes other nodes made to the shared database: settings by updatedAt, models
+   * by version (only changed models are fetched and recompiled), enabled users in full.
+   */
+  async refresh(): Promise<boolean> {
+    const [records, versions, enablements] = await Promise.all([
+      this.store.list(),
+      this.store.modelVersions(),
+      this.store.allEnablements(),
+    ]);
+    let changed = false;
+    const ids = new Set(records.map((r) => r.id));
+    for (const id of this.#entries.keys())
+      if (!ids.has(id)) {
+        this.#entries.delete(id);
+        changed = true;
+      }
+    for (const record of records) {
+      const entry = this.#entries.get(record.id);
+      if (!entry) {
+        this.#entries.set(record.id, this.#entry(record));
+        changed = true;
+      } else if (entry.record.updatedAt !== record.updatedAt) {
+        const audioChanged = entry.record.usesAudioPlayer !== record.usesAudioPlayer;
+        entry.record = record;
+        if (audioChanged)
+          for (const [language, model] of entry.models) this.#install(entry, language, model);
+        changed = true;
+      }
+    }
+    const stored = new Set<string>();
+    for (const { extensionId, language, updatedAt } of versions) {
+      stored.add(`${extensionId}\u0000${language}`);
+      const entry = this.#entries.get(extensionId);
+      if (!entry || entry.modelVersions.get(language) === updatedAt) continue;
+      const model = await this.store.model(extensionId, language);
+      if (!model) continue;
+      this.#install(entry, language, model);
+      entry.modelVersions.set(language, updatedAt);
+      changed = true;
+    }
+    for (const entry of this.#entries.values())
+      for (const language of [...entry.models.keys()])
+        if (!stored.has(`${entry.record.id}\u0000${language}`)) {
+          entry.models.delete(language);
+          entry.recognizers.delete(language);
+          entry.modelVersions.delete(language);
+          changed = true;
+        }
+    for (const entry of this.#entries.values()) entry.enabledUsers.clear();
+    for (const { extensionId, userId } of enablements)
+      this.#entries.get(extensionId)?.enabledUsers.add(userId);
+    if (changed) this.#rebuildDetector();
+    return changed;
   }
 
   list(): ExtensionRecord[] {
@@ -136,7 +196,7 @@ export class ExtensionRegistry {
     if (issues.some((i) => i.severity === "error"))
       throw new ModelRejectedError(`the ${language} interaction model has errors`, issues);
     this.#install(entry, language, model);
-    await this.store.putModel(id, language, model);
+    entry.modelVersions.set(language, await this.store.putModel(id, language, model));
     this.#rebuildDetector();
     return issues;
   }
@@ -145,6 +205,7 @@ export class ExtensionRegistry {
     const entry = this.#entries.get(id);
     entry?.models.delete(language);
     entry?.recognizers.delete(language);
+    entry?.modelVersions.delete(language);
     this.#rebuildDetector();
     return this.store.deleteModel(id, language);
   }
@@ -160,7 +221,13 @@ export class ExtensionRegistry {
   }
 
   #entry(record: ExtensionRecord): Entry {
-    return { record, models: new Map(), recognizers: new Map(), enabledUsers: new Set() };
+    return {
+      record,
+      models: new Map(),
+      recognizers: new Map(),
+      modelVersions: new Map(),
+      enabledUsers: new Set(),
+    };
   }
 
   #install(entry: Entry, language: Language, model: InteractionModel) {

@@ -38,6 +38,14 @@ export class SigningKeyRing {
     return this.rotate();
   }
 
+  /** Follows a rotation made by another node sharing the database. */
+  async refresh(): Promise<boolean> {
+    const stored = await this.settings.activeSigningKey();
+    if (!stored || stored.id === this.#active?.id) return false;
+    this.#active = this.#toKey(stored.id, stored.privateKeyPem, stored.publicKeyPem);
+    return true;
+  }
+
   /** Makes a new key the active one; earlier keys are kept as retired. */
   async rotate(): Promise<SigningKey> {
     const { privateKeyPem, publicKeyPem } = generate();

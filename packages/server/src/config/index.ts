@@ -40,6 +40,8 @@ export interface ServerConfig {
     /** Listening window after shouldEndSession false (§7.3: 8 s). */
     timeoutMs: number;
   };
+  /** How often a node re-reads the registry from a shared PostgreSQL database (0: never). */
+  registryRefreshMs: number;
   /** Register the example extensions (dice, pizza, audio) on start. */
   examples: "embedded" | "off";
   /** Endpoint URLs of example extensions run elsewhere, by short name (dice, pizza, audio). */
@@ -74,6 +76,7 @@ const OPTIONS = {
   "signing-workers": { env: "CLOVER_SIGNING_WORKERS", kind: "int" },
   "allow-http-extensions": { env: "CLOVER_ALLOW_HTTP_EXTENSIONS", kind: "bool" },
   "session-timeout-ms": { env: "CLOVER_SESSION_TIMEOUT_MS", kind: "int" },
+  "registry-refresh-ms": { env: "CLOVER_REGISTRY_REFRESH_MS", kind: "int" },
   examples: { env: "CLOVER_EXAMPLES", kind: "string" },
   "example-dice-url": { env: "CLOVER_EXAMPLE_DICE_URL", kind: "string" },
   "example-pizza-url": { env: "CLOVER_EXAMPLE_PIZZA_URL", kind: "string" },
@@ -157,6 +160,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = []): ServerC
       allowHttp: bool("allow-http-extensions", true),
     },
     session: { timeoutMs: int("session-timeout-ms", 8000, 1) },
+    registryRefreshMs: int("registry-refresh-ms", 5000, 0),
     examples,
     exampleUrls,
   };

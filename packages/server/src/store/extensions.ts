@@ -101,6 +101,7 @@ export class ExtensionStore {
     });
   }
 
+  /** Stores a model; returns its version (the update instant). */
   async putModel(extensionId: string, language: Language, model: InteractionModel) {
     const now = Date.now();
     const text = JSON.stringify(model);
@@ -111,6 +112,30 @@ export class ExtensionStore {
         oc.columns(["extension_id", "language"]).doUpdateSet({ model: text, updated_at: now }),
       )
       .execute();
+    return now;
+  }
+
+  /** Which model versions exist, without the documents (for cheap change detection). */
+  async modelVersions(): Promise<{ extensionId: string; language: Language; updatedAt: number }[]> {
+    const rows = await this.db
+      .selectFrom("interaction_models")
+      .select(["extension_id", "language", "updated_at"])
+      .execute();
+    return rows.map((r) => ({
+      extensionId: r.extension_id,
+      language: r.language as Language,
+      updatedAt: instant(r.updated_at),
+    }));
+  }
+
+  async model(extensionId: string, language: Language): Promise<InteractionModel | undefined> {
+    const row = await this.db
+      .selectFrom("interaction_models")
+      .select("model")
+      .where("extension_id", "=", extensionId)
+      .where("language", "=", language)
+      .executeTakeFirst();
+    return row && (JSON.parse(row.model) as InteractionModel);
   }
 
   async deleteModel(extensionId: string, language: Language): Promise<boolean> {
