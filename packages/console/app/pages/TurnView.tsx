@@ -38,7 +38,18 @@ export function TurnView({ turn }: { turn: Turn }) {
       ))}
       {turn.audioUrls.map((url, n) => (
         // biome-ignore lint/a11y/useMediaCaption: the text of the answer is shown above
-        <audio key={url} src={url} controls autoPlay={n === 0} aria-label="Spoken answer" />
+        <audio
+          key={url}
+          src={url}
+          controls
+          autoPlay={n === 0}
+          aria-label={`Spoken answer, part ${n + 1}`}
+          // Several Speak directives play one after the other, as on a device.
+          onEnded={(e) => {
+            const next = e.currentTarget.nextElementSibling;
+            if (next instanceof HTMLAudioElement) void next.play();
+          }}
+        />
       ))}
       {cards.map((c) => (
         <Card key={c.header.messageId} payload={c.payload} />
