@@ -87,7 +87,10 @@ export async function registerExamples(
     if (!endpointUrl) {
       const started = await startInProcess(spec.name, options.publicKeyPem);
       if (!started) {
-        options.log.info({ example: spec.name }, "example has no server yet; not registered");
+        options.log.info(
+          { example: spec.name },
+          `example ${spec.name} not registered: its server could not be started in-process (it needs the TypeScript sources under tsx); set CLOVER_EXAMPLE_${spec.name.toUpperCase()}_URL to use one running elsewhere`,
+        );
         continue;
       }
       servers.push(started.server);
