@@ -54,12 +54,9 @@ export function buildProgram(): Command {
 
 function exitCodeOf(error: unknown, out: Output): number {
   if (error instanceof CommanderError) {
-    if (
-      error.code === "commander.helpDisplayed" ||
-      error.code === "commander.help" ||
-      error.code === "commander.version"
-    )
+    if (error.code === "commander.helpDisplayed" || error.code === "commander.version")
       return EXIT.ok;
+    // "commander.help": a command group run without its subcommand; the help went to stderr.
     return EXIT.usage; // commander has printed the message and the hint
   }
   const cli =

@@ -2,11 +2,11 @@
 // chat (arguments, stdin, --verbose), device, ext, nlu --ext, test --url, error exit codes.
 import assert from "node:assert/strict";
 import type { ChildProcess } from "node:child_process";
-import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { clover, exited, REPO, serve, tempDir } from "./helpers.js";
+import { clover, exited, REPO, serve, spawnClover, tempDir } from "./helpers.js";
 
 const DICE = "com.clover.example.dice";
 
@@ -158,6 +158,22 @@ describe("clover serve and the commands that talk to it", () => {
     assert.match(audio.stdout, /no speech recognition engine/);
   });
 
+  it("listens on the downchannel until interrupted", async () => {
+    const listener = spawnClover(["--json", "device", "listen"], { env });
+    let stdout = "";
+    const hello = await new Promise<Record<string, { name: string }>>((resolve, reject) => {
+      listener.stdout!.on("data", (chunk: Buffer) => {
+        stdout += chunk.toString();
+        const line = stdout.split("\n")[0];
+        if (stdout.includes("\n")) resolve(JSON.parse(line!));
+      });
+      listener.on("exit", (code) => reject(new Error(`listen exited with ${code}: ${stdout}`)));
+    });
+    assert.equal(hello["header"]!.name, "Hello");
+    listener.kill("SIGINT");
+    assert.equal(await exited(listener), 0);
+  });
+
   it("manages extensions: add, list, show, update, disable, enable, rm", async () => {
     const doc = join(dataDir, "hello.yaml");
     writeFileSync(
@@ -173,6 +189,30 @@ describe("clover serve and the commands that talk to it", () => {
       again.stderr,
       /^error: POST \/api\/v1\/extensions failed \(409\): .*already exists/m,
     );
+    const models = join(dataDir, "models");
+    mkdirSync(models, { recursive: true });
+    writeFileSync(
+      join(models, "en.json"),
+      JSON.stringify({
+        language: "en",
+        invocation: { main: "bad" },
+        intents: [
+          { name: "A", slots: [{ name: "n", type: "CLOVA.NOPE" }], utterances: ["a <n>b</n>"] },
+        ],
+      }),
+    );
+    const refused = await run([
+      "ext",
+      "add",
+      "--id",
+      "com.example.bad",
+      "--endpoint",
+      "http://127.0.0.1:9/",
+      "--models",
+      models,
+    ]);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /intents\[0\]\.slots\[0\]\.type: .*CLOVA\.NOPE/);
     const list = await run(["--json", "ext", "list"]);
     const ids = JSON.parse(list.stdout).map((e: { id: string }) => e.id);
     assert.deepEqual(ids.sort(), [...(info["extensions"] as string[]), "com.example.hello"].sort());

@@ -141,13 +141,14 @@ export function registerDeviceCommands(program: Command): void {
         : out.line(
             `${out.c.dim(new Date().toISOString())} ${out.c.yellow(nameOf(d))} ${JSON.stringify(d.payload)}`,
           );
-    const hello = await reachable(url, client.openDownchannel(print));
-    print(hello);
-    out.info(out.ce.dim(`downchannel open on ${url}; Ctrl-C stops`));
-    await new Promise<void>((resolve) => {
+    const stopped = new Promise<void>((resolve) => {
       process.once("SIGINT", () => resolve());
       process.once("SIGTERM", () => resolve());
     });
+    const hello = await reachable(url, client.openDownchannel(print));
+    print(hello);
+    out.info(out.ce.dim(`downchannel open on ${url}; Ctrl-C stops`));
+    await stopped;
     client.close();
   });
 

@@ -7,6 +7,7 @@ import { type Command, Option } from "commander";
 import { outputOf } from "../core/command.js";
 import { CliError, EXIT } from "../core/errors.js";
 import { normalizeUrl, updateSettings } from "../core/settings.js";
+import { serveLogger } from "./log.js";
 import { installTurnLog, TURN_LOG_PATH } from "./turn-log.js";
 
 interface ServeOptions {
@@ -120,6 +121,7 @@ export function registerServe(program: Command): void {
         "starting the platform",
         server.startClover({
           config,
+          logger: serveLogger(config.logLevel, out),
           ...(tls ? { tls } : {}),
           ...(engines?.tts ? { tts: engines.tts } : {}),
           ...(engines?.asr ? { asr: engines.asr } : {}),
