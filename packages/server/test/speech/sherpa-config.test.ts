@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { SherpaSpeechToText } from "../../src/speech/asr/sherpa.js";
+import { readMp3FrameHeader } from "../../src/speech/audio/mp3.js";
 import { createSpeechEngines } from "../../src/speech/config.js";
 import { SherpaTextToSpeech } from "../../src/speech/tts/sherpa.js";
 import { slices } from "./audio-fixtures.js";
@@ -65,6 +66,39 @@ describe("sherpa-onnx adapters", () => {
       asr.recognize(slices(Buffer.alloc(64)), { language: "ko" }),
       /sherpa speech engine does not handle lang "ko" \(it handles "en", "ja"\)/,
     );
+  });
+});
+
+describe("sherpa-onnx adapters with an addon of the same shape", () => {
+  const dir = mkdtempSync(join(tmpdir(), "clover-sherpa-fake-"));
+  const fake = new URL("./fake-sherpa.ts", import.meta.url).href;
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("streams the upload to the recognizer as float samples and finishes the input", async () => {
+    const config = { modelConfig: { tokens: join(dir, "tokens.txt") } };
+    writeFileSync(join(dir, "tokens.txt"), "a 0\n");
+    writeFileSync(join(dir, "asr.json"), JSON.stringify(config));
+    const asr = new SherpaSpeechToText({ configPath: join(dir, "asr.json"), packageName: fake });
+    const loud = Buffer.alloc(16000 * 2);
+    for (let i = 0; i < 16000; i++) loud.writeInt16LE(i % 2 ? 16384 : -16384, i * 2);
+    // Five 200 ms slices, each handed on as soon as it holds whole 30 ms frames, then the rest.
+    const result = await asr.recognize(slices(loud), { language: "en" });
+    assert.equal(result.text, "decoded 16000 samples in 6 chunks peak 0.50 finished");
+    const { created } = (await import(fake)) as typeof import("./fake-sherpa.js");
+    assert.deepEqual(created.at(-1), { kind: "OnlineRecognizer", config });
+  });
+
+  it("turns the model's float samples into MP3", async () => {
+    writeFileSync(join(dir, "tts.json"), JSON.stringify({ model: {} }));
+    const tts = new SherpaTextToSpeech({
+      configPath: join(dir, "tts.json"),
+      packageName: fake,
+      speed: 2,
+    });
+    const mp3 = await tts.synthesize("hello there", "en");
+    assert.equal(mp3 && readMp3FrameHeader(mp3)?.sampleRate, 24000);
+    // 11 characters × 0.1 s at speed 2 ≈ 0.55 s of audio at 48 kbit/s ≈ 3.3 kB.
+    assert.ok(mp3 && mp3.length > 2500 && mp3.length < 4500, `${mp3?.length} bytes`);
   });
 });
 
