@@ -106,9 +106,9 @@ export function registerTest(program: Command): void {
       if (o.junit) writeFileSync(o.junit, junitXml(results));
       out.result({ passed: results.length - failed, failed, ms, results }, () => {
         out.line("");
-        out.line(
-          `${failed ? out.c.red(`${failed} failed`) : out.c.green("all passed")}: ${results.length - failed} passed, ${failed} failed ${out.c.dim(`(${ms} ms)`)}`,
-        );
+        const counts = `${results.length - failed} passed, ${failed} failed`;
+        out.line(failed ? out.c.red(counts) : out.c.green(counts));
+        out.line(out.c.dim(`finished in ${ms} ms`));
       });
       if (results.length === 0) throw new CliError("no test matched --grep", EXIT.usage);
       if (failed > 0) process.exitCode = EXIT.failure;
