@@ -2,10 +2,11 @@
 import type { Candidate, Language, SlotResolveOptions, SlotTypeParser } from "../types.js";
 import { type AtomRule, scanAtoms } from "./atoms.js";
 import { localNow } from "./clock.js";
+import { compose, type Mention } from "./compose.js";
 import { EN_RULES } from "./lexicon-en.js";
 import { JA_RULES } from "./lexicon-ja.js";
 import { KO_RULES } from "./lexicon-ko.js";
-import { type Ctx, compose, type Mention } from "./model.js";
+import type { Ctx } from "./model.js";
 
 const RULES: Record<Language, readonly AtomRule[]> = { en: EN_RULES, ja: JA_RULES, ko: KO_RULES };
 const GAP = /^[\s,、]*$/;

@@ -1,10 +1,11 @@
 // English date/time vocabulary. Parts of the day for en are our choice (§13 #7): morning
 // 06–12, afternoon 12–18, evening 18–21, night 18–24, lunchtime 11–13.
-import { type AtomRule, clock, moment, num, rule, wordRule } from "./atoms.js";
+import { type AtomRule, clock, moment, num, rule } from "./atoms.js";
 import * as D from "./days.js";
 import { DURATION_SOURCE, durationTotals } from "./duration.js";
 import { HOLIDAY_RULE } from "./holidays.js";
-import { AM, type Atom, NIGHT_ADJUST, NOON_ADJUST, type Part, PM, part } from "./model.js";
+import type { Atom, Part } from "./model.js";
+import { AM_PART, EN_WORDS, PARTS, PM_PART } from "./words-en.js";
 
 const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 const MONTHS = [
@@ -72,25 +73,6 @@ const SMALL =
   "(?:\\d{1,2}|(?:twenty|thirty|forty|fifty)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)";
 const MIN = `(?<m>\\d{2}|oh[ -](?:one|two|three|four|five|six|seven|eight|nine)|${SMALL})`;
 
-const AM_PART = part(0, 12, AM);
-const PM_PART = part(12, 24, PM);
-const PARTS: Record<string, Part> = {
-  morning: part(6, 12, AM),
-  afternoon: part(12, 18, PM),
-  evening: part(18, 21, PM),
-  night: part(18, 24, NIGHT_ADJUST),
-  lunchtime: part(11, 13, NOON_ADJUST),
-  // meals, as parts of the day
-  breakfast: part(6, 10, AM),
-  brunch: part(10, 13, NOON_ADJUST),
-  elevenses: part(10, 12, AM),
-  lunch: part(11, 14, NOON_ADJUST),
-  teatime: part(15, 17, PM),
-  "tea time": part(15, 17, PM),
-  dinner: part(18, 21, PM),
-  supper: part(18, 21, PM),
-};
-
 function dayNum(s: string): number | undefined {
   return ORDINALS[s] ?? num(s.replace(/(?:st|nd|rd|th)$/, ""));
 }
@@ -133,63 +115,11 @@ function monthDayAtom(g: Record<string, string | undefined>): Atom | undefined {
     ? undefined
     : { k: "day", day: D.monthDay(monthNum(g["mon"]!), d, num(g["y"])) };
 }
-const day = (offset: number, p?: Part): Atom => ({ k: "day", day: D.relativeDay(offset), part: p });
 const MER = "(?<mer>a\\.?m\\.?|p\\.?m\\.?|in the morning|in the afternoon|in the evening|at night)";
 
 export const EN_RULES: readonly AtomRule[] = [
   HOLIDAY_RULE,
-  wordRule(
-    {
-      today: day(0),
-      tomorrow: day(1),
-      yesterday: day(-1),
-      tonight: day(0, PARTS["night"]),
-      tonite: day(0, PARTS["night"]),
-      "day after tomorrow": day(2),
-      "the day after tomorrow": day(2),
-      "day before yesterday": day(-2),
-      "the day before yesterday": day(-2),
-      "this morning": day(0, PARTS["morning"]),
-      "this afternoon": day(0, PARTS["afternoon"]),
-      "this evening": day(0, PARTS["evening"]),
-      "last night": day(-1, PARTS["night"]),
-      now: { k: "moment", at: (c) => ({ day: c.today, seconds: c.now }) },
-      "right now": { k: "moment", at: (c) => ({ day: c.today, seconds: c.now }) },
-      noon: clock(12)!,
-      midday: clock(12)!,
-      midnight: clock(0)!,
-      morning: { k: "part", part: PARTS["morning"]! },
-      afternoon: { k: "part", part: PARTS["afternoon"]! },
-      evening: { k: "part", part: PARTS["evening"]! },
-      night: { k: "part", part: PARTS["night"]! },
-      ...Object.fromEntries(
-        Object.entries(PARTS).map(([k, p]) => [k, { k: "part", part: p } as Atom]),
-      ),
-      "in the morning": { k: "part", part: PARTS["morning"]! },
-      "in the afternoon": { k: "part", part: PARTS["afternoon"]! },
-      "in the evening": { k: "part", part: PARTS["evening"]! },
-      "at night": { k: "part", part: PARTS["night"]! },
-      weekend: { k: "days", range: D.weekend() },
-      "week-end": { k: "days", range: D.weekend() },
-      "the weekend": { k: "days", range: D.weekend() },
-      "this weekend": { k: "days", range: D.weekend(0) },
-      "next weekend": { k: "days", range: D.weekend(1) },
-      "last weekend": { k: "days", range: D.weekend(-1) },
-      "the week after next": { k: "days", range: D.week(2) },
-      from: { k: "from" },
-      between: { k: "from" },
-      to: { k: "to" },
-      until: { k: "to" },
-      till: { k: "to" },
-      through: { k: "to" },
-      thru: { k: "to" },
-      and: { k: "to", weak: true },
-      at: { k: "join" },
-      on: { k: "join" },
-      of: { k: "join" },
-    },
-    true,
-  ),
+  EN_WORDS,
   rule("-|~", () => ({ k: "to" })),
   rule(",", () => ({ k: "join" })),
   rule(
