@@ -8,6 +8,7 @@ import {
 import type { Extension } from "../app/extension.js";
 import type { ModelTypes } from "../app/model.js";
 import { bodyTooLarge, errorResult, type HttpResult } from "../core/errors.js";
+import { handleHttp } from "../core/http.js";
 import { BodyTooLargeError, readBody } from "./read-body.js";
 
 export function writeResult(res: ServerResponse, result: HttpResult, close = false): void {
@@ -34,9 +35,14 @@ export function toNodeListener<M extends ModelTypes>(
   return (req, res) => {
     readBody(req, extension.bodyLimit, (error, body) => {
       if (error || !body) return writeResult(res, readFailure(error), true);
-      extension
-        .handle({ body, headers: req.headers, method: req.method })
-        .then((result) => writeResult(res, result), fail(res));
+      let result: HttpResult | Promise<HttpResult>;
+      try {
+        result = handleHttp(extension, { body, headers: req.headers, method: req.method });
+      } catch (failure) {
+        return fail(res)(failure);
+      }
+      if (result instanceof Promise) result.then((r) => writeResult(res, r), fail(res));
+      else writeResult(res, result);
     });
   };
 }

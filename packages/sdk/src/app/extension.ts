@@ -5,7 +5,7 @@ import { type HttpRequest, type HttpResult, handleHttp } from "../core/http.js";
 import type { CekRequest, CekResponse } from "../message/types.js";
 import type { Language } from "../response/speech.js";
 import { createVerifier, type VerificationOptions, type Verifier } from "../verify/verifier.js";
-import { DeadlineQueue } from "./deadlines.js";
+import { Deadline } from "./deadlines.js";
 import type { AnyModel, ModelTypes } from "./model.js";
 import {
   type EventName,
@@ -63,8 +63,8 @@ export class Extension<M extends ModelTypes = AnyModel> {
   readonly #before: StoredHandler[] = [];
   readonly #after: StoredHandler[] = [];
   #errorHandler: ErrorHandler<M> | undefined;
-  readonly #deadlines: DeadlineQueue;
-  readonly #errorDeadlines: DeadlineQueue;
+  readonly #deadlines: Deadline;
+  readonly #errorDeadlines: Deadline;
 
   constructor(options: ExtensionOptions = {}) {
     this.options = options;
@@ -72,8 +72,8 @@ export class Extension<M extends ModelTypes = AnyModel> {
     this.bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.verifier = options.verification ? createVerifier(options.verification) : undefined;
-    this.#deadlines = new DeadlineQueue(this.timeoutMs);
-    this.#errorDeadlines = new DeadlineQueue(Math.min(1000, this.timeoutMs));
+    this.#deadlines = new Deadline(this.timeoutMs);
+    this.#errorDeadlines = new Deadline(Math.min(1000, this.timeoutMs));
   }
 
   onLaunch(handler: Handler<HandlerContext<M>>): this {
@@ -133,21 +133,34 @@ export class Extension<M extends ModelTypes = AnyModel> {
   }
 
   /** Runs one normalized request through interceptors and its handler. */
-  async dispatch(request: CekRequest): Promise<DispatchResult> {
+  dispatch(request: CekRequest): Promise<DispatchResult> {
+    return Promise.resolve(this.answer(request));
+  }
+
+  /** Like dispatch, but synchronous when every step is (the adapters' hot path). */
+  answer(request: CekRequest): DispatchResult | Promise<DispatchResult> {
     const ctx = new HandlerContext<M>(request, this.defaultLanguage);
+    let pending: void | Promise<void>;
     try {
+      pending = this.#run(ctx, 0);
       // Synchronous handlers finish here without a timer or extra promise.
-      const pending = this.#run(ctx, 0);
-      if (pending) await this.#withTimeout(pending, this.#deadlines);
-      return { ok: true, response: ctx.toResponse() };
+      if (!pending) return { ok: true, response: ctx.toResponse() };
     } catch (error) {
       return this.#recover(request, error);
     }
+    return this.#withTimeout(pending, this.#deadlines).then(
+      () => ({ ok: true, response: ctx.toResponse() }),
+      (error) => this.#recover(request, error),
+    );
   }
 
   /** The shared HTTP core: raw body bytes + headers in, status + headers + body out. */
   handle(request: HttpRequest): Promise<HttpResult> {
-    return handleHttp(this, request);
+    try {
+      return Promise.resolve(handleHttp(this, request));
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** Before-interceptors, the handler, after-interceptors, in order from step `from`;
@@ -190,7 +203,7 @@ export class Extension<M extends ModelTypes = AnyModel> {
     }
   }
 
-  #withTimeout(work: Promise<void>, deadlines: DeadlineQueue): Promise<void> {
+  #withTimeout(work: Promise<void>, deadlines: Deadline): Promise<void> {
     return deadlines.run(work, () => new HandlerTimeoutError(deadlines.ms));
   }
 

@@ -2,7 +2,7 @@
 // body out. Order: size → signature (over the raw bytes) → JSON → CEK shape → application
 // id → handler (cek-custom-extension.md §2.5, §11).
 import { isUtf8 } from "node:buffer";
-import type { Extension } from "../app/extension.js";
+import type { DispatchResult, Extension } from "../app/extension.js";
 import type { ModelTypes } from "../app/model.js";
 import { normalizeRequest } from "../message/normalize.js";
 import { SIGNATURE_HEADER } from "../verify/signature.js";
@@ -34,23 +34,30 @@ export function headerOf(headers: HttpHeaders, name: string): string | undefined
   return typeof value === "string" ? value : value?.[0];
 }
 
-export async function handleHttp<M extends ModelTypes>(
+/** The core: synchronous all the way when no key must be fetched and the handler is
+ * synchronous, so adapters can answer without extra promise turns. */
+export function handleHttp<M extends ModelTypes>(
   extension: Extension<M>,
   http: HttpRequest,
-): Promise<HttpResult> {
+): HttpResult | Promise<HttpResult> {
   if (http.method !== undefined && http.method.toUpperCase() !== "POST") {
     return errorResult(405, "method_not_allowed", `use POST, not ${http.method}`);
   }
   if (http.body.byteLength > extension.bodyLimit) return bodyTooLarge(extension.bodyLimit);
-
-  if (extension.verifier) {
-    const outcome = await extension.verifier.verify(
-      http.body,
-      headerOf(http.headers, SIGNATURE_HEADER),
+  if (!extension.verifier) return afterVerification(extension, http);
+  return extension.verifier
+    .verify(http.body, headerOf(http.headers, SIGNATURE_HEADER))
+    .then((outcome) =>
+      outcome.ok
+        ? afterVerification(extension, http)
+        : errorResult(outcome.status, outcome.code, outcome.message),
     );
-    if (!outcome.ok) return errorResult(outcome.status, outcome.code, outcome.message);
-  }
+}
 
+function afterVerification<M extends ModelTypes>(
+  extension: Extension<M>,
+  http: HttpRequest,
+): HttpResult | Promise<HttpResult> {
   if (http.body.byteLength === 0) {
     return errorResult(
       400,
@@ -99,23 +106,24 @@ export async function handleHttp<M extends ModelTypes>(
     }
   }
 
-  const result = await extension.dispatch(request);
-  if (!result.ok) {
-    return result.status === 504
-      ? errorResult(
-          504,
-          "handler_timeout",
-          `the ${request.request.type} handler did not answer in time`,
-        )
-      : errorResult(
-          500,
-          "handler_failed",
-          `the ${request.request.type} handler failed and no error handler answered`,
-        );
+  const type = request.request.type;
+  const result = extension.answer(request);
+  return result instanceof Promise ? result.then((r) => toHttp(r, type)) : toHttp(result, type);
+}
+
+function toHttp(result: DispatchResult, type: string): HttpResult {
+  if (result.ok) {
+    return {
+      status: 200,
+      headers: { "content-type": JSON_CONTENT_TYPE },
+      body: JSON.stringify(result.response),
+    };
   }
-  return {
-    status: 200,
-    headers: { "content-type": JSON_CONTENT_TYPE },
-    body: JSON.stringify(result.response),
-  };
+  return result.status === 504
+    ? errorResult(504, "handler_timeout", `the ${type} handler did not answer in time`)
+    : errorResult(
+        500,
+        "handler_failed",
+        `the ${type} handler failed and no error handler answered`,
+      );
 }
