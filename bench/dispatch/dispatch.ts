@@ -189,7 +189,9 @@ async function openLoop(label: string, target: typeof platform) {
 
 async function closedLoop(label: string, target: typeof platform, concurrency = 32) {
   let done = 0;
-  const until = performance.now() + SECONDS * 1000;
+  const cpuStart = process.cpuUsage();
+  const started = performance.now();
+  const until = started + SECONDS * 1000;
   await Promise.all(
     Array.from({ length: concurrency }, async (_, user) => {
       while (performance.now() < until) {
@@ -198,8 +200,12 @@ async function closedLoop(label: string, target: typeof platform, concurrency = 
       }
     }),
   );
+  const elapsed = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  // CPU time per turn is independent of what else runs on the machine: 1 / it = turns/s per core.
+  const cpuPerTurnMs = (cpu.user + cpu.system) / 1000 / done;
   console.log(
-    `${label}: ${Math.round(done / SECONDS)} turns/s (closed loop, ${concurrency} users in flight)`,
+    `${label}: ${Math.round(done / elapsed)} turns/s (closed loop, ${concurrency} users in flight); CPU ${ms(cpuPerTurnMs)} per turn = ${Math.round(1000 / cpuPerTurnMs)} turns/s per core`,
   );
 }
 
