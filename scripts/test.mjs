@@ -41,6 +41,11 @@ if (!onlyTests && filters.length === 0) {
   step("system packages", "bash", ["scripts/setup-system.sh"]);
   step("format and lint (biome)", bin("biome"), ["ci", "."]);
   step("type check (tsc strict)", bin("tsc"), ["-p", "tsconfig.json"]);
+  step("type check the console (tsc strict, DOM)", bin("tsc"), [
+    "-p",
+    "packages/console/tsconfig.json",
+    "--noEmit",
+  ]);
 }
 
 const workspaces = ["packages", "examples"].flatMap((top) =>

@@ -11,4 +11,5 @@ export * from "./config/index.js";
 export * from "./insight/index.js";
 export { type CloverServer, type CloverServerOptions, startClover } from "./main.js";
 export { createPlatform, type Platform, type PlatformOptions } from "./platform.js";
+export * from "./speech/index.js";
 export * from "./store/index.js";

@@ -1,6 +1,7 @@
 // The whole platform on one port: the CIC gateway in front (devices, auth API), the assistant
 // behind it, and the management API for everything else.
 import type { AddressInfo } from "node:net";
+import { createConsoleHandler } from "@clover/console";
 import type { Logger } from "pino";
 import type { TurnResult } from "./assistant/turn.js";
 import { handleDeviceAdmin } from "./cic/auth/admin-routes.js";
@@ -49,6 +50,7 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
   });
   const authority = new DeviceAuthority(options.authStore ?? new MemoryAuthStore());
   const conversations = new ConversationLog();
+  const consoleHandler = createConsoleHandler();
   const insight = { log: conversations, registry: platform.registry, admin: platform.adminAuth };
   gateway = new CicGateway({
     assistant: recordingAssistant(platform.assistant, conversations),
@@ -57,6 +59,7 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
     ...(options.tts ? { tts: options.tts } : {}),
     ...(options.asr ? { asr: options.asr } : {}),
     fallback: (req, res) => {
+      if (consoleHandler(req, res)) return;
       handleDeviceAdmin(authority, platform.adminAuth, req, res)
         .then(async (handled) => {
           if (!handled && !(await handleInsight(insight, req, res)))
