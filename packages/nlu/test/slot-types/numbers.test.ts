@@ -53,6 +53,10 @@ const rows: Row[] = [
   ["CLOVA.WHOLE_NUMBER", "en", "-3", undefined],
   ["CLOVA.WHOLE_NUMBER", "en", "2.5", undefined],
   ["CLOVA.WHOLE_NUMBER", "ko", "010-1234-5678", "01012345678"],
+  ["CLOVA.WHOLE_NUMBER", "ko", "공일공 일이삼사 오육칠팔", "01012345678"],
+  ["CLOVA.WHOLE_NUMBER", "ja", "〇三一二", "0312"],
+  ["CLOVA.WHOLE_NUMBER", "ja", "二〇二四", "2024"],
+  ["CLOVA.WHOLE_NUMBER", "ko", "삼십", "30"],
 ];
 
 describe("CLOVA.NUMBER and CLOVA.WHOLE_NUMBER", () => {

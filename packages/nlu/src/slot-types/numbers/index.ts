@@ -12,6 +12,7 @@ import {
   unitTable,
 } from "../units/index.js";
 import {
+  DIGIT_SEQUENCE,
   digitString,
   KO_NATIVE_ADNOMINAL,
   KO_NATIVE_FULL,
@@ -90,7 +91,10 @@ function numberPattern(language: Language, spec: NumberSpec): RegExp {
     const adnominal = unitSource ? `|${KO_NATIVE_ADNOMINAL}(?= ?${unitSource})` : "";
     num = `(?:${KO_SINO}|${KO_NATIVE_FULL}${adnominal})`;
   }
-  if (spec.whole) num = String.raw`(?:\d{1,24}(?:[ -]\d{1,12}){0,8}(?![.,]\d)|${num})`;
+  if (spec.whole) {
+    const sequence = language === "en" ? "" : `${DIGIT_SEQUENCE[language]}(?![一-龥十百千万])|`;
+    num = String.raw`(?:\d{1,24}(?:[ -]\d{1,12}){0,8}(?![.,]\d)|${sequence}${num})`;
+  }
   const sp = language === "ja" ? "" : " ?";
   const unit = unitSource ? `(?:${sp}(?<unit>${unitSource}))?` : "";
   let body = `${spec.whole ? "" : PREFIX}(?<num>${num})${unit}`;

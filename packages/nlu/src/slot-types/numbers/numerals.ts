@@ -283,9 +283,43 @@ function parseKorean(s: string): number | undefined {
 }
 
 /** Digit string for WHOLE_NUMBER: keeps leading zeros of digit sequences (§5.4). */
+const DIGIT_CHARS: Record<string, string> = {
+  〇: "0",
+  零: "0",
+  一: "1",
+  二: "2",
+  三: "3",
+  四: "4",
+  五: "5",
+  六: "6",
+  七: "7",
+  八: "8",
+  九: "9",
+  영: "0",
+  공: "0",
+  일: "1",
+  이: "2",
+  삼: "3",
+  사: "4",
+  오: "5",
+  육: "6",
+  칠: "7",
+  팔: "8",
+  구: "9",
+};
+
+/** Digit sequences read one digit at a time ("〇三一二", "공일공 일이삼사"), for WHOLE_NUMBER. */
+export const DIGIT_SEQUENCE: Record<"ja" | "ko", string> = {
+  ja: "[〇零一二三四五六七八九]{2,16}(?:[ -][〇零一二三四五六七八九]{1,16}){0,6}",
+  ko: "[영공일이삼사오육칠팔구]{3,16}(?: [영공일이삼사오육칠팔구]{3,16}){0,6}",
+};
+
+/** Digit string for WHOLE_NUMBER: keeps leading zeros of digit sequences (§5.4). */
 export function digitString(raw: string): string | undefined {
-  if (!/^\d/.test(raw)) return undefined;
   const compact = raw.replace(/[\s\-‐–]/g, "");
-  if (/^\d+$/.test(compact)) return compact;
+  if (/^\d+$/.test(compact) && /^\d/.test(raw)) return compact;
+  if (compact.length >= 2 && [...compact].every((ch) => ch in DIGIT_CHARS)) {
+    return [...compact].map((ch) => DIGIT_CHARS[ch]).join("");
+  }
   return undefined;
 }
