@@ -19,7 +19,7 @@ Choices where the spec says UNSPECIFIED (§13), or is silent:
   Korean one-syllable Sino numerals (이, 오, 사 …) count only with a unit, kanji numerals only
   when not part of a longer word (一緒, 十分 without a unit).
 * `CLOVA.WHOLE_NUMBER`: digit groups separated by spaces or hyphens are joined with leading
-  zeros kept; single digit words read one by one ("zero one two") are joined the same way.
+  zeros kept; digits read one by one ("zero one two", 〇三一二, 공일공 일이삼사) likewise.
 * Unit-only types report the unit part of the span; without a number before it, a unit
   needs two or more characters and may not be a general counter ("time", 本, 개).
 * Date/time (§13 #7): explicit AM/PM words and parts of the day are applied (午後3時 → 15:00,
@@ -40,7 +40,7 @@ Choices where the spec says UNSPECIFIED (§13), or is silent:
 * Places, holidays, order and relative-time words (§13 #5): value = the entry's canonical
   written form in the model's language (大阪 → 大阪府; en `Osaka`; ko `오사카부`), no
   valueType. Dictionaries are compact: all 47 prefectures, ~100 cities/towns, Tokyo's 23
-  wards plus designated-city wards, ~70 countries, ~65 world cities, Japanese and Korean
+  wards plus designated-city wards, every country and major territories, ~65 world cities, Japanese and Korean
   holidays, the 24 solar terms. `CLOVA.KO_ADDRESS_SIDO`/`_SIGUNGU`/`_DONG` (§13 #9) are
   experimental with small dictionaries.
 * The retired name `CLOVA.CURRENCY` (§5.5) is accepted as `CLOVA.UNIT_CURRENCY` but is not
