@@ -15,7 +15,7 @@ export interface ServerProcessOptions {
   script: string;
   cwd?: string;
   env?: Record<string, string>;
-  /** Default 15 s. */
+  /** Default 30 s. */
   timeoutMs?: number;
 }
 
@@ -41,10 +41,10 @@ export function startServerProcess(options: ServerProcessOptions): Promise<Serve
       void stop();
       reject(
         new Error(
-          `${options.script} printed no URL within ${options.timeoutMs ?? 15000} ms:\n${output}`,
+          `${options.script} printed no URL within ${options.timeoutMs ?? 30_000} ms:\n${output}`,
         ),
       );
-    }, options.timeoutMs ?? 15_000);
+    }, options.timeoutMs ?? 30_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const found = URL_PATTERN.exec(output);
