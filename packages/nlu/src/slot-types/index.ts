@@ -40,8 +40,8 @@ Choices where the spec says UNSPECIFIED (§13), or is silent:
 * Places, holidays, order and relative-time words (§13 #5): value = the entry's canonical
   written form in the model's language (大阪 → 大阪府; en `Osaka`; ko `오사카부`), no
   valueType. Dictionaries are compact: all 47 prefectures, ~100 cities/towns, Tokyo's 23
-  wards plus designated-city wards, every country and major territories, ~65 world cities, Japanese and Korean
-  holidays, the 24 solar terms. `CLOVA.KO_ADDRESS_SIDO`/`_SIGUNGU`/`_DONG` (§13 #9) are
+  wards plus designated-city wards, every country and major territories, ~65 world
+  cities, Japanese and Korean holidays, the 24 solar terms. `CLOVA.KO_ADDRESS_SIDO`/`_SIGUNGU`/`_DONG` (§13 #9) are
   experimental with small dictionaries.
 * The retired name `CLOVA.CURRENCY` (§5.5) is accepted as `CLOVA.UNIT_CURRENCY` but is not
   listed in `BUILTIN_SLOT_TYPE_NAMES`.
