@@ -114,6 +114,7 @@ export async function createPlatform(
     log,
     options: {
       sessionTimeoutMs: config.session.timeoutMs,
+      sessionGraceMs: config.session.graceMs,
       ...(options.onProactive ? { onProactive: options.onProactive } : {}),
     },
     background: new Set(),

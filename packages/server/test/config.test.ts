@@ -9,6 +9,7 @@ describe("configuration", () => {
     assert.equal(config.cek.maxResponseBytes, 1024 * 1024);
     assert.equal(config.cek.maxSessionAttributesBytes, 64 * 1024);
     assert.equal(config.session.timeoutMs, 8000);
+    assert.equal(config.session.graceMs, 4000);
     assert.equal(config.databaseUrl, undefined);
     assert.match(config.dataDir, /data$/);
     assert.equal(config.examples, "embedded");

@@ -9,6 +9,8 @@ import type { TurnResult } from "./turn.js";
 export interface AssistantOptions {
   /** Listening window after shouldEndSession false (cek-custom-extension.md §7.3). */
   sessionTimeoutMs: number;
+  /** Extra time for an answer begun at the end of the window to be spoken and recognized. */
+  sessionGraceMs?: number;
   /**
    * Something to tell a device outside any turn (a reprompt when the listening window closed).
    * The CIC gateway sends it over the device's downchannel.
@@ -31,6 +33,12 @@ export function inBackground(ctx: AssistantContext, task: Promise<unknown>): voi
   const tracked = task.catch((error) => ctx.log.error({ err: error }, "background task failed"));
   ctx.background.add(tracked);
   void tracked.finally(() => ctx.background.delete(tracked));
+}
+
+/** When the listening window after this speech closes. */
+export function windowClosesAt(ctx: AssistantContext, speech: { type: string; value: string }[]) {
+  const { sessionTimeoutMs, sessionGraceMs = 0 } = ctx.options;
+  return Date.now() + speakingAllowanceMs(speech) + sessionTimeoutMs + sessionGraceMs;
 }
 
 /** Time the device needs to speak before it listens: ~70 ms per character, at most 90 s (§4.4). */

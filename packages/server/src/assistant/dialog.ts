@@ -5,7 +5,7 @@ import type { CekExchange } from "../cek/client.js";
 import { newSessionId } from "../cek/request-builder.js";
 import type { ExtensionRecord } from "../store/extensions.js";
 import { type DialogSession, sessionKey } from "../store/sessions.js";
-import { type AssistantContext, inBackground, speakingAllowanceMs } from "./context.js";
+import { type AssistantContext, inBackground, windowClosesAt } from "./context.js";
 import { passThroughDirectives } from "./directives.js";
 import { SAY } from "./platform-phrases.js";
 import { say, speechItems } from "./speech.js";
@@ -99,7 +99,7 @@ export async function converse(ctx: AssistantContext, input: ConverseInput): Pro
     sessionAttributes: response.sessionAttributes,
     ...(reprompt.length > 0 ? { reprompt } : {}),
     repromptUsed: false,
-    expiresAt: Date.now() + ctx.options.sessionTimeoutMs + speakingAllowanceMs(result.speech),
+    expiresAt: windowClosesAt(ctx, result.speech),
   });
   return result;
 }

@@ -3,7 +3,7 @@
 // session ends with SessionEndedRequest. The same rule serves the device's own report
 // (SpeechRecognizer.ExpectSpeechTimedOut) and the platform's timer.
 import type { DialogSession } from "../store/sessions.js";
-import { type AssistantContext, speakingAllowanceMs } from "./context.js";
+import { type AssistantContext, windowClosesAt } from "./context.js";
 import { endSession } from "./dialog.js";
 import type { KeyedLock } from "./keyed-lock.js";
 import type { TurnResult } from "./turn.js";
@@ -25,7 +25,7 @@ export async function listeningWindowClosed(
     await ctx.sessions.put({
       ...session,
       repromptUsed: true,
-      expiresAt: Date.now() + ctx.options.sessionTimeoutMs + speakingAllowanceMs(session.reprompt),
+      expiresAt: windowClosesAt(ctx, session.reprompt),
     });
     return { ...result, speech: session.reprompt, expectSpeech: true };
   }

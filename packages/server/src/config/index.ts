@@ -39,6 +39,8 @@ export interface ServerConfig {
   session: {
     /** Listening window after shouldEndSession false (§7.3: 8 s). */
     timeoutMs: number;
+    /** Extra time for an answer begun at the very end of the window (speaking + recognition). */
+    graceMs: number;
   };
   /** How often a node re-reads the registry from a shared PostgreSQL database (0: never). */
   registryRefreshMs: number;
@@ -76,6 +78,7 @@ const OPTIONS = {
   "signing-workers": { env: "CLOVER_SIGNING_WORKERS", kind: "int" },
   "allow-http-extensions": { env: "CLOVER_ALLOW_HTTP_EXTENSIONS", kind: "bool" },
   "session-timeout-ms": { env: "CLOVER_SESSION_TIMEOUT_MS", kind: "int" },
+  "session-grace-ms": { env: "CLOVER_SESSION_GRACE_MS", kind: "int" },
   "registry-refresh-ms": { env: "CLOVER_REGISTRY_REFRESH_MS", kind: "int" },
   examples: { env: "CLOVER_EXAMPLES", kind: "string" },
   "example-dice-url": { env: "CLOVER_EXAMPLE_DICE_URL", kind: "string" },
@@ -159,7 +162,10 @@ export function loadConfig(env: Env = process.env, argv: string[] = []): ServerC
       signingWorkers: int("signing-workers", 0, 0),
       allowHttp: bool("allow-http-extensions", true),
     },
-    session: { timeoutMs: int("session-timeout-ms", 8000, 1) },
+    session: {
+      timeoutMs: int("session-timeout-ms", 8000, 1),
+      graceMs: int("session-grace-ms", 4000, 0),
+    },
     registryRefreshMs: int("registry-refresh-ms", 5000, 0),
     examples,
     exampleUrls,

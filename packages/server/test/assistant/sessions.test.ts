@@ -22,7 +22,7 @@ describe("session timeouts", () => {
 
   before(async () => {
     platform = await startPlatform(
-      { session: { timeoutMs: TIMEOUT_MS } },
+      { session: { timeoutMs: TIMEOUT_MS, graceMs: 0 } },
       { onProactive: (target, result) => proactive.push({ deviceId: target.deviceId, result }) },
     );
     ext = await startExtension(() => ({ body: answer("") }));
