@@ -121,10 +121,8 @@ class Chat {
         block(`CEK response (${Math.round(r.exchange.durationMs)} ms)`, r.exchange.response);
       if (r.exchange.error) out.line(out.c.red(`  CEK error: ${r.exchange.error}`));
     } else out.line(out.c.dim("  (no extension was called)"));
-    block(
-      "CIC directives",
-      directives.map((d) => nameOf(d as never)),
-    );
+    const names = directives.map((d) => nameOf(d as never)).join(", ");
+    out.line(out.c.dim(`  ── CIC directives: ${names}`));
   }
 
   private async playAudio(audio: Buffer[]): Promise<void> {
@@ -194,6 +192,7 @@ async function interactive(out: Output, chat: Chat, url: string): Promise<void> 
     if (tty) rl.prompt();
   };
   rl.setPrompt(out.c.green("you› "));
+  rl.on("SIGINT", () => rl.close()); // Ctrl-C on the prompt ends the conversation
   prompt();
   for await (const raw of rl) {
     const line = raw.trim();
