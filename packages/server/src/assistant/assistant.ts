@@ -80,7 +80,11 @@ export class CloverAssistant implements Assistant {
     if (ability === "help") {
       const names = this.ctx.registry
         .list()
-        .filter((e) => this.ctx.registry.isEnabledFor(e.id, device.userId))
+        .filter(
+          (e) =>
+            this.ctx.registry.isEnabledFor(e.id, device.userId) &&
+            this.ctx.registry.recognizer(e.id, language) !== undefined,
+        )
         .map((e) => this.ctx.registry.invocationNames(e.id, language)[0])
         .filter((n): n is string => n !== undefined);
       return { ...base, speech: say(SAY.help(language, names), language) };
@@ -116,12 +120,12 @@ export class CloverAssistant implements Assistant {
     const extension = this.ctx.registry.get(session.extensionId);
     const recognizer = this.ctx.registry.recognizer(session.extensionId, language);
     if (!extension || !recognizer) {
-      await endSession(this.ctx, session, device, "ERROR");
+      await endSession(this.ctx, session, device, "ERROR", turn.dialogRequestId);
       return undefined;
     }
     // interaction-model.md §3.5 step 1: exit phrases end the session (§3.7).
     if (isExitPhrase(text, language)) {
-      await endSession(this.ctx, session, device, "USER_INITIATED");
+      await endSession(this.ctx, session, device, "USER_INITIATED", turn.dialogRequestId);
       return {
         dialogRequestId: turn.dialogRequestId,
         speech: [],
@@ -133,7 +137,7 @@ export class CloverAssistant implements Assistant {
     // §7.2 last row: clearly another extension → end this one, then handle the new request.
     const other = this.ctx.registry.detectInvocation(text, language);
     if (other && other.extensionId !== extension.id && other.confidence >= SWITCH_CONFIDENCE) {
-      await endSession(this.ctx, session, device, "USER_INITIATED");
+      await endSession(this.ctx, session, device, "USER_INITIATED", turn.dialogRequestId);
       return undefined;
     }
     const recognition = recognizer.recognize(text, recognizeOptions(device));

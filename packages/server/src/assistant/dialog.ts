@@ -41,7 +41,7 @@ export async function converse(ctx: AssistantContext, input: ConverseInput): Pro
     );
     // §8.7, interaction-model.md §9.5: an unlinked user is asked to link in the app.
     if (!accessToken) {
-      if (session) await endSession(ctx, session, device, "USER_INITIATED");
+      if (session) await endSession(ctx, session, device, "USER_INITIATED", input.dialogRequestId);
       return { ...base, speech: say(SAY.linkAccount(language, extension.displayName), language) };
     }
   }
@@ -62,7 +62,7 @@ export async function converse(ctx: AssistantContext, input: ConverseInput): Pro
   const response = exchange.response;
   if (!response) {
     // §2.4: apologize, end the dialog, best-effort SessionEndedRequest if one was open.
-    if (session) await endSession(ctx, session, device, "ERROR");
+    if (session) await endSession(ctx, session, device, "ERROR", input.dialogRequestId);
     return {
       ...base,
       speech: say(SAY.extensionFailed(language, extension.displayName), language),
@@ -115,12 +115,13 @@ export async function endSession(
   session: DialogSession,
   device: DeviceInfo | undefined,
   reason: EndReason,
+  dialogRequestId?: string,
 ): Promise<void> {
   if (!(await ctx.sessions.delete(session.key, session.sessionId))) return;
   const extension = ctx.registry.get(session.extensionId);
   if (!extension) return;
   ctx.log.info(
-    { extensionId: extension.id, sessionId: session.sessionId, reason },
+    { extensionId: extension.id, sessionId: session.sessionId, reason, dialogRequestId },
     "session ended by the platform",
   );
   // After an error the circuit may be open: the best-effort call is skipped by the breaker.
@@ -143,7 +144,9 @@ export async function endSession(
           ...(accessToken ? { accessToken } : {}),
           body: { type: "SessionEndedRequest" },
         },
-        { ignoreAnswer: true },
+        dialogRequestId === undefined
+          ? { ignoreAnswer: true }
+          : { ignoreAnswer: true, dialogRequestId },
       );
     })(),
   );

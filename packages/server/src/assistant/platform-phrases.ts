@@ -102,10 +102,4 @@ export const SAY = {
       ja: `${name}を使うには、まずアプリでアカウントを連携してください。`,
       ko: `${name}을 사용하려면 먼저 앱에서 계정을 연결해 주세요.`,
     })[language],
-  notSupportedLanguage: (language: Language, name: string) =>
-    ({
-      en: `Sorry, ${name} doesn't speak English yet.`,
-      ja: `すみません、${name}は日本語に対応していません。`,
-      ko: `죄송해요, ${name}은 한국어를 지원하지 않아요.`,
-    })[language],
 };
