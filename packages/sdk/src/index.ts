@@ -53,5 +53,6 @@ export { speechTextOf } from "./testing/speech-text.js";
 export { CLOVA_PUBLIC_KEY_PEM, CLOVA_PUBLIC_KEY_URL } from "./verify/clova-public-key.js";
 export { verificationFromEnv } from "./verify/from-env.js";
 export { MAX_KEY_AGE_MS } from "./verify/key-source.js";
+export type { LegacyVerificationOptions } from "./verify/legacy.js";
 export { parsePublicKey, signCekBody, verifyCekSignature } from "./verify/signature.js";
 export type { VerificationOptions } from "./verify/verifier.js";

@@ -5,6 +5,7 @@ import { isUtf8 } from "node:buffer";
 import type { DispatchResult, Extension } from "../app/extension.js";
 import type { ModelTypes } from "../app/model.js";
 import { normalizeRequest } from "../message/normalize.js";
+import { CERT_CHAIN_URL_HEADER } from "../verify/legacy.js";
 import { SIGNATURE_HEADER } from "../verify/signature.js";
 import { bodyTooLarge, errorResult, type HttpResult, JSON_CONTENT_TYPE } from "./errors.js";
 
@@ -46,7 +47,11 @@ export function handleHttp<M extends ModelTypes>(
   if (http.body.byteLength > extension.bodyLimit) return bodyTooLarge(extension.bodyLimit);
   if (!extension.verifier) return afterVerification(extension, http);
   return extension.verifier
-    .verify(http.body, headerOf(http.headers, SIGNATURE_HEADER))
+    .verify(
+      http.body,
+      headerOf(http.headers, SIGNATURE_HEADER),
+      headerOf(http.headers, CERT_CHAIN_URL_HEADER),
+    )
     .then((outcome) =>
       outcome.ok
         ? afterVerification(extension, http)

@@ -2,6 +2,7 @@
 import type { KeyObject } from "node:crypto";
 import { CLOVA_PUBLIC_KEY_PEM } from "./clova-public-key.js";
 import { type KeySource, staticKey, type UrlKeyOptions, urlKey } from "./key-source.js";
+import { LegacyCertificates, type LegacyVerificationOptions } from "./legacy.js";
 import { verifyCekSignature } from "./signature.js";
 
 export interface VerificationOptions {
@@ -11,6 +12,9 @@ export interface VerificationOptions {
   publicKeyUrl?: string | UrlKeyOptions;
   /** Also accept requests signed by the original Clova platform's key. */
   clova?: boolean;
+  /** Also accept the 2018 scheme (§2.6): requests that carry SignatureCEKCertChainUrl are
+   * checked against that certificate with SHA-1. Off by default. */
+  legacy?: boolean | LegacyVerificationOptions;
 }
 
 export type VerifyOutcome =
@@ -18,7 +22,12 @@ export type VerifyOutcome =
   | { ok: false; status: 401 | 503; code: string; message: string };
 
 export interface Verifier {
-  verify(body: Uint8Array, signature: string | undefined): Promise<VerifyOutcome>;
+  /** `certChainUrl`: the SignatureCEKCertChainUrl header, only used by the legacy scheme. */
+  verify(
+    body: Uint8Array,
+    signature: string | undefined,
+    certChainUrl?: string,
+  ): Promise<VerifyOutcome>;
 }
 
 export function createVerifier(options: VerificationOptions): Verifier {
@@ -29,18 +38,38 @@ export function createVerifier(options: VerificationOptions): Verifier {
     sources.push(urlKey(typeof url === "string" ? { url } : url));
   }
   if (options.clova) sources.push(staticKey(CLOVA_PUBLIC_KEY_PEM, "Clova public key"));
-  if (sources.length === 0) {
-    throw new Error("verification: give publicKey, publicKeyUrl or clova: true");
+  const legacy = options.legacy
+    ? new LegacyCertificates(options.legacy === true ? {} : options.legacy)
+    : undefined;
+  if (sources.length === 0 && !legacy) {
+    throw new Error("verification: give publicKey, publicKeyUrl, clova: true or legacy");
   }
 
   return {
-    async verify(body, signature) {
+    async verify(body, signature, certChainUrl) {
       if (!signature) {
         return {
           ok: false,
           status: 401,
           code: "signature_missing",
           message: "missing SignatureCEK header",
+        };
+      }
+      if (legacy && certChainUrl) {
+        try {
+          await legacy.verify(body, signature, certChainUrl);
+          return { ok: true };
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          return { ok: false, status: 401, code: "signature_invalid", message };
+        }
+      }
+      if (sources.length === 0) {
+        return {
+          ok: false,
+          status: 401,
+          code: "signature_invalid",
+          message: "missing SignatureCEKCertChainUrl header",
         };
       }
       const keys: KeyObject[] = [];
