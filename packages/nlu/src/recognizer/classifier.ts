@@ -62,7 +62,7 @@ export function softmax(scores: Float64Array, temperature: number): Float64Array
 
 /** Temperature minimizing the negative log-likelihood of held-out examples (grid search). */
 export function fitTemperature(
-  weights: FrozenWeights,
+  weights: { score(features: readonly number[], scores: Float64Array): void },
   heldOut: readonly ClassifierExample[],
   classes: number,
 ): number {

@@ -11,16 +11,18 @@ import {
   vocabularyKeys,
 } from "./features.js";
 import { longestCover, type SpanMatch } from "./gazetteer.js";
+import { type IntentScorer, LOGISTIC_MAX_CLASSES, trainLogistic } from "./logistic.js";
 import { prepare } from "./prepare.js";
 import { Recognizer as CompiledRecognizer, type Trained } from "./recognize.js";
 import { type TaggerExample, trainTagger } from "./tagger.js";
 import { TemplateIndex, type TemplatePart } from "./templates.js";
 import type { CompileOptions, Recognizer } from "./types.js";
 import { toUnits, unitRange } from "./units.js";
-import { FeatureIndex, type FrozenWeights, rng, shuffle } from "./weights.js";
+import { FeatureIndex, rng, shuffle } from "./weights.js";
 
 const DEFAULT_THRESHOLD = 0.5;
 const TAGGER_EPOCHS = 8;
+const LOGISTIC_EPOCHS = 6;
 
 export function compileModel(model: InteractionModel, options?: CompileOptions): Recognizer {
   const issues = options?.validate === false ? [] : validateModel(model);
@@ -91,16 +93,24 @@ export function compileModel(model: InteractionModel, options?: CompileOptions):
 
   const classes = info.intents.length;
   const epochs = classExamples.length > 20000 ? 6 : 10;
+  // small models get more passes (same number of updates, roughly), large ones at least 6
+  const logisticEpochs = Math.round(
+    Math.min(40, Math.max(LOGISTIC_EPOCHS, 60000 / Math.max(1, classExamples.length))),
+  );
+  const train = (examples: ClassifierExample[], seed: number): IntentScorer =>
+    classes <= LOGISTIC_MAX_CLASSES
+      ? trainLogistic(examples, classes, classFeatures.ids.size, logisticEpochs, seed)
+      : trainClassifier(examples, classes, epochs, seed);
   const calibrate = (examples: ClassifierExample[]) => {
     if (examples.length < 100) return 1;
     // hold out a tenth to fit the softmax temperature (confidence calibration)
     const shuffled = shuffle([...examples], rng(11));
     const cut = Math.max(1, Math.floor(shuffled.length / 10));
-    const probe = trainClassifier(shuffled.slice(cut), classes, epochs, 3);
+    const probe = train(shuffled.slice(cut), 3);
     return fitTemperature(probe, shuffled.slice(0, cut), classes);
   };
   const temperature = calibrate(classExamples);
-  const classifier: FrozenWeights = trainClassifier(classExamples, classes, epochs, 5);
+  const classifier = train(classExamples, 5);
   const tagger = trainTagger(tagExamples, labelCount, tagFeatures.ids.size, TAGGER_EPOCHS, 0.4, 9);
 
   const trained: Trained = {

@@ -79,11 +79,14 @@ export function slotViewFeatures(
   slots: readonly { slot: string; start: number; end: number }[],
 ): string[] {
   const seq: string[] = [];
+  const extra: string[] = [];
   let i = 0;
   for (const s of [...slots].sort((a, b) => a.start - b.start)) {
     if (s.start < i) continue;
     for (; i < s.start; i++) seq.push((units[i] as Unit).norm);
     seq.push(`<${s.slot}>`);
+    // short values ("movie", "tv show") say something about the intent themselves
+    if (s.end - s.start <= 2) extra.push(`sv${s.slot}=${unitKeyOf(units, s.start, s.end)}`);
     i = s.end;
   }
   for (; i < units.length; i++) seq.push((units[i] as Unit).norm);
@@ -93,8 +96,15 @@ export function slotViewFeatures(
     features.push(`s1${w}`, `s2${prev}|${w}`);
     prev = w;
   }
-  features.push(`s2${prev}|$`);
+  features.push(`s2${prev}|$`, ...extra);
   return features;
+}
+
+function unitKeyOf(units: readonly Unit[], from: number, to: number): string {
+  return units
+    .slice(from, to)
+    .map((u) => u.norm)
+    .join(" ");
 }
 
 /** Position of unit i inside a span: B(egin), I(nside), L(ast), U(nit). */

@@ -11,6 +11,7 @@ import {
   vocabularyKeys,
 } from "./features.js";
 import { longestCover, type SpanMatch } from "./gazetteer.js";
+import type { IntentScorer } from "./logistic.js";
 import type { ModelInfo } from "./prepare.js";
 import { decode, type FrozenTagger } from "./tagger.js";
 import type { TemplateIndex, TemplateMatch } from "./templates.js";
@@ -21,7 +22,7 @@ import type {
   Recognizer as RecognizerApi,
 } from "./types.js";
 import { toUnits, type Unit, unitKey } from "./units.js";
-import type { FeatureIndex, FrozenWeights } from "./weights.js";
+import type { FeatureIndex } from "./weights.js";
 
 export interface Trained {
   language: ModelLanguage;
@@ -29,7 +30,7 @@ export interface Trained {
   classFeatures: FeatureIndex;
   tagFeatures: FeatureIndex;
   /** Intent classifier over the words as said plus one intent's slot reading (features.ts). */
-  classifier: FrozenWeights;
+  classifier: IntentScorer;
   temperature: number;
   tagger: FrozenTagger;
   templates: TemplateIndex;
@@ -40,7 +41,7 @@ export interface Trained {
 
 const MAX_ALTERNATIVES = 3;
 /** How many intents the classifier proposes for slot-aware reranking. */
-const RERANK = 3;
+const RERANK = 4;
 
 interface Context {
   /** Tagger feature ids per unit, computed once per utterance. */

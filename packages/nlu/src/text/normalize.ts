@@ -14,8 +14,21 @@ const KANA_OFFSET = 0x60;
 /** Punctuation that separates words; symbols such as ℃, %, ¥ or & are kept. */
 const PUNCTUATION = /[\p{P}]/u;
 
+// Folding is pure, so results are memoized per character (bounded).
+const MEMO_LIMIT = 20000;
+const memo = [new Map<string, string>(), new Map<string, string>()] as const;
+
 /** Fold one character: NFKC (full/half width), lower case, optional kana folding. */
 export function foldChar(ch: string, options?: NormalizeOptions): string {
+  const cache = memo[options?.foldKana ? 1 : 0];
+  const hit = cache.get(ch);
+  if (hit !== undefined) return hit;
+  const out = foldUncached(ch, options);
+  if (cache.size < MEMO_LIMIT) cache.set(ch, out);
+  return out;
+}
+
+function foldUncached(ch: string, options?: NormalizeOptions): string {
   let out = ch.normalize("NFKC").toLowerCase();
   if (options?.foldKana) {
     let kana = "";

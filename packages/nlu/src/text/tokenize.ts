@@ -20,7 +20,18 @@ export interface Token {
 
 type Script = "latin" | "digit" | "kanji" | "hira" | "kata" | "hangul" | "other";
 
+const scripts = new Map<string, Script>();
+
 export function scriptOf(ch: string): Script {
+  let script = scripts.get(ch);
+  if (script === undefined) {
+    script = scriptUncached(ch);
+    if (scripts.size < 20000) scripts.set(ch, script);
+  }
+  return script;
+}
+
+function scriptUncached(ch: string): Script {
   if (/[0-9]/.test(ch)) return "digit";
   if (/[\p{Script=Hangul}]/u.test(ch)) return "hangul";
   if (/[\p{Script=Hiragana}]/u.test(ch)) return "hira";

@@ -1,0 +1,90 @@
+// Multinomial logistic regression (softmax) trained by averaged SGD, with (feature, class)
+// weights in a hashed table. Used as the intent classifier when a model has few enough intents
+// for dense per-class scoring; larger models use the sparse perceptron (classifier.ts).
+import type { ClassifierExample } from "./classifier.js";
+import { hashSlot, rng, shuffle, tableBits } from "./weights.js";
+
+/** Scores every class for a set of feature ids. */
+export interface IntentScorer {
+  score(features: readonly number[], scores: Float64Array): void;
+  get(feature: number, label: number): number;
+}
+
+/** Above this many intents the perceptron is used (its sparse rows scale with intents). */
+export const LOGISTIC_MAX_CLASSES = 64;
+
+export class HashedLinear implements IntentScorer {
+  constructor(
+    readonly weights: Float32Array,
+    readonly mask: number,
+    readonly classes: number,
+  ) {}
+
+  score(features: readonly number[], scores: Float64Array): void {
+    for (let c = 0; c < this.classes; c++) {
+      let s = 0;
+      for (const f of features) s += this.weights[hashSlot(f, c, this.mask)] as number;
+      scores[c] = (scores[c] as number) + s;
+    }
+  }
+
+  get(feature: number, label: number): number {
+    return this.weights[hashSlot(feature, label, this.mask)] as number;
+  }
+}
+
+export function trainLogistic(
+  examples: readonly ClassifierExample[],
+  classes: number,
+  featureCount: number,
+  epochs: number,
+  seed: number,
+): HashedLinear {
+  const bits = Math.min(22, tableBits(featureCount) + 1);
+  const mask = (1 << bits) - 1;
+  const w = new Float64Array(1 << bits);
+  const wc = new Float64Array(1 << bits); // Σ t·Δ for averaging
+  const random = rng(seed);
+  const order = [...examples];
+  const scores = new Float64Array(classes);
+  // balanced class weights (square-rooted): an intent with 5 examples is not drowned by one
+  // with 200 built-in phrases
+  const counts = new Float64Array(classes);
+  for (const ex of examples) counts[ex.label] += 1;
+  const weightOf = Array.from(counts, (n) =>
+    n === 0 ? 0 : Math.sqrt(examples.length / (classes * n)),
+  );
+  let t = 1;
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    const rate = 0.2 / (1 + epoch * 0.5);
+    for (const ex of shuffle(order, random)) {
+      let max = Number.NEGATIVE_INFINITY;
+      for (let c = 0; c < classes; c++) {
+        let s = 0;
+        for (const f of ex.features) s += w[hashSlot(f, c, mask)] as number;
+        scores[c] = s;
+        if (s > max) max = s;
+      }
+      let sum = 0;
+      for (let c = 0; c < classes; c++) {
+        const e = Math.exp((scores[c] as number) - max);
+        scores[c] = e;
+        sum += e;
+      }
+      for (let c = 0; c < classes; c++) {
+        const g = (scores[c] as number) / sum - (c === ex.label ? 1 : 0);
+        if (Math.abs(g) < 1e-4) continue;
+        const delta = -rate * g * (weightOf[ex.label] as number);
+        for (const f of ex.features) {
+          const s = hashSlot(f, c, mask);
+          w[s] += delta;
+          wc[s] += t * delta;
+        }
+      }
+      t++;
+    }
+  }
+  const averaged = new Float32Array(w.length);
+  for (let s = 0; s < w.length; s++) averaged[s] = (w[s] as number) - (wc[s] as number) / t;
+  return new HashedLinear(averaged, mask, classes);
+}
