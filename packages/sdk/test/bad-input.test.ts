@@ -101,7 +101,7 @@ describe("bad input over HTTP", () => {
   it("a handler that never answers → 504 after the timeout", async () => {
     const started = Date.now();
     await expectError(JSON.stringify(requests.intent("SlowIntent")), 504, "handler_timeout");
-    assert.ok(Date.now() - started < 2000);
+    assert.ok(Date.now() - started < 5000);
   });
   it("a GET → 405", async () => {
     const r = await fetch(url, { signal: AbortSignal.timeout(5000) });
