@@ -79,7 +79,7 @@ class Chat {
         "GET",
         `${TURN_LOG_PATH}?deviceId=${encodeURIComponent(this.deviceId)}&dialogRequestId=${dialogRequestId}`,
       );
-      return turns.at(-1);
+      return turns[0];
     } catch {
       return undefined;
     }

@@ -10,7 +10,6 @@ import { loadConfig, startClover } from "@clover/server";
 import { ApiRequestError, ManagementApi } from "../core/api.js";
 import { CliError, EXIT, unreachableError } from "../core/errors.js";
 import { readModelDir } from "../core/files.js";
-import { installTurnLog } from "../serve/turn-log.js";
 import type { ExtensionUnderTest } from "./format.js";
 
 export interface TestPlatform {
@@ -70,7 +69,6 @@ export async function localPlatform(
     CLOVER_EXAMPLES: options.examples ? "embedded" : "off",
   });
   const server = await startClover({ config });
-  installTurnLog(server);
   const servers: ServerProcess[] = [];
   const close = async () => {
     await Promise.all(servers.map((s) => s.stop()));

@@ -49,7 +49,7 @@ export async function runTest(
           "GET",
           `${TURN_LOG_PATH}?deviceId=${encodeURIComponent(deviceId)}&dialogRequestId=${dialogRequestId}`,
         );
-        details = turns.at(-1)?.result;
+        details = turns[0]?.result;
       } catch {
         details = undefined;
       }

@@ -8,7 +8,7 @@ import { outputOf } from "../core/command.js";
 import { CliError, EXIT } from "../core/errors.js";
 import { normalizeUrl, updateSettings } from "../core/settings.js";
 import { serveLogger } from "./log.js";
-import { installTurnLog, TURN_LOG_PATH } from "./turn-log.js";
+import { TURN_LOG_PATH } from "./turn-log.js";
 
 interface ServeOptions {
   port?: string;
@@ -127,7 +127,6 @@ export function registerServe(program: Command): void {
           ...(engines?.asr ? { asr: engines.asr } : {}),
         }),
       );
-      installTurnLog(started);
       if (engines) {
         // Grammar-based recognizers learn the registered models' phrases (docs/speech.md).
         const { registry } = started.platform;
@@ -155,6 +154,7 @@ export function registerServe(program: Command): void {
         auth: `${url}/authorize`,
         managementApi: `${url}/api/v1`,
         turnLog: `${url}${TURN_LOG_PATH}`,
+        console: `${url}/console/`,
         publicKey: `${url}/.well-known/signature-public-key.pem`,
         extensions: started.platform.registry.list().map((e) => e.id),
         speech: { tts: Boolean(engines?.tts), asr: Boolean(engines?.asr) },
@@ -167,6 +167,7 @@ export function registerServe(program: Command): void {
         out.line(`  auth API           ${info.auth}, ${url}/token`);
         out.line(`  management API     ${info.managementApi}`);
         out.line(`  turn log           ${info.turnLog}  (clover chat --verbose)`);
+        out.line(`  console            ${info.console}`);
         out.line(`  signing public key ${info.publicKey}`);
         out.line(`  data               ${config.databaseUrl ? "PostgreSQL" : config.dataDir}`);
         out.line(`  extensions         ${info.extensions.join(", ") || "none"}`);

@@ -19,6 +19,8 @@ export interface LoggedTurn {
   durationMs: number;
   exchange?: TurnResult["exchange"];
   error?: string;
+  /** The whole turn result (directives, reprompt, card...). */
+  result?: TurnResult;
 }
 
 export interface ExtensionHealth {
@@ -62,6 +64,7 @@ export class ConversationLog {
       ...(result?.intent ? { intent: result.intent } : {}),
       ...(result?.exchange ? { exchange: result.exchange } : {}),
       ...(error !== undefined ? { error: String((error as Error)?.message ?? error) } : {}),
+      ...(result ? { result } : {}),
     };
     this.turns.push(entry);
     if (this.turns.length > this.capacity) this.turns.shift();
@@ -69,12 +72,20 @@ export class ConversationLog {
   }
 
   /** Newest first. */
-  list(filter: { deviceId?: string; extensionId?: string; limit?: number } = {}): LoggedTurn[] {
+  list(
+    filter: {
+      deviceId?: string;
+      extensionId?: string;
+      dialogRequestId?: string;
+      limit?: number;
+    } = {},
+  ): LoggedTurn[] {
     const out: LoggedTurn[] = [];
     for (let i = this.turns.length - 1; i >= 0 && out.length < (filter.limit ?? 100); i--) {
       const t = this.turns[i]!;
       if (filter.deviceId && t.deviceId !== filter.deviceId) continue;
       if (filter.extensionId && t.extensionId !== filter.extensionId) continue;
+      if (filter.dialogRequestId && t.dialogRequestId !== filter.dialogRequestId) continue;
       out.push(t);
     }
     return out;

@@ -1,5 +1,5 @@
 // Read-only insight for the console and the CLI (admin token required):
-//   GET  /api/v1/conversations?deviceId=&extensionId=&limit=   recent turns, newest first
+//   GET  /api/v1/conversations?deviceId=&extensionId=&dialogRequestId=&limit=   newest first
 //   GET  /api/v1/extensions/:id/health                         calls, error rate, p50/p99
 //   POST /api/v1/extensions/:id/recognize {text, language?}    what the NLU understands
 //   POST /api/v1/nlu/recognize {model, text}                   the same for an unsaved model
@@ -81,6 +81,7 @@ async function route(
       limit,
       ...(query.get("deviceId") ? { deviceId: query.get("deviceId")! } : {}),
       ...(query.get("extensionId") ? { extensionId: query.get("extensionId")! } : {}),
+      ...(query.get("dialogRequestId") ? { dialogRequestId: query.get("dialogRequestId")! } : {}),
     };
     return reply(res, 200, { turns: deps.log.list(filter) });
   }
