@@ -3,6 +3,7 @@
 //
 // Side by side in one run, against one extension process (its own core):
 //   direct     undici POST of a pre-built request body (the floor: loopback + extension)
+//   dispatch   the dispatcher alone: build, serialize once, sign, POST, validate
 //   turn       assistant.handleTurn: invocation + NLU + dispatch + sessions (a full turn)
 // then an open-loop run at 500 turns/s, and the closed-loop maximum with 32 users in flight.
 import { fork } from "node:child_process";
@@ -13,6 +14,9 @@ import { join } from "node:path";
 import { pino } from "pino";
 import { Pool } from "undici";
 import type { DeviceInfo } from "../../packages/server/src/assistant/turn.js";
+import { CekClient } from "../../packages/server/src/cek/client.js";
+import { CekDispatcher } from "../../packages/server/src/cek/dispatcher.js";
+import { InlineSigner } from "../../packages/server/src/cek/signer.js";
 import { defineConfig } from "../../packages/server/src/config/index.js";
 import { createPlatform } from "../../packages/server/src/platform.js";
 
@@ -51,22 +55,17 @@ function quantiles(values: number[]) {
 const ms = (n: number) => `${n.toFixed(3)} ms`;
 
 /** Sequential samples of both paths, interleaved so that both see the same machine load. */
-async function sideBySide(direct: () => Promise<unknown>, turn: () => Promise<unknown>) {
-  for (let i = 0; i < 300; i++) {
-    await direct();
-    await turn();
-  }
-  const a: number[] = [];
-  const b: number[] = [];
-  for (let i = 0; i < SAMPLES; i++) {
-    let t = performance.now();
-    await direct();
-    a.push(performance.now() - t);
-    t = performance.now();
-    await turn();
-    b.push(performance.now() - t);
-  }
-  return { direct: quantiles(a), turn: quantiles(b) };
+async function sideBySide(paths: Record<string, () => Promise<unknown>>) {
+  const entries = Object.entries(paths);
+  for (let i = 0; i < 300; i++) for (const [, run] of entries) await run();
+  const times = entries.map(() => [] as number[]);
+  for (let i = 0; i < SAMPLES; i++)
+    for (const [k, [, run]] of entries.entries()) {
+      const t = performance.now();
+      await run();
+      times[k]!.push(performance.now() - t);
+    }
+  return Object.fromEntries(entries.map(([name], k) => [name, quantiles(times[k]!)]));
 }
 
 function row(label: string, q: ReturnType<typeof quantiles>) {
@@ -152,12 +151,31 @@ const postDirect = async () => {
   });
   await response.body.json();
 };
-const sequential = await sideBySide(postDirect, () => platform.assistant.handleTurn(turn(1)));
-row("direct", sequential.direct);
-row("turn", sequential.turn);
-const direct = sequential.direct;
+// The dispatcher alone (no invocation, no NLU, no sessions): build, sign, POST, validate.
+const client = new CekClient(
+  new CekDispatcher(new InlineSigner(platform.keys), defineConfig().cek),
+  pino({ level: "silent" }),
+  64 * 1024,
+);
+const extension = platform.registry.get("com.example.bench")!;
+const dispatchOnly = () =>
+  client.call(extension, {
+    device: device(3),
+    session: { new: true, sessionId: "bench", sessionAttributes: {} },
+    body: { type: "IntentRequest", intent: { name: "StoreHours", slots: {} } },
+  });
+const sequential = await sideBySide({
+  direct: postDirect,
+  dispatch: dispatchOnly,
+  turn: () => platform.assistant.handleTurn(turn(1)),
+});
+for (const [name, q] of Object.entries(sequential)) row(name, q);
+const direct = sequential.direct!;
 console.log(
-  `\nadded by the platform (turn - direct): p50 ${ms(sequential.turn.p50 - direct.p50)}, p99 ${ms(sequential.turn.p99 - direct.p99)}`,
+  `\nadded by the dispatcher (dispatch - direct): p50 ${ms(sequential.dispatch!.p50 - direct.p50)}, p99 ${ms(sequential.dispatch!.p99 - direct.p99)}`,
+);
+console.log(
+  `\nadded by the platform (turn - direct): p50 ${ms(sequential.turn!.p50 - direct.p50)}, p99 ${ms(sequential.turn!.p99 - direct.p99)}`,
 );
 
 async function openLoop(label: string, target: typeof platform) {
