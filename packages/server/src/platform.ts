@@ -80,12 +80,15 @@ export async function createPlatform(
   let adminHash: Buffer;
   if (config.adminToken) adminHash = hashToken(config.adminToken);
   else {
-    const stored = await settings.get(ADMIN_TOKEN_SETTING);
-    if (stored) adminHash = Buffer.from(stored, "hex");
-    else {
-      generatedAdminToken = generateAdminToken();
-      adminHash = hashToken(generatedAdminToken);
-      await settings.set(ADMIN_TOKEN_SETTING, adminHash.toString("hex"));
+    // Insert-if-absent: when several nodes start at once on an empty database, one token wins.
+    const candidate = generateAdminToken();
+    const stored = await settings.setIfAbsent(
+      ADMIN_TOKEN_SETTING,
+      hashToken(candidate).toString("hex"),
+    );
+    adminHash = Buffer.from(stored, "hex");
+    if (adminHash.equals(hashToken(candidate))) {
+      generatedAdminToken = candidate;
       log.warn(
         { adminToken: generatedAdminToken },
         "generated the management API admin token; it is shown only this once",

@@ -35,6 +35,16 @@ export class SettingsStore {
       .execute();
   }
 
+  /** Stores the value unless the key exists; returns what is stored now. */
+  async setIfAbsent(key: string, value: string): Promise<string> {
+    await this.db
+      .insertInto("settings")
+      .values({ key, value })
+      .onConflict((oc) => oc.column("key").doNothing())
+      .execute();
+    return (await this.get(key)) ?? value;
+  }
+
   /** The newest key not retired, if any. */
   async activeSigningKey(): Promise<StoredSigningKey | undefined> {
     const row = await this.db

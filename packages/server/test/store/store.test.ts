@@ -140,6 +140,8 @@ function storeSuite(engine: string, open: () => Promise<DatabaseHandle>) {
       await settings.set("k", "v1");
       await settings.set("k", "v2");
       assert.equal(await settings.get("k"), "v2");
+      assert.equal(await settings.setIfAbsent("k", "v3"), "v2", "an existing value wins");
+      assert.equal(await settings.setIfAbsent("fresh", "v1"), "v1");
       await settings.addSigningKey({
         id: "a",
         privateKeyPem: "PRIV-A",
