@@ -91,8 +91,10 @@ async function nlpjs(): Promise<Figures> {
         manager.addNamedEntityText(s.label, s.text, ["en"], [s.text]);
       }
     }
+    progress("nlp.js: training");
     await manager.train();
   });
+  progress(`nlp.js: trained in ${fmt.s(compileMs)}`);
   const after = memory();
   for (const u of test.slice(0, 50)) await manager.process("en", u.text); // warm-up
   const times: number[] = [];
@@ -127,7 +129,14 @@ async function nlpjs(): Promise<Figures> {
   };
 }
 
+/** Progress on stderr, so stdout stays a clean Markdown table. */
+function progress(message: string): void {
+  process.stderr.write(`[${new Date().toISOString()}] ${message}\n`);
+}
+
+progress("Clover: compiling");
 const ours = await clover();
+progress("Clover: done; nlp.js: adding documents");
 const theirs = process.env.SKIP_NLPJS ? undefined : await nlpjs();
 const rows: [string, (f: Figures) => string, (f: Figures) => number, boolean][] = [
   [

@@ -21,7 +21,7 @@ import { toUnits, unitRange } from "./units.js";
 import { FeatureIndex, rng, shuffle } from "./weights.js";
 
 const DEFAULT_THRESHOLD = 0.5;
-const TAGGER_EPOCHS = 8;
+const TAGGER_EPOCHS = 5;
 const LOGISTIC_EPOCHS = 6;
 
 export function compileModel(model: InteractionModel, options?: CompileOptions): Recognizer {
