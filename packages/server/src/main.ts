@@ -6,7 +6,8 @@ import type { Logger } from "pino";
 import type { TurnResult } from "./assistant/turn.js";
 import { handleDeviceAdmin } from "./cic/auth/admin-routes.js";
 import { DeviceAuthority } from "./cic/auth/authority.js";
-import { type AuthStore, MemoryAuthStore } from "./cic/auth/store.js";
+import { SqlAuthStore } from "./cic/auth/sql-store.js";
+import type { AuthStore } from "./cic/auth/store.js";
 import { CicGateway } from "./cic/gateway.js";
 import type { SpeechToText, TextToSpeech } from "./cic/speech-engines.js";
 import { turnToDirectives } from "./cic/turn-directives.js";
@@ -48,7 +49,9 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
     ...(options.logger ? { logger: options.logger } : {}),
     onProactive: (target, result) => void pushTurn(target.deviceId, result),
   });
-  const authority = new DeviceAuthority(options.authStore ?? new MemoryAuthStore());
+  const authority = new DeviceAuthority(
+    options.authStore ?? new SqlAuthStore(platform.database.db),
+  );
   const conversations = new ConversationLog();
   const consoleHandler = createConsoleHandler();
   const insight = { log: conversations, registry: platform.registry, admin: platform.adminAuth };

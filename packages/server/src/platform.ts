@@ -20,7 +20,7 @@ import { SigningKeyRing } from "./cek/signing-key.js";
 import { sendSkillEvent } from "./cek/skill-events.js";
 import type { ServerConfig } from "./config/index.js";
 import { AccountLinkStore } from "./store/account-links.js";
-import { openDatabase } from "./store/database.js";
+import { type DatabaseHandle, openDatabase } from "./store/database.js";
 import { ExtensionStore } from "./store/extensions.js";
 import { SecretBox } from "./store/secret-box.js";
 import { MemorySessionStore, type SessionStore } from "./store/sessions.js";
@@ -40,6 +40,8 @@ export interface Platform {
   keys: SigningKeyRing;
   /** Checks the management API's admin token (also used by the device admin routes). */
   adminAuth: AdminAuth;
+  /** The platform database (SQLite or PostgreSQL). */
+  database: DatabaseHandle;
   /** Set only when this start generated the admin token (shown once). */
   generatedAdminToken?: string;
   close(): Promise<void>;
@@ -162,6 +164,7 @@ export async function createPlatform(
     registry,
     keys,
     adminAuth,
+    database,
     ...(generatedAdminToken ? { generatedAdminToken } : {}),
     async close() {
       clearInterval(refresher);

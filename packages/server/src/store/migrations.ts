@@ -86,6 +86,37 @@ const migrations: Record<string, Migration> = {
         await db.schema.dropTable(table).execute();
     },
   },
+  "0003_device_auth": {
+    // CIC client credentials, accounts and tokens (cic.md §3): only SHA-256 hashes are stored.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("device_clients")
+        .addColumn("client_id", "text", (c) => c.primaryKey())
+        .addColumn("secret_hash", "text", (c) => c.notNull())
+        .addColumn("name", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("device_accounts")
+        .addColumn("token_hash", "text", (c) => c.primaryKey())
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("device_tokens")
+        .addColumn("hash", "text", (c) => c.primaryKey())
+        .addColumn("kind", "text", (c) => c.notNull())
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("client_id", "text", (c) => c.notNull())
+        .addColumn("device_id", "text", (c) => c.notNull())
+        .addColumn("model_id", "text")
+        .addColumn("guest", "integer", (c) => c.notNull())
+        .addColumn("expires_at", "bigint")
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of ["device_tokens", "device_accounts", "device_clients"])
+        await db.schema.dropTable(table).execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

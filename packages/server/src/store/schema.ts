@@ -61,6 +61,28 @@ export interface SettingTable {
   value: string;
 }
 
+export interface DeviceClientTable {
+  client_id: string;
+  secret_hash: string;
+  name: string;
+}
+
+export interface DeviceAccountTable {
+  token_hash: string;
+  user_id: string;
+}
+
+export interface DeviceTokenTable {
+  hash: string;
+  kind: string;
+  user_id: string;
+  client_id: string;
+  device_id: string;
+  model_id: string | null;
+  guest: number;
+  expires_at: number | string | null;
+}
+
 export interface Database {
   extensions: ExtensionTable;
   interaction_models: InteractionModelTable;
@@ -69,4 +91,7 @@ export interface Database {
   oauth_states: OauthStateTable;
   signing_keys: SigningKeyTable;
   settings: SettingTable;
+  device_clients: DeviceClientTable;
+  device_accounts: DeviceAccountTable;
+  device_tokens: DeviceTokenTable;
 }
