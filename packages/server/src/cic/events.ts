@@ -118,6 +118,16 @@ export class EventHandler {
     ctx.audio.resume();
     const language = languageOfText(text);
     if (language) this.deps.devices.setLanguage(ctx.deviceKey, language);
+    return this.converse(ctx, text, dialogRequestId, language);
+  }
+
+  /** One utterance of a dialog: the assistant's answer as directives. */
+  private async converse(
+    ctx: EventContext,
+    text: string,
+    dialogRequestId: string,
+    language: Language | undefined,
+  ): Promise<DirectivePart[]> {
     const device = this.deps.devices.deviceInfo(ctx.deviceKey, ctx.grant, language);
     const result = await this.deps.assistant.handleTurn({
       kind: "text",
@@ -165,17 +175,7 @@ export class EventHandler {
     stopCapture();
     ctx.audio.resume();
     if (text.trim() === "") return [];
-    const device = this.deps.devices.deviceInfo(ctx.deviceKey, ctx.grant, lang as Language);
-    const result = await this.deps.assistant.handleTurn({
-      kind: "text",
-      text,
-      dialogRequestId,
-      device,
-    });
-    this.rememberPlayback(ctx, result);
-    // The device drops directives of an older dialog; skip synthesizing them (cic.md §7.3).
-    if (this.superseded(ctx.deviceKey, dialogRequestId)) return [];
-    return this.answer(result, dialogRequestId);
+    return this.converse(ctx, text, dialogRequestId, lang as Language);
   }
 
   private async playbackEvent(ctx: EventContext): Promise<DirectivePart[]> {

@@ -5,7 +5,14 @@
 //   POST /api/v1/nlu/recognize {model, text}                   the same for an unsaved model
 import { compileModel, validateModel } from "@clover/nlu";
 import { type InteractionModel, InteractionModelMessage } from "@clover/protocol";
-import type { AnyRequest, AnyResponse } from "../api/http.js";
+import {
+  type AnyRequest,
+  type AnyResponse,
+  ApiError,
+  readJson,
+  sendError,
+  sendJson,
+} from "../api/http.js";
 import type { Language } from "../assistant/turn.js";
 import type { ExtensionRegistry } from "../cek/registry.js";
 import type { AdminCheck } from "../cic/auth/admin-routes.js";
@@ -17,46 +24,20 @@ export interface InsightDependencies {
   admin: AdminCheck;
 }
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly issues?: unknown[],
-  ) {
-    super(message);
-  }
-}
-
 const MAX_BODY = 2 * 1024 * 1024;
 const LANGUAGES = new Set(["en", "ja", "ko"]);
 
-function reply(res: AnyResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
-  res.end(JSON.stringify(body));
-}
-
-async function readJson(req: AnyRequest): Promise<Record<string, unknown>> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY) throw new HttpError(413, `body is larger than ${MAX_BODY} bytes`);
-    chunks.push(chunk);
-  }
-  try {
-    const value: unknown = JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}");
-    if (typeof value === "object" && value !== null && !Array.isArray(value))
-      return value as Record<string, unknown>;
-  } catch (error) {
-    throw new HttpError(400, `body is not valid JSON: ${(error as Error).message}`);
-  }
-  throw new HttpError(400, "body: expected a JSON object");
+async function readObject(req: AnyRequest): Promise<Record<string, unknown>> {
+  const value = await readJson(req, MAX_BODY);
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new ApiError(400, "invalid_body", "body: expected a JSON object");
+  return value as Record<string, unknown>;
 }
 
 function recognizeOptions(body: Record<string, unknown>) {
   const text = body["text"];
   if (typeof text !== "string" || text.trim() === "")
-    throw new HttpError(400, "text: expected non-empty string");
+    throw new ApiError(400, "invalid_body", "text: expected non-empty string");
   const reference = body["referenceTime"];
   const timeZone = body["timeZone"];
   return {
@@ -83,41 +64,51 @@ async function route(
       ...(query.get("extensionId") ? { extensionId: query.get("extensionId")! } : {}),
       ...(query.get("dialogRequestId") ? { dialogRequestId: query.get("dialogRequestId")! } : {}),
     };
-    return reply(res, 200, { turns: deps.log.list(filter) });
+    return sendJson(res, 200, { turns: deps.log.list(filter) });
   }
   const health = /^\/api\/v1\/extensions\/([^/]+)\/health$/.exec(path);
   if (req.method === "GET" && health) {
     const id = decodeURIComponent(health[1]!);
-    if (!deps.registry.get(id)) throw new HttpError(404, `no extension with id ${id}`);
-    return reply(res, 200, deps.log.health(id));
+    if (!deps.registry.get(id)) throw new ApiError(404, "not_found", `no extension with id ${id}`);
+    return sendJson(res, 200, deps.log.health(id));
   }
   const recognize = /^\/api\/v1\/extensions\/([^/]+)\/recognize$/.exec(path);
   if (req.method === "POST" && recognize) {
     const id = decodeURIComponent(recognize[1]!);
-    if (!deps.registry.get(id)) throw new HttpError(404, `no extension with id ${id}`);
-    const body = await readJson(req);
+    if (!deps.registry.get(id)) throw new ApiError(404, "not_found", `no extension with id ${id}`);
+    const body = await readObject(req);
     const language = (body["language"] ?? deps.registry.languages(id)[0] ?? "en") as Language;
     if (!LANGUAGES.has(language))
-      throw new HttpError(
+      throw new ApiError(
         400,
+        "invalid_body",
         `language: expected one of "en", "ja", "ko", got ${JSON.stringify(language)}`,
       );
     const recognizer = deps.registry.recognizer(id, language);
-    if (!recognizer) throw new HttpError(404, `extension ${id} has no ${language} model`);
+    if (!recognizer)
+      throw new ApiError(404, "not_found", `extension ${id} has no ${language} model`);
     const { text, options } = recognizeOptions(body);
-    return reply(res, 200, { language, ...recognizer.recognize(text, options) });
+    return sendJson(res, 200, { language, ...recognizer.recognize(text, options) });
   }
   if (req.method === "POST" && path === "/api/v1/nlu/recognize") {
-    const body = await readJson(req);
+    const body = await readObject(req);
     const checked = InteractionModelMessage.validate(body["model"]);
     if (!checked.ok)
-      throw new HttpError(400, "model is not a valid interaction model", [...checked.issues]);
+      throw new ApiError(400, "invalid_model", "model is not a valid interaction model", [
+        ...checked.issues.map((i) => ({ ...i })),
+      ]);
     const issues = validateModel(checked.value as InteractionModel).filter(
       (i) => i.severity === "error",
     );
-    if (issues.length > 0) throw new HttpError(400, "model has errors", issues);
+    if (issues.length > 0)
+      throw new ApiError(
+        400,
+        "invalid_model",
+        "model has errors",
+        issues.map((i) => ({ ...i })),
+      );
     const { text, options } = recognizeOptions(body);
-    return reply(
+    return sendJson(
       res,
       200,
       compileModel(checked.value as InteractionModel).recognize(text, options),
@@ -142,21 +133,16 @@ export async function handleInsight(
     deps.admin.check(req);
     const answered = await route(deps, req, res, url.pathname, url.searchParams);
     if (answered === false)
-      throw new HttpError(405, `${req.method} is not allowed on ${url.pathname}`);
+      throw new ApiError(
+        405,
+        "method_not_allowed",
+        `${req.method} is not allowed on ${url.pathname}`,
+      );
   } catch (error) {
-    const status = (error as { status?: number }).status ?? 500;
-    const code =
-      status === 401
-        ? "unauthorized"
-        : status === 404
-          ? "not_found"
-          : status >= 500
-            ? "internal"
-            : "bad_request";
-    const issues = (error as { issues?: unknown[] }).issues;
-    reply(res, status, {
-      error: { code, message: (error as Error).message, ...(issues ? { issues } : {}) },
-    });
+    sendError(
+      res,
+      error instanceof ApiError ? error : new ApiError(500, "internal", "internal error"),
+    );
   }
   return true;
 }

@@ -139,7 +139,7 @@ describe("the platform end to end through CIC", () => {
     assert.equal(result.slots["diceCount"]?.value, "4");
     const bad = await fetch(`${server.url}/api/v1/extensions/com.clover.example.dice/recognize`, {
       method: "POST",
-      headers: { authorization: `Bearer ${ADMIN}` },
+      headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
       body: JSON.stringify({ text: "" }),
     });
     assert.equal(bad.status, 400);
