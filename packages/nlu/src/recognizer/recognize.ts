@@ -42,6 +42,7 @@ export interface Trained {
 const MAX_ALTERNATIVES = 3;
 /** How many intents the classifier proposes for slot-aware reranking. */
 const RERANK = 4;
+const RERANK_MIN_PROBABILITY = 0.001;
 
 interface Context {
   /** Tagger feature ids per unit, computed once per utterance. */
@@ -91,9 +92,12 @@ export class Recognizer implements RecognizerApi {
       return this.#fromTemplate(ctx, exact, softmax(scores, m.temperature), threshold);
 
     // rerank the best candidates, each on its own slot reading of the utterance
-    const candidates = [...scores.keys()]
-      .sort((a, b) => (scores[b] as number) - (scores[a] as number))
-      .slice(0, RERANK);
+    const raw = softmax(scores, m.temperature);
+    const ranked = [...scores.keys()].sort((a, b) => (scores[b] as number) - (scores[a] as number));
+    // intents the words alone make very unlikely are not worth a tagging pass
+    const candidates = ranked
+      .slice(0, RERANK)
+      .filter((c, k) => k === 0 || (raw[c] as number) >= RERANK_MIN_PROBABILITY);
     const readings = candidates.map((c) => {
       const slots = this.#tag(ctx, c);
       const view = m.classFeatures.known(
