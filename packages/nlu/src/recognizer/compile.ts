@@ -97,6 +97,7 @@ export function compileModel(model: InteractionModel, options?: CompileOptions):
   const logisticEpochs = Math.round(
     Math.min(40, Math.max(LOGISTIC_EPOCHS, 60000 / Math.max(1, classExamples.length))),
   );
+  if (classes > LOGISTIC_MAX_CLASSES) pruneCommonFeatures(classExamples, classes);
   const train = (examples: ClassifierExample[], seed: number): IntentScorer =>
     classes <= LOGISTIC_MAX_CLASSES
       ? trainLogistic(examples, classes, classFeatures.ids.size, logisticEpochs, seed)
@@ -127,6 +128,27 @@ export function compileModel(model: InteractionModel, options?: CompileOptions):
     threshold: options?.threshold ?? DEFAULT_THRESHOLD,
   };
   return Object.freeze(new CompiledRecognizer(trained));
+}
+
+/**
+ * With many intents, features shared by a large share of them ("please", "for me") say little
+ * and make every perceptron row long; they are dropped from the classifier's examples.
+ */
+function pruneCommonFeatures(examples: ClassifierExample[], classes: number): void {
+  const seen = new Map<number, Set<number>>();
+  for (const ex of examples) {
+    for (const f of ex.features) {
+      let set = seen.get(f);
+      if (!set) {
+        set = new Set();
+        seen.set(f, set);
+      }
+      set.add(ex.label);
+    }
+  }
+  const limit = Math.max(LOGISTIC_MAX_CLASSES, classes * 0.05);
+  for (const ex of examples)
+    ex.features = ex.features.filter((f) => (seen.get(f)?.size ?? 0) <= limit);
 }
 
 function templateParts(
