@@ -105,6 +105,7 @@ async function nlpjs(): Promise<Figures> {
     const t = performance.now();
     const c0 = process.cpuUsage();
     const r = await manager.process("en", u.text);
+    if (times.length % 100 === 99) progress(`nlp.js: ${times.length + 1} utterances`);
     const c1 = process.cpuUsage(c0);
     times.push(performance.now() - t);
     cpuTimes.push((c1.user + c1.system) / 1000);
