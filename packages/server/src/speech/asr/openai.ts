@@ -54,7 +54,7 @@ export class OpenAiSpeechToText implements SpeechToText {
       samples: bytesToSamples(Buffer.concat(chunks)),
     });
     const form = new FormData();
-    form.append("file", new Blob([wav], { type: "audio/wav" }), "speech.wav");
+    form.append("file", new Blob([new Uint8Array(wav)], { type: "audio/wav" }), "speech.wav");
     form.append("model", this.options.model ?? "whisper-1");
     form.append("language", options.language);
     form.append("response_format", "json");
