@@ -41,7 +41,7 @@ export interface Trained {
 
 const MAX_ALTERNATIVES = 3;
 /** How many intents the classifier proposes for slot-aware reranking. */
-const RERANK = 4;
+const RERANK = 8;
 const RERANK_MIN_PROBABILITY = 0.001;
 
 interface Context {
