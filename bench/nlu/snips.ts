@@ -159,13 +159,17 @@ const load = (await import("node:os")).loadavg()[0]?.toFixed(1);
 console.log(
   `# SNIPS 2017 NLU benchmark (train ${train.length}, test ${test.length}, load ${load})\n`,
 );
-console.log("| metric | Clover | nlp.js 4.27 | Clover vs nlp.js |");
+console.log("| metric | Clover | nlp.js 4.27 | ratio |");
 console.log("|---|---|---|---|");
 for (const [name, show, value, higherIsBetter] of rows) {
-  const ratio = theirs
-    ? higherIsBetter
-      ? `${(value(ours) / value(theirs)).toFixed(2)}×`
-      : `${(value(theirs) / value(ours)).toFixed(1)}× less`
-    : "—";
+  let ratio = "—";
+  if (theirs) {
+    const [a, b] = [value(ours), value(theirs)];
+    const cloverBetter = higherIsBetter ? a >= b : a <= b;
+    const factor = higherIsBetter
+      ? Math.max(a, b) / Math.min(a, b)
+      : Math.max(a, b) / Math.min(a, b);
+    ratio = `${cloverBetter ? "Clover" : "nlp.js"} ${factor.toFixed(factor < 10 ? 2 : 0)}× better`;
+  }
   console.log(`| ${name} | ${show(ours)} | ${theirs ? show(theirs) : "—"} | ${ratio} |`);
 }
