@@ -15,7 +15,7 @@ import { DEFAULT_EVENT_LIMITS, type EventLimits, readEventRequest } from "./even
 import { checkEventMessage } from "./event-validation.js";
 import { EventHandler } from "./events.js";
 import { CicError, sendException } from "./exception.js";
-import { type CicDirective, MultipartRelatedWriter } from "./multipart-writer.js";
+import { type CicDirective, CollectedBody, MultipartRelatedWriter } from "./multipart-writer.js";
 import { sniffProtocol } from "./sniff.js";
 import type { SpeechToText, TextToSpeech } from "./speech-engines.js";
 
@@ -230,12 +230,19 @@ export class CicGateway {
       res.writeHead(204).end();
       return;
     }
-    const writer = new MultipartRelatedWriter(res);
-    res.writeHead(200, { "content-type": writer.contentType });
+    // An event's answer is complete when it is written: one write, with its length.
+    const answer = new CollectedBody();
+    const writer = new MultipartRelatedWriter(answer);
     for (const part of parts) {
       writer.directive(part.directive);
       if (part.attachment) writer.attachment(part.attachment.contentId, part.attachment.body);
     }
     writer.close();
+    const bytes = answer.bytes();
+    res.writeHead(200, {
+      "content-type": writer.contentType,
+      "content-length": String(bytes.length),
+    });
+    res.end(bytes);
   }
 }

@@ -13,6 +13,20 @@ export interface ByteSink {
   end(chunk: string): unknown;
 }
 
+/** Collects a whole body in memory, so a complete answer is written in one go. */
+export class CollectedBody implements ByteSink {
+  private readonly chunks: Buffer[] = [];
+  write(chunk: string | Buffer): void {
+    this.chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+  }
+  end(chunk: string): void {
+    this.write(chunk);
+  }
+  bytes(): Buffer {
+    return Buffer.concat(this.chunks);
+  }
+}
+
 export class MultipartRelatedWriter {
   readonly boundary = `clover-${randomUUID()}`;
   private opened = false;
