@@ -30,7 +30,7 @@ const config = loadConfig({
   CLOVER_DATA_DIR: mkdtempSync(join(tmpdir(), "clover-bench-")),
   CLOVER_ADMIN_TOKEN: "bench",
   CLOVER_EXAMPLE_DICE_URL: process.env["DICE_URL"],
-  CLOVER_SIGNING_WORKERS: process.env["CLOVER_SIGNING_WORKERS"] ?? "0",
+  CLOVER_SIGNING_WORKERS: process.env["CLOVER_SIGNING_WORKERS"],
 });
 const platform = await createPlatform(config);
 const gateway = new CicGateway({

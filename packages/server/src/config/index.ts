@@ -159,7 +159,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = []): ServerC
       connectionsPerOrigin: int("cek-connections", 16, 1),
       breakerFailures: int("cek-breaker-failures", 5, 1),
       breakerCooldownMs: int("cek-breaker-cooldown-ms", 30_000, 0),
-      signingWorkers: int("signing-workers", 0, 0),
+      signingWorkers: int("signing-workers", 1, 0),
       allowHttp: bool("allow-http-extensions", true),
     },
     session: {
