@@ -1,7 +1,7 @@
 // validateCicEvent / validateCicDirective: dispatch on header.namespace + header.name to the
 // message's declaration and report every problem with its JSON path (`event.payload.text`).
 import type { ValidationResult } from "../core/codec.js";
-import type { ValidationIssue } from "../core/issues.js";
+import { prefixIssues, type ValidationIssue, validationIssue } from "../core/issues.js";
 import {
   CIC_CATALOGUE,
   type CicKnownDirective,
@@ -12,23 +12,6 @@ import {
 } from "./catalogue.js";
 import { CIC_CONTEXT_OBJECTS } from "./context.js";
 import { CicDirectiveMessage, CicEventMessage, type CicMessageInfo } from "./envelope.js";
-
-function issue(path: string, expected: string, found: string): ValidationIssue {
-  return { path, expected, found, message: `${path}: expected ${expected}, got ${found}` };
-}
-
-/** Re-roots issues found in a sub-document (`payload.volume` → `context[0].payload.volume`). */
-function under(prefix: string, issues: readonly ValidationIssue[]): ValidationIssue[] {
-  return issues.map((i) => {
-    const path =
-      i.path === "(root)"
-        ? prefix
-        : i.path.startsWith("[")
-          ? prefix + i.path
-          : `${prefix}.${i.path}`;
-    return issue(path, i.expected, i.found);
-  });
-}
 
 const record = (value: unknown): Record<string, unknown> | undefined =>
   value !== null && typeof value === "object" && !Array.isArray(value)
@@ -47,7 +30,7 @@ function contextIssues(context: unknown): ValidationIssue[] {
     if (!Object.hasOwn(CIC_CONTEXT_OBJECTS, key)) return;
     const codec = CIC_CONTEXT_OBJECTS[key as keyof typeof CIC_CONTEXT_OBJECTS];
     const result = codec.validate(entry);
-    if (!result.ok) out.push(...under(`context[${index}]`, result.issues));
+    if (!result.ok) out.push(...prefixIssues(result.issues, `context[${index}]`));
   });
   return out;
 }
@@ -64,7 +47,7 @@ function catalogueIssue(
     (n) => CIC_CATALOGUE[n][group].length > 0,
   );
   if (!isCicNamespace(namespace) || CIC_CATALOGUE[namespace][group].length === 0) {
-    return issue(
+    return validationIssue(
       `${kind}.header.namespace`,
       `a namespace with ${group}: one of ${quoted(withMessages)}`,
       JSON.stringify(namespace),
@@ -75,7 +58,7 @@ function catalogueIssue(
   const hint = other
     ? ` (${namespace}.${name} is ${kind === "event" ? "a directive" : "an event"})`
     : "";
-  return issue(
+  return validationIssue(
     `${kind}.header.name`,
     `a ${namespace} ${kind} name: one of ${quoted(CIC_CATALOGUE[namespace][group])}`,
     JSON.stringify(name) + hint,
@@ -101,13 +84,15 @@ function validate(kind: "event" | "directive", message: unknown): ValidationResu
   const top = record(message);
   if (top && !(kind in top) && "header" in top && "payload" in top) {
     // Old samples put header/payload at the top level; a documentation mistake (§6.1).
-    issues.unshift(issue(kind, `object wrapping header and payload`, "header/payload at the top"));
+    issues.unshift(
+      validationIssue(kind, `object wrapping header and payload`, "header/payload at the top"),
+    );
   }
   if (kind === "event") issues.push(...contextIssues(record(message)?.context));
   const info: CicMessageInfo | undefined = codec?.info;
   if (info?.dialogRequestId === "never" && header?.dialogRequestId !== undefined) {
     issues.push(
-      issue(
+      validationIssue(
         `${kind}.header.dialogRequestId`,
         `nothing (${info.namespace}.${info.name} never carries one)`,
         JSON.stringify(header.dialogRequestId),

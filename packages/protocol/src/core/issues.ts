@@ -96,7 +96,8 @@ const TYPE_ERRORS = new Set<ValueErrorType>([
   ValueErrorType.Null,
 ]);
 
-function issue(path: string, expected: string, found: string): ValidationIssue {
+/** An issue with its message: `path: expected X, got Y`. */
+export function validationIssue(path: string, expected: string, found: string): ValidationIssue {
   return { path, expected, found, message: `${path}: expected ${expected}, got ${found}` };
 }
 
@@ -132,7 +133,7 @@ function unionIssues(error: ValueError, prefix: string): ValidationIssue[] {
   const path = pointerToPath(error.path, prefix);
   const value = error.value;
   const literals = literalsOf(error.schema);
-  if (literals) return [issue(path, describeSchema(error.schema), short(value))];
+  if (literals) return [validationIssue(path, describeSchema(error.schema), short(value))];
 
   // Discriminated union: walk the constant members (e.g. `type`, or `namespace` then `name`)
   // and either descend into the one matching variant or name the first member that matches
@@ -154,7 +155,7 @@ function unionIssues(error: ValueError, prefix: string): ValidationIssue[] {
         const keyPath = path === "(root)" ? key : `${path}.${key}`;
         const { found: present, value: actual } = member(record, key);
         const found = present ? short(actual) : "nothing";
-        return [issue(keyPath, `one of ${unique.join(", ")}`, found)];
+        return [validationIssue(keyPath, `one of ${unique.join(", ")}`, found)];
       }
       remaining = matching;
     }
@@ -177,7 +178,7 @@ function unionIssues(error: ValueError, prefix: string): ValidationIssue[] {
   if (best && best.length > 0 && best.every((e) => e.path !== error.path)) {
     return collectIssues(best, prefix);
   }
-  return [issue(path, describeSchema(error.schema), typeName(value))];
+  return [validationIssue(path, describeSchema(error.schema), typeName(value))];
 }
 
 /** Formats validator errors, one issue per path, most specific first. */
@@ -191,13 +192,13 @@ export function collectIssues(errors: Iterable<ValueError>, prefix = ""): Valida
     if (error.type === ValueErrorType.Union) {
       found = unionIssues(error, prefix);
     } else if (error.type === ValueErrorType.ObjectRequiredProperty) {
-      found = [issue(path, `${describeSchema(error.schema)} (required)`, "nothing")];
+      found = [validationIssue(path, `${describeSchema(error.schema)} (required)`, "nothing")];
     } else if (error.type === ValueErrorType.ObjectAdditionalProperties) {
-      found = [issue(path, "no such field", "an unknown field")];
+      found = [validationIssue(path, "no such field", "an unknown field")];
     } else if (TYPE_ERRORS.has(error.type)) {
-      found = [issue(path, describeSchema(error.schema), typeName(error.value))];
+      found = [validationIssue(path, describeSchema(error.schema), typeName(error.value))];
     } else {
-      found = [issue(path, describeSchema(error.schema), short(error.value))];
+      found = [validationIssue(path, describeSchema(error.schema), short(error.value))];
     }
     for (const f of found) {
       if (seen.has(f.path)) continue;
@@ -221,6 +222,6 @@ export function prefixIssues(
         : i.path.startsWith("[")
           ? prefix + i.path
           : `${prefix}.${i.path}`;
-    return issue(path, i.expected, i.found);
+    return validationIssue(path, i.expected, i.found);
   });
 }
