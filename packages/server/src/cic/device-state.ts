@@ -1,5 +1,5 @@
-// What the platform remembers per device: the latest context objects it reported (cic.md §8),
-// its tags (§2.3) and the playback state handed to the assistant for EventRequests.
+// What the platform remembers per device: the latest context objects it reported (cic.md §8)
+// and the playback state handed to the assistant for EventRequests.
 import type { DeviceInfo, DisplaySize, Language, PlaybackState } from "../assistant/turn.js";
 import type { DeviceGrant } from "./auth/authority.js";
 
@@ -10,7 +10,6 @@ export interface ContextObject {
 
 interface DeviceRecord {
   context: Map<string, Record<string, unknown>>;
-  tags: string[];
   language?: Language;
   /** Extension that started the current stream (from the last AudioPlayer.Play). */
   playbackOwner?: string;
@@ -36,7 +35,7 @@ export class DeviceStates {
   private record(deviceKey: string): DeviceRecord {
     let record = this.devices.get(deviceKey);
     if (!record) {
-      record = { context: new Map(), tags: [] };
+      record = { context: new Map() };
       this.devices.set(deviceKey, record);
     }
     return record;
@@ -49,28 +48,12 @@ export class DeviceStates {
       record.context.set(`${item.header.namespace}.${item.header.name}`, item.payload);
   }
 
-  setTags(deviceKey: string, header: string | undefined): void {
-    if (header !== undefined)
-      this.record(deviceKey).tags = header
-        .split(",")
-        .map((t) => t.trim())
-        .filter(Boolean);
-  }
-
   setLanguage(deviceKey: string, language: Language): void {
     this.record(deviceKey).language = language;
   }
 
   setPlaybackOwner(deviceKey: string, extensionId: string | undefined): void {
     this.record(deviceKey).playbackOwner = extensionId;
-  }
-
-  context(deviceKey: string, key: string): Record<string, unknown> | undefined {
-    return this.devices.get(deviceKey)?.context.get(key);
-  }
-
-  tags(deviceKey: string): readonly string[] {
-    return this.devices.get(deviceKey)?.tags ?? [];
   }
 
   /** The assistant's view of the device. */

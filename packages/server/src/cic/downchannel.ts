@@ -29,10 +29,6 @@ export class Downchannels {
     private readonly burstWindowMs = 1000,
   ) {}
 
-  get size(): number {
-    return this.channels.size;
-  }
-
   /** Whether `session` (an HTTP/2 connection) carries the device's downchannel (§2.6 → 412). */
   isOnConnection(deviceKey: string, connection: Connection | undefined): boolean {
     const channel = this.channels.get(deviceKey);

@@ -184,7 +184,6 @@ export class CicGateway {
     this.requireMethod(req, "GET");
     const grant = await this.authenticate(req);
     const deviceKey = `${grant.clientId}:${grant.deviceId}`;
-    this.devices.setTags(deviceKey, req.headers["x-clova-device-tags"] as string | undefined);
     this.deviceKeys.set(grant.deviceId, deviceKey);
     this.downchannels.open(deviceKey, this.connectionOf(req)!, res);
   }
@@ -207,7 +206,6 @@ export class CicGateway {
         : "no downchannel is open for this device: GET /v1/directives first";
       throw new CicError(412, why);
     }
-    this.devices.setTags(deviceKey, req.headers["x-clova-device-tags"] as string | undefined);
     const idle = this.options.bodyIdleTimeoutMs ?? 5000;
     req.setTimeout(idle, () => {
       if (!res.headersSent)

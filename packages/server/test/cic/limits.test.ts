@@ -67,6 +67,12 @@ describe("CIC limits and bad input", () => {
     assert.equal((await client.sendText("say alive")).status, 200);
   });
 
+  it("advertises its concurrent-stream limit in the HTTP/2 settings", async () => {
+    const { client } = await h.device();
+    await client.openDownchannel();
+    assert.equal(client.connect().remoteSettings.maxConcurrentStreams, 100);
+  });
+
   it("replaces an older downchannel after the burst window", async () => {
     const { client, accessToken } = await h.device();
     const ended = new Promise<void>((resolve) => {
