@@ -1,26 +1,11 @@
 // What the simulator shows of a turn, and the platform's conversation log
 // (GET /api/v1/conversations) that adds the CEK exchange of each turn.
+import type { LoggedTurn } from "@clover/server";
 import { ApiError, api } from "../api.js";
 import type { Directive, EventResult } from "./device.js";
 
-/** One turn as the platform logged it. */
-export interface LoggedTurn {
-  id: number;
-  at: string;
-  deviceId: string;
-  userId: string;
-  dialogRequestId?: string;
-  /** What the user said, or `Namespace.Name` of a device event. */
-  input: string;
-  kind: string;
-  extensionId?: string;
-  intent?: unknown;
-  speech: string;
-  expectSpeech: boolean;
-  durationMs: number;
-  exchange?: { request: unknown; response?: unknown; durationMs: number; error?: string };
-  error?: string;
-}
+/** One turn as the platform logged it (GET /api/v1/conversations). */
+export type { LoggedTurn };
 
 /** True when the platform has no such route (as opposed to a missing extension). */
 export const missingEndpoint = (e: unknown) =>

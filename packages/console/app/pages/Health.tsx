@@ -1,19 +1,11 @@
 // Endpoint health (GET /api/v1/extensions/:id/health): calls, error rate, p50/p99 latency over
 // the turns the platform still has in its log.
+import type { ExtensionHealth } from "@clover/server";
 import { api } from "../api.js";
 import { missingEndpoint } from "../cic/turns.js";
 import { useLoad } from "../hooks.js";
 
-export interface HealthView {
-  extensionId: string;
-  calls: number;
-  errors: number;
-  errorRate: number;
-  lastCallAt?: string;
-  lastError?: string;
-  p50Ms?: number;
-  p99Ms?: number;
-}
+export type HealthView = ExtensionHealth;
 
 export function Health({ id }: { id: string }) {
   const { value, error, reload } = useLoad(
