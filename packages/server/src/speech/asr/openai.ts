@@ -4,7 +4,7 @@
 import type { Readable } from "node:stream";
 import type { SpeechToText } from "../../cic/speech-engines.js";
 import { type CaptureLimits, captureSpeech } from "../audio/capture.js";
-import { UnsupportedLanguageError } from "../audio/errors.js";
+import { requireLanguage } from "../audio/errors.js";
 import { bytesToSamples, DEVICE_SAMPLE_RATE, encodeWav } from "../audio/pcm.js";
 
 export interface OpenAiAsrOptions {
@@ -32,15 +32,13 @@ export class OpenAiSpeechToText implements SpeechToText {
     audio: Readable,
     options: { language: string; onEndOfSpeech?: () => void; signal?: AbortSignal },
   ): Promise<{ text: string }> {
-    if (!this.languages.includes(options.language)) {
-      audio.resume();
-      throw new UnsupportedLanguageError(
-        "openai",
-        options.language,
-        this.languages,
-        "list it in CLOVER_ASR_LANGUAGES if the server handles it",
-      );
-    }
+    requireLanguage(
+      "openai",
+      options.language,
+      this.languages,
+      audio,
+      "list it in CLOVER_ASR_LANGUAGES if the server handles it",
+    );
     const chunks: Buffer[] = [];
     const capture = await captureSpeech(audio, {
       onAudio: (pcm) => chunks.push(Buffer.from(pcm)),

@@ -9,7 +9,7 @@ import type { Readable } from "node:stream";
 import type { InteractionModel } from "@clover/protocol";
 import type { SpeechToText } from "../../cic/speech-engines.js";
 import { type CaptureLimits, captureSpeech } from "../audio/capture.js";
-import { UnsupportedLanguageError } from "../audio/errors.js";
+import { requireLanguage } from "../audio/errors.js";
 import { buildGrammar } from "./grammar.js";
 import { Lexicon } from "./lexicon.js";
 import { RecognizerProcess } from "./process.js";
@@ -141,15 +141,14 @@ export class PocketsphinxRecognizer implements SpeechToText {
     audio: Readable,
     options: { language: string; onEndOfSpeech?: () => void; signal?: AbortSignal },
   ): Promise<{ text: string }> {
-    if (!options.language.toLowerCase().startsWith("en")) {
-      audio.resume();
-      throw new UnsupportedLanguageError(
-        "pocketsphinx",
-        options.language,
-        this.languages,
-        "configure CLOVER_ASR=openai (an OpenAI-compatible /v1/audio/transcriptions server) or CLOVER_ASR=sherpa with a model for that language",
-      );
-    }
+    requireLanguage(
+      "pocketsphinx",
+      options.language,
+      this.languages,
+      audio,
+      "configure CLOVER_ASR=openai (an OpenAI-compatible /v1/audio/transcriptions server) or CLOVER_ASR=sherpa with a model for that language",
+      (l) => l.toLowerCase().startsWith("en"),
+    );
     if (this.closed) throw new Error("the pocketsphinx recognizer is closed");
     await this.ready;
     const proc = this.take();

@@ -3,7 +3,7 @@
 import type { Readable } from "node:stream";
 import type { SpeechToText } from "../../cic/speech-engines.js";
 import { type CaptureLimits, captureSpeech } from "../audio/capture.js";
-import { UnsupportedLanguageError } from "../audio/errors.js";
+import { requireLanguage } from "../audio/errors.js";
 import { DEVICE_SAMPLE_RATE } from "../audio/pcm.js";
 import { loadSherpa, readSherpaConfig, type SherpaOnlineRecognizer } from "../sherpa/load.js";
 
@@ -40,15 +40,13 @@ export class SherpaSpeechToText implements SpeechToText {
     audio: Readable,
     options: { language: string; onEndOfSpeech?: () => void; signal?: AbortSignal },
   ): Promise<{ text: string }> {
-    if (!this.languages.includes(options.language)) {
-      audio.resume();
-      throw new UnsupportedLanguageError(
-        "sherpa",
-        options.language,
-        this.languages,
-        "set CLOVER_ASR_LANGUAGES to the languages of your model, or use CLOVER_ASR=openai",
-      );
-    }
+    requireLanguage(
+      "sherpa",
+      options.language,
+      this.languages,
+      audio,
+      "set CLOVER_ASR_LANGUAGES to the languages of your model, or use CLOVER_ASR=openai",
+    );
     let recognizer: SherpaOnlineRecognizer;
     try {
       recognizer = await this.load();

@@ -21,3 +21,20 @@ export class UnsupportedLanguageError extends CicError {
     this.name = "UnsupportedLanguageError";
   }
 }
+
+/**
+ * Before recognizing: drains the upload and throws when the engine does not handle `language`
+ * (`handles` defaults to membership in `supported`).
+ */
+export function requireLanguage(
+  engine: string,
+  language: string,
+  supported: readonly string[],
+  audio: { resume(): unknown },
+  others: string,
+  handles: (language: string) => boolean = (l) => supported.includes(l),
+): void {
+  if (handles(language)) return;
+  audio.resume();
+  throw new UnsupportedLanguageError(engine, language, supported, others);
+}
