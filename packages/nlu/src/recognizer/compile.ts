@@ -3,17 +3,12 @@ import type { InteractionModel } from "@clover/protocol";
 import { validateModel } from "../model/index.js";
 import { findBuiltinSpans } from "./builtins.js";
 import { type ClassifierExample, fitTemperature, trainClassifier } from "./classifier.js";
-import {
-  intentFeatures,
-  slotViewFeatures,
-  spanFeatures,
-  unitFeatures,
-  vocabularyKeys,
-} from "./features.js";
+import { intentFeatures, slotViewFeatures, unitHashes, vocabularyKeys } from "./features.js";
 import { longestCover, type SpanMatch } from "./gazetteer.js";
 import { type IntentScorer, LOGISTIC_MAX_CLASSES, trainLogistic } from "./logistic.js";
 import { prepare } from "./prepare.js";
 import { Recognizer as CompiledRecognizer, type Trained } from "./recognize.js";
+import { spanFeatures, unitFeatures } from "./tag-features.js";
 import { type TaggerExample, trainTagger } from "./tagger.js";
 import { TemplateIndex, type TemplatePart } from "./templates.js";
 import type { CompileOptions, Recognizer } from "./types.js";
@@ -71,9 +66,10 @@ export function compileModel(model: InteractionModel, options?: CompileOptions):
       for (let i = range[0]; i < range[1]; i++) labels[i] = i === range[0] ? 1 + 2 * k : 2 + 2 * k;
     }
     if (!ex.synthetic) templates.add(templateParts(units, ranges), ex.intent);
-    const features = intentFeatures(units, longestCover(spans), language);
+    const words = unitHashes(units);
+    const features = intentFeatures(units, words, longestCover(spans), language);
     const view = slotViewFeatures(
-      units,
+      words,
       ranges.map((r) => ({ slot: r.slot, start: r.range[0], end: r.range[1] })),
     );
     classExamples.push({
@@ -81,7 +77,7 @@ export function compileModel(model: InteractionModel, options?: CompileOptions):
       label: ex.intent,
     });
     if (types.size === 0) continue;
-    const base = unitFeatures(units, language);
+    const base = unitFeatures(units, words, language);
     const optional = spanFeatures(units.length, spans);
     tagExamples.push({
       features: base.map((f) => f.map((x) => tagFeatures.id(x))),

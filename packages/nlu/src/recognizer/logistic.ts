@@ -2,7 +2,7 @@
 // weights in a hashed table. Used as the intent classifier when a model has few enough intents
 // for dense per-class scoring; larger models use the sparse perceptron (classifier.ts).
 import type { ClassifierExample } from "./classifier.js";
-import { hashSlot, rng, shuffle, tableBits } from "./weights.js";
+import { hashSlot, rng, rowBase, shuffle, tableBits } from "./weights.js";
 
 /** Scores every class for a set of feature ids. */
 export interface IntentScorer {
@@ -21,10 +21,10 @@ export class HashedLinear implements IntentScorer {
   ) {}
 
   score(features: readonly number[], scores: Float64Array): void {
-    for (let c = 0; c < this.classes; c++) {
-      let s = 0;
-      for (const f of features) s += this.weights[hashSlot(f, c, this.mask)] as number;
-      scores[c] = (scores[c] as number) + s;
+    const { weights, mask, classes } = this;
+    for (let k = 0; k < features.length; k++) {
+      const base = rowBase(features[k] as number);
+      for (let c = 0; c < classes; c++) scores[c] += weights[(base + c) & mask] as number;
     }
   }
 
@@ -47,6 +47,7 @@ export function trainLogistic(
   const random = rng(seed);
   const order = [...examples];
   const scores = new Float64Array(classes);
+  const deltas = new Float64Array(classes);
   // balanced class weights (square-rooted): an intent with 5 examples is not drowned by one
   // with 200 built-in phrases
   const counts = new Float64Array(classes);
@@ -58,25 +59,31 @@ export function trainLogistic(
   for (let epoch = 0; epoch < epochs; epoch++) {
     const rate = 0.2 / (1 + epoch * 0.5);
     for (const ex of shuffle(order, random)) {
-      let max = Number.NEGATIVE_INFINITY;
-      for (let c = 0; c < classes; c++) {
-        let s = 0;
-        for (const f of ex.features) s += w[hashSlot(f, c, mask)] as number;
-        scores[c] = s;
-        if (s > max) max = s;
+      const features = ex.features;
+      scores.fill(0);
+      for (let k = 0; k < features.length; k++) {
+        const base = rowBase(features[k] as number);
+        for (let c = 0; c < classes; c++) scores[c] += w[(base + c) & mask] as number;
       }
+      let max = Number.NEGATIVE_INFINITY;
+      for (let c = 0; c < classes; c++) max = Math.max(max, scores[c] as number);
       let sum = 0;
       for (let c = 0; c < classes; c++) {
         const e = Math.exp((scores[c] as number) - max);
         scores[c] = e;
         sum += e;
       }
+      const scale = -rate * (weightOf[ex.label] as number);
       for (let c = 0; c < classes; c++) {
         const g = (scores[c] as number) / sum - (c === ex.label ? 1 : 0);
-        if (Math.abs(g) < 1e-4) continue;
-        const delta = -rate * g * (weightOf[ex.label] as number);
-        for (const f of ex.features) {
-          const s = hashSlot(f, c, mask);
+        deltas[c] = Math.abs(g) < 1e-4 ? 0 : scale * g;
+      }
+      for (let k = 0; k < features.length; k++) {
+        const base = rowBase(features[k] as number);
+        for (let c = 0; c < classes; c++) {
+          const delta = deltas[c] as number;
+          if (delta === 0) continue;
+          const s = (base + c) & mask;
           w[s] += delta;
           wc[s] += t * delta;
         }

@@ -3,16 +3,11 @@
 import type { ModelLanguage } from "@clover/protocol";
 import { type BuiltinSpan, findBuiltinSpans, resolveBuiltin } from "./builtins.js";
 import { softmax } from "./classifier.js";
-import {
-  intentFeatures,
-  slotViewFeatures,
-  spanFeatures,
-  unitFeatures,
-  vocabularyKeys,
-} from "./features.js";
+import { intentFeatures, slotViewFeatures, unitHashes, vocabularyKeys } from "./features.js";
 import { longestCover, type SpanMatch } from "./gazetteer.js";
 import type { IntentScorer } from "./logistic.js";
 import type { ModelInfo } from "./prepare.js";
+import { spanFeatures, unitFeatures } from "./tag-features.js";
 import { decode, type FrozenTagger } from "./tagger.js";
 import type { TemplateIndex, TemplateMatch } from "./templates.js";
 import type {
@@ -49,6 +44,8 @@ interface Context {
   tagFeatures?: number[][];
   text: string;
   units: Unit[];
+  /** Word hashes of the units (features.ts). */
+  words: number[];
   spans: SpanMatch[];
   options: RecognizeOptions;
 }
@@ -78,13 +75,14 @@ export class Recognizer implements RecognizerApi {
     const ctx: Context = {
       text,
       units,
+      words: unitHashes(units),
       spans: [...m.info.gazetteer.findAll(units), ...builtin],
       options,
     };
     const classes = m.info.intents.length;
     const scores = new Float64Array(classes);
     m.classifier.score(
-      m.classFeatures.known(intentFeatures(units, longestCover(ctx.spans), m.language)),
+      m.classFeatures.known(intentFeatures(units, ctx.words, longestCover(ctx.spans), m.language)),
       scores,
     );
     const exact = m.templates.match(units, ctx.spans);
@@ -102,7 +100,7 @@ export class Recognizer implements RecognizerApi {
       const slots = this.#tag(ctx, c);
       const view = m.classFeatures.known(
         slotViewFeatures(
-          units,
+          ctx.words,
           slots.map((s) => ({ slot: s.slot, start: s.span.start, end: s.span.end })),
         ),
       );
@@ -179,9 +177,11 @@ export class Recognizer implements RecognizerApi {
     const allowed = m.allowedOf[intent] as number[];
     if (allowed.length <= 1) return [];
     if (!ctx.tagFeatures) {
-      const base = unitFeatures(ctx.units, m.language);
+      const base = unitFeatures(ctx.units, ctx.words, m.language);
       const extra = spanFeatures(ctx.units.length, ctx.spans);
-      ctx.tagFeatures = base.map((f, i) => m.tagFeatures.known(f.concat(extra[i] ?? [])));
+      ctx.tagFeatures = base.map((f, i) =>
+        m.tagFeatures.known(extra[i] as number[], m.tagFeatures.known(f)),
+      );
     }
     const labels = decode(m.tagger, ctx.tagFeatures, allowed);
     const out: { slot: string; span: SpanMatch }[] = [];

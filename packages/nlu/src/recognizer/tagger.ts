@@ -2,7 +2,7 @@
 // B = 1 + 2k and I = 2 + 2k), decoded with Viterbi restricted to the labels of one intent's
 // slots; an I label may only follow B or I of the same slot. Emission weights live in a
 // hashed table, transitions in a dense (labels + 1) × labels matrix (row `labels` = start).
-import { HashedAveragedWeights, hashSlot, rng, shuffle, tableBits } from "./weights.js";
+import { HashedAveragedWeights, rng, rowBase, shuffle, tableBits } from "./weights.js";
 
 export interface TaggerExample {
   /** Feature ids per unit; `optional` ids may be dropped during training (dictionary dropout). */
@@ -15,24 +15,27 @@ export interface TaggerExample {
 const slotOf = (label: number) => (label - 1) >> 1;
 const isInside = (label: number) => label > 0 && label % 2 === 0;
 
-/** Emission scores, n × allowed, from a hashed weight table. */
+/** Emission scores, n × allowed, from a hashed weight table (`extra`: more ids per unit). */
 export function emissions(
   weights: ArrayLike<number>,
   mask: number,
   features: readonly (readonly number[])[],
   allowed: readonly number[],
+  extra?: readonly (readonly number[])[],
 ): Float64Array {
   const a = allowed.length;
   const em = new Float64Array(features.length * a);
-  for (let i = 0; i < features.length; i++) {
-    const unit = features[i] as readonly number[];
-    for (let j = 0; j < a; j++) {
-      const label = allowed[j] as number;
-      let s = 0;
-      for (let k = 0; k < unit.length; k++)
-        s += weights[hashSlot(unit[k] as number, label, mask)] as number;
-      em[i * a + j] = s;
+  const add = (i: number, unit: readonly number[]) => {
+    const at = i * a;
+    for (let k = 0; k < unit.length; k++) {
+      const base = rowBase(unit[k] as number);
+      for (let j = 0; j < a; j++)
+        em[at + j] += weights[(base + (allowed[j] as number)) & mask] as number;
     }
+  };
+  for (let i = 0; i < features.length; i++) {
+    add(i, features[i] as readonly number[]);
+    if (extra) add(i, extra[i] as readonly number[]);
   }
   return em;
 }
@@ -64,7 +67,10 @@ export function viterbi(
       const inside = isInside(cur);
       let best = Number.NEGATIVE_INFINITY;
       let arg = 0;
-      for (let k = 0; k < a; k++) {
+      // an I label only follows its own B or I: with allowed = [O, B, I, B, I, …] those are
+      // the two entries before it
+      const pairs = inside && j > 0 && allowed[j - 1] === cur - 1;
+      for (let k = pairs ? j - 1 : 0; k < (pairs ? j + 1 : a); k++) {
         const prev = allowed[k] as number;
         if (inside && (prev === 0 || slotOf(prev) !== slotOf(cur))) continue;
         const s = (delta[(i - 1) * a + k] as number) + (trans[prev * width + cur] as number);
@@ -118,12 +124,9 @@ export function trainTagger(
   for (let epoch = 0; epoch < epochs; epoch++) {
     let errors = 0;
     for (const ex of shuffle(order, random)) {
-      const drop = random() < dropout;
-      const features = drop
-        ? ex.features
-        : ex.features.map((f, i) => f.concat(ex.optional[i] ?? []));
-      const em = emissions(emission.current, emission.mask, features, ex.allowed);
-      const predicted = viterbi(em, features.length, ex.allowed, tw, width);
+      const extra = random() < dropout ? undefined : ex.optional;
+      const em = emissions(emission.current, emission.mask, ex.features, ex.allowed, extra);
+      const predicted = viterbi(em, ex.features.length, ex.allowed, tw, width);
       let wrong = false;
       for (let i = 0; i < predicted.length; i++) {
         const gold = ex.labels[i] as number;
@@ -132,7 +135,11 @@ export function trainTagger(
         const predPrev = i === 0 ? start : (predicted[i - 1] as number);
         if (gold !== pred) {
           wrong = true;
-          for (const f of features[i] as number[]) {
+          for (const f of ex.features[i] as number[]) {
+            emission.update(f, gold, 1);
+            emission.update(f, pred, -1);
+          }
+          for (const f of extra?.[i] ?? []) {
             emission.update(f, gold, 1);
             emission.update(f, pred, -1);
           }

@@ -2,10 +2,10 @@
 // Training keeps, per feature, a small map label → weight (only labels the feature was ever
 // updated for); freeze() turns it into compact typed arrays (CSR rows) for fast scoring.
 
-/** Interns feature strings to dense ids. */
+/** Maps hashed features (hashing.ts) to dense ids, in order of first sight. */
 export class FeatureIndex {
-  readonly ids = new Map<string, number>();
-  id(feature: string): number {
+  readonly ids = new Map<number, number>();
+  id(feature: number): number {
     let id = this.ids.get(feature);
     if (id === undefined) {
       id = this.ids.size;
@@ -14,10 +14,9 @@ export class FeatureIndex {
     return id;
   }
   /** Ids of known features; unknown ones are left out (inference never grows the index). */
-  known(features: readonly string[]): number[] {
-    const out: number[] = [];
-    for (const f of features) {
-      const id = this.ids.get(f);
+  known(features: readonly number[], out: number[] = []): number[] {
+    for (let k = 0; k < features.length; k++) {
+      const id = this.ids.get(features[k] as number);
       if (id !== undefined) out.push(id);
     }
     return out;
@@ -148,9 +147,18 @@ export function shuffle<T>(items: T[], random: () => number): T[] {
   return items;
 }
 
-/** Slot of a (feature, label) pair in a hashed weight table (feature hashing). */
+/**
+ * Start of a feature's row in a hashed weight table (feature hashing). A (feature, label) pair
+ * lives at `(rowBase(feature) + label) & mask`: the labels of one feature are neighbours, so
+ * scoring every label of a feature touches a cache line or two instead of one line per label.
+ */
+export function rowBase(feature: number): number {
+  return Math.imul(feature + 1, 0x9e3779b1) >>> 0;
+}
+
+/** Slot of a (feature, label) pair in a hashed weight table. */
 export function hashSlot(feature: number, label: number, mask: number): number {
-  return ((Math.imul(feature + 1, 0x9e3779b1) ^ Math.imul(label + 1, 0x85ebca6b)) >>> 0) & mask;
+  return (rowBase(feature) + label) & mask;
 }
 
 /** Table size (bits) for a number of distinct features: about 8 slots per feature. */
