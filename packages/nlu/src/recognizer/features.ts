@@ -7,6 +7,7 @@ import { f1, f2, f3, hashText, template, wordHash } from "./hashing.js";
 import type { Unit } from "./units.js";
 
 const BIAS = f1(template("*"), 0);
+const CHAR_GRAM = 4;
 const START = wordHash("^");
 const END = wordHash("$");
 const TYPE = template("{type}");
@@ -23,6 +24,9 @@ const T = {
   sv: template("sv"),
   kp: template("kp"),
   kp2: template("kp2"),
+  cp: template("cp"),
+  cs: template("cs"),
+  cg: template("cg"),
 };
 
 /** Uni- and bigrams (and trigrams) of a sequence of word hashes, with start and end marks. */
@@ -42,6 +46,20 @@ function grams(
     prev = w;
   }
   out.push(f2(t2, prev, END));
+}
+
+/**
+ * Character 4-grams of a word (first and last marked): "showtimes" and "showing", "theatre"
+ * and "theaters" share evidence, and unseen words still say something.
+ */
+function charGrams(out: number[], word: string): void {
+  const last = word.length - CHAR_GRAM;
+  for (let j = 0; j <= last; j++) {
+    const gram = hashText(word, undefined, j, j + CHAR_GRAM);
+    if (j === 0) out.push(f1(T.cp, gram));
+    if (j === last) out.push(f1(T.cs, gram));
+    if (j > 0 && j < last) out.push(f1(T.cg, gram));
+  }
 }
 
 /** Word hashes of the units, for reuse by every feature function of one utterance. */
@@ -70,6 +88,7 @@ export function intentFeatures(
     for (; i < units.length; i++) abs.push(words[i] as number);
     grams(features, abs, T.a1, T.a2, ja ? T.a3 : undefined);
   }
+  if (language === "en") for (const u of units) charGrams(features, u.norm);
   if (language === "ko") {
     // syllable prefixes/suffixes absorb verb conjugation (틀어/틀어줄래, 재생/재생해)
     for (const u of units) {

@@ -1,8 +1,9 @@
 // Multinomial logistic regression (softmax) trained by averaged SGD, with (feature, class)
-// weights in a hashed table. Used as the intent classifier when a model has few enough intents
-// for dense per-class scoring; larger models use the sparse perceptron (classifier.ts).
+// weights in a dense feature × class matrix (one row per feature id, so scoring a feature reads
+// one cache line). Used as the intent classifier when a model has few enough intents for dense
+// per-class scoring; larger models use the sparse perceptron (classifier.ts).
 import type { ClassifierExample } from "./classifier.js";
-import { hashSlot, rng, rowBase, shuffle, tableBits } from "./weights.js";
+import { rng, shuffle } from "./weights.js";
 
 /** Scores every class for a set of feature ids. */
 export interface IntentScorer {
@@ -13,23 +14,32 @@ export interface IntentScorer {
 /** Above this many intents the perceptron is used (its sparse rows scale with intents). */
 export const LOGISTIC_MAX_CLASSES = 64;
 
-export class HashedLinear implements IntentScorer {
+export class DenseLinear implements IntentScorer {
   constructor(
+    /** featureCount × classes, row-major. */
     readonly weights: Float32Array,
-    readonly mask: number,
     readonly classes: number,
   ) {}
 
   score(features: readonly number[], scores: Float64Array): void {
-    const { weights, mask, classes } = this;
+    const { weights, classes } = this;
     for (let k = 0; k < features.length; k++) {
-      const base = rowBase(features[k] as number);
-      for (let c = 0; c < classes; c++) scores[c] += weights[(base + c) & mask] as number;
+      const base = (features[k] as number) * classes;
+      for (let c = 0; c < classes; c++) scores[c] += weights[base + c] as number;
     }
   }
 
   get(feature: number, label: number): number {
-    return this.weights[hashSlot(feature, label, this.mask)] as number;
+    return (this.weights[feature * this.classes + label] as number | undefined) ?? 0;
+  }
+
+  /** The mean of several models over the same features (a bagged ensemble). */
+  static mean(models: readonly DenseLinear[]): DenseLinear {
+    const first = models[0] as DenseLinear;
+    const out = new Float32Array(first.weights.length);
+    for (const m of models) for (let s = 0; s < out.length; s++) out[s] += m.weights[s] as number;
+    for (let s = 0; s < out.length; s++) out[s] = (out[s] as number) / models.length;
+    return new DenseLinear(out, first.classes);
   }
 }
 
@@ -39,11 +49,9 @@ export function trainLogistic(
   featureCount: number,
   epochs: number,
   seed: number,
-): HashedLinear {
-  const bits = Math.min(22, tableBits(featureCount) + 1);
-  const mask = (1 << bits) - 1;
-  const w = new Float64Array(1 << bits);
-  const wc = new Float64Array(1 << bits); // Σ t·Δ for averaging
+): DenseLinear {
+  const w = new Float64Array(featureCount * classes);
+  const wc = new Float64Array(featureCount * classes); // Σ t·Δ for averaging
   const random = rng(seed);
   const order = [...examples];
   const scores = new Float64Array(classes);
@@ -62,8 +70,8 @@ export function trainLogistic(
       const features = ex.features;
       scores.fill(0);
       for (let k = 0; k < features.length; k++) {
-        const base = rowBase(features[k] as number);
-        for (let c = 0; c < classes; c++) scores[c] += w[(base + c) & mask] as number;
+        const base = (features[k] as number) * classes;
+        for (let c = 0; c < classes; c++) scores[c] += w[base + c] as number;
       }
       let max = Number.NEGATIVE_INFINITY;
       for (let c = 0; c < classes; c++) max = Math.max(max, scores[c] as number);
@@ -79,11 +87,11 @@ export function trainLogistic(
         deltas[c] = Math.abs(g) < 1e-4 ? 0 : scale * g;
       }
       for (let k = 0; k < features.length; k++) {
-        const base = rowBase(features[k] as number);
+        const base = (features[k] as number) * classes;
         for (let c = 0; c < classes; c++) {
           const delta = deltas[c] as number;
           if (delta === 0) continue;
-          const s = (base + c) & mask;
+          const s = base + c;
           w[s] += delta;
           wc[s] += t * delta;
         }
@@ -93,5 +101,5 @@ export function trainLogistic(
   }
   const averaged = new Float32Array(w.length);
   for (let s = 0; s < w.length; s++) averaged[s] = (w[s] as number) - (wc[s] as number) / t;
-  return new HashedLinear(averaged, mask, classes);
+  return new DenseLinear(averaged, classes);
 }

@@ -173,18 +173,19 @@ export function tableBits(features: number): number {
  */
 export class HashedAveragedWeights {
   readonly mask: number;
-  readonly #w: Float64Array;
+  /** Perceptron updates are whole numbers, exact in 32 bits; half the memory to read. */
+  readonly #w: Float32Array;
   readonly #wc: Float64Array;
   clock = 1;
 
   constructor(bits: number) {
     this.mask = (1 << bits) - 1;
-    this.#w = new Float64Array(1 << bits);
+    this.#w = new Float32Array(1 << bits);
     this.#wc = new Float64Array(1 << bits);
   }
 
   /** The current (not averaged) weights, indexed by hashSlot. */
-  get current(): Float64Array {
+  get current(): Float32Array {
     return this.#w;
   }
 
