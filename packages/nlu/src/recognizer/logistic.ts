@@ -56,6 +56,7 @@ export function trainLogistic(
   const order = [...examples];
   const scores = new Float64Array(classes);
   const deltas = new Float64Array(classes);
+  const active = new Int32Array(classes);
   // balanced class weights (square-rooted): an intent with 5 examples is not drowned by one
   // with 200 built-in phrases
   const counts = new Float64Array(classes);
@@ -82,16 +83,19 @@ export function trainLogistic(
         sum += e;
       }
       const scale = -rate * (weightOf[ex.label] as number);
+      // only classes with a gradient worth applying (most, once an example is learned, have none)
+      let touched = 0;
       for (let c = 0; c < classes; c++) {
         const g = (scores[c] as number) / sum - (c === ex.label ? 1 : 0);
-        deltas[c] = Math.abs(g) < 1e-4 ? 0 : scale * g;
+        if (Math.abs(g) < 1e-4) continue;
+        active[touched] = c;
+        deltas[touched++] = scale * g;
       }
-      for (let k = 0; k < features.length; k++) {
+      for (let k = 0; touched > 0 && k < features.length; k++) {
         const base = (features[k] as number) * classes;
-        for (let c = 0; c < classes; c++) {
-          const delta = deltas[c] as number;
-          if (delta === 0) continue;
-          const s = base + c;
+        for (let q = 0; q < touched; q++) {
+          const delta = deltas[q] as number;
+          const s = base + (active[q] as number);
           w[s] += delta;
           wc[s] += t * delta;
         }

@@ -37,7 +37,7 @@ export interface Trained {
 const MAX_ALTERNATIVES = 3;
 /** How many intents the classifier proposes for slot-aware reranking. */
 const RERANK = 8;
-const RERANK_MIN_PROBABILITY = 0.001;
+const RERANK_MIN_PROBABILITY = 0.03;
 
 interface Context {
   /** Tagger feature ids per unit, computed once per utterance. */

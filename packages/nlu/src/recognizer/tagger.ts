@@ -15,27 +15,54 @@ export interface TaggerExample {
 const slotOf = (label: number) => (label - 1) >> 1;
 const isInside = (label: number) => label > 0 && label % 2 === 0;
 
-/** Emission scores, n × allowed, from a hashed weight table (`extra`: more ids per unit). */
+// Scratch buffers reused across calls (decoding is synchronous and nothing keeps them), so a
+// decode allocates only its result path.
+let emScratch = new Float64Array(4096);
+let deltaScratch = new Float64Array(4096);
+let backScratch = new Int32Array(4096);
+
+function grow(size: number): void {
+  if (emScratch.length >= size) return;
+  const next = 2 ** Math.ceil(Math.log2(size));
+  emScratch = new Float64Array(next);
+  deltaScratch = new Float64Array(next);
+  backScratch = new Int32Array(next);
+}
+
+function addUnit(
+  em: Float64Array,
+  at: number,
+  weights: Float32Array,
+  mask: number,
+  unit: readonly number[],
+  allowed: readonly number[],
+): void {
+  const a = allowed.length;
+  for (let k = 0; k < unit.length; k++) {
+    const base = rowBase(unit[k] as number);
+    for (let j = 0; j < a; j++)
+      em[at + j] += weights[(base + (allowed[j] as number)) & mask] as number;
+  }
+}
+
+/**
+ * Emission scores, n × allowed, from a hashed weight table (`extra`: more ids per unit), in a
+ * scratch buffer valid until the next call.
+ */
 export function emissions(
-  weights: ArrayLike<number>,
+  weights: Float32Array,
   mask: number,
   features: readonly (readonly number[])[],
   allowed: readonly number[],
   extra?: readonly (readonly number[])[],
 ): Float64Array {
   const a = allowed.length;
-  const em = new Float64Array(features.length * a);
-  const add = (i: number, unit: readonly number[]) => {
-    const at = i * a;
-    for (let k = 0; k < unit.length; k++) {
-      const base = rowBase(unit[k] as number);
-      for (let j = 0; j < a; j++)
-        em[at + j] += weights[(base + (allowed[j] as number)) & mask] as number;
-    }
-  };
+  grow(features.length * a);
+  const em = emScratch;
+  em.fill(0, 0, features.length * a);
   for (let i = 0; i < features.length; i++) {
-    add(i, features[i] as readonly number[]);
-    if (extra) add(i, extra[i] as readonly number[]);
+    addUnit(em, i * a, weights, mask, features[i] as readonly number[], allowed);
+    if (extra) addUnit(em, i * a, weights, mask, extra[i] as readonly number[], allowed);
   }
   return em;
 }
@@ -53,8 +80,9 @@ export function viterbi(
 ): number[] {
   const a = allowed.length;
   if (n === 0) return [];
-  const delta = new Float64Array(n * a);
-  const back = new Int32Array(n * a);
+  grow(n * a);
+  const delta = deltaScratch;
+  const back = backScratch;
   for (let j = 0; j < a; j++) {
     const cur = allowed[j] as number;
     delta[j] = isInside(cur)
