@@ -5,8 +5,10 @@ export interface Figures {
   intentAccuracy: number;
   slotF1: number;
   p50: number;
+  /** Wall-clock percentiles of one recognize call (medians over rounds where there are several). */
   p99: number;
-  p99Cpu: number;
+  /** CPU time per recognize call, mean over the run (per-call CPU clocks are too coarse). */
+  cpuPerCall: number;
   compileMs: number;
   /** CPU time of the compile (the machine may be shared; wall time then overstates). */
   compileCpuMs: number;
@@ -24,6 +26,12 @@ export async function timed<T>(
   const wall = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   return { value, wall, cpu: (cpu.user + cpu.system) / 1000 };
+}
+
+/** Median of a few numbers. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
 export function percentile(sorted: readonly number[], p: number): number {

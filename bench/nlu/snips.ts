@@ -6,6 +6,7 @@ import {
   datasetDir,
   type Figures,
   fmt,
+  median,
   memory,
   percentile,
   SlotScore,
@@ -31,6 +32,8 @@ const { NlpManager } = require("node-nlp") as {
 };
 
 const dir = datasetDir("snips2017");
+/** Rounds of recognize calls over the test set for Clover's latency (nlp.js: one round). */
+const LATENCY_ROUNDS = 5;
 const { train, test } = loadSnips(dir);
 const LABELS = new Set(train.flatMap((u) => u.slots.map((s) => s.label)));
 const goldSlots = (u: SnipsUtterance) => u.slots.map((s) => slotKey(s.label, s.text));
@@ -45,31 +48,39 @@ async function clover(): Promise<Figures> {
   } = await timed(() => compileModel(model));
   const after = memory();
   for (const u of test) recognizer.recognize(u.text); // warm-up
-  const times: number[] = [];
-  const cpuTimes: number[] = [];
   const slots = new SlotScore();
   let correct = 0;
   for (const u of test) {
-    const t = performance.now();
-    const c0 = process.cpuUsage();
     const r = recognizer.recognize(u.text);
-    const c1 = process.cpuUsage(c0);
-    times.push(performance.now() - t);
-    cpuTimes.push((c1.user + c1.system) / 1000);
     if (r.intent === u.intent) correct++;
     slots.add(
       goldSlots(u),
       Object.values(r.slots).map((s) => slotKey(s.name, s.raw)),
     );
   }
-  times.sort((a, b) => a - b);
-  cpuTimes.sort((a, b) => a - b);
+  // latency: several rounds over the test set, median of each round's percentiles (the
+  // machine may be shared; one busy moment should not decide the p99)
+  const p50s: number[] = [];
+  const p99s: number[] = [];
+  const c0 = process.cpuUsage();
+  for (let round = 0; round < LATENCY_ROUNDS; round++) {
+    const times: number[] = [];
+    for (const u of test) {
+      const t = performance.now();
+      recognizer.recognize(u.text);
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    p50s.push(percentile(times, 0.5));
+    p99s.push(percentile(times, 0.99));
+  }
+  const cpu = process.cpuUsage(c0);
   return {
     intentAccuracy: correct / test.length,
     slotF1: slots.f1,
-    p50: percentile(times, 0.5),
-    p99: percentile(times, 0.99),
-    p99Cpu: percentile(cpuTimes, 0.99),
+    p50: median(p50s),
+    p99: median(p99s),
+    cpuPerCall: (cpu.user + cpu.system) / 1000 / (LATENCY_ROUNDS * test.length),
     compileMs,
     compileCpuMs,
     heapMb: after.heap - before.heap,
@@ -98,31 +109,28 @@ async function nlpjs(): Promise<Figures> {
   const after = memory();
   for (const u of test.slice(0, 50)) await manager.process("en", u.text); // warm-up
   const times: number[] = [];
-  const cpuTimes: number[] = [];
   const slots = new SlotScore();
   let correct = 0;
+  const c0 = process.cpuUsage();
   for (const u of test) {
     const t = performance.now();
-    const c0 = process.cpuUsage();
     const r = await manager.process("en", u.text);
-    if (times.length % 100 === 99) progress(`nlp.js: ${times.length + 1} utterances`);
-    const c1 = process.cpuUsage(c0);
     times.push(performance.now() - t);
-    cpuTimes.push((c1.user + c1.system) / 1000);
+    if (times.length % 100 === 0) progress(`nlp.js: ${times.length} utterances`);
     if (r.intent === u.intent) correct++;
     const predicted = r.entities
       .filter((e) => LABELS.has(e.entity))
       .map((e) => slotKey(e.entity, e.utteranceText ?? e.sourceText ?? ""));
     slots.add(goldSlots(u), predicted);
   }
+  const cpu = process.cpuUsage(c0);
   times.sort((a, b) => a - b);
-  cpuTimes.sort((a, b) => a - b);
   return {
     intentAccuracy: correct / test.length,
     slotF1: slots.f1,
     p50: percentile(times, 0.5),
     p99: percentile(times, 0.99),
-    p99Cpu: percentile(cpuTimes, 0.99),
+    cpuPerCall: (cpu.user + cpu.system) / 1000 / test.length,
     compileMs,
     compileCpuMs,
     heapMb: after.heap - before.heap,
@@ -147,9 +155,9 @@ const rows: [string, (f: Figures) => string, (f: Figures) => number, boolean][] 
     true,
   ],
   ["slot F1 (exact span + label)", (f) => fmt.f1(f.slotF1), (f) => f.slotF1, true],
-  ["recognize p50", (f) => fmt.ms(f.p50), (f) => f.p50, false],
-  ["recognize p99", (f) => fmt.ms(f.p99), (f) => f.p99, false],
-  ["recognize p99, CPU time", (f) => fmt.ms(f.p99Cpu), (f) => f.p99Cpu, false],
+  ["recognize p50 (wall)", (f) => fmt.ms(f.p50), (f) => f.p50, false],
+  ["recognize p99 (wall)", (f) => fmt.ms(f.p99), (f) => f.p99, false],
+  ["recognize CPU time per call (mean)", (f) => fmt.ms(f.cpuPerCall), (f) => f.cpuPerCall, false],
   ["compile / train time (wall)", (f) => fmt.s(f.compileMs), (f) => f.compileMs, false],
   ["compile / train time (CPU)", (f) => fmt.s(f.compileCpuMs), (f) => f.compileCpuMs, false],
   ["retained heap after compile", (f) => fmt.mb(f.heapMb), (f) => f.heapMb, false],

@@ -3,7 +3,13 @@ import type { InteractionModel } from "@clover/protocol";
 import { validateModel } from "../model/index.js";
 import { findBuiltinSpans } from "./builtins.js";
 import { type ClassifierExample, fitTemperature, trainClassifier } from "./classifier.js";
-import { intentFeatures, slotViewFeatures, unitHashes, vocabularyKeys } from "./features.js";
+import {
+  intentFeatures,
+  slotContextKeys,
+  slotViewFeatures,
+  unitHashes,
+  vocabularyKeys,
+} from "./features.js";
 import { longestCover, type SpanMatch } from "./gazetteer.js";
 import { DenseLinear, type IntentScorer, LOGISTIC_MAX_CLASSES, trainLogistic } from "./logistic.js";
 import { prepare } from "./prepare.js";
@@ -65,6 +71,7 @@ export function compileModel(model: InteractionModel, options?: CompileOptions):
       const k = labelOf.get(s.name);
       if (!range || type === undefined || k === undefined) continue;
       ranges.push({ slot: s.name, type, range });
+      for (const key of slotContextKeys(units, s.name, range[0], range[1])) vocabulary.add(key);
       for (let i = range[0]; i < range[1]; i++) labels[i] = i === range[0] ? 1 + 2 * k : 2 + 2 * k;
     }
     if (!ex.synthetic) templates.add(templateParts(units, ranges), ex.intent);

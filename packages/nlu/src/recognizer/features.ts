@@ -142,6 +142,23 @@ export function slotViewFeatures(
 }
 
 /**
+ * Keys of the words next to a slot value (the utterance edges count only when the value is all
+ * there is): a value counts as understood only next to a word it was trained next to, so the
+ * number in "call me at 5" is no evidence for an intent that takes a count ("roll 5").
+ */
+export function slotContextKeys(
+  units: readonly { norm: string }[],
+  slot: string,
+  start: number,
+  end: number,
+): string[] {
+  const keys: string[] = [];
+  if (start > 0) keys.push(`\u0001${slot}\u0001${(units[start - 1] as { norm: string }).norm}`);
+  if (end < units.length) keys.push(`\u0002${slot}\u0002${(units[end] as { norm: string }).norm}`);
+  return keys.length > 0 ? keys : [`\u0003${slot}`];
+}
+
+/**
  * Keys for the out-of-domain check: en words; ja character bigrams; ko syllable bigrams inside
  * each word (so a new ending on a known stem, 취소할래 after 취소, still counts as known).
  */

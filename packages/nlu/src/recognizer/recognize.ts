@@ -3,7 +3,13 @@
 import type { ModelLanguage } from "@clover/protocol";
 import { type BuiltinSpan, findBuiltinSpans, resolveBuiltin } from "./builtins.js";
 import { softmax } from "./classifier.js";
-import { intentFeatures, slotViewFeatures, unitHashes, vocabularyKeys } from "./features.js";
+import {
+  intentFeatures,
+  slotContextKeys,
+  slotViewFeatures,
+  unitHashes,
+  vocabularyKeys,
+} from "./features.js";
 import { longestCover, type SpanMatch } from "./gazetteer.js";
 import type { IntentScorer } from "./logistic.js";
 import type { ModelInfo } from "./prepare.js";
@@ -111,7 +117,7 @@ export class Recognizer implements RecognizerApi {
     const probs = softmax(Float64Array.from(readings.map((r) => r.score)), m.temperature);
     const order = [...readings.keys()].sort((a, b) => (probs[b] as number) - (probs[a] as number));
     const top = readings[order[0] as number] as (typeof readings)[number];
-    const coverage = this.#coverage(units, top.slots);
+    const coverage = this.#coverage(ctx, top.slots);
     const confidence = (probs[order[0] as number] as number) * coverage;
     const alternatives = order
       .slice(1, 1 + MAX_ALTERNATIVES)
@@ -197,22 +203,33 @@ export class Recognizer implements RecognizerApi {
     return out;
   }
 
-  /** Share of the input the model has seen in training or recognized as a slot. */
-  #coverage(units: Unit[], slots: { span: SpanMatch }[]): number {
-    let keys: string[] = [];
+  /**
+   * Share of the input the model has seen in training or recognized as a slot value in a
+   * context seen in training (slotContextKeys).
+   */
+  #coverage(ctx: Context, slots: { slot: string; span: SpanMatch }[]): number {
+    const m = this.#m;
+    const units = ctx.units;
+    // numbers, dates and other built-in values are known words only as understood slot values
+    const builtin = ctx.spans.filter((s) => s.type.startsWith("CLOVA."));
+    const understood = slots.filter((s) =>
+      slotContextKeys(units, s.slot, s.span.start, s.span.end).some((k) => m.vocabulary.has(k)),
+    );
+    let total = 0;
     let known = 0;
-    units.forEach((unit, i) => {
+    for (let i = 0; i < units.length; i++) {
       const own = vocabularyKeys(
-        this.#m.language === "ja" ? units.slice(Math.max(0, i - 1), i + 1) : [unit],
-        this.#m.language,
+        m.language === "ja" ? units.slice(Math.max(0, i - 1), i + 1) : [units[i] as Unit],
+        m.language,
       );
-      const key = this.#m.language === "ja" ? own.slice(-1) : own;
-      keys = keys.concat(key);
-      if (slots.some((s) => i >= s.span.start && i < s.span.end)) known += key.length;
-      else for (const k of key) if (this.#m.vocabulary.has(k)) known++;
-    });
-    // square root: a few unknown words (names, typos) cost little, mostly unknown input a lot
-    return keys.length === 0 ? 0 : known / keys.length;
+      const keys = m.language === "ja" ? own.slice(-1) : own;
+      total += keys.length;
+      const inside = (s: { span: SpanMatch }) => i >= s.span.start && i < s.span.end;
+      if (understood.some(inside)) known += keys.length;
+      else if (builtin.some((span) => inside({ span }))) continue;
+      else for (const k of keys) if (m.vocabulary.has(k)) known++;
+    }
+    return total === 0 ? 0 : known / total;
   }
 
   #resolveAll(

@@ -86,4 +86,22 @@ describe("regression set over the example models", () => {
       });
     }
   }
+
+  it("a number in a context the model never saw is no evidence for an intent", () => {
+    const cases: Record<string, string[]> = {
+      dice: ["what is 2 plus 2", "book a table for 4", "set an alarm for 7"],
+      pizza: ["set an alarm for 7", "what is 2 plus 2", "add 2 eggs to my shopping list"],
+    };
+    for (const [name, texts] of Object.entries(cases)) {
+      const recognizer = compileModel(load(name, "en"));
+      for (const text of texts) {
+        const r = recognizer.recognize(text);
+        assert.equal(r.intent, null, `${name}: ${text} → ${r.intent} ${r.confidence}`);
+      }
+    }
+    // the same numbers where the model expects them still fill the slot
+    const dice = compileModel(load("dice", "en")).recognize("roll 4 dice");
+    assert.equal(dice.intent, "ThrowDiceIntent");
+    assert.equal(dice.slots.diceCount?.value, "4");
+  });
 });
