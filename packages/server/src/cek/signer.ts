@@ -69,9 +69,12 @@ export class WorkerPoolSigner implements BodySigner {
     // The key travels once per worker (and again after a rotation), not with every body.
     const pem = slot.keyId === key.id ? undefined : key.privateKeyPem;
     slot.keyId = key.id;
+    // A Buffer is usually a view of a shared 8 KiB pool: cloning it would copy the whole pool,
+    // so the exact bytes go in their own ArrayBuffer, transferred rather than copied again.
+    const bytes = new Uint8Array(body);
     return new Promise((resolve, reject) => {
       slot.pending.set(id, { resolve, reject });
-      slot.worker.postMessage({ id, pem, body });
+      slot.worker.postMessage({ id, pem, body: bytes }, [bytes.buffer]);
     });
   }
 
