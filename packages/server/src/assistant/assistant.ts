@@ -134,14 +134,25 @@ export class CloverAssistant implements Assistant {
         extensionId: extension.id,
       } satisfies TurnResult;
     }
+    const named = this.ctx.registry.detectInvocation(text, language);
+    const sure = named !== undefined && named.confidence >= SWITCH_CONFIDENCE;
     // §7.2 last row: clearly another extension → end this one, then handle the new request.
-    const other = this.ctx.registry.detectInvocation(text, language);
-    if (other && other.extensionId !== extension.id && other.confidence >= SWITCH_CONFIDENCE) {
+    if (sure && named.extensionId !== extension.id) {
       await endSession(this.ctx, session, device, "USER_INITIATED", turn.dialogRequestId);
       return undefined;
     }
-    const recognition = recognizer.recognize(text, recognizeOptions(device));
-    const intent = intentOf(recognition, this.#builtins(extension.id, language));
+    // The open extension named again (UNSPECIFIED in §7.2): its own model goes first; a bare
+    // launch phrase it does not understand starts it over; "ask X to …" goes on in the session
+    // with the request part only.
+    let understood = recognizer.recognize(text, recognizeOptions(device));
+    if (sure && understood.intent === null) {
+      if (named.kind === "launch" || named.rest.trim() === "") {
+        await endSession(this.ctx, session, device, "USER_INITIATED", turn.dialogRequestId);
+        return undefined;
+      }
+      understood = recognizer.recognize(named.rest, recognizeOptions(device));
+    }
+    const intent = intentOf(understood, this.#builtins(extension.id, language));
     return converse(this.ctx, {
       extension,
       device,

@@ -363,6 +363,32 @@ describe("dialogs through the assistant", () => {
     }
   });
 
+  it("starts the open extension over when its launch phrase is said again", async () => {
+    const me = device({ deviceId: "relaunch" });
+    await platform.assistant.handleTurn(say("open bakery bot", me));
+    const first = ext.received[0]!.body.session.sessionId;
+    const again = await platform.assistant.handleTurn(say("open bakery bot", me));
+    assert.equal(again.extensionId, ID);
+    await ext.waitFor(3);
+    const types = ext.received.map((r) => r.body.request.type);
+    assert.deepEqual(types, ["LaunchRequest", "SessionEndedRequest", "LaunchRequest"]);
+    const relaunch = ext.received[2]!.body.session;
+    assert.equal(relaunch.new, true);
+    assert.notEqual(relaunch.sessionId, first);
+    await platform.assistant.handleTurn(say("stop", me));
+  });
+
+  it("keeps the session for a one-shot request to the open extension", async () => {
+    const me = device({ deviceId: "oneshot-in-session" });
+    await platform.assistant.handleTurn(say("open bakery bot", me));
+    const hours = await platform.assistant.handleTurn(say("ask bakery bot when are you open", me));
+    assert.equal(hours.intent?.name, "StoreHours");
+    const asked = ext.received[1]!.body;
+    assert.equal(asked.request.type, "IntentRequest");
+    assert.equal(asked.session.new, false);
+    assert.equal(asked.session.sessionId, ext.received[0]!.body.session.sessionId);
+  });
+
   it("keeps concurrent users' sessions apart", async () => {
     ext.respond = (request) => {
       const r = request.request;
