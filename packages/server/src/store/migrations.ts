@@ -117,6 +117,28 @@ const migrations: Record<string, Migration> = {
         await db.schema.dropTable(table).execute();
     },
   },
+  "0004_device_codes": {
+    // Device authorization grant (RFC 8628) for devices without a keyboard: both the device
+    // code and the user code are stored as SHA-256 hashes only.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("device_codes")
+        .addColumn("device_code_hash", "text", (c) => c.primaryKey())
+        .addColumn("user_code_hash", "text", (c) => c.notNull().unique())
+        .addColumn("client_id", "text", (c) => c.notNull())
+        .addColumn("device_id", "text", (c) => c.notNull())
+        .addColumn("model_id", "text")
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("user_id", "text")
+        .addColumn("interval_seconds", "integer", (c) => c.notNull())
+        .addColumn("last_polled_at", "bigint")
+        .addColumn("expires_at", "bigint", (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("device_codes").execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,15 +1,19 @@
 // Management endpoints for device credentials (admin token required):
 //   POST /api/v1/device-clients {"name"}  → {"clientId","clientSecret"}   (secret shown once)
 //   POST /api/v1/accounts {"userId"?}     → {"userId","accountToken"}     (token shown once)
+// and, mounted here too, the device flow: /device/code (routes.ts) and the user's approval
+// (activation-routes.ts).
 import {
   type AnyRequest,
   type AnyResponse,
   ApiError,
-  readJson,
   sendError,
   sendJson,
 } from "../../api/http.js";
+import { handleDeviceActivation } from "./activation-routes.js";
 import type { DeviceAuthority } from "./authority.js";
+import { readObject } from "./json-body.js";
+import { handleDeviceCode } from "./routes.js";
 
 export interface AdminCheck {
   /** Throws an ApiError (401) when the request lacks the admin token. */
@@ -17,16 +21,6 @@ export interface AdminCheck {
 }
 
 const ROUTES = new Set(["/api/v1/device-clients", "/api/v1/accounts"]);
-const MAX_BODY = 16 * 1024;
-
-async function readObject(req: AnyRequest): Promise<Record<string, unknown>> {
-  if (!req.headers["content-type"] && req.headers["content-length"] === "0") return {};
-  const value = await readJson(req, MAX_BODY);
-  if (typeof value !== "object" || value === null || Array.isArray(value))
-    throw new ApiError(400, "invalid_body", "body: expected a JSON object");
-  return value as Record<string, unknown>;
-}
-
 /** Returns true when it answered the request. */
 export async function handleDeviceAdmin(
   authority: DeviceAuthority,
@@ -35,6 +29,11 @@ export async function handleDeviceAdmin(
   res: AnyResponse,
 ): Promise<boolean> {
   const path = (req.url ?? "/").split("?")[0]!;
+  if (path === "/device/code") {
+    await handleDeviceCode(authority, req, res);
+    return true;
+  }
+  if (await handleDeviceActivation(authority, admin, req, res)) return true;
   if (!ROUTES.has(path)) return false;
   try {
     if (req.method !== "POST")

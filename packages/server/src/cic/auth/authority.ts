@@ -1,8 +1,12 @@
 // The client authorization API of cic.md §3, self-hosted: clients (client_id/secret issued by
 // the admin), accounts, authorization codes, access and refresh tokens. Tokens are opaque
 // random strings; only their SHA-256 hashes are stored.
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { DeviceCodeFlow } from "./device-code.js";
+import { AuthError, hashSecret, newToken, sameSecret } from "./secrets.js";
 import type { AuthStore, TokenRecord } from "./store.js";
+
+export { AuthError, hashSecret } from "./secrets.js";
 
 export interface AuthorityOptions {
   /** Access token lifetime in seconds (cic.md §3.5 recommends 7 days). */
@@ -11,6 +15,10 @@ export interface AuthorityOptions {
   codeTtlSeconds?: number;
   /** Grace period during which a rotated refresh token still works (cic.md §3.5). */
   refreshGraceSeconds?: number;
+  /** Device code lifetime in seconds (RFC 8628 device flow; default 600). */
+  deviceCodeTtlSeconds?: number;
+  /** Seconds a device waits between polls of a device code (default 5). */
+  deviceCodeIntervalSeconds?: number;
   now?: () => number;
 }
 
@@ -30,30 +38,13 @@ export interface DeviceGrant {
   guest: boolean;
 }
 
-export class AuthError extends Error {
-  constructor(
-    readonly status: 400 | 401 | 403,
-    readonly error: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export const hashSecret = (value: string) => createHash("sha256").update(value).digest("hex");
-const newToken = (prefix: string) => `${prefix}${randomBytes(24).toString("base64url")}`;
-
-function sameSecret(value: string, hash: string): boolean {
-  const a = Buffer.from(hashSecret(value), "hex");
-  const b = Buffer.from(hash, "hex");
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 export class DeviceAuthority {
   private readonly accessTtl: number;
   private readonly codeTtl: number;
   private readonly refreshGrace: number;
   private readonly now: () => number;
+  /** The device authorization grant (see device-code.ts). */
+  readonly deviceCodes: DeviceCodeFlow;
 
   constructor(
     private readonly store: AuthStore,
@@ -63,6 +54,13 @@ export class DeviceAuthority {
     this.codeTtl = options.codeTtlSeconds ?? 600;
     this.refreshGrace = options.refreshGraceSeconds ?? 60;
     this.now = options.now ?? Date.now;
+    this.deviceCodes = new DeviceCodeFlow(store, {
+      requireClient: (clientId, clientSecret) => this.requireClient(clientId, clientSecret),
+      issue: (grant) => this.issue(grant),
+      now: this.now,
+      ttlSeconds: options.deviceCodeTtlSeconds ?? 600,
+      intervalSeconds: options.deviceCodeIntervalSeconds ?? 5,
+    });
   }
 
   /** Registers a device product; the secret is returned once and stored hashed. */
@@ -207,6 +205,12 @@ export class DeviceAuthority {
       Math.round(((record.expiresAt ?? this.now()) - this.now()) / 1000),
     );
     return { access_token: params.accessToken!, client_id: record.clientId, expires_in: expiresIn };
+  }
+
+  /** The user an account token belongs to; undefined when unknown. */
+  async verifyAccountToken(token: string | undefined): Promise<string | undefined> {
+    if (!token) return undefined;
+    return (await this.store.getAccountByTokenHash(hashSecret(token)))?.userId;
   }
 
   /** Checks a CIC bearer token; undefined when missing, unknown or expired. */

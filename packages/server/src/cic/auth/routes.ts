@@ -80,7 +80,51 @@ export async function handleAuthorize(authority: DeviceAuthority, req: Request, 
   }
 }
 
-/** GET|POST /token with grant_type authorization_code, refresh_token or delete. */
+/** RFC 8628 §3.4 grant type of a device polling with its device code. */
+export const DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
+
+/** Where the user approves a user code: the console's activation page on this host. */
+function verificationUri(req: Request): string {
+  const host = String(req.headers[":authority"] ?? req.headers.host ?? "");
+  const safe = /^[A-Za-z0-9.:[\]-]{1,255}$/.test(host) ? host : "localhost";
+  const scheme =
+    req.headers[":scheme"] ??
+    ((req.socket as { encrypted?: boolean }).encrypted ? "https" : "http");
+  return `${scheme}://${safe}/console/activate`;
+}
+
+/** GET|POST /device/code (RFC 8628 §3.1, §3.2), parameters as for /authorize (cic.md §3.9). */
+export async function handleDeviceCode(authority: DeviceAuthority, req: Request, res: Response) {
+  try {
+    const params = await authParameters(req);
+    const get = (name: string) => params.get(name) ?? undefined;
+    const started = await authority.deviceCodes.start({
+      clientId: get("client_id"),
+      clientSecret: get("client_secret"),
+      deviceId: get("device_id"),
+      modelId: get("model_id"),
+    });
+    const uri = verificationUri(req);
+    json(res, 200, {
+      device_code: started.deviceCode,
+      user_code: started.userCode,
+      verification_uri: uri,
+      verification_uri_complete: `${uri}?code=${started.userCode}`,
+      expires_in: started.expiresIn,
+      interval: started.interval,
+    });
+  } catch (error) {
+    fail(res, error, {
+      device_code: "",
+      user_code: "",
+      verification_uri: "",
+      expires_in: 0,
+      interval: 0,
+    });
+  }
+}
+
+/** GET|POST /token with grant_type authorization_code, refresh_token, delete or device code. */
 export async function handleToken(authority: DeviceAuthority, req: Request, res: Response) {
   try {
     const params = await authParameters(req);
@@ -109,11 +153,21 @@ export async function handleToken(authority: DeviceAuthority, req: Request, res:
           200,
           await authority.revoke({ ...common, accessToken: get("access_token") }),
         );
+      case DEVICE_CODE_GRANT:
+        return json(
+          res,
+          200,
+          await authority.deviceCodes.poll({
+            ...common,
+            deviceCode: get("device_code"),
+            deviceId: get("device_id"),
+          }),
+        );
       default:
         throw new AuthError(
           400,
           "unsupported_grant_type",
-          "grant_type must be authorization_code, refresh_token or delete",
+          `grant_type must be authorization_code, refresh_token, delete or ${DEVICE_CODE_GRANT}`,
         );
     }
   } catch (error) {

@@ -2,10 +2,50 @@
 // restart and every node of a scale-out deployment accepts them.
 import type { Kysely } from "kysely";
 import type { Database } from "../../store/schema.js";
-import type { AccountRecord, AuthStore, ClientRecord, TokenKind, TokenRecord } from "./store.js";
+import type {
+  AccountRecord,
+  AuthStore,
+  ClientRecord,
+  DeviceCodeRecord,
+  TokenKind,
+  TokenRecord,
+} from "./store.js";
+
+/** Migration 0004_device_codes. */
+interface DeviceCodeTable {
+  device_code_hash: string;
+  user_code_hash: string;
+  client_id: string;
+  device_id: string;
+  model_id: string | null;
+  status: string;
+  user_id: string | null;
+  interval_seconds: number;
+  last_polled_at: number | string | null;
+  expires_at: number | string;
+}
+
+function deviceCodeOf(row: DeviceCodeTable): DeviceCodeRecord {
+  return {
+    deviceCodeHash: row.device_code_hash,
+    userCodeHash: row.user_code_hash,
+    clientId: row.client_id,
+    deviceId: row.device_id,
+    status: row.status as DeviceCodeRecord["status"],
+    interval: Number(row.interval_seconds),
+    expiresAt: Number(row.expires_at),
+    ...(row.model_id !== null ? { modelId: row.model_id } : {}),
+    ...(row.user_id !== null ? { userId: row.user_id } : {}),
+    ...(row.last_polled_at !== null ? { lastPolledAt: Number(row.last_polled_at) } : {}),
+  };
+}
 
 export class SqlAuthStore implements AuthStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly codes;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.codes = db.withTables<{ device_codes: DeviceCodeTable }>();
+  }
 
   async putClient(client: ClientRecord) {
     await this.db
@@ -84,5 +124,68 @@ export class SqlAuthStore implements AuthStore {
 
   async deleteToken(hash: string) {
     await this.db.deleteFrom("device_tokens").where("hash", "=", hash).execute();
+  }
+
+  async putDeviceCode(record: DeviceCodeRecord, purgeBefore: number) {
+    await this.codes.deleteFrom("device_codes").where("expires_at", "<", purgeBefore).execute();
+    await this.codes
+      .insertInto("device_codes")
+      .values({
+        device_code_hash: record.deviceCodeHash,
+        user_code_hash: record.userCodeHash,
+        client_id: record.clientId,
+        device_id: record.deviceId,
+        model_id: record.modelId ?? null,
+        status: record.status,
+        user_id: record.userId ?? null,
+        interval_seconds: record.interval,
+        last_polled_at: record.lastPolledAt ?? null,
+        expires_at: record.expiresAt,
+      })
+      .execute();
+  }
+
+  async getDeviceCode(deviceCodeHash: string): Promise<DeviceCodeRecord | undefined> {
+    const row = await this.codes
+      .selectFrom("device_codes")
+      .selectAll()
+      .where("device_code_hash", "=", deviceCodeHash)
+      .executeTakeFirst();
+    return row ? deviceCodeOf(row) : undefined;
+  }
+
+  async getDeviceCodeByUserCode(userCodeHash: string): Promise<DeviceCodeRecord | undefined> {
+    const row = await this.codes
+      .selectFrom("device_codes")
+      .selectAll()
+      .where("user_code_hash", "=", userCodeHash)
+      .executeTakeFirst();
+    return row ? deviceCodeOf(row) : undefined;
+  }
+
+  async touchDeviceCode(deviceCodeHash: string, lastPolledAt: number, interval: number) {
+    await this.codes
+      .updateTable("device_codes")
+      .set({ last_polled_at: lastPolledAt, interval_seconds: interval })
+      .where("device_code_hash", "=", deviceCodeHash)
+      .execute();
+  }
+
+  async settleDeviceCode(deviceCodeHash: string, status: "approved" | "denied", userId?: string) {
+    const result = await this.codes
+      .updateTable("device_codes")
+      .set({ status, user_id: userId ?? null })
+      .where("device_code_hash", "=", deviceCodeHash)
+      .where("status", "=", "pending")
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async takeDeviceCode(deviceCodeHash: string) {
+    const result = await this.codes
+      .deleteFrom("device_codes")
+      .where("device_code_hash", "=", deviceCodeHash)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
   }
 }

@@ -25,6 +25,24 @@ export interface TokenRecord {
   expiresAt?: number;
 }
 
+/** A pending device authorization (RFC 8628 device code flow); both codes stored hashed. */
+export interface DeviceCodeRecord {
+  deviceCodeHash: string;
+  /** Hash of the normalized user code (8 letters, no dash). */
+  userCodeHash: string;
+  clientId: string;
+  deviceId: string;
+  modelId?: string;
+  status: "pending" | "approved" | "denied";
+  /** Set when approved. */
+  userId?: string;
+  /** Seconds the device must wait between polls (grows with each slow_down). */
+  interval: number;
+  /** Epoch milliseconds of the latest poll. */
+  lastPolledAt?: number;
+  expiresAt: number;
+}
+
 export interface AuthStore {
   putClient(client: ClientRecord): Promise<void>;
   getClient(clientId: string): Promise<ClientRecord | undefined>;
@@ -33,12 +51,27 @@ export interface AuthStore {
   putToken(token: TokenRecord): Promise<void>;
   getToken(hash: string): Promise<TokenRecord | undefined>;
   deleteToken(hash: string): Promise<void>;
+  /** Inserts a device code, first dropping those that expired before `purgeBefore`. */
+  putDeviceCode(record: DeviceCodeRecord, purgeBefore: number): Promise<void>;
+  getDeviceCode(deviceCodeHash: string): Promise<DeviceCodeRecord | undefined>;
+  getDeviceCodeByUserCode(userCodeHash: string): Promise<DeviceCodeRecord | undefined>;
+  /** Records a poll: its time and the (possibly raised) interval. */
+  touchDeviceCode(deviceCodeHash: string, lastPolledAt: number, interval: number): Promise<void>;
+  /** Approves or denies a pending code; false when it was no longer pending. */
+  settleDeviceCode(
+    deviceCodeHash: string,
+    status: "approved" | "denied",
+    userId?: string,
+  ): Promise<boolean>;
+  /** Deletes a code; true only for the one caller that deleted it (single use). */
+  takeDeviceCode(deviceCodeHash: string): Promise<boolean>;
 }
 
 export class MemoryAuthStore implements AuthStore {
   private readonly clients = new Map<string, ClientRecord>();
   private readonly accounts = new Map<string, AccountRecord>();
   private readonly tokens = new Map<string, TokenRecord>();
+  private readonly deviceCodes = new Map<string, DeviceCodeRecord>();
 
   async putClient(client: ClientRecord) {
     this.clients.set(client.clientId, client);
@@ -60,5 +93,33 @@ export class MemoryAuthStore implements AuthStore {
   }
   async deleteToken(hash: string) {
     this.tokens.delete(hash);
+  }
+  async putDeviceCode(record: DeviceCodeRecord, purgeBefore: number) {
+    for (const [hash, old] of this.deviceCodes)
+      if (old.expiresAt < purgeBefore) this.deviceCodes.delete(hash);
+    this.deviceCodes.set(record.deviceCodeHash, { ...record });
+  }
+  async getDeviceCode(deviceCodeHash: string) {
+    const record = this.deviceCodes.get(deviceCodeHash);
+    return record && { ...record };
+  }
+  async getDeviceCodeByUserCode(userCodeHash: string) {
+    for (const record of this.deviceCodes.values())
+      if (record.userCodeHash === userCodeHash) return { ...record };
+    return undefined;
+  }
+  async touchDeviceCode(deviceCodeHash: string, lastPolledAt: number, interval: number) {
+    const record = this.deviceCodes.get(deviceCodeHash);
+    if (record) Object.assign(record, { lastPolledAt, interval });
+  }
+  async settleDeviceCode(deviceCodeHash: string, status: "approved" | "denied", userId?: string) {
+    const record = this.deviceCodes.get(deviceCodeHash);
+    if (record?.status !== "pending") return false;
+    record.status = status;
+    if (userId !== undefined) record.userId = userId;
+    return true;
+  }
+  async takeDeviceCode(deviceCodeHash: string) {
+    return this.deviceCodes.delete(deviceCodeHash);
   }
 }
