@@ -77,7 +77,12 @@ export async function logInWithDeviceCode(
   await options.onUserCode(authorization);
   let interval = authorization.interval;
   for (;;) {
-    await sleep(interval * 1000, undefined, options.signal ? { signal: options.signal } : {});
+    options.signal?.throwIfAborted();
+    await sleep(interval * 1000, undefined, options.signal ? { signal: options.signal } : {}).catch(
+      (error: unknown) => {
+        throw options.signal?.aborted ? options.signal.reason : error;
+      },
+    );
     try {
       return await pollDeviceCode(identity, authorization.device_code);
     } catch (error) {
