@@ -9,7 +9,9 @@ import {
   currentDevice,
   deviceClient,
   logInAgain,
+  logInByDeviceCode,
   reachable,
+  registerClient,
   registerDevice,
 } from "../core/device.js";
 import { CliError, EXIT } from "../core/errors.js";
@@ -29,6 +31,7 @@ interface LoginOptions {
   name?: string;
   guest?: boolean;
   user?: string;
+  deviceCode?: boolean;
 }
 
 const urlOf = (command: Command) =>
@@ -43,11 +46,7 @@ async function connected(command: Command, downchannel = false) {
   return { url, profile, client };
 }
 
-function printProfile(
-  out: Output,
-  url: string,
-  p: { deviceId: string; clientId: string; userId?: string; expiresAt?: number },
-) {
+function printProfile(out: Output, url: string, p: DeviceProfile) {
   out.result(
     {
       url,
@@ -55,10 +54,16 @@ function printProfile(
       clientId: p.clientId,
       userId: p.userId ?? null,
       expiresAt: p.expiresAt,
+      ...(p.deviceCode ? { linkedBy: "device-code" } : {}),
     },
     () => {
       out.line(`${out.c.green("✔")} device ${out.c.bold(p.deviceId)} logged in to ${url}`);
-      out.line(`  client ${p.clientId}, ${p.userId ? `account ${p.userId}` : "guest mode"}`);
+      const who = p.userId
+        ? `account ${p.userId}`
+        : p.deviceCode
+          ? "the account that approved the code"
+          : "guest mode";
+      out.line(`  client ${p.clientId}, ${who}`);
     },
   );
 }
@@ -106,20 +111,46 @@ export function registerDeviceCommands(program: Command): void {
       .option("--client-secret <secret>", "device client secret")
       .option("--account-token <token>", "account token (from POST /api/v1/accounts); else guest")
       .option("--device-id <id>", "device id", `cli-${hostname().replace(/[^A-Za-z0-9_-]/g, "")}`)
-      .option("--model-id <id>", "device model id", "clover-cli"),
+      .option("--model-id <id>", "device model id", "clover-cli")
+      .option("--device-code", "link to an account by a code someone approves in the console"),
   ).action(async (o: LoginOptions, command: Command) => {
     const out = outputOf(command);
     const url = urlOf(command);
     const stored = readSettings().devices?.[url];
     let profile: DeviceProfile;
-    if (o.clientId || o.clientSecret) {
-      if (!o.clientId || !o.clientSecret)
-        throw new CliError("--client-id and --client-secret go together", EXIT.usage);
+    if ((o.clientId || o.clientSecret) && (!o.clientId || !o.clientSecret))
+      throw new CliError("--client-id and --client-secret go together", EXIT.usage);
+    if (o.deviceCode) {
+      if (o.accountToken)
+        throw new CliError("--device-code and --account-token exclude each other", EXIT.usage);
+      const base: DeviceProfile = o.clientId
+        ? {
+            clientId: o.clientId,
+            clientSecret: o.clientSecret!,
+            deviceId: o.deviceId!,
+            modelId: o.modelId!,
+          }
+        : (stored ??
+          (await out.progress(
+            "registering",
+            registerClient(url, o.token, { deviceId: o.deviceId!, modelId: o.modelId! }),
+          )));
+      profile = await logInByDeviceCode(url, base, (a) => {
+        out.info(`To link device ${out.ce.bold(base.deviceId)}, open`);
+        out.info(`  ${a.verification_uri_complete}`);
+        out.info(`or go to ${a.verification_uri} and enter the code ${out.ce.bold(a.user_code)}`);
+        out.info(
+          out.ce.dim(
+            `waiting for approval (the code expires in ${Math.round(a.expires_in / 60)} min)…`,
+          ),
+        );
+      });
+    } else if (o.clientId) {
       profile = await out.progress(
         "logging in",
         logInAgain(url, {
           clientId: o.clientId,
-          clientSecret: o.clientSecret,
+          clientSecret: o.clientSecret!,
           deviceId: o.deviceId!,
           modelId: o.modelId!,
           ...(o.accountToken ? { accountToken: o.accountToken } : {}),

@@ -3,9 +3,11 @@
 import { hostname } from "node:os";
 import {
   AuthRequestError,
+  type DeviceAuthorization,
   DeviceClient,
   type DeviceIdentity,
   logIn,
+  logInWithDeviceCode,
   refreshTokens,
   type TokenResult,
 } from "@clover/device";
@@ -65,8 +67,8 @@ async function auth<T>(url: string, work: Promise<T>): Promise<T> {
   }
 }
 
-/** Registers a new device client (and account) with the admin token, then logs in. */
-export async function registerDevice(
+/** Registers a new device client with the admin token: credentials, no tokens yet. */
+export async function registerClient(
   url: string,
   tokenFlag: string | undefined,
   options: RegisterOptions = {},
@@ -78,12 +80,22 @@ export async function registerDevice(
     "/api/v1/device-clients",
     { name },
   );
-  let profile: DeviceProfile = {
+  return {
     ...client,
     deviceId: options.deviceId ?? `cli-${hostname().replace(/[^A-Za-z0-9_-]/g, "")}-${process.pid}`,
     modelId: options.modelId ?? "clover-cli",
   };
+}
+
+/** Registers a new device client (and account) with the admin token, then logs in. */
+export async function registerDevice(
+  url: string,
+  tokenFlag: string | undefined,
+  options: RegisterOptions = {},
+): Promise<DeviceProfile> {
+  let profile = await registerClient(url, tokenFlag, options);
   if (!options.guest) {
+    const api = new ManagementApi(url, adminToken(tokenFlag, url));
     const account = await api.request<{ userId: string; accountToken: string }>(
       "POST",
       "/api/v1/accounts",
@@ -99,8 +111,52 @@ export async function registerDevice(
   return profile;
 }
 
+/**
+ * Links the device by the device-code flow: `show` tells the user where to approve the code,
+ * then this waits (polling) until they do. Only the client credentials of `profile` are used.
+ */
+export async function logInByDeviceCode(
+  url: string,
+  profile: DeviceProfile,
+  show: (authorization: DeviceAuthorization) => void,
+): Promise<DeviceProfile> {
+  const { clientId, clientSecret, deviceId, modelId, deviceUUID } = profile;
+  let tokens: TokenResult;
+  try {
+    tokens = await logInWithDeviceCode(
+      identity(url, { clientId, clientSecret, deviceId, modelId }),
+      { onUserCode: show },
+    );
+  } catch (error) {
+    if (!(error instanceof AuthRequestError)) throw unreachableError(error, url) ?? error;
+    const reason = error.body["error"];
+    throw new CliError(
+      reason === "access_denied"
+        ? "the user denied this device"
+        : reason === "expired_token"
+          ? "the code expired before anyone approved it"
+          : `${url} refused the device login: ${error.message}`,
+      EXIT.unauthorized,
+      "run `clover device login --device-code` again",
+    );
+  }
+  const next = withTokens(
+    { clientId, clientSecret, deviceId, modelId, ...(deviceUUID ? { deviceUUID } : {}) },
+    tokens,
+  );
+  next.deviceCode = true;
+  saveProfile(url, next);
+  return next;
+}
+
 /** Logs the stored device in again (new code and tokens). */
 export async function logInAgain(url: string, profile: DeviceProfile): Promise<DeviceProfile> {
+  if (profile.deviceCode)
+    throw new CliError(
+      `the device's login on ${url} has ended and was linked by a device code`,
+      EXIT.unauthorized,
+      "run `clover device login --device-code` and approve the code again",
+    );
   const next = withTokens(
     profile,
     await auth(url, logIn(identity(url, profile), profile.accountToken)),

@@ -21,6 +21,8 @@ export interface DeviceProfile {
   expiresAt?: number;
   /** Random id made once for SpeechRecognizer initiators (cic.md §9.8). */
   deviceUUID?: string;
+  /** Linked by the device-code flow: logging in again needs the user's approval again. */
+  deviceCode?: boolean;
 }
 
 export interface Settings {
