@@ -1,5 +1,6 @@
 // The shell: sign-in gate, navigation, and the page of the current route.
 import { lazy, Suspense, useEffect, useState } from "react";
+import { Activate } from "./activate/Activate.js";
 import { token } from "./api.js";
 import { ConversationLog } from "./pages/ConversationLog.js";
 import { ExtensionDetail } from "./pages/ExtensionDetail.js";
@@ -22,6 +23,7 @@ const NAV = [
   { to: "/nlu", label: "NLU tester" },
   { to: "/simulator", label: "Simulator" },
   { to: "/log", label: "Conversation log" },
+  { to: "/activate", label: "Activate a device" },
 ];
 
 function page(route: string) {
@@ -36,6 +38,7 @@ function page(route: string) {
   if (route === "/nlu") return <NluTester />;
   if (route === "/simulator") return <Simulator />;
   if (route === "/log") return <ConversationLog />;
+  if (route === "/activate") return <Activate />;
   return (
     <section>
       <h1>Not found</h1>
@@ -62,6 +65,13 @@ export function App() {
     document.title = heading ? `${heading.textContent} · Clover console` : "Clover console";
   });
 
+  // A device's verification URI: users approve with their own account token, no sign-in.
+  if (!signedIn && route === "/activate")
+    return (
+      <main id="main">
+        <Activate />
+      </main>
+    );
   if (!signedIn) return <SignIn onSignedIn={() => setSignedIn(true)} />;
   const current = (to: string) =>
     to === "/" ? route === "/" || route.startsWith("/extensions") : route.startsWith(to);

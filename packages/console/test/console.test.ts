@@ -3,16 +3,7 @@
 // a slot), test utterances, hold a three-turn conversation in the simulator, read a turn's JSON.
 // Screenshots of every page go to test-results/console/.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
@@ -21,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { exportIntentTsv } from "@clover/nlu";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { encodeMp3 } from "../../server/src/speech/audio/mp3.js";
-import { DEFAULT_DIST_DIR } from "../src/index.js";
+import { buildIfMissing } from "./build.js";
 import { startTestPlatform, type TestPlatform } from "./platform.js";
 
 const ADMIN = "console-test-admin-token";
@@ -30,38 +21,6 @@ const CHROMIUM = "/usr/bin/chromium";
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const shots = join(root, "test-results", "console");
 const diceModel = join(root, "examples", "dice", "models", "en.json");
-
-/** Newest modification time under a folder (ms). */
-function newest(dir: string): number {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return latest;
-}
-
-/** Builds the console when dist/ is missing or older than its sources. */
-function buildIfMissing(): void {
-  const index = join(DEFAULT_DIST_DIR, "index.html");
-  const app = fileURLToPath(new URL("../app", import.meta.url));
-  if (existsSync(index) && statSync(index).mtimeMs >= newest(app)) return;
-  const vite = join(root, "node_modules", ".bin", "vite");
-  const built = spawnSync(
-    vite,
-    [
-      "build",
-      "--logLevel",
-      "warn",
-      ...(process.env["CLOVER_CONSOLE_DEBUG"] ? ["--minify", "false"] : []),
-    ],
-    {
-      cwd: fileURLToPath(new URL("..", import.meta.url)),
-      stdio: "inherit",
-    },
-  );
-  assert.equal(built.status, 0, "vite build of the console failed");
-}
 
 /** A 440 Hz tone of `ms` milliseconds, 16 kHz mono. */
 function tone(ms: number) {
@@ -97,7 +56,7 @@ describe("the console in Chromium", {
     page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
   before(async () => {
-    buildIfMissing();
+    await buildIfMissing();
     mkdirSync(shots, { recursive: true });
     platform = await startTestPlatform(ADMIN, DICE_ID, speech);
     context = await chromium.launchPersistentContext(profile, {
