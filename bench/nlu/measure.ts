@@ -7,6 +7,8 @@ export interface Figures {
   p50: number;
   /** Wall-clock percentiles of one recognize call (medians over rounds where there are several). */
   p99: number;
+  /** p99 of each utterance's fastest call over several rounds (when measured). */
+  p99Best?: number;
   /** CPU time per recognize call, mean over the run (per-call CPU clocks are too coarse). */
   cpuPerCall: number;
   compileMs: number;

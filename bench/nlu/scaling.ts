@@ -23,15 +23,20 @@ for (const t of test) if (recognizer.recognize(t.text).intent === t.intent) corr
 // latency: rounds over the test utterances, median of each round's percentiles
 const p50s: number[] = [];
 const p99s: number[] = [];
-const rounds = 3;
+const rounds = 5;
+// each utterance's fastest round: its own cost without the time slices another process on a
+// shared machine took in the middle of a call
+const best = new Array<number>(test.length).fill(Number.POSITIVE_INFINITY);
 const c0 = process.cpuUsage();
 for (let round = 0; round < rounds; round++) {
   const times: number[] = [];
-  for (const t of test) {
+  test.forEach((t, i) => {
     const t0 = performance.now();
     recognizer.recognize(t.text);
-    times.push(performance.now() - t0);
-  }
+    const ms = performance.now() - t0;
+    times.push(ms);
+    best[i] = Math.min(best[i] as number, ms);
+  });
   times.sort((a, b) => a - b);
   p50s.push(percentile(times, 0.5));
   p99s.push(percentile(times, 0.99));
@@ -49,6 +54,14 @@ console.log(`| retained heap after compile | ${fmt.mb(after.heap - before.heap)}
 console.log(`| RSS growth during compile | ${fmt.mb(after.rss - before.rss)} |`);
 console.log(`| recognize p50 (wall, median of ${rounds} rounds) | ${fmt.ms(median(p50s))} |`);
 console.log(`| recognize p99 (wall, median of ${rounds} rounds) | ${fmt.ms(median(p99s))} |`);
+console.log(
+  `| recognize p99, each utterance's fastest of ${rounds} rounds | ${fmt.ms(
+    percentile(
+      best.sort((a, b) => a - b),
+      0.99,
+    ),
+  )} |`,
+);
 console.log(`| recognize CPU time per call (mean) | ${fmt.ms(cpuPerCall)} |`);
 console.log(
   `| intent accuracy on ${test.length} generated unseen utterances | ${fmt.pct(correct / test.length)} |`,

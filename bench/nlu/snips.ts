@@ -62,14 +62,18 @@ async function clover(): Promise<Figures> {
   // machine may be shared; one busy moment should not decide the p99)
   const p50s: number[] = [];
   const p99s: number[] = [];
+  // each utterance's fastest round: its own cost, without time slices taken by other processes
+  const best = new Array<number>(test.length).fill(Number.POSITIVE_INFINITY);
   const c0 = process.cpuUsage();
   for (let round = 0; round < LATENCY_ROUNDS; round++) {
     const times: number[] = [];
-    for (const u of test) {
+    test.forEach((u, i) => {
       const t = performance.now();
       recognizer.recognize(u.text);
-      times.push(performance.now() - t);
-    }
+      const ms = performance.now() - t;
+      times.push(ms);
+      best[i] = Math.min(best[i] as number, ms);
+    });
     times.sort((a, b) => a - b);
     p50s.push(percentile(times, 0.5));
     p99s.push(percentile(times, 0.99));
@@ -80,6 +84,10 @@ async function clover(): Promise<Figures> {
     slotF1: slots.f1,
     p50: median(p50s),
     p99: median(p99s),
+    p99Best: percentile(
+      best.sort((a, b) => a - b),
+      0.99,
+    ),
     cpuPerCall: (cpu.user + cpu.system) / 1000 / (LATENCY_ROUNDS * test.length),
     compileMs,
     compileCpuMs,
@@ -157,6 +165,12 @@ const rows: [string, (f: Figures) => string, (f: Figures) => number, boolean][] 
   ["slot F1 (exact span + label)", (f) => fmt.f1(f.slotF1), (f) => f.slotF1, true],
   ["recognize p50 (wall)", (f) => fmt.ms(f.p50), (f) => f.p50, false],
   ["recognize p99 (wall)", (f) => fmt.ms(f.p99), (f) => f.p99, false],
+  [
+    "recognize p99, each utterance's fastest round",
+    (f) => (f.p99Best === undefined ? "—" : fmt.ms(f.p99Best)),
+    (f) => f.p99Best ?? Number.NaN,
+    false,
+  ],
   ["recognize CPU time per call (mean)", (f) => fmt.ms(f.cpuPerCall), (f) => f.cpuPerCall, false],
   ["compile / train time (wall)", (f) => fmt.s(f.compileMs), (f) => f.compileMs, false],
   ["compile / train time (CPU)", (f) => fmt.s(f.compileCpuMs), (f) => f.compileCpuMs, false],
@@ -171,8 +185,8 @@ console.log("| metric | Clover | nlp.js 4.27 | ratio |");
 console.log("|---|---|---|---|");
 for (const [name, show, value, higherIsBetter] of rows) {
   let ratio = "—";
-  if (theirs) {
-    const [a, b] = [value(ours), value(theirs)];
+  const [a, b] = theirs ? [value(ours), value(theirs)] : [Number.NaN, Number.NaN];
+  if (Number.isFinite(a) && Number.isFinite(b)) {
     const cloverBetter = higherIsBetter ? a >= b : a <= b;
     const factor = higherIsBetter
       ? Math.max(a, b) / Math.min(a, b)
