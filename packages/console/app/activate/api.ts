@@ -1,17 +1,9 @@
 // The device activation API (docs/cic.md, device flow) from the browser: the admin token of
 // the console sign-in, or an account token the user types, as the Bearer credential.
+import type { DeviceCodeView } from "@clover/server";
 import { ApiError } from "../api.js";
 
-export interface DeviceCodeView {
-  userCode: string;
-  clientId: string;
-  clientName: string;
-  deviceId: string;
-  modelId: string | null;
-  status: "pending" | "approved" | "denied";
-  userId: string | null;
-  expiresIn: number;
-}
+export type { DeviceCodeView };
 
 const PATH = "/api/v1/device-activations";
 

@@ -1,4 +1,5 @@
 export * from "./auth/authority.js";
+export * from "./auth/device-code.js";
 export * from "./auth/sql-store.js";
 export * from "./auth/store.js";
 export * from "./bus.js";
