@@ -6,7 +6,7 @@ import type { ChildProcess } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { clover, exited, serve, spawnClover, tempDir } from "./helpers.js";
+import { clover, exited, serveLocal, spawnClover, tempDir } from "./helpers.js";
 
 const CODE = /enter the code ([BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4})/;
 
@@ -46,21 +46,7 @@ describe("clover device login --device-code", () => {
 
   before(async () => {
     let info: Record<string, unknown>;
-    ({ child, info } = await serve(
-      [
-        "--port",
-        "0",
-        "--host",
-        "127.0.0.1",
-        "--data-dir",
-        dataDir,
-        "--tts",
-        "none",
-        "--asr",
-        "none",
-      ],
-      { env: { CLOVER_CONFIG_DIR: configDir } },
-    ));
+    ({ child, info } = await serveLocal(dataDir, { env: { CLOVER_CONFIG_DIR: configDir } }));
     url = String(info["url"]);
     admin = String(info["adminToken"]);
   });

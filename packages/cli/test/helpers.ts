@@ -94,6 +94,14 @@ export function serve(
   });
 }
 
+/** `clover serve` on 127.0.0.1, a free port and `dataDir`, without speech engines. */
+export function serveLocal(dataDir: string, options: RunOptions = {}) {
+  return serve(
+    ["--port", "0", "--host", "127.0.0.1", "--data-dir", dataDir, "--tts", "none", "--asr", "none"],
+    options,
+  );
+}
+
 export function exited(child: ChildProcess): Promise<number | null> {
   if (child.exitCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((resolve) => child.once("exit", (code) => resolve(code)));

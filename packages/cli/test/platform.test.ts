@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:f
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { clover, exited, REPO, serve, spawnClover, tempDir } from "./helpers.js";
+import { clover, exited, REPO, serveLocal, spawnClover, tempDir } from "./helpers.js";
 
 const DICE = "com.clover.example.dice";
 
@@ -54,21 +54,7 @@ describe("clover serve and the commands that talk to it", () => {
     clover(args, { env, ...(input !== undefined ? { input } : {}) });
 
   before(async () => {
-    ({ child, info } = await serve(
-      [
-        "--port",
-        "0",
-        "--host",
-        "127.0.0.1",
-        "--data-dir",
-        dataDir,
-        "--tts",
-        "none",
-        "--asr",
-        "none",
-      ],
-      { env },
-    ));
+    ({ child, info } = await serveLocal(dataDir, { env }));
     url = String(info["url"]);
   });
 
