@@ -11,7 +11,7 @@ import { promisify } from "node:util";
 const run = promisify(execFile);
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const execArgv = ["--conditions=@clover/source", "--import", "tsx"];
-const rounds = Number(process.env["ROUNDS"] ?? 3);
+const rounds = Number(process.env["ROUNDS"] ?? 5);
 const requests = Number(process.env["REQUESTS"] ?? 3000);
 const clients = Number(process.env["CLIENTS"] ?? 16);
 const dir = mkdtempSync(join(tmpdir(), "clover-turns-"));
