@@ -93,3 +93,43 @@ export const fmt = {
   mb: (x: number) => `${x.toFixed(0)} MB`,
   f1: (x: number) => x.toFixed(3),
 };
+
+/**
+ * Wall-clock latency of `call` over every text, in rounds (the machine may be shared; one busy
+ * moment should not decide the p99): medians of each round's p50 and p99, the p99 of each
+ * text's fastest round (its own cost without time slices another process took), and the
+ * mean CPU time per call.
+ */
+export function latencyRounds(
+  texts: readonly string[],
+  rounds: number,
+  call: (text: string) => unknown,
+): { p50: number; p99: number; p99Best: number; cpuPerCall: number } {
+  const p50s: number[] = [];
+  const p99s: number[] = [];
+  const best = new Array<number>(texts.length).fill(Number.POSITIVE_INFINITY);
+  const c0 = process.cpuUsage();
+  for (let round = 0; round < rounds; round++) {
+    const times: number[] = [];
+    texts.forEach((text, i) => {
+      const t0 = performance.now();
+      call(text);
+      const ms = performance.now() - t0;
+      times.push(ms);
+      best[i] = Math.min(best[i] as number, ms);
+    });
+    times.sort((a, b) => a - b);
+    p50s.push(percentile(times, 0.5));
+    p99s.push(percentile(times, 0.99));
+  }
+  const cpu = process.cpuUsage(c0);
+  return {
+    p50: median(p50s),
+    p99: median(p99s),
+    p99Best: percentile(
+      best.sort((a, b) => a - b),
+      0.99,
+    ),
+    cpuPerCall: (cpu.user + cpu.system) / 1000 / (rounds * texts.length),
+  };
+}

@@ -2,7 +2,7 @@
 //   node --expose-gc --conditions=@clover/source --import tsx bench/nlu/scaling.ts [intents] [examples per intent]
 import { loadavg } from "node:os";
 import { compileModel } from "@clover/nlu";
-import { fmt, median, memory, percentile, timed } from "./measure.js";
+import { fmt, latencyRounds, memory, timed } from "./measure.js";
 import { scalingModel } from "./scaling-model.js";
 
 const intents = Number(process.argv[2] ?? 1000);
@@ -21,28 +21,12 @@ for (const t of test.slice(0, 200)) recognizer.recognize(t.text); // warm-up
 let correct = 0;
 for (const t of test) if (recognizer.recognize(t.text).intent === t.intent) correct++;
 // latency: rounds over the test utterances, median of each round's percentiles
-const p50s: number[] = [];
-const p99s: number[] = [];
 const rounds = 5;
-// each utterance's fastest round: its own cost without the time slices another process on a
-// shared machine took in the middle of a call
-const best = new Array<number>(test.length).fill(Number.POSITIVE_INFINITY);
-const c0 = process.cpuUsage();
-for (let round = 0; round < rounds; round++) {
-  const times: number[] = [];
-  test.forEach((t, i) => {
-    const t0 = performance.now();
-    recognizer.recognize(t.text);
-    const ms = performance.now() - t0;
-    times.push(ms);
-    best[i] = Math.min(best[i] as number, ms);
-  });
-  times.sort((a, b) => a - b);
-  p50s.push(percentile(times, 0.5));
-  p99s.push(percentile(times, 0.99));
-}
-const c1 = process.cpuUsage(c0);
-const cpuPerCall = (c1.user + c1.system) / 1000 / (rounds * test.length);
+const latency = latencyRounds(
+  test.map((t) => t.text),
+  rounds,
+  (text) => recognizer.recognize(text),
+);
 console.log(
   `# Scaling benchmark (${intents} intents, ${examples} utterance examples, load ${loadavg()[0]?.toFixed(1)})\n`,
 );
@@ -52,17 +36,12 @@ console.log(`| compile time (wall) | ${fmt.s(wall)} |`);
 console.log(`| compile time (CPU) | ${fmt.s(cpu)} |`);
 console.log(`| retained heap after compile | ${fmt.mb(after.heap - before.heap)} |`);
 console.log(`| RSS growth during compile | ${fmt.mb(after.rss - before.rss)} |`);
-console.log(`| recognize p50 (wall, median of ${rounds} rounds) | ${fmt.ms(median(p50s))} |`);
-console.log(`| recognize p99 (wall, median of ${rounds} rounds) | ${fmt.ms(median(p99s))} |`);
+console.log(`| recognize p50 (wall, median of ${rounds} rounds) | ${fmt.ms(latency.p50)} |`);
+console.log(`| recognize p99 (wall, median of ${rounds} rounds) | ${fmt.ms(latency.p99)} |`);
 console.log(
-  `| recognize p99, each utterance's fastest of ${rounds} rounds | ${fmt.ms(
-    percentile(
-      best.sort((a, b) => a - b),
-      0.99,
-    ),
-  )} |`,
+  `| recognize p99, each utterance's fastest of ${rounds} rounds | ${fmt.ms(latency.p99Best)} |`,
 );
-console.log(`| recognize CPU time per call (mean) | ${fmt.ms(cpuPerCall)} |`);
+console.log(`| recognize CPU time per call (mean) | ${fmt.ms(latency.cpuPerCall)} |`);
 console.log(
   `| intent accuracy on ${test.length} generated unseen utterances | ${fmt.pct(correct / test.length)} |`,
 );

@@ -6,7 +6,7 @@ import {
   datasetDir,
   type Figures,
   fmt,
-  median,
+  latencyRounds,
   memory,
   percentile,
   SlotScore,
@@ -58,37 +58,16 @@ async function clover(): Promise<Figures> {
       Object.values(r.slots).map((s) => slotKey(s.name, s.raw)),
     );
   }
-  // latency: several rounds over the test set, median of each round's percentiles (the
-  // machine may be shared; one busy moment should not decide the p99)
-  const p50s: number[] = [];
-  const p99s: number[] = [];
-  // each utterance's fastest round: its own cost, without time slices taken by other processes
-  const best = new Array<number>(test.length).fill(Number.POSITIVE_INFINITY);
-  const c0 = process.cpuUsage();
-  for (let round = 0; round < LATENCY_ROUNDS; round++) {
-    const times: number[] = [];
-    test.forEach((u, i) => {
-      const t = performance.now();
-      recognizer.recognize(u.text);
-      const ms = performance.now() - t;
-      times.push(ms);
-      best[i] = Math.min(best[i] as number, ms);
-    });
-    times.sort((a, b) => a - b);
-    p50s.push(percentile(times, 0.5));
-    p99s.push(percentile(times, 0.99));
-  }
-  const cpu = process.cpuUsage(c0);
+  // latency: several rounds over the test set, median of each round's percentiles
+  const latency = latencyRounds(
+    test.map((u) => u.text),
+    LATENCY_ROUNDS,
+    (text) => recognizer.recognize(text),
+  );
   return {
     intentAccuracy: correct / test.length,
     slotF1: slots.f1,
-    p50: median(p50s),
-    p99: median(p99s),
-    p99Best: percentile(
-      best.sort((a, b) => a - b),
-      0.99,
-    ),
-    cpuPerCall: (cpu.user + cpu.system) / 1000 / (LATENCY_ROUNDS * test.length),
+    ...latency,
     compileMs,
     compileCpuMs,
     heapMb: after.heap - before.heap,
