@@ -64,6 +64,17 @@ export async function readJson(req: AnyRequest, limit: number): Promise<unknown>
   }
 }
 
+/** A JSON request body that must be an object (the management and device routes). */
+export async function readJsonObject(
+  req: AnyRequest,
+  limit: number,
+): Promise<Record<string, unknown>> {
+  const value = await readJson(req, limit);
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new ApiError(400, "invalid_body", "body: expected a JSON object");
+  return value as Record<string, unknown>;
+}
+
 export function send(
   res: AnyResponse,
   status: number,

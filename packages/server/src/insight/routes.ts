@@ -9,7 +9,7 @@ import {
   type AnyRequest,
   type AnyResponse,
   ApiError,
-  readJson,
+  readJsonObject,
   sendError,
   sendJson,
 } from "../api/http.js";
@@ -26,13 +26,6 @@ export interface InsightDependencies {
 
 const MAX_BODY = 2 * 1024 * 1024;
 const LANGUAGES = new Set(["en", "ja", "ko"]);
-
-async function readObject(req: AnyRequest): Promise<Record<string, unknown>> {
-  const value = await readJson(req, MAX_BODY);
-  if (typeof value !== "object" || value === null || Array.isArray(value))
-    throw new ApiError(400, "invalid_body", "body: expected a JSON object");
-  return value as Record<string, unknown>;
-}
 
 function recognizeOptions(body: Record<string, unknown>) {
   const text = body["text"];
@@ -76,7 +69,7 @@ async function route(
   if (req.method === "POST" && recognize) {
     const id = decodeURIComponent(recognize[1]!);
     if (!deps.registry.get(id)) throw new ApiError(404, "not_found", `no extension with id ${id}`);
-    const body = await readObject(req);
+    const body = await readJsonObject(req, MAX_BODY);
     const language = (body["language"] ?? deps.registry.languages(id)[0] ?? "en") as Language;
     if (!LANGUAGES.has(language))
       throw new ApiError(
@@ -91,7 +84,7 @@ async function route(
     return sendJson(res, 200, { language, ...recognizer.recognize(text, options) });
   }
   if (req.method === "POST" && path === "/api/v1/nlu/recognize") {
-    const body = await readObject(req);
+    const body = await readJsonObject(req, MAX_BODY);
     const checked = InteractionModelMessage.validate(body["model"]);
     if (!checked.ok)
       throw new ApiError(400, "invalid_model", "model is not a valid interaction model", [
