@@ -281,6 +281,8 @@ export class CloverAssistant implements Assistant {
   async #playbackControl(turn: TextTurn, text: string) {
     const { device } = turn;
     if (!device.playback || device.playback.playerActivity === "IDLE") return undefined;
+    // The platform's stop phrases stop the player (cek-custom-extension.md §5.8), never pause.
+    if (platformAbility(text, device.language) === "stop") return undefined;
     const ownerId =
       device.playback.extensionId ?? (await this.ctx.sessions.getPlaybackOwner(device.deviceId));
     const extension = ownerId ? this.ctx.registry.get(ownerId) : undefined;
@@ -288,6 +290,9 @@ export class CloverAssistant implements Assistant {
     if (!extension || !recognizer || !extension.usesAudioPlayer) return undefined;
     const recognition = recognizer.recognize(text, recognizeOptions(device));
     if (!recognition.intent || !PLAYBACK_INTENTS.includes(recognition.intent)) return undefined;
+    // A built-in ability surer of the words ("repeat this song" is not "next") takes them.
+    const [ability] = await this.ctx.abilities.candidates(text, device);
+    if (ability && ability.recognition.confidence > recognition.confidence) return undefined;
     const intent = intentOf(recognition, undefined);
     return converse(this.ctx, {
       extension,

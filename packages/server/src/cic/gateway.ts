@@ -8,13 +8,14 @@ import type { AnyRequest, AnyResponse, RequestHandler } from "../api/http.js";
 import type { Assistant, Language } from "../assistant/turn.js";
 import type { DeviceAuthority, DeviceGrant } from "./auth/authority.js";
 import { handleAuthorize, handleToken } from "./auth/routes.js";
-import { type DirectiveBus, InProcessDirectiveBus } from "./bus.js";
+import { type DirectiveBus, InProcessDirectiveBus, type PushedAttachment } from "./bus.js";
 import { DeviceStates } from "./device-state.js";
 import { Downchannels } from "./downchannel.js";
 import { DEFAULT_EVENT_LIMITS, type EventLimits, readEventRequest } from "./event-request.js";
 import { checkEventMessage } from "./event-validation.js";
 import { EventHandler } from "./events.js";
 import { CicError, sendException } from "./exception.js";
+import { createDeviceSide, type DeviceSide, type DeviceSideOptions } from "./interfaces/index.js";
 import { type CicDirective, CollectedBody, MultipartRelatedWriter } from "./multipart-writer.js";
 import { sniffProtocol } from "./sniff.js";
 import type { SpeechToText, TextToSpeech } from "./speech-engines.js";
@@ -42,12 +43,18 @@ export interface CicGatewayOptions {
    */
   requireDownchannel?: boolean;
   onError?: (error: unknown) => void;
+  /** Options of the CIC interface reactions (custom buttons…). */
+  deviceSide?: DeviceSideOptions;
+  /** Called when a device has opened its downchannel (pending notifications, resync). */
+  onDownchannelOpen?: (grant: DeviceGrant, deviceKey: string) => void;
 }
 
 export class CicGateway {
   readonly bus: DirectiveBus;
   readonly devices: DeviceStates;
   readonly downchannels: Downchannels;
+  /** The CIC interfaces' reactions and what they keep (queues, known devices). */
+  readonly side: DeviceSide;
   private readonly events: EventHandler;
   private readonly limits: EventLimits;
   private readonly server: net.Server;
@@ -62,7 +69,14 @@ export class CicGateway {
     this.devices = new DeviceStates(options.defaultLanguage);
     this.downchannels = new Downchannels(this.bus);
     this.limits = { ...DEFAULT_EVENT_LIMITS, ...options.limits };
+    this.side = createDeviceSide({
+      devices: this.devices,
+      publish: (deviceKey, part) => this.bus.publish(deviceKey, part.directive, part.attachment),
+      online: (deviceKey) => this.downchannels.has(deviceKey),
+      ...(options.deviceSide ? { options: options.deviceSide } : {}),
+    });
     this.events = new EventHandler({
+      side: this.side,
       assistant: options.assistant,
       devices: this.devices,
       expectSpeechTimeoutMs: options.expectSpeechTimeoutMs ?? 8000,
@@ -118,16 +132,26 @@ export class CicGateway {
   }
 
   /** Like push, addressed by the device id alone (the device's latest downchannel). */
-  pushToDevice(deviceId: string, directive: CicDirective): Promise<boolean> {
+  pushToDevice(
+    deviceId: string,
+    directive: CicDirective,
+    attachment?: PushedAttachment,
+  ): Promise<boolean> {
     const deviceKey = this.deviceKeys.get(deviceId);
-    return deviceKey ? this.bus.publish(deviceKey, directive) : Promise.resolve(false);
+    return deviceKey ? this.bus.publish(deviceKey, directive, attachment) : Promise.resolve(false);
   }
 
   /** Sends a directive to every connected device of a user; resolves with how many got it. */
-  async pushToUser(userId: string, directive: CicDirective): Promise<number> {
+  async pushToUser(
+    userId: string,
+    directive: CicDirective,
+    attachment?: PushedAttachment,
+  ): Promise<number> {
     const keys = this.userDevices.get(userId);
     if (!keys) return 0;
-    const delivered = await Promise.all([...keys].map((key) => this.bus.publish(key, directive)));
+    const delivered = await Promise.all(
+      [...keys].map((key) => this.bus.publish(key, directive, attachment)),
+    );
     return delivered.filter(Boolean).length;
   }
 
@@ -198,7 +222,9 @@ export class CicGateway {
     const keys = this.userDevices.get(grant.userId) ?? new Set<string>();
     this.userDevices.set(grant.userId, keys);
     keys.add(deviceKey);
+    this.side.remember(grant, deviceKey);
     this.downchannels.open(deviceKey, this.connectionOf(req)!, res);
+    if (this.downchannels.has(deviceKey)) this.options.onDownchannelOpen?.(grant, deviceKey);
   }
 
   private async receiveEvent(req: AnyRequest, res: AnyResponse): Promise<void> {

@@ -1,0 +1,23 @@
+// Small helpers shared by the interface reactions: one directive part, payload field readers.
+import { createDirective } from "../multipart-writer.js";
+import type { DirectivePart } from "../turn-directives.js";
+
+export function part(
+  namespace: string,
+  name: string,
+  payload: Record<string, unknown> = {},
+  dialogRequestId?: string,
+): DirectivePart {
+  return { directive: createDirective(namespace, name, payload, dialogRequestId) };
+}
+
+export function text(payload: Record<string, unknown>, field: string): string | undefined {
+  const value = payload[field];
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+export function object(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
