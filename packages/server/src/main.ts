@@ -8,6 +8,7 @@ import { handleDeviceAdmin } from "./cic/auth/admin-routes.js";
 import { DeviceAuthority } from "./cic/auth/authority.js";
 import { SqlAuthStore } from "./cic/auth/sql-store.js";
 import type { AuthStore } from "./cic/auth/store.js";
+import { type DeviceIdentity, deviceKeyOf } from "./cic/device-key.js";
 import { CicGateway } from "./cic/gateway.js";
 import type { SpeechToText, TextToSpeech } from "./cic/speech-engines.js";
 import { turnToDirectives } from "./cic/turn-directives.js";
@@ -40,14 +41,15 @@ export interface CloverServer {
 export async function startClover(options: CloverServerOptions): Promise<CloverServer> {
   const { config } = options;
   let gateway: CicGateway | undefined;
-  const pushTurn = async (deviceId: string, result: TurnResult) => {
+  // A proactive answer goes to the exact device it belongs to (client, device id and user).
+  const pushTurn = async (target: DeviceIdentity, result: TurnResult) => {
     if (!gateway) return;
     const parts = await turnToDirectives(result, undefined, { expectSpeechTimeoutMs: 8000 });
-    for (const part of parts) await gateway.pushToDevice(deviceId, part.directive);
+    for (const part of parts) await gateway.push(deviceKeyOf(target), part.directive);
   };
   const platform = await createPlatform(config, {
     ...(options.logger ? { logger: options.logger } : {}),
-    onProactive: (target, result) => void pushTurn(target.deviceId, result),
+    onProactive: (target, result) => void pushTurn(target, result),
   });
   const authority = new DeviceAuthority(
     options.authStore ?? new SqlAuthStore(platform.database.db),

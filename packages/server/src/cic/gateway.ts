@@ -9,6 +9,7 @@ import type { Assistant, Language } from "../assistant/turn.js";
 import type { DeviceAuthority, DeviceGrant } from "./auth/authority.js";
 import { handleAuthorize, handleToken } from "./auth/routes.js";
 import { type DirectiveBus, InProcessDirectiveBus } from "./bus.js";
+import { deviceKeyOf } from "./device-key.js";
 import { DeviceStates } from "./device-state.js";
 import { Downchannels } from "./downchannel.js";
 import { DEFAULT_EVENT_LIMITS, type EventLimits, readEventRequest } from "./event-request.js";
@@ -52,8 +53,6 @@ export class CicGateway {
   private readonly limits: EventLimits;
   private readonly server: net.Server;
   private readonly sockets = new Set<net.Socket>();
-  /** deviceId → `clientId:deviceId` of its latest downchannel, for pushes by device id. */
-  private readonly deviceKeys = new Map<string, string>();
 
   constructor(private readonly options: CicGatewayOptions) {
     this.bus = options.bus ?? new InProcessDirectiveBus();
@@ -110,15 +109,9 @@ export class CicGateway {
     });
   }
 
-  /** Sends a cloud-initiated directive to a device's downchannel (`clientId:deviceId`). */
+  /** Sends a cloud-initiated directive to a device's downchannel (key: deviceKeyOf). */
   push(deviceKey: string, directive: CicDirective): Promise<boolean> {
     return this.bus.publish(deviceKey, directive);
-  }
-
-  /** Like push, addressed by the device id alone (the device's latest downchannel). */
-  pushToDevice(deviceId: string, directive: CicDirective): Promise<boolean> {
-    const deviceKey = this.deviceKeys.get(deviceId);
-    return deviceKey ? this.bus.publish(deviceKey, directive) : Promise.resolve(false);
   }
 
   private fail(res: AnyResponse, error: unknown): void {
@@ -183,15 +176,14 @@ export class CicGateway {
   private async openDownchannel(req: AnyRequest, res: AnyResponse): Promise<void> {
     this.requireMethod(req, "GET");
     const grant = await this.authenticate(req);
-    const deviceKey = `${grant.clientId}:${grant.deviceId}`;
-    this.deviceKeys.set(grant.deviceId, deviceKey);
+    const deviceKey = deviceKeyOf(grant);
     this.downchannels.open(deviceKey, this.connectionOf(req)!, res);
   }
 
   private async receiveEvent(req: AnyRequest, res: AnyResponse): Promise<void> {
     this.requireMethod(req, "POST");
     const grant = await this.authenticate(req);
-    const deviceKey = `${grant.clientId}:${grant.deviceId}`;
+    const deviceKey = deviceKeyOf(grant);
     const requireDownchannel = this.options.requireDownchannel ?? true;
     // HTTP/2 devices must send events on their downchannel's connection (cic.md §2.6); browser
     // devices on HTTP/1.1 use several connections, so for them an open downchannel suffices.
