@@ -55,6 +55,8 @@ export class CicGateway {
   private readonly sockets = new Set<net.Socket>();
   /** deviceId → `clientId:deviceId` of its latest downchannel, for pushes by device id. */
   private readonly deviceKeys = new Map<string, string>();
+  /** userId → keys of the devices that opened a downchannel for that user. */
+  private readonly userDevices = new Map<string, Set<string>>();
 
   constructor(private readonly options: CicGatewayOptions) {
     this.bus = options.bus ?? new InProcessDirectiveBus();
@@ -122,6 +124,14 @@ export class CicGateway {
     return deviceKey ? this.bus.publish(deviceKey, directive) : Promise.resolve(false);
   }
 
+  /** Sends a directive to every connected device of a user; resolves with how many got it. */
+  async pushToUser(userId: string, directive: CicDirective): Promise<number> {
+    const keys = this.userDevices.get(userId);
+    if (!keys) return 0;
+    const delivered = await Promise.all([...keys].map((key) => this.bus.publish(key, directive)));
+    return delivered.filter(Boolean).length;
+  }
+
   private fail(res: AnyResponse, error: unknown): void {
     if (!(error instanceof CicError)) this.options.onError?.(error);
     const code = error instanceof CicError ? error.code : 500;
@@ -186,6 +196,9 @@ export class CicGateway {
     const grant = await this.authenticate(req);
     const deviceKey = `${grant.clientId}:${grant.deviceId}`;
     this.deviceKeys.set(grant.deviceId, deviceKey);
+    const keys = this.userDevices.get(grant.userId) ?? new Set<string>();
+    this.userDevices.set(grant.userId, keys);
+    keys.add(deviceKey);
     this.downchannels.open(deviceKey, this.connectionOf(req)!, res);
   }
 
