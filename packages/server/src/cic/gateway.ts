@@ -12,11 +12,12 @@ import { type DirectiveBus, InProcessDirectiveBus } from "./bus.js";
 import { deviceKeyOf } from "./device-key.js";
 import { DeviceStates } from "./device-state.js";
 import { Downchannels } from "./downchannel.js";
+import { writeEventAnswer } from "./event-answer.js";
 import { DEFAULT_EVENT_LIMITS, type EventLimits, readEventRequest } from "./event-request.js";
 import { checkEventMessage } from "./event-validation.js";
 import { EventHandler } from "./events.js";
 import { CicError, sendException } from "./exception.js";
-import { type CicDirective, CollectedBody, MultipartRelatedWriter } from "./multipart-writer.js";
+import type { CicDirective } from "./multipart-writer.js";
 import { sniffProtocol } from "./sniff.js";
 import type { SpeechToText, TextToSpeech } from "./speech-engines.js";
 
@@ -53,6 +54,8 @@ export class CicGateway {
   private readonly limits: EventLimits;
   private readonly server: net.Server;
   private readonly sockets = new Set<net.Socket>();
+  /** userId → the devices (key → grant) that opened a downchannel for that user. */
+  private readonly userDevices = new Map<string, Map<string, DeviceGrant>>();
 
   constructor(private readonly options: CicGatewayOptions) {
     this.bus = options.bus ?? new InProcessDirectiveBus();
@@ -112,6 +115,30 @@ export class CicGateway {
   /** Sends a cloud-initiated directive to a device's downchannel (key: deviceKeyOf). */
   push(deviceKey: string, directive: CicDirective): Promise<boolean> {
     return this.bus.publish(deviceKey, directive);
+  }
+
+  /**
+   * Sends a directive to the connected devices of a user, all of them or those matching
+   * `only` (a device id, and the client id when known); resolves with how many got it.
+   * Never reaches another user's device.
+   */
+  async pushToUser(
+    userId: string,
+    directive: CicDirective,
+    only?: { deviceId: string; clientId?: string },
+  ): Promise<number> {
+    const devices = this.userDevices.get(userId);
+    if (!devices) return 0;
+    const keys = [...devices]
+      .filter(
+        ([, grant]) =>
+          !only ||
+          (grant.deviceId === only.deviceId &&
+            (only.clientId === undefined || grant.clientId === only.clientId)),
+      )
+      .map(([key]) => key);
+    const delivered = await Promise.all(keys.map((key) => this.bus.publish(key, directive)));
+    return delivered.filter(Boolean).length;
   }
 
   private fail(res: AnyResponse, error: unknown): void {
@@ -177,6 +204,16 @@ export class CicGateway {
     this.requireMethod(req, "GET");
     const grant = await this.authenticate(req);
     const deviceKey = deviceKeyOf(grant);
+    const devices = this.userDevices.get(grant.userId) ?? new Map<string, DeviceGrant>();
+    this.userDevices.set(grant.userId, devices);
+    devices.set(deviceKey, grant);
+    // Forget the device when its downchannel ends (and no newer one replaced it).
+    res.once("close", () => {
+      if (this.downchannels.has(deviceKey)) return;
+      devices.delete(deviceKey);
+      if (devices.size === 0 && this.userDevices.get(grant.userId) === devices)
+        this.userDevices.delete(grant.userId);
+    });
     this.downchannels.open(deviceKey, this.connectionOf(req)!, res);
   }
 
@@ -220,19 +257,6 @@ export class CicGateway {
       res.writeHead(204).end();
       return;
     }
-    // An event's answer is complete when it is written: one write, with its length.
-    const answer = new CollectedBody();
-    const writer = new MultipartRelatedWriter(answer);
-    for (const part of parts) {
-      writer.directive(part.directive);
-      if (part.attachment) writer.attachment(part.attachment.contentId, part.attachment.body);
-    }
-    writer.close();
-    const bytes = answer.bytes();
-    res.writeHead(200, {
-      "content-type": writer.contentType,
-      "content-length": String(bytes.length),
-    });
-    res.end(bytes);
+    await writeEventAnswer(res, parts, this.options.onError);
   }
 }
