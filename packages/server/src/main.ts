@@ -24,6 +24,8 @@ export interface CloverServerOptions {
   asr?: SpeechToText;
   logger?: Logger;
   authStore?: AuthStore;
+  /** Replace the stored admin token with a new one (`clover serve --rotate-admin-token`). */
+  rotateAdminToken?: boolean;
 }
 
 export interface CloverServer {
@@ -47,6 +49,7 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
   };
   const platform = await createPlatform(config, {
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.rotateAdminToken ? { rotateAdminToken: true } : {}),
     onProactive: (target, result) => void pushTurn(target.deviceId, result),
   });
   const authority = new DeviceAuthority(

@@ -31,6 +31,8 @@ export interface PlatformOptions {
   /** Defaults to the in-memory store. */
   sessionStore?: SessionStore;
   onProactive?: AssistantOptions["onProactive"];
+  /** Replaces the stored admin token with a new one, shown once like the first. */
+  rotateAdminToken?: boolean;
 }
 
 export interface Platform {
@@ -84,10 +86,9 @@ export async function createPlatform(
   else {
     // Insert-if-absent: when several nodes start at once on an empty database, one token wins.
     const candidate = generateAdminToken();
-    const stored = await settings.setIfAbsent(
-      ADMIN_TOKEN_SETTING,
-      hashToken(candidate).toString("hex"),
-    );
+    const hash = hashToken(candidate).toString("hex");
+    if (options.rotateAdminToken) await settings.set(ADMIN_TOKEN_SETTING, hash);
+    const stored = await settings.setIfAbsent(ADMIN_TOKEN_SETTING, hash);
     adminHash = Buffer.from(stored, "hex");
     if (adminHash.equals(hashToken(candidate))) {
       generatedAdminToken = candidate;
