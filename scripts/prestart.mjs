@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const SPEECH = ["pocketsphinx", "pocketsphinx-en-us", "espeak-ng"];
+const SPEECH = ["pocketsphinx", "pocketsphinx-en-us", "espeak-ng", "flite", "lame"];
 
 const canInstall =
   process.env.CLOVER_SKIP_SYSTEM_PACKAGES !== "1" &&

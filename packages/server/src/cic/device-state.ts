@@ -70,6 +70,7 @@ export class DeviceStates {
       deviceId: grant.deviceId,
       userId: grant.userId,
       language: lang,
+      context: Object.fromEntries(record.context),
       locale: LOCALES[lang],
       display: {
         size,
