@@ -27,6 +27,8 @@ export interface CloverServerOptions {
   asr?: SpeechToText;
   logger?: Logger;
   authStore?: AuthStore;
+  /** Replace the stored admin token with a new one (`clover serve --rotate-admin-token`). */
+  rotateAdminToken?: boolean;
   /** Time as abilities and jobs see it (tests move it). */
   clock?: Clock;
 }
@@ -77,6 +79,7 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
   };
   const platform = await createPlatform(config, {
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.rotateAdminToken ? { rotateAdminToken: true } : {}),
     onProactive: (target, result) => void pushTurn(target, result),
     outbox,
     ...(options.clock ? { clock: options.clock } : {}),
