@@ -10,7 +10,9 @@ import { DeviceAuthority } from "./cic/auth/authority.js";
 import { SqlAuthStore } from "./cic/auth/sql-store.js";
 import type { AuthStore } from "./cic/auth/store.js";
 import type { PushedAttachment } from "./cic/bus.js";
+import { type DeviceIdentity, deviceKeyOf } from "./cic/device-key.js";
 import { CicGateway } from "./cic/gateway.js";
+import { wholeAttachment } from "./cic/interfaces/parts.js";
 import type { CicDirective } from "./cic/multipart-writer.js";
 import type { SpeechToText, TextToSpeech } from "./cic/speech-engines.js";
 import { turnToDirectives } from "./cic/turn-directives.js";
@@ -27,6 +29,8 @@ export interface CloverServerOptions {
   asr?: SpeechToText;
   logger?: Logger;
   authStore?: AuthStore;
+  /** Replace the stored admin token with a new one (`clover serve --rotate-admin-token`). */
+  rotateAdminToken?: boolean;
   /** Time as abilities and jobs see it (tests move it). */
   clock?: Clock;
 }
@@ -60,21 +64,34 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
     });
     let reached = 0;
     for (const part of parts)
-      reached = Math.max(reached, await send(part.directive, part.attachment));
+      reached = Math.max(reached, await send(part.directive, await wholeAttachment(part)));
     return reached;
   };
-  const pushTurn = (deviceId: string, result: TurnResult) =>
+  // A proactive answer goes to the exact device it belongs to (client, device id and user).
+  const pushTurn = (target: DeviceIdentity, result: TurnResult) =>
     gateway
-      ? pushed(result, async (d, a) => ((await gateway!.pushToDevice(deviceId, d, a)) ? 1 : 0))
+      ? pushed(result, async (d, a) => ((await gateway!.push(deviceKeyOf(target), d, a)) ? 1 : 0))
       : Promise.resolve(0);
   const outbox: DeviceOutbox = {
-    toDevice: (target, result) => pushTurn(target.deviceId, result),
+    toDevice: (target, result) =>
+      gateway
+        ? pushed(result, async (d, a) =>
+            target.clientId === undefined
+              ? gateway!.pushToUser(target.userId, d, { deviceId: target.deviceId }, a)
+              : (await gateway!.push(deviceKeyOf({ ...target, clientId: target.clientId }), d, a))
+                ? 1
+                : 0,
+          )
+        : Promise.resolve(0),
     toUser: (userId, result) =>
-      gateway ? pushed(result, (d, a) => gateway!.pushToUser(userId, d, a)) : Promise.resolve(0),
+      gateway
+        ? pushed(result, (d, a) => gateway!.pushToUser(userId, d, undefined, a))
+        : Promise.resolve(0),
   };
   const platform = await createPlatform(config, {
     ...(options.logger ? { logger: options.logger } : {}),
-    onProactive: (target, result) => void pushTurn(target.deviceId, result),
+    ...(options.rotateAdminToken ? { rotateAdminToken: true } : {}),
+    onProactive: (target, result) => void pushTurn(target, result),
     outbox,
     ...(options.clock ? { clock: options.clock } : {}),
   });

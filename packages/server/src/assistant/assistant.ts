@@ -56,7 +56,7 @@ export class CloverAssistant implements Assistant {
   }
 
   async handleTurn(turn: Turn): Promise<TurnResult> {
-    const key = sessionKey(turn.device.userId, turn.device.deviceId);
+    const key = sessionKey(turn.device);
     try {
       return await this.#locks.run(key, () =>
         turn.kind === "text" ? this.#text(turn) : this.#event(turn),
@@ -101,7 +101,7 @@ export class CloverAssistant implements Assistant {
     const { device } = turn;
     const language = device.language;
     const text = turn.text.trim();
-    const session = await this.ctx.sessions.get(sessionKey(device.userId, device.deviceId));
+    const session = await this.ctx.sessions.get(sessionKey(device));
     if (session) {
       const inSession = await this.#inSession(turn, session, text);
       if (inSession) return inSession;
@@ -284,7 +284,7 @@ export class CloverAssistant implements Assistant {
     // The platform's stop phrases stop the player (cek-custom-extension.md §5.8), never pause.
     if (platformAbility(text, device.language) === "stop") return undefined;
     const ownerId =
-      device.playback.extensionId ?? (await this.ctx.sessions.getPlaybackOwner(device.deviceId));
+      device.playback.extensionId ?? (await this.ctx.sessions.getPlaybackOwner(sessionKey(device)));
     const extension = ownerId ? this.ctx.registry.get(ownerId) : undefined;
     const recognizer = ownerId ? this.ctx.registry.recognizer(ownerId, device.language) : undefined;
     if (!extension || !recognizer || !extension.usesAudioPlayer) return undefined;

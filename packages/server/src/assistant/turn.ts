@@ -9,6 +9,8 @@ export type Language = "ja" | "ko" | "en";
 
 /** What the platform knows about the device a turn comes from. */
 export interface DeviceInfo {
+  /** The device client (product) the device's grant was issued to. */
+  clientId: string;
   deviceId: string;
   /** The account the device is registered to (CEK context.System.user). */
   userId: string;

@@ -77,6 +77,7 @@ export class DeviceStates {
         : "none";
     const playbackPayload = record.context.get("AudioPlayer.PlaybackState");
     const info: DeviceInfo = {
+      clientId: grant.clientId,
       deviceId: grant.deviceId,
       userId: grant.userId,
       language: lang,

@@ -21,3 +21,16 @@ export function object(value: unknown): Record<string, unknown> | undefined {
     ? (value as Record<string, unknown>)
     : undefined;
 }
+
+/** A part's attachment as one buffer (pushed parts go on the downchannel whole). */
+export async function wholeAttachment(
+  part: DirectivePart,
+): Promise<{ contentId: string; body: Buffer } | undefined> {
+  const attachment = part.attachment;
+  if (!attachment) return undefined;
+  if (Buffer.isBuffer(attachment.body))
+    return { contentId: attachment.contentId, body: attachment.body };
+  const chunks: Buffer[] = [];
+  for await (const chunk of attachment.body) chunks.push(chunk);
+  return { contentId: attachment.contentId, body: Buffer.concat(chunks) };
+}
