@@ -32,6 +32,7 @@ const CONFIG_FLAGS: [keyof ServeOptions, string][] = [
   ["host", "host"],
   ["dataDir", "data-dir"],
   ["databaseUrl", "database-url"],
+  ["redisUrl", "redis-url"],
   ["adminToken", "admin-token"],
   ["examples", "examples"],
   ["logLevel", "log-level"],
@@ -88,11 +89,6 @@ export function registerServe(program: Command): void {
     )
     .action(async (options: ServeOptions, command: Command) => {
       const out = outputOf(command);
-      const redisUrl = options.redisUrl ?? process.env["REDIS_URL"];
-      if (redisUrl)
-        out.warn(
-          "REDIS_URL is accepted but not yet supported by this server: sessions stay in memory",
-        );
       if (Boolean(options.tlsCert) !== Boolean(options.tlsKey))
         throw new CliError("--tls-cert and --tls-key go together", EXIT.usage);
       const tls =
@@ -117,16 +113,22 @@ export function registerServe(program: Command): void {
         throw new CliError((error as Error).message, EXIT.usage, "see `clover serve --help`");
       }
       const engines = await startSpeech(server, options, out.warn.bind(out));
-      const started = await out.progress(
-        "starting the platform",
-        server.startClover({
-          config,
-          logger: serveLogger(config.logLevel, out),
-          ...(tls ? { tls } : {}),
-          ...(engines?.tts ? { tts: engines.tts } : {}),
-          ...(engines?.asr ? { asr: engines.asr } : {}),
-        }),
-      );
+      const started = await out
+        .progress(
+          "starting the platform",
+          server.startClover({
+            config,
+            logger: serveLogger(config.logLevel, out),
+            ...(tls ? { tls } : {}),
+            ...(engines?.tts ? { tts: engines.tts } : {}),
+            ...(engines?.asr ? { asr: engines.asr } : {}),
+          }),
+        )
+        .catch(async (error: unknown) => {
+          // Speech engines hold workers and processes: release them, or the process stays.
+          await engines?.close();
+          throw error;
+        });
       if (engines) {
         // Grammar-based recognizers learn the registered models' phrases (docs/speech.md).
         const { registry } = started.platform;
@@ -170,6 +172,10 @@ export function registerServe(program: Command): void {
         out.line(`  console            ${info.console}`);
         out.line(`  signing public key ${info.publicKey}`);
         out.line(`  data               ${config.databaseUrl ? "PostgreSQL" : config.dataDir}`);
+        out.line(
+          `  shared state       ${config.redisUrl ? `Redis (node ${config.nodeId})` : "in memory"}`,
+        );
+        out.line(`  health             ${url}/healthz, ${url}/readyz, ${url}/metrics`);
         out.line(`  extensions         ${info.extensions.join(", ") || "none"}`);
         if (token) {
           out.line("");
@@ -182,9 +188,11 @@ export function registerServe(program: Command): void {
         }
         out.line(c.dim("  Ctrl-C stops"));
       });
-      await waitForSignal();
+      const signal = await waitForSignal();
       out.info("stopping…");
-      await started.close();
+      // SIGTERM (an orchestrator, a rolling upgrade): drain; Ctrl-C: stop at once.
+      if (signal === "SIGTERM") await started.drain();
+      else await started.close();
       await engines?.close();
     });
 }

@@ -3,7 +3,7 @@
 import type { AnyResponse } from "../api/http.js";
 import type { DirectiveBus } from "./bus.js";
 import { sendException } from "./exception.js";
-import { createDirective, MultipartRelatedWriter } from "./multipart-writer.js";
+import { type CicDirective, createDirective, MultipartRelatedWriter } from "./multipart-writer.js";
 
 /** The connection a request came on: the HTTP/2 session, or the socket for HTTP/1.1. */
 export type Connection = object;
@@ -18,6 +18,7 @@ interface OpenChannel {
   connection: Connection;
   writer: MultipartRelatedWriter;
   openedAt: number;
+  send: (directive: CicDirective) => void;
   close: () => void;
 }
 
@@ -55,6 +56,9 @@ export class Downchannels {
       connection,
       writer,
       openedAt: now,
+      send: (directive) => {
+        if (!isGone(res)) writer.directive(directive);
+      },
       close: () => {
         unsubscribe();
         if (this.channels.get(deviceKey) === channel) this.channels.delete(deviceKey);
@@ -62,13 +66,23 @@ export class Downchannels {
       },
     };
     this.channels.set(deviceKey, channel);
-    unsubscribe = this.bus.subscribe(deviceKey, (directive) => {
-      if (!isGone(res)) writer.directive(directive);
-    });
+    unsubscribe = this.bus.subscribe(deviceKey, channel.send);
     res.once("close", () => {
       unsubscribe();
       if (this.channels.get(deviceKey) === channel) this.channels.delete(deviceKey);
     });
+  }
+
+  /** Writes a directive on the device's downchannel held here; false when there is none. */
+  deliver(deviceKey: string, directive: CicDirective): boolean {
+    const channel = this.channels.get(deviceKey);
+    channel?.send(directive);
+    return channel !== undefined;
+  }
+
+  /** Downchannels open on this node. */
+  get size(): number {
+    return this.channels.size;
   }
 
   closeAll(): void {
