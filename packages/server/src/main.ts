@@ -4,6 +4,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createConsoleHandler } from "@clover/console";
 import { type Logger, pino } from "pino";
+import type { Clock, DeviceOutbox } from "./abilities/index.js";
 import type { TurnResult } from "./assistant/turn.js";
 import { handleDeviceAdmin } from "./cic/auth/admin-routes.js";
 import { DeviceAuthority } from "./cic/auth/authority.js";
@@ -11,6 +12,7 @@ import { SqlAuthStore } from "./cic/auth/sql-store.js";
 import type { AuthStore } from "./cic/auth/store.js";
 import { InProcessDirectiveBus } from "./cic/bus.js";
 import { CicGateway } from "./cic/gateway.js";
+import type { CicDirective } from "./cic/multipart-writer.js";
 import type { SpeechToText, TextToSpeech } from "./cic/speech-engines.js";
 import { turnToDirectives } from "./cic/turn-directives.js";
 import type { ServerConfig } from "./config/index.js";
@@ -37,6 +39,10 @@ export interface CloverServerOptions {
   asr?: SpeechToText;
   logger?: Logger;
   authStore?: AuthStore;
+  /** Replace the stored admin token with a new one (`clover serve --rotate-admin-token`). */
+  rotateAdminToken?: boolean;
+  /** Time as abilities and jobs see it (tests move it). */
+  clock?: Clock;
 }
 
 export interface CloverServer {
@@ -70,15 +76,36 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
     const parts = await turnToDirectives(result, undefined, { expectSpeechTimeoutMs: 8000 });
     for (const part of parts) await gateway.pushToDevice(deviceId, part.directive);
   };
+  /** Directives outside a turn (abilities: alerts, notifications, Home pushes). */
+  const pushed = async (result: TurnResult, send: (directive: CicDirective) => Promise<number>) => {
+    const parts = await turnToDirectives(result, undefined, {
+      expectSpeechTimeoutMs: 8000,
+      ...(options.tts ? { tts: options.tts } : {}),
+    });
+    let reached = 0;
+    for (const part of parts) reached = Math.max(reached, await send(part.directive));
+    return reached;
+  };
+  const outbox: DeviceOutbox = {
+    toDevice: (target, result) =>
+      gateway
+        ? pushed(result, async (d) => ((await gateway!.pushToDevice(target.deviceId, d)) ? 1 : 0))
+        : Promise.resolve(0),
+    toUser: (userId, result) =>
+      gateway ? pushed(result, (d) => gateway!.pushToUser(userId, d)) : Promise.resolve(0),
+  };
   let platform: Platform;
   try {
     platform = await createPlatform(config, {
       logger,
       ...(redis ? { sessionStore: redis.sessions } : {}),
+      ...(options.rotateAdminToken ? { rotateAdminToken: true } : {}),
       onProactive: (target, result) =>
         void pushTurn(target.deviceId, result).catch((error) =>
           logger.warn({ err: error, deviceId: target.deviceId }, "push failed"),
         ),
+      outbox,
+      ...(options.clock ? { clock: options.clock } : {}),
     });
   } catch (error) {
     await Promise.all([redis?.bus.close(), redis?.deviceStates.close(), redis?.sessions.close()]);

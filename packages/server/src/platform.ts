@@ -5,8 +5,17 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import type { Server } from "node:http";
 import { join } from "node:path";
 import { type Logger, pino } from "pino";
+import {
+  type Ability,
+  AbilityRouter,
+  type AbilityServices,
+  type Clock,
+  createAbilities,
+  type DeviceOutbox,
+  systemClock,
+} from "./abilities/index.js";
 import { AdminAuth, generateAdminToken, hashToken } from "./api/auth.js";
-import type { RequestHandler } from "./api/http.js";
+import { ApiError, type RequestHandler, sendError } from "./api/http.js";
 import { createManagementHandler } from "./api/management.js";
 import { CloverAssistant } from "./assistant/assistant.js";
 import type { AssistantContext, AssistantOptions } from "./assistant/context.js";
@@ -19,9 +28,11 @@ import { createSigner } from "./cek/signer.js";
 import { SigningKeyRing } from "./cek/signing-key.js";
 import { sendSkillEvent } from "./cek/skill-events.js";
 import type { ServerConfig } from "./config/index.js";
+import { JobRunner } from "./jobs/runner.js";
 import { AccountLinkStore } from "./store/account-links.js";
 import { type DatabaseHandle, openDatabase } from "./store/database.js";
 import { ExtensionStore } from "./store/extensions.js";
+import { SqlJobQueue } from "./store/jobs.js";
 import { SecretBox } from "./store/secret-box.js";
 import { MemorySessionStore, type SessionStore } from "./store/sessions.js";
 import { SettingsStore } from "./store/settings.js";
@@ -31,6 +42,16 @@ export interface PlatformOptions {
   /** Defaults to the in-memory store. */
   sessionStore?: SessionStore;
   onProactive?: AssistantOptions["onProactive"];
+  /** Replaces the stored admin token with a new one, shown once like the first. */
+  rotateAdminToken?: boolean;
+  /** Delivery to devices outside a turn (the CIC gateway's downchannels). */
+  outbox?: DeviceOutbox;
+  /** Time as abilities and jobs see it (tests move it). */
+  clock?: Clock;
+  /** This node's id, for job claims (default: a random id per start). */
+  nodeId?: string;
+  /** Builds the abilities instead of the built-in list (tests, embedding). */
+  abilities?: (services: AbilityServices) => Ability[];
 }
 
 export interface Platform {
@@ -42,6 +63,11 @@ export interface Platform {
   adminAuth: AdminAuth;
   /** The platform database (SQLite or PostgreSQL). */
   database: DatabaseHandle;
+  /** The built-in abilities (alarms, schedule, home control…). */
+  abilities: AbilityRouter;
+  /** Timed work claimed once across nodes. */
+  jobs: SqlJobQueue;
+  jobRunner: JobRunner;
   /** Set only when this start generated the admin token (shown once). */
   generatedAdminToken?: string;
   close(): Promise<void>;
@@ -84,10 +110,9 @@ export async function createPlatform(
   else {
     // Insert-if-absent: when several nodes start at once on an empty database, one token wins.
     const candidate = generateAdminToken();
-    const stored = await settings.setIfAbsent(
-      ADMIN_TOKEN_SETTING,
-      hashToken(candidate).toString("hex"),
-    );
+    const hash = hashToken(candidate).toString("hex");
+    if (options.rotateAdminToken) await settings.set(ADMIN_TOKEN_SETTING, hash);
+    const stored = await settings.setIfAbsent(ADMIN_TOKEN_SETTING, hash);
     adminHash = Buffer.from(stored, "hex");
     if (adminHash.equals(hashToken(candidate))) {
       generatedAdminToken = candidate;
@@ -111,11 +136,32 @@ export async function createPlatform(
     config.cek.timeoutMs,
   );
   const sessions = options.sessionStore ?? new MemorySessionStore();
+  const adminAuth = new AdminAuth(adminHash);
+  const clock = options.clock ?? systemClock;
+  const jobs = new SqlJobQueue(database);
+  const jobRunner = new JobRunner(jobs, {
+    node: options.nodeId ?? `node-${randomBytes(6).toString("hex")}`,
+    clock,
+    log,
+  });
+  jobs.onSchedule = (runAt) => jobRunner.wake(runAt);
+  const abilities = new AbilityRouter(
+    (options.abilities ?? createAbilities)({
+      database,
+      log,
+      clock,
+      outbox: options.outbox ?? { toDevice: async () => 0, toUser: async () => 0 },
+      jobs,
+      jobRunner,
+      admin: adminAuth,
+    }),
+  );
   const ctx: AssistantContext = {
     registry,
     client,
     sessions,
     linking,
+    abilities,
     log,
     options: {
       sessionTimeoutMs: config.session.timeoutMs,
@@ -126,6 +172,8 @@ export async function createPlatform(
   };
   const assistant = new CloverAssistant(ctx);
   assistant.start();
+  for (const ability of abilities.list()) await ability.start?.();
+  jobRunner.start();
   // Several nodes share PostgreSQL: pick up registry changes and key rotations made elsewhere.
   let refresher: NodeJS.Timeout | undefined;
   if (config.databaseUrl && config.registryRefreshMs > 0) {
@@ -145,8 +193,7 @@ export async function createPlatform(
       log,
     });
 
-  const adminAuth = new AdminAuth(adminHash);
-  const managementHandler = createManagementHandler({
+  const extensionsApi = createManagementHandler({
     registry,
     auth: adminAuth,
     linking,
@@ -157,6 +204,7 @@ export async function createPlatform(
     onEnablement: (extensionId, userId, enabled) =>
       sendSkillEvent(ctx, extensionId, userId, enabled),
   });
+  const managementHandler = withAbilityRoutes(abilities, extensionsApi, log);
 
   return {
     assistant,
@@ -165,9 +213,13 @@ export async function createPlatform(
     keys,
     adminAuth,
     database,
+    abilities,
+    jobs,
+    jobRunner,
     ...(generatedAdminToken ? { generatedAdminToken } : {}),
     async close() {
       clearInterval(refresher);
+      await jobRunner.stop();
       await assistant.close();
       await Promise.all(
         exampleServers.map(
@@ -183,5 +235,26 @@ export async function createPlatform(
       await sessions.close();
       await database.close();
     },
+  };
+}
+
+/** Abilities answer their own management paths first (e.g. /api/v1/alerts). */
+function withAbilityRoutes(
+  abilities: AbilityRouter,
+  next: RequestHandler,
+  log: Logger,
+): RequestHandler {
+  const routed = abilities.list().filter((ability) => ability.handleHttp);
+  if (routed.length === 0) return next;
+  return (req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? "/", "http://localhost");
+      for (const ability of routed) if (await ability.handleHttp!(req, res, url)) return;
+      next(req, res);
+    })().catch((error) => {
+      if (error instanceof ApiError) return sendError(res, error);
+      log.error({ err: error, ability: true }, "ability route failed");
+      sendError(res, new ApiError(500, "internal_error", "the request failed"));
+    });
   };
 }

@@ -3,6 +3,8 @@
 // control of the extension that owns the player → the platform's own answers → fallback.
 import { isExitPhrase, PLAYBACK_INTENTS, type Recognition } from "@clover/nlu";
 import type { CekSlot } from "@clover/protocol";
+import { askAbility } from "../abilities/dialog.js";
+import { isAbilityId } from "../abilities/index.js";
 import { type DialogSession, sessionKey } from "../store/sessions.js";
 import type { AssistantContext } from "./context.js";
 import { handleDeviceEvent } from "./device-events.js";
@@ -11,7 +13,15 @@ import { KeyedLock } from "./keyed-lock.js";
 import { platformAbility, SAY } from "./platform-phrases.js";
 import { sweepSessions } from "./session-timeouts.js";
 import { say } from "./speech.js";
-import type { Assistant, DeviceInfo, Language, TextTurn, Turn, TurnResult } from "./turn.js";
+import type {
+  Assistant,
+  DeviceEventTurn,
+  DeviceInfo,
+  Language,
+  TextTurn,
+  Turn,
+  TurnResult,
+} from "./turn.js";
 
 /** An invocation inside another extension's session must be this sure to switch (§7.2). */
 const SWITCH_CONFIDENCE = 0.8;
@@ -32,6 +42,7 @@ export class CloverAssistant implements Assistant {
   async close(): Promise<void> {
     clearInterval(this.#sweeper);
     await this.settled();
+    await this.ctx.abilities.close();
   }
 
   /** Resolves when fire-and-forget calls (SessionEndedRequests) have finished. */
@@ -48,7 +59,7 @@ export class CloverAssistant implements Assistant {
     const key = sessionKey(turn.device.userId, turn.device.deviceId);
     try {
       return await this.#locks.run(key, () =>
-        turn.kind === "text" ? this.#text(turn) : handleDeviceEvent(this.ctx, turn),
+        turn.kind === "text" ? this.#text(turn) : this.#event(turn),
       );
     } catch (error) {
       this.ctx.log.error({ err: error, dialogRequestId: turn.dialogRequestId }, "turn failed");
@@ -60,6 +71,30 @@ export class CloverAssistant implements Assistant {
         expectSpeech: false,
       };
     }
+  }
+
+  answersEvents(namespace: string): boolean {
+    return (
+      namespace === "AudioPlayer" ||
+      namespace === "PlaybackController" ||
+      this.ctx.abilities.forNamespace(namespace)?.handleEvent !== undefined
+    );
+  }
+
+  /** Device events: an ability answering the namespace (e.g. Alerts), else extensions'. */
+  async #event(turn: DeviceEventTurn): Promise<TurnResult> {
+    const ability = this.ctx.abilities.forNamespace(turn.namespace);
+    if (ability?.handleEvent) {
+      const result = await ability.handleEvent(turn);
+      if (result) return result;
+      return {
+        ...(turn.dialogRequestId === undefined ? {} : { dialogRequestId: turn.dialogRequestId }),
+        speech: [],
+        directives: [],
+        expectSpeech: false,
+      };
+    }
+    return handleDeviceEvent(this.ctx, turn);
   }
 
   async #text(turn: TextTurn): Promise<TurnResult> {
@@ -75,6 +110,8 @@ export class CloverAssistant implements Assistant {
     if (invoked) return invoked;
     const playback = await this.#playbackControl(turn, text);
     if (playback) return playback;
+    const answered = await this.#abilities(turn, text);
+    if (answered) return answered;
     const base = { dialogRequestId: turn.dialogRequestId, directives: [], expectSpeech: false };
     const ability = platformAbility(text, language);
     if (ability === "help") {
@@ -113,8 +150,54 @@ export class CloverAssistant implements Assistant {
     return this.ctx.registry.model(extensionId, language)?.builtinIntents;
   }
 
+  /** The built-in abilities, surest understanding first; undefined when none answers. */
+  async #abilities(turn: TextTurn, text: string): Promise<TurnResult | undefined> {
+    for (const understood of await this.ctx.abilities.candidates(text, turn.device)) {
+      const result = await askAbility(this.ctx, understood, {
+        text,
+        device: turn.device,
+        dialogRequestId: turn.dialogRequestId,
+      });
+      if (result) return result;
+    }
+    return undefined;
+  }
+
+  /** An ability's open session: its own model first; the ability may let the turn go. */
+  async #inAbilitySession(turn: TextTurn, session: DialogSession, text: string) {
+    const { device } = turn;
+    const ability = this.ctx.abilities.get(session.extensionId);
+    if (!ability) {
+      await this.ctx.sessions.delete(session.key, session.sessionId);
+      return undefined;
+    }
+    // An extension clearly named ends the ability's conversation (as §7.2 does for extensions).
+    const named = this.ctx.registry.detectInvocation(text, device.language);
+    if (named && named.confidence >= SWITCH_CONFIDENCE) {
+      await this.ctx.sessions.delete(session.key, session.sessionId);
+      return undefined;
+    }
+    if (isExitPhrase(text, device.language)) {
+      await this.ctx.sessions.delete(session.key, session.sessionId);
+      return {
+        dialogRequestId: turn.dialogRequestId,
+        speech: [],
+        directives: [],
+        expectSpeech: false,
+        extensionId: ability.id,
+      } satisfies TurnResult;
+    }
+    const recognition = await this.ctx.abilities.recognize(ability, text, device);
+    return askAbility(
+      this.ctx,
+      { ability, recognition },
+      { text, device, dialogRequestId: turn.dialogRequestId, session },
+    );
+  }
+
   /** undefined: the session was closed and the utterance goes on to the other rules. */
   async #inSession(turn: TextTurn, session: DialogSession, text: string) {
+    if (isAbilityId(session.extensionId)) return this.#inAbilitySession(turn, session, text);
     const { device } = turn;
     const language = device.language;
     const extension = this.ctx.registry.get(session.extensionId);

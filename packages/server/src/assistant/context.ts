@@ -1,5 +1,6 @@
 // What the assistant's parts share: the registry, the CEK client, sessions and settings.
 import type { Logger } from "pino";
+import type { AbilityRouter } from "../abilities/router.js";
 import type { AccountLinking } from "../cek/account-linking.js";
 import type { CekClient } from "../cek/client.js";
 import type { ExtensionRegistry } from "../cek/registry.js";
@@ -23,6 +24,8 @@ export interface AssistantContext {
   client: CekClient;
   sessions: SessionStore;
   linking: AccountLinking;
+  /** The platform's built-in abilities (alarms, schedule, home control…). */
+  abilities: AbilityRouter;
   log: Logger;
   options: AssistantOptions;
   /** Fire-and-forget calls still running (awaited by close()). */

@@ -20,6 +20,11 @@ export interface DeviceInfo {
   playback?: PlaybackState;
   /** IANA time zone used to resolve relative dates ("tomorrow"). */
   timeZone?: string;
+  /**
+   * The latest context objects the device reported (cic.md §8), by "Namespace.Name", e.g.
+   * context["Alerts.AlertsState"]. Abilities read what they need from here.
+   */
+  context?: Readonly<Record<string, Record<string, unknown>>>;
 }
 
 export interface PlaybackState {
@@ -95,4 +100,9 @@ export interface TurnResult {
 export interface Assistant {
   /** A user utterance. Always resolves (errors become a spoken apology). */
   handleTurn(turn: Turn): Promise<TurnResult>;
+  /**
+   * Whether device events of this CIC namespace go to handleTurn (AudioPlayer and
+   * PlaybackController always do; others when an ability answers them).
+   */
+  answersEvents?(namespace: string): boolean;
 }

@@ -143,6 +143,7 @@ export class DeviceStates {
       deviceId: grant.deviceId,
       userId: grant.userId,
       language: lang,
+      context: { ...record.context },
       locale: LOCALES[lang],
       display: {
         size,

@@ -74,8 +74,13 @@ export class EventHandler {
     }
     ctx.audio.resume();
     if (STATE_ONLY.has(key)) return [];
-    if (header.namespace === "AudioPlayer" || header.namespace === "PlaybackController") {
-      return this.playbackEvent(ctx);
+    const answers = this.deps.assistant.answersEvents;
+    if (
+      header.namespace === "AudioPlayer" ||
+      header.namespace === "PlaybackController" ||
+      answers?.call(this.deps.assistant, header.namespace)
+    ) {
+      return this.deviceEvent(ctx);
     }
     return [];
   }
@@ -164,7 +169,7 @@ export class EventHandler {
     return this.converse(ctx, text, dialogRequestId, lang as Language);
   }
 
-  private async playbackEvent(ctx: EventContext): Promise<DirectivePart[]> {
+  private async deviceEvent(ctx: EventContext): Promise<DirectivePart[]> {
     const { header, payload } = ctx.message.event;
     const device = await this.deps.devices.deviceInfo(ctx.deviceKey, ctx.grant);
     const result = await this.deps.assistant.handleTurn({

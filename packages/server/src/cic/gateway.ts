@@ -11,11 +11,12 @@ import { handleAuthorize, handleToken } from "./auth/routes.js";
 import { type DirectiveBus, InProcessDirectiveBus } from "./bus.js";
 import { type DeviceStateStore, DeviceStates } from "./device-state.js";
 import { Downchannels } from "./downchannel.js";
+import { writeEventAnswer } from "./event-answer.js";
 import { DEFAULT_EVENT_LIMITS, type EventLimits, readEventRequest } from "./event-request.js";
 import { checkEventMessage } from "./event-validation.js";
 import { EventHandler } from "./events.js";
 import { CicError, sendException } from "./exception.js";
-import { type CicDirective, CollectedBody, MultipartRelatedWriter } from "./multipart-writer.js";
+import type { CicDirective } from "./multipart-writer.js";
 import { sniffProtocol } from "./sniff.js";
 import type { SpeechToText, TextToSpeech } from "./speech-engines.js";
 
@@ -68,6 +69,8 @@ export class CicGateway {
   private draining = false;
   /** deviceId → `clientId:deviceId` of its latest downchannel, for pushes by device id. */
   private readonly deviceKeys = new Map<string, string>();
+  /** userId → keys of the devices that opened a downchannel for that user. */
+  private readonly userDevices = new Map<string, Set<string>>();
 
   constructor(private readonly options: CicGatewayOptions) {
     this.bus = options.bus ?? new InProcessDirectiveBus();
@@ -173,6 +176,14 @@ export class CicGateway {
     return this.bus.publish(deviceAlias(deviceId), directive);
   }
 
+  /** Sends a directive to every connected device of a user; resolves with how many got it. */
+  async pushToUser(userId: string, directive: CicDirective): Promise<number> {
+    const keys = this.userDevices.get(userId);
+    if (!keys) return 0;
+    const delivered = await Promise.all([...keys].map((key) => this.bus.publish(key, directive)));
+    return delivered.filter(Boolean).length;
+  }
+
   private fail(res: AnyResponse, error: unknown): void {
     if (!(error instanceof CicError)) this.options.onError?.(error);
     const code = error instanceof CicError ? error.code : 500;
@@ -238,6 +249,9 @@ export class CicGateway {
     const deviceKey = `${grant.clientId}:${grant.deviceId}`;
     this.deviceKeys.set(grant.deviceId, deviceKey);
     if (this.draining) throw new CicError(503, "this node is shutting down; reconnect");
+    const keys = this.userDevices.get(grant.userId) ?? new Set<string>();
+    this.userDevices.set(grant.userId, keys);
+    keys.add(deviceKey);
     this.downchannels.open(deviceKey, this.connectionOf(req)!, res);
     // Pushes by device id from other nodes (pushToDevice) find the downchannel by this alias.
     if (res.statusCode === 200) {
@@ -293,20 +307,7 @@ export class CicGateway {
       this.options.onEvent?.(name, 204, performance.now() - started);
       return;
     }
-    // An event's answer is complete when it is written: one write, with its length.
-    const answer = new CollectedBody();
-    const writer = new MultipartRelatedWriter(answer);
-    for (const part of parts) {
-      writer.directive(part.directive);
-      if (part.attachment) writer.attachment(part.attachment.contentId, part.attachment.body);
-    }
-    writer.close();
-    const bytes = answer.bytes();
-    res.writeHead(200, {
-      "content-type": writer.contentType,
-      "content-length": String(bytes.length),
-    });
-    res.end(bytes);
+    await writeEventAnswer(res, parts, this.options.onError);
     this.options.onEvent?.(name, 200, performance.now() - started);
   }
 }

@@ -114,6 +114,9 @@ export class ConversationLog {
 /** The assistant, with every turn written to the log. */
 export function recordingAssistant(assistant: Assistant, log: ConversationLog): Assistant {
   return {
+    ...(assistant.answersEvents
+      ? { answersEvents: (namespace: string) => assistant.answersEvents!(namespace) }
+      : {}),
     async handleTurn(turn) {
       const started = performance.now();
       try {

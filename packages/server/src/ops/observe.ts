@@ -13,6 +13,9 @@ export function observedAssistant(
   log: Logger,
 ): Assistant {
   return {
+    ...(assistant.answersEvents
+      ? { answersEvents: (namespace: string) => assistant.answersEvents!(namespace) }
+      : {}),
     async handleTurn(turn) {
       const started = performance.now();
       const result = await assistant.handleTurn(turn);

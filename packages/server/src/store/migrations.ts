@@ -139,6 +139,27 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable("device_codes").execute();
     },
   },
+  "0005_jobs": {
+    // Timed work that must happen once across nodes (store/jobs.ts): claimed with a lease.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("jobs")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("kind", "text", (c) => c.notNull())
+        .addColumn("unique_key", "text", (c) => c.unique())
+        .addColumn("run_at", "bigint", (c) => c.notNull())
+        .addColumn("payload", "text", (c) => c.notNull())
+        .addColumn("claimed_by", "text")
+        .addColumn("claimed_until", "bigint")
+        .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("jobs_run_at").on("jobs").column("run_at").execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("jobs").execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -83,6 +83,21 @@ export interface DeviceTokenTable {
   expires_at: number | string | null;
 }
 
+export interface JobTable {
+  id: string;
+  kind: string;
+  /** At most one pending job per key (e.g. `alert:<id>`): scheduling again replaces it. */
+  unique_key: string | null;
+  run_at: number | string;
+  /** JSON */
+  payload: string;
+  /** The node holding the claim, until claimed_until (a node that dies loses it). */
+  claimed_by: string | null;
+  claimed_until: number | string | null;
+  attempts: number;
+  created_at: number | string;
+}
+
 export interface Database {
   extensions: ExtensionTable;
   interaction_models: InteractionModelTable;
@@ -94,4 +109,5 @@ export interface Database {
   device_clients: DeviceClientTable;
   device_accounts: DeviceAccountTable;
   device_tokens: DeviceTokenTable;
+  jobs: JobTable;
 }

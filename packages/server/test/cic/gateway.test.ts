@@ -99,11 +99,16 @@ describe("CIC gateway over h2c", () => {
         resolve();
       });
     });
-    await new Promise((r) => setTimeout(r, 50));
-    const delivered = await h.gateway.push(`${identity.clientId}:${identity.deviceId}`, {
-      header: { namespace: "Notifier", name: "SetIndicator", messageId: "m-1" },
-      payload: { state: "ON" },
-    });
+    // The downchannel is open once the gateway has subscribed it (slower on a loaded machine).
+    let delivered = false;
+    for (let tries = 0; !delivered && tries < 100; tries++) {
+      await new Promise((r) => setTimeout(r, 20));
+      if (!h.gateway.downchannels.has(`${identity.clientId}:${identity.deviceId}`)) continue;
+      delivered = await h.gateway.push(`${identity.clientId}:${identity.deviceId}`, {
+        header: { namespace: "Notifier", name: "SetIndicator", messageId: "m-1" },
+        payload: { state: "ON" },
+      });
+    }
     assert.equal(delivered, true);
     await arrived;
     assert.deepEqual(received, ["Notifier.SetIndicator"]);

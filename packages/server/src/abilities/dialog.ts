@@ -1,0 +1,91 @@
+// An ability's turn inside the assistant: the answer becomes a turn result, and the ability's
+// session (multi-turn questions, reprompts, the listening window) lives in the same session
+// store as extensions' sessions, under the ability's id.
+import { randomUUID } from "node:crypto";
+import { type AssistantContext, windowClosesAt } from "../assistant/context.js";
+import type { DeviceInfo, TurnResult } from "../assistant/turn.js";
+import { type DialogSession, sessionKey } from "../store/sessions.js";
+import type { Ability, AbilityAnswer } from "./ability.js";
+import type { Understood } from "./router.js";
+
+export interface AbilityTurnInput {
+  text: string;
+  device: DeviceInfo;
+  dialogRequestId?: string;
+  /** The ability's open session, when the turn continues it. */
+  session?: DialogSession;
+}
+
+/** Asks the ability; undefined when it declined. Opens, keeps or ends its session. */
+export async function askAbility(
+  ctx: AssistantContext,
+  understood: Understood,
+  input: AbilityTurnInput,
+): Promise<TurnResult | undefined> {
+  const { ability, recognition } = understood;
+  const { device, session } = input;
+  const answer = await ability.handle({
+    text: input.text,
+    device,
+    recognition,
+    ...(input.dialogRequestId === undefined ? {} : { dialogRequestId: input.dialogRequestId }),
+    ...(session
+      ? { session: { sessionId: session.sessionId, attributes: session.sessionAttributes } }
+      : {}),
+  });
+  const key = sessionKey(device.userId, device.deviceId);
+  if (!answer) {
+    if (session) await ctx.sessions.delete(key, session.sessionId);
+    return undefined;
+  }
+  const result = abilityResult(ability, answer, input.dialogRequestId);
+  result.intent = {
+    name: recognition.intent ?? "Clova.GuideIntent",
+    slots: Object.fromEntries(
+      Object.entries(recognition.slots).map(([name, slot]) => [
+        name,
+        {
+          value: slot.value,
+          ...(slot.unit === undefined ? {} : { unit: slot.unit }),
+          ...(slot.valueType === undefined ? {} : { valueType: slot.valueType }),
+        },
+      ]),
+    ),
+  };
+  if (!answer.keepSession) {
+    if (session) await ctx.sessions.delete(key, session.sessionId);
+    return result;
+  }
+  result.expectSpeech = true;
+  await ctx.sessions.put({
+    key,
+    userId: device.userId,
+    deviceId: device.deviceId,
+    extensionId: ability.id,
+    sessionId: session?.sessionId ?? randomUUID(),
+    language: device.language,
+    device,
+    sessionAttributes: answer.keepSession.attributes,
+    ...(answer.reprompt && answer.reprompt.length > 0 ? { reprompt: answer.reprompt } : {}),
+    repromptUsed: false,
+    expiresAt: windowClosesAt(ctx, result.speech),
+  });
+  return result;
+}
+
+/** An ability's answer as the turn result the gateway turns into directives. */
+export function abilityResult(
+  ability: Ability,
+  answer: AbilityAnswer,
+  dialogRequestId: string | undefined,
+): TurnResult {
+  return {
+    ...(dialogRequestId === undefined ? {} : { dialogRequestId }),
+    speech: answer.speech,
+    ...(answer.reprompt && answer.reprompt.length > 0 ? { reprompt: answer.reprompt } : {}),
+    ...(answer.card ? { card: answer.card } : {}),
+    directives: answer.directives ?? [],
+    expectSpeech: false,
+    extensionId: ability.id,
+  };
+}

@@ -1,0 +1,21 @@
+// The platform's built-in abilities. Each lives in its own folder (DESIGN.md) and is listed
+// here once; the assistant routes to them through the AbilityRouter.
+import type { Ability } from "./ability.js";
+import type { AbilityServices } from "./services.js";
+
+export type {
+  Ability,
+  AbilityAnswer,
+  AbilityId,
+  AbilityModel,
+  AbilityTurn,
+} from "./ability.js";
+export { isAbilityId } from "./ability.js";
+export { AbilityRouter } from "./router.js";
+export type { AbilityServices, Clock, DeviceOutbox, DeviceTarget } from "./services.js";
+export { systemClock } from "./services.js";
+
+/** Every built-in ability, in the order they are asked when two are equally sure. */
+export function createAbilities(_services: AbilityServices): Ability[] {
+  return [];
+}

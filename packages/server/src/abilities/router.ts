@@ -1,0 +1,94 @@
+// Finds the ability for an utterance: every ability's recognizer is asked, the surest
+// understanding goes first, and an ability may still decline ("not mine after all").
+import { compileModel, type Recognition, type Recognizer } from "@clover/nlu";
+import type { DeviceInfo, Language } from "../assistant/turn.js";
+import type { Ability, AbilityId } from "./ability.js";
+
+export interface Understood {
+  ability: Ability;
+  recognition: Recognition;
+}
+
+export class AbilityRouter {
+  readonly #abilities = new Map<AbilityId, Ability>();
+  readonly #namespaces = new Map<string, Ability>();
+  readonly #recognizers = new Map<string, Recognizer | null>();
+
+  constructor(abilities: readonly Ability[]) {
+    for (const ability of abilities) {
+      if (this.#abilities.has(ability.id))
+        throw new Error(`ability ${ability.id} registered twice`);
+      this.#abilities.set(ability.id, ability);
+      for (const namespace of ability.namespaces ?? []) {
+        const other = this.#namespaces.get(namespace);
+        if (other) throw new Error(`${ability.id} and ${other.id} both answer ${namespace} events`);
+        this.#namespaces.set(namespace, ability);
+      }
+    }
+  }
+
+  list(): Ability[] {
+    return [...this.#abilities.values()];
+  }
+
+  get(id: string): Ability | undefined {
+    return this.#abilities.get(id as AbilityId);
+  }
+
+  /** The ability answering device events of a CIC namespace (cic.md §9), if any. */
+  forNamespace(namespace: string): Ability | undefined {
+    return this.#namespaces.get(namespace);
+  }
+
+  /** Compiles every model now (at start) instead of on first use. */
+  warm(languages: readonly Language[] = ["en", "ja", "ko"]): void {
+    for (const ability of this.#abilities.values())
+      for (const language of languages) this.#recognizer(ability, language);
+  }
+
+  #recognizer(ability: Ability, language: Language): Recognizer | undefined {
+    const key = `${ability.id}\u0000${language}`;
+    let recognizer = this.#recognizers.get(key);
+    if (recognizer === undefined) {
+      const model = ability.models?.[language];
+      // The model document requires invocation names; an ability's are never spoken.
+      const name = ability.id.slice("ability:".length);
+      recognizer = model ? compileModel({ ...model, invocation: { main: name } }) : null;
+      this.#recognizers.set(key, recognizer);
+    }
+    return recognizer ?? undefined;
+  }
+
+  /** What one ability understands of the text (intent null when nothing). */
+  async recognize(ability: Ability, text: string, device: DeviceInfo): Promise<Recognition> {
+    if (ability.recognize) {
+      const found = await ability.recognize(text, device);
+      if (found) return found;
+    }
+    const recognizer = this.#recognizer(ability, device.language);
+    if (!recognizer) return NOTHING;
+    return recognizer.recognize(text, device.timeZone ? { timeZone: device.timeZone } : {});
+  }
+
+  /** Every ability that understood the text, surest first. */
+  async candidates(text: string, device: DeviceInfo): Promise<Understood[]> {
+    const found: Understood[] = [];
+    for (const ability of this.#abilities.values()) {
+      const recognition = await this.recognize(ability, text, device);
+      if (recognition.intent !== null) found.push({ ability, recognition });
+    }
+    return found.sort((a, b) => b.recognition.confidence - a.recognition.confidence);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.#abilities.values()].map((a) => a.close?.()));
+  }
+}
+
+const NOTHING: Recognition = {
+  intent: null,
+  confidence: 0,
+  slots: {},
+  alternatives: [],
+  layer: "none",
+};
