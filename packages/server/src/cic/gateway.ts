@@ -271,7 +271,9 @@ export class CicGateway {
     // devices on HTTP/1.1 use several connections, so for them an open downchannel suffices.
     const onChannel =
       this.options.downchannelScope === "cluster"
-        ? this.downchannels.has(deviceKey) || (await this.bus.locate(deviceKey)) !== undefined
+        ? this.downchannels.has(deviceKey) ||
+          // The directory unreachable: let the event through (its answer needs no downchannel).
+          (await this.bus.locate(deviceKey).catch(() => "unknown")) !== undefined
         : req.httpVersion === "2.0"
           ? this.downchannels.isOnConnection(deviceKey, this.connectionOf(req))
           : this.downchannels.has(deviceKey);

@@ -4,6 +4,7 @@
 import type { Redis } from "ioredis";
 import type { Language } from "../../assistant/turn.js";
 import type { ContextObject, DeviceRecord, DeviceStateStore } from "../../cic/device-state.js";
+import { CicError } from "../../cic/exception.js";
 import { closeRedis, DEFAULT_PREFIX } from "./connection.js";
 import { failedStep } from "./sessions.js";
 
@@ -12,12 +13,29 @@ const DEVICE_TTL_MS = 30 * 24 * 3600_000;
 /** A dialog older than this cannot be answered anyway (the device gave up long ago). */
 const DIALOG_TTL_MS = 10 * 60_000;
 
+/** While Redis is away, events are refused with 503 and a reason (docs/scale-out.md). */
+function unavailable(error: unknown): never {
+  throw new CicError(
+    503,
+    `shared device state is unavailable (Redis: ${(error as Error).message}); retry shortly`,
+  );
+}
+
 export class RedisDeviceStateStore implements DeviceStateStore {
+  private readonly redis: Redis;
+
   constructor(
-    private readonly redis: Redis,
+    redis: Redis,
     private readonly prefix = DEFAULT_PREFIX,
     private readonly ownsConnection = true,
-  ) {}
+  ) {
+    this.redis = redis;
+  }
+
+  /** Runs one store operation; a Redis failure becomes a CIC 503. */
+  private guard<T>(operation: Promise<T>): Promise<T> {
+    return operation.catch(unavailable);
+  }
 
   #key(deviceKey: string): string {
     return `${this.prefix}device:${deviceKey}`;
@@ -25,12 +43,14 @@ export class RedisDeviceStateStore implements DeviceStateStore {
 
   async #set(deviceKey: string, fields: string[]): Promise<void> {
     const key = this.#key(deviceKey);
-    await this.redis
-      .multi()
-      .hset(key, ...fields)
-      .pexpire(key, DEVICE_TTL_MS)
-      .exec()
-      .then(failedStep);
+    await this.guard(
+      this.redis
+        .multi()
+        .hset(key, ...fields)
+        .pexpire(key, DEVICE_TTL_MS)
+        .exec()
+        .then(failedStep),
+    );
   }
 
   update(deviceKey: string, context: readonly ContextObject[]): Promise<void> {
@@ -48,12 +68,13 @@ export class RedisDeviceStateStore implements DeviceStateStore {
   }
 
   async setPlaybackOwner(deviceKey: string, extensionId: string | undefined): Promise<void> {
-    if (extensionId === undefined) await this.redis.hdel(this.#key(deviceKey), "playbackOwner");
+    if (extensionId === undefined)
+      await this.guard(this.redis.hdel(this.#key(deviceKey), "playbackOwner"));
     else await this.#set(deviceKey, ["playbackOwner", extensionId]);
   }
 
   async read(deviceKey: string): Promise<DeviceRecord> {
-    const fields = await this.redis.hgetall(this.#key(deviceKey));
+    const fields = await this.guard(this.redis.hgetall(this.#key(deviceKey)));
     const record: DeviceRecord = { context: {} };
     for (const [field, value] of Object.entries(fields)) {
       if (field.startsWith("context:"))
@@ -68,11 +89,13 @@ export class RedisDeviceStateStore implements DeviceStateStore {
   }
 
   async startDialog(deviceKey: string, dialogRequestId: string): Promise<void> {
-    await this.redis.set(`${this.prefix}dialog:${deviceKey}`, dialogRequestId, "PX", DIALOG_TTL_MS);
+    await this.guard(
+      this.redis.set(`${this.prefix}dialog:${deviceKey}`, dialogRequestId, "PX", DIALOG_TTL_MS),
+    );
   }
 
   async latestDialog(deviceKey: string): Promise<string | undefined> {
-    return (await this.redis.get(`${this.prefix}dialog:${deviceKey}`)) ?? undefined;
+    return (await this.guard(this.redis.get(`${this.prefix}dialog:${deviceKey}`))) ?? undefined;
   }
 
   async close(): Promise<void> {
