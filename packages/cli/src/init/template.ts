@@ -70,7 +70,7 @@ const WORDS: Record<InitLanguage, Words> = {
     reprompt: "Say, for example, say hello to bob.",
     guide: "I send greetings. Say, for example, say hello to alice.",
     hello: "Hello there!",
-    helloTo: "Hello, ${friend}!",
+    helloTo: "Hello, {friend}!",
     bye: "Goodbye!",
     test: {
       oneShot: (name) => `ask ${name} to say hello to bobby`,
@@ -100,7 +100,7 @@ const WORDS: Record<InitLanguage, Words> = {
     reprompt: "たとえば、たろうにあいさつして、と言ってください。",
     guide: "あいさつをします。たとえば、はなこにあいさつして、と言ってください。",
     hello: "こんにちは!",
-    helloTo: "${friend}さん、こんにちは!",
+    helloTo: "{friend}さん、こんにちは!",
     bye: "さようなら。",
     test: {
       oneShot: (name) => `${name}で太郎にあいさつして`,
@@ -124,7 +124,7 @@ const WORDS: Record<InitLanguage, Words> = {
     reprompt: "예를 들어, 민수에게 인사해 줘, 라고 말해 보세요.",
     guide: "인사를 전해 드려요. 예를 들어, 지영에게 인사해 줘, 라고 말해 보세요.",
     hello: "안녕하세요!",
-    helloTo: "${friend} 님, 안녕하세요!",
+    helloTo: "{friend} 님, 안녕하세요!",
     bye: "안녕히 가세요.",
     test: {
       oneShot: (name) => `${name}에서 민수에게 인사해 줘`,
@@ -167,7 +167,7 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 function messagesFile(languages: readonly InitLanguage[]): string {
   const entries = languages.map((l) => {
     const w = WORDS[l];
-    const helloTo = w.helloTo.replace("${friend}", "${friend}");
+    const helloTo = w.helloTo.replace("{friend}", "$${friend}");
     return `  ${l}: {
     welcome: ${JSON.stringify(w.welcome)},
     reprompt: ${JSON.stringify(w.reprompt)},
@@ -189,7 +189,7 @@ export type Language = keyof typeof messages;
 function testFile(spec: ProjectSpec, language: InitLanguage): string {
   const w = WORDS[language];
   const name = invocationOf(spec, language);
-  const hello = (friend: string) => w.helloTo.replace("${friend}", friend);
+  const hello = (friend: string) => w.helloTo.replace("{friend}", friend);
   return `# Dialog tests (${language}): \`npm test\` (clover test) starts a platform, registers this
 # extension with models/, starts src/server.ts and plays each conversation through the NLU.
 # Format: the clover CLI docs.
