@@ -4,11 +4,21 @@
 // directive to that node (docs/scale-out.md).
 import type { CicDirective } from "./multipart-writer.js";
 
-export type DirectiveListener = (directive: CicDirective) => void;
+/** Audio referenced by a pushed directive as `cid:<contentId>` (e.g. a pushed Speak). */
+export interface PushedAttachment {
+  contentId: string;
+  body: Buffer;
+}
+
+export type DirectiveListener = (directive: CicDirective, attachment?: PushedAttachment) => void;
 
 export interface DirectiveBus {
   /** Resolves true when a downchannel for the device received the directive. */
-  publish(deviceKey: string, directive: CicDirective): Promise<boolean>;
+  publish(
+    deviceKey: string,
+    directive: CicDirective,
+    attachment?: PushedAttachment,
+  ): Promise<boolean>;
   /** Registers the node-local downchannel of a device; returns the unsubscribe function. */
   subscribe(deviceKey: string, listener: DirectiveListener): () => void;
   /** The node holding the device's downchannel (this process: "local"), if any. */
@@ -19,10 +29,14 @@ export interface DirectiveBus {
 export class InProcessDirectiveBus implements DirectiveBus {
   private readonly listeners = new Map<string, DirectiveListener>();
 
-  async publish(deviceKey: string, directive: CicDirective): Promise<boolean> {
+  async publish(
+    deviceKey: string,
+    directive: CicDirective,
+    attachment?: PushedAttachment,
+  ): Promise<boolean> {
     const listener = this.listeners.get(deviceKey);
     if (!listener) return false;
-    listener(directive);
+    listener(directive, attachment);
     return true;
   }
 

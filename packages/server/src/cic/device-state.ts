@@ -103,9 +103,41 @@ export class DeviceStates {
     private readonly defaultLanguage: Language = "en",
   ) {}
 
+  /** Context objects this node last saw per device (bounded; the store has the truth). */
+  private readonly seen = new Map<string, Record<string, Record<string, unknown>>>();
+
+  private see(deviceKey: string, context: Record<string, Record<string, unknown>>): void {
+    const known = this.seen.get(deviceKey);
+    this.seen.delete(deviceKey);
+    this.seen.set(deviceKey, { ...known, ...context });
+    if (this.seen.size > MEMORY_DEVICES) this.seen.delete(this.seen.keys().next().value!);
+  }
+
   /** Stores every context object of an event, replacing the previous value of each. */
   update(deviceKey: string, context: readonly ContextObject[]): Promise<void> {
-    return context.length === 0 ? Promise.resolve() : this.store.update(deviceKey, context);
+    if (context.length === 0) return Promise.resolve();
+    this.see(
+      deviceKey,
+      Object.fromEntries(context.map((c) => [`${c.header.namespace}.${c.header.name}`, c.payload])),
+    );
+    return this.store.update(deviceKey, context);
+  }
+
+  /**
+   * The latest value of one context object ("Namespace.Name") as this node last saw it (read
+   * or written through it); synchronous for the device-side reactions.
+   */
+  context(deviceKey: string, name: string): Record<string, unknown> | undefined {
+    return this.seen.get(deviceKey)?.[name];
+  }
+
+  /** Replaces one context object (e.g. the playback state a ReportPlaybackState carried). */
+  setContext(deviceKey: string, name: string, payload: Record<string, unknown>): void {
+    const [namespace = "", objectName = ""] = name.split(".");
+    this.see(deviceKey, { [name]: payload });
+    this.store
+      .update(deviceKey, [{ header: { namespace, name: objectName }, payload }])
+      .catch(() => {});
   }
 
   setLanguage(deviceKey: string, language: Language): Promise<void> {
@@ -132,6 +164,7 @@ export class DeviceStates {
     language?: Language,
   ): Promise<DeviceInfo> {
     const record = await this.store.read(deviceKey);
+    this.see(deviceKey, record.context);
     const lang = language ?? record.language ?? this.defaultLanguage;
     const display = record.context["Device.Display"];
     const size =
@@ -140,6 +173,7 @@ export class DeviceStates {
         : "none";
     const playbackPayload = record.context["AudioPlayer.PlaybackState"];
     const info: DeviceInfo = {
+      clientId: grant.clientId,
       deviceId: grant.deviceId,
       userId: grant.userId,
       language: lang,
@@ -154,12 +188,23 @@ export class DeviceStates {
       },
     };
     if (playbackPayload && typeof playbackPayload["playerActivity"] === "string") {
+      // One guide page spells PAUSED as PAUSE: accept both, use PAUSED (cic.md §8.2).
+      const activity =
+        playbackPayload["playerActivity"] === "PAUSE"
+          ? "PAUSED"
+          : playbackPayload["playerActivity"];
       const playback: PlaybackState = {
-        playerActivity: playbackPayload["playerActivity"] as PlaybackState["playerActivity"],
+        playerActivity: activity as PlaybackState["playerActivity"],
       };
-      const stream = playbackPayload["stream"] as Record<string, unknown> | undefined;
-      const token = playbackPayload["token"] ?? stream?.["token"];
+      const stream = playbackPayload["stream"];
+      const isStream = typeof stream === "object" && stream !== null && !Array.isArray(stream);
+      if (isStream) playback.stream = stream as Record<string, unknown>;
+      const token =
+        playbackPayload["token"] ??
+        (isStream ? (stream as Record<string, unknown>)["token"] : undefined);
       if (typeof token === "string") playback.token = token;
+      const repeat = playbackPayload["repeatMode"];
+      if (repeat === "NONE" || repeat === "REPEAT_ONE") playback.repeatMode = repeat;
       if (typeof playbackPayload["offsetInMilliseconds"] === "number")
         playback.offsetInMilliseconds = playbackPayload["offsetInMilliseconds"];
       if (typeof playbackPayload["totalInMilliseconds"] === "number")

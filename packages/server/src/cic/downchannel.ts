@@ -1,9 +1,9 @@
 // GET /v1/directives (cic.md §2.5): one downchannel per device. A new one replaces the old
 // (closed cleanly); one arriving less than `burstWindowMs` after the last accepted gets 429.
 import type { AnyResponse } from "../api/http.js";
-import type { DirectiveBus } from "./bus.js";
+import type { DirectiveBus, DirectiveListener } from "./bus.js";
 import { sendException } from "./exception.js";
-import { type CicDirective, createDirective, MultipartRelatedWriter } from "./multipart-writer.js";
+import { createDirective, MultipartRelatedWriter } from "./multipart-writer.js";
 
 /** The connection a request came on: the HTTP/2 session, or the socket for HTTP/1.1. */
 export type Connection = object;
@@ -18,7 +18,7 @@ interface OpenChannel {
   connection: Connection;
   writer: MultipartRelatedWriter;
   openedAt: number;
-  send: (directive: CicDirective) => void;
+  send: DirectiveListener;
   close: () => void;
 }
 
@@ -56,8 +56,10 @@ export class Downchannels {
       connection,
       writer,
       openedAt: now,
-      send: (directive) => {
-        if (!isGone(res)) writer.directive(directive);
+      send: (directive, attachment) => {
+        if (isGone(res)) return;
+        writer.directive(directive);
+        if (attachment) writer.attachment(attachment.contentId, attachment.body);
       },
       close: () => {
         unsubscribe();
@@ -71,13 +73,6 @@ export class Downchannels {
       unsubscribe();
       if (this.channels.get(deviceKey) === channel) this.channels.delete(deviceKey);
     });
-  }
-
-  /** Writes a directive on the device's downchannel held here; false when there is none. */
-  deliver(deviceKey: string, directive: CicDirective): boolean {
-    const channel = this.channels.get(deviceKey);
-    channel?.send(directive);
-    return channel !== undefined;
   }
 
   /** Downchannels open on this node. */

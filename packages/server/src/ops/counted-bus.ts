@@ -4,8 +4,8 @@ import type { PlatformMetrics } from "./metrics.js";
 
 export function countedBus(bus: DirectiveBus, metrics: PlatformMetrics): DirectiveBus {
   return {
-    async publish(deviceKey, directive) {
-      const delivered = await bus.publish(deviceKey, directive);
+    async publish(deviceKey, directive, attachment) {
+      const delivered = await bus.publish(deviceKey, directive, attachment);
       metrics.pushes.inc({ delivered: String(delivered) });
       return delivered;
     },

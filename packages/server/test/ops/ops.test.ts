@@ -6,6 +6,7 @@ import { rmSync } from "node:fs";
 import { connect } from "node:net";
 import { after, before, describe, it } from "node:test";
 import type { DeviceClient } from "@clover/device";
+import { deviceKeyOf } from "../../src/cic/device-key.js";
 import { loadConfig } from "../../src/config/index.js";
 import { type CloverServer, startClover } from "../../src/main.js";
 import { deviceAt, loginDevice, registerClient } from "../helpers/devices.js";
@@ -26,6 +27,7 @@ describe("operations endpoints and drain", {
   let device: DeviceClient;
   let opsPort: number;
   let delayMs = 0;
+  let accessToken: string;
 
   before(async () => {
     redis = await startRedis();
@@ -56,6 +58,7 @@ describe("operations endpoints and drain", {
     assert.equal(created.status, 201);
     const login = await loginDevice(server.url, await registerClient(server.url, ADMIN), "ops-1");
     device = deviceAt(server.url, login);
+    accessToken = login.accessToken;
     await device.openDownchannel();
   });
   after(async () => {
@@ -90,7 +93,8 @@ describe("operations endpoints and drain", {
   it("counts turns, stages, pushes and downchannels in /metrics", async () => {
     const turn = await device.sendText("ask bakery bot when are you open");
     assert.equal(turn.status, 200);
-    const pushed = await server.gateway.pushToDevice("ops-1", {
+    const grant = await server.authority.verifyAccessToken(accessToken);
+    const pushed = await server.gateway.push(deviceKeyOf(grant!), {
       header: { namespace: "Notifier", name: "SetIndicator", messageId: "m-1" },
       payload: {},
     });

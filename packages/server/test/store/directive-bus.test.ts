@@ -3,7 +3,11 @@
 // exactly once; a device without a downchannel is reported as such.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { type DirectiveBus, InProcessDirectiveBus } from "../../src/cic/bus.js";
+import {
+  type DirectiveBus,
+  InProcessDirectiveBus,
+  type PushedAttachment,
+} from "../../src/cic/bus.js";
 import { type CicDirective, createDirective } from "../../src/cic/multipart-writer.js";
 import { RedisDirectiveBus } from "../../src/store/redis/bus.js";
 import { openRedis } from "../../src/store/redis/connection.js";
@@ -14,7 +18,15 @@ const unique = () => `client:${Math.random().toString(36).slice(2)}`;
 
 function collector() {
   const received: CicDirective[] = [];
-  return { received, listener: (d: CicDirective) => void received.push(d) };
+  const attachments: (PushedAttachment | undefined)[] = [];
+  return {
+    received,
+    attachments,
+    listener: (d: CicDirective, a?: PushedAttachment) => {
+      received.push(d);
+      attachments.push(a);
+    },
+  };
 }
 
 function busSuite(name: string, nodes: () => Promise<DirectiveBus[]>, skip?: string) {
@@ -42,11 +54,19 @@ function busSuite(name: string, nodes: () => Promise<DirectiveBus[]>, skip?: str
         [1, 2, 3],
         "each push arrives exactly once",
       );
+      // A pushed Speak carries its audio along, byte for byte.
+      const audio = Buffer.from([0xff, 0xfb, 0x90, 0x00, 0x01, 0x02]);
+      assert.equal(
+        await c.publish(device, directive(5), { contentId: "speech-1", body: audio }),
+        true,
+      );
+      assert.equal(held.attachments.at(-1)?.contentId, "speech-1");
+      assert.deepEqual(held.attachments.at(-1)?.body, audio);
       unsubscribe();
       await new Promise((r) => setTimeout(r, 20));
       assert.equal(await c.publish(device, directive(4)), false, "no downchannel any more");
       assert.equal(await b.locate(device), undefined);
-      assert.equal(held.received.length, 3);
+      assert.equal(held.received.length, 4);
     });
 
     it("reports a device without a downchannel", async () => {

@@ -15,12 +15,14 @@ import { redisAvailable, startRedis, type TestRedis } from "../helpers/redis.js"
 function session(key: string, sessionId: string, expiresAt: number): DialogSession {
   return {
     key,
+    clientId: "c-1",
     userId: `u-${key}`,
     deviceId: `d-${key}`,
     extensionId: "com.example.dice",
     sessionId,
     language: "en",
     device: {
+      clientId: "c-1",
       deviceId: `d-${key}`,
       userId: `u-${key}`,
       language: "en",

@@ -7,7 +7,7 @@
 // that reconnects resynchronizes, cic.md §2.5), so there is nothing to keep, trim or replay,
 // and one hop to one node is the lowest latency Redis offers.
 import type { Redis } from "ioredis";
-import type { DirectiveBus, DirectiveListener } from "../../cic/bus.js";
+import type { DirectiveBus, DirectiveListener, PushedAttachment } from "../../cic/bus.js";
 import type { CicDirective } from "../../cic/multipart-writer.js";
 import { closeRedis, DEFAULT_PREFIX } from "./connection.js";
 
@@ -31,6 +31,8 @@ interface Envelope {
   from: string;
   deviceKey?: string;
   directive?: CicDirective;
+  /** A pushed Speak's audio: its Content-ID and the bytes in base64. */
+  attachment?: { contentId: string; body: string };
   delivered?: boolean;
 }
 
@@ -90,16 +92,25 @@ export class RedisDirectiveBus implements DirectiveBus {
     return this.listeners.size;
   }
 
-  async publish(deviceKey: string, directive: CicDirective): Promise<boolean> {
+  async publish(
+    deviceKey: string,
+    directive: CicDirective,
+    attachment?: PushedAttachment,
+  ): Promise<boolean> {
     const local = this.listeners.get(deviceKey);
     if (local) {
-      local(directive);
+      local(directive, attachment);
       return true;
     }
     const holder = await this.commands.get(this.entry(deviceKey));
     if (holder === null || holder === this.nodeId) return false;
     const id = this.nextId++;
     const envelope: Envelope = { kind: "directive", id, from: this.nodeId, deviceKey, directive };
+    if (attachment)
+      envelope.attachment = {
+        contentId: attachment.contentId,
+        body: attachment.body.toString("base64"),
+      };
     const acknowledged = new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
@@ -174,7 +185,14 @@ export class RedisDirectiveBus implements DirectiveBus {
       return;
     }
     const listener = envelope.deviceKey ? this.listeners.get(envelope.deviceKey) : undefined;
-    if (listener && envelope.directive) listener(envelope.directive);
+    const { attachment } = envelope;
+    if (listener && envelope.directive)
+      listener(
+        envelope.directive,
+        attachment
+          ? { contentId: attachment.contentId, body: Buffer.from(attachment.body, "base64") }
+          : undefined,
+      );
     const ack: Envelope = {
       kind: "ack",
       id: envelope.id,
