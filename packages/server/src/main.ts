@@ -26,6 +26,8 @@ export interface CloverServerOptions {
   asr?: SpeechToText;
   logger?: Logger;
   authStore?: AuthStore;
+  /** Replace the stored admin token with a new one (`clover serve --rotate-admin-token`). */
+  rotateAdminToken?: boolean;
   /** Time as abilities and jobs see it (tests move it). */
   clock?: Clock;
 }
@@ -69,6 +71,7 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
   };
   const platform = await createPlatform(config, {
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.rotateAdminToken ? { rotateAdminToken: true } : {}),
     onProactive: (target, result) => void pushTurn(target.deviceId, result),
     outbox,
     ...(options.clock ? { clock: options.clock } : {}),

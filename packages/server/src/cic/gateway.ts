@@ -11,11 +11,12 @@ import { handleAuthorize, handleToken } from "./auth/routes.js";
 import { type DirectiveBus, InProcessDirectiveBus } from "./bus.js";
 import { DeviceStates } from "./device-state.js";
 import { Downchannels } from "./downchannel.js";
+import { writeEventAnswer } from "./event-answer.js";
 import { DEFAULT_EVENT_LIMITS, type EventLimits, readEventRequest } from "./event-request.js";
 import { checkEventMessage } from "./event-validation.js";
 import { EventHandler } from "./events.js";
 import { CicError, sendException } from "./exception.js";
-import { type CicDirective, CollectedBody, MultipartRelatedWriter } from "./multipart-writer.js";
+import type { CicDirective } from "./multipart-writer.js";
 import { sniffProtocol } from "./sniff.js";
 import type { SpeechToText, TextToSpeech } from "./speech-engines.js";
 
@@ -241,19 +242,6 @@ export class CicGateway {
       res.writeHead(204).end();
       return;
     }
-    // An event's answer is complete when it is written: one write, with its length.
-    const answer = new CollectedBody();
-    const writer = new MultipartRelatedWriter(answer);
-    for (const part of parts) {
-      writer.directive(part.directive);
-      if (part.attachment) writer.attachment(part.attachment.contentId, part.attachment.body);
-    }
-    writer.close();
-    const bytes = answer.bytes();
-    res.writeHead(200, {
-      "content-type": writer.contentType,
-      "content-length": String(bytes.length),
-    });
-    res.end(bytes);
+    await writeEventAnswer(res, parts, this.options.onError);
   }
 }
