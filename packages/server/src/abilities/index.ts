@@ -2,6 +2,7 @@
 // here once; the assistant routes to them through the AbilityRouter.
 import type { Ability } from "./ability.js";
 import { createAlertsAbility } from "./alerts/index.js";
+import { playbackAbility } from "./playback/index.js";
 import type { AbilityServices } from "./services.js";
 
 export type {
@@ -18,5 +19,5 @@ export { systemClock } from "./services.js";
 
 /** Every built-in ability, in the order they are asked when two are equally sure. */
 export function createAbilities(services: AbilityServices): Ability[] {
-  return [createAlertsAbility(services)];
+  return [playbackAbility(), createAlertsAbility(services)];
 }
