@@ -8,14 +8,17 @@ import type { AnyRequest, AnyResponse, RequestHandler } from "../api/http.js";
 import type { Assistant, Language } from "../assistant/turn.js";
 import type { DeviceAuthority, DeviceGrant } from "./auth/authority.js";
 import { handleAuthorize, handleToken } from "./auth/routes.js";
-import { type DirectiveBus, InProcessDirectiveBus } from "./bus.js";
-import { DeviceStates } from "./device-state.js";
+import { type DirectiveBus, InProcessDirectiveBus, type PushedAttachment } from "./bus.js";
+import { deviceKeyOf } from "./device-key.js";
+import { type DeviceStateStore, DeviceStates } from "./device-state.js";
 import { Downchannels } from "./downchannel.js";
 import { writeEventAnswer } from "./event-answer.js";
 import { DEFAULT_EVENT_LIMITS, type EventLimits, readEventRequest } from "./event-request.js";
 import { checkEventMessage } from "./event-validation.js";
 import { EventHandler } from "./events.js";
 import { CicError, sendException } from "./exception.js";
+import { createDeviceSide, type DeviceSide, type DeviceSideOptions } from "./interfaces/index.js";
+import { wholeAttachment } from "./interfaces/parts.js";
 import type { CicDirective } from "./multipart-writer.js";
 import { sniffProtocol } from "./sniff.js";
 import type { SpeechToText, TextToSpeech } from "./speech-engines.js";
@@ -24,6 +27,8 @@ export interface CicGatewayOptions {
   assistant: Assistant;
   authority: DeviceAuthority;
   bus?: DirectiveBus;
+  /** Device records and the newest dialog per device; in memory unless given (Redis). */
+  deviceStates?: DeviceStateStore;
   tts?: TextToSpeech;
   asr?: SpeechToText;
   /** TLS certificate and key (PEM); without them the port speaks h2c and HTTP/1.1. */
@@ -42,28 +47,52 @@ export interface CicGatewayOptions {
    * On by default; load generators that cannot hold a downchannel may turn it off.
    */
   requireDownchannel?: boolean;
+  /**
+   * "connection" (default): an HTTP/2 event must travel on the downchannel's connection.
+   * "cluster": behind a load balancer, an open downchannel on any node suffices.
+   */
+  downchannelScope?: "connection" | "cluster";
+  /** Called when an event was answered: its `Namespace.Name`, status, duration (ms). */
+  onEvent?: (name: string, status: number, durationMs: number) => void;
   onError?: (error: unknown) => void;
+  /** Options of the CIC interface reactions (custom buttons…). */
+  deviceSide?: DeviceSideOptions;
+  /** Called when a device has opened its downchannel (pending notifications, resync). */
+  onDownchannelOpen?: (grant: DeviceGrant, deviceKey: string) => void;
 }
 
 export class CicGateway {
   readonly bus: DirectiveBus;
   readonly devices: DeviceStates;
   readonly downchannels: Downchannels;
+  /** The CIC interfaces' reactions and what they keep (queues, known devices). */
+  readonly side: DeviceSide;
   private readonly events: EventHandler;
   private readonly limits: EventLimits;
   private readonly server: net.Server;
   private readonly sockets = new Set<net.Socket>();
-  /** deviceId → `clientId:deviceId` of its latest downchannel, for pushes by device id. */
-  private readonly deviceKeys = new Map<string, string>();
-  /** userId → keys of the devices that opened a downchannel for that user. */
-  private readonly userDevices = new Map<string, Set<string>>();
+  private readonly sessions = new Set<http2.Http2Session>();
+  private readonly h1: http.Server | undefined;
+  /** Requests being answered (downchannels excluded), for a graceful drain. */
+  private inFlight = 0;
+  private draining = false;
+  /** userId → the devices (key → grant) that opened a downchannel for that user. */
+  private readonly userDevices = new Map<string, Map<string, DeviceGrant>>();
 
   constructor(private readonly options: CicGatewayOptions) {
     this.bus = options.bus ?? new InProcessDirectiveBus();
-    this.devices = new DeviceStates(options.defaultLanguage);
+    this.devices = new DeviceStates(options.deviceStates, options.defaultLanguage);
     this.downchannels = new Downchannels(this.bus);
     this.limits = { ...DEFAULT_EVENT_LIMITS, ...options.limits };
+    this.side = createDeviceSide({
+      devices: this.devices,
+      publish: async (deviceKey, part) =>
+        this.bus.publish(deviceKey, part.directive, await wholeAttachment(part)),
+      online: (deviceKey) => this.downchannels.has(deviceKey),
+      ...(options.deviceSide ? { options: options.deviceSide } : {}),
+    });
     this.events = new EventHandler({
+      side: this.side,
       assistant: options.assistant,
       devices: this.devices,
       expectSpeechTimeoutMs: options.expectSpeechTimeoutMs ?? 8000,
@@ -71,7 +100,17 @@ export class CicGateway {
       ...(options.asr ? { asr: options.asr } : {}),
     });
     const handler = (req: AnyRequest, res: AnyResponse) => {
+      const counted = req.url !== "/v1/directives";
+      if (counted) {
+        this.inFlight++;
+        res.once("close", () => this.inFlight--);
+      }
+      if (this.draining && !("stream" in req)) res.setHeader("connection", "close");
       this.route(req, res).catch((error) => this.fail(res, error));
+    };
+    const track = (session: http2.Http2Session) => {
+      this.sessions.add(session);
+      session.once("close", () => this.sessions.delete(session));
     };
     const settings = { maxConcurrentStreams: options.maxConcurrentStreams ?? 100 };
     if (options.tls) {
@@ -79,9 +118,12 @@ export class CicGateway {
         { ...options.tls, allowHTTP1: true, settings },
         handler,
       );
+      this.server.on("session", track);
     } else {
       const h2 = http2.createServer({ settings }, handler);
+      h2.on("session", track);
       const h1 = http.createServer(handler);
+      this.h1 = h1;
       this.server = net.createServer((socket) =>
         sniffProtocol(
           socket,
@@ -113,22 +155,62 @@ export class CicGateway {
     });
   }
 
-  /** Sends a cloud-initiated directive to a device's downchannel (`clientId:deviceId`). */
-  push(deviceKey: string, directive: CicDirective): Promise<boolean> {
-    return this.bus.publish(deviceKey, directive);
+  /**
+   * Graceful stop (SIGTERM): stop accepting connections, close the downchannels (devices
+   * reconnect elsewhere), GOAWAY on every HTTP/2 connection, let the turns in flight finish,
+   * then close whatever is left once `deadlineMs` has passed. Resolves when done.
+   */
+  async drain(deadlineMs: number): Promise<void> {
+    this.draining = true;
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.downchannels.closeAll();
+    for (const session of this.sessions) if (!session.closed) session.close();
+    this.h1?.closeIdleConnections();
+    const until = Date.now() + deadlineMs;
+    while (this.inFlight > 0 && Date.now() < until)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    for (const socket of this.sockets) socket.destroy();
+    await closed;
   }
 
-  /** Like push, addressed by the device id alone (the device's latest downchannel). */
-  pushToDevice(deviceId: string, directive: CicDirective): Promise<boolean> {
-    const deviceKey = this.deviceKeys.get(deviceId);
-    return deviceKey ? this.bus.publish(deviceKey, directive) : Promise.resolve(false);
+  /** Requests being answered now (downchannels excluded). */
+  get requestsInFlight(): number {
+    return this.inFlight;
   }
 
-  /** Sends a directive to every connected device of a user; resolves with how many got it. */
-  async pushToUser(userId: string, directive: CicDirective): Promise<number> {
-    const keys = this.userDevices.get(userId);
-    if (!keys) return 0;
-    const delivered = await Promise.all([...keys].map((key) => this.bus.publish(key, directive)));
+  /** Sends a cloud-initiated directive to a device's downchannel (key: deviceKeyOf). */
+  push(
+    deviceKey: string,
+    directive: CicDirective,
+    attachment?: PushedAttachment,
+  ): Promise<boolean> {
+    return this.bus.publish(deviceKey, directive, attachment);
+  }
+
+  /**
+   * Sends a directive to the connected devices of a user, all of them or those matching
+   * `only` (a device id, and the client id when known); resolves with how many got it.
+   * Never reaches another user's device.
+   */
+  async pushToUser(
+    userId: string,
+    directive: CicDirective,
+    only?: { deviceId: string; clientId?: string },
+    attachment?: PushedAttachment,
+  ): Promise<number> {
+    const devices = this.userDevices.get(userId);
+    if (!devices) return 0;
+    const keys = [...devices]
+      .filter(
+        ([, grant]) =>
+          !only ||
+          (grant.deviceId === only.deviceId &&
+            (only.clientId === undefined || grant.clientId === only.clientId)),
+      )
+      .map(([key]) => key);
+    const delivered = await Promise.all(
+      keys.map((key) => this.bus.publish(key, directive, attachment)),
+    );
     return delivered.filter(Boolean).length;
   }
 
@@ -194,25 +276,38 @@ export class CicGateway {
   private async openDownchannel(req: AnyRequest, res: AnyResponse): Promise<void> {
     this.requireMethod(req, "GET");
     const grant = await this.authenticate(req);
-    const deviceKey = `${grant.clientId}:${grant.deviceId}`;
-    this.deviceKeys.set(grant.deviceId, deviceKey);
-    const keys = this.userDevices.get(grant.userId) ?? new Set<string>();
-    this.userDevices.set(grant.userId, keys);
-    keys.add(deviceKey);
+    const deviceKey = deviceKeyOf(grant);
+    if (this.draining) throw new CicError(503, "this node is shutting down; reconnect");
+    const devices = this.userDevices.get(grant.userId) ?? new Map<string, DeviceGrant>();
+    this.userDevices.set(grant.userId, devices);
+    devices.set(deviceKey, grant);
+    this.side.remember(grant, deviceKey);
+    // Forget the device when its downchannel ends (and no newer one replaced it).
+    res.once("close", () => {
+      if (this.downchannels.has(deviceKey)) return;
+      devices.delete(deviceKey);
+      if (devices.size === 0 && this.userDevices.get(grant.userId) === devices)
+        this.userDevices.delete(grant.userId);
+    });
     this.downchannels.open(deviceKey, this.connectionOf(req)!, res);
+    if (this.downchannels.has(deviceKey)) this.options.onDownchannelOpen?.(grant, deviceKey);
   }
 
   private async receiveEvent(req: AnyRequest, res: AnyResponse): Promise<void> {
     this.requireMethod(req, "POST");
     const grant = await this.authenticate(req);
-    const deviceKey = `${grant.clientId}:${grant.deviceId}`;
+    const deviceKey = deviceKeyOf(grant);
     const requireDownchannel = this.options.requireDownchannel ?? true;
     // HTTP/2 devices must send events on their downchannel's connection (cic.md §2.6); browser
     // devices on HTTP/1.1 use several connections, so for them an open downchannel suffices.
     const onChannel =
-      req.httpVersion === "2.0"
-        ? this.downchannels.isOnConnection(deviceKey, this.connectionOf(req))
-        : this.downchannels.has(deviceKey);
+      this.options.downchannelScope === "cluster"
+        ? this.downchannels.has(deviceKey) ||
+          // The directory unreachable: let the event through (its answer needs no downchannel).
+          (await this.bus.locate(deviceKey).catch(() => "unknown")) !== undefined
+        : req.httpVersion === "2.0"
+          ? this.downchannels.isOnConnection(deviceKey, this.connectionOf(req))
+          : this.downchannels.has(deviceKey);
     if (requireDownchannel && !onChannel) {
       req.resume();
       const why = this.downchannels.has(deviceKey)
@@ -227,6 +322,7 @@ export class CicGateway {
       if ("stream" in req) req.stream.close(http2.constants.NGHTTP2_CANCEL);
       else req.socket.destroy();
     });
+    const started = performance.now();
     const body = await readEventRequest(req, this.limits);
     const message = checkEventMessage(body.metadata);
     body.finished.catch(() => {});
@@ -238,10 +334,13 @@ export class CicGateway {
       pushToDownchannel: (directive) => void this.bus.publish(deviceKey, directive),
     });
     req.setTimeout(0);
+    const name = `${message.event.header.namespace}.${message.event.header.name}`;
     if (parts.length === 0) {
       res.writeHead(204).end();
+      this.options.onEvent?.(name, 204, performance.now() - started);
       return;
     }
     await writeEventAnswer(res, parts, this.options.onError);
+    this.options.onEvent?.(name, 200, performance.now() - started);
   }
 }

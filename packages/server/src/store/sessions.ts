@@ -1,11 +1,13 @@
-// Open dialog sessions, one per (user, device) (cek-custom-extension.md §7.2). Async and
+// Open dialog sessions, one per device (client, device id and user: cic/device-key.ts) (cek-custom-extension.md §7.2). Async and
 // expiry-based so that a shared implementation (Redis: a hash per key plus a sorted set of
 // expiry instants) can replace the in-memory default without touching the assistant.
 import type { DeviceInfo, Language, SpeechItem } from "../assistant/turn.js";
+import { type DeviceIdentity, deviceKeyOf } from "../cic/device-key.js";
 
 export interface DialogSession {
-  /** `${userId}\u0000${deviceId}` */
+  /** sessionKey(device): the device's key (deviceKeyOf). */
   key: string;
+  clientId: string;
   userId: string;
   deviceId: string;
   extensionId: string;
@@ -30,19 +32,29 @@ export interface SessionStore {
   /** Keys of sessions whose expiresAt <= now; the caller re-reads and deletes each under
    * its lock, so a session is ended once even with several sweepers. */
   expiredKeys(now: number, limit?: number): Promise<string[]>;
-  /** The extension that owns a device's audio playback (§5, §7.7). */
-  getPlaybackOwner(deviceId: string): Promise<string | undefined>;
-  setPlaybackOwner(deviceId: string, extensionId: string | undefined): Promise<void>;
+  /**
+   * Takes an expired session for a sweep: when its window closed at or before `now` and no
+   * other sweeper holds it, it is hidden from expiredKeys for `leaseMs` (on every node) and
+   * returned; otherwise undefined. A put or delete ends the lease; a sweeper that dies lets
+   * it lapse, and another node takes the session over.
+   */
+  claimExpired(key: string, now: number, leaseMs: number): Promise<DialogSession | undefined>;
+  /** The extension that owns a device's audio playback (§5, §7.7), by sessionKey(device). */
+  getPlaybackOwner(key: string): Promise<string | undefined>;
+  setPlaybackOwner(key: string, extensionId: string | undefined): Promise<void>;
   close(): Promise<void>;
 }
 
-export function sessionKey(userId: string, deviceId: string): string {
-  return `${userId}\u0000${deviceId}`;
+/** Sessions are kept per device: the same key as every other per-device record. */
+export function sessionKey(device: DeviceIdentity): string {
+  return deviceKeyOf(device);
 }
 
 export class MemorySessionStore implements SessionStore {
   readonly #sessions = new Map<string, DialogSession>();
   readonly #owners = new Map<string, string>();
+  /** Sweep leases: key → until when (ms since epoch). */
+  readonly #leases = new Map<string, number>();
 
   async get(key: string) {
     const found = this.#sessions.get(key);
@@ -51,11 +63,13 @@ export class MemorySessionStore implements SessionStore {
 
   async put(session: DialogSession) {
     this.#sessions.set(session.key, structuredClone(session));
+    this.#leases.delete(session.key);
   }
 
   async delete(key: string, sessionId?: string) {
     const found = this.#sessions.get(key);
     if (!found || (sessionId !== undefined && found.sessionId !== sessionId)) return false;
+    this.#leases.delete(key);
     return this.#sessions.delete(key);
   }
 
@@ -63,22 +77,30 @@ export class MemorySessionStore implements SessionStore {
     const out: string[] = [];
     for (const [key, session] of this.#sessions) {
       if (out.length >= limit) break;
-      if (session.expiresAt <= now) out.push(key);
+      if (session.expiresAt <= now && (this.#leases.get(key) ?? 0) <= now) out.push(key);
     }
     return out;
   }
 
-  async getPlaybackOwner(deviceId: string) {
-    return this.#owners.get(deviceId);
+  async claimExpired(key: string, now: number, leaseMs: number) {
+    const found = this.#sessions.get(key);
+    if (!found || found.expiresAt > now || (this.#leases.get(key) ?? 0) > now) return undefined;
+    this.#leases.set(key, now + leaseMs);
+    return structuredClone(found);
   }
 
-  async setPlaybackOwner(deviceId: string, extensionId: string | undefined) {
-    if (extensionId === undefined) this.#owners.delete(deviceId);
-    else this.#owners.set(deviceId, extensionId);
+  async getPlaybackOwner(key: string) {
+    return this.#owners.get(key);
+  }
+
+  async setPlaybackOwner(key: string, extensionId: string | undefined) {
+    if (extensionId === undefined) this.#owners.delete(key);
+    else this.#owners.set(key, extensionId);
   }
 
   async close() {
     this.#sessions.clear();
     this.#owners.clear();
+    this.#leases.clear();
   }
 }
