@@ -1,6 +1,7 @@
 // The platform's built-in abilities. Each lives in its own folder (DESIGN.md) and is listed
 // here once; the assistant routes to them through the AbilityRouter.
 import type { Ability } from "./ability.js";
+import { createAlertsAbility } from "./alerts/index.js";
 import { deviceControlAbility } from "./device-control/index.js";
 import { notificationsAbility } from "./notifications/index.js";
 import { playbackAbility } from "./playback/index.js";
@@ -20,5 +21,10 @@ export { systemClock } from "./services.js";
 
 /** Every built-in ability, in the order they are asked when two are equally sure. */
 export function createAbilities(services: AbilityServices): Ability[] {
-  return [playbackAbility(), deviceControlAbility(), notificationsAbility(services)];
+  return [
+    playbackAbility(),
+    createAlertsAbility(services),
+    deviceControlAbility(),
+    notificationsAbility(services),
+  ];
 }
