@@ -245,7 +245,6 @@ function actionDevice(alert: AlertRecord): DeviceInfo {
     clientId: snapshot?.clientId ?? "",
     deviceId: alert.deviceId,
     userId: alert.userId,
-    clientId: typeof snapshot?.clientId === "string" ? snapshot.clientId : "",
     language,
     locale: snapshot?.locale ?? { en: "en-US", ja: "ja-JP", ko: "ko-KR" }[language],
     display: snapshot?.display ?? { size: "none" },
