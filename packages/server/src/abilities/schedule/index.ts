@@ -1,0 +1,71 @@
+// The schedule and memo ability (issue "Personal schedule and memos"): the user's calendar —
+// embedded in the platform database, or their own CalDAV calendar — asked and changed by
+// voice, memos, iCalendar import/export through the management API.
+import { compileModel, type Recognition, type Recognizer } from "@clover/nlu";
+import type { DeviceInfo, Language } from "../../assistant/turn.js";
+import type { Ability, AbilityModel } from "../ability.js";
+import type { AbilityServices } from "../services.js";
+import { EmbeddedCalendar } from "./embedded.js";
+import { type ReminderRequest, ScheduleHandler } from "./handler.js";
+import { MemoStore } from "./memos.js";
+import { EN } from "./models/en.js";
+import { Schedule } from "./schedule.js";
+
+export const SCHEDULE_MODELS: Partial<Record<Language, AbilityModel>> = { en: EN };
+
+export interface ScheduleOptions {
+  /** Reminders before events (the alerts ability); absent: kept in the event's VALARM only. */
+  remind?: (request: ReminderRequest) => Promise<void>;
+}
+
+export class ScheduleAbility implements Ability {
+  readonly id = "ability:schedule" as const;
+  readonly models = SCHEDULE_MODELS;
+  readonly #services: AbilityServices;
+  readonly #handler: ScheduleHandler;
+  readonly #recognizers = new Map<Language, Recognizer>();
+  readonly memos: MemoStore;
+
+  constructor(services: AbilityServices, options: ScheduleOptions = {}) {
+    this.#services = services;
+    this.memos = new MemoStore(services.database.db);
+    this.#handler = new ScheduleHandler({
+      scheduleFor: (userId) => this.scheduleFor(userId),
+      memos: this.memos,
+      now: () => services.clock.now(),
+      ...(options.remind ? { remind: options.remind } : {}),
+    });
+  }
+
+  /** The user's schedule on the backend they chose. */
+  async scheduleFor(userId: string): Promise<Schedule> {
+    const now = () => this.#services.clock.now();
+    return new Schedule(new EmbeddedCalendar(this.#services.database.db, userId, now), now);
+  }
+
+  /** Recognition against the platform clock, so "tomorrow" is tomorrow (tests move time). */
+  async recognize(text: string, device: DeviceInfo): Promise<Recognition | undefined> {
+    const recognizer = this.recognizer(device.language);
+    if (!recognizer) return undefined;
+    return recognizer.recognize(text, {
+      referenceTime: new Date(this.#services.clock.now()),
+      timeZone: device.timeZone ?? "UTC",
+    });
+  }
+
+  recognizer(language: Language): Recognizer | undefined {
+    let found = this.#recognizers.get(language);
+    const model = this.models[language];
+    if (!found && model) {
+      found = compileModel({ ...model, invocation: { main: "schedule" } }, { threshold: 0.3 });
+      this.#recognizers.set(language, found);
+    }
+    return found;
+  }
+
+  handle: Ability["handle"] = (turn) => this.#handler.handle(turn);
+}
+
+export function createScheduleAbility(services: AbilityServices, options?: ScheduleOptions) {
+  return new ScheduleAbility(services, options);
+}
