@@ -1,6 +1,7 @@
 // The platform's built-in abilities. Each lives in its own folder (DESIGN.md) and is listed
 // here once; the assistant routes to them through the AbilityRouter.
 import type { Ability } from "./ability.js";
+import { playbackAbility } from "./playback/index.js";
 import { createScheduleAbility } from "./schedule/index.js";
 import type { AbilityServices } from "./services.js";
 
@@ -18,5 +19,5 @@ export { systemClock } from "./services.js";
 
 /** Every built-in ability, in the order they are asked when two are equally sure. */
 export function createAbilities(services: AbilityServices): Ability[] {
-  return [createScheduleAbility(services)];
+  return [playbackAbility(), createScheduleAbility(services)];
 }
