@@ -1,6 +1,7 @@
 // The platform's built-in abilities. Each lives in its own folder (DESIGN.md) and is listed
 // here once; the assistant routes to them through the AbilityRouter.
 import type { Ability } from "./ability.js";
+import { createAlertsAbility } from "./alerts/index.js";
 import { playbackAbility } from "./playback/index.js";
 import { createScheduleAbility } from "./schedule/index.js";
 import type { AbilityServices } from "./services.js";
@@ -19,5 +20,10 @@ export { systemClock } from "./services.js";
 
 /** Every built-in ability, in the order they are asked when two are equally sure. */
 export function createAbilities(services: AbilityServices): Ability[] {
-  return [playbackAbility(), createScheduleAbility(services)];
+  const alerts = createAlertsAbility(services);
+  // "Remind me 10 minutes before" a schedule event becomes an Alerts REMINDER.
+  const remind = async (request: Parameters<typeof alerts.api.setReminder>[0]) => {
+    await alerts.api.setReminder(request);
+  };
+  return [playbackAbility(), alerts, createScheduleAbility(services, { remind })];
 }

@@ -77,12 +77,13 @@ export class EventHandler {
       case "SpeechRecognizer.Recognize":
         return this.recognizeSpeech(ctx);
       case "System.RequestSynchronizeState":
+        ctx.audio.resume();
         return [
           {
             directive: createDirective(
               "System",
               "SynchronizeState",
-              { allAlerts: [] },
+              { allAlerts: await this.allAlerts(ctx) },
               header.dialogRequestId,
             ),
           },
@@ -112,6 +113,21 @@ export class EventHandler {
       return this.deviceEvent(ctx);
     }
     return [];
+  }
+
+  /** §9.10: the deprecated alert list, from the ability answering Alerts events (if any). */
+  private async allAlerts(ctx: EventContext): Promise<unknown[]> {
+    if (!this.deps.assistant.answersEvents?.("Alerts")) return [];
+    const result = await this.deps.assistant.handleTurn({
+      kind: "event",
+      namespace: "Alerts",
+      name: "RequestSynchronizeAlert",
+      payload: {},
+      device: this.deps.devices.deviceInfo(ctx.deviceKey, ctx.grant),
+    });
+    const sync = result.directives.find((d) => d.name === "SynchronizeAlert");
+    const all = sync?.payload["allAlerts"];
+    return Array.isArray(all) ? all : [];
   }
 
   private requireDialogRequestId(ctx: EventContext): string {
