@@ -93,7 +93,7 @@ export function splitObjects(text: string, newUid: () => string): Map<string, st
         }
     for (const zone of zones)
       if (used.has(String(zone.getFirstPropertyValue("tzid"))))
-        calendar.addSubcomponent(new ICAL.Component(zone.toJSON()));
+        calendar.addSubcomponent(new ICAL.Component(structuredClone(zone.toJSON())));
     for (const event of events) calendar.addSubcomponent(event);
     objects.set(uid, calendar.toString());
   }
@@ -461,7 +461,7 @@ export function changeEvent(
     });
     if (existing) target = existing;
     else {
-      target = new ICAL.Component(master.toJSON());
+      target = new ICAL.Component(structuredClone(master.toJSON()));
       target.removeAllProperties("rrule");
       target.removeAllProperties("rdate");
       target.removeAllProperties("exdate");

@@ -5,6 +5,8 @@ import { compileModel, type Recognition, type Recognizer } from "@clover/nlu";
 import type { DeviceInfo, Language } from "../../assistant/turn.js";
 import type { Ability, AbilityModel } from "../ability.js";
 import type { AbilityServices } from "../services.js";
+import { CalendarAccounts } from "./accounts.js";
+import { CalDavCalendar, type CalDavCopy, type CalDavLimits, DEFAULT_LIMITS } from "./caldav.js";
 import { EmbeddedCalendar } from "./embedded.js";
 import { type ReminderRequest, ScheduleHandler } from "./handler.js";
 import { MemoStore } from "./memos.js";
@@ -16,6 +18,8 @@ export const SCHEDULE_MODELS: Partial<Record<Language, AbilityModel>> = { en: EN
 export interface ScheduleOptions {
   /** Reminders before events (the alerts ability); absent: kept in the event's VALARM only. */
   remind?: (request: ReminderRequest) => Promise<void>;
+  /** Deadline and size limit of CalDAV requests. */
+  calDav?: CalDavLimits;
 }
 
 export class ScheduleAbility implements Ability {
@@ -25,10 +29,16 @@ export class ScheduleAbility implements Ability {
   readonly #handler: ScheduleHandler;
   readonly #recognizers = new Map<Language, Recognizer>();
   readonly memos: MemoStore;
+  readonly accounts: CalendarAccounts;
+  /** This node's copies of users' CalDAV calendars (kept current with sync tokens). */
+  readonly #copies = new Map<string, CalDavCopy>();
+  readonly #limits: CalDavLimits;
 
   constructor(services: AbilityServices, options: ScheduleOptions = {}) {
     this.#services = services;
+    this.#limits = options.calDav ?? DEFAULT_LIMITS;
     this.memos = new MemoStore(services.database.db);
+    this.accounts = new CalendarAccounts(services.database.db, services.secrets);
     this.#handler = new ScheduleHandler({
       scheduleFor: (userId) => this.scheduleFor(userId),
       memos: this.memos,
@@ -40,6 +50,8 @@ export class ScheduleAbility implements Ability {
   /** The user's schedule on the backend they chose. */
   async scheduleFor(userId: string): Promise<Schedule> {
     const now = () => this.#services.clock.now();
+    const account = await this.accounts.get(userId);
+    if (account) return new Schedule(new CalDavCalendar(account, this.#copies, this.#limits), now);
     return new Schedule(new EmbeddedCalendar(this.#services.database.db, userId, now), now);
   }
 
