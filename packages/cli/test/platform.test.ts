@@ -262,13 +262,11 @@ describe("clover serve and the commands that talk to it", () => {
     assert.match(refused.stderr, /refused the admin token/);
   });
 
-  it("refuses missing TLS files (exit 2) and reports REDIS_URL as not supported yet", async () => {
+  it("refuses missing TLS files (exit 2) and a Redis it cannot reach", async () => {
     const result = await run([
       "serve",
       "--port",
       "0",
-      "--redis-url",
-      "redis://127.0.0.1:1",
       "--tls-cert",
       join(dataDir, "none.pem"),
       "--tls-key",
@@ -276,7 +274,20 @@ describe("clover serve and the commands that talk to it", () => {
     ]);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /--tls-cert .*none\.pem: ENOENT/);
-    assert.match(result.stderr, /REDIS_URL is accepted but not yet supported/);
+    const noRedis = await run([
+      "serve",
+      "--port",
+      "0",
+      "--examples",
+      "off",
+      "--data-dir",
+      join(dataDir, "redis-less"),
+      "--redis-url",
+      "redis://127.0.0.1:1",
+    ]);
+    assert.notEqual(noRedis.code, 0);
+    assert.match(noRedis.stderr, /REDIS_URL: cannot reach Redis at 127\.0\.0\.1:1/);
+    assert.doesNotMatch(noRedis.stderr, /\n\s+at /, "no stack trace");
     const half = await run(["serve", "--tls-cert", "x.pem"]);
     assert.equal(half.code, 2);
     assert.match(half.stderr, /--tls-cert and --tls-key go together/);
