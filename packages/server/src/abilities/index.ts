@@ -25,5 +25,7 @@ export function createAbilities(services: AbilityServices): Ability[] {
   const remind = async (request: Parameters<typeof alerts.api.setReminder>[0]) => {
     await alerts.api.setReminder(request);
   };
-  return [playbackAbility(), alerts, createScheduleAbility(services, { remind })];
+  // Schedule before alerts: "what do I have next week" is a calendar question; the schedule
+  // lets "cancel my 3 o'clock" go on to the alerts when no event is at that time.
+  return [playbackAbility(), createScheduleAbility(services, { remind }), alerts];
 }

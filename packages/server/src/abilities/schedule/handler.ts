@@ -14,6 +14,7 @@ import {
   cap,
   joinList,
   named,
+  quoted,
   spokenAgenda,
   spokenDay,
   spokenEvent,
@@ -318,9 +319,10 @@ class Turn {
     if (!draft.subject)
       return this.ask(this.t.askSubject, { stage: "add", asking: "subject", draft });
     if (draft.at === undefined && !draft.allDay) {
+      const name = quoted(draft.subject, this.lang);
       if (draft.date)
-        return this.ask(this.t.askTime(draft.subject), { stage: "add", asking: "time", draft });
-      return this.ask(this.t.askWhen(draft.subject), { stage: "add", asking: "when", draft });
+        return this.ask(this.t.askTime(name), { stage: "add", asking: "time", draft });
+      return this.ask(this.t.askWhen(name), { stage: "add", asking: "when", draft });
     }
     const schedule = await this.schedule();
     const allDay = draft.at === undefined;
@@ -376,10 +378,12 @@ class Turn {
     return this.answer(this.t.reminderSet(named(last.target as Occurrence, this.lang), minutes));
   }
 
-  async cancel(): Promise<AbilityAnswer> {
+  async cancel(): Promise<AbilityAnswer | undefined> {
     const subject = this.slot("subject");
     const when = this.when();
     const found = await this.matching(subject, when);
+    // "Cancel my 3 o'clock" with no event then may be an alarm: let the alerts answer.
+    if (found.length === 0 && !subject && when?.kind !== "days") return undefined;
     if (found.length === 0) return this.answer(this.notFoundText(subject, when));
     const chosen = subject ? found.slice(0, 1) : found;
     if (chosen.length > 1) return this.choose("cancel", chosen);
@@ -394,10 +398,11 @@ class Turn {
     return this.ask(text, { stage: "confirm-cancel", target });
   }
 
-  async move(): Promise<AbilityAnswer> {
+  async move(): Promise<AbilityAnswer | undefined> {
     const subject = this.slot("subject");
     const from = this.when("from");
     const found = await this.matching(subject, from);
+    if (found.length === 0 && !subject) return undefined;
     if (found.length === 0) return this.answer(this.notFoundText(subject, from));
     const to = this.#turn.recognition.slots["when"];
     const chosen = subject ? found.slice(0, 1) : found;

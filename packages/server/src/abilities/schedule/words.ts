@@ -68,7 +68,11 @@ export function spokenWhen(
 }
 
 export function named(o: Occurrence, language: Language): string {
-  const name = title(o, language);
+  return quoted(title(o, language), language);
+}
+
+/** An event's name as said in a sentence (quoted in ja/ko). */
+export function quoted(name: string, language: Language): string {
   return { en: name, ja: `「${name}」`, ko: `'${name}'` }[language];
 }
 
