@@ -2,6 +2,8 @@
 // here once; the assistant routes to them through the AbilityRouter.
 import type { Ability } from "./ability.js";
 import { createAlertsAbility } from "./alerts/index.js";
+import { deviceControlAbility } from "./device-control/index.js";
+import { notificationsAbility } from "./notifications/index.js";
 import { playbackAbility } from "./playback/index.js";
 import { createScheduleAbility } from "./schedule/index.js";
 import type { AbilityServices } from "./services.js";
@@ -27,5 +29,11 @@ export function createAbilities(services: AbilityServices): Ability[] {
   };
   // Schedule before alerts: "what do I have next week" is a calendar question; the schedule
   // lets "cancel my 3 o'clock" go on to the alerts when no event is at that time.
-  return [playbackAbility(), createScheduleAbility(services, { remind }), alerts];
+  return [
+    playbackAbility(),
+    createScheduleAbility(services, { remind }),
+    alerts,
+    deviceControlAbility(),
+    notificationsAbility(services),
+  ];
 }
