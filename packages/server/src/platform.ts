@@ -153,6 +153,7 @@ export async function createPlatform(
       jobs,
       jobRunner,
       admin: adminAuth,
+      cek: { registry, linking, dispatcher },
     }),
   );
   const ctx: AssistantContext = {

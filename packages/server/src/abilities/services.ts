@@ -3,6 +3,9 @@
 import type { Logger } from "pino";
 import type { AdminAuth } from "../api/auth.js";
 import type { TurnResult } from "../assistant/turn.js";
+import type { AccountLinking } from "../cek/account-linking.js";
+import type { CekDispatcher } from "../cek/dispatcher.js";
+import type { ExtensionRegistry } from "../cek/registry.js";
 import type { JobRunner } from "../jobs/runner.js";
 import type { DatabaseHandle } from "../store/database.js";
 import type { JobQueue } from "../store/jobs.js";
@@ -41,4 +44,6 @@ export interface AbilityServices {
   jobRunner: JobRunner;
   /** Checks the management API's admin token (for handleHttp). */
   admin: AdminAuth;
+  /** The CEK side, for abilities that call extensions (home control). */
+  cek?: { registry: ExtensionRegistry; linking: AccountLinking; dispatcher: CekDispatcher };
 }
