@@ -4,10 +4,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# `--only pkg…`: consider only these packages of the table (npm start: the speech packages).
+only=()
+if [ "${1:-}" = "--only" ]; then shift; only=("$@"); fi
+wanted() {
+  [ ${#only[@]} -eq 0 ] && return 0
+  local p; for p in "${only[@]}"; do [ "$p" = "$1" ] && return 0; done; return 1
+}
+
 needed=()
 while read -r probe package; do
   [ -z "${probe:-}" ] && continue
   case "$probe" in \#*) continue ;; esac
+  wanted "$package" || continue
   if [[ "$probe" == /* ]]; then
     [ -e "$probe" ] || needed+=("$package")
   else

@@ -111,6 +111,7 @@ async function platformWith(signingWorkers: number) {
 }
 
 const device = (i: number): DeviceInfo => ({
+  clientId: "bench",
   deviceId: `d${i}`,
   userId: `U${i}`,
   language: "en",

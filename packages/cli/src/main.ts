@@ -3,6 +3,7 @@
 import { Command, CommanderError } from "commander";
 import { registerChat } from "./commands/chat.js";
 import { registerDevice } from "./commands/device.js";
+import { registerDoctor } from "./commands/doctor.js";
 import { registerExt } from "./commands/ext.js";
 import { registerInit } from "./commands/init.js";
 import { registerModel } from "./commands/model.js";
@@ -42,6 +43,7 @@ export function buildProgram(): Command {
     registerNlu,
     registerTest,
     registerInit,
+    registerDoctor,
   ])
     register(program);
   const exitOverride = (command: Command) => {

@@ -9,7 +9,10 @@ import { handleDeviceAdmin } from "./cic/auth/admin-routes.js";
 import { DeviceAuthority } from "./cic/auth/authority.js";
 import { SqlAuthStore } from "./cic/auth/sql-store.js";
 import type { AuthStore } from "./cic/auth/store.js";
+import type { PushedAttachment } from "./cic/bus.js";
+import { type DeviceIdentity, deviceKeyOf } from "./cic/device-key.js";
 import { CicGateway } from "./cic/gateway.js";
+import { wholeAttachment } from "./cic/interfaces/parts.js";
 import type { CicDirective } from "./cic/multipart-writer.js";
 import type { SpeechToText, TextToSpeech } from "./cic/speech-engines.js";
 import { turnToDirectives } from "./cic/turn-directives.js";
@@ -26,6 +29,8 @@ export interface CloverServerOptions {
   asr?: SpeechToText;
   logger?: Logger;
   authStore?: AuthStore;
+  /** Replace the stored admin token with a new one (`clover serve --rotate-admin-token`). */
+  rotateAdminToken?: boolean;
   /** Time as abilities and jobs see it (tests move it). */
   clock?: Clock;
 }
@@ -44,32 +49,49 @@ export interface CloverServer {
 export async function startClover(options: CloverServerOptions): Promise<CloverServer> {
   const { config } = options;
   let gateway: CicGateway | undefined;
-  const pushTurn = async (deviceId: string, result: TurnResult) => {
-    if (!gateway) return;
-    const parts = await turnToDirectives(result, undefined, { expectSpeechTimeoutMs: 8000 });
-    for (const part of parts) await gateway.pushToDevice(deviceId, part.directive);
-  };
-  /** Directives outside a turn (abilities: alerts, notifications, Home pushes). */
-  const pushed = async (result: TurnResult, send: (directive: CicDirective) => Promise<number>) => {
+  /**
+   * Directives outside a turn (reprompts after a listening timeout, alerts, notifications,
+   * Home pushes): speech is synthesized and travels as a cid: attachment on the downchannel,
+   * so screenless devices hear it.
+   */
+  const pushed = async (
+    result: TurnResult,
+    send: (directive: CicDirective, attachment?: PushedAttachment) => Promise<number>,
+  ) => {
     const parts = await turnToDirectives(result, undefined, {
       expectSpeechTimeoutMs: 8000,
       ...(options.tts ? { tts: options.tts } : {}),
     });
     let reached = 0;
-    for (const part of parts) reached = Math.max(reached, await send(part.directive));
+    for (const part of parts)
+      reached = Math.max(reached, await send(part.directive, await wholeAttachment(part)));
     return reached;
   };
+  // A proactive answer goes to the exact device it belongs to (client, device id and user).
+  const pushTurn = (target: DeviceIdentity, result: TurnResult) =>
+    gateway
+      ? pushed(result, async (d, a) => ((await gateway!.push(deviceKeyOf(target), d, a)) ? 1 : 0))
+      : Promise.resolve(0);
   const outbox: DeviceOutbox = {
     toDevice: (target, result) =>
       gateway
-        ? pushed(result, async (d) => ((await gateway!.pushToDevice(target.deviceId, d)) ? 1 : 0))
+        ? pushed(result, async (d, a) =>
+            target.clientId === undefined
+              ? gateway!.pushToUser(target.userId, d, { deviceId: target.deviceId }, a)
+              : (await gateway!.push(deviceKeyOf({ ...target, clientId: target.clientId }), d, a))
+                ? 1
+                : 0,
+          )
         : Promise.resolve(0),
     toUser: (userId, result) =>
-      gateway ? pushed(result, (d) => gateway!.pushToUser(userId, d)) : Promise.resolve(0),
+      gateway
+        ? pushed(result, (d, a) => gateway!.pushToUser(userId, d, undefined, a))
+        : Promise.resolve(0),
   };
   const platform = await createPlatform(config, {
     ...(options.logger ? { logger: options.logger } : {}),
-    onProactive: (target, result) => void pushTurn(target.deviceId, result),
+    ...(options.rotateAdminToken ? { rotateAdminToken: true } : {}),
+    onProactive: (target, result) => void pushTurn(target, result),
     outbox,
     ...(options.clock ? { clock: options.clock } : {}),
   });

@@ -42,6 +42,8 @@ export interface PlatformOptions {
   /** Defaults to the in-memory store. */
   sessionStore?: SessionStore;
   onProactive?: AssistantOptions["onProactive"];
+  /** Replaces the stored admin token with a new one, shown once like the first. */
+  rotateAdminToken?: boolean;
   /** Delivery to devices outside a turn (the CIC gateway's downchannels). */
   outbox?: DeviceOutbox;
   /** Time as abilities and jobs see it (tests move it). */
@@ -108,10 +110,9 @@ export async function createPlatform(
   else {
     // Insert-if-absent: when several nodes start at once on an empty database, one token wins.
     const candidate = generateAdminToken();
-    const stored = await settings.setIfAbsent(
-      ADMIN_TOKEN_SETTING,
-      hashToken(candidate).toString("hex"),
-    );
+    const hash = hashToken(candidate).toString("hex");
+    if (options.rotateAdminToken) await settings.set(ADMIN_TOKEN_SETTING, hash);
+    const stored = await settings.setIfAbsent(ADMIN_TOKEN_SETTING, hash);
     adminHash = Buffer.from(stored, "hex");
     if (adminHash.equals(hashToken(candidate))) {
       generatedAdminToken = candidate;
@@ -154,6 +155,8 @@ export async function createPlatform(
       jobRunner,
       admin: adminAuth,
       cek: { registry, linking, dispatcher },
+      // Bound once the assistant exists (it routes to these abilities).
+      assistant: { handleTurn: (turn) => assistant.handleTurn(turn) },
     }),
   );
   const ctx: AssistantContext = {

@@ -6,9 +6,12 @@ import type * as server from "@clover/server";
 import { type Command, Option } from "commander";
 import { outputOf } from "../core/command.js";
 import { CliError, EXIT } from "../core/errors.js";
+import type { Output } from "../core/output.js";
 import { normalizeUrl, updateSettings } from "../core/settings.js";
+import { printBanner, tokenNote } from "./banner.js";
 import { serveLogger } from "./log.js";
-import { TURN_LOG_PATH } from "./turn-log.js";
+import { checkPort, listenError } from "./port.js";
+import { planSpeech } from "./speech-check.js";
 
 interface ServeOptions {
   port?: string;
@@ -24,6 +27,7 @@ interface ServeOptions {
   asr?: string;
   logLevel?: string;
   saveToken: boolean;
+  rotateAdminToken?: boolean;
 }
 
 /** The config flags this command names itself; any other `--x` is passed to loadConfig. */
@@ -81,122 +85,119 @@ export function registerServe(program: Command): void {
     .option("--asr <engines>", "speech recognizers (env CLOVER_ASR: pocketsphinx, none…)")
     .option("--log-level <level>", "pino log level (env CLOVER_LOG_LEVEL; info)")
     .option("--no-save-token", "do not save the generated admin token in the config file")
+    .option("--rotate-admin-token", "replace the admin token with a new one, shown once")
     .allowUnknownOption()
+    .allowExcessArguments()
     .addHelpText(
       "after",
       "\nEvery setting of docs/configuration.md is accepted as a flag, e.g. --cek-timeout-ms 3000.",
     )
     .action(async (options: ServeOptions, command: Command) => {
       const out = outputOf(command);
-      const redisUrl = options.redisUrl ?? process.env["REDIS_URL"];
-      if (redisUrl)
-        out.warn(
-          "REDIS_URL is accepted but not yet supported by this server: sessions stay in memory",
-        );
-      if (Boolean(options.tlsCert) !== Boolean(options.tlsKey))
-        throw new CliError("--tls-cert and --tls-key go together", EXIT.usage);
-      const tls =
-        options.tlsCert && options.tlsKey
-          ? {
-              cert: readPem(options.tlsCert, "--tls-cert"),
-              key: readPem(options.tlsKey, "--tls-key"),
-            }
-          : undefined;
-
-      const server = await out.progress("loading", import("@clover/server"));
-      const argv: string[] = [];
-      for (const [key, flag] of CONFIG_FLAGS) {
-        const value = options[key];
-        if (typeof value === "string") argv.push(`--${flag}`, value);
-      }
-      argv.push(...command.args);
-      let config: server.ServerConfig;
-      try {
-        config = server.loadConfig(process.env, argv);
-      } catch (error) {
-        throw new CliError((error as Error).message, EXIT.usage, "see `clover serve --help`");
-      }
-      const engines = await startSpeech(server, options, out.warn.bind(out));
-      const started = await out.progress(
-        "starting the platform",
-        server.startClover({
-          config,
-          logger: serveLogger(config.logLevel, out),
-          ...(tls ? { tls } : {}),
-          ...(engines?.tts ? { tts: engines.tts } : {}),
-          ...(engines?.asr ? { asr: engines.asr } : {}),
-        }),
-      );
-      if (engines) {
-        // Grammar-based recognizers learn the registered models' phrases (docs/speech.md).
-        const { registry } = started.platform;
-        const models = registry
-          .list()
-          .flatMap((e) => registry.languages(e.id).map((l) => registry.model(e.id, l)))
-          .filter((m): m is InteractionModel => m !== undefined);
-        await engines.updateModels(models);
-      }
-      const url = normalizeUrl(
-        config.host === "0.0.0.0" || config.host === "::"
-          ? started.url.replace("127.0.0.1", "localhost")
-          : started.url,
-      );
-      const token = started.platform.generatedAdminToken;
-      if (token && options.saveToken)
-        updateSettings((s) => {
-          s.url = url;
-          s.adminTokens = { ...s.adminTokens, [url]: token };
-        });
-      const info = {
-        url,
-        port: started.port,
-        cic: `${url}/v1/directives`,
-        auth: `${url}/authorize`,
-        managementApi: `${url}/api/v1`,
-        turnLog: `${url}${TURN_LOG_PATH}`,
-        console: `${url}/console/`,
-        publicKey: `${url}/.well-known/signature-public-key.pem`,
-        extensions: started.platform.registry.list().map((e) => e.id),
-        speech: { tts: Boolean(engines?.tts), asr: Boolean(engines?.asr) },
-        ...(token ? { adminToken: token } : {}),
+      const failed = (error: unknown) => {
+        // Whatever is still open (a helper process, a socket), a failed start ends the process.
+        setTimeout(() => process.exit(process.exitCode ?? EXIT.failure), 3000).unref();
+        throw error;
       };
-      out.result(info, () => {
-        const c = out.c;
-        out.line(`${c.green("●")} Clover is listening on ${c.bold(url)}`);
-        out.line(`  CIC (devices)      ${info.cic}  (events: ${url}/v1/events)`);
-        out.line(`  auth API           ${info.auth}, ${url}/token`);
-        out.line(`  management API     ${info.managementApi}`);
-        out.line(`  turn log           ${info.turnLog}  (clover chat --verbose)`);
-        out.line(`  console            ${info.console}`);
-        out.line(`  signing public key ${info.publicKey}`);
-        out.line(`  data               ${config.databaseUrl ? "PostgreSQL" : config.dataDir}`);
-        out.line(`  extensions         ${info.extensions.join(", ") || "none"}`);
-        if (token) {
-          out.line("");
-          out.line(`  admin token ${c.bold(token)}`);
-          out.line(
-            c.dim(
-              `  shown only this once${options.saveToken ? "; saved in the clover config file for this URL" : ""}`,
-            ),
-          );
-        }
-        out.line(c.dim("  Ctrl-C stops"));
-      });
-      await waitForSignal();
-      out.info("stopping…");
-      await started.close();
-      await engines?.close();
+      await serve(options, command, out).catch(failed);
     });
 }
 
-async function startSpeech(
-  server: typeof import("@clover/server"),
-  options: ServeOptions,
-  warn: (text: string) => void,
-) {
+async function serve(options: ServeOptions, command: Command, out: Output): Promise<void> {
+  const redisUrl = options.redisUrl ?? process.env["REDIS_URL"];
+  if (redisUrl)
+    out.warn("REDIS_URL is accepted but not yet supported by this server: sessions stay in memory");
+  if (Boolean(options.tlsCert) !== Boolean(options.tlsKey))
+    throw new CliError("--tls-cert and --tls-key go together", EXIT.usage);
+  const tls =
+    options.tlsCert && options.tlsKey
+      ? {
+          cert: readPem(options.tlsCert, "--tls-cert"),
+          key: readPem(options.tlsKey, "--tls-key"),
+        }
+      : undefined;
+
+  const server = await out.progress("loading", import("@clover/server"));
+  const argv: string[] = [];
+  for (const [key, flag] of CONFIG_FLAGS) {
+    const value = options[key];
+    if (typeof value === "string") argv.push(`--${flag}`, value);
+  }
+  argv.push(...command.args);
+  let config: server.ServerConfig;
+  try {
+    config = server.loadConfig(process.env, argv);
+  } catch (error) {
+    throw new CliError((error as Error).message, EXIT.usage, "see `clover serve --help`");
+  }
+  await checkPort(config.port, config.host);
   const env = { ...process.env };
   if (options.tts) env["CLOVER_TTS"] = options.tts;
   if (options.asr) env["CLOVER_ASR"] = options.asr;
+  const plan = planSpeech(env);
+  const engines = startSpeech(server, plan.env, out.warn.bind(out));
+  let started: server.CloverServer;
+  try {
+    started = await out.progress(
+      "starting the platform",
+      server.startClover({
+        config,
+        logger: serveLogger(config.logLevel, out),
+        ...(tls ? { tls } : {}),
+        ...(engines?.tts ? { tts: engines.tts } : {}),
+        ...(engines?.asr ? { asr: engines.asr } : {}),
+        ...(options.rotateAdminToken ? { rotateAdminToken: true } : {}),
+      }),
+    );
+  } catch (error) {
+    await engines?.close().catch(() => {});
+    throw (error as NodeJS.ErrnoException).syscall === "listen"
+      ? listenError(error, config.port, config.host)
+      : error;
+  }
+  if (engines?.asr) {
+    // Grammar-based recognizers learn the registered models' phrases (docs/speech.md).
+    const { registry } = started.platform;
+    const models = registry
+      .list()
+      .flatMap((e) => registry.languages(e.id).map((l) => registry.model(e.id, l)))
+      .filter((m): m is InteractionModel => m !== undefined);
+    try {
+      await engines.updateModels(models);
+    } catch (error) {
+      plan.notes.push(`speech recognition off: ${(error as Error).message}`);
+    }
+  }
+  const url = normalizeUrl(
+    config.host === "0.0.0.0" || config.host === "::"
+      ? started.url.replace("127.0.0.1", "localhost")
+      : started.url,
+  );
+  const token = started.platform.generatedAdminToken;
+  if (token && options.saveToken)
+    updateSettings((s) => {
+      s.url = url;
+      s.adminTokens = { ...s.adminTokens, [url]: token };
+    });
+  printBanner(out, {
+    url,
+    port: started.port,
+    data: config.databaseUrl ? "PostgreSQL" : config.dataDir,
+    extensions: started.platform.registry.list().map((e) => e.id),
+    speech: { tts: Boolean(engines?.tts), asr: Boolean(engines?.asr), notes: plan.notes },
+    token: tokenNote(url, token, options.saveToken),
+  });
+  await waitForSignal();
+  out.info("stopping…");
+  await started.close();
+  await engines?.close();
+}
+
+function startSpeech(
+  server: typeof import("@clover/server"),
+  env: Record<string, string | undefined>,
+  warn: (text: string) => void,
+) {
   if (env["CLOVER_TTS"] === "none" && env["CLOVER_ASR"] === "none") return undefined;
   const factory = (server as unknown as Record<string, unknown>)["createSpeechEngines"] as
     | SpeechFactory

@@ -33,7 +33,7 @@ export async function askAbility(
       ? { session: { sessionId: session.sessionId, attributes: session.sessionAttributes } }
       : {}),
   });
-  const key = sessionKey(device.userId, device.deviceId);
+  const key = sessionKey(device);
   if (!answer) {
     if (session) await ctx.sessions.delete(key, session.sessionId);
     return undefined;
@@ -59,6 +59,7 @@ export async function askAbility(
   result.expectSpeech = true;
   await ctx.sessions.put({
     key,
+    clientId: device.clientId,
     userId: device.userId,
     deviceId: device.deviceId,
     extensionId: ability.id,

@@ -1,7 +1,9 @@
 // The platform's built-in abilities. Each lives in its own folder (DESIGN.md) and is listed
 // here once; the assistant routes to them through the AbilityRouter.
 import type { Ability } from "./ability.js";
+import { createAlertsAbility } from "./alerts/index.js";
 import { HomeAbility } from "./home/index.js";
+import { playbackAbility } from "./playback/index.js";
 import type { AbilityServices } from "./services.js";
 
 export type {
@@ -18,5 +20,9 @@ export { systemClock } from "./services.js";
 
 /** Every built-in ability, in the order they are asked when two are equally sure. */
 export function createAbilities(services: AbilityServices): Ability[] {
-  return [...(services.cek ? [new HomeAbility(services)] : [])];
+  return [
+    playbackAbility(),
+    createAlertsAbility(services),
+    ...(services.cek ? [new HomeAbility(services)] : []),
+  ];
 }

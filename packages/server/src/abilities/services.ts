@@ -2,7 +2,7 @@
 // delivery to devices outside a turn, and claimed jobs for timed work.
 import type { Logger } from "pino";
 import type { AdminAuth } from "../api/auth.js";
-import type { TurnResult } from "../assistant/turn.js";
+import type { Assistant, TurnResult } from "../assistant/turn.js";
 import type { AccountLinking } from "../cek/account-linking.js";
 import type { CekDispatcher } from "../cek/dispatcher.js";
 import type { ExtensionRegistry } from "../cek/registry.js";
@@ -46,4 +46,6 @@ export interface AbilityServices {
   admin: AdminAuth;
   /** The CEK side, for abilities that call extensions (home control). */
   cek?: { registry: ExtensionRegistry; linking: AccountLinking; dispatcher: CekDispatcher };
+  /** The platform's assistant, for work that runs a turn later (an action timer's command). */
+  assistant?: Pick<Assistant, "handleTurn">;
 }

@@ -56,7 +56,7 @@ export class CloverAssistant implements Assistant {
   }
 
   async handleTurn(turn: Turn): Promise<TurnResult> {
-    const key = sessionKey(turn.device.userId, turn.device.deviceId);
+    const key = sessionKey(turn.device);
     try {
       return await this.#locks.run(key, () =>
         turn.kind === "text" ? this.#text(turn) : this.#event(turn),
@@ -101,7 +101,7 @@ export class CloverAssistant implements Assistant {
     const { device } = turn;
     const language = device.language;
     const text = turn.text.trim();
-    const session = await this.ctx.sessions.get(sessionKey(device.userId, device.deviceId));
+    const session = await this.ctx.sessions.get(sessionKey(device));
     if (session) {
       const inSession = await this.#inSession(turn, session, text);
       if (inSession) return inSession;
@@ -281,13 +281,18 @@ export class CloverAssistant implements Assistant {
   async #playbackControl(turn: TextTurn, text: string) {
     const { device } = turn;
     if (!device.playback || device.playback.playerActivity === "IDLE") return undefined;
+    // The platform's stop phrases stop the player (cek-custom-extension.md §5.8), never pause.
+    if (platformAbility(text, device.language) === "stop") return undefined;
     const ownerId =
-      device.playback.extensionId ?? (await this.ctx.sessions.getPlaybackOwner(device.deviceId));
+      device.playback.extensionId ?? (await this.ctx.sessions.getPlaybackOwner(sessionKey(device)));
     const extension = ownerId ? this.ctx.registry.get(ownerId) : undefined;
     const recognizer = ownerId ? this.ctx.registry.recognizer(ownerId, device.language) : undefined;
     if (!extension || !recognizer || !extension.usesAudioPlayer) return undefined;
     const recognition = recognizer.recognize(text, recognizeOptions(device));
     if (!recognition.intent || !PLAYBACK_INTENTS.includes(recognition.intent)) return undefined;
+    // A built-in ability surer of the words ("repeat this song" is not "next") takes them.
+    const [ability] = await this.ctx.abilities.candidates(text, device);
+    if (ability && ability.recognition.confidence > recognition.confidence) return undefined;
     const intent = intentOf(recognition, undefined);
     return converse(this.ctx, {
       extension,

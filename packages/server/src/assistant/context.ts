@@ -4,6 +4,7 @@ import type { AbilityRouter } from "../abilities/router.js";
 import type { AccountLinking } from "../cek/account-linking.js";
 import type { CekClient } from "../cek/client.js";
 import type { ExtensionRegistry } from "../cek/registry.js";
+import type { DeviceIdentity } from "../cic/device-key.js";
 import type { SessionStore } from "../store/sessions.js";
 import type { TurnResult } from "./turn.js";
 
@@ -16,7 +17,7 @@ export interface AssistantOptions {
    * Something to tell a device outside any turn (a reprompt when the listening window closed).
    * The CIC gateway sends it over the device's downchannel.
    */
-  onProactive?: (target: { userId: string; deviceId: string }, result: TurnResult) => void;
+  onProactive?: (target: DeviceIdentity, result: TurnResult) => void;
 }
 
 export interface AssistantContext {

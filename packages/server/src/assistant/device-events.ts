@@ -35,11 +35,11 @@ export async function handleDeviceEvent(
     expectSpeech: false,
   };
   if (turn.namespace === "SpeechRecognizer" && turn.name === "ExpectSpeechTimedOut") {
-    const session = await ctx.sessions.get(sessionKey(device.userId, device.deviceId));
+    const session = await ctx.sessions.get(sessionKey(device));
     return session ? listeningWindowClosed(ctx, session, turn.dialogRequestId) : empty;
   }
   const ownerId =
-    device.playback?.extensionId ?? (await ctx.sessions.getPlaybackOwner(device.deviceId));
+    device.playback?.extensionId ?? (await ctx.sessions.getPlaybackOwner(sessionKey(device)));
   const owner = ownerId ? ctx.registry.get(ownerId) : undefined;
   if (turn.namespace === "PlaybackController" && turn.name === "StopCommandIssued") {
     const stop = {

@@ -58,7 +58,7 @@ export async function converse(ctx: AssistantContext, input: ConverseInput): Pro
   );
   if (!exchange) return base;
   base.exchange = turnExchange(exchange);
-  const key = sessionKey(device.userId, device.deviceId);
+  const key = sessionKey(device);
   const response = exchange.response;
   if (!response) {
     // §2.4: apologize, end the dialog, best-effort SessionEndedRequest if one was open.
@@ -76,7 +76,7 @@ export async function converse(ctx: AssistantContext, input: ConverseInput): Pro
   };
   if (Object.keys(r.card).length > 0) result.card = r.card;
   if (result.directives.some((d) => d.namespace === "AudioPlayer" && d.name === "Play"))
-    await ctx.sessions.setPlaybackOwner(device.deviceId, extension.id);
+    await ctx.sessions.setPlaybackOwner(key, extension.id);
   if (r.shouldEndSession) {
     // §7.1 rule 4: the extension closed it; no SessionEndedRequest follows.
     await ctx.sessions.delete(key, sessionId);
@@ -89,6 +89,7 @@ export async function converse(ctx: AssistantContext, input: ConverseInput): Pro
   result.expectSpeech = true;
   await ctx.sessions.put({
     key,
+    clientId: device.clientId,
     userId: device.userId,
     deviceId: device.deviceId,
     extensionId: extension.id,

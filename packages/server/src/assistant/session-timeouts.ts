@@ -47,7 +47,10 @@ export async function sweepSessions(
       const result = await listeningWindowClosed(ctx, session);
       handled++;
       if (result.speech.length > 0)
-        ctx.options.onProactive?.({ userId: session.userId, deviceId: session.deviceId }, result);
+        ctx.options.onProactive?.(
+          { clientId: session.clientId, userId: session.userId, deviceId: session.deviceId },
+          result,
+        );
     });
   }
   return handled;

@@ -17,6 +17,7 @@ export async function sendSkillEvent(
     extension,
     {
       device: {
+        clientId: "clover-console",
         deviceId: "clover-console",
         userId,
         language: "en",

@@ -3,11 +3,21 @@
 // (publish to a channel per device; the node holding the downchannel delivers).
 import type { CicDirective } from "./multipart-writer.js";
 
-export type DirectiveListener = (directive: CicDirective) => void;
+/** Audio referenced by a pushed directive as `cid:<contentId>` (e.g. a pushed Speak). */
+export interface PushedAttachment {
+  contentId: string;
+  body: Buffer;
+}
+
+export type DirectiveListener = (directive: CicDirective, attachment?: PushedAttachment) => void;
 
 export interface DirectiveBus {
   /** Resolves true when a downchannel for the device received the directive. */
-  publish(deviceKey: string, directive: CicDirective): Promise<boolean>;
+  publish(
+    deviceKey: string,
+    directive: CicDirective,
+    attachment?: PushedAttachment,
+  ): Promise<boolean>;
   /** Registers the node-local downchannel of a device; returns the unsubscribe function. */
   subscribe(deviceKey: string, listener: DirectiveListener): () => void;
   close(): Promise<void>;
@@ -16,10 +26,14 @@ export interface DirectiveBus {
 export class InProcessDirectiveBus implements DirectiveBus {
   private readonly listeners = new Map<string, DirectiveListener>();
 
-  async publish(deviceKey: string, directive: CicDirective): Promise<boolean> {
+  async publish(
+    deviceKey: string,
+    directive: CicDirective,
+    attachment?: PushedAttachment,
+  ): Promise<boolean> {
     const listener = this.listeners.get(deviceKey);
     if (!listener) return false;
-    listener(directive);
+    listener(directive, attachment);
     return true;
   }
 

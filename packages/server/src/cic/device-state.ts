@@ -48,6 +48,16 @@ export class DeviceStates {
       record.context.set(`${item.header.namespace}.${item.header.name}`, item.payload);
   }
 
+  /** The latest value of one context object ("Namespace.Name"), if the device reported it. */
+  context(deviceKey: string, name: string): Record<string, unknown> | undefined {
+    return this.devices.get(deviceKey)?.context.get(name);
+  }
+
+  /** Replaces one context object (e.g. the playback state a ReportPlaybackState carried). */
+  setContext(deviceKey: string, name: string, payload: Record<string, unknown>): void {
+    this.record(deviceKey).context.set(name, payload);
+  }
+
   setLanguage(deviceKey: string, language: Language): void {
     this.record(deviceKey).language = language;
   }
@@ -67,6 +77,7 @@ export class DeviceStates {
         : "none";
     const playbackPayload = record.context.get("AudioPlayer.PlaybackState");
     const info: DeviceInfo = {
+      clientId: grant.clientId,
       deviceId: grant.deviceId,
       userId: grant.userId,
       language: lang,
@@ -81,12 +92,23 @@ export class DeviceStates {
       },
     };
     if (playbackPayload && typeof playbackPayload["playerActivity"] === "string") {
+      // One guide page spells PAUSED as PAUSE: accept both, use PAUSED (cic.md §8.2).
+      const activity =
+        playbackPayload["playerActivity"] === "PAUSE"
+          ? "PAUSED"
+          : playbackPayload["playerActivity"];
       const playback: PlaybackState = {
-        playerActivity: playbackPayload["playerActivity"] as PlaybackState["playerActivity"],
+        playerActivity: activity as PlaybackState["playerActivity"],
       };
-      const stream = playbackPayload["stream"] as Record<string, unknown> | undefined;
-      const token = playbackPayload["token"] ?? stream?.["token"];
+      const stream = playbackPayload["stream"];
+      const isStream = typeof stream === "object" && stream !== null && !Array.isArray(stream);
+      if (isStream) playback.stream = stream as Record<string, unknown>;
+      const token =
+        playbackPayload["token"] ??
+        (isStream ? (stream as Record<string, unknown>)["token"] : undefined);
       if (typeof token === "string") playback.token = token;
+      const repeat = playbackPayload["repeatMode"];
+      if (repeat === "NONE" || repeat === "REPEAT_ONE") playback.repeatMode = repeat;
       if (typeof playbackPayload["offsetInMilliseconds"] === "number")
         playback.offsetInMilliseconds = playbackPayload["offsetInMilliseconds"];
       if (typeof playbackPayload["totalInMilliseconds"] === "number")

@@ -62,8 +62,10 @@ export class Downchannels {
       },
     };
     this.channels.set(deviceKey, channel);
-    unsubscribe = this.bus.subscribe(deviceKey, (directive) => {
-      if (!isGone(res)) writer.directive(directive);
+    unsubscribe = this.bus.subscribe(deviceKey, (directive, attachment) => {
+      if (isGone(res)) return;
+      writer.directive(directive);
+      if (attachment) writer.attachment(attachment.contentId, attachment.body);
     });
     res.once("close", () => {
       unsubscribe();

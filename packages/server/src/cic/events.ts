@@ -5,6 +5,7 @@ import type { Assistant, Language, TurnResult } from "../assistant/turn.js";
 import type { DeviceGrant } from "./auth/authority.js";
 import { type ContextObject, type DeviceStates, languageOfText } from "./device-state.js";
 import { CicError } from "./exception.js";
+import type { DeviceSide, TurnCause } from "./interfaces/device-side.js";
 import { type CicDirective, createDirective } from "./multipart-writer.js";
 import type { SpeechToText, TextToSpeech } from "./speech-engines.js";
 import { type DirectivePart, turnToDirectives } from "./turn-directives.js";
@@ -32,6 +33,8 @@ export interface EventHandlerDependencies {
   tts?: TextToSpeech;
   asr?: SpeechToText;
   expectSpeechTimeoutMs: number;
+  /** Reactions of the CIC interfaces (cic/interfaces/): queue, screens, device control… */
+  side?: DeviceSide;
 }
 
 /** Events whose only effect is state: answered 204 (cic.md §2.6). */
@@ -74,12 +77,13 @@ export class EventHandler {
       case "SpeechRecognizer.Recognize":
         return this.recognizeSpeech(ctx);
       case "System.RequestSynchronizeState":
+        ctx.audio.resume();
         return [
           {
             directive: createDirective(
               "System",
               "SynchronizeState",
-              { allAlerts: [] },
+              { allAlerts: await this.allAlerts(ctx) },
               header.dialogRequestId,
             ),
           },
@@ -88,6 +92,17 @@ export class EventHandler {
         break;
     }
     ctx.audio.resume();
+    const reacted = await this.deps.side?.react({
+      deviceKey: ctx.deviceKey,
+      grant: ctx.grant,
+      name: key,
+      payload,
+      context: ctx.message.context,
+      ...(header.dialogRequestId ? { dialogRequestId: header.dialogRequestId } : {}),
+      converse: (text) =>
+        this.converse(ctx, text, header.dialogRequestId ?? crypto.randomUUID(), undefined),
+    });
+    if (reacted) return reacted;
     if (STATE_ONLY.has(key)) return [];
     const answers = this.deps.assistant.answersEvents;
     if (
@@ -98,6 +113,21 @@ export class EventHandler {
       return this.deviceEvent(ctx);
     }
     return [];
+  }
+
+  /** §9.10: the deprecated alert list, from the ability answering Alerts events (if any). */
+  private async allAlerts(ctx: EventContext): Promise<unknown[]> {
+    if (!this.deps.assistant.answersEvents?.("Alerts")) return [];
+    const result = await this.deps.assistant.handleTurn({
+      kind: "event",
+      namespace: "Alerts",
+      name: "RequestSynchronizeAlert",
+      payload: {},
+      device: this.deps.devices.deviceInfo(ctx.deviceKey, ctx.grant),
+    });
+    const sync = result.directives.find((d) => d.name === "SynchronizeAlert");
+    const all = sync?.payload["allAlerts"];
+    return Array.isArray(all) ? all : [];
   }
 
   private requireDialogRequestId(ctx: EventContext): string {
@@ -140,6 +170,7 @@ export class EventHandler {
       dialogRequestId,
       device,
     });
+    this.shape(ctx, result);
     this.rememberPlayback(ctx, result);
     // The device drops directives of an older dialog; skip synthesizing them (cic.md §7.3).
     if (this.superseded(ctx.deviceKey, dialogRequestId)) return [];
@@ -194,9 +225,25 @@ export class EventHandler {
       ...(header.dialogRequestId ? { dialogRequestId: header.dialogRequestId } : {}),
       device,
     });
+    this.shape(ctx, result, header.namespace + "." + header.name, payload);
     this.rememberPlayback(ctx, result);
     // Directives answering an event without a dialogRequestId carry none (cic.md §7.3).
     return this.answer(result, header.dialogRequestId);
+  }
+
+  private shape(
+    ctx: EventContext,
+    result: TurnResult,
+    event?: string,
+    payload?: Record<string, unknown>,
+  ): void {
+    const cause: TurnCause = {
+      deviceKey: ctx.deviceKey,
+      grant: ctx.grant,
+      ...(event ? { event } : {}),
+      ...(payload ? { payload } : {}),
+    };
+    this.deps.side?.shape(cause, result);
   }
 
   private rememberPlayback(ctx: EventContext, result: TurnResult): void {

@@ -8,14 +8,18 @@ import type { AnyRequest, AnyResponse, RequestHandler } from "../api/http.js";
 import type { Assistant, Language } from "../assistant/turn.js";
 import type { DeviceAuthority, DeviceGrant } from "./auth/authority.js";
 import { handleAuthorize, handleToken } from "./auth/routes.js";
-import { type DirectiveBus, InProcessDirectiveBus } from "./bus.js";
+import { type DirectiveBus, InProcessDirectiveBus, type PushedAttachment } from "./bus.js";
+import { deviceKeyOf } from "./device-key.js";
 import { DeviceStates } from "./device-state.js";
 import { Downchannels } from "./downchannel.js";
+import { writeEventAnswer } from "./event-answer.js";
 import { DEFAULT_EVENT_LIMITS, type EventLimits, readEventRequest } from "./event-request.js";
 import { checkEventMessage } from "./event-validation.js";
 import { EventHandler } from "./events.js";
 import { CicError, sendException } from "./exception.js";
-import { type CicDirective, CollectedBody, MultipartRelatedWriter } from "./multipart-writer.js";
+import { createDeviceSide, type DeviceSide, type DeviceSideOptions } from "./interfaces/index.js";
+import { wholeAttachment } from "./interfaces/parts.js";
+import type { CicDirective } from "./multipart-writer.js";
 import { sniffProtocol } from "./sniff.js";
 import type { SpeechToText, TextToSpeech } from "./speech-engines.js";
 
@@ -42,27 +46,39 @@ export interface CicGatewayOptions {
    */
   requireDownchannel?: boolean;
   onError?: (error: unknown) => void;
+  /** Options of the CIC interface reactions (custom buttons…). */
+  deviceSide?: DeviceSideOptions;
+  /** Called when a device has opened its downchannel (pending notifications, resync). */
+  onDownchannelOpen?: (grant: DeviceGrant, deviceKey: string) => void;
 }
 
 export class CicGateway {
   readonly bus: DirectiveBus;
   readonly devices: DeviceStates;
   readonly downchannels: Downchannels;
+  /** The CIC interfaces' reactions and what they keep (queues, known devices). */
+  readonly side: DeviceSide;
   private readonly events: EventHandler;
   private readonly limits: EventLimits;
   private readonly server: net.Server;
   private readonly sockets = new Set<net.Socket>();
-  /** deviceId → `clientId:deviceId` of its latest downchannel, for pushes by device id. */
-  private readonly deviceKeys = new Map<string, string>();
-  /** userId → keys of the devices that opened a downchannel for that user. */
-  private readonly userDevices = new Map<string, Set<string>>();
+  /** userId → the devices (key → grant) that opened a downchannel for that user. */
+  private readonly userDevices = new Map<string, Map<string, DeviceGrant>>();
 
   constructor(private readonly options: CicGatewayOptions) {
     this.bus = options.bus ?? new InProcessDirectiveBus();
     this.devices = new DeviceStates(options.defaultLanguage);
     this.downchannels = new Downchannels(this.bus);
     this.limits = { ...DEFAULT_EVENT_LIMITS, ...options.limits };
+    this.side = createDeviceSide({
+      devices: this.devices,
+      publish: async (deviceKey, part) =>
+        this.bus.publish(deviceKey, part.directive, await wholeAttachment(part)),
+      online: (deviceKey) => this.downchannels.has(deviceKey),
+      ...(options.deviceSide ? { options: options.deviceSide } : {}),
+    });
     this.events = new EventHandler({
+      side: this.side,
       assistant: options.assistant,
       devices: this.devices,
       expectSpeechTimeoutMs: options.expectSpeechTimeoutMs ?? 8000,
@@ -112,22 +128,39 @@ export class CicGateway {
     });
   }
 
-  /** Sends a cloud-initiated directive to a device's downchannel (`clientId:deviceId`). */
-  push(deviceKey: string, directive: CicDirective): Promise<boolean> {
-    return this.bus.publish(deviceKey, directive);
+  /** Sends a cloud-initiated directive to a device's downchannel (key: deviceKeyOf). */
+  push(
+    deviceKey: string,
+    directive: CicDirective,
+    attachment?: PushedAttachment,
+  ): Promise<boolean> {
+    return this.bus.publish(deviceKey, directive, attachment);
   }
 
-  /** Like push, addressed by the device id alone (the device's latest downchannel). */
-  pushToDevice(deviceId: string, directive: CicDirective): Promise<boolean> {
-    const deviceKey = this.deviceKeys.get(deviceId);
-    return deviceKey ? this.bus.publish(deviceKey, directive) : Promise.resolve(false);
-  }
-
-  /** Sends a directive to every connected device of a user; resolves with how many got it. */
-  async pushToUser(userId: string, directive: CicDirective): Promise<number> {
-    const keys = this.userDevices.get(userId);
-    if (!keys) return 0;
-    const delivered = await Promise.all([...keys].map((key) => this.bus.publish(key, directive)));
+  /**
+   * Sends a directive to the connected devices of a user, all of them or those matching
+   * `only` (a device id, and the client id when known); resolves with how many got it.
+   * Never reaches another user's device.
+   */
+  async pushToUser(
+    userId: string,
+    directive: CicDirective,
+    only?: { deviceId: string; clientId?: string },
+    attachment?: PushedAttachment,
+  ): Promise<number> {
+    const devices = this.userDevices.get(userId);
+    if (!devices) return 0;
+    const keys = [...devices]
+      .filter(
+        ([, grant]) =>
+          !only ||
+          (grant.deviceId === only.deviceId &&
+            (only.clientId === undefined || grant.clientId === only.clientId)),
+      )
+      .map(([key]) => key);
+    const delivered = await Promise.all(
+      keys.map((key) => this.bus.publish(key, directive, attachment)),
+    );
     return delivered.filter(Boolean).length;
   }
 
@@ -193,18 +226,26 @@ export class CicGateway {
   private async openDownchannel(req: AnyRequest, res: AnyResponse): Promise<void> {
     this.requireMethod(req, "GET");
     const grant = await this.authenticate(req);
-    const deviceKey = `${grant.clientId}:${grant.deviceId}`;
-    this.deviceKeys.set(grant.deviceId, deviceKey);
-    const keys = this.userDevices.get(grant.userId) ?? new Set<string>();
-    this.userDevices.set(grant.userId, keys);
-    keys.add(deviceKey);
+    const deviceKey = deviceKeyOf(grant);
+    const devices = this.userDevices.get(grant.userId) ?? new Map<string, DeviceGrant>();
+    this.userDevices.set(grant.userId, devices);
+    devices.set(deviceKey, grant);
+    this.side.remember(grant, deviceKey);
+    // Forget the device when its downchannel ends (and no newer one replaced it).
+    res.once("close", () => {
+      if (this.downchannels.has(deviceKey)) return;
+      devices.delete(deviceKey);
+      if (devices.size === 0 && this.userDevices.get(grant.userId) === devices)
+        this.userDevices.delete(grant.userId);
+    });
     this.downchannels.open(deviceKey, this.connectionOf(req)!, res);
+    if (this.downchannels.has(deviceKey)) this.options.onDownchannelOpen?.(grant, deviceKey);
   }
 
   private async receiveEvent(req: AnyRequest, res: AnyResponse): Promise<void> {
     this.requireMethod(req, "POST");
     const grant = await this.authenticate(req);
-    const deviceKey = `${grant.clientId}:${grant.deviceId}`;
+    const deviceKey = deviceKeyOf(grant);
     const requireDownchannel = this.options.requireDownchannel ?? true;
     // HTTP/2 devices must send events on their downchannel's connection (cic.md §2.6); browser
     // devices on HTTP/1.1 use several connections, so for them an open downchannel suffices.
@@ -241,19 +282,6 @@ export class CicGateway {
       res.writeHead(204).end();
       return;
     }
-    // An event's answer is complete when it is written: one write, with its length.
-    const answer = new CollectedBody();
-    const writer = new MultipartRelatedWriter(answer);
-    for (const part of parts) {
-      writer.directive(part.directive);
-      if (part.attachment) writer.attachment(part.attachment.contentId, part.attachment.body);
-    }
-    writer.close();
-    const bytes = answer.bytes();
-    res.writeHead(200, {
-      "content-type": writer.contentType,
-      "content-length": String(bytes.length),
-    });
-    res.end(bytes);
+    await writeEventAnswer(res, parts, this.options.onError);
   }
 }

@@ -3,6 +3,7 @@ export * from "./auth/device-code.js";
 export * from "./auth/sql-store.js";
 export * from "./auth/store.js";
 export * from "./bus.js";
+export * from "./device-key.js";
 export * from "./device-state.js";
 export * from "./downchannel.js";
 export * from "./exception.js";

@@ -13,9 +13,9 @@ export interface ByteSink {
   end(chunk: string): unknown;
 }
 
-/** Collects a whole body in memory, so a complete answer is written in one go. */
+/** Collects a body in memory, so a complete answer (or each piece of one) is written in one go. */
 export class CollectedBody implements ByteSink {
-  private readonly chunks: Buffer[] = [];
+  private chunks: Buffer[] = [];
   write(chunk: string | Buffer): void {
     this.chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
   }
@@ -24,6 +24,12 @@ export class CollectedBody implements ByteSink {
   }
   bytes(): Buffer {
     return Buffer.concat(this.chunks);
+  }
+  /** What was written since the last take. */
+  take(): Buffer {
+    const bytes = Buffer.concat(this.chunks);
+    this.chunks = [];
+    return bytes;
   }
 }
 
@@ -38,10 +44,19 @@ export class MultipartRelatedWriter {
   }
 
   private part(headers: string, body: string | Buffer): void {
+    this.openPart(headers);
+    this.sink.write(body);
+    this.endPart();
+  }
+
+  private openPart(headers: string): void {
     const lead = this.opened ? "\r\n" : `--${this.boundary}\r\n`;
     this.opened = true;
     this.sink.write(`${lead}${headers}\r\n\r\n`);
-    this.sink.write(body);
+  }
+
+  /** The delimiter after a part: a streaming parser can finish the part at once. */
+  endPart(): void {
     this.sink.write(`\r\n--${this.boundary}`);
   }
 
@@ -57,10 +72,16 @@ export class MultipartRelatedWriter {
 
   /** Binary attachment referenced as `cid:<contentId>` by a directive. */
   attachment(contentId: string, body: Buffer): void {
-    this.part(
+    this.startAttachment(contentId);
+    this.sink.write(body);
+    this.endPart();
+  }
+
+  /** Opens an attachment whose body the caller writes to the sink as it comes; then endPart. */
+  startAttachment(contentId: string): void {
+    this.openPart(
       `Content-Disposition: form-data; name="attachment-${randomUUID()}"\r\n` +
         `Content-ID: ${contentId}\r\nContent-Type: application/octet-stream`,
-      body,
     );
   }
 

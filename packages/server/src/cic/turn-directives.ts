@@ -1,15 +1,17 @@
 // TurnResult → CIC directives (cic.md §5.1, §9): Speak per speech item (TTS audio as a cid:
-// attachment when an engine is configured, the https URL for URL items), Clova.RenderText
+// attachment when an engine is configured, the https URL for URL items; audio that streams is
+// still being synthesized when this returns), Clova.RenderText
 // with the text (the text-only form when there is no TTS), RenderTemplate for a card, the
 // extension's directives passed through, and ExpectSpeech when the session continues.
 import { randomUUID } from "node:crypto";
 import type { TurnResult } from "../assistant/turn.js";
 import { type CicDirective, createDirective } from "./multipart-writer.js";
-import type { TextToSpeech } from "./speech-engines.js";
+import type { SpeechAudio, TextToSpeech } from "./speech-engines.js";
 
 export interface DirectivePart {
   directive: CicDirective;
-  attachment?: { contentId: string; body: Buffer };
+  /** A complete body, or speech audio written as it is synthesized (after every directive). */
+  attachment?: { contentId: string; body: Buffer | SpeechAudio };
 }
 
 export interface TurnDirectiveOptions {
@@ -40,8 +42,9 @@ export async function turnToDirectives(
       continue;
     }
     texts.push(item.value);
+    const lang = item.lang || "en";
     const audio = options.tts
-      ? await options.tts.synthesize(item.value, item.lang || "en")
+      ? (options.tts.stream?.(item.value, lang) ?? (await options.tts.synthesize(item.value, lang)))
       : undefined;
     if (!audio) continue;
     const contentId = randomUUID();
@@ -53,7 +56,7 @@ export async function turnToDirectives(
           format: "AUDIO_MPEG",
           token: randomUUID(),
           url: `cid:${contentId}`,
-          ttsLang: item.lang || "en",
+          ttsLang: lang,
         },
         dialogRequestId,
       ),

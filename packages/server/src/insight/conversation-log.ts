@@ -2,10 +2,14 @@
 // turn: what the console's conversation log, the simulator, `clover chat --verbose` and the
 // extension health figures read.
 import type { Assistant, Turn, TurnResult } from "../assistant/turn.js";
+import { deviceKeyOf } from "../cic/device-key.js";
 
 export interface LoggedTurn {
   id: number;
   at: string;
+  /** The device's key (cic/device-key.ts): client, device id and user. */
+  deviceKey: string;
+  clientId: string;
   deviceId: string;
   userId: string;
   dialogRequestId?: string;
@@ -52,6 +56,8 @@ export class ConversationLog {
     const entry: LoggedTurn = {
       id: this.nextId++,
       at: new Date().toISOString(),
+      deviceKey: deviceKeyOf(turn.device),
+      clientId: turn.device.clientId,
       deviceId: turn.device.deviceId,
       userId: turn.device.userId,
       kind: turn.kind,

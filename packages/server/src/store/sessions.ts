@@ -1,11 +1,13 @@
-// Open dialog sessions, one per (user, device) (cek-custom-extension.md §7.2). Async and
+// Open dialog sessions, one per device (client, device id and user: cic/device-key.ts) (cek-custom-extension.md §7.2). Async and
 // expiry-based so that a shared implementation (Redis: a hash per key plus a sorted set of
 // expiry instants) can replace the in-memory default without touching the assistant.
 import type { DeviceInfo, Language, SpeechItem } from "../assistant/turn.js";
+import { type DeviceIdentity, deviceKeyOf } from "../cic/device-key.js";
 
 export interface DialogSession {
-  /** `${userId}\u0000${deviceId}` */
+  /** sessionKey(device): the device's key (deviceKeyOf). */
   key: string;
+  clientId: string;
   userId: string;
   deviceId: string;
   extensionId: string;
@@ -30,14 +32,15 @@ export interface SessionStore {
   /** Keys of sessions whose expiresAt <= now; the caller re-reads and deletes each under
    * its lock, so a session is ended once even with several sweepers. */
   expiredKeys(now: number, limit?: number): Promise<string[]>;
-  /** The extension that owns a device's audio playback (§5, §7.7). */
-  getPlaybackOwner(deviceId: string): Promise<string | undefined>;
-  setPlaybackOwner(deviceId: string, extensionId: string | undefined): Promise<void>;
+  /** The extension that owns a device's audio playback (§5, §7.7), by sessionKey(device). */
+  getPlaybackOwner(key: string): Promise<string | undefined>;
+  setPlaybackOwner(key: string, extensionId: string | undefined): Promise<void>;
   close(): Promise<void>;
 }
 
-export function sessionKey(userId: string, deviceId: string): string {
-  return `${userId}\u0000${deviceId}`;
+/** Sessions are kept per device: the same key as every other per-device record. */
+export function sessionKey(device: DeviceIdentity): string {
+  return deviceKeyOf(device);
 }
 
 export class MemorySessionStore implements SessionStore {
@@ -68,13 +71,13 @@ export class MemorySessionStore implements SessionStore {
     return out;
   }
 
-  async getPlaybackOwner(deviceId: string) {
-    return this.#owners.get(deviceId);
+  async getPlaybackOwner(key: string) {
+    return this.#owners.get(key);
   }
 
-  async setPlaybackOwner(deviceId: string, extensionId: string | undefined) {
-    if (extensionId === undefined) this.#owners.delete(deviceId);
-    else this.#owners.set(deviceId, extensionId);
+  async setPlaybackOwner(key: string, extensionId: string | undefined) {
+    if (extensionId === undefined) this.#owners.delete(key);
+    else this.#owners.set(key, extensionId);
   }
 
   async close() {

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import http2 from "node:http2";
 import { after, before, describe, it } from "node:test";
 import { DeviceClient } from "@clover/device";
+import { deviceKeyOf } from "../../src/cic/device-key.js";
 import { type Harness, startHarness } from "./harness.js";
 
 describe("CIC gateway over h2c", () => {
@@ -91,7 +92,8 @@ describe("CIC gateway over h2c", () => {
   });
 
   it("delivers cloud-initiated directives on the downchannel", async () => {
-    const { client, identity } = await h.device();
+    const { client, accessToken } = await h.device();
+    const grant = (await h.authority.verifyAccessToken(accessToken))!;
     const received: string[] = [];
     const arrived = new Promise<void>((resolve) => {
       void client.openDownchannel((d) => {
@@ -103,8 +105,8 @@ describe("CIC gateway over h2c", () => {
     let delivered = false;
     for (let tries = 0; !delivered && tries < 100; tries++) {
       await new Promise((r) => setTimeout(r, 20));
-      if (!h.gateway.downchannels.has(`${identity.clientId}:${identity.deviceId}`)) continue;
-      delivered = await h.gateway.push(`${identity.clientId}:${identity.deviceId}`, {
+      if (!h.gateway.downchannels.has(deviceKeyOf(grant))) continue;
+      delivered = await h.gateway.push(deviceKeyOf(grant), {
         header: { namespace: "Notifier", name: "SetIndicator", messageId: "m-1" },
         payload: { state: "ON" },
       });

@@ -81,6 +81,7 @@ let counter = 0;
 
 export function device(overrides: Partial<DeviceInfo> = {}): DeviceInfo {
   return {
+    clientId: "test-client",
     deviceId: "device-1",
     userId: "U0123456789abcdef0123456789abcdef",
     language: "en",

