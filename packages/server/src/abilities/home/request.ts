@@ -194,6 +194,11 @@ export function planFor(command: HomeCommand, device: HomeDevice, options: PlanO
         extras.period = periodOf(span, options.now, options.timeZone);
       return { ok: true, action: query, extras };
     }
+    case "Stop":
+      // "止めて", "stop the heater": a device that cannot pause is switched off.
+      if (has("Stop")) return ok("Stop");
+      if (has("TurnOff")) return ok("TurnOff");
+      return CANNOT;
     default: {
       const action = PARAMETERLESS[command.intent];
       return action ? ok(action) : CANNOT;

@@ -40,7 +40,9 @@ export function extractNumbers(
   let i = 0;
   while (i < text.length) {
     DIGITS.lastIndex = i;
-    const digits = /\d/.test(text[i]!) ? DIGITS.exec(text) : null;
+    // Digits glued to letters are part of a name ("pm2.5", "hdmi2").
+    const glued = i > 0 && /[a-z]/.test(text[i - 1]!);
+    const digits = /\d/.test(text[i]!) && !glued ? DIGITS.exec(text) : null;
     let value: number | undefined;
     let sub: number | undefined;
     let end = i;
@@ -70,8 +72,10 @@ export function extractNumbers(
       }
     }
     if (value === undefined) {
-      out += text[i];
-      i++;
+      // Skip the rest of a glued number as it is.
+      const run = glued ? (/^[\d.]+/.exec(text.slice(i))?.[0] ?? text[i]!) : text[i]!;
+      out += run;
+      i += run.length;
       continue;
     }
     const before = out;

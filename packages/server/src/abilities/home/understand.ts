@@ -83,7 +83,16 @@ export function understand(text: string, vocabulary: HomeVocabulary): HomeComman
     return command;
   }
 
-  let rule = lexicon.rules.find((r) => r.pattern.test(masked));
+  let channelName: string | undefined;
+  let rule = lexicon.rules.find((r) => {
+    if (!r.pattern.test(r.raw ? normal : masked)) return false;
+    if (r.intent !== "SetChannelByName") return true;
+    // A channel name is words, not a number or a device ("put on channel 7").
+    const name = r.pattern.exec(masked)?.groups?.["name"]?.trim();
+    if (!name || /[\^@~]/.test(name)) return false;
+    channelName = name;
+    return true;
+  });
   if (!rule) return undefined;
   // "turn the heat up by 2": a change, not a value to set.
   if (rule.intent === "SetValue" && command.number && lexicon.delta.test(masked)) {
@@ -96,11 +105,7 @@ export function understand(text: string, vocabulary: HomeVocabulary): HomeComman
   if (rule.query) command.query = rule.query;
   if (rule.kelvin !== undefined) command.kelvin = rule.kelvin;
   command.quantity = rule.quantity ?? quantityOf(masked, lexicon.quantities);
-  if (rule.intent === "SetChannelByName") {
-    const name = rule.pattern.exec(masked)?.groups?.["name"]?.trim();
-    if (!name || name.includes("^")) return undefined;
-    command.channelName = name;
-  }
+  if (channelName) command.channelName = channelName;
   if (rule.intent === "SetInputSourceByName") {
     const source = rule.pattern.exec(normal)?.[0] ?? rule.pattern.exec(masked)?.[0];
     if (source) command.sourceName = source.replace(/\s+/g, "").toUpperCase();
@@ -137,6 +142,8 @@ function marker(m: Mention): string {
       return " ~ ";
     case "colour":
       return " ^colour^ ";
+    case "word":
+      return ` ${m.text} `;
     default:
       return " @ ";
   }

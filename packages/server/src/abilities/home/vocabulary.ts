@@ -47,7 +47,8 @@ export type PhraseKind =
   | "scene"
   | "routine"
   | "mode"
-  | "colour";
+  | "colour"
+  | "word";
 
 interface Phrase {
   text: string;
@@ -110,6 +111,7 @@ export class HomeVocabulary {
     for (const [mode, words] of Object.entries(lexicon.modes))
       for (const word of words) add(word, "mode", mode);
     for (const word of Object.keys(lexicon.colors)) add(word, "colour", word);
+    for (const word of lexicon.words ?? []) add(word, "word", word);
     // Longest first; on equal length the user's own words win over the language's.
     const rank: Record<PhraseKind, number> = {
       scene: 0,
@@ -120,6 +122,7 @@ export class HomeVocabulary {
       mode: 4,
       class: 5,
       colour: 6,
+      word: 0,
     };
     phrases.sort((a, b) => b.text.length - a.text.length || rank[a.kind] - rank[b.kind]);
     this.#phrases = phrases;

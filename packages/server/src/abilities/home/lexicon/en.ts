@@ -76,6 +76,20 @@ const rules: IntentRule[] = [
     "GetDeviceState",
     /\b(status|state) of\b|\bhow('s| is) @ doing\b|\bhow is @\b|\bwhat('s| is) @ doing\b|\b@ status\b/,
   ),
+  // Colour and white temperature (§13.1).
+  {
+    intent: "SetColorTemperature",
+    pattern: /\bwarm white\b|\bsoft white\b/,
+    kelvin: 2700,
+  },
+  { intent: "SetColorTemperature", pattern: /\bneutral white\b|\bnatural white\b/, kelvin: 4000 },
+  {
+    intent: "SetColorTemperature",
+    pattern: /\bcool white\b|\bcold white\b|\bdaylight\b/,
+    kelvin: 6500,
+  },
+  { intent: "Up", quantity: "temperature", pattern: /\b(heat up|turn heat up|warm up)\b/ },
+  { intent: "Down", quantity: "temperature", pattern: /\b(cool down|turn heat down)\b/ },
   // Modes (§6.1): releasing one first ("turn off sleep mode").
   {
     intent: "ReleaseMode",
@@ -83,8 +97,8 @@ const rules: IntentRule[] = [
   },
   { intent: "ChangeMode", pattern: /\b(next|change|cycle|switch|toggle)\b.*\bmode\b/ },
   { intent: "SetMode", pattern: /~/ },
-  { intent: "Unlock", pattern: /\bunlock\b/ },
-  { intent: "Lock", pattern: /\block\b/ },
+  { intent: "Unlock", pattern: /\bunlock\b/, raw: true },
+  { intent: "Lock", pattern: /^lock\b|\block (up|it)\b/, raw: true },
   { intent: "Unmute", pattern: /\bunmute\b|\bsound (back )?on\b|\bturn (the )?sound (back )?on\b/ },
   { intent: "Mute", pattern: /\bmute\b|\bsilence\b/ },
   {
@@ -105,6 +119,7 @@ const rules: IntentRule[] = [
   {
     intent: "SetInputSourceByName",
     pattern: /\b(hdmi ?\d|av ?\d?|usb|component|composite|dvi|vga)\b/,
+    raw: true,
   },
   {
     intent: "ChangeInputSource",
@@ -113,23 +128,11 @@ const rules: IntentRule[] = [
   {
     intent: "SetChannelByName",
     pattern:
-      /\b(put on|switch to|change to|go to|watch|turn to|tune to)\s+(?<name>[a-z][a-z0-9 ]*?)\s*(channel)?$/,
+      /\b(put on|switch to|change to|go to|watch|turn to|tune to|switch @ to|put @ on|change @ to|turn @ to|set @ to)\s+(?<name>[a-z][a-z0-9 ]*?)\s+channel$/,
   },
   {
     intent: "ChangeFanSpeed",
     pattern: /\b(change|cycle|switch)\b.*\b(fan speed|wind (strength|speed))\b/,
-  },
-  // Colour and white temperature (§13.1).
-  {
-    intent: "SetColorTemperature",
-    pattern: /\bwarm white\b|\bsoft white\b/,
-    kelvin: 2700,
-  },
-  { intent: "SetColorTemperature", pattern: /\bneutral white\b|\bnatural white\b/, kelvin: 4000 },
-  {
-    intent: "SetColorTemperature",
-    pattern: /\bcool white\b|\bcold white\b|\bdaylight\b/,
-    kelvin: 6500,
   },
   { intent: "SetColorTemperature", pattern: /\bcolou?r temperature\b|\b\d+ ?(k|kelvin)\b/ },
   { intent: "SetColor", pattern: /\^colour\^/ },
@@ -169,7 +172,7 @@ const rules: IntentRule[] = [
   { intent: "Raise", pattern: /\b(raise|lift)\b|\bmove @ up\b/ },
   { intent: "Lower", pattern: /\blower\b|\bbring @ down\b|\bmove @ down\b/ },
   { intent: "Open", pattern: /\bopen\b|\blift @ lid\b/ },
-  { intent: "Close", pattern: /\b(close|shut)\b/ },
+  { intent: "Close", pattern: /\bclose\b|\bshut\b(?! (off|down))/ },
   { intent: "Stop", pattern: /\b(stop|halt|pause|freeze)\b/ },
   { intent: "TogglePower", pattern: /\b(toggle|power button)\b/ },
   {
@@ -203,7 +206,7 @@ export const en: HomeLexicon = {
     SETTOPBOX: ["set-top box", "set top box", "cable box"],
     SMARTPLUG: ["plug", "outlet", "socket", "smart plug"],
     POWERSTRIP: ["power strip"],
-    SWITCH: ["switch", "wall switch"],
+    SWITCH: ["wall switch", "light switch"],
     SMARTCURTAIN: ["curtain", "curtains", "blinds", "blind", "shades", "shade"],
     SMARTLOCK: ["door lock", "front door", "door", "smart lock"],
     SMARTVALVE: ["gas valve", "valve"],
@@ -270,6 +273,18 @@ export const en: HomeLexicon = {
     PARENTS_ROOM: ["parents' room", "parents room"],
     ROOM: ["room"],
   },
+  words: [
+    "fan speed",
+    "fan speeds",
+    "heat up",
+    "turn heat up",
+    "turn heat down",
+    "warm white",
+    "cool white",
+    "cold white",
+    "cool down",
+    "warm up",
+  ],
   groupWords: /\b(all|every|everything|each|whole house|entire house|all of)\b/,
   modes: {
     cool: ["cooling mode", "cool mode", "cooling", "cool"],

@@ -55,6 +55,8 @@ export interface IntentRule {
   quantity?: Quantity;
   /** Fixed colour temperature (warm/cool white) for SetColorTemperature rules. */
   kelvin?: number;
+  /** Test the text before device phrases and numbers are masked ("the front door lock"). */
+  raw?: boolean;
 }
 
 export interface HomeLexicon {
@@ -67,6 +69,8 @@ export interface HomeLexicon {
   classes: Record<string, readonly string[]>;
   /** Room words per location code (§9.1); the first word is the display name. */
   rooms: Record<string, readonly string[]>;
+  /** Phrases kept as said, never a device ("fan speed", "電気代"). */
+  words?: readonly string[];
   /** "all", "every", "everything": a group command (§9.4). */
   groupWords: RegExp;
   /** Mode words → mode value (§6.1, §13.3). */
