@@ -1,15 +1,16 @@
 // The whole platform on one port: the CIC gateway in front (devices, auth API), the assistant
 // behind it, and the management API for everything else.
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createConsoleHandler } from "@clover/console";
-import type { Logger } from "pino";
+import { type Logger, pino } from "pino";
 import type { Clock, DeviceOutbox } from "./abilities/index.js";
 import type { TurnResult } from "./assistant/turn.js";
 import { handleDeviceAdmin } from "./cic/auth/admin-routes.js";
 import { DeviceAuthority } from "./cic/auth/authority.js";
 import { SqlAuthStore } from "./cic/auth/sql-store.js";
 import type { AuthStore } from "./cic/auth/store.js";
-import type { PushedAttachment } from "./cic/bus.js";
+import { InProcessDirectiveBus, type PushedAttachment } from "./cic/bus.js";
 import { type DeviceIdentity, deviceKeyOf } from "./cic/device-key.js";
 import { CicGateway } from "./cic/gateway.js";
 import { wholeAttachment } from "./cic/interfaces/parts.js";
@@ -19,7 +20,18 @@ import { turnToDirectives } from "./cic/turn-directives.js";
 import type { ServerConfig } from "./config/index.js";
 import { ConversationLog, recordingAssistant } from "./insight/conversation-log.js";
 import { handleInsight } from "./insight/routes.js";
+import {
+  countedBus,
+  handleOps,
+  type OpsContext,
+  observedAsr,
+  observedAssistant,
+  observedTts,
+  PlatformMetrics,
+  ReadinessProbe,
+} from "./ops/index.js";
 import { createPlatform, type Platform } from "./platform.js";
+import { openRedisBackend } from "./store/redis/index.js";
 
 export interface CloverServerOptions {
   config: ServerConfig;
@@ -43,11 +55,23 @@ export interface CloverServer {
   gateway: CicGateway;
   conversations: ConversationLog;
   authority: DeviceAuthority;
+  ops: OpsContext;
+  /** Port of the separate ops listener, when CLOVER_OPS_PORT is set. */
+  opsPort?: number;
+  /** Graceful stop (SIGTERM): not ready, GOAWAY, turns in flight finish, then close. */
+  drain(deadlineMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startClover(options: CloverServerOptions): Promise<CloverServer> {
   const { config } = options;
+  // Every log line names its node, so a turn is followed across nodes by dialogRequestId.
+  const logger = (options.logger ?? pino({ level: config.logLevel, name: "clover" })).child({
+    node: config.nodeId,
+  });
+  const redis = config.redisUrl
+    ? await openRedisBackend(config.redisUrl, config.nodeId, logger)
+    : undefined;
   let gateway: CicGateway | undefined;
   /**
    * Directives outside a turn (reprompts after a listening timeout, alerts, notifications,
@@ -88,13 +112,28 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
         ? pushed(result, (d, a) => gateway!.pushToUser(userId, d, undefined, a))
         : Promise.resolve(0),
   };
-  const platform = await createPlatform(config, {
-    ...(options.logger ? { logger: options.logger } : {}),
-    ...(options.rotateAdminToken ? { rotateAdminToken: true } : {}),
-    onProactive: (target, result) => void pushTurn(target, result),
-    outbox,
-    ...(options.clock ? { clock: options.clock } : {}),
-  });
+  let platform: Platform;
+  try {
+    platform = await createPlatform(config, {
+      logger,
+      ...(redis ? { sessionStore: redis.sessions } : {}),
+      ...(options.rotateAdminToken ? { rotateAdminToken: true } : {}),
+      onProactive: (target, result) =>
+        void pushTurn(target, result).catch((error) =>
+          logger.warn({ err: error, deviceId: target.deviceId }, "push failed"),
+        ),
+      outbox,
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
+  } catch (error) {
+    await Promise.all([redis?.bus.close(), redis?.deviceStates.close(), redis?.sessions.close()]);
+    await redis?.close();
+    throw error;
+  }
+  const metrics = new PlatformMetrics(config.nodeId, () => gateway?.downchannels.size ?? 0);
+  const readiness = new ReadinessProbe(platform.database.db, redis?.probe, metrics);
+  await readiness.start();
+  const ops: OpsContext = { nodeId: config.nodeId, metrics, readiness };
   const authority = new DeviceAuthority(
     options.authStore ?? new SqlAuthStore(platform.database.db),
   );
@@ -102,31 +141,69 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
   const consoleHandler = createConsoleHandler();
   const insight = { log: conversations, registry: platform.registry, admin: platform.adminAuth };
   gateway = new CicGateway({
-    assistant: recordingAssistant(platform.assistant, conversations),
+    assistant: observedAssistant(
+      recordingAssistant(platform.assistant, conversations),
+      metrics,
+      logger,
+    ),
     authority,
+    bus: countedBus(redis?.bus ?? new InProcessDirectiveBus(), metrics),
+    ...(redis ? { deviceStates: redis.deviceStates } : {}),
+    downchannelScope: config.behindLoadBalancer ? "cluster" : "connection",
     ...(options.tls ? { tls: options.tls } : {}),
-    ...(options.tts ? { tts: options.tts } : {}),
-    ...(options.asr ? { asr: options.asr } : {}),
+    ...(options.tts ? { tts: observedTts(options.tts, metrics) } : {}),
+    ...(options.asr ? { asr: observedAsr(options.asr, metrics) } : {}),
     fallback: (req, res) => {
+      if (handleOps(ops, req, res)) return;
       if (consoleHandler(req, res)) return;
       handleDeviceAdmin(authority, platform.adminAuth, req, res)
         .then(async (handled) => {
           if (!handled && !(await handleInsight(insight, req, res)))
             platform.managementHandler(req, res);
         })
-        .catch((error) => options.logger?.error({ err: error }, "device admin route failed"));
+        .catch((error) => logger.error({ err: error }, "device admin route failed"));
     },
-    onError: (error) => options.logger?.error({ err: error }, "CIC request failed"),
+    onEvent: (name, _status, durationMs) => {
+      if (name.endsWith(".Recognize"))
+        metrics.turnSeconds.observe({ stage: "total" }, durationMs / 1000);
+    },
+    onError: (error) => logger.error({ err: error }, "CIC request failed"),
   });
+  let opsServer: Server | undefined;
+  const closeAll = async () => {
+    readiness.stop();
+    if (opsServer) await new Promise<void>((resolve) => opsServer!.close(() => resolve()));
+    await gateway?.close();
+    await platform.close();
+    await redis?.deviceStates.close();
+    await redis?.close();
+  };
   let address: AddressInfo;
   try {
     address = await gateway.listen(config.port, config.host);
+    if (config.opsPort > 0) {
+      opsServer = createServer((req, res) => {
+        if (!handleOps(ops, req, res)) {
+          req.resume();
+          res.writeHead(404, { "content-type": "application/json" }).end(
+            JSON.stringify({
+              error: { code: "not_found", message: "this port serves /healthz, /readyz, /metrics" },
+            }),
+          );
+        }
+      });
+      await new Promise<void>((resolve, reject) => {
+        opsServer!.once("error", reject);
+        opsServer!.listen(config.opsPort, config.host, resolve);
+      });
+    }
   } catch (error) {
-    await platform.close();
+    await closeAll();
     throw error;
   }
   const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
   const url = `${options.tls ? "https" : "http"}://${host}:${address.port}`;
+  let closing: Promise<void> | undefined;
   return {
     url,
     port: address.port,
@@ -134,9 +211,18 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
     gateway,
     conversations,
     authority,
-    async close() {
-      await gateway?.close();
-      await platform.close();
+    ops,
+    ...(opsServer ? { opsPort: (opsServer.address() as AddressInfo).port } : {}),
+    drain(deadlineMs = config.drainTimeoutMs) {
+      if (closing) return closing;
+      readiness.draining = true;
+      logger.info({ deadlineMs }, "draining: no new connections, turns in flight finish");
+      closing = gateway!.drain(deadlineMs).then(closeAll);
+      return closing;
+    },
+    close() {
+      closing ??= closeAll();
+      return closing;
     },
   };
 }

@@ -35,7 +35,14 @@ export class CloverAssistant implements Assistant {
   /** Starts the timer that closes sessions whose listening window expired. */
   start(): void {
     const every = Math.min(1000, Math.max(20, Math.floor(this.ctx.options.sessionTimeoutMs / 4)));
-    this.#sweeper = setInterval(() => void this.expireSessions(), every);
+    // A failed sweep (the session store unreachable) is logged and retried at the next tick.
+    this.#sweeper = setInterval(
+      () =>
+        void this.expireSessions().catch((error) =>
+          this.ctx.log.warn({ err: error }, "session sweep failed"),
+        ),
+      every,
+    );
     this.#sweeper.unref();
   }
 

@@ -49,28 +49,13 @@ const STATE_ONLY = new Set([
 const LANGUAGES = new Set<Language>(["en", "ja", "ko"]);
 
 export class EventHandler {
-  /** The newest dialogRequestId per device: an older dialog's answer is dropped (cic.md §7.3). */
-  private readonly latestDialog = new Map<string, string>();
-
   constructor(private readonly deps: EventHandlerDependencies) {}
-
-  private startDialog(deviceKey: string, dialogRequestId: string): void {
-    this.latestDialog.delete(deviceKey);
-    this.latestDialog.set(deviceKey, dialogRequestId);
-    if (this.latestDialog.size > 100_000)
-      this.latestDialog.delete(this.latestDialog.keys().next().value!);
-  }
-
-  /** True when a newer dialog started on the device while this one was being processed. */
-  private superseded(deviceKey: string, dialogRequestId: string): boolean {
-    return this.latestDialog.get(deviceKey) !== dialogRequestId;
-  }
 
   /** The directives to answer with; an empty list means 204. */
   async handle(ctx: EventContext): Promise<DirectivePart[]> {
     const { header, payload } = ctx.message.event;
     const key = `${header.namespace}.${header.name}`;
-    this.deps.devices.update(ctx.deviceKey, ctx.message.context);
+    await this.deps.devices.update(ctx.deviceKey, ctx.message.context);
     switch (key) {
       case "TextRecognizer.Recognize":
         return this.recognizeText(ctx, String(payload["text"]));
@@ -149,10 +134,11 @@ export class EventHandler {
 
   private async recognizeText(ctx: EventContext, text: string): Promise<DirectivePart[]> {
     const dialogRequestId = this.requireDialogRequestId(ctx);
-    this.startDialog(ctx.deviceKey, dialogRequestId);
+    // The newest dialogRequestId per device: an older dialog's answer is dropped (cic.md §7.3).
+    await this.deps.devices.startDialog(ctx.deviceKey, dialogRequestId);
     ctx.audio.resume();
     const language = languageOfText(text);
-    if (language) this.deps.devices.setLanguage(ctx.deviceKey, language);
+    if (language) await this.deps.devices.setLanguage(ctx.deviceKey, language);
     return this.converse(ctx, text, dialogRequestId, language);
   }
 
@@ -163,7 +149,7 @@ export class EventHandler {
     dialogRequestId: string,
     language: Language | undefined,
   ): Promise<DirectivePart[]> {
-    const device = this.deps.devices.deviceInfo(ctx.deviceKey, ctx.grant, language);
+    const device = await this.deps.devices.deviceInfo(ctx.deviceKey, ctx.grant, language);
     const result = await this.deps.assistant.handleTurn({
       kind: "text",
       text,
@@ -171,9 +157,9 @@ export class EventHandler {
       device,
     });
     this.shape(ctx, result);
-    this.rememberPlayback(ctx, result);
+    await this.rememberPlayback(ctx, result);
     // The device drops directives of an older dialog; skip synthesizing them (cic.md §7.3).
-    if (this.superseded(ctx.deviceKey, dialogRequestId)) return [];
+    if (await this.deps.devices.superseded(ctx.deviceKey, dialogRequestId)) return [];
     return this.answer(result, dialogRequestId);
   }
 
@@ -194,8 +180,8 @@ export class EventHandler {
         "no speech recognition engine is configured on this platform; send TextRecognizer.Recognize instead",
       );
     }
-    this.deps.devices.setLanguage(ctx.deviceKey, lang as Language);
-    this.startDialog(ctx.deviceKey, dialogRequestId);
+    await this.deps.devices.setLanguage(ctx.deviceKey, lang as Language);
+    await this.deps.devices.startDialog(ctx.deviceKey, dialogRequestId);
     let stopped = false;
     const stopCapture = () => {
       if (stopped) return;
@@ -216,7 +202,7 @@ export class EventHandler {
 
   private async deviceEvent(ctx: EventContext): Promise<DirectivePart[]> {
     const { header, payload } = ctx.message.event;
-    const device = this.deps.devices.deviceInfo(ctx.deviceKey, ctx.grant);
+    const device = await this.deps.devices.deviceInfo(ctx.deviceKey, ctx.grant);
     const result = await this.deps.assistant.handleTurn({
       kind: "event",
       namespace: header.namespace,
@@ -226,7 +212,7 @@ export class EventHandler {
       device,
     });
     this.shape(ctx, result, header.namespace + "." + header.name, payload);
-    this.rememberPlayback(ctx, result);
+    await this.rememberPlayback(ctx, result);
     // Directives answering an event without a dialogRequestId carry none (cic.md §7.3).
     return this.answer(result, header.dialogRequestId);
   }
@@ -246,9 +232,9 @@ export class EventHandler {
     this.deps.side?.shape(cause, result);
   }
 
-  private rememberPlayback(ctx: EventContext, result: TurnResult): void {
+  private async rememberPlayback(ctx: EventContext, result: TurnResult): Promise<void> {
     if (result.directives.some((d) => d.namespace === "AudioPlayer" && d.name === "Play")) {
-      this.deps.devices.setPlaybackOwner(ctx.deviceKey, result.extensionId);
+      await this.deps.devices.setPlaybackOwner(ctx.deviceKey, result.extensionId);
     }
   }
 }

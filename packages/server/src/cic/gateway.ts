@@ -10,7 +10,7 @@ import type { DeviceAuthority, DeviceGrant } from "./auth/authority.js";
 import { handleAuthorize, handleToken } from "./auth/routes.js";
 import { type DirectiveBus, InProcessDirectiveBus, type PushedAttachment } from "./bus.js";
 import { deviceKeyOf } from "./device-key.js";
-import { DeviceStates } from "./device-state.js";
+import { type DeviceStateStore, DeviceStates } from "./device-state.js";
 import { Downchannels } from "./downchannel.js";
 import { writeEventAnswer } from "./event-answer.js";
 import { DEFAULT_EVENT_LIMITS, type EventLimits, readEventRequest } from "./event-request.js";
@@ -27,6 +27,8 @@ export interface CicGatewayOptions {
   assistant: Assistant;
   authority: DeviceAuthority;
   bus?: DirectiveBus;
+  /** Device records and the newest dialog per device; in memory unless given (Redis). */
+  deviceStates?: DeviceStateStore;
   tts?: TextToSpeech;
   asr?: SpeechToText;
   /** TLS certificate and key (PEM); without them the port speaks h2c and HTTP/1.1. */
@@ -45,6 +47,13 @@ export interface CicGatewayOptions {
    * On by default; load generators that cannot hold a downchannel may turn it off.
    */
   requireDownchannel?: boolean;
+  /**
+   * "connection" (default): an HTTP/2 event must travel on the downchannel's connection.
+   * "cluster": behind a load balancer, an open downchannel on any node suffices.
+   */
+  downchannelScope?: "connection" | "cluster";
+  /** Called when an event was answered: its `Namespace.Name`, status, duration (ms). */
+  onEvent?: (name: string, status: number, durationMs: number) => void;
   onError?: (error: unknown) => void;
   /** Options of the CIC interface reactions (custom buttons…). */
   deviceSide?: DeviceSideOptions;
@@ -62,12 +71,17 @@ export class CicGateway {
   private readonly limits: EventLimits;
   private readonly server: net.Server;
   private readonly sockets = new Set<net.Socket>();
+  private readonly sessions = new Set<http2.Http2Session>();
+  private readonly h1: http.Server | undefined;
+  /** Requests being answered (downchannels excluded), for a graceful drain. */
+  private inFlight = 0;
+  private draining = false;
   /** userId → the devices (key → grant) that opened a downchannel for that user. */
   private readonly userDevices = new Map<string, Map<string, DeviceGrant>>();
 
   constructor(private readonly options: CicGatewayOptions) {
     this.bus = options.bus ?? new InProcessDirectiveBus();
-    this.devices = new DeviceStates(options.defaultLanguage);
+    this.devices = new DeviceStates(options.deviceStates, options.defaultLanguage);
     this.downchannels = new Downchannels(this.bus);
     this.limits = { ...DEFAULT_EVENT_LIMITS, ...options.limits };
     this.side = createDeviceSide({
@@ -86,7 +100,17 @@ export class CicGateway {
       ...(options.asr ? { asr: options.asr } : {}),
     });
     const handler = (req: AnyRequest, res: AnyResponse) => {
+      const counted = req.url !== "/v1/directives";
+      if (counted) {
+        this.inFlight++;
+        res.once("close", () => this.inFlight--);
+      }
+      if (this.draining && !("stream" in req)) res.setHeader("connection", "close");
       this.route(req, res).catch((error) => this.fail(res, error));
+    };
+    const track = (session: http2.Http2Session) => {
+      this.sessions.add(session);
+      session.once("close", () => this.sessions.delete(session));
     };
     const settings = { maxConcurrentStreams: options.maxConcurrentStreams ?? 100 };
     if (options.tls) {
@@ -94,9 +118,12 @@ export class CicGateway {
         { ...options.tls, allowHTTP1: true, settings },
         handler,
       );
+      this.server.on("session", track);
     } else {
       const h2 = http2.createServer({ settings }, handler);
+      h2.on("session", track);
       const h1 = http.createServer(handler);
+      this.h1 = h1;
       this.server = net.createServer((socket) =>
         sniffProtocol(
           socket,
@@ -126,6 +153,29 @@ export class CicGateway {
       this.server.close(() => resolve());
       for (const socket of this.sockets) socket.destroy();
     });
+  }
+
+  /**
+   * Graceful stop (SIGTERM): stop accepting connections, close the downchannels (devices
+   * reconnect elsewhere), GOAWAY on every HTTP/2 connection, let the turns in flight finish,
+   * then close whatever is left once `deadlineMs` has passed. Resolves when done.
+   */
+  async drain(deadlineMs: number): Promise<void> {
+    this.draining = true;
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.downchannels.closeAll();
+    for (const session of this.sessions) if (!session.closed) session.close();
+    this.h1?.closeIdleConnections();
+    const until = Date.now() + deadlineMs;
+    while (this.inFlight > 0 && Date.now() < until)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    for (const socket of this.sockets) socket.destroy();
+    await closed;
+  }
+
+  /** Requests being answered now (downchannels excluded). */
+  get requestsInFlight(): number {
+    return this.inFlight;
   }
 
   /** Sends a cloud-initiated directive to a device's downchannel (key: deviceKeyOf). */
@@ -227,6 +277,7 @@ export class CicGateway {
     this.requireMethod(req, "GET");
     const grant = await this.authenticate(req);
     const deviceKey = deviceKeyOf(grant);
+    if (this.draining) throw new CicError(503, "this node is shutting down; reconnect");
     const devices = this.userDevices.get(grant.userId) ?? new Map<string, DeviceGrant>();
     this.userDevices.set(grant.userId, devices);
     devices.set(deviceKey, grant);
@@ -250,9 +301,13 @@ export class CicGateway {
     // HTTP/2 devices must send events on their downchannel's connection (cic.md §2.6); browser
     // devices on HTTP/1.1 use several connections, so for them an open downchannel suffices.
     const onChannel =
-      req.httpVersion === "2.0"
-        ? this.downchannels.isOnConnection(deviceKey, this.connectionOf(req))
-        : this.downchannels.has(deviceKey);
+      this.options.downchannelScope === "cluster"
+        ? this.downchannels.has(deviceKey) ||
+          // The directory unreachable: let the event through (its answer needs no downchannel).
+          (await this.bus.locate(deviceKey).catch(() => "unknown")) !== undefined
+        : req.httpVersion === "2.0"
+          ? this.downchannels.isOnConnection(deviceKey, this.connectionOf(req))
+          : this.downchannels.has(deviceKey);
     if (requireDownchannel && !onChannel) {
       req.resume();
       const why = this.downchannels.has(deviceKey)
@@ -267,6 +322,7 @@ export class CicGateway {
       if ("stream" in req) req.stream.close(http2.constants.NGHTTP2_CANCEL);
       else req.socket.destroy();
     });
+    const started = performance.now();
     const body = await readEventRequest(req, this.limits);
     const message = checkEventMessage(body.metadata);
     body.finished.catch(() => {});
@@ -278,10 +334,13 @@ export class CicGateway {
       pushToDownchannel: (directive) => void this.bus.publish(deviceKey, directive),
     });
     req.setTimeout(0);
+    const name = `${message.event.header.namespace}.${message.event.header.name}`;
     if (parts.length === 0) {
       res.writeHead(204).end();
+      this.options.onEvent?.(name, 204, performance.now() - started);
       return;
     }
     await writeEventAnswer(res, parts, this.options.onError);
+    this.options.onEvent?.(name, 200, performance.now() - started);
   }
 }
