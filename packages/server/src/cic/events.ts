@@ -108,7 +108,7 @@ export class EventHandler {
       namespace: "Alerts",
       name: "RequestSynchronizeAlert",
       payload: {},
-      device: this.deps.devices.deviceInfo(ctx.deviceKey, ctx.grant),
+      device: await this.deps.devices.deviceInfo(ctx.deviceKey, ctx.grant),
     });
     const sync = result.directives.find((d) => d.name === "SynchronizeAlert");
     const all = sync?.payload["allAlerts"];

@@ -242,6 +242,7 @@ function actionDevice(alert: AlertRecord): DeviceInfo {
   const language = (snapshot?.language ?? "en") as Language;
   return {
     deviceId: alert.deviceId,
+    clientId: snapshot?.clientId ?? "",
     userId: alert.userId,
     language,
     locale: snapshot?.locale ?? { en: "en-US", ja: "ja-JP", ko: "ko-KR" }[language],
