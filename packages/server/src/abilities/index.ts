@@ -2,7 +2,9 @@
 // here once; the assistant routes to them through the AbilityRouter.
 import type { Ability } from "./ability.js";
 import { createAlertsAbility } from "./alerts/index.js";
+import { deviceControlAbility } from "./device-control/index.js";
 import { HomeAbility } from "./home/index.js";
+import { notificationsAbility } from "./notifications/index.js";
 import { playbackAbility } from "./playback/index.js";
 import type { AbilityServices } from "./services.js";
 
@@ -23,6 +25,8 @@ export function createAbilities(services: AbilityServices): Ability[] {
   return [
     playbackAbility(),
     createAlertsAbility(services),
+    deviceControlAbility(),
+    notificationsAbility(services),
     ...(services.cek ? [new HomeAbility(services)] : []),
   ];
 }

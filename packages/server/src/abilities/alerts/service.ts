@@ -241,6 +241,8 @@ function actionDevice(alert: AlertRecord): DeviceInfo {
   const snapshot = alert.action?.device as Partial<DeviceInfo> | undefined;
   const language = (snapshot?.language ?? "en") as Language;
   return {
+    // The snapshot's client when it has one (alerts stored before device keys have none).
+    clientId: snapshot?.clientId ?? "",
     deviceId: alert.deviceId,
     clientId: snapshot?.clientId ?? "",
     userId: alert.userId,
