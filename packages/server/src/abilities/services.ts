@@ -9,6 +9,7 @@ import type { ExtensionRegistry } from "../cek/registry.js";
 import type { JobRunner } from "../jobs/runner.js";
 import type { DatabaseHandle } from "../store/database.js";
 import type { JobQueue } from "../store/jobs.js";
+import type { SecretBox } from "../store/secret-box.js";
 
 /** Milliseconds since the epoch; injectable so time can be moved in tests. */
 export interface Clock {
@@ -46,6 +47,8 @@ export interface AbilityServices {
   admin: AdminAuth;
   /** The CEK side, for abilities that call extensions (home control). */
   cek?: { registry: ExtensionRegistry; linking: AccountLinking; dispatcher: CekDispatcher };
+  /** Seals secrets at rest (e.g. a user's CalDAV password), like the platform's own. */
+  secrets?: SecretBox;
   /** The platform's assistant, for work that runs a turn later (an action timer's command). */
   assistant?: Pick<Assistant, "handleTurn">;
 }

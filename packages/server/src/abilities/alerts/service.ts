@@ -244,7 +244,6 @@ function actionDevice(alert: AlertRecord): DeviceInfo {
     // The snapshot's client when it has one (alerts stored before device keys have none).
     clientId: snapshot?.clientId ?? "",
     deviceId: alert.deviceId,
-    clientId: snapshot?.clientId ?? "",
     userId: alert.userId,
     language,
     locale: snapshot?.locale ?? { en: "en-US", ja: "ja-JP", ko: "ko-KR" }[language],
