@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { createConsoleHandler } from "@clover/console";
 import type { Logger } from "pino";
 import type { Clock, DeviceOutbox } from "./abilities/index.js";
+import { ApiError, sendError } from "./api/http.js";
 import type { TurnResult } from "./assistant/turn.js";
 import { handleDeviceAdmin } from "./cic/auth/admin-routes.js";
 import { DeviceAuthority } from "./cic/auth/authority.js";
@@ -18,6 +19,7 @@ import type { ServerConfig } from "./config/index.js";
 import { ConversationLog, recordingAssistant } from "./insight/conversation-log.js";
 import { handleInsight } from "./insight/routes.js";
 import { createPlatform, type Platform } from "./platform.js";
+import { MemoryRateLimiter, type RateLimiter } from "./store/rate-limits.js";
 
 export interface CloverServerOptions {
   config: ServerConfig;
@@ -42,6 +44,29 @@ export interface CloverServer {
   conversations: ConversationLog;
   authority: DeviceAuthority;
   close(): Promise<void>;
+}
+
+/** The per-device and per-client token buckets of the configuration (in memory). */
+function rateLimitsOf(config: ServerConfig): { device?: RateLimiter; client?: RateLimiter } {
+  const { cic } = config;
+  return {
+    ...(cic.deviceRatePerSecond > 0
+      ? {
+          device: new MemoryRateLimiter({
+            perSecond: cic.deviceRatePerSecond,
+            burst: cic.deviceRateBurst,
+          }),
+        }
+      : {}),
+    ...(cic.clientRatePerSecond > 0
+      ? {
+          client: new MemoryRateLimiter({
+            perSecond: cic.clientRatePerSecond,
+            burst: cic.clientRateBurst,
+          }),
+        }
+      : {}),
+  };
 }
 
 export async function startClover(options: CloverServerOptions): Promise<CloverServer> {
@@ -103,9 +128,26 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
           if (!handled && !(await handleInsight(insight, req, res)))
             platform.managementHandler(req, res);
         })
-        .catch((error) => options.logger?.error({ err: error }, "device admin route failed"));
+        .catch((error) => {
+          options.logger?.error({ err: error }, "device admin route failed");
+          if (!res.headersSent)
+            sendError(res, new ApiError(500, "internal", "internal error; see the server log"));
+          else if (!res.writableEnded) res.end();
+        });
     },
     onError: (error) => options.logger?.error({ err: error }, "CIC request failed"),
+    limits: {
+      bodyIdleTimeoutMs: config.cic.bodyIdleTimeoutMs,
+      bodyTimeoutMs: config.cic.bodyTimeoutMs,
+    },
+    answerTimeoutMs: config.cic.answerTimeoutMs,
+    timeouts: {
+      headersTimeoutMs: config.cic.headersTimeoutMs,
+      idleTimeoutMs: config.cic.idleTimeoutMs,
+      keepAliveTimeoutMs: config.cic.keepAliveTimeoutMs,
+      shutdownTimeoutMs: config.cic.shutdownTimeoutMs,
+    },
+    rateLimits: rateLimitsOf(config),
   });
   let address: AddressInfo;
   try {
