@@ -12,6 +12,7 @@ const BENCHMARKS = {
   "cic-turns": "bench/cic/turns.ts",
   "cic-downchannels": "bench/cic/downchannels.ts",
   speech: "bench/speech/speech.ts",
+  "speech-answer": "bench/speech/answer.ts",
 };
 
 const [name, ...args] = process.argv.slice(2);

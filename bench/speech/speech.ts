@@ -3,6 +3,7 @@
 // speech to the first byte of the spoken answer for a dice turn through CIC.
 //   node --conditions=@clover/source --import tsx bench/speech/speech.ts
 import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { Readable } from "node:stream";
 import type { InteractionModel } from "@clover/protocol";
 import { PocketsphinxRecognizer } from "../../packages/server/src/speech/asr/pocketsphinx.js";
@@ -102,12 +103,45 @@ async function asrFigures(name: string, grammarModels: InteractionModel[]) {
 
 row("engine", "audio s", "CPU s", "RTF (audio s / CPU s)", "wall s", "helper RSS MB");
 rows.push("|---|---|---|---|---|---|");
-await ttsFigures("Flite slt (default)", () => new FliteTextToSpeech(), "en");
-await ttsFigures("Flite awb", () => new FliteTextToSpeech({ voice: "awb" }), "en");
-await ttsFigures("eSpeak NG en", () => new EspeakTextToSpeech(), "en");
-await asrFigures("pocketsphinx, dice grammar", models.slice(0, 1));
-await asrFigures("pocketsphinx, dice+pizza+audio grammar", models);
+console.log(
+  `load average at start: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")}`,
+);
+await ttsFigures("Flite slt, flite + lame programs (default)", () => new FliteTextToSpeech(), "en");
+await ttsFigures(
+  "Flite slt, WASI + JavaScript LAME (previous default)",
+  () => new FliteTextToSpeech({ engine: "wasi" }),
+  "en",
+);
+await ttsFigures(
+  "Flite awb, flite + lame programs",
+  () => new FliteTextToSpeech({ voice: "awb" }),
+  "en",
+);
+await ttsFigures(
+  "Flite awb, WASI + JavaScript LAME",
+  () => new FliteTextToSpeech({ voice: "awb", engine: "wasi" }),
+  "en",
+);
+await ttsFigures("eSpeak NG en + lame program", () => new EspeakTextToSpeech(), "en");
+await ttsFigures(
+  "eSpeak NG en + JavaScript LAME",
+  () => new EspeakTextToSpeech({ lame: false }),
+  "en",
+);
+const ttsOnly = process.argv.includes("--tts-only");
+if (!ttsOnly) {
+  await asrFigures("pocketsphinx, dice grammar", models.slice(0, 1));
+  await asrFigures("pocketsphinx, dice+pizza+audio grammar", models);
+}
 console.log(rows.join("\n"));
+console.log(
+  `load average at end: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")}`,
+);
+if (ttsOnly) process.exit(0);
 
 const latency = await dialogLatency(5);
 console.log(

@@ -48,6 +48,14 @@ describe("clover test (dialog tests)", { concurrency: true }, () => {
     );
   });
 
+  it("says how many steps were not run, and makes the --junit folder", async () => {
+    const junit = join(dir, "reports", "nested", "dialog.xml");
+    const result = await clover(["test", join(FIXTURES, "failing.test.yaml"), "--junit", junit]);
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stdout, /^ {6}… 1 more step not run$/m);
+    assert.match(readFileSync(junit, "utf8"), /<testsuite /);
+  });
+
   it("names the line of a mistake in a test file (exit 1) before starting anything", async () => {
     const file = join(dir, "typo.test.yaml");
     writeFileSync(

@@ -175,6 +175,7 @@ describe("clover serve and the commands that talk to it", () => {
       again.stderr,
       /^error: POST \/api\/v1\/extensions failed \(409\): .*already exists/m,
     );
+    assert.match(again.stderr, /hint: to change it, run `clover ext update com\.example\.hello`/);
     const models = join(dataDir, "models");
     mkdirSync(models, { recursive: true });
     writeFileSync(
@@ -199,6 +200,7 @@ describe("clover serve and the commands that talk to it", () => {
     ]);
     assert.equal(refused.code, 1);
     assert.match(refused.stderr, /intents\[0\]\.slots\[0\]\.type: .*CLOVA\.NOPE/);
+    assert.match(refused.stderr, /\(en model\)/);
     const list = await run(["--json", "ext", "list"]);
     const ids = JSON.parse(list.stdout).map((e: { id: string }) => e.id);
     assert.deepEqual(ids.sort(), [...(info["extensions"] as string[]), "com.example.hello"].sort());
@@ -219,6 +221,17 @@ describe("clover serve and the commands that talk to it", () => {
     assert.deepEqual(view.languages.sort(), ["en", "ja", "ko"]);
     const enabled = await run(["ext", "enable", "com.example.hello", "--user", "alice"]);
     assert.equal(enabled.code, 0, enabled.stderr);
+    await run(["ext", "enable", "com.example.hello", "--user", "bob"]);
+    const bobOut = await run(["ext", "disable", "com.example.hello", "--user", "bob"]);
+    assert.equal(bobOut.code, 0, bobOut.stderr);
+    const users = JSON.parse((await run(["--json", "ext", "show", "com.example.hello"])).stdout);
+    assert.deepEqual(users.enabledUsers, ["alice"]);
+    // Enabled for everyone, one user cannot be left out: said, not pretended.
+    await run(["ext", "enable", "com.example.hello"]);
+    const carve = await run(["ext", "disable", "com.example.hello", "--user", "alice"]);
+    assert.equal(carve.code, 1);
+    assert.match(carve.stderr, /is enabled for all users, so alice keeps it/);
+    assert.match(carve.stderr, /hint: disable it for everyone/);
     const removed = await run(["ext", "rm", "com.example.hello"]);
     assert.equal(removed.code, 0, removed.stderr);
     const gone = await run(["ext", "show", "com.example.hello"]);
@@ -262,13 +275,11 @@ describe("clover serve and the commands that talk to it", () => {
     assert.match(refused.stderr, /refused the admin token/);
   });
 
-  it("refuses missing TLS files (exit 2) and reports REDIS_URL as not supported yet", async () => {
+  it("refuses missing TLS files (exit 2) and a Redis it cannot reach", async () => {
     const result = await run([
       "serve",
       "--port",
       "0",
-      "--redis-url",
-      "redis://127.0.0.1:1",
       "--tls-cert",
       join(dataDir, "none.pem"),
       "--tls-key",
@@ -276,7 +287,20 @@ describe("clover serve and the commands that talk to it", () => {
     ]);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /--tls-cert .*none\.pem: ENOENT/);
-    assert.match(result.stderr, /REDIS_URL is accepted but not yet supported/);
+    const noRedis = await run([
+      "serve",
+      "--port",
+      "0",
+      "--examples",
+      "off",
+      "--data-dir",
+      join(dataDir, "redis-less"),
+      "--redis-url",
+      "redis://127.0.0.1:1",
+    ]);
+    assert.notEqual(noRedis.code, 0);
+    assert.match(noRedis.stderr, /REDIS_URL: cannot reach Redis at 127\.0\.0\.1:1/);
+    assert.doesNotMatch(noRedis.stderr, /\n\s+at /, "no stack trace");
     const half = await run(["serve", "--tls-cert", "x.pem"]);
     assert.equal(half.code, 2);
     assert.match(half.stderr, /--tls-cert and --tls-key go together/);

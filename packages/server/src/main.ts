@@ -1,8 +1,9 @@
 // The whole platform on one port: the CIC gateway in front (devices, auth API), the assistant
 // behind it, and the management API for everything else.
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createConsoleHandler } from "@clover/console";
-import type { Logger } from "pino";
+import { type Logger, pino } from "pino";
 import type { Clock, DeviceOutbox } from "./abilities/index.js";
 import { ApiError, sendError } from "./api/http.js";
 import type { TurnResult } from "./assistant/turn.js";
@@ -10,16 +11,29 @@ import { handleDeviceAdmin } from "./cic/auth/admin-routes.js";
 import { DeviceAuthority } from "./cic/auth/authority.js";
 import { SqlAuthStore } from "./cic/auth/sql-store.js";
 import type { AuthStore } from "./cic/auth/store.js";
+import { InProcessDirectiveBus, type PushedAttachment } from "./cic/bus.js";
 import { type DeviceIdentity, deviceKeyOf } from "./cic/device-key.js";
 import { CicGateway } from "./cic/gateway.js";
+import { wholeAttachment } from "./cic/interfaces/parts.js";
 import type { CicDirective } from "./cic/multipart-writer.js";
 import type { SpeechToText, TextToSpeech } from "./cic/speech-engines.js";
 import { turnToDirectives } from "./cic/turn-directives.js";
 import type { ServerConfig } from "./config/index.js";
 import { ConversationLog, recordingAssistant } from "./insight/conversation-log.js";
 import { handleInsight } from "./insight/routes.js";
+import {
+  countedBus,
+  handleOps,
+  type OpsContext,
+  observedAsr,
+  observedAssistant,
+  observedTts,
+  PlatformMetrics,
+  ReadinessProbe,
+} from "./ops/index.js";
 import { createPlatform, type Platform } from "./platform.js";
 import { MemoryRateLimiter, type RateLimiter } from "./store/rate-limits.js";
+import { openRedisBackend } from "./store/redis/index.js";
 
 export interface CloverServerOptions {
   config: ServerConfig;
@@ -43,6 +57,11 @@ export interface CloverServer {
   gateway: CicGateway;
   conversations: ConversationLog;
   authority: DeviceAuthority;
+  ops: OpsContext;
+  /** Port of the separate ops listener, when CLOVER_OPS_PORT is set. */
+  opsPort?: number;
+  /** Graceful stop (SIGTERM): not ready, GOAWAY, turns in flight finish, then close. */
+  drain(deadlineMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -71,44 +90,75 @@ function rateLimitsOf(config: ServerConfig): { device?: RateLimiter; client?: Ra
 
 export async function startClover(options: CloverServerOptions): Promise<CloverServer> {
   const { config } = options;
+  // Every log line names its node, so a turn is followed across nodes by dialogRequestId.
+  const logger = (options.logger ?? pino({ level: config.logLevel, name: "clover" })).child({
+    node: config.nodeId,
+  });
+  const redis = config.redisUrl
+    ? await openRedisBackend(config.redisUrl, config.nodeId, logger)
+    : undefined;
   let gateway: CicGateway | undefined;
-  // A proactive answer goes to the exact device it belongs to (client, device id and user).
-  const pushTurn = async (target: DeviceIdentity, result: TurnResult) => {
-    if (!gateway) return;
-    const parts = await turnToDirectives(result, undefined, { expectSpeechTimeoutMs: 8000 });
-    for (const part of parts) await gateway.push(deviceKeyOf(target), part.directive);
-  };
-  /** Directives outside a turn (abilities: alerts, notifications, Home pushes). */
-  const pushed = async (result: TurnResult, send: (directive: CicDirective) => Promise<number>) => {
+  /**
+   * Directives outside a turn (reprompts after a listening timeout, alerts, notifications,
+   * Home pushes): speech is synthesized and travels as a cid: attachment on the downchannel,
+   * so screenless devices hear it.
+   */
+  const pushed = async (
+    result: TurnResult,
+    send: (directive: CicDirective, attachment?: PushedAttachment) => Promise<number>,
+  ) => {
     const parts = await turnToDirectives(result, undefined, {
       expectSpeechTimeoutMs: 8000,
       ...(options.tts ? { tts: options.tts } : {}),
     });
     let reached = 0;
-    for (const part of parts) reached = Math.max(reached, await send(part.directive));
+    for (const part of parts)
+      reached = Math.max(reached, await send(part.directive, await wholeAttachment(part)));
     return reached;
   };
+  // A proactive answer goes to the exact device it belongs to (client, device id and user).
+  const pushTurn = (target: DeviceIdentity, result: TurnResult) =>
+    gateway
+      ? pushed(result, async (d, a) => ((await gateway!.push(deviceKeyOf(target), d, a)) ? 1 : 0))
+      : Promise.resolve(0);
   const outbox: DeviceOutbox = {
     toDevice: (target, result) =>
       gateway
-        ? pushed(result, async (d) =>
+        ? pushed(result, async (d, a) =>
             target.clientId === undefined
-              ? gateway!.pushToUser(target.userId, d, { deviceId: target.deviceId })
-              : (await gateway!.push(deviceKeyOf({ ...target, clientId: target.clientId }), d))
+              ? gateway!.pushToUser(target.userId, d, { deviceId: target.deviceId }, a)
+              : (await gateway!.push(deviceKeyOf({ ...target, clientId: target.clientId }), d, a))
                 ? 1
                 : 0,
           )
         : Promise.resolve(0),
     toUser: (userId, result) =>
-      gateway ? pushed(result, (d) => gateway!.pushToUser(userId, d)) : Promise.resolve(0),
+      gateway
+        ? pushed(result, (d, a) => gateway!.pushToUser(userId, d, undefined, a))
+        : Promise.resolve(0),
   };
-  const platform = await createPlatform(config, {
-    ...(options.logger ? { logger: options.logger } : {}),
-    ...(options.rotateAdminToken ? { rotateAdminToken: true } : {}),
-    onProactive: (target, result) => void pushTurn(target, result),
-    outbox,
-    ...(options.clock ? { clock: options.clock } : {}),
-  });
+  let platform: Platform;
+  try {
+    platform = await createPlatform(config, {
+      logger,
+      ...(redis ? { sessionStore: redis.sessions } : {}),
+      ...(options.rotateAdminToken ? { rotateAdminToken: true } : {}),
+      onProactive: (target, result) =>
+        void pushTurn(target, result).catch((error) =>
+          logger.warn({ err: error, deviceId: target.deviceId }, "push failed"),
+        ),
+      outbox,
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
+  } catch (error) {
+    await Promise.all([redis?.bus.close(), redis?.deviceStates.close(), redis?.sessions.close()]);
+    await redis?.close();
+    throw error;
+  }
+  const metrics = new PlatformMetrics(config.nodeId, () => gateway?.downchannels.size ?? 0);
+  const readiness = new ReadinessProbe(platform.database.db, redis?.probe, metrics);
+  await readiness.start();
+  const ops: OpsContext = { nodeId: config.nodeId, metrics, readiness };
   const authority = new DeviceAuthority(
     options.authStore ?? new SqlAuthStore(platform.database.db),
   );
@@ -116,12 +166,20 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
   const consoleHandler = createConsoleHandler();
   const insight = { log: conversations, registry: platform.registry, admin: platform.adminAuth };
   gateway = new CicGateway({
-    assistant: recordingAssistant(platform.assistant, conversations),
+    assistant: observedAssistant(
+      recordingAssistant(platform.assistant, conversations),
+      metrics,
+      logger,
+    ),
     authority,
+    bus: countedBus(redis?.bus ?? new InProcessDirectiveBus(), metrics),
+    ...(redis ? { deviceStates: redis.deviceStates } : {}),
+    downchannelScope: config.behindLoadBalancer ? "cluster" : "connection",
     ...(options.tls ? { tls: options.tls } : {}),
-    ...(options.tts ? { tts: options.tts } : {}),
-    ...(options.asr ? { asr: options.asr } : {}),
+    ...(options.tts ? { tts: observedTts(options.tts, metrics) } : {}),
+    ...(options.asr ? { asr: observedAsr(options.asr, metrics) } : {}),
     fallback: (req, res) => {
+      if (handleOps(ops, req, res)) return;
       if (consoleHandler(req, res)) return;
       handleDeviceAdmin(authority, platform.adminAuth, req, res)
         .then(async (handled) => {
@@ -129,13 +187,17 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
             platform.managementHandler(req, res);
         })
         .catch((error) => {
-          options.logger?.error({ err: error }, "device admin route failed");
+          logger.error({ err: error }, "device admin route failed");
           if (!res.headersSent)
             sendError(res, new ApiError(500, "internal", "internal error; see the server log"));
           else if (!res.writableEnded) res.end();
         });
     },
-    onError: (error) => options.logger?.error({ err: error }, "CIC request failed"),
+    onEvent: (name, _status, durationMs) => {
+      if (name.endsWith(".Recognize"))
+        metrics.turnSeconds.observe({ stage: "total" }, durationMs / 1000);
+    },
+    onError: (error) => logger.error({ err: error }, "CIC request failed"),
     limits: {
       bodyIdleTimeoutMs: config.cic.bodyIdleTimeoutMs,
       bodyTimeoutMs: config.cic.bodyTimeoutMs,
@@ -145,19 +207,45 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
       headersTimeoutMs: config.cic.headersTimeoutMs,
       idleTimeoutMs: config.cic.idleTimeoutMs,
       keepAliveTimeoutMs: config.cic.keepAliveTimeoutMs,
-      shutdownTimeoutMs: config.cic.shutdownTimeoutMs,
+      shutdownTimeoutMs: config.drainTimeoutMs,
     },
     rateLimits: rateLimitsOf(config),
   });
+  let opsServer: Server | undefined;
+  const closeAll = async () => {
+    readiness.stop();
+    if (opsServer) await new Promise<void>((resolve) => opsServer!.close(() => resolve()));
+    await gateway?.close();
+    await platform.close();
+    await redis?.deviceStates.close();
+    await redis?.close();
+  };
   let address: AddressInfo;
   try {
     address = await gateway.listen(config.port, config.host);
+    if (config.opsPort > 0) {
+      opsServer = createServer((req, res) => {
+        if (!handleOps(ops, req, res)) {
+          req.resume();
+          res.writeHead(404, { "content-type": "application/json" }).end(
+            JSON.stringify({
+              error: { code: "not_found", message: "this port serves /healthz, /readyz, /metrics" },
+            }),
+          );
+        }
+      });
+      await new Promise<void>((resolve, reject) => {
+        opsServer!.once("error", reject);
+        opsServer!.listen(config.opsPort, config.host, resolve);
+      });
+    }
   } catch (error) {
-    await platform.close();
+    await closeAll();
     throw error;
   }
   const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
   const url = `${options.tls ? "https" : "http"}://${host}:${address.port}`;
+  let closing: Promise<void> | undefined;
   return {
     url,
     port: address.port,
@@ -165,9 +253,18 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
     gateway,
     conversations,
     authority,
-    async close() {
-      await gateway?.close();
-      await platform.close();
+    ops,
+    ...(opsServer ? { opsPort: (opsServer.address() as AddressInfo).port } : {}),
+    drain(deadlineMs = config.drainTimeoutMs) {
+      if (closing) return closing;
+      readiness.draining = true;
+      logger.info({ deadlineMs }, "draining: no new connections, turns in flight finish");
+      closing = gateway!.drain(deadlineMs).then(closeAll);
+      return closing;
+    },
+    close() {
+      closing ??= closeAll();
+      return closing;
     },
   };
 }

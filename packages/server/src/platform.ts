@@ -154,6 +154,8 @@ export async function createPlatform(
       jobs,
       jobRunner,
       admin: adminAuth,
+      // Bound once the assistant exists (it routes to these abilities).
+      assistant: { handleTurn: (turn) => assistant.handleTurn(turn) },
     }),
   );
   const ctx: AssistantContext = {

@@ -19,6 +19,16 @@ interface ChatOptions {
   token?: string;
   verbose?: boolean;
   audio?: boolean;
+  newSession?: boolean;
+}
+
+/** Milliseconds as people read them: one decimal under 10 ms, whole numbers above. */
+export const formatMs = (ms: number) => (ms < 10 ? ms.toFixed(1) : String(Math.round(ms)));
+
+interface LastTurn {
+  at: string;
+  extensionId?: string;
+  expectSpeech: boolean;
 }
 
 interface TurnDetails {
@@ -33,6 +43,8 @@ interface TurnDetails {
 class Chat {
   private failed = false;
   private warnedNoLog = false;
+  /** Set once "no MP3 player" was said: later answers are not played (nor warned about). */
+  noPlayer = false;
   readonly turns: unknown[] = [];
 
   constructor(
@@ -57,7 +69,7 @@ class Chat {
       this.client.sendText(text, { dialogRequestId }),
     );
     const ms = Math.round(performance.now() - started);
-    if (response.status !== 200) this.failed = true;
+    if (response.status !== 200 && response.status !== 204) this.failed = true;
     const details = this.options.verbose ? await this.details(dialogRequestId) : undefined;
     const turn = {
       utterance: text,
@@ -69,7 +81,26 @@ class Chat {
     if (out.json) return;
     printAnswer(out, response, ms);
     if (this.options.verbose) this.printVerbose(response.directives, details);
-    if (this.options.audio) await this.playAudio(spokenAudio(response));
+    if (this.options.audio && !this.noPlayer) await this.playAudio(spokenAudio(response));
+  }
+
+  /** The device's last logged turn, when the platform keeps a turn log. */
+  async lastTurn(): Promise<LastTurn | undefined> {
+    if (!this.log) return undefined;
+    try {
+      const { turns } = await this.log.request<{ turns: LastTurn[] }>(
+        "GET",
+        `${TURN_LOG_PATH}?deviceId=${encodeURIComponent(this.deviceId)}&limit=1`,
+      );
+      return turns[0];
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Ends an open session the way a user does: an exit phrase (nothing is printed). */
+  async endSession(): Promise<void> {
+    await this.client.sendText("exit", { dialogRequestId: randomUUID() });
   }
 
   private async details(dialogRequestId: string): Promise<TurnDetails | undefined> {
@@ -112,13 +143,13 @@ class Chat {
     const r = details.result;
     out.line(
       out.c.dim(
-        `  intent ${r.intent?.name ?? "-"} ${JSON.stringify(r.intent?.slots ?? {})}  extension ${r.extensionId ?? "-"}  turn ${details.durationMs} ms`,
+        `  intent ${r.intent?.name ?? "-"} ${JSON.stringify(r.intent?.slots ?? {})}  extension ${r.extensionId ?? "-"}  turn ${formatMs(details.durationMs)} ms`,
       ),
     );
     if (r.exchange) {
       block(`CEK request → ${r.extensionId}`, r.exchange.request);
       if (r.exchange.response !== undefined)
-        block(`CEK response (${Math.round(r.exchange.durationMs)} ms)`, r.exchange.response);
+        block(`CEK response (${formatMs(r.exchange.durationMs)} ms)`, r.exchange.response);
       if (r.exchange.error) out.line(out.c.red(`  CEK error: ${r.exchange.error}`));
     } else out.line(out.c.dim("  (no extension was called)"));
     const names = directives.map((d) => nameOf(d as never)).join(", ");
@@ -135,6 +166,7 @@ class Chat {
     try {
       await play(audio);
     } catch (error) {
+      this.noPlayer = true;
       this.out.warn((error as Error).message);
     }
   }
@@ -148,6 +180,7 @@ export function registerChat(program: Command): void {
       .argument("[utterances...]", "say these in order (one conversation) and exit")
       .option("-v, --verbose", "show the intent, the CEK request and response, and timings")
       .option("--audio", "play the spoken answer (mpg123, ffplay or mpv)")
+      .option("--new-session", "end a conversation left open by an earlier run, then start")
       .addHelpText(
         "after",
         '\nExamples:\n  clover chat "ask dice to roll two dice"\n  clover chat "open dice" "roll three dice" "no"\n  clover chat --verbose',
@@ -163,8 +196,11 @@ export function registerChat(program: Command): void {
     const client = deviceClient(url, profile);
     const adminToken = o.token || process.env["CLOVER_ADMIN_TOKEN"] || settings.adminTokens?.[url];
     const log = adminToken ? new ManagementApi(url, adminToken, 5000) : undefined;
-    if (o.audio && !findPlayer()) out.warn(NO_PLAYER);
     const chat = new Chat(out, client, profile.deviceId, o, log);
+    if (o.audio && !findPlayer()) {
+      out.warn(NO_PLAYER);
+      chat.noPlayer = true;
+    }
     try {
       await reachable(
         url,
@@ -172,6 +208,7 @@ export function registerChat(program: Command): void {
           if (!out.json) out.line(`${out.c.yellow("↓")} ${nameOf(d)} ${JSON.stringify(d.payload)}`);
         }),
       );
+      await startOrContinue(out, chat, o.newSession === true);
       if (utterances.length > 0) {
         for (const text of utterances) await reachable(url, chat.say(text, true));
       } else await interactive(out, chat, url);
@@ -181,6 +218,21 @@ export function registerChat(program: Command): void {
     }
     process.exitCode = chat.exitCode;
   });
+}
+
+/** An earlier run's conversation may still be open on the platform: say so, or end it. */
+async function startOrContinue(out: Output, chat: Chat, fresh: boolean): Promise<void> {
+  if (fresh) {
+    await chat.endSession();
+    return;
+  }
+  const last = await chat.lastTurn();
+  if (last?.expectSpeech && last.extensionId)
+    out.info(
+      out.ce.dim(
+        `note: this device's conversation with ${last.extensionId} (last turn ${last.at.slice(11, 19)}) is still open: what you say continues it; --new-session starts fresh`,
+      ),
+    );
 }
 
 async function interactive(out: Output, chat: Chat, url: string): Promise<void> {

@@ -1,6 +1,6 @@
 // clover ext: manage the platform's extensions through the management API.
 import type { Command } from "commander";
-import type { ApiIssue, ManagementApi } from "../core/api.js";
+import { type ApiIssue, ApiRequestError, type ManagementApi } from "../core/api.js";
 import { managementApi, outputOf, withPlatform } from "../core/command.js";
 import { CliError, EXIT } from "../core/errors.js";
 import { readDocument, readModelDir } from "../core/files.js";
@@ -52,14 +52,17 @@ function documentFrom(file: string | undefined, o: DocOptions): Record<string, u
 }
 
 function showWarnings(out: Output, warnings: ApiIssue[] | undefined): void {
-  for (const w of warnings ?? []) out.warn(`${w.path ? `${w.path}: ` : ""}${w.message}`);
+  for (const w of warnings ?? [])
+    out.warn(
+      `${w.language ? `${w.language} model: ` : ""}${w.path ? `${w.path}: ` : ""}${w.message}`,
+    );
 }
 
 function rethrowWithDetails(error: unknown, out: Output): never {
   const details = (error as { details?: ApiIssue[] }).details ?? [];
   for (const d of details.slice(0, 20))
     out.info(
-      `  ${d.file ? `${d.file}:${d.line ?? ""}:${d.column ?? ""}` : (d.path ?? "")}: ${d.message}`,
+      `  ${d.language ? `${d.language} model: ` : ""}${d.file ? `${d.file}:${d.line ?? ""}:${d.column ?? ""}` : (d.path ?? "")}: ${d.message}`,
     );
   throw error;
 }
@@ -113,7 +116,17 @@ export function registerExt(program: Command): void {
     const api = managementApi(command);
     const created = await out
       .progress("registering", api.request<ExtensionView>("POST", "/api/v1/extensions", doc))
-      .catch((error) => rethrowWithDetails(error, out));
+      .catch((error) => {
+        if (error instanceof ApiRequestError && error.status === 409) {
+          const id = String(doc["id"] ?? "<id>");
+          throw new CliError(
+            error.message,
+            EXIT.failure,
+            `to change it, run \`clover ext update ${id}\` with the same options`,
+          );
+        }
+        return rethrowWithDetails(error, out);
+      });
     showWarnings(out, created.warnings);
     out.result(created, () => {
       out.line(`${out.c.green("✔")} added ${created.id}`);
@@ -206,8 +219,21 @@ export function registerExt(program: Command): void {
     });
 }
 
+/**
+ * Enablement is an allow-list: an extension is enabled for all users, or for the users listed.
+ * `--user` adds or removes one user of the list; it cannot carve one user out of "all users".
+ */
 async function setEnabled(api: ManagementApi, id: string, enable: boolean, user?: string) {
   const base = `/api/v1/extensions/${encodeURIComponent(id)}`;
+  if (user && !enable) {
+    const current = await api.request<ExtensionView>("GET", base);
+    if (current.enabledForAllUsers)
+      throw new CliError(
+        `${id} is enabled for all users, so ${user} keeps it: one user cannot be left out of "all users"`,
+        EXIT.failure,
+        `disable it for everyone (\`clover ext disable ${id}\`), then enable it for each user who keeps it (\`clover ext enable ${id} --user <id>\`)`,
+      );
+  }
   if (user)
     await api.request(enable ? "PUT" : "DELETE", `${base}/users/${encodeURIComponent(user)}`);
   else await api.request("PATCH", base, { enabledForAllUsers: enable });

@@ -5,11 +5,13 @@ import type { Command } from "commander";
 import { outputOf } from "../core/command.js";
 import { CliError, EXIT } from "../core/errors.js";
 import { VERSION } from "../core/version.js";
+import type { InitLanguage } from "../init/template.js";
 
 interface InitOptions {
   id?: string;
   name?: string;
   invocation?: string;
+  language: string;
   force?: boolean;
 }
 
@@ -26,10 +28,24 @@ export function registerInit(program: Command): void {
     .argument("<dir>", "directory to create")
     .option("--id <id>", "extension id (default com.example.<name>)")
     .option("--name <displayName>", "display name (default from the directory)")
-    .option("--invocation <name>", "invocation name users say (default the display name)")
+    .option("--invocation <name>", "English invocation name users say (default the display name)")
+    .option(
+      "--language <list>",
+      "languages of the models and tests: en, ja, ko (comma-separated)",
+      "en",
+    )
     .option("--force", "write into a non-empty directory")
     .action(async (dir: string, o: InitOptions, command: Command) => {
-      const { projectFiles } = await import("../init/template.js");
+      const { INIT_LANGUAGES, projectFiles } = await import("../init/template.js");
+      const { dependencySpecs } = await import("../init/dependencies.js");
+      const languages = [...new Set(o.language.split(",").map((l) => l.trim()))];
+      const unknown = languages.filter((l) => !(INIT_LANGUAGES as readonly string[]).includes(l));
+      if (unknown.length || languages.length === 0)
+        throw new CliError(
+          `--language: ${unknown.join(", ") || "empty"} is not one of ${INIT_LANGUAGES.join(", ")}`,
+          EXIT.usage,
+          "e.g. --language en,ja,ko",
+        );
       const out = outputOf(command);
       const target = resolve(dir);
       if (existsSync(target) && readdirSync(target).length > 0 && !o.force)
@@ -47,18 +63,34 @@ export function registerInit(program: Command): void {
           EXIT.usage,
         );
       const invocation = (o.invocation ?? displayName).toLowerCase();
+      const deps = dependencySpecs(VERSION);
       const files = projectFiles(
-        { packageName: base, extensionId, displayName, invocation },
-        { sdk: VERSION, cli: VERSION },
+        {
+          packageName: base,
+          extensionId,
+          displayName,
+          invocations: { en: invocation },
+          languages: languages as InitLanguage[],
+        },
+        deps.specs,
       );
       for (const [path, text] of Object.entries(files)) {
         const full = join(target, path);
         mkdirSync(dirname(full), { recursive: true });
         writeFileSync(full, text);
       }
-      out.result({ dir: target, extensionId, invocation, files: Object.keys(files) }, () => {
+      const summary = {
+        dir: target,
+        extensionId,
+        invocation,
+        languages,
+        dependencies: deps.source,
+        files: Object.keys(files),
+      };
+      out.result(summary, () => {
         out.line(`${out.c.green("✔")} created ${displayName} (${extensionId}) in ${dir}`);
         for (const path of Object.keys(files)) out.line(out.c.dim(`  ${path}`));
+        out.line(out.c.dim(`  Clover packages: ${deps.note}`));
         out.line("");
         out.line(`  cd ${dir} && npm install && npm test`);
       });

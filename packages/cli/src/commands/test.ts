@@ -1,6 +1,6 @@
 // clover test: dialog tests (YAML) against a running platform (--url) or one started here.
-import { readdirSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { outputOf } from "../core/command.js";
 import { CliError, EXIT } from "../core/errors.js";
@@ -103,7 +103,10 @@ export function registerTest(program: Command): void {
       }
       const failed = results.filter((r) => !r.passed).length;
       const ms = Math.round(performance.now() - started);
-      if (o.junit) writeFileSync(o.junit, junitXml(results));
+      if (o.junit) {
+        mkdirSync(dirname(resolve(o.junit)), { recursive: true });
+        writeFileSync(o.junit, junitXml(results));
+      }
       out.result({ passed: results.length - failed, failed, ms, results }, () => {
         out.line("");
         const counts = `${results.length - failed} passed, ${failed} failed`;

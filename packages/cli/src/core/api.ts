@@ -9,6 +9,8 @@ export interface ApiIssue {
   line?: number;
   column?: number;
   severity?: string;
+  /** The language of the model it is about (several models are sent at once). */
+  language?: string;
 }
 
 export class ApiRequestError extends CliError {

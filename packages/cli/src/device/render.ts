@@ -52,6 +52,12 @@ const SHOWN = new Set([
 export function printAnswer(out: Output, response: EventResponse, ms: number): void {
   const c = out.c;
   const s = summarize(response);
+  if (response.status === 204) {
+    // No Content: nothing to say, e.g. "exit" ending a conversation.
+    out.line(`${c.cyan("clova›")} ${c.dim("(nothing to say)")}  ${c.dim(`${ms} ms`)}`);
+    out.line(c.dim("       (session ended)"));
+    return;
+  }
   if (response.status !== 200) {
     const description = response.directives[0]?.payload["description"];
     out.line(c.red(`✖ ${response.status}${description ? `: ${String(description)}` : ""}`));

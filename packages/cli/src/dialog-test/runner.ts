@@ -116,4 +116,6 @@ export function printResult(out: Output, result: TestResult): void {
         out.line(`          ${c.red(`+ actual   ${show(m.actual)}`)}`);
     }
   }
+  if (result.notRun > 0)
+    out.line(c.dim(`      … ${result.notRun} more step${result.notRun === 1 ? "" : "s"} not run`));
 }

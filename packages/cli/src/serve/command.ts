@@ -36,6 +36,7 @@ const CONFIG_FLAGS: [keyof ServeOptions, string][] = [
   ["host", "host"],
   ["dataDir", "data-dir"],
   ["databaseUrl", "database-url"],
+  ["redisUrl", "redis-url"],
   ["adminToken", "admin-token"],
   ["examples", "examples"],
   ["logLevel", "log-level"],
@@ -104,9 +105,6 @@ export function registerServe(program: Command): void {
 }
 
 async function serve(options: ServeOptions, command: Command, out: Output): Promise<void> {
-  const redisUrl = options.redisUrl ?? process.env["REDIS_URL"];
-  if (redisUrl)
-    out.warn("REDIS_URL is accepted but not yet supported by this server: sessions stay in memory");
   if (Boolean(options.tlsCert) !== Boolean(options.tlsKey))
     throw new CliError("--tls-cert and --tls-key go together", EXIT.usage);
   const tls =
@@ -182,14 +180,16 @@ async function serve(options: ServeOptions, command: Command, out: Output): Prom
   printBanner(out, {
     url,
     port: started.port,
-    data: config.databaseUrl ? "PostgreSQL" : config.dataDir,
+    data: `${config.databaseUrl ? "PostgreSQL" : config.dataDir}${config.redisUrl ? `; shared state in Redis (node ${config.nodeId})` : ""}`,
     extensions: started.platform.registry.list().map((e) => e.id),
     speech: { tts: Boolean(engines?.tts), asr: Boolean(engines?.asr), notes: plan.notes },
     token: tokenNote(url, token, options.saveToken),
   });
-  await waitForSignal();
+  const signal = await waitForSignal();
   out.info("stopping…");
-  await started.close();
+  // SIGTERM (an orchestrator, a rolling upgrade): drain; Ctrl-C: stop at once.
+  if (signal === "SIGTERM") await started.drain();
+  else await started.close();
   await engines?.close();
 }
 

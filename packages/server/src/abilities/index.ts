@@ -1,6 +1,8 @@
 // The platform's built-in abilities. Each lives in its own folder (DESIGN.md) and is listed
 // here once; the assistant routes to them through the AbilityRouter.
 import type { Ability } from "./ability.js";
+import { createAlertsAbility } from "./alerts/index.js";
+import { playbackAbility } from "./playback/index.js";
 import type { AbilityServices } from "./services.js";
 
 export type {
@@ -16,6 +18,6 @@ export type { AbilityServices, Clock, DeviceOutbox, DeviceTarget } from "./servi
 export { systemClock } from "./services.js";
 
 /** Every built-in ability, in the order they are asked when two are equally sure. */
-export function createAbilities(_services: AbilityServices): Ability[] {
-  return [];
+export function createAbilities(services: AbilityServices): Ability[] {
+  return [playbackAbility(), createAlertsAbility(services)];
 }

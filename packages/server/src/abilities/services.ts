@@ -2,7 +2,7 @@
 // delivery to devices outside a turn, and claimed jobs for timed work.
 import type { Logger } from "pino";
 import type { AdminAuth } from "../api/auth.js";
-import type { TurnResult } from "../assistant/turn.js";
+import type { Assistant, TurnResult } from "../assistant/turn.js";
 import type { JobRunner } from "../jobs/runner.js";
 import type { DatabaseHandle } from "../store/database.js";
 import type { JobQueue } from "../store/jobs.js";
@@ -41,4 +41,6 @@ export interface AbilityServices {
   jobRunner: JobRunner;
   /** Checks the management API's admin token (for handleHttp). */
   admin: AdminAuth;
+  /** The platform's assistant, for work that runs a turn later (an action timer's command). */
+  assistant?: Pick<Assistant, "handleTurn">;
 }

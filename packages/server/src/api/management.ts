@@ -65,16 +65,18 @@ export function createManagementHandler(deps: ManagementDeps): RequestHandler {
         throw new ApiError(
           422,
           "invalid_model",
-          `${error.message}: ${error.issues.find((i) => i.severity === "error")?.message}`,
-          modelIssues(error.issues),
+          `${error.message} (${language} model): ${error.issues.find((i) => i.severity === "error")?.message}`,
+          modelIssues(error.issues).map((i) => ({ ...i, language })),
         );
       throw error;
     }
   };
   const putModels = async (id: string, models: Record<string, unknown>) => {
     const warnings: ModelIssue[] = [];
+    // Each warning names its model's language (several models are sent at once).
     for (const [language, model] of Object.entries(models))
-      warnings.push(...(await putModel(id, languageParam(language), model)));
+      for (const w of await putModel(id, languageParam(language), model))
+        warnings.push({ ...w, language } as ModelIssue);
     return warnings;
   };
   const save = async (ctx: RouteContext, merge: boolean) => {

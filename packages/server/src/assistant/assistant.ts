@@ -35,7 +35,14 @@ export class CloverAssistant implements Assistant {
   /** Starts the timer that closes sessions whose listening window expired. */
   start(): void {
     const every = Math.min(1000, Math.max(20, Math.floor(this.ctx.options.sessionTimeoutMs / 4)));
-    this.#sweeper = setInterval(() => void this.expireSessions(), every);
+    // A failed sweep (the session store unreachable) is logged and retried at the next tick.
+    this.#sweeper = setInterval(
+      () =>
+        void this.expireSessions().catch((error) =>
+          this.ctx.log.warn({ err: error }, "session sweep failed"),
+        ),
+      every,
+    );
     this.#sweeper.unref();
   }
 
@@ -281,6 +288,8 @@ export class CloverAssistant implements Assistant {
   async #playbackControl(turn: TextTurn, text: string) {
     const { device } = turn;
     if (!device.playback || device.playback.playerActivity === "IDLE") return undefined;
+    // The platform's stop phrases stop the player (cek-custom-extension.md §5.8), never pause.
+    if (platformAbility(text, device.language) === "stop") return undefined;
     const ownerId =
       device.playback.extensionId ?? (await this.ctx.sessions.getPlaybackOwner(sessionKey(device)));
     const extension = ownerId ? this.ctx.registry.get(ownerId) : undefined;
@@ -288,6 +297,9 @@ export class CloverAssistant implements Assistant {
     if (!extension || !recognizer || !extension.usesAudioPlayer) return undefined;
     const recognition = recognizer.recognize(text, recognizeOptions(device));
     if (!recognition.intent || !PLAYBACK_INTENTS.includes(recognition.intent)) return undefined;
+    // A built-in ability surer of the words ("repeat this song" is not "next") takes them.
+    const [ability] = await this.ctx.abilities.candidates(text, device);
+    if (ability && ability.recognition.confidence > recognition.confidence) return undefined;
     const intent = intentOf(recognition, undefined);
     return converse(this.ctx, {
       extension,

@@ -33,6 +33,9 @@ export async function listeningWindowClosed(
   return result;
 }
 
+/** How long a sweeper holds an expired session before another node may take it over. */
+export const SWEEP_LEASE_MS = 10_000;
+
 export async function sweepSessions(
   ctx: AssistantContext,
   locks: KeyedLock,
@@ -42,8 +45,9 @@ export async function sweepSessions(
   const keys = await ctx.sessions.expiredKeys(now);
   for (const key of keys) {
     await locks.run(key, async () => {
-      const session = await ctx.sessions.get(key);
-      if (!session || session.expiresAt > now) return; // a turn came first
+      // Claimed, so that with several nodes sweeping one store each session is handled once.
+      const session = await ctx.sessions.claimExpired(key, now, SWEEP_LEASE_MS);
+      if (!session) return; // a turn came first, or another node has it
       const result = await listeningWindowClosed(ctx, session);
       handled++;
       if (result.speech.length > 0)

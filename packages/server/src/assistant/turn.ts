@@ -27,6 +27,10 @@ export interface DeviceInfo {
    * context["Alerts.AlertsState"]. Abilities read what they need from here.
    */
   context?: Readonly<Record<string, Record<string, unknown>>>;
+  /** A guest-mode device (cic.md §3.8): requests that need an account get Clova.ExpectLogin. */
+  guest?: boolean;
+  /** Where the device is (cic.md §8.3 Clova.Location, or the account's default location). */
+  location?: { latitude: string; longitude: string };
 }
 
 export interface PlaybackState {
@@ -34,6 +38,10 @@ export interface PlaybackState {
   token?: string;
   offsetInMilliseconds?: number;
   totalInMilliseconds?: number;
+  /** NONE or REPEAT_ONE (cic.md §8.2). */
+  repeatMode?: "NONE" | "REPEAT_ONE";
+  /** The stream as the device stores it: Play's, merged with any StreamDeliver (cic.md §9.2.3). */
+  stream?: Record<string, unknown>;
   /** Extension that started the stream (owner of AudioPlayer events). */
   extensionId?: string;
 }

@@ -50,7 +50,8 @@ export function buildCekRequest(parts: RequestParts): CekRequest {
     request: withLocale(parts.body, parts.device.locale),
   };
   const playback = parts.device.playback;
-  // §3.2: include context.AudioPlayer whenever the device has reported a playback state.
+  // §3.2: include context.AudioPlayer whenever the device has reported a playback state,
+  // with the stream (its token, customData…) and repeat mode the device reported (§5.7).
   if (playback) {
     const audio: NonNullable<CekRequest["context"]["AudioPlayer"]> = {
       playerActivity: playback.playerActivity,
@@ -59,6 +60,9 @@ export function buildCekRequest(parts: RequestParts): CekRequest {
       audio.offsetInMilliseconds = playback.offsetInMilliseconds;
     if (playback.totalInMilliseconds !== undefined)
       audio.totalInMilliseconds = playback.totalInMilliseconds;
+    if (playback.repeatMode !== undefined) audio.repeatMode = playback.repeatMode;
+    if (playback.stream !== undefined)
+      audio.stream = playback.stream as NonNullable<typeof audio.stream>;
     request.context.AudioPlayer = audio;
   }
   return request;

@@ -165,7 +165,7 @@ export class CicListener {
    * streams, idle HTTP/1.1 connections close; whatever remains after the shutdown timeout is
    * destroyed. `beforeWait` runs after GOAWAY is sent (the gateway ends its downchannels).
    */
-  async close(beforeWait: () => void = () => {}): Promise<void> {
+  async close(beforeWait: () => void = () => {}, deadlineMs?: number): Promise<void> {
     this.closing = true;
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     for (const session of this.sessions) session.close();
@@ -173,7 +173,7 @@ export class CicListener {
     beforeWait();
     const deadline = setTimeout(() => {
       for (const socket of this.sockets) socket.destroy();
-    }, this.timeouts.shutdownTimeoutMs);
+    }, deadlineMs ?? this.timeouts.shutdownTimeoutMs);
     deadline.unref();
     // Sockets that are not HTTP (never sent a byte) or idle: nothing to wait for.
     for (const socket of this.sockets) if (this.pending.has(socket)) socket.destroy();

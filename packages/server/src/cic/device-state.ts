@@ -8,11 +8,81 @@ export interface ContextObject {
   payload: Record<string, unknown>;
 }
 
-interface DeviceRecord {
-  context: Map<string, Record<string, unknown>>;
+/** What is kept per device key: context objects by `Namespace.Name`, language, player owner. */
+export interface DeviceRecord {
+  context: Record<string, Record<string, unknown>>;
   language?: Language;
   /** Extension that started the current stream (from the last AudioPlayer.Play). */
   playbackOwner?: string;
+}
+
+/**
+ * Where device records live: this process (default) or Redis, shared by every node
+ * (docs/scale-out.md). Also keeps the newest dialogRequestId per device (cic.md §7.3).
+ */
+export interface DeviceStateStore {
+  update(deviceKey: string, context: readonly ContextObject[]): Promise<void>;
+  setLanguage(deviceKey: string, language: Language): Promise<void>;
+  setPlaybackOwner(deviceKey: string, extensionId: string | undefined): Promise<void>;
+  read(deviceKey: string): Promise<DeviceRecord>;
+  /** Records the device's newest dialog; an older one's answer is then dropped. */
+  startDialog(deviceKey: string, dialogRequestId: string): Promise<void>;
+  latestDialog(deviceKey: string): Promise<string | undefined>;
+  close(): Promise<void>;
+}
+
+/** Bound on devices remembered by one process (the oldest are forgotten first). */
+const MEMORY_DEVICES = 100_000;
+
+export class MemoryDeviceStateStore implements DeviceStateStore {
+  private readonly devices = new Map<string, DeviceRecord>();
+  private readonly dialogs = new Map<string, string>();
+
+  private record(deviceKey: string): DeviceRecord {
+    let record = this.devices.get(deviceKey);
+    if (!record) {
+      record = { context: {} };
+      this.devices.set(deviceKey, record);
+      if (this.devices.size > MEMORY_DEVICES)
+        this.devices.delete(this.devices.keys().next().value!);
+    }
+    return record;
+  }
+
+  async update(deviceKey: string, context: readonly ContextObject[]) {
+    const record = this.record(deviceKey);
+    for (const item of context)
+      record.context[`${item.header.namespace}.${item.header.name}`] = item.payload;
+  }
+
+  async setLanguage(deviceKey: string, language: Language) {
+    this.record(deviceKey).language = language;
+  }
+
+  async setPlaybackOwner(deviceKey: string, extensionId: string | undefined) {
+    const record = this.record(deviceKey);
+    if (extensionId === undefined) delete record.playbackOwner;
+    else record.playbackOwner = extensionId;
+  }
+
+  async read(deviceKey: string): Promise<DeviceRecord> {
+    return this.record(deviceKey);
+  }
+
+  async startDialog(deviceKey: string, dialogRequestId: string) {
+    this.dialogs.delete(deviceKey);
+    this.dialogs.set(deviceKey, dialogRequestId);
+    if (this.dialogs.size > MEMORY_DEVICES) this.dialogs.delete(this.dialogs.keys().next().value!);
+  }
+
+  async latestDialog(deviceKey: string) {
+    return this.dialogs.get(deviceKey);
+  }
+
+  async close() {
+    this.devices.clear();
+    this.dialogs.clear();
+  }
 }
 
 const DISPLAY_SIZES = new Set<DisplaySize>(["none", "s100", "m100", "l100", "xl100", "custom"]);
@@ -28,50 +98,86 @@ export function languageOfText(text: string): Language | undefined {
 const LOCALES: Record<Language, string> = { en: "en-US", ja: "ja-JP", ko: "ko-KR" };
 
 export class DeviceStates {
-  private readonly devices = new Map<string, DeviceRecord>();
+  constructor(
+    readonly store: DeviceStateStore = new MemoryDeviceStateStore(),
+    private readonly defaultLanguage: Language = "en",
+  ) {}
 
-  constructor(private readonly defaultLanguage: Language = "en") {}
+  /** Context objects this node last saw per device (bounded; the store has the truth). */
+  private readonly seen = new Map<string, Record<string, Record<string, unknown>>>();
 
-  private record(deviceKey: string): DeviceRecord {
-    let record = this.devices.get(deviceKey);
-    if (!record) {
-      record = { context: new Map() };
-      this.devices.set(deviceKey, record);
-    }
-    return record;
+  private see(deviceKey: string, context: Record<string, Record<string, unknown>>): void {
+    const known = this.seen.get(deviceKey);
+    this.seen.delete(deviceKey);
+    this.seen.set(deviceKey, { ...known, ...context });
+    if (this.seen.size > MEMORY_DEVICES) this.seen.delete(this.seen.keys().next().value!);
   }
 
   /** Stores every context object of an event, replacing the previous value of each. */
-  update(deviceKey: string, context: readonly ContextObject[]): void {
-    const record = this.record(deviceKey);
-    for (const item of context)
-      record.context.set(`${item.header.namespace}.${item.header.name}`, item.payload);
+  update(deviceKey: string, context: readonly ContextObject[]): Promise<void> {
+    if (context.length === 0) return Promise.resolve();
+    this.see(
+      deviceKey,
+      Object.fromEntries(context.map((c) => [`${c.header.namespace}.${c.header.name}`, c.payload])),
+    );
+    return this.store.update(deviceKey, context);
   }
 
-  setLanguage(deviceKey: string, language: Language): void {
-    this.record(deviceKey).language = language;
+  /**
+   * The latest value of one context object ("Namespace.Name") as this node last saw it (read
+   * or written through it); synchronous for the device-side reactions.
+   */
+  context(deviceKey: string, name: string): Record<string, unknown> | undefined {
+    return this.seen.get(deviceKey)?.[name];
   }
 
-  setPlaybackOwner(deviceKey: string, extensionId: string | undefined): void {
-    this.record(deviceKey).playbackOwner = extensionId;
+  /** Replaces one context object (e.g. the playback state a ReportPlaybackState carried). */
+  setContext(deviceKey: string, name: string, payload: Record<string, unknown>): void {
+    const [namespace = "", objectName = ""] = name.split(".");
+    this.see(deviceKey, { [name]: payload });
+    this.store
+      .update(deviceKey, [{ header: { namespace, name: objectName }, payload }])
+      .catch(() => {});
+  }
+
+  setLanguage(deviceKey: string, language: Language): Promise<void> {
+    return this.store.setLanguage(deviceKey, language);
+  }
+
+  setPlaybackOwner(deviceKey: string, extensionId: string | undefined): Promise<void> {
+    return this.store.setPlaybackOwner(deviceKey, extensionId);
+  }
+
+  startDialog(deviceKey: string, dialogRequestId: string): Promise<void> {
+    return this.store.startDialog(deviceKey, dialogRequestId);
+  }
+
+  /** True when a newer dialog started on the device while this one was being processed. */
+  async superseded(deviceKey: string, dialogRequestId: string): Promise<boolean> {
+    return (await this.store.latestDialog(deviceKey)) !== dialogRequestId;
   }
 
   /** The assistant's view of the device. */
-  deviceInfo(deviceKey: string, grant: DeviceGrant, language?: Language): DeviceInfo {
-    const record = this.record(deviceKey);
+  async deviceInfo(
+    deviceKey: string,
+    grant: DeviceGrant,
+    language?: Language,
+  ): Promise<DeviceInfo> {
+    const record = await this.store.read(deviceKey);
+    this.see(deviceKey, record.context);
     const lang = language ?? record.language ?? this.defaultLanguage;
-    const display = record.context.get("Device.Display");
+    const display = record.context["Device.Display"];
     const size =
       display && DISPLAY_SIZES.has(display["size"] as DisplaySize)
         ? (display["size"] as DisplaySize)
         : "none";
-    const playbackPayload = record.context.get("AudioPlayer.PlaybackState");
+    const playbackPayload = record.context["AudioPlayer.PlaybackState"];
     const info: DeviceInfo = {
       clientId: grant.clientId,
       deviceId: grant.deviceId,
       userId: grant.userId,
       language: lang,
-      context: Object.fromEntries(record.context),
+      context: { ...record.context },
       locale: LOCALES[lang],
       display: {
         size,
@@ -82,12 +188,23 @@ export class DeviceStates {
       },
     };
     if (playbackPayload && typeof playbackPayload["playerActivity"] === "string") {
+      // One guide page spells PAUSED as PAUSE: accept both, use PAUSED (cic.md §8.2).
+      const activity =
+        playbackPayload["playerActivity"] === "PAUSE"
+          ? "PAUSED"
+          : playbackPayload["playerActivity"];
       const playback: PlaybackState = {
-        playerActivity: playbackPayload["playerActivity"] as PlaybackState["playerActivity"],
+        playerActivity: activity as PlaybackState["playerActivity"],
       };
-      const stream = playbackPayload["stream"] as Record<string, unknown> | undefined;
-      const token = playbackPayload["token"] ?? stream?.["token"];
+      const stream = playbackPayload["stream"];
+      const isStream = typeof stream === "object" && stream !== null && !Array.isArray(stream);
+      if (isStream) playback.stream = stream as Record<string, unknown>;
+      const token =
+        playbackPayload["token"] ??
+        (isStream ? (stream as Record<string, unknown>)["token"] : undefined);
       if (typeof token === "string") playback.token = token;
+      const repeat = playbackPayload["repeatMode"];
+      if (repeat === "NONE" || repeat === "REPEAT_ONE") playback.repeatMode = repeat;
       if (typeof playbackPayload["offsetInMilliseconds"] === "number")
         playback.offsetInMilliseconds = playbackPayload["offsetInMilliseconds"];
       if (typeof playbackPayload["totalInMilliseconds"] === "number")

@@ -1,7 +1,7 @@
 // GET /v1/directives (cic.md §2.5): one downchannel per device. A new one replaces the old
 // (closed cleanly); one arriving less than `burstWindowMs` after the last accepted gets 429.
 import type { AnyResponse } from "../api/http.js";
-import type { DirectiveBus } from "./bus.js";
+import type { DirectiveBus, DirectiveListener } from "./bus.js";
 import { sendException } from "./exception.js";
 import { createDirective, MultipartRelatedWriter } from "./multipart-writer.js";
 
@@ -18,6 +18,7 @@ interface OpenChannel {
   connection: Connection;
   writer: MultipartRelatedWriter;
   openedAt: number;
+  send: DirectiveListener;
   close: () => void;
 }
 
@@ -55,6 +56,11 @@ export class Downchannels {
       connection,
       writer,
       openedAt: now,
+      send: (directive, attachment) => {
+        if (isGone(res)) return;
+        writer.directive(directive);
+        if (attachment) writer.attachment(attachment.contentId, attachment.body);
+      },
       close: () => {
         unsubscribe();
         if (this.channels.get(deviceKey) === channel) this.channels.delete(deviceKey);
@@ -62,13 +68,16 @@ export class Downchannels {
       },
     };
     this.channels.set(deviceKey, channel);
-    unsubscribe = this.bus.subscribe(deviceKey, (directive) => {
-      if (!isGone(res)) writer.directive(directive);
-    });
+    unsubscribe = this.bus.subscribe(deviceKey, channel.send);
     res.once("close", () => {
       unsubscribe();
       if (this.channels.get(deviceKey) === channel) this.channels.delete(deviceKey);
     });
+  }
+
+  /** Downchannels open on this node. */
+  get size(): number {
+    return this.channels.size;
   }
 
   closeAll(): void {

@@ -5,6 +5,7 @@ import type { Assistant, Language, TurnResult } from "../assistant/turn.js";
 import type { DeviceGrant } from "./auth/authority.js";
 import { type ContextObject, type DeviceStates, languageOfText } from "./device-state.js";
 import { CicError } from "./exception.js";
+import type { DeviceSide, TurnCause } from "./interfaces/device-side.js";
 import { type CicDirective, createDirective } from "./multipart-writer.js";
 import type { SpeechToText, TextToSpeech } from "./speech-engines.js";
 import { type DirectivePart, turnToDirectives } from "./turn-directives.js";
@@ -32,6 +33,8 @@ export interface EventHandlerDependencies {
   tts?: TextToSpeech;
   asr?: SpeechToText;
   expectSpeechTimeoutMs: number;
+  /** Reactions of the CIC interfaces (cic/interfaces/): queue, screens, device control… */
+  side?: DeviceSide;
 }
 
 /** Events whose only effect is state: answered 204 (cic.md §2.6). */
@@ -46,40 +49,26 @@ const STATE_ONLY = new Set([
 const LANGUAGES = new Set<Language>(["en", "ja", "ko"]);
 
 export class EventHandler {
-  /** The newest dialogRequestId per device: an older dialog's answer is dropped (cic.md §7.3). */
-  private readonly latestDialog = new Map<string, string>();
-
   constructor(private readonly deps: EventHandlerDependencies) {}
-
-  private startDialog(deviceKey: string, dialogRequestId: string): void {
-    this.latestDialog.delete(deviceKey);
-    this.latestDialog.set(deviceKey, dialogRequestId);
-    if (this.latestDialog.size > 100_000)
-      this.latestDialog.delete(this.latestDialog.keys().next().value!);
-  }
-
-  /** True when a newer dialog started on the device while this one was being processed. */
-  private superseded(deviceKey: string, dialogRequestId: string): boolean {
-    return this.latestDialog.get(deviceKey) !== dialogRequestId;
-  }
 
   /** The directives to answer with; an empty list means 204. */
   async handle(ctx: EventContext): Promise<DirectivePart[]> {
     const { header, payload } = ctx.message.event;
     const key = `${header.namespace}.${header.name}`;
-    this.deps.devices.update(ctx.deviceKey, ctx.message.context);
+    await this.deps.devices.update(ctx.deviceKey, ctx.message.context);
     switch (key) {
       case "TextRecognizer.Recognize":
         return this.recognizeText(ctx, String(payload["text"]));
       case "SpeechRecognizer.Recognize":
         return this.recognizeSpeech(ctx);
       case "System.RequestSynchronizeState":
+        ctx.audio.resume();
         return [
           {
             directive: createDirective(
               "System",
               "SynchronizeState",
-              { allAlerts: [] },
+              { allAlerts: await this.allAlerts(ctx) },
               header.dialogRequestId,
             ),
           },
@@ -88,6 +77,17 @@ export class EventHandler {
         break;
     }
     ctx.audio.resume();
+    const reacted = await this.deps.side?.react({
+      deviceKey: ctx.deviceKey,
+      grant: ctx.grant,
+      name: key,
+      payload,
+      context: ctx.message.context,
+      ...(header.dialogRequestId ? { dialogRequestId: header.dialogRequestId } : {}),
+      converse: (text) =>
+        this.converse(ctx, text, header.dialogRequestId ?? crypto.randomUUID(), undefined),
+    });
+    if (reacted) return reacted;
     if (STATE_ONLY.has(key)) return [];
     const answers = this.deps.assistant.answersEvents;
     if (
@@ -98,6 +98,21 @@ export class EventHandler {
       return this.deviceEvent(ctx);
     }
     return [];
+  }
+
+  /** §9.10: the deprecated alert list, from the ability answering Alerts events (if any). */
+  private async allAlerts(ctx: EventContext): Promise<unknown[]> {
+    if (!this.deps.assistant.answersEvents?.("Alerts")) return [];
+    const result = await this.deps.assistant.handleTurn({
+      kind: "event",
+      namespace: "Alerts",
+      name: "RequestSynchronizeAlert",
+      payload: {},
+      device: await this.deps.devices.deviceInfo(ctx.deviceKey, ctx.grant),
+    });
+    const sync = result.directives.find((d) => d.name === "SynchronizeAlert");
+    const all = sync?.payload["allAlerts"];
+    return Array.isArray(all) ? all : [];
   }
 
   private requireDialogRequestId(ctx: EventContext): string {
@@ -119,10 +134,11 @@ export class EventHandler {
 
   private async recognizeText(ctx: EventContext, text: string): Promise<DirectivePart[]> {
     const dialogRequestId = this.requireDialogRequestId(ctx);
-    this.startDialog(ctx.deviceKey, dialogRequestId);
+    // The newest dialogRequestId per device: an older dialog's answer is dropped (cic.md §7.3).
+    await this.deps.devices.startDialog(ctx.deviceKey, dialogRequestId);
     ctx.audio.resume();
     const language = languageOfText(text);
-    if (language) this.deps.devices.setLanguage(ctx.deviceKey, language);
+    if (language) await this.deps.devices.setLanguage(ctx.deviceKey, language);
     return this.converse(ctx, text, dialogRequestId, language);
   }
 
@@ -133,16 +149,17 @@ export class EventHandler {
     dialogRequestId: string,
     language: Language | undefined,
   ): Promise<DirectivePart[]> {
-    const device = this.deps.devices.deviceInfo(ctx.deviceKey, ctx.grant, language);
+    const device = await this.deps.devices.deviceInfo(ctx.deviceKey, ctx.grant, language);
     const result = await this.deps.assistant.handleTurn({
       kind: "text",
       text,
       dialogRequestId,
       device,
     });
-    this.rememberPlayback(ctx, result);
+    this.shape(ctx, result);
+    await this.rememberPlayback(ctx, result);
     // The device drops directives of an older dialog; skip synthesizing them (cic.md §7.3).
-    if (this.superseded(ctx.deviceKey, dialogRequestId)) return [];
+    if (await this.deps.devices.superseded(ctx.deviceKey, dialogRequestId)) return [];
     return this.answer(result, dialogRequestId);
   }
 
@@ -163,8 +180,8 @@ export class EventHandler {
         "no speech recognition engine is configured on this platform; send TextRecognizer.Recognize instead",
       );
     }
-    this.deps.devices.setLanguage(ctx.deviceKey, lang as Language);
-    this.startDialog(ctx.deviceKey, dialogRequestId);
+    await this.deps.devices.setLanguage(ctx.deviceKey, lang as Language);
+    await this.deps.devices.startDialog(ctx.deviceKey, dialogRequestId);
     let stopped = false;
     const stopCapture = () => {
       if (stopped) return;
@@ -185,7 +202,7 @@ export class EventHandler {
 
   private async deviceEvent(ctx: EventContext): Promise<DirectivePart[]> {
     const { header, payload } = ctx.message.event;
-    const device = this.deps.devices.deviceInfo(ctx.deviceKey, ctx.grant);
+    const device = await this.deps.devices.deviceInfo(ctx.deviceKey, ctx.grant);
     const result = await this.deps.assistant.handleTurn({
       kind: "event",
       namespace: header.namespace,
@@ -194,14 +211,30 @@ export class EventHandler {
       ...(header.dialogRequestId ? { dialogRequestId: header.dialogRequestId } : {}),
       device,
     });
-    this.rememberPlayback(ctx, result);
+    this.shape(ctx, result, header.namespace + "." + header.name, payload);
+    await this.rememberPlayback(ctx, result);
     // Directives answering an event without a dialogRequestId carry none (cic.md §7.3).
     return this.answer(result, header.dialogRequestId);
   }
 
-  private rememberPlayback(ctx: EventContext, result: TurnResult): void {
+  private shape(
+    ctx: EventContext,
+    result: TurnResult,
+    event?: string,
+    payload?: Record<string, unknown>,
+  ): void {
+    const cause: TurnCause = {
+      deviceKey: ctx.deviceKey,
+      grant: ctx.grant,
+      ...(event ? { event } : {}),
+      ...(payload ? { payload } : {}),
+    };
+    this.deps.side?.shape(cause, result);
+  }
+
+  private async rememberPlayback(ctx: EventContext, result: TurnResult): Promise<void> {
     if (result.directives.some((d) => d.namespace === "AudioPlayer" && d.name === "Play")) {
-      this.deps.devices.setPlaybackOwner(ctx.deviceKey, result.extensionId);
+      await this.deps.devices.setPlaybackOwner(ctx.deviceKey, result.extensionId);
     }
   }
 }

@@ -15,20 +15,22 @@ import type { Assistant, Language } from "../assistant/turn.js";
 import type { RateLimiter } from "../store/rate-limits.js";
 import type { DeviceAuthority, DeviceGrant } from "./auth/authority.js";
 import { handleAuthorize, handleToken } from "./auth/routes.js";
-import { type DirectiveBus, InProcessDirectiveBus } from "./bus.js";
+import { type DirectiveBus, InProcessDirectiveBus, type PushedAttachment } from "./bus.js";
 import {
   CicListener,
   type ConnectionTimeouts,
   DEFAULT_CONNECTION_TIMEOUTS,
 } from "./connections.js";
 import { deviceKeyOf } from "./device-key.js";
-import { DeviceStates } from "./device-state.js";
+import { type DeviceStateStore, DeviceStates } from "./device-state.js";
 import { Downchannels } from "./downchannel.js";
 import { writeEventAnswer } from "./event-answer.js";
 import { DEFAULT_EVENT_LIMITS, type EventLimits, readEventRequest } from "./event-request.js";
 import { checkEventMessage } from "./event-validation.js";
 import { EventHandler } from "./events.js";
 import { CicError, sendException } from "./exception.js";
+import { createDeviceSide, type DeviceSide, type DeviceSideOptions } from "./interfaces/index.js";
+import { wholeAttachment } from "./interfaces/parts.js";
 import type { CicDirective } from "./multipart-writer.js";
 import type { SpeechToText, TextToSpeech } from "./speech-engines.js";
 
@@ -39,6 +41,8 @@ export interface CicGatewayOptions {
   assistant: Assistant;
   authority: DeviceAuthority;
   bus?: DirectiveBus;
+  /** Device records and the newest dialog per device; in memory unless given (Redis). */
+  deviceStates?: DeviceStateStore;
   tts?: TextToSpeech;
   asr?: SpeechToText;
   /** TLS certificate and key (PEM); without them the port speaks h2c and HTTP/1.1. */
@@ -66,36 +70,66 @@ export interface CicGatewayOptions {
    * On by default; load generators that cannot hold a downchannel may turn it off.
    */
   requireDownchannel?: boolean;
+  /**
+   * "connection" (default): an HTTP/2 event must travel on the downchannel's connection.
+   * "cluster": behind a load balancer, an open downchannel on any node suffices.
+   */
+  downchannelScope?: "connection" | "cluster";
+  /** Called when an event was answered: its `Namespace.Name`, status, duration (ms). */
+  onEvent?: (name: string, status: number, durationMs: number) => void;
   onError?: (error: unknown) => void;
+  /** Options of the CIC interface reactions (custom buttons…). */
+  deviceSide?: DeviceSideOptions;
+  /** Called when a device has opened its downchannel (pending notifications, resync). */
+  onDownchannelOpen?: (grant: DeviceGrant, deviceKey: string) => void;
 }
 
 export class CicGateway {
   readonly bus: DirectiveBus;
   readonly devices: DeviceStates;
   readonly downchannels: Downchannels;
+  /** The CIC interfaces' reactions and what they keep (queues, known devices). */
+  readonly side: DeviceSide;
   private readonly events: EventHandler;
   private readonly limits: EventLimits;
   private readonly listener: CicListener;
+  /** Requests being answered (downchannels excluded), for a graceful drain. */
+  private inFlight = 0;
+  private draining = false;
   /** userId → the devices (key → grant) that opened a downchannel for that user. */
   private readonly userDevices = new Map<string, Map<string, DeviceGrant>>();
 
   constructor(private readonly options: CicGatewayOptions) {
     this.bus = options.bus ?? new InProcessDirectiveBus();
-    this.devices = new DeviceStates(options.defaultLanguage);
+    this.devices = new DeviceStates(options.deviceStates, options.defaultLanguage);
     this.downchannels = new Downchannels(this.bus);
     this.limits = { ...DEFAULT_EVENT_LIMITS, ...options.limits };
+    this.side = createDeviceSide({
+      devices: this.devices,
+      publish: async (deviceKey, part) =>
+        this.bus.publish(deviceKey, part.directive, await wholeAttachment(part)),
+      online: (deviceKey) => this.downchannels.has(deviceKey),
+      ...(options.deviceSide ? { options: options.deviceSide } : {}),
+    });
     this.events = new EventHandler({
+      side: this.side,
       assistant: options.assistant,
       devices: this.devices,
       expectSpeechTimeoutMs: options.expectSpeechTimeoutMs ?? 8000,
       ...(options.tts ? { tts: options.tts } : {}),
       ...(options.asr ? { asr: options.asr } : {}),
     });
-    if (options.bodyIdleTimeoutMs !== undefined && options.limits?.bodyIdleTimeoutMs === undefined)
-      this.limits.bodyIdleTimeoutMs = options.bodyIdleTimeoutMs;
     const handler = (req: AnyRequest, res: AnyResponse) => {
+      const counted = req.url !== "/v1/directives";
+      if (counted) {
+        this.inFlight++;
+        res.once("close", () => this.inFlight--);
+      }
+      if (this.draining && !("stream" in req)) res.setHeader("connection", "close");
       this.route(req, res).catch((error) => this.fail(req, res, error));
     };
+    if (options.bodyIdleTimeoutMs !== undefined && options.limits?.bodyIdleTimeoutMs === undefined)
+      this.limits.bodyIdleTimeoutMs = options.bodyIdleTimeoutMs;
     this.listener = new CicListener(
       {
         ...(options.tls ? { tls: options.tls } : {}),
@@ -110,15 +144,34 @@ export class CicGateway {
     return this.listener.listen(port, host);
   }
 
-  /** Graceful: GOAWAY, downchannels ended cleanly, in-flight events finish (within the limit). */
+  /** Graceful: GOAWAY, downchannels ended cleanly, in-flight requests finish (within the limit). */
   async close(): Promise<void> {
-    await this.listener.close(() => this.downchannels.closeAll());
+    await this.drain();
     await this.bus.close();
   }
 
+  /**
+   * Graceful stop (SIGTERM): stop accepting connections, close the downchannels (devices
+   * reconnect elsewhere), GOAWAY on every HTTP/2 connection, let the requests in flight finish,
+   * then close whatever is left once `deadlineMs` (default: the shutdown timeout) has passed.
+   */
+  async drain(deadlineMs?: number): Promise<void> {
+    this.draining = true;
+    await this.listener.close(() => this.downchannels.closeAll(), deadlineMs);
+  }
+
+  /** Requests being answered now (downchannels excluded). */
+  get requestsInFlight(): number {
+    return this.inFlight;
+  }
+
   /** Sends a cloud-initiated directive to a device's downchannel (key: deviceKeyOf). */
-  push(deviceKey: string, directive: CicDirective): Promise<boolean> {
-    return this.bus.publish(deviceKey, directive);
+  push(
+    deviceKey: string,
+    directive: CicDirective,
+    attachment?: PushedAttachment,
+  ): Promise<boolean> {
+    return this.bus.publish(deviceKey, directive, attachment);
   }
 
   /**
@@ -130,6 +183,7 @@ export class CicGateway {
     userId: string,
     directive: CicDirective,
     only?: { deviceId: string; clientId?: string },
+    attachment?: PushedAttachment,
   ): Promise<number> {
     const devices = this.userDevices.get(userId);
     if (!devices) return 0;
@@ -141,7 +195,9 @@ export class CicGateway {
             (only.clientId === undefined || grant.clientId === only.clientId)),
       )
       .map(([key]) => key);
-    const delivered = await Promise.all(keys.map((key) => this.bus.publish(key, directive)));
+    const delivered = await Promise.all(
+      keys.map((key) => this.bus.publish(key, directive, attachment)),
+    );
     return delivered.filter(Boolean).length;
   }
 
@@ -270,11 +326,11 @@ export class CicGateway {
     const grant = await this.authenticate(req);
     if (this.options.rateLimits) await this.limitRate(grant);
     const deviceKey = deviceKeyOf(grant);
-    this.downchannels.open(deviceKey, this.connectionOf(req)!, res);
-    if (!this.downchannels.has(deviceKey)) return;
+    if (this.draining) throw new CicError(503, "this node is shutting down; reconnect");
     const devices = this.userDevices.get(grant.userId) ?? new Map<string, DeviceGrant>();
     this.userDevices.set(grant.userId, devices);
     devices.set(deviceKey, grant);
+    this.side.remember(grant, deviceKey);
     // Forget the device when its downchannel ends (and no newer one replaced it).
     res.once("close", () => {
       if (this.downchannels.has(deviceKey)) return;
@@ -282,6 +338,8 @@ export class CicGateway {
       if (devices.size === 0 && this.userDevices.get(grant.userId) === devices)
         this.userDevices.delete(grant.userId);
     });
+    this.downchannels.open(deviceKey, this.connectionOf(req)!, res);
+    if (this.downchannels.has(deviceKey)) this.options.onDownchannelOpen?.(grant, deviceKey);
   }
 
   private async receiveEvent(req: AnyRequest, res: AnyResponse): Promise<void> {
@@ -292,9 +350,13 @@ export class CicGateway {
     // HTTP/2 devices must send events on their downchannel's connection (cic.md §2.6); browser
     // devices on HTTP/1.1 use several connections, so for them an open downchannel suffices.
     const onChannel =
-      req.httpVersion === "2.0"
-        ? this.downchannels.isOnConnection(deviceKey, this.connectionOf(req))
-        : this.downchannels.has(deviceKey);
+      this.options.downchannelScope === "cluster"
+        ? this.downchannels.has(deviceKey) ||
+          // The directory unreachable: let the event through (its answer needs no downchannel).
+          (await this.bus.locate(deviceKey).catch(() => "unknown")) !== undefined
+        : req.httpVersion === "2.0"
+          ? this.downchannels.isOnConnection(deviceKey, this.connectionOf(req))
+          : this.downchannels.has(deviceKey);
     if (requireDownchannel && !onChannel) {
       req.resume();
       const why = this.downchannels.has(deviceKey)
@@ -303,12 +365,13 @@ export class CicGateway {
       throw new CicError(412, why);
     }
     await this.limitRate(grant);
+    const started = performance.now();
     const body = await readEventRequest(req, this.limits);
     const message = checkEventMessage(body.metadata);
-    const { namespace, name } = message.event.header;
+    const { namespace, name: eventName } = message.event.header;
     // Only a speech upload is processed while its body streams in; any other event is handled
     // once its whole body was accepted (so a limit broken later cannot follow a turn).
-    const streaming = namespace === "SpeechRecognizer" && name === "Recognize";
+    const streaming = namespace === "SpeechRecognizer" && eventName === "Recognize";
     if (!streaming) await body.finished;
     const turn = this.events.handle({
       deviceKey,
@@ -327,11 +390,14 @@ export class CicGateway {
       // A body failure (limit, deadline, cut off) is the reason, whatever it broke downstream.
       throw body.failure() ?? error;
     }
+    const name = `${message.event.header.namespace}.${message.event.header.name}`;
     if (parts.length === 0) {
       res.writeHead(204).end();
+      this.options.onEvent?.(name, 204, performance.now() - started);
       return;
     }
     await writeEventAnswer(res, parts, this.options.onError);
+    this.options.onEvent?.(name, 200, performance.now() - started);
   }
 
   private withAnswerDeadline<T>(work: Promise<T>): Promise<T> {

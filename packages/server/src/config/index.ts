@@ -1,5 +1,6 @@
 // Every setting of the platform in one place: environment variables, overridden by command-line
 // flags (`--cek-timeout-ms 3000`). Documented in docs/configuration.md.
+import { hostname } from "node:os";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 
@@ -11,6 +12,19 @@ export interface ServerConfig {
   dataDir: string;
   /** PostgreSQL connection string; when absent, SQLite in `dataDir`. */
   databaseUrl?: string;
+  /** Redis for sessions, device state, the downchannel directory and bus (several nodes). */
+  redisUrl?: string;
+  /** This node's id in logs, metrics and the downchannel directory (unique per node). */
+  nodeId: string;
+  /**
+   * Behind a load balancer an event may reach a node over another connection than the
+   * device's downchannel: then it only needs an open downchannel somewhere (docs/scale-out.md).
+   */
+  behindLoadBalancer: boolean;
+  /** Port for /metrics, /healthz and /readyz alone; 0: served on the main port only. */
+  opsPort: number;
+  /** Longest a graceful stop (SIGTERM) waits for turns in flight before closing (ms). */
+  drainTimeoutMs: number;
   /** Bearer token of the management API; generated (and printed once) when absent. */
   adminToken?: string;
   /** Base URL users' browsers reach the platform at (account-linking redirect). */
@@ -50,8 +64,6 @@ export interface ServerConfig {
     idleTimeoutMs: number;
     /** HTTP/1.1 connection between requests. */
     keepAliveTimeoutMs: number;
-    /** Graceful shutdown: in-flight requests get this long. */
-    shutdownTimeoutMs: number;
     /** Token buckets (requests per second and burst); 0 per second turns a limit off. */
     deviceRatePerSecond: number;
     deviceRateBurst: number;
@@ -84,6 +96,11 @@ const OPTIONS = {
   "data-dir": { env: "CLOVER_DATA_DIR", kind: "string" },
   "database-url": { env: "DATABASE_URL", kind: "string" },
   "admin-token": { env: "CLOVER_ADMIN_TOKEN", kind: "string" },
+  "redis-url": { env: "REDIS_URL", kind: "string" },
+  "node-id": { env: "CLOVER_NODE_ID", kind: "string" },
+  "behind-load-balancer": { env: "CLOVER_BEHIND_LOAD_BALANCER", kind: "bool" },
+  "ops-port": { env: "CLOVER_OPS_PORT", kind: "int" },
+  "drain-timeout-ms": { env: "CLOVER_DRAIN_TIMEOUT_MS", kind: "int" },
   "public-url": { env: "CLOVER_PUBLIC_URL", kind: "string" },
   "encryption-key": { env: "CLOVER_ENCRYPTION_KEY", kind: "string" },
   "log-level": { env: "CLOVER_LOG_LEVEL", kind: "string" },
@@ -105,7 +122,6 @@ const OPTIONS = {
   "cic-answer-timeout-ms": { env: "CLOVER_CIC_ANSWER_TIMEOUT_MS", kind: "int" },
   "cic-idle-timeout-ms": { env: "CLOVER_CIC_IDLE_TIMEOUT_MS", kind: "int" },
   "cic-keep-alive-timeout-ms": { env: "CLOVER_CIC_KEEP_ALIVE_TIMEOUT_MS", kind: "int" },
-  "shutdown-timeout-ms": { env: "CLOVER_SHUTDOWN_TIMEOUT_MS", kind: "int" },
   "rate-device-per-second": { env: "CLOVER_RATE_DEVICE_PER_SECOND", kind: "int" },
   "rate-device-burst": { env: "CLOVER_RATE_DEVICE_BURST", kind: "int" },
   "rate-client-per-second": { env: "CLOVER_RATE_CLIENT_PER_SECOND", kind: "int" },
@@ -180,6 +196,11 @@ export function loadConfig(env: Env = process.env, argv: string[] = []): ServerC
     host,
     dataDir: resolve(str("data-dir", "./data")),
     databaseUrl: opt("database-url"),
+    redisUrl: redisUrl(opt("redis-url")),
+    nodeId: str("node-id", `${hostname()}-${process.pid}`),
+    behindLoadBalancer: bool("behind-load-balancer", false),
+    opsPort: int("ops-port", 0, 0),
+    drainTimeoutMs: int("drain-timeout-ms", 25_000, 0),
     adminToken: opt("admin-token"),
     publicUrl: str("public-url", `https://localhost:${port}`).replace(/\/+$/, ""),
     encryptionKey,
@@ -202,7 +223,6 @@ export function loadConfig(env: Env = process.env, argv: string[] = []): ServerC
       answerTimeoutMs: int("cic-answer-timeout-ms", 30_000, 1),
       idleTimeoutMs: int("cic-idle-timeout-ms", 180_000, 1),
       keepAliveTimeoutMs: int("cic-keep-alive-timeout-ms", 5000, 1),
-      shutdownTimeoutMs: int("shutdown-timeout-ms", 10_000, 0),
       deviceRatePerSecond: int("rate-device-per-second", 10, 0),
       deviceRateBurst: int("rate-device-burst", 20, 1),
       clientRatePerSecond: int("rate-client-per-second", 500, 0),
@@ -216,6 +236,13 @@ export function loadConfig(env: Env = process.env, argv: string[] = []): ServerC
     examples,
     exampleUrls,
   };
+}
+
+function redisUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^rediss?:\/\/[^/]/.test(value))
+    throw new ConfigError(`REDIS_URL: expected redis://host:port or rediss://…, got "${value}"`);
+  return value;
 }
 
 /** A configuration for tests and embedding: defaults with some values replaced. */

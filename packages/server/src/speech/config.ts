@@ -45,24 +45,43 @@ export function hasCommand(command: string): boolean {
 function createTts(env: Env): TextToSpeech | undefined {
   const choice = env["CLOVER_TTS"] ?? "auto";
   const languages = list(env["CLOVER_TTS_LANGUAGES"]);
+  const programs = env["CLOVER_TTS_PROGRAMS"] ?? "auto";
+  if (programs !== "auto" && programs !== "off") {
+    throw new Error(`CLOVER_TTS_PROGRAMS must be "auto" or "off", got "${programs}"`);
+  }
+  const workers = env["CLOVER_TTS_WORKERS"] ? Number(env["CLOVER_TTS_WORKERS"]) : undefined;
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= 64)) {
+    throw new Error(
+      `CLOVER_TTS_WORKERS must be a whole number from 1 to 64, got "${env["CLOVER_TTS_WORKERS"]}"`,
+    );
+  }
   const flite = () => {
     const voice = (env["CLOVER_TTS_VOICE"] ?? "slt") as FliteVoice;
     if (!FLITE_VOICES.includes(voice)) {
       throw new Error(`CLOVER_TTS_VOICE must be one of ${FLITE_VOICES.join(", ")}, got "${voice}"`);
     }
-    return new FliteTextToSpeech({ voice });
+    return new FliteTextToSpeech({
+      voice,
+      engine: programs === "off" ? "wasi" : "auto",
+      ...(workers ? { concurrency: workers } : {}),
+    });
   };
+  const espeakTts = () =>
+    new EspeakTextToSpeech({
+      ...(programs === "off" ? { lame: false as const } : {}),
+      ...(workers ? { concurrency: workers } : {}),
+    });
   switch (choice) {
     case "none":
       return undefined;
     case "flite":
       return flite();
     case "espeak":
-      return new EspeakTextToSpeech();
+      return espeakTts();
     case "auto": {
       const engines: Record<string, TextToSpeech> = { en: flite() };
       if (hasCommand("espeak-ng")) {
-        const espeak = new EspeakTextToSpeech();
+        const espeak = espeakTts();
         for (const l of ["ja", "ko", "zh"]) engines[l] = espeak;
       }
       return new TextToSpeechByLanguage(engines);

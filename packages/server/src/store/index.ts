@@ -1,4 +1,5 @@
 export * from "./account-links.js";
+export * from "./alerts.js";
 export * from "./database.js";
 export * from "./extensions.js";
 export * from "./rate-limits.js";

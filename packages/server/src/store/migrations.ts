@@ -160,6 +160,37 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable("jobs").execute();
     },
   },
+  "0006_alerts": {
+    // Alarms, timers, reminders and action timers (abilities/alerts): one row per alert of a
+    // user's device; a repeating alert keeps only its next occurrence in scheduled_at.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("alerts")
+        .addColumn("token", "text", (c) => c.primaryKey())
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("device_id", "text", (c) => c.notNull())
+        .addColumn("type", "text", (c) => c.notNull())
+        .addColumn("scheduled_at", "bigint", (c) => c.notNull())
+        .addColumn("time_zone", "text", (c) => c.notNull())
+        .addColumn("label", "text")
+        .addColumn("repeat", "text")
+        .addColumn("duration_ms", "bigint")
+        .addColumn("action", "text")
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("fired_at", "bigint")
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addColumn("updated_at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex("alerts_user_device")
+        .on("alerts")
+        .columns(["user_id", "device_id", "scheduled_at"])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("alerts").execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -98,6 +98,33 @@ export interface JobTable {
   created_at: number | string;
 }
 
+export interface AlertTable {
+  /** The alert's token on the wire (Alerts.SetAlert.token). */
+  token: string;
+  user_id: string;
+  device_id: string;
+  /** ACTIONTIMER | ALARM | REMINDER | TIMER */
+  type: string;
+  /** The next (or only) occurrence. */
+  scheduled_at: number | string;
+  /** IANA zone the wall-clock times were said in. */
+  time_zone: string;
+  /** Reminder or action-timer text, or a timer's name. */
+  label: string | null;
+  /** JSON { time: "HH:MM:SS", weekdays: number[] } for a repeating alert; null: one-shot. */
+  repeat: string | null;
+  /** A timer's length (for "how long is left" and cards). */
+  duration_ms: number | string | null;
+  /** JSON { text, intent? }: the command an action timer runs. */
+  action: string | null;
+  /** pending (sent, not confirmed) | set (device confirmed) | ringing */
+  status: string;
+  /** When an action timer's action ran (claimed once across nodes). */
+  fired_at: number | string | null;
+  created_at: number | string;
+  updated_at: number | string;
+}
+
 export interface Database {
   extensions: ExtensionTable;
   interaction_models: InteractionModelTable;
@@ -110,4 +137,5 @@ export interface Database {
   device_accounts: DeviceAccountTable;
   device_tokens: DeviceTokenTable;
   jobs: JobTable;
+  alerts: AlertTable;
 }

@@ -32,6 +32,13 @@ export interface SessionStore {
   /** Keys of sessions whose expiresAt <= now; the caller re-reads and deletes each under
    * its lock, so a session is ended once even with several sweepers. */
   expiredKeys(now: number, limit?: number): Promise<string[]>;
+  /**
+   * Takes an expired session for a sweep: when its window closed at or before `now` and no
+   * other sweeper holds it, it is hidden from expiredKeys for `leaseMs` (on every node) and
+   * returned; otherwise undefined. A put or delete ends the lease; a sweeper that dies lets
+   * it lapse, and another node takes the session over.
+   */
+  claimExpired(key: string, now: number, leaseMs: number): Promise<DialogSession | undefined>;
   /** The extension that owns a device's audio playback (§5, §7.7), by sessionKey(device). */
   getPlaybackOwner(key: string): Promise<string | undefined>;
   setPlaybackOwner(key: string, extensionId: string | undefined): Promise<void>;
@@ -46,6 +53,8 @@ export function sessionKey(device: DeviceIdentity): string {
 export class MemorySessionStore implements SessionStore {
   readonly #sessions = new Map<string, DialogSession>();
   readonly #owners = new Map<string, string>();
+  /** Sweep leases: key → until when (ms since epoch). */
+  readonly #leases = new Map<string, number>();
 
   async get(key: string) {
     const found = this.#sessions.get(key);
@@ -54,11 +63,13 @@ export class MemorySessionStore implements SessionStore {
 
   async put(session: DialogSession) {
     this.#sessions.set(session.key, structuredClone(session));
+    this.#leases.delete(session.key);
   }
 
   async delete(key: string, sessionId?: string) {
     const found = this.#sessions.get(key);
     if (!found || (sessionId !== undefined && found.sessionId !== sessionId)) return false;
+    this.#leases.delete(key);
     return this.#sessions.delete(key);
   }
 
@@ -66,9 +77,16 @@ export class MemorySessionStore implements SessionStore {
     const out: string[] = [];
     for (const [key, session] of this.#sessions) {
       if (out.length >= limit) break;
-      if (session.expiresAt <= now) out.push(key);
+      if (session.expiresAt <= now && (this.#leases.get(key) ?? 0) <= now) out.push(key);
     }
     return out;
+  }
+
+  async claimExpired(key: string, now: number, leaseMs: number) {
+    const found = this.#sessions.get(key);
+    if (!found || found.expiresAt > now || (this.#leases.get(key) ?? 0) > now) return undefined;
+    this.#leases.set(key, now + leaseMs);
+    return structuredClone(found);
   }
 
   async getPlaybackOwner(key: string) {
@@ -83,5 +101,6 @@ export class MemorySessionStore implements SessionStore {
   async close() {
     this.#sessions.clear();
     this.#owners.clear();
+    this.#leases.clear();
   }
 }

@@ -94,7 +94,12 @@ const event = (
   dialogRequestId: `evt-${name}`,
   device: {
     ...on,
-    playback: { playerActivity: "PLAYING", token: "tok-7", offsetInMilliseconds: 1000 },
+    playback: {
+      playerActivity: "PLAYING",
+      token: "tok-7",
+      offsetInMilliseconds: 1000,
+      stream: play.payload.audioItem.stream,
+    },
   },
 });
 
@@ -167,9 +172,11 @@ describe("audio playback and message versions", () => {
     });
     assert.equal(request.session.new, true);
     assert.deepEqual(request.session.sessionAttributes, {});
+    // The playback context carries the stream the device reported (token, customData…).
     assert.deepEqual(request.context.AudioPlayer, {
       playerActivity: "PLAYING",
       offsetInMilliseconds: 1000,
+      stream: play.payload.audioItem.stream,
     });
 
     // Only directives count in answers to events (§7.7).

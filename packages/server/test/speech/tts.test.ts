@@ -10,6 +10,7 @@ import { TextToSpeechByLanguage } from "../../src/speech/tts/by-language.js";
 import { CachedTextToSpeech } from "../../src/speech/tts/cache.js";
 import { EspeakTextToSpeech } from "../../src/speech/tts/espeak.js";
 import { FliteTextToSpeech } from "../../src/speech/tts/flite.js";
+import { splitSentences } from "../../src/speech/tts/sentences.js";
 
 /** Counts calls; answers a fake MP3 whose size depends on the text. */
 class CountingEngine implements TextToSpeech {
@@ -181,5 +182,44 @@ describe("MP3 encoding and resampling", () => {
   it("encodes silence and very short audio to valid MP3", async () => {
     const mp3 = await encodeMp3({ sampleRate: 16000, samples: new Int16Array(100) });
     assert.equal(readMp3FrameHeader(mp3)?.bitrateKbps, 48);
+  });
+});
+
+describe("sentences of an answer", () => {
+  it("splits at sentence ends followed by a space, keeps numbers and CJK sentences whole", () => {
+    assert.deepEqual(splitSentences("You rolled 3.5 points. Again? Yes!  Okay"), [
+      "You rolled 3.5 points.",
+      "Again?",
+      "Yes!",
+      "Okay",
+    ]);
+    assert.deepEqual(splitSentences("サイコロを振りました。もう一度？"), [
+      "サイコロを振りました。",
+      "もう一度？",
+    ]);
+    assert.deepEqual(splitSentences("   "), []);
+  });
+
+  it("cuts a run-on sentence at a comma so no piece is very long", () => {
+    const long = Array.from({ length: 40 }, (_, i) => `item number ${i}`).join(", ");
+    const pieces = splitSentences(long);
+    assert.ok(pieces.length > 1);
+    assert.ok(pieces.every((p) => p.length <= 240));
+    assert.equal(pieces.join(" "), long);
+  });
+});
+
+describe("the WASI fallback streams too", () => {
+  const wasi = new FliteTextToSpeech({ engine: "wasi" });
+  after(() => wasi.close());
+
+  it("speaks a two-sentence answer as one MP3 stream, sentence by sentence", async () => {
+    assert.equal(wasi.engine, "wasi");
+    const audio = wasi.stream("Hello there. How are you today?", "en");
+    assert.ok(audio);
+    const chunks: Buffer[] = [];
+    for await (const chunk of audio) chunks.push(chunk);
+    assert.ok(chunks.length >= 2, `${chunks.length} chunks`);
+    assert.equal(readMp3FrameHeader(Buffer.concat(chunks))?.sampleRate, 24000);
   });
 });

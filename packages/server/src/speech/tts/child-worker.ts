@@ -95,8 +95,10 @@ export class SerialChildWorker<T> {
       const why = signal ? `signal ${signal}` : `code ${code}`;
       this.finish(undefined, new Error(`${this.name} stopped (${why}): ${stderr.trim()}`));
     });
+    // An idle helper must not keep the server (or a test) running.
     child.unref();
     child.channel?.unref();
+    (child.stderr as { unref?: () => void } | null)?.unref?.();
     this.child = child;
     this.jobs = 1;
     return child;

@@ -3,10 +3,10 @@
 // and about a hundred more languages.
 import type { SpeechAudio, TextToSpeech } from "../../cic/speech-engines.js";
 import { decodeWav, type Pcm } from "../audio/pcm.js";
-import { findProgram, runProgram } from "./run.js";
+import { findProgram } from "./find-program.js";
+import { lameStep, ProgramPool } from "./program-pool.js";
 import { collectAudio, sentenceAudio } from "./sentence-audio.js";
 import { splitSentences } from "./sentences.js";
-import { Slots } from "./slots.js";
 
 /** CIC language codes (cic.md §9.9 ttsLang) → eSpeak NG voices. */
 const VOICES: Record<string, string> = { en: "en-us", ja: "ja", ko: "ko", zh: "cmn" };
@@ -29,56 +29,53 @@ export interface EspeakOptions {
 export class EspeakTextToSpeech implements TextToSpeech {
   readonly languages: readonly string[];
   private readonly voices: Record<string, string>;
-  private readonly slots: Slots;
+  private readonly programs: ProgramPool;
   private readonly lame: string | undefined;
   private readonly closing = new AbortController();
 
   constructor(private readonly options: EspeakOptions = {}) {
     this.voices = { ...VOICES, ...options.voices };
     this.languages = Object.keys(this.voices);
-    this.slots = new Slots(options.concurrency);
+    this.programs = new ProgramPool("eSpeak NG", options.concurrency, options.timeoutMs ?? 20000);
     this.lame = options.lame === false ? undefined : findProgram("lame");
   }
 
-  async synthesizePcm(
-    text: string,
-    language: string,
-    cancel?: AbortSignal,
-  ): Promise<Pcm | undefined> {
-    const voice = this.voices[language.toLowerCase()];
-    if (!voice) return undefined;
+  /** WAV of the text in the language's voice (MP3 when `mp3` and lame is installed). */
+  private run(text: string, voice: string, mp3: boolean, cancel?: AbortSignal): Promise<Buffer> {
     if (this.closing.signal.aborted) throw new Error("eSpeak NG is closed");
     const signal = cancel ? AbortSignal.any([cancel, this.closing.signal]) : this.closing.signal;
-    const command = this.options.command ?? "espeak-ng";
     const args = ["-v", voice, "-b", "1", "--stdout"];
     if (this.options.speed) args.push("-s", String(this.options.speed));
-    const release = await this.slots.acquire(signal);
-    try {
-      const wav = await runProgram(command, args, {
-        input: text.replace(/[\p{Cc}]/gu, " "),
-        timeoutMs: this.options.timeoutMs ?? 20000,
-        packageName: "espeak-ng",
-        signal,
-      });
-      return decodeWav(wav);
-    } finally {
-      release();
-    }
+    return this.programs.run(
+      {
+        synthesize: {
+          command: this.options.command ?? "espeak-ng",
+          args,
+          input: text.replace(/[\p{Cc}]/gu, " "),
+          wavOnStdout: true,
+          packageName: "espeak-ng",
+        },
+        ...(mp3 && this.lame ? { encode: lameStep(this.lame) } : {}),
+      },
+      signal,
+    );
+  }
+
+  async synthesizePcm(text: string, language: string): Promise<Pcm | undefined> {
+    const voice = this.voices[language.toLowerCase()];
+    return voice ? decodeWav(await this.run(text, voice, false)) : undefined;
   }
 
   stream(text: string, language: string): SpeechAudio | undefined {
-    if (!this.voices[language.toLowerCase()]) return undefined;
+    const voice = this.voices[language.toLowerCase()];
+    if (!voice) return undefined;
     const sentences = splitSentences(text.replace(/[\p{Cc}]/gu, " "));
     if (sentences.length === 0) return undefined;
-    return sentenceAudio(
-      sentences,
-      async (sentence, signal) => {
-        const pcm = await this.synthesizePcm(sentence, language, signal);
-        if (!pcm) throw new Error(`eSpeak NG has no voice for ${language}`);
-        return pcm;
-      },
-      { lame: this.lame },
-    );
+    const mp3 = this.lame !== undefined;
+    return sentenceAudio(sentences, async (sentence, signal) => {
+      const bytes = await this.run(sentence, voice, mp3, signal);
+      return mp3 ? bytes : decodeWav(bytes);
+    });
   }
 
   async synthesize(text: string, language: string): Promise<Buffer | undefined> {
@@ -88,5 +85,6 @@ export class EspeakTextToSpeech implements TextToSpeech {
 
   async close(): Promise<void> {
     this.closing.abort(new Error("eSpeak NG was closed"));
+    await this.programs.close();
   }
 }

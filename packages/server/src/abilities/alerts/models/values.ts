@@ -1,0 +1,90 @@
+// Dictionaries shared by the models: kinds of alert and repeat patterns, per language. The
+// representative values are what the handler reads (the alert type; the repeat rule as ISO
+// weekdays, see repeatWeekdays in ../understand.ts).
+type Values = { value: string; synonyms?: string[] }[];
+type PerLanguage = Record<"en" | "ja" | "ko", Values>;
+
+export const ALERT_KIND_VALUES: PerLanguage = {
+  en: [
+    { value: "ALARM", synonyms: ["alarm", "alarms", "wake up call", "wake-up alarm"] },
+    { value: "TIMER", synonyms: ["timer", "timers", "countdown"] },
+    { value: "REMINDER", synonyms: ["reminder", "reminders"] },
+    { value: "ACTIONTIMER", synonyms: ["action timer", "action timers", "sleep timer"] },
+  ],
+  ja: [
+    { value: "ALARM", synonyms: ["アラーム", "目覚まし", "目覚まし時計"] },
+    { value: "TIMER", synonyms: ["タイマー"] },
+    { value: "REMINDER", synonyms: ["リマインダー", "リマインド"] },
+    {
+      value: "ACTIONTIMER",
+      synonyms: ["アクションタイマー", "スリープタイマー", "おやすみタイマー"],
+    },
+  ],
+  ko: [
+    { value: "ALARM", synonyms: ["알람", "모닝콜"] },
+    { value: "TIMER", synonyms: ["타이머"] },
+    { value: "REMINDER", synonyms: ["리마인더", "알림"] },
+    { value: "ACTIONTIMER", synonyms: ["예약", "취침 예약", "꺼짐 예약"] },
+  ],
+};
+
+export const REPEAT_VALUES: PerLanguage = {
+  en: [
+    {
+      value: "DAILY",
+      synonyms: ["every day", "daily", "everyday", "each day", "every morning", "every night"],
+    },
+    {
+      value: "WEEKDAYS",
+      synonyms: ["weekdays", "every weekday", "on weekdays", "weekday", "monday to friday"],
+    },
+    { value: "WEEKENDS", synonyms: ["weekends", "every weekend", "on weekends", "weekend"] },
+    { value: "MO", synonyms: ["every monday", "mondays", "on mondays"] },
+    { value: "TU", synonyms: ["every tuesday", "tuesdays", "on tuesdays"] },
+    { value: "WE", synonyms: ["every wednesday", "wednesdays", "on wednesdays"] },
+    { value: "TH", synonyms: ["every thursday", "thursdays", "on thursdays"] },
+    { value: "FR", synonyms: ["every friday", "fridays", "on fridays"] },
+    { value: "SA", synonyms: ["every saturday", "saturdays", "on saturdays"] },
+    { value: "SU", synonyms: ["every sunday", "sundays", "on sundays"] },
+  ],
+  ja: [
+    { value: "DAILY", synonyms: ["毎日", "毎朝", "毎晩", "毎夜"] },
+    { value: "WEEKDAYS", synonyms: ["平日", "平日の朝", "毎週平日", "月曜から金曜"] },
+    { value: "WEEKENDS", synonyms: ["週末", "土日", "毎週末", "土日の朝"] },
+    { value: "MO", synonyms: ["毎週月曜", "毎週月曜日", "月曜日ごと"] },
+    { value: "TU", synonyms: ["毎週火曜", "毎週火曜日"] },
+    { value: "WE", synonyms: ["毎週水曜", "毎週水曜日"] },
+    { value: "TH", synonyms: ["毎週木曜", "毎週木曜日"] },
+    { value: "FR", synonyms: ["毎週金曜", "毎週金曜日"] },
+    { value: "SA", synonyms: ["毎週土曜", "毎週土曜日"] },
+    { value: "SU", synonyms: ["毎週日曜", "毎週日曜日"] },
+  ],
+  ko: [
+    { value: "DAILY", synonyms: ["매일", "매일 아침", "매일 밤", "날마다"] },
+    { value: "WEEKDAYS", synonyms: ["평일", "평일마다", "주중", "평일 아침"] },
+    { value: "WEEKENDS", synonyms: ["주말", "주말마다", "주말 아침"] },
+    { value: "MO", synonyms: ["매주 월요일", "월요일마다"] },
+    { value: "TU", synonyms: ["매주 화요일", "화요일마다"] },
+    { value: "WE", synonyms: ["매주 수요일", "수요일마다"] },
+    { value: "TH", synonyms: ["매주 목요일", "목요일마다"] },
+    { value: "FR", synonyms: ["매주 금요일", "금요일마다"] },
+    { value: "SA", synonyms: ["매주 토요일", "토요일마다"] },
+    { value: "SU", synonyms: ["매주 일요일", "일요일마다"] },
+  ],
+};
+
+/** ISO weekdays (1 = Monday) of a repeat value. */
+export function repeatWeekdays(value: string): number[] | undefined {
+  switch (value) {
+    case "DAILY":
+      return [1, 2, 3, 4, 5, 6, 7];
+    case "WEEKDAYS":
+      return [1, 2, 3, 4, 5];
+    case "WEEKENDS":
+      return [6, 7];
+    default: {
+      const day = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"].indexOf(value);
+      return day < 0 ? undefined : [day + 1];
+    }
+  }
+}

@@ -1,0 +1,104 @@
+// Device records on Redis (docs/scale-out.md): one hash per device key (context objects by
+// `Namespace.Name`, language, playback owner) and one string with its newest dialogRequestId,
+// so whichever node a device reaches next sees what it reported last.
+import type { Redis } from "ioredis";
+import type { Language } from "../../assistant/turn.js";
+import type { ContextObject, DeviceRecord, DeviceStateStore } from "../../cic/device-state.js";
+import { CicError } from "../../cic/exception.js";
+import { closeRedis, DEFAULT_PREFIX } from "./connection.js";
+import { failedStep } from "./sessions.js";
+
+/** A device silent for this long is forgotten (it reports its whole context on every event). */
+const DEVICE_TTL_MS = 30 * 24 * 3600_000;
+/** A dialog older than this cannot be answered anyway (the device gave up long ago). */
+const DIALOG_TTL_MS = 10 * 60_000;
+
+/** While Redis is away, events are refused with 503 and a reason (docs/scale-out.md). */
+function unavailable(error: unknown): never {
+  throw new CicError(
+    503,
+    `shared device state is unavailable (Redis: ${(error as Error).message}); retry shortly`,
+  );
+}
+
+export class RedisDeviceStateStore implements DeviceStateStore {
+  private readonly redis: Redis;
+
+  constructor(
+    redis: Redis,
+    private readonly prefix = DEFAULT_PREFIX,
+    private readonly ownsConnection = true,
+  ) {
+    this.redis = redis;
+  }
+
+  /** Runs one store operation; a Redis failure becomes a CIC 503. */
+  private guard<T>(operation: Promise<T>): Promise<T> {
+    return operation.catch(unavailable);
+  }
+
+  #key(deviceKey: string): string {
+    return `${this.prefix}device:${deviceKey}`;
+  }
+
+  async #set(deviceKey: string, fields: string[]): Promise<void> {
+    const key = this.#key(deviceKey);
+    await this.guard(
+      this.redis
+        .multi()
+        .hset(key, ...fields)
+        .pexpire(key, DEVICE_TTL_MS)
+        .exec()
+        .then(failedStep),
+    );
+  }
+
+  update(deviceKey: string, context: readonly ContextObject[]): Promise<void> {
+    return this.#set(
+      deviceKey,
+      context.flatMap((item) => [
+        `context:${item.header.namespace}.${item.header.name}`,
+        JSON.stringify(item.payload),
+      ]),
+    );
+  }
+
+  setLanguage(deviceKey: string, language: Language): Promise<void> {
+    return this.#set(deviceKey, ["language", language]);
+  }
+
+  async setPlaybackOwner(deviceKey: string, extensionId: string | undefined): Promise<void> {
+    if (extensionId === undefined)
+      await this.guard(this.redis.hdel(this.#key(deviceKey), "playbackOwner"));
+    else await this.#set(deviceKey, ["playbackOwner", extensionId]);
+  }
+
+  async read(deviceKey: string): Promise<DeviceRecord> {
+    const fields = await this.guard(this.redis.hgetall(this.#key(deviceKey)));
+    const record: DeviceRecord = { context: {} };
+    for (const [field, value] of Object.entries(fields)) {
+      if (field.startsWith("context:"))
+        record.context[field.slice("context:".length)] = JSON.parse(value) as Record<
+          string,
+          unknown
+        >;
+      else if (field === "language") record.language = value as Language;
+      else if (field === "playbackOwner") record.playbackOwner = value;
+    }
+    return record;
+  }
+
+  async startDialog(deviceKey: string, dialogRequestId: string): Promise<void> {
+    await this.guard(
+      this.redis.set(`${this.prefix}dialog:${deviceKey}`, dialogRequestId, "PX", DIALOG_TTL_MS),
+    );
+  }
+
+  async latestDialog(deviceKey: string): Promise<string | undefined> {
+    return (await this.guard(this.redis.get(`${this.prefix}dialog:${deviceKey}`))) ?? undefined;
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsConnection) await closeRedis(this.redis);
+  }
+}

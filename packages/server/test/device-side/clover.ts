@@ -1,0 +1,98 @@
+// A whole platform on an ephemeral port (embedded example extensions) and reference devices
+// logged in through the auth API: the device side tested through real CIC.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DeviceClient, logIn, ReferenceDevice, type ReferenceDeviceOptions } from "@clover/device";
+import { type DeepPartial, defineConfig, type ServerConfig } from "../../src/config/index.js";
+import { type CloverServer, startClover } from "../../src/main.js";
+import type { Json } from "../helpers/extension-server.js";
+
+export const ADMIN = "test-admin-token";
+
+export interface DeviceSideWorld {
+  server: CloverServer;
+  clientId: string;
+  clientSecret: string;
+  /** Logs a device in for `account` and opens its downchannel. */
+  device(
+    deviceId: string,
+    options?: ReferenceDeviceOptions & { account?: string; guest?: boolean },
+  ): Promise<ReferenceDevice>;
+  api(
+    method: string,
+    path: string,
+    body?: unknown,
+    token?: string,
+  ): Promise<{ status: number; body: Json }>;
+  close(): Promise<void>;
+}
+
+export async function startWorld(
+  overrides: DeepPartial<ServerConfig> = {},
+  start: Partial<Parameters<typeof startClover>[0]> = {},
+): Promise<DeviceSideWorld> {
+  const dataDir = mkdtempSync(join(tmpdir(), "clover-device-side-"));
+  const config = defineConfig({
+    port: 0,
+    host: "127.0.0.1",
+    dataDir,
+    adminToken: ADMIN,
+    logLevel: "silent",
+    ...overrides,
+  });
+  const server = await startClover({ config, ...start });
+  const api = async (method: string, path: string, body?: unknown, token = ADMIN) => {
+    const response = await fetch(server.url + path, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text === "" ? null : JSON.parse(text);
+    } catch {}
+    return { status: response.status, body: parsed as Json };
+  };
+  const created = await api("POST", "/api/v1/device-clients", { name: "reference device" });
+  const { clientId, clientSecret } = created.body as { clientId: string; clientSecret: string };
+  const devices: ReferenceDevice[] = [];
+  const accounts = new Map<string, string>();
+  return {
+    server,
+    clientId,
+    clientSecret,
+    api,
+    async device(deviceId, options = {}) {
+      const identity = { url: server.url, clientId, clientSecret, deviceId, modelId: "REF-1" };
+      let accountToken: string | undefined;
+      if (options.account && !options.guest) {
+        accountToken = accounts.get(options.account);
+        if (!accountToken) {
+          const account = await api("POST", "/api/v1/accounts", { userId: options.account });
+          accountToken = account.body?.accountToken as string | undefined;
+          if (accountToken) accounts.set(options.account, accountToken);
+        }
+      }
+      const tokens = await logIn(identity, accountToken);
+      const client = new DeviceClient({ url: server.url, accessToken: tokens.access_token });
+      const device = new ReferenceDevice(client, options);
+      await device.connect();
+      devices.push(device);
+      return device;
+    },
+    async close() {
+      for (const device of devices) device.client.close();
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** "Namespace.Name" of each directive. */
+export const names = (directives: { header: { namespace: string; name: string } }[]) =>
+  directives.map((d) => `${d.header.namespace}.${d.header.name}`);

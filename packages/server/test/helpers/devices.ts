@@ -1,0 +1,37 @@
+// A device of a running platform: a device client registered through the management API,
+// logged in through the auth API, ready to open its downchannel.
+import { DeviceClient, logIn } from "@clover/device";
+
+export interface DeviceLogin {
+  accessToken: string;
+  refreshToken: string;
+}
+
+export async function registerClient(
+  url: string,
+  adminToken: string,
+): Promise<{
+  clientId: string;
+  clientSecret: string;
+}> {
+  const created = await fetch(`${url}/api/v1/device-clients`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" },
+    body: JSON.stringify({ name: "test speaker" }),
+  });
+  if (created.status !== 201) throw new Error(`device client: ${created.status}`);
+  return (await created.json()) as { clientId: string; clientSecret: string };
+}
+
+export async function loginDevice(
+  url: string,
+  client: { clientId: string; clientSecret: string },
+  deviceId: string,
+): Promise<DeviceLogin> {
+  const tokens = await logIn({ url, ...client, deviceId, modelId: "KS-1" });
+  return { accessToken: tokens.access_token, refreshToken: tokens.refresh_token };
+}
+
+export function deviceAt(url: string, login: DeviceLogin): DeviceClient {
+  return new DeviceClient({ url, accessToken: login.accessToken });
+}

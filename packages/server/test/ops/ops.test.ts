@@ -1,0 +1,172 @@
+// Operations through real HTTP: /healthz, /readyz (database, Redis, draining) and /metrics of a
+// node on Redis, on the main port and on the ops port; a graceful drain that lets the turn in
+// flight finish while refusing new connections.
+import assert from "node:assert/strict";
+import { rmSync } from "node:fs";
+import { connect } from "node:net";
+import { after, before, describe, it } from "node:test";
+import type { DeviceClient } from "@clover/device";
+import { deviceKeyOf } from "../../src/cic/device-key.js";
+import { loadConfig } from "../../src/config/index.js";
+import { type CloverServer, startClover } from "../../src/main.js";
+import { deviceAt, loginDevice, registerClient } from "../helpers/devices.js";
+import { answer, startExtension, type TestExtension } from "../helpers/extension-server.js";
+import { bakeryModel } from "../helpers/models.js";
+import { tempDir } from "../helpers/platform.js";
+import { freePort, redisAvailable, startRedis, type TestRedis } from "../helpers/redis.js";
+
+const ADMIN = "ops-admin-token";
+
+describe("operations endpoints and drain", {
+  skip: !redisAvailable && "redis-server is not installed",
+}, () => {
+  const dataDir = tempDir("clover-ops-");
+  let redis: TestRedis;
+  let server: CloverServer;
+  let ext: TestExtension;
+  let device: DeviceClient;
+  let opsPort: number;
+  let delayMs = 0;
+  let accessToken: string;
+
+  before(async () => {
+    redis = await startRedis();
+    ext = await startExtension(() => ({ body: answer("We open at seven."), delayMs }));
+    opsPort = await freePort();
+    const config = loadConfig({
+      CLOVER_DATA_DIR: dataDir,
+      CLOVER_PORT: "0",
+      CLOVER_HOST: "127.0.0.1",
+      CLOVER_ADMIN_TOKEN: ADMIN,
+      CLOVER_LOG_LEVEL: "silent",
+      CLOVER_EXAMPLES: "off",
+      CLOVER_NODE_ID: "ops-node",
+      CLOVER_OPS_PORT: String(opsPort),
+      REDIS_URL: redis.url,
+    });
+    server = await startClover({ config });
+    const created = await fetch(`${server.url}/api/v1/extensions`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        id: "com.example.bakery",
+        displayName: "Bakery",
+        endpointUrl: ext.url,
+        models: { en: bakeryModel("en") },
+      }),
+    });
+    assert.equal(created.status, 201);
+    const login = await loginDevice(server.url, await registerClient(server.url, ADMIN), "ops-1");
+    device = deviceAt(server.url, login);
+    accessToken = login.accessToken;
+    await device.openDownchannel();
+  });
+  after(async () => {
+    device?.close();
+    await server?.close();
+    await ext?.close();
+    await redis?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("answers /healthz and /readyz without credentials, on both ports", async () => {
+    for (const base of [server.url, `http://127.0.0.1:${opsPort}`]) {
+      const health = await fetch(`${base}/healthz`);
+      assert.equal(health.status, 200);
+      assert.deepEqual(await health.json(), { status: "alive", node: "ops-node" });
+      const ready = await fetch(`${base}/readyz`);
+      assert.equal(ready.status, 200);
+      const body = (await ready.json()) as {
+        status: string;
+        checks: Record<string, { ok: boolean }>;
+      };
+      assert.equal(body.status, "ready");
+      assert.equal(body.checks["database"]?.ok, true);
+      assert.equal(body.checks["redis"]?.ok, true);
+    }
+    const refused = await fetch(`${server.url}/metrics`, { method: "POST", body: "x" });
+    assert.equal(refused.status, 405);
+    const other = await fetch(`http://127.0.0.1:${opsPort}/api/v1/extensions`);
+    assert.equal(other.status, 404, "the ops port serves nothing else");
+  });
+
+  it("counts turns, stages, pushes and downchannels in /metrics", async () => {
+    const turn = await device.sendText("ask bakery bot when are you open");
+    assert.equal(turn.status, 200);
+    const grant = await server.authority.verifyAccessToken(accessToken);
+    const pushed = await server.gateway.push(deviceKeyOf(grant!), {
+      header: { namespace: "Notifier", name: "SetIndicator", messageId: "m-1" },
+      payload: {},
+    });
+    assert.equal(pushed, true);
+    const metrics = await fetch(`${server.url}/metrics`);
+    assert.equal(metrics.status, 200);
+    assert.match(String(metrics.headers.get("content-type")), /^text\/plain/);
+    const text = await metrics.text();
+    if (process.env["CLOVER_TEST_VERBOSE"]) console.log(text);
+    const value = (name: string, labels: Record<string, string> = {}) =>
+      sampleOf(text, name, { node: "ops-node", ...labels });
+    assert.equal(value("clover_turns_total", { kind: "text" }), 1);
+    for (const stage of ["nlu", "extension", "total"])
+      assert.equal(value("clover_turn_stage_seconds_count", { stage }), 1, `one ${stage} time`);
+    assert.ok(value("clover_turn_stage_seconds_sum", { stage: "total" }) > 0);
+    assert.equal(value("clover_downchannels_open"), 1);
+    assert.equal(value("clover_pushes_total", { delivered: "true" }), 1);
+    assert.ok(value("clover_nodejs_eventloop_lag_seconds") >= 0);
+    assert.ok(value("clover_dependency_seconds_count", { dependency: "redis" }) >= 1);
+    assert.ok(value("clover_dependency_seconds_count", { dependency: "database" }) >= 1);
+  });
+
+  it("is not ready while Redis is away and ready again when it is back, without a restart", async () => {
+    await redis.kill();
+    await server.ops.readiness.probe();
+    const down = await fetch(`${server.url}/readyz`);
+    assert.equal(down.status, 503);
+    const body = (await down.json()) as { checks: Record<string, { ok: boolean; error?: string }> };
+    assert.equal(body.checks["redis"]?.ok, false);
+    assert.ok(body.checks["redis"]?.error);
+    assert.equal((await fetch(`${server.url}/healthz`)).status, 200, "still alive");
+    await redis.start();
+    const until = Date.now() + 5000;
+    for (;;) {
+      await server.ops.readiness.probe();
+      if ((await fetch(`${server.url}/readyz`)).status === 200) break;
+      assert.ok(Date.now() < until, "ready again within 5 s");
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  });
+
+  it("drains: the turn in flight finishes, new connections are refused, then it stops", async () => {
+    delayMs = 400;
+    const inFlight = device.sendText("ask bakery bot when are you open");
+    await ext.waitFor(ext.received.length + 1, 3000).catch(() => {});
+    const drained = server.drain(5000);
+    await new Promise((r) => setTimeout(r, 50));
+    await assert.rejects(
+      new Promise((resolve, reject) => {
+        const socket = connect(server.port, "127.0.0.1", () => resolve(socket.destroy()));
+        socket.once("error", reject);
+      }),
+      /ECONNREFUSED/,
+      "no new connections",
+    );
+    const answered = await inFlight;
+    assert.equal(answered.status, 200);
+    assert.ok(answered.directives.some((d) => d.header.name === "RenderText"));
+    await drained;
+    assert.equal(server.gateway.requestsInFlight, 0);
+  });
+});
+
+/** The value of one sample of a Prometheus text exposition, labels in any order. */
+function sampleOf(text: string, name: string, labels: Record<string, string>): number {
+  for (const line of text.split("\n")) {
+    const match = /^([a-z_:]+)(?:\{(.*)\})? (\S+)$/.exec(line);
+    if (!match || match[1] !== name) continue;
+    const found = Object.fromEntries(
+      [...(match[2] ?? "").matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]),
+    );
+    if (Object.entries(labels).every(([k, v]) => found[k] === v)) return Number(match[3]);
+  }
+  return Number.NaN;
+}
