@@ -252,6 +252,111 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable("alerts").execute();
     },
   },
+  "0007_home": {
+    // Clova Home (cek-home-extension.md): the extension type and its notification settings, the
+    // latest discovery per (extension, user), who owns each appliance (push API, §11) and the
+    // notifications kept for devices that were offline.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable("extensions")
+        .addColumn("type", "text", (c) => c.notNull().defaultTo("custom"))
+        .execute();
+      await db.schema.alterTable("extensions").addColumn("home_settings", "text").execute();
+      await db.schema
+        .createTable("home_discoveries")
+        .addColumn("extension_id", "text", (c) => c.notNull())
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("appliances", "text", (c) => c.notNull())
+        .addColumn("scenes", "text", (c) => c.notNull())
+        .addColumn("custom_commands", "text", (c) => c.notNull())
+        .addColumn("discovered_at", "bigint", (c) => c.notNull())
+        .addPrimaryKeyConstraint("home_discoveries_pk", ["extension_id", "user_id"])
+        .execute();
+      await db.schema
+        .createTable("home_appliance_owners")
+        .addColumn("extension_id", "text", (c) => c.notNull())
+        .addColumn("appliance_id", "text", (c) => c.notNull())
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("home_appliance_owners_pk", [
+          "extension_id",
+          "appliance_id",
+          "user_id",
+        ])
+        .execute();
+      await db.schema
+        .createTable("home_pending_notifications")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("extension_id", "text", (c) => c.notNull())
+        .addColumn("notice", "text", (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addColumn("expires_at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex("home_pending_notifications_user")
+        .on("home_pending_notifications")
+        .column("user_id")
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of [
+        "home_pending_notifications",
+        "home_appliance_owners",
+        "home_discoveries",
+      ])
+        await db.schema.dropTable(table).execute();
+      await db.schema.alterTable("extensions").dropColumn("home_settings").execute();
+      await db.schema.alterTable("extensions").dropColumn("type").execute();
+    },
+  },
+  "0008_schedule": {
+    // The schedule ability (abilities/schedule): calendar objects of the embedded calendar
+    // (iCalendar text per UID, indexed by the span they can occupy), memos, and the CalDAV
+    // calendar a user connected (password sealed with the platform's SecretBox).
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("schedule_events")
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("uid", "text", (c) => c.notNull())
+        .addColumn("ics", "text", (c) => c.notNull())
+        .addColumn("etag", "text", (c) => c.notNull())
+        .addColumn("first_start", "bigint", (c) => c.notNull())
+        .addColumn("last_end", "bigint")
+        .addColumn("updated_at", "bigint", (c) => c.notNull())
+        .addPrimaryKeyConstraint("schedule_events_pk", ["user_id", "uid"])
+        .execute();
+      await db.schema
+        .createIndex("schedule_events_span")
+        .on("schedule_events")
+        .columns(["user_id", "first_start"])
+        .execute();
+      await db.schema
+        .createTable("schedule_memos")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("text", "text", (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex("schedule_memos_user")
+        .on("schedule_memos")
+        .columns(["user_id", "created_at"])
+        .execute();
+      await db.schema
+        .createTable("schedule_calendars")
+        .addColumn("user_id", "text", (c) => c.primaryKey())
+        .addColumn("url", "text", (c) => c.notNull())
+        .addColumn("username", "text", (c) => c.notNull())
+        .addColumn("password", "text", (c) => c.notNull())
+        .addColumn("calendar_url", "text")
+        .addColumn("updated_at", "bigint", (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of ["schedule_calendars", "schedule_memos", "schedule_events"])
+        await db.schema.dropTable(table).execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

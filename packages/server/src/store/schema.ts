@@ -13,6 +13,10 @@ export interface ExtensionTable {
   enabled_for_all_users: number;
   /** JSON of the account-linking settings, client secret encrypted; null when off. */
   account_linking: string | null;
+  /** "custom" or "home" (cek-home-extension.md); added by 0007_home. */
+  type: string;
+  /** JSON of HomeSettings (notification key hash, messages); null for custom extensions. */
+  home_settings: string | null;
   created_at: number | string;
   updated_at: number | string;
 }
@@ -166,6 +170,66 @@ export interface AlertTable {
   updated_at: number | string;
 }
 
+export interface HomeDiscoveryTable {
+  extension_id: string;
+  user_id: string;
+  /** JSON: the discovered ApplianceInfoObject list (cek-home-extension.md §4.2). */
+  appliances: string;
+  /** JSON: SceneInfoObject list (§4.6). */
+  scenes: string;
+  /** JSON: CustomCommandInfoObject list (§4.5). */
+  custom_commands: string;
+  discovered_at: number | string;
+}
+
+export interface HomeApplianceOwnerTable {
+  extension_id: string;
+  appliance_id: string;
+  user_id: string;
+}
+
+export interface HomePendingNotificationTable {
+  id: string;
+  user_id: string;
+  extension_id: string;
+  /** JSON: what to deliver (text per language). */
+  notice: string;
+  created_at: number | string;
+  expires_at: number | string;
+}
+
+/** An embedded calendar object (abilities/schedule): one UID's VEVENTs as iCalendar text. */
+export interface ScheduleEventTable {
+  user_id: string;
+  uid: string;
+  ics: string;
+  etag: string;
+  /** Earliest instant any occurrence can start (a day of margin for floating times). */
+  first_start: number | string;
+  /** Latest instant any occurrence can end; null for an endless recurrence. */
+  last_end: number | string | null;
+  updated_at: number | string;
+}
+
+export interface ScheduleMemoTable {
+  id: string;
+  user_id: string;
+  text: string;
+  created_at: number | string;
+}
+
+/** A user's CalDAV calendar (RFC 4791); the password is sealed with the SecretBox. */
+export interface ScheduleCalendarTable {
+  user_id: string;
+  /** What the user gave: a server, principal or calendar collection URL. */
+  url: string;
+  username: string;
+  password: string;
+  /** The calendar collection found from `url`. */
+  calendar_url: string | null;
+  updated_at: number | string;
+}
+
 export interface Database {
   notifications: NotificationTable;
   device_settings: DeviceSettingsTable;
@@ -184,4 +248,10 @@ export interface Database {
   device_tokens: DeviceTokenTable;
   jobs: JobTable;
   alerts: AlertTable;
+  home_discoveries: HomeDiscoveryTable;
+  home_appliance_owners: HomeApplianceOwnerTable;
+  home_pending_notifications: HomePendingNotificationTable;
+  schedule_events: ScheduleEventTable;
+  schedule_memos: ScheduleMemoTable;
+  schedule_calendars: ScheduleCalendarTable;
 }
