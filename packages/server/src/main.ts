@@ -151,7 +151,7 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
     ),
     authority,
     bus: countedBus(redis?.bus ?? new InProcessDirectiveBus(), metrics),
-    ...(redis ? { deviceStates: redis.deviceStates } : {}),
+    ...(redis ? { deviceStates: redis.deviceStates, userDeviceIndex: redis.userDevices } : {}),
     downchannelScope: config.behindLoadBalancer ? "cluster" : "connection",
     ...(options.tls ? { tls: options.tls } : {}),
     ...(options.tts ? { tts: observedTts(options.tts, metrics) } : {}),
