@@ -20,8 +20,11 @@ function start(
   file: string,
   env: Record<string, string> = {},
 ): Promise<{ child: ChildProcess; port: number }> {
+  // CPU_PROF=<dir>: write a --cpu-prof profile of each server (summarize with
+  // bench/profile-summary.mjs).
+  const prof = process.env["CPU_PROF"];
   const child = fork(file, [], {
-    execArgv,
+    execArgv: prof ? [...execArgv, "--cpu-prof", `--cpu-prof-dir=${prof}`] : execArgv,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "inherit", "ipc"],
   });

@@ -1,6 +1,6 @@
 // clover model validate / export / import / types and clover nlu --model, as the real binary.
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { clover, REPO, tempDir } from "./helpers.js";
@@ -76,6 +76,34 @@ describe("clover model and clover nlu --model", { concurrency: true }, () => {
     const broken = await clover(["model", "validate", tsv]);
     assert.equal(broken.code, 1);
     assert.match(broken.stderr, /ThrowDiceIntent\.tsv:2:\d+: /);
+  });
+
+  it("imports a console TSV export without model.json, enabling the built-in slot types it uses", async () => {
+    const tsv = join(dir, "console-export");
+    mkdirSync(tsv, { recursive: true });
+    writeFileSync(
+      join(tsv, "ThrowDiceIntent.tsv"),
+      "[INTENT SLOT]\ndiceCount\tCLOVA.NUMBER\n[INTENT EXPRESSION]\nroll <diceCount>two</diceCount> dice\nroll the dice\n",
+    );
+    const out = join(dir, "from-console.json");
+    const imported = await clover([
+      "model",
+      "import",
+      tsv,
+      "--language",
+      "en",
+      "--invocation",
+      "dice",
+      "--out",
+      out,
+    ]);
+    assert.equal(imported.code, 0, imported.stderr);
+    assert.match(
+      imported.stderr,
+      /built-in slot type CLOVA\.NUMBER enabled because slot diceCount/,
+    );
+    const model = JSON.parse(readFileSync(out, "utf8"));
+    assert.deepEqual(model.builtinSlotTypes, ["CLOVA.NUMBER"]);
   });
 
   it("generates TypeScript types for the SDK", async () => {

@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { createConsoleHandler } from "@clover/console";
 import { type Logger, pino } from "pino";
 import type { Clock, DeviceOutbox } from "./abilities/index.js";
+import type { NotificationsAbility } from "./abilities/notifications/index.js";
 import type { TurnResult } from "./assistant/turn.js";
 import { handleDeviceAdmin } from "./cic/auth/admin-routes.js";
 import { DeviceAuthority } from "./cic/auth/authority.js";
@@ -13,7 +14,9 @@ import type { AuthStore } from "./cic/auth/store.js";
 import { InProcessDirectiveBus, type PushedAttachment } from "./cic/bus.js";
 import { type DeviceIdentity, deviceKeyOf } from "./cic/device-key.js";
 import { CicGateway } from "./cic/gateway.js";
+import { handleDeviceSideRoutes } from "./cic/interfaces/index.js";
 import { wholeAttachment } from "./cic/interfaces/parts.js";
+import { loadVersionSpecs } from "./cic/interfaces/settings.js";
 import type { CicDirective } from "./cic/multipart-writer.js";
 import type { SpeechToText, TextToSpeech } from "./cic/speech-engines.js";
 import { turnToDirectives } from "./cic/turn-directives.js";
@@ -148,7 +151,7 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
     ),
     authority,
     bus: countedBus(redis?.bus ?? new InProcessDirectiveBus(), metrics),
-    ...(redis ? { deviceStates: redis.deviceStates } : {}),
+    ...(redis ? { deviceStates: redis.deviceStates, userDeviceIndex: redis.userDevices } : {}),
     downchannelScope: config.behindLoadBalancer ? "cluster" : "connection",
     ...(options.tls ? { tls: options.tls } : {}),
     ...(options.tts ? { tts: observedTts(options.tts, metrics) } : {}),
@@ -158,8 +161,10 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
       if (consoleHandler(req, res)) return;
       handleDeviceAdmin(authority, platform.adminAuth, req, res)
         .then(async (handled) => {
-          if (!handled && !(await handleInsight(insight, req, res)))
-            platform.managementHandler(req, res);
+          if (handled || (await handleInsight(insight, req, res))) return;
+          if (gateway && (await handleDeviceSideRoutes(gateway.side, platform.adminAuth, req, res)))
+            return;
+          platform.managementHandler(req, res);
         })
         .catch((error) => logger.error({ err: error }, "device admin route failed"));
     },
@@ -168,6 +173,25 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
         metrics.turnSeconds.observe({ stage: "total" }, durationMs / 1000);
     },
     onError: (error) => logger.error({ err: error }, "CIC request failed"),
+    deviceSide: {
+      store: platform.deviceSideStore,
+      defaultTimeZone: config.device.defaultTimeZone,
+      customButtons: config.device.customButtons,
+      showRecognizedTextClients: config.device.showRecognizedTextClients,
+      ...(config.device.versionSpecsFile
+        ? { versionSpecs: loadVersionSpecs(config.device.versionSpecsFile) }
+        : {}),
+    },
+    onDownchannelOpen: (grant) => {
+      const target = { userId: grant.userId, deviceId: grant.deviceId, clientId: grant.clientId };
+      const notifications = platform.abilities.get("ability:notifications") as
+        | NotificationsAbility
+        | undefined;
+      Promise.all([
+        notifications?.notifier.deviceConnected(target),
+        grant.guest ? undefined : platform.announceExtensions(grant.userId),
+      ]).catch((error) => logger.error({ err: error }, "device connect work failed"));
+    },
   });
   let opsServer: Server | undefined;
   const closeAll = async () => {

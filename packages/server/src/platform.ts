@@ -26,11 +26,13 @@ import { registerExamples } from "./cek/examples.js";
 import { ExtensionRegistry } from "./cek/registry.js";
 import { createSigner } from "./cek/signer.js";
 import { SigningKeyRing } from "./cek/signing-key.js";
+import { announceAllUserExtensions } from "./cek/skill-enabled-all.js";
 import { sendSkillEvent } from "./cek/skill-events.js";
 import type { ServerConfig } from "./config/index.js";
 import { JobRunner } from "./jobs/runner.js";
 import { AccountLinkStore } from "./store/account-links.js";
 import { type DatabaseHandle, openDatabase } from "./store/database.js";
+import { DeviceSideStore } from "./store/device-side.js";
 import { ExtensionStore } from "./store/extensions.js";
 import { SqlJobQueue } from "./store/jobs.js";
 import { SecretBox } from "./store/secret-box.js";
@@ -68,6 +70,10 @@ export interface Platform {
   /** Timed work claimed once across nodes. */
   jobs: SqlJobQueue;
   jobRunner: JobRunner;
+  /** Settings, profiles, notifications, push keys of the device side (cic/interfaces/). */
+  deviceSideStore: DeviceSideStore;
+  /** SkillEnabled, once per user, for extensions enabled for all users (a device connected). */
+  announceExtensions(userId: string): Promise<string[]>;
   /** Set only when this start generated the admin token (shown once). */
   generatedAdminToken?: string;
   close(): Promise<void>;
@@ -173,6 +179,7 @@ export async function createPlatform(
     background: new Set(),
   };
   const assistant = new CloverAssistant(ctx);
+  const deviceSideStore = new DeviceSideStore(database.db);
   assistant.start();
   for (const ability of abilities.list()) await ability.start?.();
   jobRunner.start();
@@ -218,6 +225,9 @@ export async function createPlatform(
     abilities,
     jobs,
     jobRunner,
+    deviceSideStore,
+    announceExtensions: (userId) =>
+      announceAllUserExtensions(ctx, deviceSideStore, userId, clock.now()),
     ...(generatedAdminToken ? { generatedAdminToken } : {}),
     async close() {
       clearInterval(refresher);

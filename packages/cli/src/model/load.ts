@@ -75,7 +75,8 @@ function loadTsvModel(dir: string, defaults: { language?: string; invocation?: s
     }
     return { ...issue, file, ...(line ? { line, column: 1 } : {}) };
   };
-  return { model, issues: validateModel(model).map(place) };
+  // The import's own warnings (built-in slot types it enabled) come first.
+  return { model, issues: [...issues, ...validateModel(model)].map(place) };
 }
 
 export const hasErrors = (issues: ModelIssue[]) => issues.some((i) => i.severity === "error");

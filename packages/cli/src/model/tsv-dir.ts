@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import {
+  enableUsedBuiltinSlotTypes,
   exportIntentTsv,
   exportSlotTypeTsv,
   importIntentTsv,
@@ -70,6 +71,7 @@ export function readTsvDir(
     }
     fileOf.set(name, path);
   }
+  issues.push(...enableUsedBuiltinSlotTypes(model));
   return { model, issues, sources, fileOf };
 }
 

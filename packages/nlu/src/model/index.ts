@@ -1,3 +1,4 @@
+export { enableUsedBuiltinSlotTypes } from "./enable-builtins.js";
 export { formatIssue, ModelError, type ModelIssue } from "./issues.js";
 export { LIMITS } from "./limits.js";
 export { exportIntentTsv, importIntentTsv } from "./tsv-intent.js";

@@ -2,6 +2,8 @@
 // here once; the assistant routes to them through the AbilityRouter.
 import type { Ability } from "./ability.js";
 import { createAlertsAbility } from "./alerts/index.js";
+import { deviceControlAbility } from "./device-control/index.js";
+import { notificationsAbility } from "./notifications/index.js";
 import { playbackAbility } from "./playback/index.js";
 import type { AbilityServices } from "./services.js";
 
@@ -19,5 +21,10 @@ export { systemClock } from "./services.js";
 
 /** Every built-in ability, in the order they are asked when two are equally sure. */
 export function createAbilities(services: AbilityServices): Ability[] {
-  return [playbackAbility(), createAlertsAbility(services)];
+  return [
+    playbackAbility(),
+    createAlertsAbility(services),
+    deviceControlAbility(),
+    notificationsAbility(services),
+  ];
 }

@@ -1,6 +1,11 @@
 // The management REST API (CLI and console) plus the platform's public endpoints: the
 // signing key (cek-custom-extension.md §2.5) and the account-linking redirect (§8.5).
-import { importIntentTsv, importSlotTypeTsv, type ModelIssue } from "@clover/nlu";
+import {
+  enableUsedBuiltinSlotTypes,
+  importIntentTsv,
+  importSlotTypeTsv,
+  type ModelIssue,
+} from "@clover/nlu";
 import type { InteractionModel } from "@clover/protocol";
 import type { Logger } from "pino";
 import type { Language } from "../assistant/turn.js";
@@ -251,6 +256,7 @@ export function createManagementHandler(deps: ManagementDeps): RequestHandler {
           imported.slotType,
         ];
     }
+    issues.push(...enableUsedBuiltinSlotTypes(model));
     const firstError = issues.find((i) => i.severity === "error");
     if (firstError)
       throw new ApiError(

@@ -131,7 +131,18 @@ export class CloverAssistant implements Assistant {
         )
         .map((e) => this.ctx.registry.invocationNames(e.id, language)[0])
         .filter((n): n is string => n !== undefined);
-      return { ...base, speech: say(SAY.help(language, names), language) };
+      // The device plays or shows its own prepared help (Clova.Help, cic.md §9.3); a screen
+      // also gets the launch phrases to tap (Clova.RenderSuggestion).
+      return {
+        ...base,
+        speech: say(SAY.help(language, names), language),
+        directives: [
+          { namespace: "Clova", name: "Help", messageId: crypto.randomUUID(), payload: {} },
+          ...(device.display.size === "none" || names.length === 0
+            ? []
+            : [helpSuggestions(names, language)]),
+        ],
+      };
     }
     if (ability === "stop") {
       const playing = device.playback && device.playback.playerActivity !== "IDLE";
@@ -309,6 +320,28 @@ export class CloverAssistant implements Assistant {
       intent,
     });
   }
+}
+
+/** Clova.RenderSuggestion with the platform's suggestions: one launch phrase per extension. */
+function helpSuggestions(names: string[], language: Language) {
+  const launch = (name: string) =>
+    ({ en: `open ${name}`, ja: `${name}を起動して`, ko: `${name} 시작해줘` })[language];
+  return {
+    namespace: "Clova",
+    name: "RenderSuggestion",
+    messageId: crypto.randomUUID(),
+    payload: {
+      referenceId: crypto.randomUUID(),
+      topic: "help",
+      suggestions: names.map((name, index) => ({
+        label: launch(name),
+        query: launch(name),
+        meta: "",
+        type: "0",
+        index: String(index),
+      })),
+    },
+  };
 }
 
 function recognizeOptions(device: DeviceInfo) {

@@ -1,5 +1,6 @@
 // One exchange with an extension inside a turn, and ending sessions
 // (cek-custom-extension.md §7: rules 1–8 and the state machine of §7.2).
+import { randomUUID } from "node:crypto";
 import type { CekRequestBody } from "@clover/protocol";
 import type { CekExchange } from "../cek/client.js";
 import { newSessionId } from "../cek/request-builder.js";
@@ -42,6 +43,15 @@ export async function converse(ctx: AssistantContext, input: ConverseInput): Pro
     // §8.7, interaction-model.md §9.5: an unlinked user is asked to link in the app.
     if (!accessToken) {
       if (session) await endSession(ctx, session, device, "USER_INITIATED", input.dialogRequestId);
+      // A guest device has no account to link: it is asked to log in (cic.md §3.8, §9.3).
+      if (device.guest)
+        return {
+          ...base,
+          speech: say(SAY.logIn(language), language),
+          directives: [
+            { namespace: "Clova", name: "ExpectLogin", messageId: randomUUID(), payload: {} },
+          ],
+        };
       return { ...base, speech: say(SAY.linkAccount(language, extension.displayName), language) };
     }
   }

@@ -6,6 +6,16 @@ import type { Logger } from "pino";
 import type { ExtensionRecord } from "../store/extensions.js";
 import type { PassThroughDirective } from "./turn.js";
 
+/**
+ * Clova directives any extension may return (cic.md §9.3): open a web page or app, ask a guest
+ * device to log in, show suggested follow-up queries.
+ */
+const CLOVA_DIRECTIVES = new Set([
+  "Clova.LaunchURI",
+  "Clova.ExpectLogin",
+  "Clova.RenderSuggestion",
+]);
+
 export function passThroughDirectives(
   directives: readonly CekDirective[],
   extension: ExtensionRecord,
@@ -16,7 +26,10 @@ export function passThroughDirectives(
   for (const d of directives) {
     const name = `${d.header.namespace}.${d.header.name}`;
     let reason: string | undefined;
-    if (!CEK_KNOWN_DIRECTIVES.has(name)) reason = "not a directive custom extensions may send";
+    if (CLOVA_DIRECTIVES.has(name)) {
+      if (extension.messageVersion !== "1.0") reason = "not honoured for message version 0.1.0";
+    } else if (!CEK_KNOWN_DIRECTIVES.has(name))
+      reason = "not a directive custom extensions may send";
     else if (!extension.usesAudioPlayer)
       reason = 'the extension is not registered with "uses AudioPlayer"';
     else if (extension.messageVersion !== "1.0")

@@ -96,6 +96,12 @@ export const SAY = {
       ja: `${name}はまだ有効になっていません。アプリで有効にしてください。`,
       ko: `${name}이 아직 사용 설정되지 않았어요. 앱에서 사용 설정해 주세요.`,
     })[language],
+  logIn: (language: Language) =>
+    ({
+      en: "Please log in with your account to use that.",
+      ja: "それを使うには、アカウントでログインしてください。",
+      ko: "그 기능을 사용하려면 계정으로 로그인해 주세요.",
+    })[language],
   linkAccount: (language: Language, name: string) =>
     ({
       en: `To use ${name}, please link your account in the app first.`,

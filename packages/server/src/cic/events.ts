@@ -84,8 +84,8 @@ export class EventHandler {
       payload,
       context: ctx.message.context,
       ...(header.dialogRequestId ? { dialogRequestId: header.dialogRequestId } : {}),
-      converse: (text) =>
-        this.converse(ctx, text, header.dialogRequestId ?? crypto.randomUUID(), undefined),
+      converse: (text) => this.converseForEvent(ctx, text),
+      answer: (result) => this.answer(result, header.dialogRequestId),
     });
     if (reacted) return reacted;
     if (STATE_ONLY.has(key)) return [];
@@ -149,7 +149,7 @@ export class EventHandler {
     dialogRequestId: string,
     language: Language | undefined,
   ): Promise<DirectivePart[]> {
-    const device = await this.deps.devices.deviceInfo(ctx.deviceKey, ctx.grant, language);
+    const device = await this.deviceInfo(ctx, language);
     const result = await this.deps.assistant.handleTurn({
       kind: "text",
       text,
@@ -161,6 +161,23 @@ export class EventHandler {
     // The device drops directives of an older dialog; skip synthesizing them (cic.md §7.3).
     if (await this.deps.devices.superseded(ctx.deviceKey, dialogRequestId)) return [];
     return this.answer(result, dialogRequestId);
+  }
+
+  /**
+   * An utterance an event stands for (a custom button, a delegated request): a turn like a
+   * spoken one, answered without a dialogRequestId since the event carried none (§7.3).
+   */
+  private async converseForEvent(ctx: EventContext, text: string): Promise<DirectivePart[]> {
+    const device = await this.deviceInfo(ctx);
+    const result = await this.deps.assistant.handleTurn({
+      kind: "text",
+      text,
+      dialogRequestId: crypto.randomUUID(),
+      device,
+    });
+    this.shape(ctx, result);
+    this.rememberPlayback(ctx, result);
+    return this.answer(result, ctx.message.event.header.dialogRequestId);
   }
 
   private async recognizeSpeech(ctx: EventContext): Promise<DirectivePart[]> {
@@ -202,7 +219,7 @@ export class EventHandler {
 
   private async deviceEvent(ctx: EventContext): Promise<DirectivePart[]> {
     const { header, payload } = ctx.message.event;
-    const device = await this.deps.devices.deviceInfo(ctx.deviceKey, ctx.grant);
+    const device = await this.deviceInfo(ctx);
     const result = await this.deps.assistant.handleTurn({
       kind: "event",
       namespace: header.namespace,
@@ -215,6 +232,12 @@ export class EventHandler {
     await this.rememberPlayback(ctx, result);
     // Directives answering an event without a dialogRequestId carry none (cic.md §7.3).
     return this.answer(result, header.dialogRequestId);
+  }
+
+  /** The assistant's view of the device: state, plus time zone, location and guest mode. */
+  private async deviceInfo(ctx: EventContext, language?: Language) {
+    const device = await this.deps.devices.deviceInfo(ctx.deviceKey, ctx.grant, language);
+    return this.deps.side ? this.deps.side.enrich(device, ctx.deviceKey, ctx.grant.guest) : device;
   }
 
   private shape(

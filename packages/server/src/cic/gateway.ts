@@ -22,6 +22,7 @@ import { wholeAttachment } from "./interfaces/parts.js";
 import type { CicDirective } from "./multipart-writer.js";
 import { sniffProtocol } from "./sniff.js";
 import type { SpeechToText, TextToSpeech } from "./speech-engines.js";
+import type { UserDevice, UserDeviceIndex } from "./user-devices.js";
 
 export interface CicGatewayOptions {
   assistant: Assistant;
@@ -29,6 +30,8 @@ export interface CicGatewayOptions {
   bus?: DirectiveBus;
   /** Device records and the newest dialog per device; in memory unless given (Redis). */
   deviceStates?: DeviceStateStore;
+  /** Shared index of each user's connected devices (several nodes); this node's otherwise. */
+  userDeviceIndex?: UserDeviceIndex;
   tts?: TextToSpeech;
   asr?: SpeechToText;
   /** TLS certificate and key (PEM); without them the port speaks h2c and HTTP/1.1. */
@@ -198,8 +201,9 @@ export class CicGateway {
     only?: { deviceId: string; clientId?: string },
     attachment?: PushedAttachment,
   ): Promise<number> {
-    const devices = this.userDevices.get(userId);
-    if (!devices) return 0;
+    const devices = new Map<string, UserDevice>(this.userDevices.get(userId));
+    const index = this.options.userDeviceIndex;
+    if (index) for (const [key, device] of await index.devicesOf(userId)) devices.set(key, device);
     const keys = [...devices]
       .filter(
         ([, grant]) =>
@@ -209,7 +213,13 @@ export class CicGateway {
       )
       .map(([key]) => key);
     const delivered = await Promise.all(
-      keys.map((key) => this.bus.publish(key, directive, attachment)),
+      keys.map(async (key) => {
+        const reached = await this.bus.publish(key, directive, attachment);
+        // Gone everywhere: drop it from the shared index (see user-devices.ts).
+        if (!reached && index && (await this.bus.locate(key)) === undefined)
+          await index.remove(userId, key);
+        return reached;
+      }),
     );
     return delivered.filter(Boolean).length;
   }
@@ -281,6 +291,9 @@ export class CicGateway {
     const devices = this.userDevices.get(grant.userId) ?? new Map<string, DeviceGrant>();
     this.userDevices.set(grant.userId, devices);
     devices.set(deviceKey, grant);
+    this.options.userDeviceIndex
+      ?.add(grant.userId, deviceKey, { clientId: grant.clientId, deviceId: grant.deviceId })
+      .catch((error) => this.options.onError?.(error));
     this.side.remember(grant, deviceKey);
     // Forget the device when its downchannel ends (and no newer one replaced it).
     res.once("close", () => {

@@ -62,6 +62,25 @@ export interface ServerConfig {
   examples: "embedded" | "off";
   /** Endpoint URLs of example extensions run elsewhere, by short name (dice, pizza, audio). */
   exampleUrls: Record<string, string>;
+  /** The device side of CIC (docs/cic.md, "What the server does with each message"). */
+  device: DeviceConfig;
+}
+
+export interface DeviceConfig {
+  /** IANA zone when neither the device's settings, the account nor the device clock says. */
+  defaultTimeZone: string;
+  /** User-Agent check (cic.md §2.4): warn (log), strict (400), or off. */
+  userAgentPolicy: "warn" | "strict" | "off";
+  /** Allowed "Manufacturer/Product" pairs; empty: any. */
+  userAgentAllow: string[];
+  /** JSON file with the Settings.UpdateVersionSpec table (docs/cic.md); built-in when absent. */
+  versionSpecsFile?: string;
+  /** PlaybackController.CustomCommandIssued button → the utterance it stands for. */
+  customButtons: Record<string, string>;
+  /** Clients (client ids) that get SpeechRecognizer.ShowRecognizedText while speaking. */
+  showRecognizedTextClients: string[];
+  /** Version of the terms of service accounts must accept (/authorize answers 451); none: off. */
+  termsVersion?: string;
 }
 
 export class ConfigError extends Error {
@@ -103,6 +122,13 @@ const OPTIONS = {
   "example-dice-url": { env: "CLOVER_EXAMPLE_DICE_URL", kind: "string" },
   "example-pizza-url": { env: "CLOVER_EXAMPLE_PIZZA_URL", kind: "string" },
   "example-audio-url": { env: "CLOVER_EXAMPLE_AUDIO_URL", kind: "string" },
+  "default-time-zone": { env: "CLOVER_DEFAULT_TIME_ZONE", kind: "string" },
+  "user-agent-policy": { env: "CLOVER_USER_AGENT_POLICY", kind: "string" },
+  "user-agent-allow": { env: "CLOVER_USER_AGENT_ALLOW", kind: "string" },
+  "settings-version-specs": { env: "CLOVER_SETTINGS_VERSION_SPECS", kind: "string" },
+  "custom-buttons": { env: "CLOVER_CUSTOM_BUTTONS", kind: "string" },
+  "show-recognized-text-clients": { env: "CLOVER_SHOW_RECOGNIZED_TEXT_CLIENTS", kind: "string" },
+  "terms-version": { env: "CLOVER_TERMS_VERSION", kind: "string" },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
@@ -160,6 +186,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = []): ServerC
     if (url !== undefined) exampleUrls[name] = url;
   }
   const host = str("host", "0.0.0.0");
+  const device = deviceConfig(str, opt);
   const timeoutMs = int("cek-timeout-ms", 8000, 1);
   return {
     port,
@@ -193,6 +220,57 @@ export function loadConfig(env: Env = process.env, argv: string[] = []): ServerC
     registryRefreshMs: int("registry-refresh-ms", 5000, 0),
     examples,
     exampleUrls,
+    device,
+  };
+}
+
+function deviceConfig(
+  str: (name: OptionName, fallback: string) => string,
+  opt: (name: OptionName) => string | undefined,
+): DeviceConfig {
+  const defaultTimeZone = str("default-time-zone", "UTC");
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: defaultTimeZone });
+  } catch {
+    throw new ConfigError(
+      `CLOVER_DEFAULT_TIME_ZONE: "${defaultTimeZone}" is not an IANA time zone`,
+    );
+  }
+  const userAgentPolicy = str("user-agent-policy", "warn");
+  if (userAgentPolicy !== "warn" && userAgentPolicy !== "strict" && userAgentPolicy !== "off")
+    throw new ConfigError(
+      `CLOVER_USER_AGENT_POLICY: expected "warn", "strict" or "off", got "${userAgentPolicy}"`,
+    );
+  const list = (name: OptionName) =>
+    (opt(name) ?? "")
+      .split(",")
+      .map((item) => item.trim())
+      .filter((item) => item !== "");
+  let customButtons: Record<string, string> = {};
+  const buttons = opt("custom-buttons");
+  if (buttons !== undefined) {
+    try {
+      customButtons = JSON.parse(buttons) as Record<string, string>;
+    } catch {}
+    if (
+      typeof customButtons !== "object" ||
+      customButtons === null ||
+      Object.values(customButtons).some((v) => typeof v !== "string")
+    )
+      throw new ConfigError(
+        'CLOVER_CUSTOM_BUTTONS: expected a JSON object of button → utterance, e.g. {"CUSTOM_BUTTON_1":"play jazz"}',
+      );
+  }
+  const versionSpecsFile = opt("settings-version-specs");
+  const termsVersion = opt("terms-version");
+  return {
+    defaultTimeZone,
+    userAgentPolicy,
+    userAgentAllow: list("user-agent-allow"),
+    ...(versionSpecsFile ? { versionSpecsFile: resolve(versionSpecsFile) } : {}),
+    customButtons,
+    showRecognizedTextClients: list("show-recognized-text-clients"),
+    ...(termsVersion ? { termsVersion } : {}),
   };
 }
 
@@ -212,6 +290,7 @@ export function defineConfig(overrides: DeepPartial<ServerConfig> = {}): ServerC
     cek: { ...base.cek, ...overrides.cek },
     session: { ...base.session, ...overrides.session },
     exampleUrls: { ...base.exampleUrls, ...overrides.exampleUrls },
+    device: { ...base.device, ...overrides.device },
   } as ServerConfig;
 }
 

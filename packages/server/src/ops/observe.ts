@@ -54,6 +54,24 @@ export function observedTts(tts: TextToSpeech, metrics: PlatformMetrics): TextTo
     ...(tts.languages ? { languages: tts.languages } : {}),
   };
   if (tts.close) observed.close = () => tts.close!();
+  // Streamed speech is timed from the request to its last byte.
+  if (tts.stream) {
+    observed.stream = (text, language) => {
+      const started = performance.now();
+      const audio = tts.stream!(text, language);
+      if (!audio) return undefined;
+      return {
+        async *[Symbol.asyncIterator]() {
+          try {
+            yield* audio;
+          } finally {
+            metrics.observeStage("tts", started);
+          }
+        },
+        cancel: () => audio.cancel(),
+      };
+    };
+  }
   return observed;
 }
 

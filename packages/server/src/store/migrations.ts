@@ -160,6 +160,67 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable("jobs").execute();
     },
   },
+  "0012_device_side": {
+    // The device side of CIC (cic/interfaces/, abilities/notifications/): notifications kept
+    // for a user until read, devices' Settings reports, account time zone and location,
+    // extensions' push keys, and which all-user extensions were announced with SkillEnabled.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("notifications")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("source", "text", (c) => c.notNull())
+        .addColumn("text", "text", (c) => c.notNull())
+        .addColumn("language", "text", (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addColumn("read_at", "bigint")
+        .execute();
+      await db.schema
+        .createIndex("notifications_user")
+        .on("notifications")
+        .columns(["user_id", "created_at"])
+        .execute();
+      await db.schema
+        .createTable("device_settings")
+        .addColumn("device_key", "text", (c) => c.primaryKey())
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("device_id", "text", (c) => c.notNull())
+        .addColumn("configuration", "text", (c) => c.notNull())
+        .addColumn("updated_at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("user_profiles")
+        .addColumn("user_id", "text", (c) => c.primaryKey())
+        .addColumn("time_zone", "text")
+        .addColumn("latitude", "text")
+        .addColumn("longitude", "text")
+        .addColumn("updated_at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("extension_push_keys")
+        .addColumn("extension_id", "text", (c) => c.primaryKey())
+        .addColumn("key_hash", "text", (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("skill_enabled_sent")
+        .addColumn("extension_id", "text", (c) => c.notNull())
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("sent_at", "bigint", (c) => c.notNull())
+        .addPrimaryKeyConstraint("skill_enabled_sent_pk", ["extension_id", "user_id"])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of [
+        "skill_enabled_sent",
+        "extension_push_keys",
+        "user_profiles",
+        "device_settings",
+        "notifications",
+      ])
+        await db.schema.dropTable(table).execute();
+    },
+  },
   "0006_alerts": {
     // Alarms, timers, reminders and action timers (abilities/alerts): one row per alert of a
     // user's device; a repeating alert keeps only its next occurrence in scheduled_at.

@@ -98,6 +98,47 @@ export interface JobTable {
   created_at: number | string;
 }
 
+export interface NotificationTable {
+  id: string;
+  user_id: string;
+  /** "admin" or the id of the extension that pushed it. */
+  source: string;
+  text: string;
+  language: string;
+  created_at: number | string;
+  read_at: number | string | null;
+}
+
+export interface DeviceSettingsTable {
+  device_key: string;
+  user_id: string;
+  device_id: string;
+  /** JSON: the device's last Settings.Report configuration (string values). */
+  configuration: string;
+  updated_at: number | string;
+}
+
+export interface UserProfileTable {
+  user_id: string;
+  time_zone: string | null;
+  latitude: string | null;
+  longitude: string | null;
+  updated_at: number | string;
+}
+
+export interface ExtensionPushKeyTable {
+  extension_id: string;
+  /** SHA-256 of the key, hex. */
+  key_hash: string;
+  created_at: number | string;
+}
+
+export interface SkillEnabledSentTable {
+  extension_id: string;
+  user_id: string;
+  sent_at: number | string;
+}
+
 export interface AlertTable {
   /** The alert's token on the wire (Alerts.SetAlert.token). */
   token: string;
@@ -126,6 +167,11 @@ export interface AlertTable {
 }
 
 export interface Database {
+  notifications: NotificationTable;
+  device_settings: DeviceSettingsTable;
+  user_profiles: UserProfileTable;
+  extension_push_keys: ExtensionPushKeyTable;
+  skill_enabled_sent: SkillEnabledSentTable;
   extensions: ExtensionTable;
   interaction_models: InteractionModelTable;
   extension_users: ExtensionUserTable;

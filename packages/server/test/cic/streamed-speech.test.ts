@@ -6,6 +6,8 @@ import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import { boundaryOf, MultipartParser, type MultipartPart } from "@clover/device";
 import type { SpeechAudio, TextToSpeech } from "../../src/cic/speech-engines.js";
+import { PlatformMetrics } from "../../src/ops/metrics.js";
+import { observedTts } from "../../src/ops/observe.js";
 import { readMp3FrameHeader } from "../../src/speech/audio/mp3.js";
 import { CachedTextToSpeech } from "../../src/speech/tts/cache.js";
 import { FliteTextToSpeech } from "../../src/speech/tts/flite.js";
@@ -144,8 +146,10 @@ const nameOf = (part: MultipartPart) =>
 describe("a spoken answer streams as it is synthesized", () => {
   let harness: Harness;
   const tts = new GatedSpeech();
+  const metrics = new PlatformMetrics("test-node", () => 0);
   before(async () => {
-    harness = await startHarness({ tts });
+    // Through the timing wrapper the platform puts around its engine.
+    harness = await startHarness({ tts: observedTts(tts, metrics) });
   });
   after(() => harness.close());
 
@@ -181,6 +185,8 @@ describe("a spoken answer streams as it is synthesized", () => {
     assert.equal(audio.body.toString(), "FIRST-SENTENCE-AUDIO|SECOND");
     assert.ok(answer.raw.toString("latin1").endsWith("--\r\n"), "closing delimiter");
     assert.equal(tts.finished, 1);
+    const timed = await metrics.registry.getSingleMetricAsString("clover_turn_stage_seconds");
+    assert.match(timed, /clover_turn_stage_seconds_count\{[^}]*stage="tts"[^}]*\} 1/);
   });
 
   it("ends the audio part and adds a System.Exception when synthesis fails after the 200", async () => {

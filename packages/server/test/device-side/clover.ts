@@ -96,3 +96,12 @@ export async function startWorld(
 /** "Namespace.Name" of each directive. */
 export const names = (directives: { header: { namespace: string; name: string } }[]) =>
   directives.map((d) => `${d.header.namespace}.${d.header.name}`);
+
+/** Waits (at most 3 s) until pushed directives have made `check` true. */
+export async function until(check: () => boolean, what = "the pushed directives"): Promise<void> {
+  const deadline = Date.now() + 3000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -32,7 +32,7 @@ export const audioPlayerReactions: Record<string, Reaction> = {
     for (const device of side.devicesOf(event.grant.userId)) {
       if (device.deviceKey === event.deviceKey) continue;
       if (wanted && device.deviceId !== wanted) continue;
-      side.memory.set(pendingKey(device.deviceKey), event.deviceKey);
+      side.keep(pendingKey(device.deviceKey), event.deviceKey);
       const asked = await side.push(
         device.deviceKey,
         part("AudioPlayer", "ExpectReportPlaybackState"),

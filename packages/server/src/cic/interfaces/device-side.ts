@@ -2,11 +2,13 @@
 // conversations — the play queue, player screens, remote control, device state sharing,
 // settings, delegation, speech requests. One file per interface holds its reactions; this
 // class keeps what they share (the user's known devices, pushes, the play queue).
-import type { TurnResult } from "../../assistant/turn.js";
+import type { DeviceInfo, TurnResult } from "../../assistant/turn.js";
+import type { DeviceSideStore, UserProfile } from "../../store/device-side.js";
 import type { DeviceGrant } from "../auth/authority.js";
 import type { ContextObject, DeviceStates } from "../device-state.js";
 import type { DirectivePart } from "../turn-directives.js";
 import { PlayerQueues } from "./player-queue.js";
+import { placeDevice } from "./time-zone.js";
 
 /** A device that opened a downchannel (its user's device list, cic.md §9.4 RenderDeviceList). */
 export interface KnownDevice {
@@ -30,8 +32,10 @@ export interface InterfaceEvent {
   payload: Record<string, unknown>;
   context: readonly ContextObject[];
   dialogRequestId?: string;
-  /** Runs an utterance as if the user had said it on this device. */
+  /** Runs an utterance as if the user had said it on this device (answer without dialog id). */
   converse(text: string): Promise<DirectivePart[]>;
+  /** A turn result as directives (speech synthesized) answering this event. */
+  answer(result: TurnResult): Promise<DirectivePart[]>;
 }
 
 /** undefined: not handled here; the event goes on to the assistant. */
@@ -55,6 +59,25 @@ export type Shaper = (cause: TurnCause, result: TurnResult, side: DeviceSide) =>
 export interface DeviceSideOptions {
   /** PlaybackController.CustomCommandIssued buttons → the utterance they stand for. */
   customButtons?: Record<string, string>;
+  /** Settings, profiles (time zone, location), notifications; in memory only without it. */
+  store?: DeviceSideStore;
+  /** IANA zone when nothing else says (config `defaultTimeZone`, default UTC). */
+  defaultTimeZone?: string;
+  /** Settings.UpdateVersionSpec table (settings.ts has the built-in one). */
+  versionSpecs?: VersionSpec[];
+  /** Client ids that get SpeechRecognizer.ShowRecognizedText. */
+  showRecognizedTextClients?: string[];
+}
+
+/** One row of the version-spec table (cic.md §9.7 UpdateVersionSpec). */
+export interface VersionSpec {
+  /** Client id (or "*") and the lowest firmware version the spec applies to. */
+  clientId: string;
+  clientName: string;
+  deviceVersion: string;
+  os: string;
+  specVersion: string;
+  spec: Record<string, unknown>;
 }
 
 export interface DeviceSideDependencies {
@@ -68,6 +91,8 @@ export interface DeviceSideDependencies {
 
 /** Users remembered with their devices; bounded so a flood of accounts cannot grow memory. */
 const MAX_USERS = 100_000;
+/** Entries of `memory` (likes, delegations, pending reports, modes). */
+const MAX_MEMORY = 500_000;
 
 export class DeviceSide {
   readonly queues = new PlayerQueues();
@@ -94,8 +119,49 @@ export class DeviceSide {
     return this;
   }
 
+  /** Keeps a value in `memory`, forgetting the oldest entries beyond a bound. */
+  keep(key: string, value: unknown): void {
+    this.memory.delete(key);
+    this.memory.set(key, value);
+    if (this.memory.size > MAX_MEMORY) this.memory.delete(this.memory.keys().next().value!);
+  }
+
   handles(name: string): boolean {
     return this.reactions.has(name);
+  }
+
+  private readonly profiles = new Map<string, { at: number; profile: UserProfile | undefined }>();
+
+  /** The account's profile, cached briefly (it changes through the management API). */
+  async profile(userId: string): Promise<UserProfile | undefined> {
+    const cached = this.profiles.get(userId);
+    if (cached && this.now() - cached.at < 30_000) return cached.profile;
+    const profile = await this.options.store?.profile(userId);
+    this.profiles.set(userId, { at: this.now(), profile });
+    if (this.profiles.size > MAX_USERS) this.profiles.delete(this.profiles.keys().next().value!);
+    return profile;
+  }
+
+  forgetProfile(userId: string): void {
+    this.profiles.delete(userId);
+  }
+
+  /** Time zone, location and guest mode of the device a turn comes from. */
+  async enrich(device: DeviceInfo, deviceKey: string, guest: boolean): Promise<DeviceInfo> {
+    if (guest) device.guest = true;
+    const known = this.device(device.userId, device.deviceId);
+    let settings = known?.settings;
+    if (!settings && known && this.options.store) {
+      settings = await this.options.store.settings(deviceKey);
+      if (settings) known.settings = settings;
+    }
+    const profile = await this.profile(device.userId);
+    placeDevice(device, {
+      ...(settings ? { settings } : {}),
+      ...(profile ? { profile } : {}),
+      defaultTimeZone: this.options.defaultTimeZone ?? "UTC",
+    });
+    return device;
   }
 
   async react(event: InterfaceEvent): Promise<DirectivePart[] | undefined> {

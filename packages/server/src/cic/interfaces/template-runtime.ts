@@ -56,7 +56,7 @@ export function playerInfo(
   const items = side.queues.around(deviceKey, token, range.before ?? 0, range.after ?? 9);
   const current = side.queues.current(deviceKey);
   const source = current?.source;
-  side.memory.set(renderedKey(deviceKey), current?.token);
+  side.keep(renderedKey(deviceKey), current?.token);
   return {
     controls: [
       button(
@@ -91,7 +91,7 @@ function toggle(kind: "like" | "subscribe", on: boolean): Reaction {
       kind === "like"
         ? likeKey(event.grant.userId, token)
         : subscribeKey(event.grant.userId, token);
-    if (on) side.memory.set(key, true);
+    if (on) side.keep(key, true);
     else side.memory.delete(key);
     const name = kind === "like" ? "UpdateLike" : "UpdateSubscribe";
     const payload = { [kind]: on, token };

@@ -7,16 +7,19 @@ import { RedisDirectiveBus } from "./bus.js";
 import { closeRedis, openRedis } from "./connection.js";
 import { RedisDeviceStateStore } from "./device-state.js";
 import { RedisSessionStore } from "./sessions.js";
+import { RedisUserDeviceIndex } from "./user-devices.js";
 
 export { RedisDirectiveBus } from "./bus.js";
 export { closeRedis, connectRedis, openRedis, RedisUnavailableError } from "./connection.js";
 export { RedisDeviceStateStore } from "./device-state.js";
 export { RedisSessionStore } from "./sessions.js";
+export { RedisUserDeviceIndex } from "./user-devices.js";
 
 export interface RedisBackend {
   sessions: RedisSessionStore;
   deviceStates: RedisDeviceStateStore;
   bus: RedisDirectiveBus;
+  userDevices: RedisUserDeviceIndex;
   /** For readiness probes and operator tools. */
   probe: Redis;
   /** Closes what the platform and gateway do not close themselves (the probe). */
@@ -28,9 +31,15 @@ export async function openRedisBackend(
   nodeId: string,
   log: Logger,
 ): Promise<RedisBackend> {
-  const [sessions, deviceStates, commands, subscriber, probe] = (await Promise.all(
-    [0, 1, 2, 3, 4].map(() => openRedis(url)),
-  )) as [Redis, Redis, Redis, Redis, Redis];
+  const opened = await Promise.allSettled([0, 1, 2, 3, 4, 5].map(() => openRedis(url)));
+  const failed = opened.find((o) => o.status === "rejected");
+  if (failed) {
+    for (const o of opened) if (o.status === "fulfilled") o.value.disconnect();
+    throw failed.reason;
+  }
+  const [sessions, deviceStates, commands, subscriber, probe, users] = opened.map(
+    (o) => (o as PromiseFulfilledResult<Redis>).value,
+  ) as [Redis, Redis, Redis, Redis, Redis, Redis];
   const bus = new RedisDirectiveBus(commands, subscriber, {
     nodeId,
     onError: (error) => log.warn({ err: error }, "downchannel directory: Redis command failed"),
@@ -40,7 +49,12 @@ export async function openRedisBackend(
     sessions: new RedisSessionStore(sessions),
     deviceStates: new RedisDeviceStateStore(deviceStates),
     bus,
+    userDevices: new RedisUserDeviceIndex(users),
     probe,
-    close: () => closeRedis(probe),
+    close: async () => {
+      await closeRedis(users);
+      await closeRedis(probe);
+    },
   };
 }
+export { RedisRateLimiter } from "./rate-limits.js";

@@ -1,0 +1,148 @@
+// Device control by voice (cic.md §9.4): a DeviceControl directive only when the device said
+// it can (Device.DeviceState.<feature>.actions[]), values clamped to its min/max, no spoken
+// confirmation for the speaker's own volume, a short one otherwise; "this device can't do
+// that" when it cannot. The device's ActionExecuted/ActionFailed is shared with the user's
+// other devices by cic/interfaces/device-control.ts.
+import type { DeviceInfo, Language, SpeechItem, TurnResult } from "../../assistant/turn.js";
+import type { Ability, AbilityAnswer } from "../ability.js";
+import { deviceControlModels } from "./models.js";
+
+/** DeviceState member holding the actions of each directive target (cic.md §8.6). */
+const STATE_OF: Record<string, string> = {
+  volume: "volume",
+  screenbrightness: "screenBrightness",
+  bluetooth: "bluetooth",
+  wifi: "wifi",
+  airplane: "airplane",
+  flashlight: "flashLight",
+  gps: "gps",
+  energysave: "energySavingMode",
+  cellular: "cellular",
+  power: "power",
+};
+
+const SAY: Record<string, Record<Language, string>> = {
+  cannot: {
+    en: "Sorry, this device can't do that.",
+    ja: "すみません、このデバイスではできません。",
+    ko: "죄송해요, 이 기기에서는 할 수 없어요.",
+  },
+  done: { en: "OK.", ja: "わかりました。", ko: "알겠어요." },
+  pairing: {
+    en: "Bluetooth pairing is on. Choose this speaker on your phone.",
+    ja: "ペアリングを開始しました。スマホでこのスピーカーを選んでください。",
+    ko: "페어링을 시작했어요. 휴대폰에서 이 스피커를 선택하세요.",
+  },
+};
+
+interface Control {
+  name: string;
+  target: string;
+  value?: number;
+  /** Spoken confirmation (none for the speaker's own volume, §9.4). */
+  speak: boolean;
+  /** Another directive payload than { target, value }. */
+  payload?: Record<string, unknown>;
+  say?: string;
+}
+
+function controlOf(
+  intent: string,
+  slots: Record<string, { value: string | null }>,
+): Control | undefined {
+  const level = slots["level"]?.value;
+  const feature = slots["feature"]?.value ?? undefined;
+  switch (intent) {
+    case "VolumeUpIntent":
+      return { name: "Increase", target: "volume", speak: false };
+    case "VolumeDownIntent":
+      return { name: "Decrease", target: "volume", speak: false };
+    case "VolumeSetIntent":
+      return level
+        ? { name: "SetValue", target: "volume", value: Number(level), speak: false }
+        : undefined;
+    case "BrightnessUpIntent":
+      return { name: "Increase", target: "screenbrightness", speak: true };
+    case "BrightnessDownIntent":
+      return { name: "Decrease", target: "screenbrightness", speak: true };
+    case "BrightnessSetIntent":
+      return level
+        ? { name: "SetValue", target: "screenbrightness", value: Number(level), speak: true }
+        : undefined;
+    case "TurnOnIntent":
+    case "TurnOffIntent":
+      return feature
+        ? { name: intent === "TurnOnIntent" ? "TurnOn" : "TurnOff", target: feature, speak: true }
+        : undefined;
+    case "PowerOffIntent":
+      return { name: "TurnOff", target: "power", speak: true };
+    case "BtPairIntent":
+      return {
+        name: "BtStartPairing",
+        target: "bluetooth",
+        speak: true,
+        payload: {},
+        say: "pairing",
+      };
+    case "BtConnectIntent":
+      return { name: "BtConnect", target: "bluetooth", speak: true, payload: {} };
+    case "BtDisconnectIntent":
+      return { name: "BtDisconnect", target: "bluetooth", speak: true, payload: {} };
+    default:
+      return undefined;
+  }
+}
+
+const say = (key: string, language: Language): SpeechItem[] => [
+  { type: "PlainText", lang: language, value: SAY[key]![language] },
+];
+
+/** The device's own report of what it can do for a target, if any. */
+function stateOf(device: DeviceInfo, target: string): Record<string, unknown> | undefined {
+  const state = device.context?.["Device.DeviceState"];
+  const member = state?.[STATE_OF[target] ?? target];
+  return typeof member === "object" && member !== null
+    ? (member as Record<string, unknown>)
+    : undefined;
+}
+
+function directive(
+  name: string,
+  payload: Record<string, unknown>,
+): TurnResult["directives"][number] {
+  return { namespace: "DeviceControl", name, messageId: crypto.randomUUID(), payload };
+}
+
+export function deviceControlAbility(): Ability {
+  return {
+    id: "ability:device-control",
+    models: deviceControlModels,
+    async handle(turn): Promise<AbilityAnswer | undefined> {
+      const { device, recognition } = turn;
+      const language = device.language;
+      if (recognition.intent === "OpenSettingsIntent" || recognition.intent === "GoHomeIntent") {
+        if (device.display.size === "none") return { speech: say("cannot", language) };
+        const target = recognition.intent === "OpenSettingsIntent" ? "settings" : "home";
+        return { speech: [], directives: [directive("Open", { target })] };
+      }
+      const control = controlOf(recognition.intent ?? "", recognition.slots);
+      if (!control) return undefined;
+      const state = stateOf(device, control.target);
+      const actions = Array.isArray(state?.["actions"]) ? (state["actions"] as unknown[]) : [];
+      if (!actions.includes(control.name)) return { speech: say("cannot", language) };
+      let payload: Record<string, unknown> = control.payload ?? { target: control.target };
+      if (control.value !== undefined) {
+        const min = typeof state?.["min"] === "number" ? state["min"] : 0;
+        const max = typeof state?.["max"] === "number" ? state["max"] : Number.POSITIVE_INFINITY;
+        payload = {
+          target: control.target,
+          value: String(Math.min(max, Math.max(min, Math.round(control.value)))),
+        };
+      }
+      return {
+        speech: control.speak ? say(control.say ?? "done", language) : [],
+        directives: [directive(control.name, payload)],
+      };
+    },
+  };
+}
