@@ -102,7 +102,7 @@ describe("alerts from the API, offline devices, restarts and reconciliation", ()
     );
     const synchronize = state.directives.find((d) => d.header.name === "SynchronizeState");
     assert.deepEqual(
-      (synchronize?.payload["allAlerts"] as { token: string }[]).map((a) => a.token),
+      (synchronize!.payload["allAlerts"] as { token: string }[]).map((a) => a.token),
       [created.body.alert.token],
     );
     kitchen.close();
