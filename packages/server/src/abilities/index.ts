@@ -5,6 +5,7 @@ import { createAlertsAbility } from "./alerts/index.js";
 import { deviceControlAbility } from "./device-control/index.js";
 import { notificationsAbility } from "./notifications/index.js";
 import { playbackAbility } from "./playback/index.js";
+import { createScheduleAbility } from "./schedule/index.js";
 import type { AbilityServices } from "./services.js";
 
 export type {
@@ -21,9 +22,17 @@ export { systemClock } from "./services.js";
 
 /** Every built-in ability, in the order they are asked when two are equally sure. */
 export function createAbilities(services: AbilityServices): Ability[] {
+  const alerts = createAlertsAbility(services);
+  // "Remind me 10 minutes before" a schedule event becomes an Alerts REMINDER.
+  const remind = async (request: Parameters<typeof alerts.api.setReminder>[0]) => {
+    await alerts.api.setReminder(request);
+  };
+  // Schedule before alerts: "what do I have next week" is a calendar question; the schedule
+  // lets "cancel my 3 o'clock" go on to the alerts when no event is at that time.
   return [
     playbackAbility(),
-    createAlertsAbility(services),
+    createScheduleAbility(services, { remind }),
+    alerts,
     deviceControlAbility(),
     notificationsAbility(services),
   ];

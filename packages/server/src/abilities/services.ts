@@ -6,6 +6,7 @@ import type { Assistant, TurnResult } from "../assistant/turn.js";
 import type { JobRunner } from "../jobs/runner.js";
 import type { DatabaseHandle } from "../store/database.js";
 import type { JobQueue } from "../store/jobs.js";
+import type { SecretBox } from "../store/secret-box.js";
 
 /** Milliseconds since the epoch; injectable so time can be moved in tests. */
 export interface Clock {
@@ -41,6 +42,8 @@ export interface AbilityServices {
   jobRunner: JobRunner;
   /** Checks the management API's admin token (for handleHttp). */
   admin: AdminAuth;
+  /** Seals secrets at rest (e.g. a user's CalDAV password), like the platform's own. */
+  secrets?: SecretBox;
   /** The platform's assistant, for work that runs a turn later (an action timer's command). */
   assistant?: Pick<Assistant, "handleTurn">;
 }

@@ -252,6 +252,54 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable("alerts").execute();
     },
   },
+  "0008_schedule": {
+    // The schedule ability (abilities/schedule): calendar objects of the embedded calendar
+    // (iCalendar text per UID, indexed by the span they can occupy), memos, and the CalDAV
+    // calendar a user connected (password sealed with the platform's SecretBox).
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("schedule_events")
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("uid", "text", (c) => c.notNull())
+        .addColumn("ics", "text", (c) => c.notNull())
+        .addColumn("etag", "text", (c) => c.notNull())
+        .addColumn("first_start", "bigint", (c) => c.notNull())
+        .addColumn("last_end", "bigint")
+        .addColumn("updated_at", "bigint", (c) => c.notNull())
+        .addPrimaryKeyConstraint("schedule_events_pk", ["user_id", "uid"])
+        .execute();
+      await db.schema
+        .createIndex("schedule_events_span")
+        .on("schedule_events")
+        .columns(["user_id", "first_start"])
+        .execute();
+      await db.schema
+        .createTable("schedule_memos")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("text", "text", (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex("schedule_memos_user")
+        .on("schedule_memos")
+        .columns(["user_id", "created_at"])
+        .execute();
+      await db.schema
+        .createTable("schedule_calendars")
+        .addColumn("user_id", "text", (c) => c.primaryKey())
+        .addColumn("url", "text", (c) => c.notNull())
+        .addColumn("username", "text", (c) => c.notNull())
+        .addColumn("password", "text", (c) => c.notNull())
+        .addColumn("calendar_url", "text")
+        .addColumn("updated_at", "bigint", (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of ["schedule_calendars", "schedule_memos", "schedule_events"])
+        await db.schema.dropTable(table).execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

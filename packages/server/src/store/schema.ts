@@ -166,6 +166,38 @@ export interface AlertTable {
   updated_at: number | string;
 }
 
+/** An embedded calendar object (abilities/schedule): one UID's VEVENTs as iCalendar text. */
+export interface ScheduleEventTable {
+  user_id: string;
+  uid: string;
+  ics: string;
+  etag: string;
+  /** Earliest instant any occurrence can start (a day of margin for floating times). */
+  first_start: number | string;
+  /** Latest instant any occurrence can end; null for an endless recurrence. */
+  last_end: number | string | null;
+  updated_at: number | string;
+}
+
+export interface ScheduleMemoTable {
+  id: string;
+  user_id: string;
+  text: string;
+  created_at: number | string;
+}
+
+/** A user's CalDAV calendar (RFC 4791); the password is sealed with the SecretBox. */
+export interface ScheduleCalendarTable {
+  user_id: string;
+  /** What the user gave: a server, principal or calendar collection URL. */
+  url: string;
+  username: string;
+  password: string;
+  /** The calendar collection found from `url`. */
+  calendar_url: string | null;
+  updated_at: number | string;
+}
+
 export interface Database {
   notifications: NotificationTable;
   device_settings: DeviceSettingsTable;
@@ -184,4 +216,7 @@ export interface Database {
   device_tokens: DeviceTokenTable;
   jobs: JobTable;
   alerts: AlertTable;
+  schedule_events: ScheduleEventTable;
+  schedule_memos: ScheduleMemoTable;
+  schedule_calendars: ScheduleCalendarTable;
 }

@@ -1,0 +1,393 @@
+// The user's own calendar over CalDAV (RFC 4791), through tsdav for discovery, queries and
+// collection sync (RFC 6578). Each node keeps a copy of the calendar's objects per user and
+// brings it up to date with the collection's sync token before every question (one REPORT
+// when nothing changed), so a change made on the phone is heard on the next question. Writes
+// are plain PUT/DELETE naming the ETag they read (If-Match): a change made meanwhile on the
+// server is a conflict, never overwritten.
+import {
+  calendarMultiGet,
+  createAccount,
+  type DAVAccount,
+  type DAVCalendar,
+  fetchCalendarObjects,
+  fetchCalendars,
+  propfind,
+  smartCollectionSync,
+} from "tsdav";
+import { type CalendarBackend, CalendarError, type CalendarObject } from "./calendar.js";
+import { IcsError, spanOf, uidOf } from "./ical.js";
+
+export interface CalDavAccount {
+  /** A server, principal or calendar collection URL. */
+  url: string;
+  username: string;
+  password: string;
+  /** The calendar collection, once found. */
+  calendarUrl?: string;
+}
+
+export interface CalDavLimits {
+  /** Deadline of one request to the server. */
+  timeoutMs: number;
+  /** Largest response read from the server. */
+  maxResponseBytes: number;
+}
+
+export const DEFAULT_LIMITS: CalDavLimits = {
+  timeoutMs: 10_000,
+  maxResponseBytes: 32 * 1024 * 1024,
+};
+
+interface Cached extends CalendarObject {
+  href: string;
+  first: number;
+  last: number | null;
+}
+
+/** One user's calendar as this node last saw it. */
+export interface CalDavCopy {
+  calendar: DAVCalendar;
+  syncToken?: string;
+  byHref: Map<string, Cached>;
+  byUid: Map<string, Cached>;
+}
+
+const MARGIN = 86_400_000;
+
+/** A fetch with the account's credentials, a deadline, a size limit and clear errors. */
+export function calDavFetch(account: CalDavAccount, limits: CalDavLimits): typeof fetch {
+  const authorization = `Basic ${Buffer.from(`${account.username}:${account.password}`).toString("base64")}`;
+  return async (input, init) => {
+    const headers = new Headers(init?.headers);
+    headers.set("authorization", authorization);
+    let response: Response;
+    const target =
+      typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    try {
+      response = await fetch(input, {
+        ...init,
+        headers,
+        redirect: "follow",
+        signal: AbortSignal.timeout(limits.timeoutMs),
+      });
+    } catch (error) {
+      const cause = causeOf(error);
+      const why =
+        (error as Error).name === "TimeoutError"
+          ? `no answer within ${limits.timeoutMs} ms`
+          : (cause ?? (error as Error).message);
+      throw new CalendarError(
+        "unreachable",
+        `the calendar server at ${origin(target)} could not be reached (${why})`,
+      );
+    }
+    if (response.status === 401 || response.status === 403) {
+      await response.body?.cancel();
+      throw new CalendarError(
+        "unauthorized",
+        `the calendar server at ${origin(target)} refused the user name or password (HTTP ${response.status})`,
+      );
+    }
+    const declared = Number(response.headers.get("content-length") ?? Number.NaN);
+    if (declared > limits.maxResponseBytes) {
+      await response.body?.cancel();
+      throw new CalendarError(
+        "invalid",
+        `the calendar server sent ${declared} bytes, more than ${limits.maxResponseBytes}`,
+      );
+    }
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    if (response.body)
+      for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+        size += chunk.length;
+        if (size > limits.maxResponseBytes)
+          throw new CalendarError(
+            "invalid",
+            `the calendar server sent more than ${limits.maxResponseBytes} bytes`,
+          );
+        chunks.push(chunk);
+      }
+    const body = response.status === 204 || response.status === 304 ? null : Buffer.concat(chunks);
+    return new Response(body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+  };
+}
+
+/** The system error under a failed fetch (ECONNREFUSED, ENOTFOUND…). */
+function causeOf(error: unknown): string | undefined {
+  let current = error as { cause?: unknown; code?: unknown; errors?: unknown[] } | undefined;
+  for (let depth = 0; current && depth < 4; depth++) {
+    if (typeof current.code === "string") return current.code;
+    const inner = current.errors?.[0] as typeof current;
+    if (inner && typeof inner.code === "string") return inner.code;
+    if (!current.cause && current instanceof Error && depth > 0) return current.message;
+    current = current.cause as typeof current;
+  }
+  return undefined;
+}
+
+function origin(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
+function sameCollection(a: string, b: string): boolean {
+  const norm = (u: string) => new URL(u).pathname.replace(/\/?$/, "/");
+  try {
+    return norm(a) === norm(b);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Finds the calendar collection for what the user gave: the collection itself, or the first
+ * calendar of the account that holds events (RFC 4791 §6.2.1, RFC 6764 discovery).
+ */
+export async function discoverCalendar(
+  account: CalDavAccount,
+  limits: CalDavLimits = DEFAULT_LIMITS,
+): Promise<DAVCalendar> {
+  const fetchOverride = calDavFetch(account, limits);
+  let davAccount: DAVAccount | undefined;
+  try {
+    davAccount = await createAccount({
+      account: { serverUrl: account.calendarUrl ?? account.url, accountType: "caldav" },
+      fetch: fetchOverride,
+    });
+  } catch (error) {
+    if (error instanceof CalendarError) throw error;
+  }
+  if (davAccount?.homeUrl) {
+    const calendars = await fetchCalendars({ account: davAccount, fetch: fetchOverride });
+    const wanted = account.calendarUrl ?? account.url;
+    const exact = calendars.find((c) => sameCollection(c.url, wanted));
+    const events = calendars.filter((c) => !c.components || c.components.includes("VEVENT"));
+    const found = exact ?? events[0];
+    if (found) return found;
+  }
+  // No discovery (or no calendar listed): the URL itself must be a calendar collection.
+  const url = (account.calendarUrl ?? account.url).replace(/\/?$/, "/");
+  const [response] = await propfind({
+    url,
+    props: { "d:resourcetype": {}, "d:sync-token": {}, "d:displayname": {} },
+    depth: "0",
+    fetch: fetchOverride,
+  });
+  if (!response || response.status === 404 || !response.ok)
+    throw new CalendarError(
+      "not_found",
+      `no calendar collection at ${url} (HTTP ${response?.status ?? "?"})`,
+    );
+  const type = JSON.stringify(response.props?.resourcetype ?? {});
+  if (!/calendar/i.test(type))
+    throw new CalendarError("not_found", `${url} is not a calendar collection`);
+  return {
+    url,
+    ...(response.props?.syncToken ? { syncToken: String(response.props.syncToken) } : {}),
+    reports: ["syncCollection"],
+  } as DAVCalendar;
+}
+
+export class CalDavCalendar implements CalendarBackend {
+  readonly kind = "caldav";
+  readonly #account: CalDavAccount;
+  readonly #limits: CalDavLimits;
+  readonly #fetch: typeof fetch;
+  /** This node's copy (shared across turns through the cache given). */
+  readonly #copies: Map<string, CalDavCopy>;
+  readonly #key: string;
+
+  constructor(
+    account: CalDavAccount,
+    copies: Map<string, CalDavCopy>,
+    limits: CalDavLimits = DEFAULT_LIMITS,
+  ) {
+    this.#account = account;
+    this.#limits = limits;
+    this.#fetch = calDavFetch(account, limits);
+    this.#copies = copies;
+    this.#key = `${account.username}\u0000${account.calendarUrl ?? account.url}`;
+  }
+
+  /** Brings this node's copy up to date (sync token), loading it whole the first time. */
+  async sync(): Promise<CalDavCopy> {
+    const copy = this.#copies.get(this.#key);
+    if (!copy) return this.#load();
+    if (!copy.syncToken) return this.#load(copy.calendar);
+    let result: Awaited<ReturnType<typeof smartCollectionSync>> & {
+      objects: { created: DavObject[]; updated: DavObject[]; deleted: DavObject[] };
+    };
+    try {
+      result = (await smartCollectionSync({
+        collection: {
+          ...copy.calendar,
+          syncToken: copy.syncToken,
+          objects: [...copy.byHref.values()].map((o) => ({ url: o.href, etag: o.etag })),
+          objectMultiGet: calendarMultiGet,
+        },
+        method: "webdav",
+        detailedResult: true,
+        account: { accountType: "caldav", homeUrl: copy.calendar.url } as DAVAccount,
+        fetch: this.#fetch,
+      })) as typeof result;
+    } catch (error) {
+      if (error instanceof CalendarError) throw error;
+      // An expired or refused sync token (RFC 6578 §3.2): start over.
+      return this.#load(copy.calendar);
+    }
+    for (const gone of result.objects.deleted)
+      this.#forget(copy, resolve(gone.url, copy.calendar.url));
+    for (const changed of [...result.objects.created, ...result.objects.updated])
+      this.#remember(copy, resolve(changed.url, copy.calendar.url), changed.etag, changed.data);
+    if (result.syncToken) copy.syncToken = String(result.syncToken);
+    return copy;
+  }
+
+  async #load(known?: DAVCalendar): Promise<CalDavCopy> {
+    const calendar = known ?? (await discoverCalendar(this.#account, this.#limits));
+    // The token first: whatever changes after it is picked up by the next sync.
+    const [state] = await propfind({
+      url: calendar.url,
+      props: { "d:sync-token": {} },
+      depth: "0",
+      fetch: this.#fetch,
+    });
+    const syncToken = state?.props?.syncToken ? String(state.props.syncToken) : undefined;
+    const objects = await fetchCalendarObjects({ calendar, fetch: this.#fetch });
+    const copy: CalDavCopy = {
+      calendar,
+      ...(syncToken ? { syncToken } : {}),
+      byHref: new Map(),
+      byUid: new Map(),
+    };
+    for (const object of objects)
+      this.#remember(copy, resolve(object.url, calendar.url), object.etag, object.data);
+    this.#copies.set(this.#key, copy);
+    return copy;
+  }
+
+  #remember(copy: CalDavCopy, href: string, etag: string | undefined, data: unknown): void {
+    this.#forget(copy, href);
+    const ics = typeof data === "string" ? data : (data as { _cdata?: string } | undefined)?._cdata;
+    if (typeof ics !== "string") return;
+    try {
+      const uid = uidOf(ics);
+      const span = spanOf(ics, "UTC");
+      const cached: Cached = {
+        uid,
+        ics,
+        etag: etag ?? "",
+        href,
+        first: span.first - MARGIN,
+        last: span.last === null ? null : span.last + MARGIN,
+      };
+      copy.byHref.set(href, cached);
+      copy.byUid.set(uid, cached);
+    } catch (error) {
+      if (!(error instanceof IcsError)) throw error;
+      // An object another client wrote that we cannot read (a VTODO, say) is left alone.
+    }
+  }
+
+  #forget(copy: CalDavCopy, href: string): void {
+    const old = copy.byHref.get(href);
+    if (!old) return;
+    copy.byHref.delete(href);
+    if (copy.byUid.get(old.uid)?.href === href) copy.byUid.delete(old.uid);
+  }
+
+  async objectsIn(from: number, to: number): Promise<CalendarObject[]> {
+    const copy = await this.sync();
+    return [...copy.byHref.values()].filter(
+      (o) => o.first < to && (o.last === null || o.last >= from),
+    );
+  }
+
+  async all(): Promise<CalendarObject[]> {
+    return [...(await this.sync()).byHref.values()].sort((a, b) => a.first - b.first);
+  }
+
+  async get(uid: string): Promise<CalendarObject | undefined> {
+    return (await this.sync()).byUid.get(uid);
+  }
+
+  async put(uid: string, ics: string, etag: string | null): Promise<CalendarObject> {
+    const copy = this.#copies.get(this.#key) ?? (await this.sync());
+    const existing = copy.byUid.get(uid);
+    const href =
+      existing?.href ??
+      new URL(`${encodeURIComponent(uid.replace(/[^\w.@-]/g, "_"))}.ics`, copy.calendar.url).href;
+    const response = await this.#fetch(href, {
+      method: "PUT",
+      headers: {
+        "content-type": "text/calendar; charset=utf-8",
+        ...(etag === null ? { "if-none-match": "*" } : { "if-match": etag }),
+      },
+      body: ics,
+    });
+    if (response.status === 412)
+      throw new CalendarError(
+        "conflict",
+        etag === null
+          ? `an event with UID ${uid} already exists`
+          : `the event ${uid} was changed on the server meanwhile`,
+      );
+    if (!response.ok)
+      throw new CalendarError(
+        "invalid",
+        `the calendar server refused the event (HTTP ${response.status}: ${(await response.text()).slice(0, 200)})`,
+      );
+    let newEtag = response.headers.get("etag");
+    if (!newEtag) {
+      const [fetched] = await fetchCalendarObjects({
+        calendar: copy.calendar,
+        objectUrls: [href],
+        fetch: this.#fetch,
+      });
+      newEtag = fetched?.etag ?? "";
+    }
+    this.#remember(copy, href, newEtag, ics);
+    return { uid, ics, etag: newEtag };
+  }
+
+  async delete(uid: string, etag: string): Promise<boolean> {
+    const copy = this.#copies.get(this.#key) ?? (await this.sync());
+    const existing = copy.byUid.get(uid);
+    if (!existing) return false;
+    const response = await this.#fetch(existing.href, {
+      method: "DELETE",
+      headers: { "if-match": etag },
+    });
+    if (response.status === 412)
+      throw new CalendarError("conflict", `the event ${uid} was changed on the server meanwhile`);
+    if (response.status === 404) {
+      this.#forget(copy, existing.href);
+      return false;
+    }
+    if (!response.ok)
+      throw new CalendarError(
+        "invalid",
+        `the calendar server refused to delete the event (HTTP ${response.status})`,
+      );
+    this.#forget(copy, existing.href);
+    return true;
+  }
+}
+
+interface DavObject {
+  url: string;
+  etag?: string;
+  data?: unknown;
+}
+
+function resolve(href: string, base: string): string {
+  return new URL(href, base).href;
+}

@@ -1,0 +1,101 @@
+// A real CIC server with the schedule ability and a reference device logged in, for the
+// schedule's end-to-end tests.
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DeviceClient, type EventResponse, logIn } from "@clover/device";
+import type { Clock } from "../../../src/abilities/index.js";
+import { loadConfig } from "../../../src/config/index.js";
+import { type CloverServer, startClover } from "../../../src/main.js";
+
+export const ADMIN = "test-admin-token";
+
+export class MovableClock implements Clock {
+  at: number;
+  constructor(at: number) {
+    this.at = at;
+  }
+  now(): number {
+    return this.at;
+  }
+}
+
+export interface CicSchedule {
+  server: CloverServer;
+  clock: MovableClock;
+  device(deviceId: string): Promise<DeviceClient>;
+  admin(method: string, path: string, body?: string, type?: string): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function startCicSchedule(
+  start: number,
+  env: Record<string, string> = {},
+): Promise<CicSchedule> {
+  const dataDir = mkdtempSync(join(tmpdir(), "clover-schedule-"));
+  const clock = new MovableClock(start);
+  const config = loadConfig({
+    CLOVER_DATA_DIR: dataDir,
+    CLOVER_PORT: "0",
+    CLOVER_HOST: "127.0.0.1",
+    CLOVER_ADMIN_TOKEN: ADMIN,
+    CLOVER_LOG_LEVEL: "silent",
+    CLOVER_EXAMPLES: "off",
+    ...env,
+  });
+  const server = await startClover({ config, clock });
+  const admin = (method: string, path: string, body?: string, type = "application/json") =>
+    fetch(`${server.url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${ADMIN}`,
+        ...(body === undefined ? {} : { "content-type": type }),
+      },
+      ...(body === undefined ? {} : { body }),
+    });
+  const created = await admin(
+    "POST",
+    "/api/v1/device-clients",
+    JSON.stringify({ name: "speaker" }),
+  );
+  assert.equal(created.status, 201);
+  const { clientId, clientSecret } = (await created.json()) as {
+    clientId: string;
+    clientSecret: string;
+  };
+  const devices: DeviceClient[] = [];
+  return {
+    server,
+    clock,
+    admin,
+    async device(deviceId) {
+      const tokens = await logIn({
+        url: server.url,
+        clientId,
+        clientSecret,
+        deviceId,
+        modelId: "S-1",
+      });
+      const device = new DeviceClient({ url: server.url, accessToken: tokens.access_token });
+      await device.openDownchannel();
+      devices.push(device);
+      return device;
+    },
+    async close() {
+      for (const device of devices) device.close();
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** What the platform said in a turn (the RenderText/Speak text). */
+export function spoken(response: EventResponse): string {
+  const render = response.directives.find((d) => d.header.name === "RenderText");
+  return String(render?.payload["text"] ?? "");
+}
+
+export function names(response: EventResponse): string[] {
+  return response.directives.map((d) => `${d.header.namespace}.${d.header.name}`);
+}
