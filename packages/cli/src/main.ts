@@ -5,6 +5,7 @@ import { registerChat } from "./commands/chat.js";
 import { registerDevice } from "./commands/device.js";
 import { registerDoctor } from "./commands/doctor.js";
 import { registerExt } from "./commands/ext.js";
+import { registerHome } from "./commands/home.js";
 import { registerInit } from "./commands/init.js";
 import { registerModel } from "./commands/model.js";
 import { registerNlu } from "./commands/nlu.js";
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
     registerChat,
     registerDevice,
     registerExt,
+    registerHome,
     registerModel,
     registerNlu,
     registerTest,

@@ -23,6 +23,7 @@ export { HandlerContext, type TypedSlot } from "./context/context.js";
 export { languageOf } from "./context/language.js";
 export type { HttpResult } from "./core/errors.js";
 export { type HttpHeaders, type HttpRequest, headerOf } from "./core/http.js";
+export * from "./home/index.js";
 export { normalizeRequest } from "./message/normalize.js";
 export type * from "./message/types.js";
 export { type GenerateModelTypesOptions, generateModelTypes } from "./model-types/generate.js";

@@ -160,6 +160,7 @@ export async function createPlatform(
       jobs,
       jobRunner,
       admin: adminAuth,
+      cek: { registry, linking, dispatcher },
       secrets: box,
       // Bound once the assistant exists (it routes to these abilities).
       assistant: { handleTurn: (turn) => assistant.handleTurn(turn) },

@@ -24,6 +24,12 @@ interface DocOptions {
   endpoint?: string;
   models?: string;
   audioPlayer?: boolean;
+  type?: string;
+  authorizationUrl?: string;
+  tokenUrl?: string;
+  clientId?: string;
+  clientSecret?: string;
+  scope?: string[];
 }
 
 const withDocOptions = (command: Command) =>
@@ -32,7 +38,13 @@ const withDocOptions = (command: Command) =>
     .option("--name <displayName>", "display name")
     .option("--endpoint <url>", "the extension's HTTPS endpoint URL")
     .option("--models <dir>", "directory of <language>.json interaction models")
-    .option("--audio-player", "the extension plays audio (AudioPlayer)");
+    .option("--audio-player", "the extension plays audio (AudioPlayer)")
+    .option("--type <type>", "custom (default) or home (a Clova Home extension, no model)")
+    .option("--authorization-url <url>", "account linking: the vendor's login URL")
+    .option("--token-url <url>", "account linking: the access token URI")
+    .option("--client-id <id>", "account linking: client id")
+    .option("--client-secret <secret>", "account linking: client secret")
+    .option("--scope <scope...>", "account linking: scopes");
 
 /** The extension document from an optional file plus flags (flags win). */
 function documentFrom(file: string | undefined, o: DocOptions): Record<string, unknown> {
@@ -48,6 +60,16 @@ function documentFrom(file: string | undefined, o: DocOptions): Record<string, u
   if (o.endpoint) doc["endpointUrl"] = o.endpoint;
   if (o.audioPlayer) doc["usesAudioPlayer"] = true;
   if (o.models) doc["models"] = readModelDir(o.models);
+  if (o.type) doc["type"] = o.type;
+  if (o.authorizationUrl || o.tokenUrl || o.clientId || o.clientSecret) {
+    const linking = { ...((doc["accountLinking"] as Record<string, unknown> | undefined) ?? {}) };
+    if (o.authorizationUrl) linking["authorizationUrl"] = o.authorizationUrl;
+    if (o.tokenUrl) linking["accessTokenUri"] = o.tokenUrl;
+    if (o.clientId) linking["clientId"] = o.clientId;
+    if (o.clientSecret) linking["clientSecret"] = o.clientSecret;
+    if (o.scope) linking["scopes"] = o.scope;
+    doc["accountLinking"] = linking;
+  }
   return doc;
 }
 
@@ -76,6 +98,7 @@ function printExtension(out: Output, e: ExtensionView): void {
     `  enabled    ${e.enabledForAllUsers ? "for all users" : `for ${e.enabledUsers.length} user(s)`}${e.enabledForAllUsers ? "" : `: ${e.enabledUsers.join(", ")}`}`,
   );
   if (e.usesAudioPlayer) out.line("  audio      AudioPlayer");
+  if (e["type"] === "home") out.line("  type       home (Clova Home extension)");
 }
 
 export function registerExt(program: Command): void {

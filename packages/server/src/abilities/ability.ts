@@ -38,6 +38,8 @@ export interface AbilityAnswer {
    * (handed back on the next turn). Absent: the session ends.
    */
   keepSession?: { attributes: Record<string, unknown> };
+  /** Extension exchange(s) of this turn, for the conversation log and `--verbose`. */
+  exchange?: TurnResult["exchange"];
 }
 
 export interface Ability {

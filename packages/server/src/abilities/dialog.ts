@@ -85,6 +85,7 @@ export function abilityResult(
     speech: answer.speech,
     ...(answer.reprompt && answer.reprompt.length > 0 ? { reprompt: answer.reprompt } : {}),
     ...(answer.card ? { card: answer.card } : {}),
+    ...(answer.exchange ? { exchange: answer.exchange } : {}),
     directives: answer.directives ?? [],
     expectSpeech: false,
     extensionId: ability.id,

@@ -3,6 +3,7 @@
 import type { Ability } from "./ability.js";
 import { createAlertsAbility } from "./alerts/index.js";
 import { deviceControlAbility } from "./device-control/index.js";
+import { HomeAbility } from "./home/index.js";
 import { notificationsAbility } from "./notifications/index.js";
 import { playbackAbility } from "./playback/index.js";
 import { createScheduleAbility } from "./schedule/index.js";
@@ -35,5 +36,6 @@ export function createAbilities(services: AbilityServices): Ability[] {
     alerts,
     deviceControlAbility(),
     notificationsAbility(services),
+    ...(services.cek ? [new HomeAbility(services)] : []),
   ];
 }

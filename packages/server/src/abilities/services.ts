@@ -3,6 +3,9 @@
 import type { Logger } from "pino";
 import type { AdminAuth } from "../api/auth.js";
 import type { Assistant, TurnResult } from "../assistant/turn.js";
+import type { AccountLinking } from "../cek/account-linking.js";
+import type { CekDispatcher } from "../cek/dispatcher.js";
+import type { ExtensionRegistry } from "../cek/registry.js";
 import type { JobRunner } from "../jobs/runner.js";
 import type { DatabaseHandle } from "../store/database.js";
 import type { JobQueue } from "../store/jobs.js";
@@ -42,6 +45,8 @@ export interface AbilityServices {
   jobRunner: JobRunner;
   /** Checks the management API's admin token (for handleHttp). */
   admin: AdminAuth;
+  /** The CEK side, for abilities that call extensions (home control). */
+  cek?: { registry: ExtensionRegistry; linking: AccountLinking; dispatcher: CekDispatcher };
   /** Seals secrets at rest (e.g. a user's CalDAV password), like the platform's own. */
   secrets?: SecretBox;
   /** The platform's assistant, for work that runs a turn later (an action timer's command). */

@@ -29,8 +29,35 @@ const AccountLinking = Type.Object(
   { additionalProperties: false },
 );
 
+const Text = Type.String({ minLength: 1, maxLength: 500 });
+/** Home-extension settings (cek-home-extension.md §11.1); the API key is issued separately. */
+const HomeSettingsDocument = Type.Object(
+  {
+    notificationsEnabled: Type.Optional(Type.Boolean()),
+    messages: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            id: Type.String({ pattern: "^(test-)?msg-[A-Za-z0-9_-]{1,100}$" }),
+            text: Type.Object(
+              { en: Type.Optional(Text), ja: Type.Optional(Text), ko: Type.Optional(Text) },
+              { additionalProperties: false, minProperties: 1 },
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 200 },
+      ),
+    ),
+    testers: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { maxItems: 1000 })),
+  },
+  { additionalProperties: false },
+);
+
 const fields = {
   id: Type.String({ pattern: EXTENSION_ID_PATTERN }),
+  type: Type.Optional(Type.Union([Type.Literal("custom"), Type.Literal("home")])),
+  home: Type.Optional(Type.Union([HomeSettingsDocument, Type.Null()])),
   displayName: Type.String({ minLength: 1, maxLength: 100 }),
   endpointUrl: Type.String({ pattern: "^https?://[^\\s]+$" }),
   invocationNames: Type.Optional(
@@ -75,6 +102,23 @@ export function parseExtensionDocument(
   } catch {
     throw new ApiError(400, "invalid_extension", `endpointUrl: ${doc.endpointUrl} is not a URL`);
   }
+  const type = doc.type ?? "custom";
+  const homeIssue = (path: string, message: string) =>
+    new ApiError(400, "invalid_extension", `${path}: ${message}`, [{ path, message }]);
+  if (type === "home") {
+    // A home extension registers no model and must link accounts (cek-home-extension.md §1, §10).
+    if (!doc.accountLinking)
+      throw homeIssue("accountLinking", "a home extension requires account linking (§10)");
+    if (doc.models && Object.keys(doc.models).length > 0)
+      throw homeIssue("models", "a home extension registers no interaction model (§1)");
+    if (doc.invocationNames && Object.keys(doc.invocationNames).length > 0)
+      throw homeIssue("invocationNames", "a home extension is never invoked by name (§1)");
+  } else if (doc.home) throw homeIssue("home", "only home extensions have home settings");
+  const ids = new Set<string>();
+  for (const [i, message] of (doc.home?.messages ?? []).entries()) {
+    if (ids.has(message.id)) throw homeIssue(`home.messages.${i}.id`, `${message.id} is repeated`);
+    ids.add(message.id);
+  }
   const invocationNames: ExtensionInput["invocationNames"] = {};
   for (const [language, names] of Object.entries(doc.invocationNames ?? {}))
     if (names) invocationNames[language as "en"] = { main: names.main, sub: names.sub ?? [] };
@@ -88,6 +132,14 @@ export function parseExtensionDocument(
     usesAudioPlayer: doc.usesAudioPlayer ?? false,
     enabledForAllUsers: doc.enabledForAllUsers ?? true,
   };
+  if (type === "home") {
+    input.type = "home";
+    input.home = {
+      notificationsEnabled: doc.home?.notificationsEnabled ?? true,
+      messages: (doc.home?.messages ?? []).map((m) => ({ id: m.id, text: { ...m.text } })),
+      testers: doc.home?.testers ?? [],
+    };
+  }
   if (doc.accountLinking)
     input.accountLinking = {
       ...doc.accountLinking,
@@ -102,8 +154,12 @@ export function extensionView(
   record: ExtensionRecord,
   extra: { languages: string[]; enabledUsers: string[] },
 ) {
-  const { accountLinking, ...rest } = record;
-  const view: Record<string, unknown> = { ...rest, ...extra };
+  const { accountLinking, home, ...rest } = record;
+  const view: Record<string, unknown> = { ...rest, type: record.type ?? "custom", ...extra };
+  if (home) {
+    const { notificationKeyHash, ...settings } = home;
+    view.home = { ...settings, notificationKeySet: notificationKeyHash !== undefined };
+  }
   if (accountLinking) {
     const { clientSecret: _secret, ...linking } = accountLinking;
     view.accountLinking = { ...linking, clientSecretSet: true };
@@ -113,6 +169,15 @@ export function extensionView(
 
 /** Current settings as a document, for PATCH (secret included so it survives the merge). */
 export function documentOf(record: ExtensionRecord): Record<string, unknown> {
-  const { createdAt: _c, updatedAt: _u, ...rest } = record;
-  return { ...rest, accountLinking: record.accountLinking ?? null };
+  const { createdAt: _c, updatedAt: _u, home, ...rest } = record;
+  const document: Record<string, unknown> = {
+    ...rest,
+    accountLinking: record.accountLinking ?? null,
+  };
+  if (home) {
+    // The key hash is kept by the registry; it is never part of a document.
+    const { notificationKeyHash: _hash, ...settings } = home;
+    document.home = settings;
+  }
+  return document;
 }

@@ -28,8 +28,14 @@ interface TokenResponse {
   expires_in?: unknown;
 }
 
+export type LinkListener = (extensionId: string, userId: string) => Promise<void> | void;
+
 export class AccountLinking {
   readonly #refreshing = new Map<string, Promise<string | undefined>>();
+  /** Called once a user's account is linked (home discovery runs right after, §12.1). */
+  readonly linked = new Set<LinkListener>();
+  /** Called once a user's link is removed (a home extension's devices go with it). */
+  readonly unlinked = new Set<LinkListener>();
 
   constructor(
     private readonly links: AccountLinkStore,
@@ -78,6 +84,7 @@ export class AccountLinking {
       redirect_uri: this.redirectUri,
     });
     await this.links.put(pending.extensionId, pending.userId, tokens);
+    for (const listener of this.linked) await listener(pending.extensionId, pending.userId);
     return pending;
   }
 
@@ -111,7 +118,41 @@ export class AccountLinking {
   }
 
   async unlink(extensionId: string, userId: string): Promise<boolean> {
+    const removed = await this.links.delete(extensionId, userId);
+    for (const listener of this.unlinked) await listener(extensionId, userId);
+    return removed;
+  }
+
+  /** Drops the tokens but keeps what was linked to them (a revoked link, §8.2 of the Home spec). */
+  async dropTokens(extensionId: string, userId: string): Promise<boolean> {
     return this.links.delete(extensionId, userId);
+  }
+
+  /** Whether the user has tokens for the extension. */
+  async isLinked(extensionId: string, userId: string): Promise<boolean> {
+    return (await this.links.get(extensionId, userId)) !== undefined;
+  }
+
+  /**
+   * Refreshes now, whatever the stated expiry (an extension answered ExpiredAccessTokenError,
+   * cek-home-extension.md §8.2). undefined: no refresh token, or refused (link removed).
+   */
+  async refreshNow(
+    extensionId: string,
+    settings: AccountLinkingSettings,
+    userId: string,
+  ): Promise<string | undefined> {
+    const tokens = await this.links.get(extensionId, userId);
+    if (!tokens?.refreshToken) return undefined;
+    const key = `${extensionId}\u0000${userId}`;
+    let running = this.#refreshing.get(key);
+    if (!running) {
+      running = this.#refresh(extensionId, settings, userId, tokens.refreshToken).finally(() =>
+        this.#refreshing.delete(key),
+      );
+      this.#refreshing.set(key, running);
+    }
+    return running;
   }
 
   async #refresh(

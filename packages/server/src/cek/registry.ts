@@ -119,6 +119,11 @@ export class ExtensionRegistry {
     return changed;
   }
 
+  /** Registered Clova Home extensions (cek-home-extension.md). */
+  homeExtensions(): ExtensionRecord[] {
+    return this.list().filter((record) => record.type === "home");
+  }
+
   list(): ExtensionRecord[] {
     return [...this.#entries.values()].map((e) => e.record);
   }
@@ -172,6 +177,11 @@ export class ExtensionRegistry {
 
   async update(input: ExtensionInput): Promise<ExtensionRecord | undefined> {
     const entry = this.#entries.get(input.id);
+    // The notification API key is issued by its own call (cek-home-extension.md §11.1): a
+    // settings update without one keeps the issued key.
+    const keyHash = entry?.record.home?.notificationKeyHash;
+    if (input.home && input.home.notificationKeyHash === undefined && keyHash !== undefined)
+      input = { ...input, home: { ...input.home, notificationKeyHash: keyHash } };
     if (!entry || !(await this.store.update(input))) return undefined;
     const audioChanged = entry.record.usesAudioPlayer !== input.usesAudioPlayer;
     entry.record = (await this.store.get(input.id))!;

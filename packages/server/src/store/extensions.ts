@@ -22,6 +22,27 @@ export interface AccountLinkingSettings {
   scopes: string[];
 }
 
+/** custom: CEK custom extension; home: Clova Home extension (cek-home-extension.md). */
+export type ExtensionType = "custom" | "home";
+
+/** A pre-registered notification message of a home extension (cek-home-extension.md §11.1). */
+export interface HomeNotificationMessage {
+  /** `msg-…` once approved, `test-msg-…` before (delivered to testers only). */
+  id: string;
+  /** The text per language; the user's language is picked, else the first one. */
+  text: Partial<Record<Language, string>>;
+}
+
+/** Home-extension settings besides account linking (§11.1). */
+export interface HomeSettings {
+  notificationsEnabled: boolean;
+  /** SHA-256 (hex) of the notification API key; the key itself is shown once. */
+  notificationKeyHash?: string;
+  messages: HomeNotificationMessage[];
+  /** Users who may receive `test-msg-…` messages. */
+  testers: string[];
+}
+
 export interface InvocationNameSet {
   main: string;
   sub: string[];
@@ -29,6 +50,10 @@ export interface InvocationNameSet {
 
 export interface ExtensionRecord {
   id: string;
+  /** Absent in older callers' input: custom. */
+  type?: ExtensionType;
+  /** Home extensions only. */
+  home?: HomeSettings;
   displayName: string;
   endpointUrl: string;
   invocationNames: Partial<Record<Language, InvocationNameSet>>;
@@ -94,6 +119,9 @@ export class ExtensionStore {
         "extension_users",
         "account_links",
         "oauth_states",
+        "home_discoveries",
+        "home_appliance_owners",
+        "home_pending_notifications",
       ] as const)
         await tx.deleteFrom(table).where("extension_id", "=", id).execute();
       const result = await tx.deleteFrom("extensions").where("id", "=", id).executeTakeFirst();
@@ -207,6 +235,8 @@ export class ExtensionStore {
       account_linking: linking
         ? JSON.stringify({ ...linking, clientSecret: this.box.seal(linking.clientSecret) })
         : null,
+      type: input.type ?? "custom",
+      home_settings: input.home ? JSON.stringify(input.home) : null,
     };
   }
 
@@ -223,6 +253,8 @@ export class ExtensionStore {
       createdAt: instant(row.created_at),
       updatedAt: instant(row.updated_at),
     };
+    record.type = row.type === "home" ? "home" : "custom";
+    if (row.home_settings) record.home = JSON.parse(row.home_settings) as HomeSettings;
     if (row.account_linking) {
       const linking = JSON.parse(row.account_linking) as AccountLinkingSettings;
       record.accountLinking = { ...linking, clientSecret: this.box.open(linking.clientSecret) };

@@ -252,6 +252,63 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable("alerts").execute();
     },
   },
+  "0007_home": {
+    // Clova Home (cek-home-extension.md): the extension type and its notification settings, the
+    // latest discovery per (extension, user), who owns each appliance (push API, §11) and the
+    // notifications kept for devices that were offline.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable("extensions")
+        .addColumn("type", "text", (c) => c.notNull().defaultTo("custom"))
+        .execute();
+      await db.schema.alterTable("extensions").addColumn("home_settings", "text").execute();
+      await db.schema
+        .createTable("home_discoveries")
+        .addColumn("extension_id", "text", (c) => c.notNull())
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("appliances", "text", (c) => c.notNull())
+        .addColumn("scenes", "text", (c) => c.notNull())
+        .addColumn("custom_commands", "text", (c) => c.notNull())
+        .addColumn("discovered_at", "bigint", (c) => c.notNull())
+        .addPrimaryKeyConstraint("home_discoveries_pk", ["extension_id", "user_id"])
+        .execute();
+      await db.schema
+        .createTable("home_appliance_owners")
+        .addColumn("extension_id", "text", (c) => c.notNull())
+        .addColumn("appliance_id", "text", (c) => c.notNull())
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("home_appliance_owners_pk", [
+          "extension_id",
+          "appliance_id",
+          "user_id",
+        ])
+        .execute();
+      await db.schema
+        .createTable("home_pending_notifications")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("extension_id", "text", (c) => c.notNull())
+        .addColumn("notice", "text", (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addColumn("expires_at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex("home_pending_notifications_user")
+        .on("home_pending_notifications")
+        .column("user_id")
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of [
+        "home_pending_notifications",
+        "home_appliance_owners",
+        "home_discoveries",
+      ])
+        await db.schema.dropTable(table).execute();
+      await db.schema.alterTable("extensions").dropColumn("home_settings").execute();
+      await db.schema.alterTable("extensions").dropColumn("type").execute();
+    },
+  },
   "0008_schedule": {
     // The schedule ability (abilities/schedule): calendar objects of the embedded calendar
     // (iCalendar text per UID, indexed by the span they can occupy), memos, and the CalDAV

@@ -13,6 +13,10 @@ export interface ExtensionTable {
   enabled_for_all_users: number;
   /** JSON of the account-linking settings, client secret encrypted; null when off. */
   account_linking: string | null;
+  /** "custom" or "home" (cek-home-extension.md); added by 0007_home. */
+  type: string;
+  /** JSON of HomeSettings (notification key hash, messages); null for custom extensions. */
+  home_settings: string | null;
   created_at: number | string;
   updated_at: number | string;
 }
@@ -166,6 +170,34 @@ export interface AlertTable {
   updated_at: number | string;
 }
 
+export interface HomeDiscoveryTable {
+  extension_id: string;
+  user_id: string;
+  /** JSON: the discovered ApplianceInfoObject list (cek-home-extension.md §4.2). */
+  appliances: string;
+  /** JSON: SceneInfoObject list (§4.6). */
+  scenes: string;
+  /** JSON: CustomCommandInfoObject list (§4.5). */
+  custom_commands: string;
+  discovered_at: number | string;
+}
+
+export interface HomeApplianceOwnerTable {
+  extension_id: string;
+  appliance_id: string;
+  user_id: string;
+}
+
+export interface HomePendingNotificationTable {
+  id: string;
+  user_id: string;
+  extension_id: string;
+  /** JSON: what to deliver (text per language). */
+  notice: string;
+  created_at: number | string;
+  expires_at: number | string;
+}
+
 /** An embedded calendar object (abilities/schedule): one UID's VEVENTs as iCalendar text. */
 export interface ScheduleEventTable {
   user_id: string;
@@ -216,6 +248,9 @@ export interface Database {
   device_tokens: DeviceTokenTable;
   jobs: JobTable;
   alerts: AlertTable;
+  home_discoveries: HomeDiscoveryTable;
+  home_appliance_owners: HomeApplianceOwnerTable;
+  home_pending_notifications: HomePendingNotificationTable;
   schedule_events: ScheduleEventTable;
   schedule_memos: ScheduleMemoTable;
   schedule_calendars: ScheduleCalendarTable;

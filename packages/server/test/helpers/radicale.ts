@@ -10,6 +10,8 @@ export interface Radicale {
   url: string;
   port: number;
   users: Record<string, string>;
+  /** Changes a password on the server (as a user would on their calendar account). */
+  setPassword(user: string, password: string): void;
   stop(): Promise<void>;
 }
 
@@ -30,12 +32,14 @@ export async function startRadicale(
 ): Promise<Radicale> {
   const dir = mkdtempSync(join(tmpdir(), "clover-radicale-"));
   const port = await freePort();
-  writeFileSync(
-    join(dir, "users"),
-    Object.entries(users)
-      .map(([user, password]) => `${user}:${password}`)
-      .join("\n"),
-  );
+  const writeUsers = () =>
+    writeFileSync(
+      join(dir, "users"),
+      Object.entries(users)
+        .map(([user, password]) => `${user}:${password}`)
+        .join("\n"),
+    );
+  writeUsers();
   writeFileSync(
     join(dir, "config"),
     [
@@ -82,6 +86,10 @@ export async function startRadicale(
     url,
     port,
     users,
+    setPassword(user, password) {
+      users[user] = password;
+      writeUsers();
+    },
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once("exit", resolve));

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DeviceClient, type EventResponse, logIn } from "@clover/device";
 import type { Clock } from "../../../src/abilities/index.js";
+import { hashSecret } from "../../../src/cic/auth/secrets.js";
 import { loadConfig } from "../../../src/config/index.js";
 import { type CloverServer, startClover } from "../../../src/main.js";
 
@@ -25,6 +26,8 @@ export interface CicSchedule {
   server: CloverServer;
   clock: MovableClock;
   device(deviceId: string): Promise<DeviceClient>;
+  /** The guest user a device of this client logs in as. */
+  userOf(deviceId: string): string;
   admin(method: string, path: string, body?: string, type?: string): Promise<Response>;
   close(): Promise<void>;
 }
@@ -69,6 +72,7 @@ export async function startCicSchedule(
     server,
     clock,
     admin,
+    userOf: (deviceId) => `G${hashSecret(`${clientId}:${deviceId}`).slice(0, 32)}`,
     async device(deviceId) {
       const tokens = await logIn({
         url: server.url,

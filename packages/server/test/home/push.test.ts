@@ -1,0 +1,152 @@
+// The push API (§11.1): sendNotification with the extension id and notification API key
+// reaches the owner's devices over their downchannels within a second, is kept while every
+// device is offline, and answers 4201–4208 exactly.
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { HOME_EXAMPLE_ID } from "@clover/example-home";
+import { type HomeRig, startHomeRig } from "./setup.js";
+
+const PATH = "/clovahome/clova-platform/sendNotification";
+
+describe("home push API", () => {
+  let rig: HomeRig;
+  let key: string;
+
+  const push = (body: unknown, headers: Record<string, string> = {}) =>
+    fetch(rig.server.url + PATH, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-clova-extension-id": HOME_EXAMPLE_ID,
+        "x-clova-extension-secret": key,
+        ...headers,
+      },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> }));
+
+  before(async () => {
+    rig = await startHomeRig();
+    const saved = await rig.api("PATCH", `/api/v1/extensions/${HOME_EXAMPLE_ID}`, {
+      home: {
+        messages: [
+          {
+            id: "msg-gas-leak",
+            text: {
+              en: "Gas leak detected in the kitchen.",
+              ja: "キッチンでガス漏れを検知しました。",
+            },
+          },
+          { id: "test-msg-flood", text: { en: "Water on the bathroom floor." } },
+        ],
+        testers: ["tester"],
+      },
+    });
+    assert.equal(saved.status, 200, JSON.stringify(saved.body));
+    assert.equal(saved.body.home.notificationKeySet, false);
+    const issued = await rig.api("POST", `/api/v1/extensions/${HOME_EXAMPLE_ID}/notification-key`);
+    assert.equal(issued.status, 201);
+    key = issued.body.notificationApiKey;
+    await rig.link("dave");
+  });
+  after(async () => rig?.close());
+
+  it("reaches every device of the owner over the downchannel within a second", async () => {
+    const kitchen = await rig.device("dave");
+    const bedroom = await rig.device("dave");
+    const started = performance.now();
+    const answer = await push({ applianceId: "gas-valve", messageId: "msg-gas-leak" });
+    assert.equal(answer.status, 200);
+    assert.deepEqual(answer.body, {
+      success: true,
+      error: null,
+      errorCode: null,
+      meta: { success: true, error: null, errorCode: null },
+    });
+    for (const device of [kitchen, bedroom]) {
+      while (!device.pushed.some((d) => d.header.name === "RenderText")) {
+        assert.ok(
+          performance.now() - started < 1000,
+          `delivered within 1 s: ${JSON.stringify(device.pushed.map((d) => d.header.name))}`,
+        );
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      const text = device.pushed.find((d) => d.header.name === "RenderText")!.payload["text"];
+      assert.equal(text, "Notice from Clover Home: Gas leak detected in the kitchen.");
+    }
+  });
+
+  it("keeps it while the owner's devices are offline and delivers it later", async () => {
+    await rig.link("erin");
+    const answer = await push({ applianceId: "gas-valve", messageId: "msg-gas-leak" });
+    assert.equal(answer.status, 200);
+    const late = await rig.device("erin");
+    assert.equal(late.pushed.filter((d) => d.header.name === "RenderText").length, 0);
+    rig.clock.advance(31_000);
+    await rig.server.platform.jobRunner.runDue();
+    const started = performance.now();
+    while (!late.pushed.some((d) => d.header.name === "RenderText")) {
+      assert.ok(performance.now() - started < 1000);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  });
+
+  it("answers 4201–4208", async () => {
+    const codes = async (body: unknown, headers?: Record<string, string>) => {
+      const answer = await push(body, headers);
+      assert.equal(answer.status, 400, JSON.stringify([body, headers, answer.body]));
+      assert.equal(answer.body.success, false);
+      return answer.body.errorCode;
+    };
+    assert.equal(
+      await codes(
+        { applianceId: "gas-valve", messageId: "msg-gas-leak" },
+        { "x-clova-extension-id": "com.example.nobody" },
+      ),
+      4201,
+    );
+    assert.equal(
+      await codes(
+        { applianceId: "gas-valve", messageId: "msg-gas-leak" },
+        { "x-clova-extension-secret": "wrong" },
+      ),
+      4202,
+    );
+    assert.equal(await codes({ applianceId: "", messageId: "msg-gas-leak" }), 4203);
+    assert.equal(await codes({ messageId: "msg-gas-leak" }), 4203);
+    assert.equal(await codes({ applianceId: "gas-valve", messageId: "msg-unknown" }), 4204);
+    assert.equal(
+      await codes({ applianceId: "gas-valve", messageId: "test-msg-flood" }),
+      4204,
+      "owners are not testers",
+    );
+    assert.equal(await codes("{not json"), 4205);
+    assert.equal(await codes([1, 2]), 4205);
+    assert.equal(await codes({ applianceId: 7, messageId: "msg-gas-leak" }), 4205);
+    // 10 per appliance per hour (two sent by the tests above).
+    for (let i = 0; i < 8; i++) {
+      const sent = await push({ applianceId: "gas-valve", messageId: "msg-gas-leak" });
+      assert.equal(sent.status, 200, `push ${i + 3} of 10 is accepted`);
+    }
+    assert.equal(await codes({ applianceId: "gas-valve", messageId: "msg-gas-leak" }), 4207);
+    const disabled = await rig.api("PATCH", `/api/v1/extensions/${HOME_EXAMPLE_ID}`, {
+      home: {
+        notificationsEnabled: false,
+        messages: [{ id: "msg-gas-leak", text: { en: "Gas." } }],
+      },
+    });
+    assert.equal(disabled.status, 200);
+    assert.equal(await codes({ applianceId: "gas-valve", messageId: "msg-gas-leak" }), 4206);
+  });
+
+  it("a re-issued key replaces the old one", async () => {
+    const old = key;
+    const issued = await rig.api("POST", `/api/v1/extensions/${HOME_EXAMPLE_ID}/notification-key`);
+    key = issued.body.notificationApiKey;
+    assert.notEqual(key, old);
+    const stale = await push(
+      { applianceId: "gas-valve", messageId: "msg-gas-leak" },
+      { "x-clova-extension-secret": old },
+    );
+    assert.equal(stale.body.errorCode, 4202);
+  });
+});

@@ -1,0 +1,160 @@
+// A real platform (CIC + management API) with the example home extension as a real server,
+// linked through its own OAuth server, and a device talking over HTTP/2.
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type CicDirectiveMessage, DeviceClient, logIn } from "@clover/device";
+import { HOME_EXAMPLE_ID, type HomeExampleServer, startHomeExample } from "@clover/example-home";
+import type { Clock } from "../../src/abilities/index.js";
+import { loadConfig } from "../../src/config/index.js";
+import { type CloverServer, startClover } from "../../src/main.js";
+import type { Json } from "../helpers/extension-server.js";
+
+export const ADMIN = "test-admin-token";
+
+export interface HomeRig {
+  server: CloverServer;
+  home: HomeExampleServer;
+  clock: { now(): number; advance(ms: number): void };
+  api(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: Json }>;
+  /** A device of `userId` (account-bound) in a language; its downchannel directives collect in `pushed`. */
+  device(userId: string): Promise<RigDevice>;
+  /** Links the user's account through the example's real login page and OAuth server. */
+  link(userId: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface RigDevice {
+  client: DeviceClient;
+  pushed: CicDirectiveMessage[];
+  /** Says something; resolves with the spoken text (RenderText) and every directive name. */
+  say(text: string): Promise<{ text: string; names: string[] }>;
+}
+
+export async function startHomeRig(): Promise<HomeRig> {
+  const dataDir = mkdtempSync(join(tmpdir(), "clover-home-"));
+  let offset = 0;
+  const clock: Clock & { advance(ms: number): void } = {
+    now: () => Date.now() + offset,
+    advance: (ms) => {
+      offset += ms;
+    },
+  };
+  const config = loadConfig({
+    CLOVER_DATA_DIR: dataDir,
+    CLOVER_PORT: "0",
+    CLOVER_HOST: "127.0.0.1",
+    CLOVER_ADMIN_TOKEN: ADMIN,
+    CLOVER_LOG_LEVEL: "silent",
+    CLOVER_ALLOW_HTTP_EXTENSIONS: "true",
+    CLOVER_EXAMPLES: "off",
+  });
+  const server = await startClover({ config, clock });
+  const home = await startHomeExample({ publicKey: server.platform.keys.active.publicKeyPem });
+  const api: HomeRig["api"] = async (method, path, body, headers = {}) => {
+    const response = await fetch(server.url + path, {
+      method,
+      headers: {
+        authorization: `Bearer ${ADMIN}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...headers,
+      },
+      ...(body === undefined
+        ? {}
+        : { body: typeof body === "string" ? body : JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text === "" ? null : JSON.parse(text);
+    } catch {}
+    return { status: response.status, body: parsed };
+  };
+  const registered = await api("POST", "/api/v1/extensions", {
+    id: HOME_EXAMPLE_ID,
+    type: "home",
+    displayName: "Clover Home",
+    endpointUrl: home.endpointUrl,
+    accountLinking: home.accountLinking,
+  });
+  assert.equal(registered.status, 201, JSON.stringify(registered.body));
+  const clients = await api("POST", "/api/v1/device-clients", { name: "home test speaker" });
+  const { clientId, clientSecret } = clients.body as { clientId: string; clientSecret: string };
+  const devices: DeviceClient[] = [];
+  let count = 0;
+  return {
+    server,
+    home,
+    clock,
+    api,
+    async device(userId) {
+      const account = await api("POST", "/api/v1/accounts", { userId });
+      const tokens = await logIn(
+        {
+          url: server.url,
+          clientId,
+          clientSecret,
+          deviceId: `speaker-${++count}`,
+          modelId: "HS-1",
+        },
+        (account.body as { accountToken: string }).accountToken,
+      );
+      const client = new DeviceClient({ url: server.url, accessToken: tokens.access_token });
+      devices.push(client);
+      const pushed: CicDirectiveMessage[] = [];
+      await client.openDownchannel((d) => pushed.push(d));
+      return {
+        client,
+        pushed,
+        async say(text) {
+          const response = await client.sendText(text);
+          assert.equal(response.status, 200);
+          const names = response.directives.map((d) => `${d.header.namespace}.${d.header.name}`);
+          const render = response.directives.find((d) => d.header.name === "RenderText");
+          return { text: String(render?.payload["text"] ?? ""), names };
+        },
+      };
+    },
+    async link(userId) {
+      const started = await api(
+        "POST",
+        `/api/v1/extensions/${HOME_EXAMPLE_ID}/account-linking/authorize`,
+        { userId },
+      );
+      assert.equal(started.status, 200, JSON.stringify(started.body));
+      const authorizationUrl = new URL(started.body.authorizationUrl as string);
+      // The user signs in on the vendor's page (a real form POST), which redirects back.
+      const form = new URLSearchParams(authorizationUrl.searchParams);
+      form.set("username", "home");
+      form.set("password", "home");
+      const login = await fetch(`${authorizationUrl.origin}${authorizationUrl.pathname}`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: form.toString(),
+        redirect: "manual",
+      });
+      assert.equal(login.status, 302);
+      const back = new URL(login.headers.get("location")!);
+      const done = await fetch(`${server.url}${back.pathname}${back.search}`);
+      assert.equal(done.status, 200, await done.clone().text());
+    },
+    async close() {
+      for (const device of devices) device.close();
+      await home.close();
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function applianceState(rig: HomeRig, id: string) {
+  const found = rig.home.appliances.find((a) => a.info.applianceId === id);
+  assert.ok(found, `no appliance ${id}`);
+  return found.state;
+}
