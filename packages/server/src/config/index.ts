@@ -338,5 +338,9 @@ export function defineConfig(overrides: DeepPartial<ServerConfig> = {}): ServerC
 }
 
 export type DeepPartial<T> = {
-  [K in keyof T]?: T[K] extends Record<string, unknown> ? Partial<T[K]> : T[K];
+  [K in keyof T]?: T[K] extends readonly unknown[]
+    ? T[K]
+    : T[K] extends object
+      ? Partial<T[K]>
+      : T[K];
 };
