@@ -338,6 +338,7 @@ export function defineConfig(overrides: DeepPartial<ServerConfig> = {}): ServerC
 }
 
 export type DeepPartial<T> = {
+  // Groups of settings (interfaces included) may be given in part; lists and values whole.
   [K in keyof T]?: T[K] extends readonly unknown[]
     ? T[K]
     : T[K] extends object
