@@ -14,6 +14,7 @@ const BENCHMARKS = {
   speech: "bench/speech/speech.ts",
   "speech-answer": "bench/speech/answer.ts",
   alerts: "bench/alerts/alerts.ts",
+  scale: "bench/scale/scale.ts",
 };
 
 const [name, ...args] = process.argv.slice(2);
