@@ -32,6 +32,8 @@ export interface ManagementDeps {
   keys: SigningKeyRing;
   log: Logger;
   allowHttpEndpoints: boolean;
+  /** Outbound policy for registered URLs (default: loopback and private allowed). */
+  allowPrivateNetworks?: boolean;
   maxBodyBytes: number;
   /** SkillEnabled / SkillDisabled to the extension (§6). */
   onEnablement?: (extensionId: string, userId: string, enabled: boolean) => Promise<void>;
@@ -93,7 +95,9 @@ export function createManagementHandler(deps: ManagementDeps): RequestHandler {
     const doc = { ...(merge ? documentOf(existing) : {}), ...body, id };
     if ("id" in body && (body as { id: unknown }).id !== id)
       throw new ApiError(400, "invalid_extension", "id: the extension id cannot change (§9)");
-    const { input, models } = parseExtensionDocument(doc, deps.allowHttpEndpoints);
+    const { input, models } = parseExtensionDocument(doc, deps.allowHttpEndpoints, {
+      allowPrivateNetworks: deps.allowPrivateNetworks ?? true,
+    });
     await registry.update(input);
     const warnings = await putModels(id, models);
     sendJson(ctx.res, 200, { ...view(id), warnings: modelIssues(warnings) });
@@ -122,6 +126,7 @@ export function createManagementHandler(deps: ManagementDeps): RequestHandler {
       const { input, models } = parseExtensionDocument(
         await readJson(req, deps.maxBodyBytes),
         deps.allowHttpEndpoints,
+        { allowPrivateNetworks: deps.allowPrivateNetworks ?? true },
       );
       // Check every model before creating anything, so a refused upload leaves no trace.
       for (const [language, model] of Object.entries(models)) {
