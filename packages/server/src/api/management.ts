@@ -23,6 +23,7 @@ import {
   sendError,
   sendJson,
 } from "./http.js";
+import { checkUserId } from "./ids.js";
 import { type RouteContext, Router } from "./router.js";
 
 export interface ManagementDeps {
@@ -205,14 +206,11 @@ export function createManagementHandler(deps: ManagementDeps): RequestHandler {
         if (!record.accountLinking)
           throw new ApiError(409, "not_configured", `${record.id} has no account linking settings`);
         const body = (await readJson(req, deps.maxBodyBytes)) as { userId?: unknown } | null;
-        if (typeof body?.userId !== "string" || body.userId === "")
-          throw new ApiError(400, "bad_request", "userId: expected a non-empty string", [
-            { path: "userId", message: "userId: expected a non-empty string" },
-          ]);
+        const userId = checkUserId(body?.userId);
         const { url, state } = await deps.linking.authorizationUrl(
           record.id,
           record.accountLinking,
-          body.userId,
+          userId,
         );
         sendJson(res, 200, { authorizationUrl: url, state, redirectUri: deps.linking.redirectUri });
       },
