@@ -342,5 +342,10 @@ export function defineConfig(overrides: DeepPartial<ServerConfig> = {}): ServerC
 }
 
 export type DeepPartial<T> = {
-  [K in keyof T]?: T[K] extends unknown[] ? T[K] : T[K] extends object ? Partial<T[K]> : T[K];
+  // Groups of settings (interfaces included) may be given in part; lists and values whole.
+  [K in keyof T]?: T[K] extends readonly unknown[]
+    ? T[K]
+    : T[K] extends object
+      ? Partial<T[K]>
+      : T[K];
 };

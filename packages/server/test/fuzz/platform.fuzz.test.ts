@@ -31,8 +31,8 @@ const CIC_STATUSES = new Set([200, 204, 400, 401, 404, 412, 413, 429]);
 const API_STATUSES = new Set([
   200, 201, 204, 302, 303, 307, 308, 400, 401, 403, 404, 405, 409, 413, 415, 429, 503,
 ]);
-/** The longest an answer may take: body idle (300 ms) + CEK deadline (1.5 s) + margin. */
-const DEADLINE_MS = 6000;
+/** The longest an answer may take here: a large body on a busy connection + CEK deadline (1.5 s). */
+const DEADLINE_MS = 15_000;
 
 const CIC_PATHS = ["/v1/events", "/ping"];
 const API_PATHS = [
@@ -144,6 +144,8 @@ describe("fuzz: the platform under mutated traffic", { timeout: 30 * 60_000 }, (
         CLOVER_EXAMPLES: "off",
         CLOVER_CEK_TIMEOUT_MS: "1500",
         CLOVER_CIC_BODY_IDLE_TIMEOUT_MS: "300",
+        // A stalled HTTP/1.1 request is closed at the headers deadline: keep it short here.
+        CLOVER_CIC_HEADERS_TIMEOUT_MS: "2000",
         CLOVER_RATE_DEVICE_PER_SECOND: "0",
       }),
     });
@@ -244,16 +246,23 @@ describe("fuzz: the platform under mutated traffic", { timeout: 30 * 60_000 }, (
             finish: c.finish,
           });
         } else {
-          answer = await h1Event(server.url, authorization.replace(/^\S+ ?/, ""), [body], {
-            end: c.finish !== "stall",
-            path: c.path,
-            method: c.path === "/v1/events" ? "POST" : "GET",
-          });
+          const get = c.path !== "/v1/events";
+          answer = await h1Event(
+            server.url,
+            authorization.replace(/^\S+ ?/, ""),
+            get ? [] : [body],
+            {
+              end: c.finish !== "stall" || get,
+              path: c.path,
+              method: c.path === "/v1/events" ? "POST" : "GET",
+            },
+          );
         }
         // A 500 is documented only for "no speech recognition engine".
         if (answer.status === 500)
           assert.match(String(answer.exception?.description), /no speech recognition engine/);
-        else check(answer, CIC_STATUSES, c.path !== "/ping" || answer.status !== 204, "event");
+        // A device that reset its own stream may not read the whole answer.
+        else check(answer, CIC_STATUSES, c.finish !== "cancel", "event");
       }),
       { numRuns: Math.round(CASES * 0.6), seed: SEED, endOnFailure: true },
     );
@@ -277,19 +286,24 @@ describe("fuzz: the platform under mutated traffic", { timeout: 30 * 60_000 }, (
           body: fc.oneof(
             fc.json({ maxDepth: 3 }),
             fc.string({ maxLength: 100 }),
-            fc.record({
-              text: fc.string({ maxLength: 30 }),
-              timeZone: fc.oneof(fc.string({ maxLength: 20 }), fc.constant("Asia/Tokyo")),
-              referenceTime: fc.string({ maxLength: 20 }),
-              model: fc.anything({ maxDepth: 2 }),
-              userId: fc.string({ maxLength: 20 }),
-              name: fc.string({ maxLength: 20 }),
-            }).map((o) => JSON.stringify(o)),
+            fc
+              .record({
+                text: fc.string({ maxLength: 30 }),
+                timeZone: fc.oneof(fc.string({ maxLength: 20 }), fc.constant("Asia/Tokyo")),
+                referenceTime: fc.string({ maxLength: 20 }),
+                model: fc.anything({ maxDepth: 2 }),
+                userId: fc.string({ maxLength: 20 }),
+                name: fc.string({ maxLength: 20 }),
+              })
+              .map((o) => JSON.stringify(o)),
           ),
         }),
         async (c) => {
           const started = Date.now();
-          const path = `${c.path}${c.suffix}`.replace("/api/v1/extensions/com.example.fuzz", "/api/v1/extensions/com.example.other");
+          const path = `${c.path}${c.suffix}`.replace(
+            "/api/v1/extensions/com.example.fuzz",
+            "/api/v1/extensions/com.example.other",
+          );
           const answer = await h1Event(server.url, "", [], {
             path,
             method: c.method,
@@ -313,19 +327,40 @@ describe("fuzz: the platform under mutated traffic", { timeout: 30 * 60_000 }, (
       version: "1.0",
       sessionAttributes: {},
       response: {
-        outputSpeech: { type: "SimpleSpeech", values: { type: "PlainText", lang: "en", value: "ok" } },
+        outputSpeech: {
+          type: "SimpleSpeech",
+          values: { type: "PlainText", lang: "en", value: "ok" },
+        },
         card: {},
         directives: [],
         shouldEndSession: true,
       },
     };
+    // A fresh connection for the device (the event cases may have left it throttled).
+    device.close();
+    await device.openDownchannel();
     await fc.assert(
       fc.asyncProperty(
         fc.record({
           status: fc.constantFrom(200, 200, 200, 201, 204, 302, 400, 404, 500, 503),
-          shape: fc.constantFrom("valid", "mutated", "anything", "garbage", "empty", "huge", "close"),
+          shape: fc.constantFrom(
+            "valid",
+            "mutated",
+            "anything",
+            "garbage",
+            "empty",
+            "huge",
+            "close",
+          ),
           mutation: fc.anything({ maxDepth: 3 }),
-          key: fc.constantFrom("version", "response", "outputSpeech", "directives", "sessionAttributes", "shouldEndSession"),
+          key: fc.constantFrom(
+            "version",
+            "response",
+            "outputSpeech",
+            "directives",
+            "sessionAttributes",
+            "shouldEndSession",
+          ),
           delayMs: fc.constantFrom(0, 0, 0, 0, 50, 2000),
         }),
         async (c) => {
