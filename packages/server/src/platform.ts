@@ -166,6 +166,7 @@ export async function createPlatform(
       // Bound once the assistant exists (it routes to these abilities).
       assistant: { handleTurn: (turn) => assistant.handleTurn(turn) },
     }),
+    clock,
   );
   const ctx: AssistantContext = {
     registry,

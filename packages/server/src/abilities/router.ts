@@ -3,6 +3,7 @@
 import { compileModel, type Recognition, type Recognizer } from "@clover/nlu";
 import type { DeviceInfo, Language } from "../assistant/turn.js";
 import type { Ability, AbilityId } from "./ability.js";
+import { type Clock, systemClock } from "./services.js";
 
 export interface Understood {
   ability: Ability;
@@ -14,7 +15,11 @@ export class AbilityRouter {
   readonly #namespaces = new Map<string, Ability>();
   readonly #recognizers = new Map<string, Recognizer | null>();
 
-  constructor(abilities: readonly Ability[]) {
+  /** `clock` gives the reference time of relative dates ("tomorrow") in ability models. */
+  constructor(
+    abilities: readonly Ability[],
+    private readonly clock: Clock = systemClock,
+  ) {
     for (const ability of abilities) {
       if (this.#abilities.has(ability.id))
         throw new Error(`ability ${ability.id} registered twice`);
@@ -67,7 +72,10 @@ export class AbilityRouter {
     }
     const recognizer = this.#recognizer(ability, device.language);
     if (!recognizer) return NOTHING;
-    return recognizer.recognize(text, device.timeZone ? { timeZone: device.timeZone } : {});
+    return recognizer.recognize(text, {
+      referenceTime: new Date(this.clock.now()),
+      ...(device.timeZone ? { timeZone: device.timeZone } : {}),
+    });
   }
 
   /** Every ability that understood the text, surest first. */

@@ -139,3 +139,50 @@ describe("abilities", () => {
     assert.ok(seen.includes("GiveNumber"));
   });
 });
+
+describe("ability models and time", () => {
+  it("resolve relative dates from the platform clock", async () => {
+    const now = Date.parse("2026-03-01T09:00:00Z");
+    let said: string | null | undefined;
+    const platform = await startPlatform(
+      {},
+      {
+        clock: { now: () => now },
+        abilities: () => [
+          {
+            id: "ability:dates",
+            models: {
+              en: {
+                language: "en",
+                builtinSlotTypes: ["CLOVA.DATETIME"],
+                intents: [
+                  {
+                    name: "Plan",
+                    slots: [{ name: "when", type: "CLOVA.DATETIME" }],
+                    utterances: [
+                      "plan a picnic <when>tomorrow</when>",
+                      "plan a picnic on <when>friday</when>",
+                      "plan a picnic",
+                    ],
+                  },
+                ],
+              },
+            },
+            async handle(turn) {
+              said = turn.recognition.slots["when"]?.value;
+              return { speech: [] };
+            },
+          },
+        ],
+      },
+    );
+    try {
+      await platform.assistant.handleTurn(
+        say("plan a picnic tomorrow", device({ timeZone: "UTC" })),
+      );
+      assert.match(String(said), /^2026-03-02/);
+    } finally {
+      await platform.close();
+    }
+  });
+});
