@@ -10,7 +10,6 @@ import { sessionKey } from "../store/sessions.js";
 import type { AssistantContext } from "./context.js";
 import { converse, turnExchange } from "./dialog.js";
 import { passThroughDirectives } from "./directives.js";
-import { listeningWindowClosed } from "./session-timeouts.js";
 import type { DeviceEventTurn, TurnResult } from "./turn.js";
 
 const AUDIO_EVENTS: ReadonlySet<string> = new Set([...CEK_PLAYBACK_EVENT_NAMES, "StreamRequested"]);
