@@ -4,6 +4,9 @@ import { randomUUID } from "node:crypto";
 import http2 from "node:http2";
 import { boundaryOf, MultipartParser, type MultipartPart } from "./multipart.js";
 
+/** Wait before asking again after a 429 on the downchannel (the server's interval is 1 s). */
+const DOWNCHANNEL_RETRY_MS = 1100;
+
 export interface CicDirectiveMessage {
   header: { namespace: string; name: string; messageId: string; dialogRequestId?: string };
   payload: Record<string, unknown>;
@@ -83,8 +86,22 @@ export class DeviceClient {
    * Opens the downchannel; resolves with the Clova.Hello directive, then calls `onDirective`
    * for every cloud-initiated directive. Rejects with the status and exception on failure.
    */
-  openDownchannel(
+  async openDownchannel(
     onDirective: (directive: CicDirectiveMessage) => void = () => {},
+  ): Promise<CicDirectiveMessage> {
+    try {
+      return await this.requestDownchannel(onDirective);
+    } catch (error) {
+      // 429 (cic.md §2.5): the server still holds a downchannel of this device opened less than
+      // its short interval ago — typically one of a process that just exited. Ask once more.
+      if ((error as { status?: number }).status !== 429) throw error;
+      await new Promise((resolve) => setTimeout(resolve, DOWNCHANNEL_RETRY_MS));
+      return this.requestDownchannel(onDirective);
+    }
+  }
+
+  private requestDownchannel(
+    onDirective: (directive: CicDirectiveMessage) => void,
   ): Promise<CicDirectiveMessage> {
     const stream = this.connect().request(
       this.headers({ ":method": "GET", ":path": "/v1/directives" }),
@@ -114,11 +131,10 @@ export class DeviceClient {
         if (!hello) {
           const { directives } = splitParts(collected);
           const description = directives[0]?.payload["description"];
-          reject(
-            new Error(
-              `downchannel refused with ${status}${description ? `: ${String(description)}` : ""}`,
-            ),
+          const error = new Error(
+            `downchannel refused with ${status}${description ? `: ${String(description)}` : ""}`,
           );
+          reject(Object.assign(error, { status }));
         }
       });
       stream.on("error", (error) => {
