@@ -189,17 +189,21 @@ describe("a cluster of three nodes behind HAProxy", {
     // Logs follow a turn by dialogRequestId and node id.
     const dialogRequestId = "dialog-followed-across-nodes";
     await device.client.sendText("order a croissant", { dialogRequestId });
-    const logged = survivor.log
-      .map((line) => {
-        try {
-          return JSON.parse(line) as Record<string, unknown>;
-        } catch {
-          return {};
-        }
-      })
-      .find((entry) => entry["dialogRequestId"] === dialogRequestId);
-    assert.equal(logged?.["node"], survivor.id);
+    const loggedLine = () =>
+      survivor.log
+        .map((line) => {
+          try {
+            return JSON.parse(line) as Record<string, unknown>;
+          } catch {
+            return {};
+          }
+        })
+        .find((entry) => entry["dialogRequestId"] === dialogRequestId);
+    // The node writes its log asynchronously: the line may come a little after the answer.
+    const logDeadline = Date.now() + 5_000;
+    while (!loggedLine() && Date.now() < logDeadline) await new Promise((r) => setTimeout(r, 50));
     await cluster.startNode(victim);
+    assert.equal(loggedLine()?.["node"], survivor.id);
   });
 
   it("drains a node on SIGTERM: it exits 0 and its devices go on elsewhere", async () => {
