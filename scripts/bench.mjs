@@ -13,6 +13,7 @@ const BENCHMARKS = {
   "cic-downchannels": "bench/cic/downchannels.ts",
   speech: "bench/speech/speech.ts",
   "speech-answer": "bench/speech/answer.ts",
+  schedule: "bench/schedule/week.ts",
 };
 
 const [name, ...args] = process.argv.slice(2);
