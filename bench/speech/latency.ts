@@ -1,6 +1,6 @@
 // One dice turn by voice through the whole platform: the device uploads in real time (200 ms
 // slices every 200 ms), stops when StopCapture arrives, and we time from the last sample of
-// speech to the first byte of the answer.
+// speech to the first byte of the answer and to its first audio byte.
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,7 +16,7 @@ import { FliteTextToSpeech } from "../../packages/server/src/speech/tts/flite.js
 
 export async function dialogLatency(
   runs: number,
-): Promise<{ runs: number[]; trailingSilenceMs: number; rssMb: number }> {
+): Promise<{ runs: number[]; audioRuns: number[]; trailingSilenceMs: number; rssMb: number }> {
   const dataDir = mkdtempSync(join(tmpdir(), "clover-bench-speech-"));
   const models = ["dice", "pizza", "audio"].map(
     (name) =>
@@ -60,6 +60,7 @@ export async function dialogLatency(
   const speechEndByte = (4800 + speech.samples.length) * 2;
   const pcm = samplesToBytes(padded);
   const times: number[] = [];
+  const audioTimes: number[] = [];
   for (let run = 0; run < runs + 1; run++) {
     const boundary = `b-${randomUUID()}`;
     const metadata = {
@@ -81,10 +82,19 @@ export async function dialogLatency(
       "content-type": `multipart/form-data; boundary=${boundary}`,
     });
     let speechEnded = 0;
+    let received = Buffer.alloc(0);
+    let firstAudioAt = 0;
     const firstByte = new Promise<number>((resolve) => {
       stream.once("data", () => resolve(performance.now()));
-      stream.on("data", () => {});
+      stream.on("data", (chunk: Buffer) => {
+        if (firstAudioAt) return;
+        received = Buffer.concat([received, chunk]);
+        const header = received.indexOf("Content-ID:");
+        const body = header < 0 ? -1 : received.indexOf("\r\n\r\n", header);
+        if (body >= 0 && received.length > body + 4) firstAudioAt = performance.now();
+      });
     });
+    const ended = new Promise<void>((resolve) => stream.once("close", () => resolve()));
     stream.write(
       `--${boundary}\r\nContent-Disposition: form-data; name="metadata"\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(metadata)}\r\n--${boundary}\r\nContent-Disposition: form-data; name="audio"\r\nContent-Type: application/octet-stream\r\n\r\n`,
     );
@@ -102,12 +112,17 @@ export async function dialogLatency(
     }
     stream.end(`\r\n--${boundary}--\r\n`);
     const answered = await firstByte;
-    if (run > 0) times.push(answered - speechEnded); // the first run warms the caches up
+    await ended;
+    if (run > 0) {
+      // The first run warms the caches up.
+      times.push(answered - speechEnded);
+      audioTimes.push(firstAudioAt - speechEnded);
+    }
   }
   const rss = process.memoryUsage().rss / 1024 / 1024;
   device.close();
   await server.close();
   await Promise.all([asr.close(), tts.close(), voice.close()]);
   rmSync(dataDir, { recursive: true, force: true });
-  return { runs: times, trailingSilenceMs: 700, rssMb: rss };
+  return { runs: times, audioRuns: audioTimes, trailingSilenceMs: 700, rssMb: rss };
 }

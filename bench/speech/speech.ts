@@ -108,30 +108,38 @@ console.log(
     .map((l) => l.toFixed(2))
     .join(" ")}`,
 );
-await ttsFigures("Flite slt, flite + lame programs (default)", () => new FliteTextToSpeech(), "en");
-await ttsFigures(
-  "Flite slt, WASI + JavaScript LAME (previous default)",
-  () => new FliteTextToSpeech({ engine: "wasi" }),
-  "en",
-);
-await ttsFigures(
-  "Flite awb, flite + lame programs",
-  () => new FliteTextToSpeech({ voice: "awb" }),
-  "en",
-);
-await ttsFigures(
-  "Flite awb, WASI + JavaScript LAME",
-  () => new FliteTextToSpeech({ voice: "awb", engine: "wasi" }),
-  "en",
-);
-await ttsFigures("eSpeak NG en + lame program", () => new EspeakTextToSpeech(), "en");
-await ttsFigures(
-  "eSpeak NG en + JavaScript LAME",
-  () => new EspeakTextToSpeech({ lame: false }),
-  "en",
-);
+// --tts-only: the TTS rows; --latency-only: just the voice turn (end of speech → answer).
 const ttsOnly = process.argv.includes("--tts-only");
-if (!ttsOnly) {
+const latencyOnly = process.argv.includes("--latency-only");
+if (!latencyOnly) {
+  await ttsFigures(
+    "Flite slt, flite + lame programs (default)",
+    () => new FliteTextToSpeech(),
+    "en",
+  );
+  await ttsFigures(
+    "Flite slt, WASI + JavaScript LAME (previous default)",
+    () => new FliteTextToSpeech({ engine: "wasi" }),
+    "en",
+  );
+  await ttsFigures(
+    "Flite awb, flite + lame programs",
+    () => new FliteTextToSpeech({ voice: "awb" }),
+    "en",
+  );
+  await ttsFigures(
+    "Flite awb, WASI + JavaScript LAME",
+    () => new FliteTextToSpeech({ voice: "awb", engine: "wasi" }),
+    "en",
+  );
+  await ttsFigures("eSpeak NG en + lame program", () => new EspeakTextToSpeech(), "en");
+  await ttsFigures(
+    "eSpeak NG en + JavaScript LAME",
+    () => new EspeakTextToSpeech({ lame: false }),
+    "en",
+  );
+}
+if (!ttsOnly && !latencyOnly) {
   await asrFigures("pocketsphinx, dice grammar", models.slice(0, 1));
   await asrFigures("pocketsphinx, dice+pizza+audio grammar", models);
 }
@@ -150,5 +158,13 @@ console.log(
 console.log(
   `  median ${median(latency.runs).toFixed(0)} ms (runs: ${latency.runs.map((r) => r.toFixed(0)).join(", ")})`,
 );
+console.log(
+  `  first audio byte: median ${median(latency.audioRuns).toFixed(0)} ms (runs: ${latency.audioRuns.map((r) => r.toFixed(0)).join(", ")})`,
+);
 console.log(`  of which end-pointing silence: ${latency.trailingSilenceMs} ms`);
+console.log(
+  `load average: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")}`,
+);
 console.log(`  server RSS: ${latency.rssMb.toFixed(0)} MB`);

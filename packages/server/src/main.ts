@@ -6,6 +6,7 @@ import { createConsoleHandler } from "@clover/console";
 import { type Logger, pino } from "pino";
 import type { Clock, DeviceOutbox } from "./abilities/index.js";
 import type { NotificationsAbility } from "./abilities/notifications/index.js";
+import { ApiError, sendError } from "./api/http.js";
 import type { TurnResult } from "./assistant/turn.js";
 import { handleDeviceAdmin } from "./cic/auth/admin-routes.js";
 import { DeviceAuthority } from "./cic/auth/authority.js";
@@ -34,6 +35,7 @@ import {
   ReadinessProbe,
 } from "./ops/index.js";
 import { createPlatform, type Platform } from "./platform.js";
+import { MemoryRateLimiter, type RateLimiter } from "./store/rate-limits.js";
 import { openRedisBackend } from "./store/redis/index.js";
 
 export interface CloverServerOptions {
@@ -64,6 +66,29 @@ export interface CloverServer {
   /** Graceful stop (SIGTERM): not ready, GOAWAY, turns in flight finish, then close. */
   drain(deadlineMs?: number): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The per-device and per-client token buckets of the configuration (in memory). */
+function rateLimitsOf(config: ServerConfig): { device?: RateLimiter; client?: RateLimiter } {
+  const { cic } = config;
+  return {
+    ...(cic.deviceRatePerSecond > 0
+      ? {
+          device: new MemoryRateLimiter({
+            perSecond: cic.deviceRatePerSecond,
+            burst: cic.deviceRateBurst,
+          }),
+        }
+      : {}),
+    ...(cic.clientRatePerSecond > 0
+      ? {
+          client: new MemoryRateLimiter({
+            perSecond: cic.clientRatePerSecond,
+            burst: cic.clientRateBurst,
+          }),
+        }
+      : {}),
+  };
 }
 
 export async function startClover(options: CloverServerOptions): Promise<CloverServer> {
@@ -166,13 +191,30 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
             return;
           platform.managementHandler(req, res);
         })
-        .catch((error) => logger.error({ err: error }, "device admin route failed"));
+        .catch((error) => {
+          logger.error({ err: error }, "device admin route failed");
+          if (!res.headersSent)
+            sendError(res, new ApiError(500, "internal", "internal error; see the server log"));
+          else if (!res.writableEnded) res.end();
+        });
     },
     onEvent: (name, _status, durationMs) => {
       if (name.endsWith(".Recognize"))
         metrics.turnSeconds.observe({ stage: "total" }, durationMs / 1000);
     },
     onError: (error) => logger.error({ err: error }, "CIC request failed"),
+    limits: {
+      bodyIdleTimeoutMs: config.cic.bodyIdleTimeoutMs,
+      bodyTimeoutMs: config.cic.bodyTimeoutMs,
+    },
+    answerTimeoutMs: config.cic.answerTimeoutMs,
+    timeouts: {
+      headersTimeoutMs: config.cic.headersTimeoutMs,
+      idleTimeoutMs: config.cic.idleTimeoutMs,
+      keepAliveTimeoutMs: config.cic.keepAliveTimeoutMs,
+      shutdownTimeoutMs: config.drainTimeoutMs,
+    },
+    rateLimits: rateLimitsOf(config),
     deviceSide: {
       store: platform.deviceSideStore,
       defaultTimeZone: config.device.defaultTimeZone,

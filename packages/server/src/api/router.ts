@@ -1,5 +1,6 @@
 // A small router: method + path pattern (`:name` segments) → handler.
 import { type AnyRequest, type AnyResponse, ApiError } from "./http.js";
+import { decodeSegment } from "./url.js";
 
 export interface RouteContext {
   req: AnyRequest;
@@ -52,7 +53,7 @@ export class Router {
       if (route.method !== method && !(method === "HEAD" && route.method === "GET")) continue;
       const params: Record<string, string> = {};
       route.names.forEach((name, i) => {
-        params[name] = decodeURIComponent(m[i + 1]!);
+        params[name] = decodeSegment(m[i + 1]!, name);
       });
       return { route, params };
     }

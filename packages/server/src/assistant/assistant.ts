@@ -344,8 +344,9 @@ function helpSuggestions(names: string[], language: Language) {
   };
 }
 
+/** Dates resolve from now in the device's time zone (cic/interfaces/time-zone.ts). */
 function recognizeOptions(device: DeviceInfo) {
-  return device.timeZone ? { timeZone: device.timeZone } : {};
+  return { referenceTime: new Date(), ...(device.timeZone ? { timeZone: device.timeZone } : {}) };
 }
 
 type RecognizedIntent = NonNullable<TurnResult["intent"]>;

@@ -1,5 +1,9 @@
 // POST /v1/events bodies (cic.md §4): multipart/form-data, the `metadata` JSON part first, then
 // optional `audio` parts whose bodies are concatenated into one stream, read as they arrive.
+// The one place where an event body is read: every limit (metadata size, audio bytes over all
+// parts, number of parts) and every body deadline (idle, total) is applied here, and every way
+// a body can go wrong (cut off, reset, malformed, too big, too slow) becomes one CicError for
+// this request only.
 import { PassThrough, type Readable } from "node:stream";
 import busboy from "busboy";
 import type { AnyRequest } from "../api/http.js";
@@ -8,33 +12,42 @@ import { CicError } from "./exception.js";
 export interface EventLimits {
   /** Largest metadata part, bytes. */
   metadataBytes: number;
-  /** Largest audio upload, bytes (16 kHz 16-bit mono = 32,000 bytes per second). */
+  /** Most bytes in all parts after the metadata together (the audio): 60 s of 16 kHz 16-bit mono. */
   audioBytes: number;
   /** Most parts in one event body. */
   parts: number;
+  /** A body that sends nothing for this long is refused (400). */
+  bodyIdleTimeoutMs: number;
+  /** A body not complete after this long is refused (400). */
+  bodyTimeoutMs: number;
 }
 
 export const DEFAULT_EVENT_LIMITS: EventLimits = {
   metadataBytes: 256 * 1024,
   audioBytes: 60 * 32_000,
   parts: 1000,
+  bodyIdleTimeoutMs: 5000,
+  bodyTimeoutMs: 90_000,
 };
 
 export interface EventRequest {
   metadata: unknown;
   /** Concatenated audio parts; ends with the request body. */
   audio: Readable;
-  /** Settles when the whole body has been read (rejects on a body error or limit). */
+  /** Settles when the whole body has been read (rejects with the CicError of a body failure). */
   finished: Promise<void>;
+  /** The body's failure so far, if any (read it when something downstream failed). */
+  failure(): CicError | undefined;
 }
 
 export function readEventRequest(req: AnyRequest, limits: EventLimits): Promise<EventRequest> {
+  req.on("error", () => {});
   const contentType = String(req.headers["content-type"] ?? "");
   if (!contentType.toLowerCase().startsWith("multipart/form-data"))
     return Promise.reject(
       new CicError(
         400,
-        `content-type must be multipart/form-data, got "${contentType || "nothing"}"`,
+        `content-type must be multipart/form-data, got "${contentType.slice(0, 100) || "nothing"}"`,
       ),
     );
 
@@ -45,8 +58,9 @@ export function readEventRequest(req: AnyRequest, limits: EventLimits): Promise<
         headers: req.headers as Record<string, string>,
         limits: {
           fieldSize: limits.metadataBytes,
-          fileSize: limits.audioBytes,
+          fileSize: limits.audioBytes + 1,
           parts: limits.parts,
+          headerPairs: 100,
         },
       });
     } catch (error) {
@@ -57,6 +71,9 @@ export function readEventRequest(req: AnyRequest, limits: EventLimits): Promise<
     audio.on("error", () => {});
     let metadataSeen = false;
     let settled = false;
+    let failure: CicError | undefined;
+    let done = false;
+    let afterMetadataBytes = 0;
     let finishResolve: () => void = () => {};
     let finishReject: (error: Error) => void = () => {};
     const finished = new Promise<void>((res, rej) => {
@@ -64,19 +81,51 @@ export function readEventRequest(req: AnyRequest, limits: EventLimits): Promise<
       finishReject = rej;
     });
     finished.catch(() => {});
-    const fail = (error: CicError) => {
+
+    let idleTimer: NodeJS.Timeout | undefined;
+    const totalTimer = setTimeout(
+      () => fail(new CicError(400, `the request body took longer than ${limits.bodyTimeoutMs} ms`)),
+      limits.bodyTimeoutMs,
+    );
+    const armIdle = () => {
+      clearTimeout(idleTimer);
+      idleTimer = setTimeout(
+        () =>
+          fail(
+            new CicError(400, `the request body sent nothing for ${limits.bodyIdleTimeoutMs} ms`),
+          ),
+        limits.bodyIdleTimeoutMs,
+      );
+    };
+    const stopTimers = () => {
+      clearTimeout(idleTimer);
+      clearTimeout(totalTimer);
+    };
+
+    function fail(error: CicError) {
+      if (failure || done) return;
+      failure = error;
+      stopTimers();
+      // The parser is left as it is (destroying it mid-write throws inside busboy); it just
+      // gets no more bytes.
+      req.unpipe(parser);
+      parser.removeAllListeners("close");
+      parser.on("error", () => {});
       audio.destroy(error);
       finishReject(error);
       if (!settled) {
         settled = true;
         reject(error);
       }
+      // Drain what is still coming; the gateway closes the stream once the answer is out.
       req.resume();
-    };
+    }
 
     const acceptMetadata = (name: string, value: string, truncated: boolean) => {
       if (name !== "metadata")
-        return fail(new CicError(400, `the first part must be named "metadata", got "${name}"`));
+        return fail(
+          new CicError(400, `the first part must be named "metadata", got "${name.slice(0, 100)}"`),
+        );
       if (truncated)
         return fail(
           new CicError(413, `metadata part is larger than ${limits.metadataBytes} bytes`),
@@ -91,13 +140,30 @@ export function readEventRequest(req: AnyRequest, limits: EventLimits): Promise<
         );
       }
       settled = true;
-      resolve({ metadata, audio, finished });
+      resolve({ metadata, audio, finished, failure: () => failure });
+    };
+
+    /** Every byte after the metadata counts toward the audio limit, whatever its part. */
+    const countAfterMetadata = (bytes: number) => {
+      afterMetadataBytes += bytes;
+      if (afterMetadataBytes > limits.audioBytes)
+        fail(
+          new CicError(
+            413,
+            `audio is larger than ${limits.audioBytes} bytes (the limit of one event's audio parts together)`,
+          ),
+        );
+      return !failure;
     };
 
     parser.on("field", (name, value, info) => {
-      if (!metadataSeen) acceptMetadata(name, value, info.valueTruncated);
+      if (failure) return;
+      if (!metadataSeen) return acceptMetadata(name, value, info.valueTruncated);
+      countAfterMetadata(value.length);
     });
     parser.on("file", (name, stream) => {
+      stream.on("error", () => {});
+      if (failure) return void stream.resume();
       if (!metadataSeen && name === "metadata") {
         // A metadata part sent with a filename (e.g. `curl -F metadata=@file.json`).
         const chunks: Buffer[] = [];
@@ -106,22 +172,26 @@ export function readEventRequest(req: AnyRequest, limits: EventLimits): Promise<
           size += chunk.length;
           if (size <= limits.metadataBytes) chunks.push(chunk);
         });
-        stream.on("end", () =>
-          acceptMetadata(name, Buffer.concat(chunks).toString("utf8"), size > limits.metadataBytes),
-        );
+        stream.on("end", () => {
+          if (!failure)
+            acceptMetadata(
+              name,
+              Buffer.concat(chunks).toString("utf8"),
+              size > limits.metadataBytes,
+            );
+        });
         return;
       }
       if (!metadataSeen) {
         stream.resume();
-        return fail(new CicError(400, `metadata part is missing: the first part is "${name}"`));
+        return fail(
+          new CicError(400, `metadata part is missing: the first part is "${name.slice(0, 100)}"`),
+        );
       }
-      if (name !== "audio") return void stream.resume();
       stream.on("data", (chunk: Buffer) => {
-        audio.write(chunk);
+        if (failure || !countAfterMetadata(chunk.length)) return;
+        if (name === "audio") audio.write(chunk);
       });
-      stream.on("limit", () =>
-        fail(new CicError(413, `audio is larger than ${limits.audioBytes} bytes`)),
-      );
     });
     parser.on("partsLimit", () =>
       fail(new CicError(413, `more than ${limits.parts} parts in one event`)),
@@ -130,11 +200,20 @@ export function readEventRequest(req: AnyRequest, limits: EventLimits): Promise<
       fail(new CicError(400, `undecodable multipart body: ${error.message}`)),
     );
     parser.on("close", () => {
+      if (failure) return;
       if (!metadataSeen) return fail(new CicError(400, "metadata part is missing"));
+      done = true;
+      stopTimers();
       audio.end();
       finishResolve();
     });
+    req.on("data", armIdle);
+    req.on("end", () => clearTimeout(idleTimer));
     req.on("aborted", () => fail(new CicError(400, "the request body was cut off")));
+    req.on("close", () => {
+      if (!req.complete) fail(new CicError(400, "the request body was cut off"));
+    });
+    armIdle();
     req.pipe(parser);
   });
 }

@@ -1,6 +1,7 @@
 // The metadata part of POST /v1/events, checked against the CIC declarations of
 // @clover/protocol (cic.md §6.1, §9); the exception names the JSON path of each problem.
 import { normalizeCicEvent, validateCicEvent } from "@clover/protocol";
+import { MAX_UTTERANCE_CHARS } from "../assistant/limits.js";
 import type { CicEventMessage } from "./events.js";
 import { CicError } from "./exception.js";
 
@@ -27,6 +28,16 @@ export function checkEventMessage(metadata: unknown): CicEventMessage {
     String(event.event.payload["text"]).trim() === ""
   ) {
     throw new CicError(400, 'event.payload.text: expected non-empty text, got ""');
+  }
+  if (
+    namespace === "TextRecognizer" &&
+    name === "Recognize" &&
+    String(event.event.payload["text"]).length > MAX_UTTERANCE_CHARS
+  ) {
+    throw new CicError(
+      413,
+      `event.payload.text is longer than ${MAX_UTTERANCE_CHARS} characters (the utterance limit)`,
+    );
   }
   return event;
 }

@@ -8,6 +8,8 @@ export class CicError extends Error {
   constructor(
     readonly code: ExceptionCode,
     message: string,
+    /** For 429: when the device may try again. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = "CicError";

@@ -1,14 +1,26 @@
 // The CIC gateway (cic.md §2): HTTP/2 with TLS + ALPN h2 when a certificate is configured,
 // cleartext HTTP/2 with prior knowledge (h2c) otherwise; HTTP/1.1 is answered on the same
 // port for the auth API, the management API and the console.
-import http from "node:http";
 import http2 from "node:http2";
-import net, { type AddressInfo } from "node:net";
-import type { AnyRequest, AnyResponse, RequestHandler } from "../api/http.js";
+import type { AddressInfo } from "node:net";
+import {
+  type AnyRequest,
+  type AnyResponse,
+  ApiError,
+  type RequestHandler,
+  sendError,
+} from "../api/http.js";
+import { MAX_URL_LENGTH, parseRequestTarget } from "../api/url.js";
 import type { Assistant, Language } from "../assistant/turn.js";
+import type { RateLimiter } from "../store/rate-limits.js";
 import type { DeviceAuthority, DeviceGrant } from "./auth/authority.js";
 import { handleAuthorize, handleToken } from "./auth/routes.js";
 import { type DirectiveBus, InProcessDirectiveBus, type PushedAttachment } from "./bus.js";
+import {
+  CicListener,
+  type ConnectionTimeouts,
+  DEFAULT_CONNECTION_TIMEOUTS,
+} from "./connections.js";
 import { deviceKeyOf } from "./device-key.js";
 import { type DeviceStateStore, DeviceStates } from "./device-state.js";
 import { Downchannels } from "./downchannel.js";
@@ -20,9 +32,11 @@ import { CicError, sendException } from "./exception.js";
 import { createDeviceSide, type DeviceSide, type DeviceSideOptions } from "./interfaces/index.js";
 import { wholeAttachment } from "./interfaces/parts.js";
 import type { CicDirective } from "./multipart-writer.js";
-import { sniffProtocol } from "./sniff.js";
 import type { SpeechToText, TextToSpeech } from "./speech-engines.js";
 import type { UserDevice, UserDeviceIndex } from "./user-devices.js";
+
+/** How long an answered request whose body is still coming stays open before it is reset. */
+const CLOSE_GRACE_MS = 1000;
 
 export interface CicGatewayOptions {
   assistant: Assistant;
@@ -41,8 +55,17 @@ export interface CicGatewayOptions {
   limits?: Partial<EventLimits>;
   /** HTTP/2 SETTINGS_MAX_CONCURRENT_STREAMS per connection. */
   maxConcurrentStreams?: number;
-  /** Close an event body that sends nothing for this long (a client that uploads slowly). */
+  /** Close an event body that sends nothing for this long (same as limits.bodyIdleTimeoutMs). */
   bodyIdleTimeoutMs?: number;
+  /** Connection deadlines: preface and headers, idle, keep-alive, graceful shutdown. */
+  timeouts?: Partial<ConnectionTimeouts>;
+  /**
+   * From the end of an event's body to its answer: past it the device gets a 500 (a backstop;
+   * the turn's own timers, e.g. the CEK deadline, answer well before).
+   */
+  answerTimeoutMs?: number;
+  /** Token buckets per device (deviceKeyOf) and per client id; 429 when empty. */
+  rateLimits?: { device?: RateLimiter; client?: RateLimiter };
   expectSpeechTimeoutMs?: number;
   defaultLanguage?: Language;
   /**
@@ -72,10 +95,7 @@ export class CicGateway {
   readonly side: DeviceSide;
   private readonly events: EventHandler;
   private readonly limits: EventLimits;
-  private readonly server: net.Server;
-  private readonly sockets = new Set<net.Socket>();
-  private readonly sessions = new Set<http2.Http2Session>();
-  private readonly h1: http.Server | undefined;
+  private readonly listener: CicListener;
   /** Requests being answered (downchannels excluded), for a graceful drain. */
   private inFlight = 0;
   private draining = false;
@@ -109,71 +129,38 @@ export class CicGateway {
         res.once("close", () => this.inFlight--);
       }
       if (this.draining && !("stream" in req)) res.setHeader("connection", "close");
-      this.route(req, res).catch((error) => this.fail(res, error));
+      this.route(req, res).catch((error) => this.fail(req, res, error));
     };
-    const track = (session: http2.Http2Session) => {
-      this.sessions.add(session);
-      session.once("close", () => this.sessions.delete(session));
-    };
-    const settings = { maxConcurrentStreams: options.maxConcurrentStreams ?? 100 };
-    if (options.tls) {
-      this.server = http2.createSecureServer(
-        { ...options.tls, allowHTTP1: true, settings },
-        handler,
-      );
-      this.server.on("session", track);
-    } else {
-      const h2 = http2.createServer({ settings }, handler);
-      h2.on("session", track);
-      const h1 = http.createServer(handler);
-      this.h1 = h1;
-      this.server = net.createServer((socket) =>
-        sniffProtocol(
-          socket,
-          (stream) => h2.emit("connection", stream),
-          (stream) => h1.emit("connection", stream),
-        ),
-      );
-    }
-    this.server.on("connection", (socket: net.Socket) => {
-      socket.setNoDelay(true);
-      this.sockets.add(socket);
-      socket.once("close", () => this.sockets.delete(socket));
-    });
+    if (options.bodyIdleTimeoutMs !== undefined && options.limits?.bodyIdleTimeoutMs === undefined)
+      this.limits.bodyIdleTimeoutMs = options.bodyIdleTimeoutMs;
+    this.listener = new CicListener(
+      {
+        ...(options.tls ? { tls: options.tls } : {}),
+        maxConcurrentStreams: options.maxConcurrentStreams ?? 100,
+        timeouts: { ...DEFAULT_CONNECTION_TIMEOUTS, ...options.timeouts },
+      },
+      handler,
+    );
   }
 
   listen(port = 0, host = "127.0.0.1"): Promise<AddressInfo> {
-    return new Promise((resolve, reject) => {
-      this.server.once("error", reject);
-      this.server.listen(port, host, () => resolve(this.server.address() as AddressInfo));
-    });
+    return this.listener.listen(port, host);
   }
 
+  /** Graceful: GOAWAY, downchannels ended cleanly, in-flight requests finish (within the limit). */
   async close(): Promise<void> {
-    this.downchannels.closeAll();
+    await this.drain();
     await this.bus.close();
-    await new Promise<void>((resolve) => {
-      this.server.close(() => resolve());
-      for (const socket of this.sockets) socket.destroy();
-    });
   }
 
   /**
    * Graceful stop (SIGTERM): stop accepting connections, close the downchannels (devices
-   * reconnect elsewhere), GOAWAY on every HTTP/2 connection, let the turns in flight finish,
-   * then close whatever is left once `deadlineMs` has passed. Resolves when done.
+   * reconnect elsewhere), GOAWAY on every HTTP/2 connection, let the requests in flight finish,
+   * then close whatever is left once `deadlineMs` (default: the shutdown timeout) has passed.
    */
-  async drain(deadlineMs: number): Promise<void> {
+  async drain(deadlineMs?: number): Promise<void> {
     this.draining = true;
-    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
-    this.downchannels.closeAll();
-    for (const session of this.sessions) if (!session.closed) session.close();
-    this.h1?.closeIdleConnections();
-    const until = Date.now() + deadlineMs;
-    while (this.inFlight > 0 && Date.now() < until)
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    for (const socket of this.sockets) socket.destroy();
-    await closed;
+    await this.listener.close(() => this.downchannels.closeAll(), deadlineMs);
   }
 
   /** Requests being answered now (downchannels excluded). */
@@ -224,7 +211,12 @@ export class CicGateway {
     return delivered.filter(Boolean).length;
   }
 
-  private fail(res: AnyResponse, error: unknown): void {
+  /**
+   * Answers a failed request with its System.Exception. A request whose body is still coming
+   * is closed once the whole answer is out (RST_STREAM NO_ERROR on HTTP/2, `Connection:
+   * close` on HTTP/1.1), never before: the device always reads the complete exception.
+   */
+  private fail(req: AnyRequest, res: AnyResponse, error: unknown): void {
     if (!(error instanceof CicError)) this.options.onError?.(error);
     const code = error instanceof CicError ? error.code : 500;
     const message = error instanceof CicError ? error.message : "internal error";
@@ -232,10 +224,59 @@ export class CicGateway {
       if (!res.writableEnded) res.end();
       return;
     }
+    if (res.writableEnded || res.destroyed) return;
+    const bodyPending = !req.complete;
+    if (bodyPending) {
+      req.resume();
+      if (!("stream" in req)) res.setHeader("connection", "close");
+      // RST_STREAM right at "finish" can overtake the answer's own frames: give the answer a
+      // moment on the wire (the body is drained meanwhile), then reset what is still open.
+      // (An HTTP/2 compatibility response emits "finish" only once the stream closes, so the
+      // delay runs from now; stream.close itself waits for the answer to be written.)
+      if ("stream" in req) {
+        const stream = req.stream;
+        setTimeout(() => {
+          if (!req.complete && !stream.destroyed) stream.close(http2.constants.NGHTTP2_NO_ERROR);
+        }, CLOSE_GRACE_MS).unref();
+      }
+    }
+    if (error instanceof CicError && error.code === 429 && error.retryAfterMs !== undefined)
+      res.setHeader("retry-after", String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));
     sendException(res, code, message);
   }
 
+  /** Takes a token from the device's and the client's buckets; 429 when either is empty. */
+  private async limitRate(grant: DeviceGrant): Promise<void> {
+    const limits = this.options.rateLimits;
+    if (!limits) return;
+    const checks: [RateLimiter | undefined, string, string][] = [
+      [limits.device, deviceKeyOf(grant), "this device"],
+      [limits.client, grant.clientId, "this device client (all its devices together)"],
+    ];
+    for (const [limiter, key, who] of checks) {
+      if (!limiter) continue;
+      const taken = await limiter.take(key);
+      if (!taken.allowed)
+        throw new CicError(
+          429,
+          `rate limit exceeded for ${who}; retry in ${taken.retryAfterMs} ms`,
+          taken.retryAfterMs,
+        );
+    }
+  }
+
   private async route(req: AnyRequest, res: AnyResponse): Promise<void> {
+    if (!parseRequestTarget(req.url)) {
+      req.resume();
+      return sendError(
+        res,
+        new ApiError(
+          400,
+          "invalid_url",
+          `malformed or too long request target (at most ${MAX_URL_LENGTH} characters)`,
+        ),
+      );
+    }
     const path = (req.url ?? "/").split("?")[0];
     switch (path) {
       case "/v1/directives":
@@ -243,7 +284,7 @@ export class CicGateway {
       case "/v1/events":
         return this.receiveEvent(req, res);
       case "/ping":
-        await this.authenticate(req);
+        await this.limitRate(await this.authenticate(req));
         req.resume();
         res.writeHead(204).end();
         return;
@@ -256,7 +297,10 @@ export class CicGateway {
         req.resume();
         res.writeHead(404, { "content-type": "application/json" }).end(
           JSON.stringify({
-            error: { code: "not_found", message: `no route for ${req.method} ${path}` },
+            error: {
+              code: "not_found",
+              message: `no route for ${String(req.method).slice(0, 20)} ${String(path).slice(0, 200)}`,
+            },
           }),
         );
     }
@@ -264,7 +308,8 @@ export class CicGateway {
 
   private async authenticate(req: AnyRequest): Promise<DeviceGrant> {
     const header = String(req.headers.authorization ?? "");
-    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    // The scheme is case-insensitive (RFC 9110 §11.1): "bearer" works as "Bearer" does.
+    const token = /^Bearer[ \t]+(\S+)$/i.exec(header)?.[1];
     if (!token)
       throw new CicError(401, "Authorization header with a Bearer access token is required");
     const grant = await this.options.authority.verifyAccessToken(token);
@@ -276,7 +321,10 @@ export class CicGateway {
   /** HTTP/2 (or HTTP/1.1 for browser devices, see docs/cic.md) with the right method. */
   private requireMethod(req: AnyRequest, method: string): void {
     if (req.method !== method)
-      throw new CicError(400, `${req.url} expects ${method}, got ${req.method}`);
+      throw new CicError(
+        400,
+        `${String(req.url).slice(0, 200)} expects ${method}, got ${String(req.method).slice(0, 20)}`,
+      );
   }
 
   private connectionOf(req: AnyRequest): object | undefined {
@@ -286,6 +334,7 @@ export class CicGateway {
   private async openDownchannel(req: AnyRequest, res: AnyResponse): Promise<void> {
     this.requireMethod(req, "GET");
     const grant = await this.authenticate(req);
+    if (this.options.rateLimits) await this.limitRate(grant);
     const deviceKey = deviceKeyOf(grant);
     if (this.draining) throw new CicError(503, "this node is shutting down; reconnect");
     const devices = this.userDevices.get(grant.userId) ?? new Map<string, DeviceGrant>();
@@ -328,25 +377,32 @@ export class CicGateway {
         : "no downchannel is open for this device: GET /v1/directives first";
       throw new CicError(412, why);
     }
-    const idle = this.options.bodyIdleTimeoutMs ?? 5000;
-    req.setTimeout(idle, () => {
-      if (!res.headersSent)
-        this.fail(res, new CicError(400, `the request body sent nothing for ${idle} ms`));
-      if ("stream" in req) req.stream.close(http2.constants.NGHTTP2_CANCEL);
-      else req.socket.destroy();
-    });
+    await this.limitRate(grant);
     const started = performance.now();
     const body = await readEventRequest(req, this.limits);
     const message = checkEventMessage(body.metadata);
-    body.finished.catch(() => {});
-    const parts = await this.events.handle({
+    const { namespace, name: eventName } = message.event.header;
+    // Only a speech upload is processed while its body streams in; any other event is handled
+    // once its whole body was accepted (so a limit broken later cannot follow a turn).
+    const streaming = namespace === "SpeechRecognizer" && eventName === "Recognize";
+    if (!streaming) await body.finished;
+    const turn = this.events.handle({
       deviceKey,
       grant,
       message,
       audio: body.audio,
       pushToDownchannel: (directive) => void this.bus.publish(deviceKey, directive),
     });
-    req.setTimeout(0);
+    turn.catch(() => {});
+    let parts: Awaited<typeof turn>;
+    try {
+      // The answer goes out once the body is complete; a turn that fails earlier answers at once.
+      const answered = body.finished.then(() => this.withAnswerDeadline(turn));
+      parts = await Promise.race([answered, turn.then(() => answered)]);
+    } catch (error) {
+      // A body failure (limit, deadline, cut off) is the reason, whatever it broke downstream.
+      throw body.failure() ?? error;
+    }
     const name = `${message.event.header.namespace}.${message.event.header.name}`;
     if (parts.length === 0) {
       res.writeHead(204).end();
@@ -355,5 +411,17 @@ export class CicGateway {
     }
     await writeEventAnswer(res, parts, this.options.onError);
     this.options.onEvent?.(name, 200, performance.now() - started);
+  }
+
+  private withAnswerDeadline<T>(work: Promise<T>): Promise<T> {
+    const ms = this.options.answerTimeoutMs ?? 30_000;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new CicError(500, `the platform did not answer the event within ${ms} ms`)),
+        ms,
+      );
+    });
+    return Promise.race([work, late]).finally(() => clearTimeout(timer));
   }
 }

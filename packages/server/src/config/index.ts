@@ -50,6 +50,26 @@ export interface ServerConfig {
     /** Allow plain http:// endpoints (development; §2.1 requires HTTPS in production). */
     allowHttp: boolean;
   };
+  /** Deadlines and limits of the CIC port (docs/configuration.md "Timeouts", "Rate limits"). */
+  cic: {
+    /** From accepting a connection to the headers of its first request (and per HTTP/1.1 request). */
+    headersTimeoutMs: number;
+    /** An event body that sends nothing for this long: 400. */
+    bodyIdleTimeoutMs: number;
+    /** An event body not complete after this long: 400. */
+    bodyTimeoutMs: number;
+    /** From the end of an event body to its answer (backstop): 500. */
+    answerTimeoutMs: number;
+    /** HTTP/2 connection without any frame (PINGs count). */
+    idleTimeoutMs: number;
+    /** HTTP/1.1 connection between requests. */
+    keepAliveTimeoutMs: number;
+    /** Token buckets (requests per second and burst); 0 per second turns a limit off. */
+    deviceRatePerSecond: number;
+    deviceRateBurst: number;
+    clientRatePerSecond: number;
+    clientRateBurst: number;
+  };
   session: {
     /** Listening window after shouldEndSession false (§7.3: 8 s). */
     timeoutMs: number;
@@ -115,6 +135,16 @@ const OPTIONS = {
   "cek-breaker-cooldown-ms": { env: "CLOVER_CEK_BREAKER_COOLDOWN_MS", kind: "int" },
   "signing-workers": { env: "CLOVER_SIGNING_WORKERS", kind: "int" },
   "allow-http-extensions": { env: "CLOVER_ALLOW_HTTP_EXTENSIONS", kind: "bool" },
+  "cic-headers-timeout-ms": { env: "CLOVER_CIC_HEADERS_TIMEOUT_MS", kind: "int" },
+  "cic-body-idle-timeout-ms": { env: "CLOVER_CIC_BODY_IDLE_TIMEOUT_MS", kind: "int" },
+  "cic-body-timeout-ms": { env: "CLOVER_CIC_BODY_TIMEOUT_MS", kind: "int" },
+  "cic-answer-timeout-ms": { env: "CLOVER_CIC_ANSWER_TIMEOUT_MS", kind: "int" },
+  "cic-idle-timeout-ms": { env: "CLOVER_CIC_IDLE_TIMEOUT_MS", kind: "int" },
+  "cic-keep-alive-timeout-ms": { env: "CLOVER_CIC_KEEP_ALIVE_TIMEOUT_MS", kind: "int" },
+  "rate-device-per-second": { env: "CLOVER_RATE_DEVICE_PER_SECOND", kind: "int" },
+  "rate-device-burst": { env: "CLOVER_RATE_DEVICE_BURST", kind: "int" },
+  "rate-client-per-second": { env: "CLOVER_RATE_CLIENT_PER_SECOND", kind: "int" },
+  "rate-client-burst": { env: "CLOVER_RATE_CLIENT_BURST", kind: "int" },
   "session-timeout-ms": { env: "CLOVER_SESSION_TIMEOUT_MS", kind: "int" },
   "session-grace-ms": { env: "CLOVER_SESSION_GRACE_MS", kind: "int" },
   "registry-refresh-ms": { env: "CLOVER_REGISTRY_REFRESH_MS", kind: "int" },
@@ -213,6 +243,18 @@ export function loadConfig(env: Env = process.env, argv: string[] = []): ServerC
       signingWorkers: int("signing-workers", 1, 0),
       allowHttp: bool("allow-http-extensions", true),
     },
+    cic: {
+      headersTimeoutMs: int("cic-headers-timeout-ms", 10_000, 1),
+      bodyIdleTimeoutMs: int("cic-body-idle-timeout-ms", 5000, 1),
+      bodyTimeoutMs: int("cic-body-timeout-ms", 90_000, 1),
+      answerTimeoutMs: int("cic-answer-timeout-ms", 30_000, 1),
+      idleTimeoutMs: int("cic-idle-timeout-ms", 180_000, 1),
+      keepAliveTimeoutMs: int("cic-keep-alive-timeout-ms", 5000, 1),
+      deviceRatePerSecond: int("rate-device-per-second", 20, 0),
+      deviceRateBurst: int("rate-device-burst", 100, 1),
+      clientRatePerSecond: int("rate-client-per-second", 1000, 0),
+      clientRateBurst: int("rate-client-burst", 2000, 1),
+    },
     session: {
       timeoutMs: int("session-timeout-ms", 8000, 1),
       graceMs: int("session-grace-ms", 4000, 0),
@@ -288,6 +330,7 @@ export function defineConfig(overrides: DeepPartial<ServerConfig> = {}): ServerC
     ...base,
     ...overrides,
     cek: { ...base.cek, ...overrides.cek },
+    cic: { ...base.cic, ...overrides.cic },
     session: { ...base.session, ...overrides.session },
     exampleUrls: { ...base.exampleUrls, ...overrides.exampleUrls },
     device: { ...base.device, ...overrides.device },
@@ -295,5 +338,10 @@ export function defineConfig(overrides: DeepPartial<ServerConfig> = {}): ServerC
 }
 
 export type DeepPartial<T> = {
-  [K in keyof T]?: T[K] extends Record<string, unknown> ? Partial<T[K]> : T[K];
+  // Groups of settings (interfaces included) may be given in part; lists and values whole.
+  [K in keyof T]?: T[K] extends readonly unknown[]
+    ? T[K]
+    : T[K] extends object
+      ? Partial<T[K]>
+      : T[K];
 };

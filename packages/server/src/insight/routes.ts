@@ -13,6 +13,8 @@ import {
   sendError,
   sendJson,
 } from "../api/http.js";
+import { decodeSegment } from "../api/url.js";
+import { isTimeZone, MAX_UTTERANCE_CHARS } from "../assistant/limits.js";
 import type { Language } from "../assistant/turn.js";
 import type { ExtensionRegistry } from "../cek/registry.js";
 import type { AdminCheck } from "../cic/auth/admin-routes.js";
@@ -31,12 +33,34 @@ function recognizeOptions(body: Record<string, unknown>) {
   const text = body["text"];
   if (typeof text !== "string" || text.trim() === "")
     throw new ApiError(400, "invalid_body", "text: expected non-empty string");
+  if (text.length > MAX_UTTERANCE_CHARS)
+    throw new ApiError(
+      413,
+      "payload_too_large",
+      `text: longer than ${MAX_UTTERANCE_CHARS} characters (the utterance limit)`,
+    );
   const reference = body["referenceTime"];
   const timeZone = body["timeZone"];
+  let referenceTime: Date | undefined;
+  if (reference !== undefined) {
+    referenceTime = typeof reference === "string" ? new Date(reference) : new Date(Number.NaN);
+    if (Number.isNaN(referenceTime.getTime()))
+      throw new ApiError(
+        400,
+        "invalid_body",
+        `referenceTime: expected an ISO 8601 date and time, got ${JSON.stringify(reference).slice(0, 100)}`,
+      );
+  }
+  if (timeZone !== undefined && (typeof timeZone !== "string" || !isTimeZone(timeZone)))
+    throw new ApiError(
+      400,
+      "invalid_body",
+      `timeZone: expected an IANA time zone such as "Asia/Tokyo", got ${JSON.stringify(timeZone).slice(0, 100)}`,
+    );
   return {
     text,
     options: {
-      ...(typeof reference === "string" ? { referenceTime: new Date(reference) } : {}),
+      ...(referenceTime ? { referenceTime } : {}),
       ...(typeof timeZone === "string" ? { timeZone } : {}),
     },
   };
@@ -61,13 +85,13 @@ async function route(
   }
   const health = /^\/api\/v1\/extensions\/([^/]+)\/health$/.exec(path);
   if (req.method === "GET" && health) {
-    const id = decodeURIComponent(health[1]!);
+    const id = decodeSegment(health[1]!, "extension id");
     if (!deps.registry.get(id)) throw new ApiError(404, "not_found", `no extension with id ${id}`);
     return sendJson(res, 200, deps.log.health(id));
   }
   const recognize = /^\/api\/v1\/extensions\/([^/]+)\/recognize$/.exec(path);
   if (req.method === "POST" && recognize) {
-    const id = decodeURIComponent(recognize[1]!);
+    const id = decodeSegment(recognize[1]!, "extension id");
     if (!deps.registry.get(id)) throw new ApiError(404, "not_found", `no extension with id ${id}`);
     const body = await readJsonObject(req, MAX_BODY);
     const language = (body["language"] ?? deps.registry.languages(id)[0] ?? "en") as Language;

@@ -49,6 +49,9 @@ export class JobRunner {
   async stop(): Promise<void> {
     this.#started = false;
     clearTimeout(this.#timer);
+    // Forget the cleared timer, so that start() after stop() arms a new one.
+    this.#timer = undefined;
+    this.#armedFor = Number.POSITIVE_INFINITY;
     await this.#running;
   }
 

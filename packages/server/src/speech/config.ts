@@ -1,6 +1,7 @@
 // Choosing speech engines from the environment (docs/speech.md lists every variable).
 import { spawnSync } from "node:child_process";
 import type { InteractionModel } from "@clover/protocol";
+import { SAY } from "../assistant/platform-phrases.js";
 import type { TextToSpeech } from "../cic/speech-engines.js";
 import { type NamedRecognizer, SpeechToTextByLanguage } from "./asr/by-language.js";
 import { OpenAiSpeechToText } from "./asr/openai.js";
@@ -138,8 +139,16 @@ export function createSpeechEngines(
 ): SpeechEngines {
   const tts = createTts(env);
   const cacheSize = Number(env["CLOVER_TTS_CACHE"] ?? 500);
-  const cached =
-    tts && cacheSize > 0 ? new CachedTextToSpeech(tts, { maxEntries: cacheSize }) : tts;
+  const cache =
+    tts && cacheSize > 0 ? new CachedTextToSpeech(tts, { maxEntries: cacheSize }) : undefined;
+  const cached = cache ?? tts;
+  // The platform's own fixed answers are in the cache before anyone hears them.
+  void cache?.warm(
+    (["en", "ja", "ko"] as const).flatMap((language) => [
+      { text: SAY.stopped(language), language },
+      { text: SAY.fallback(language), language },
+    ]),
+  );
   const names = list(env["CLOVER_ASR"] ?? "pocketsphinx").filter((n) => n !== "none");
   const recognizers: NamedRecognizer[] = names.map((name) => ({
     name,

@@ -2,6 +2,7 @@ export * from "./account-links.js";
 export * from "./alerts.js";
 export * from "./database.js";
 export * from "./extensions.js";
+export * from "./rate-limits.js";
 export * from "./schema.js";
 export * from "./secret-box.js";
 export * from "./sessions.js";

@@ -150,6 +150,19 @@ describe("the phrase cache", () => {
     assert.equal(small.size, 1);
   });
 
+  it("warms fixed phrases ahead of their first use", async () => {
+    const engine = new CountingEngine();
+    const cache = new CachedTextToSpeech(engine);
+    await cache.warm([
+      { text: "OK.", language: "en" },
+      { text: "わかりました。", language: "ja" },
+    ]);
+    assert.equal(engine.calls.length, 2);
+    await cache.synthesize("OK.", "en");
+    assert.equal(cache.hits, 1);
+    assert.deepEqual(engine.calls, ["en:OK.", "ja:わかりました。"]);
+  });
+
   it("does not keep failures", async () => {
     let fail = true;
     const flaky: TextToSpeech = {

@@ -53,6 +53,7 @@ export function notificationsAbility(services: AbilityServices): NotificationsAb
       ]),
     ),
     async handle(turn) {
+      if (turn.recognition.intent !== "ReadNotificationsIntent") return undefined;
       const language = turn.device.language;
       if (turn.device.guest)
         return {

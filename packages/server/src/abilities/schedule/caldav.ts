@@ -102,7 +102,7 @@ export function calDavFetch(account: CalDavAccount, limits: CalDavLimits): typeo
     const chunks: Uint8Array[] = [];
     let size = 0;
     if (response.body)
-      for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
         size += chunk.length;
         if (size > limits.maxResponseBytes)
           throw new CalendarError(

@@ -10,6 +10,7 @@ import {
   sendError,
   sendJson,
 } from "../../api/http.js";
+import { decodeSegment } from "../../api/url.js";
 import type { AdminCheck } from "./admin-routes.js";
 import type { DeviceAuthority } from "./authority.js";
 import { readObject } from "./json-body.js";
@@ -83,7 +84,9 @@ export async function handleDeviceActivation(
   if (path !== ACTIVATIONS && !path.startsWith(`${ACTIVATIONS}/`)) return false;
   try {
     const code =
-      path === ACTIVATIONS ? undefined : decodeURIComponent(path.slice(ACTIVATIONS.length + 1));
+      path === ACTIVATIONS
+        ? undefined
+        : decodeSegment(path.slice(ACTIVATIONS.length + 1), "userCode");
     if (code === undefined && req.method !== "POST")
       throw new ApiError(405, "method_not_allowed", `${ACTIVATIONS} expects POST`);
     if (code !== undefined && req.method !== "GET")

@@ -13,6 +13,7 @@ export class CachedTextToSpeech implements TextToSpeech {
   private readonly entries = new Map<string, Buffer>();
   private readonly pending = new Map<string, Promise<Buffer | undefined>>();
   private bytes = 0;
+  private closed = false;
   hits = 0;
   misses = 0;
   private readonly maxEntries: number;
@@ -81,6 +82,17 @@ export class CachedTextToSpeech implements TextToSpeech {
     return audio;
   }
 
+  /**
+   * Synthesizes fixed phrases ahead of time, one after the other in the background, so their
+   * first use is a cache hit. Failures are ignored (the phrase is then made when used).
+   */
+  async warm(phrases: readonly { text: string; language: string }[]): Promise<void> {
+    for (const { text, language } of phrases) {
+      if (this.closed) return;
+      await this.synthesize(text, language).catch(() => undefined);
+    }
+  }
+
   private store(key: string, audio: Buffer): void {
     if (audio.length > this.maxBytes || this.entries.has(key)) return;
     this.entries.set(key, audio);
@@ -93,6 +105,7 @@ export class CachedTextToSpeech implements TextToSpeech {
   }
 
   async close(): Promise<void> {
+    this.closed = true; // a phrase being warmed fails with the engine and warming stops
     await this.engine.close?.();
   }
 }

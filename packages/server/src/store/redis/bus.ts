@@ -72,6 +72,9 @@ export class RedisDirectiveBus implements DirectiveBus {
     this.heartbeat = setInterval(() => void this.refresh(), options.heartbeatMs ?? 10_000);
     this.heartbeat.unref();
     subscriber.on("messageBuffer", (_channel: Buffer, message: Buffer) => this.receive(message));
+    // Redis came back (perhaps empty, after a restart without persistence): re-register now
+    // rather than at the next heartbeat.
+    commands.on("ready", () => void this.refresh());
   }
 
   /** Starts listening on this node's channel. */

@@ -73,7 +73,8 @@ describe("schedule phrasing set", () => {
       const right =
         recognition.intent === p.intent &&
         Object.entries(p.slots).every(([name, value]) => got[name] === value);
-      const tally = (perLanguage[p.language] ??= [0, 0]);
+      perLanguage[p.language] ??= [0, 0];
+      const tally = perLanguage[p.language]!;
       tally[1]++;
       if (right) tally[0]++;
       else

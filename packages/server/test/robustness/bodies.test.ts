@@ -1,0 +1,167 @@
+// Event bodies that used to take the whole server down or slip past the documented limits:
+// each one gets its own System.Exception, over HTTP/2 and HTTP/1.1, and every other device
+// keeps talking. (Issue: "no request, client or extension can take the platform down".)
+import assert from "node:assert/strict";
+import type { Readable } from "node:stream";
+import { after, before, describe, it } from "node:test";
+import { type Harness, startHarness } from "../cic/harness.js";
+import {
+  audioPartHeader,
+  closing,
+  h1Event,
+  h2Event,
+  metadataPart,
+  type RawAnswer,
+  speechEvent,
+  textEvent,
+} from "./wire.js";
+
+const MB = 1024 * 1024;
+
+function assertException(answer: RawAnswer, status: number, description: RegExp) {
+  assert.equal(
+    answer.status,
+    status,
+    `status (${JSON.stringify(answer.exception)} ${answer.body.toString().slice(0, 100)})`,
+  );
+  assert.ok(answer.exception, "the body carries a complete System.Exception");
+  assert.equal(answer.exception.code, status);
+  assert.match(answer.exception.description, description);
+}
+
+describe("event bodies: every broken body is its own error", () => {
+  let h: Harness;
+  let token: string;
+  let session: import("node:http2").ClientHttp2Session;
+  let bystander: Awaited<ReturnType<Harness["device"]>>;
+
+  before(async () => {
+    // A speech engine that reads the upload to its end, as the real ones do, and hears "hello".
+    const asr = {
+      async recognize(audio: Readable) {
+        for await (const _ of audio);
+        return { text: "say hello" };
+      },
+    };
+    h = await startHarness({ bodyIdleTimeoutMs: 400, asr });
+    const device = await h.device();
+    await device.client.openDownchannel();
+    token = device.accessToken;
+    session = device.client.connect();
+    bystander = await h.device();
+    await bystander.client.openDownchannel();
+  });
+  after(() => h.close());
+
+  async function bystanderStillTalks() {
+    const answer = await bystander.client.sendText("say still here");
+    assert.equal(answer.status, 200);
+  }
+
+  for (const transport of ["HTTP/2", "HTTP/1.1"] as const) {
+    const send = (chunks: (string | Buffer | number)[], options: { end?: boolean } = {}) =>
+      transport === "HTTP/2"
+        ? h2Event(session, token, chunks, options)
+        : h1Event(h.url, token, chunks, options);
+
+    it(`${transport}: a body that ends inside the audio part answers 400`, async () => {
+      const answer = await send([
+        metadataPart(speechEvent()),
+        audioPartHeader(),
+        Buffer.alloc(6400),
+      ]);
+      assertException(answer, 400, /undecodable multipart body|cut off|Unexpected end/i);
+      await bystanderStillTalks();
+    });
+
+    it(`${transport}: a text event carrying 12 MB of audio answers 413 naming the limit`, async () => {
+      const answer = await send([
+        metadataPart(textEvent("say hello")),
+        audioPartHeader(),
+        Buffer.alloc(12 * MB),
+        `\r\n${closing()}`,
+      ]);
+      assertException(answer, 413, /audio is larger than 1920000 bytes/);
+      await bystanderStillTalks();
+    });
+
+    for (const [label, parts] of [
+      ["1.9 MB in one part", [1.9 * MB]],
+      ["2.5 MB in one part", [2.5 * MB]],
+      ["3 × 1 MB parts", [MB, MB, MB]],
+    ] as const) {
+      it(`${transport}: speech with ${label} answers 413`, async () => {
+        const chunks: (string | Buffer)[] = [metadataPart(speechEvent())];
+        for (const size of parts)
+          chunks.push(audioPartHeader(), Buffer.alloc(Math.round(size)), "\r\n");
+        chunks.push(closing());
+        assertException(await send(chunks), 413, /audio is larger than 1920000 bytes/);
+      });
+    }
+
+    it(`${transport}: a text event with 1,500 parts answers 413`, async () => {
+      const chunks: string[] = [metadataPart(textEvent("say parts"))];
+      for (let i = 0; i < 1500; i++)
+        chunks.push(`--fuzz-boundary\r\nContent-Disposition: form-data; name="x${i}"\r\n\r\nv\r\n`);
+      chunks.push(closing());
+      assertException(await send(chunks), 413, /more than 1000 parts/);
+      await bystanderStillTalks();
+    });
+
+    it(`${transport}: a body that stops sending answers a complete 400 at the idle deadline`, async () => {
+      const answer = await send(
+        [metadataPart(speechEvent()), audioPartHeader(), Buffer.alloc(640)],
+        {
+          end: false,
+        },
+      );
+      assertException(answer, 400, /sent nothing for 400 ms/);
+      assert.ok(answer.ms < 3000, `answered in ${answer.ms} ms`);
+      await bystanderStillTalks();
+    });
+  }
+
+  it("HTTP/2: a device that cancels its audio upload (RST_STREAM) does not stop the server", async () => {
+    for (let i = 0; i < 5; i++)
+      await h2Event(
+        session,
+        token,
+        [metadataPart(speechEvent()), audioPartHeader(), Buffer.alloc(64_000)],
+        { cancelAfter: true },
+      );
+    await bystanderStillTalks();
+  });
+
+  it("HTTP/1.1: a device that drops the connection mid-upload does not stop the server", async () => {
+    for (let i = 0; i < 5; i++)
+      await h1Event(
+        h.url,
+        token,
+        [metadataPart(speechEvent()), audioPartHeader(), Buffer.alloc(64_000), 20],
+        {
+          abortAfter: true,
+        } as never,
+      );
+    await bystanderStillTalks();
+  });
+
+  it("accepts a lowercase bearer scheme (RFC 9110: case-insensitive)", async () => {
+    const answer = await h2Event(
+      session,
+      token,
+      [metadataPart(textEvent("say lower")), closing()],
+      {
+        headers: { authorization: `bearer ${token}` },
+      },
+    );
+    assert.equal(answer.status, 200);
+  });
+
+  it("refuses a text longer than the utterance limit with 413", async () => {
+    const answer = await h2Event(session, token, [
+      metadataPart(textEvent(`say ${"x".repeat(3000)}`)),
+      closing(),
+    ]);
+    assertException(answer, 413, /longer than 2000 characters/);
+  });
+});

@@ -1,0 +1,262 @@
+// Three Clover nodes behind HAProxy (deploy/haproxy.cfg as is) on PostgreSQL and Redis, all
+// real processes on loopback: pushes made by any node reach the node holding the device's
+// downchannel; a node killed with kill -9 mid-conversation loses nothing (the device reconnects
+// through HAProxy and the conversation goes on with its sessionAttributes); a node stopped with
+// SIGTERM drains; Redis restarted under load gives clear errors, then everything recovers.
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { logIn } from "@clover/device";
+import { deviceKeyOf } from "../../src/cic/device-key.js";
+import {
+  type Cluster,
+  type ClusterNode,
+  clusterAvailable,
+  startCluster,
+} from "../helpers/cluster.js";
+import { ReconnectingDevice } from "../helpers/cluster-device.js";
+import { answer, startExtension, type TestExtension } from "../helpers/extension-server.js";
+import { bakeryModel } from "../helpers/models.js";
+
+const text = (response: {
+  directives: { header: { name: string }; payload: Record<string, unknown> }[];
+}) =>
+  response.directives
+    .filter((d) => d.header.name === "RenderText")
+    .map((d) => String(d.payload["text"]))
+    .join(" ");
+
+describe("a cluster of three nodes behind HAProxy", {
+  skip: !clusterAvailable && "PostgreSQL, redis-server or HAProxy is not installed",
+  timeout: 240_000,
+}, () => {
+  let cluster: Cluster;
+  let ext: TestExtension;
+  let device: ReconnectingDevice;
+  let deviceKey: string;
+  let userId: string;
+  const api = async (base: string, method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${cluster.adminToken}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+
+  before(async () => {
+    cluster = await startCluster({
+      env: { CLOVER_SESSION_TIMEOUT_MS: "4000", CLOVER_SESSION_GRACE_MS: "0" },
+    });
+    // An extension that counts orders in its sessionAttributes, and reprompts.
+    ext = await startExtension((request) => {
+      const type = request.request.type;
+      if (type === "LaunchRequest")
+        return {
+          body: answer("Hi.", { end: false, attributes: { orders: 0 }, reprompt: "Still there?" }),
+        };
+      if (type === "IntentRequest") {
+        const orders = Number(request.session.sessionAttributes.orders ?? 0) + 1;
+        return {
+          body: answer(`Order ${orders} noted.`, {
+            end: false,
+            attributes: { orders },
+            reprompt: "More?",
+          }),
+        };
+      }
+      return { body: answer("Bye.") };
+    });
+    const created = await api(cluster.url, "POST", "/api/v1/extensions", {
+      id: "com.example.bakery",
+      displayName: "Bakery",
+      endpointUrl: ext.url,
+      models: { en: bakeryModel("en") },
+    });
+    assert.equal(created.status, 201);
+    const client = await api(cluster.url, "POST", "/api/v1/device-clients", { name: "speaker" });
+    const account = await api(cluster.url, "POST", "/api/v1/accounts", {});
+    userId = String(account.body["userId"]);
+    const identity = {
+      url: cluster.url,
+      clientId: String(client.body["clientId"]),
+      clientSecret: String(client.body["clientSecret"]),
+      deviceId: "kitchen-1",
+      modelId: "KS-1",
+    };
+    const tokens = await logIn(identity, String(account.body["accountToken"]));
+    deviceKey = deviceKeyOf({ clientId: identity.clientId, deviceId: identity.deviceId, userId });
+    device = new ReconnectingDevice(cluster.url, tokens.access_token);
+    await device.open();
+    // Every node has seen the extension (registry refresh from PostgreSQL).
+    for (const node of cluster.nodes) {
+      const deadline = Date.now() + 10_000;
+      while ((await api(node.url, "GET", "/api/v1/extensions/com.example.bakery")).status !== 200)
+        assert.ok(Date.now() < deadline, `${node.id} sees the extension`);
+    }
+  });
+  after(async () => {
+    device?.close();
+    await ext?.close();
+    await cluster?.stop();
+  });
+
+  const holder = async (): Promise<ClusterNode> => {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const found = await cluster.holderOf(deviceKey);
+      if (found) return found;
+      assert.ok(Date.now() < deadline, "the directory names the downchannel's node");
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+
+  it("delivers an alert and a user-wide push made by another node, and a reprompt from whichever node swept", async () => {
+    const held = await holder();
+    const other = cluster.nodes.find((n) => n !== held && n.process?.exitCode === null)!;
+    const scheduledTime = new Date(Date.now() + 3_600_000).toISOString();
+    let from = device.directives.length;
+    const alert = await api(other.url, "POST", `/api/v1/users/${userId}/alerts`, {
+      deviceId: "kitchen-1",
+      type: "ALARM",
+      scheduledTime,
+    });
+    assert.equal(alert.status, 201, JSON.stringify(alert.body));
+    assert.equal(alert.body["delivered"], 1, `${other.id} reached the device held by ${held.id}`);
+    await device.waitFor((d) => d.header.name === "SetAlert", from);
+    from = device.directives.length;
+    const everywhere = await api(other.url, "POST", `/api/v1/users/${userId}/alerts`, {
+      type: "REMINDER",
+      scheduledTime,
+      label: "water the plants",
+    });
+    assert.equal(everywhere.status, 201, JSON.stringify(everywhere.body));
+    assert.equal(everywhere.body["delivered"], 1, "every device of the user (one here)");
+    await device.waitFor((d) => d.header.name === "SetAlert", from);
+
+    // The listening window closes: one node sweeps, the reprompt reaches the device once,
+    // then the session ends with exactly one SessionEndedRequest.
+    from = device.directives.length;
+    const launched = await device.client.sendText("open bakery bot");
+    assert.match(text(launched), /Hi\./);
+    await device.waitFor((d) => JSON.stringify(d.payload).includes("Still there?"), from, 20_000);
+    const ended = await ext.waitForRequest(
+      (b) => b.request.type === "SessionEndedRequest",
+      0,
+      20_000,
+    );
+    await new Promise((r) => setTimeout(r, 1500));
+    const reprompts = device.directives
+      .slice(from)
+      .filter((d) => JSON.stringify(d.payload).includes("Still there?"));
+    assert.equal(reprompts.length, 1, "one reprompt, not one per node");
+    const endings = ext.received.filter(
+      (r) =>
+        r.body.request.type === "SessionEndedRequest" &&
+        r.body.session.sessionId === ended.body.session.sessionId,
+    );
+    assert.equal(endings.length, 1, "the session ended once across three sweeping nodes");
+  });
+
+  it("continues a conversation on another node after kill -9 of the device's node", async () => {
+    const launched = await device.client.sendText("open bakery bot");
+    assert.match(text(launched), /Hi\./);
+    const first = await device.client.sendText("order two croissants");
+    assert.match(text(first), /Order 1 noted/);
+    const sessionId = ext.received.at(-1)!.body.session.sessionId;
+    const victim = await holder();
+    const opened = device.opened;
+    cluster.killNode(victim);
+    // The device sees its downchannel end and reconnects through HAProxy to a live node.
+    const deadline = Date.now() + 20_000;
+    while (device.opened === opened) {
+      assert.ok(Date.now() < deadline, "the device reconnected");
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const survivor = await holder();
+    assert.notEqual(survivor.id, victim.id);
+    const second = await device.client.sendText("order a baguette");
+    assert.equal(second.status, 200);
+    assert.match(text(second), /Order 2 noted/, "sessionAttributes came along");
+    const request = ext.received.at(-1)!.body;
+    assert.equal(request.session.sessionId, sessionId, "the same session");
+    assert.equal(request.session.new, false);
+    // Writes acknowledged before the kill are all there.
+    const listed = await api(cluster.url, "GET", `/api/v1/users/${userId}/alerts`);
+    assert.equal((listed.body["alerts"] as unknown[]).length, 2);
+    // Logs follow a turn by dialogRequestId and node id.
+    const dialogRequestId = "dialog-followed-across-nodes";
+    await device.client.sendText("order a croissant", { dialogRequestId });
+    const logged = survivor.log
+      .map((line) => {
+        try {
+          return JSON.parse(line) as Record<string, unknown>;
+        } catch {
+          return {};
+        }
+      })
+      .find((entry) => entry["dialogRequestId"] === dialogRequestId);
+    assert.equal(logged?.["node"], survivor.id);
+    await cluster.startNode(victim);
+  });
+
+  it("drains a node on SIGTERM: it exits 0 and its devices go on elsewhere", async () => {
+    const draining = await holder();
+    const opened = device.opened;
+    assert.equal(await cluster.stopNode(draining), 0);
+    const deadline = Date.now() + 20_000;
+    while (device.opened === opened) {
+      assert.ok(Date.now() < deadline, "the device reconnected");
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const answered = await device.client.sendText("ask bakery bot when are you open");
+    assert.equal(answered.status, 200);
+    await cluster.startNode(draining);
+  });
+
+  it("answers with clear errors while Redis restarts under load, and recovers without a restart", async () => {
+    const statuses = new Map<number, number>();
+    const bodies: string[] = [];
+    let stop = false;
+    const load = (async () => {
+      while (!stop) {
+        try {
+          const response = await device.client.sendText("ask bakery bot when are you open");
+          statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+          if (response.status === 503) bodies.push(JSON.stringify(response.directives[0]?.payload));
+          await new Promise((r) => setTimeout(r, 10));
+        } catch {
+          statuses.set(0, (statuses.get(0) ?? 0) + 1);
+          await device.whenConnected().catch(() => {});
+        }
+      }
+    })();
+    await new Promise((r) => setTimeout(r, 500));
+    await cluster.redis.kill();
+    await new Promise((r) => setTimeout(r, 1000));
+    await cluster.redis.start();
+    await new Promise((r) => setTimeout(r, 1500));
+    stop = true;
+    await load;
+    // 503 while Redis is away; a 412 (no downchannel) is possible only in the instant Redis is
+    // back and empty, before the holding node has re-registered the device.
+    for (const status of statuses.keys())
+      assert.ok(
+        [200, 503, 412].includes(status),
+        `only answers, 503, 412: ${[...statuses].join(" ")}`,
+      );
+    assert.ok((statuses.get(412) ?? 0) <= 5, `412 only in passing: ${[...statuses].join(" ")}`);
+    assert.ok((statuses.get(200) ?? 0) > 0);
+    for (const body of bodies) assert.match(body, /Redis/, "the error names what is missing");
+    // Recovered: every node ready and turns answered, without restarting anything.
+    const deadline = Date.now() + 15_000;
+    for (const node of cluster.nodes)
+      while ((await fetch(`${node.url}/readyz`)).status !== 200)
+        assert.ok(Date.now() < deadline, `${node.id} ready again`);
+    const after = await device.client.sendText("ask bakery bot when are you open");
+    assert.equal(after.status, 200);
+    assert.match(text(after), /Order \d+ noted/);
+  });
+});
