@@ -23,6 +23,7 @@ import { AccountLinking } from "./cek/account-linking.js";
 import { CekClient } from "./cek/client.js";
 import { CekDispatcher } from "./cek/dispatcher.js";
 import { registerExamples } from "./cek/examples.js";
+import { startEmbeddedHomeExample } from "./cek/home/example.js";
 import { ExtensionRegistry } from "./cek/registry.js";
 import { createSigner } from "./cek/signer.js";
 import { SigningKeyRing } from "./cek/signing-key.js";
@@ -203,6 +204,17 @@ export async function createPlatform(
       publicKeyPem: keys.active.publicKeyPem,
       log,
     });
+  if (config.examples === "embedded") {
+    const home = await startEmbeddedHomeExample(registry, linking, {
+      publicKeyPem: keys.active.publicKeyPem,
+      log,
+    });
+    const ability = abilities.get("ability:home") as { autoLink?: unknown } | undefined;
+    if (home) {
+      exampleServers.push(home.server);
+      if (ability) ability.autoLink = home.autoLink;
+    }
+  }
 
   const extensionsApi = createManagementHandler({
     registry,

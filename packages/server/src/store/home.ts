@@ -1,7 +1,7 @@
 // Clova Home data per (extension, user): the latest discovery, replaced atomically (devices,
 // scenes, routines — cek-home-extension.md §4.9 rule 6), the owners of each appliance for the
-// push API (§11.1), and notifications kept for devices that were offline.
-import { randomUUID } from "node:crypto";
+// push API (§11.1). (The Notifier keeps notifications for offline devices; the
+// home_pending_notifications table of 0007_home stays unused.)
 import type {
   ApplianceInfoObject,
   CustomCommandInfoObject,
@@ -18,14 +18,6 @@ export interface HomeDiscovery {
   scenes: SceneInfoObject[];
   customCommands: CustomCommandInfoObject[];
   discoveredAt: number;
-}
-
-export interface PendingNotice {
-  id: string;
-  userId: string;
-  extensionId: string;
-  notice: Record<string, unknown>;
-  createdAt: number;
 }
 
 export class HomeStore {
@@ -130,72 +122,5 @@ export class HomeStore {
       .where("appliance_id", "=", applianceId)
       .execute();
     return rows.map((r) => r.user_id);
-  }
-
-  async keepNotice(
-    userId: string,
-    extensionId: string,
-    notice: Record<string, unknown>,
-    now: number,
-    lifetimeMs: number,
-    maxPerUser: number,
-  ): Promise<void> {
-    await this.db.transaction().execute(async (tx) => {
-      await tx
-        .insertInto("home_pending_notifications")
-        .values({
-          id: randomUUID(),
-          user_id: userId,
-          extension_id: extensionId,
-          notice: JSON.stringify(notice),
-          created_at: now,
-          expires_at: now + lifetimeMs,
-        })
-        .execute();
-      // Bounded: the oldest go first.
-      const kept = await tx
-        .selectFrom("home_pending_notifications")
-        .select(["id"])
-        .where("user_id", "=", userId)
-        .orderBy("created_at", "desc")
-        .offset(maxPerUser)
-        .limit(1000)
-        .execute();
-      if (kept.length > 0)
-        await tx
-          .deleteFrom("home_pending_notifications")
-          .where(
-            "id",
-            "in",
-            kept.map((k) => k.id),
-          )
-          .execute();
-    });
-  }
-
-  /** Kept notices of a user still within their lifetime, oldest first (expired ones dropped). */
-  async pendingNotices(userId: string, now: number): Promise<PendingNotice[]> {
-    await this.db.deleteFrom("home_pending_notifications").where("expires_at", "<", now).execute();
-    const rows = await this.db
-      .selectFrom("home_pending_notifications")
-      .selectAll()
-      .where("user_id", "=", userId)
-      .orderBy("created_at")
-      .execute();
-    return rows.map((r) => ({
-      id: r.id,
-      userId: r.user_id,
-      extensionId: r.extension_id,
-      notice: JSON.parse(r.notice),
-      createdAt: instant(r.created_at),
-    }));
-  }
-
-  async dropNotice(id: string): Promise<boolean> {
-    const result = await this.db
-      .deleteFrom("home_pending_notifications")
-      .where("id", "=", id)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows) > 0;
   }
 }

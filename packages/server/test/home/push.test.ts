@@ -72,22 +72,31 @@ describe("home push API", () => {
       }
       const text = device.pushed.find((d) => d.header.name === "RenderText")!.payload["text"];
       assert.equal(text, "Notice from Clover Home: Gas leak detected in the kitchen.");
+      assert.ok(
+        device.pushed.some((d) => d.header.namespace === "Notifier" && d.header.name === "Notify"),
+      );
     }
   });
 
-  it("keeps it while the owner's devices are offline and delivers it later", async () => {
+  it("keeps it while the owner's devices are offline: the indicator on connecting, read on request", async () => {
     await rig.link("erin");
     const answer = await push({ applianceId: "gas-valve", messageId: "msg-gas-leak" });
     assert.equal(answer.status, 200);
     const late = await rig.device("erin");
-    assert.equal(late.pushed.filter((d) => d.header.name === "RenderText").length, 0);
-    rig.clock.advance(31_000);
-    await rig.server.platform.jobRunner.runDue();
     const started = performance.now();
-    while (!late.pushed.some((d) => d.header.name === "RenderText")) {
-      assert.ok(performance.now() - started < 1000);
+    while (
+      !late.pushed.some(
+        (d) => d.header.namespace === "Notifier" && d.header.name === "SetIndicator",
+      )
+    ) {
+      assert.ok(
+        performance.now() - started < 1000,
+        JSON.stringify(late.pushed.map((d) => d.header.name)),
+      );
       await new Promise((r) => setTimeout(r, 10));
     }
+    const read = await late.say("read my notifications");
+    assert.match(read.text, /Gas leak detected in the kitchen/);
   });
 
   it("answers 4201–4208", async () => {

@@ -54,6 +54,11 @@ export async function startHomeRig(): Promise<HomeRig> {
     CLOVER_LOG_LEVEL: "silent",
     CLOVER_ALLOW_HTTP_EXTENSIONS: "true",
     CLOVER_EXAMPLES: "off",
+    // Tests talk faster than a person: the CIC rate limits are not under test here.
+    CLOVER_RATE_DEVICE_PER_SECOND: "1000",
+    CLOVER_RATE_DEVICE_BURST: "1000",
+    CLOVER_RATE_CLIENT_PER_SECOND: "1000",
+    CLOVER_RATE_CLIENT_BURST: "1000",
   });
   const server = await startClover({ config, clock });
   const home = await startHomeExample({ publicKey: server.platform.keys.active.publicKeyPem });

@@ -87,6 +87,8 @@ export class HomeAbility implements Ability {
   readonly #languages = new Map<string, Language>();
   readonly #options: Required<HomeAbilityOptions>;
   readonly #cek: NonNullable<AbilityServices["cek"]>;
+  /** The embedded example home links a user on their first home command (`npm start`). */
+  autoLink?: (userId: string) => Promise<boolean>;
 
   constructor(
     private readonly services: AbilityServices,
@@ -293,6 +295,12 @@ export class HomeAbility implements Ability {
     const language = device.language;
     const userId = device.userId;
     if (command.intent === "Discover") return this.#discoverAll(userId, language);
+    if (vocabulary.devices.length === 0 && this.autoLink && !flags.only) {
+      const linked = await this.autoLink(userId).catch(() => false);
+      const fresh = linked ? await this.vocabulary(userId, language) : vocabulary;
+      const again = understand(text, fresh);
+      if (fresh.devices.length > 0 && again) return this.#act(again, text, device, fresh, flags);
+    }
     if (vocabulary.devices.length === 0 && vocabulary.scenes.length === 0)
       return this.#say(SAY.noDevices[language], language);
     if (command.intent === "Scene")

@@ -1,28 +1,22 @@
 // The push API (cek-home-extension.md §11.1): `sendNotification` with the extension's id and
 // notification API key; the pre-registered message reaches every device of the user(s) who own
-// the appliance over their downchannels, or is kept (bounded) until one is connected.
+// the appliance over their downchannels through the Notifier, which keeps it (bounded) until
+// read, so a device that was offline shows the indicator when it connects.
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Logger } from "pino";
 import { type AnyRequest, type AnyResponse, readBody } from "../../api/http.js";
-import type { Language, TurnResult } from "../../assistant/turn.js";
+import type { Language } from "../../assistant/turn.js";
 import type { ExtensionRegistry } from "../../cek/registry.js";
 import type { HomeNotificationMessage } from "../../store/extensions.js";
-import type { HomeStore, PendingNotice } from "../../store/home.js";
-import type { Job } from "../../store/jobs.js";
+import type { HomeStore } from "../../store/home.js";
+import { notifyUser } from "../notifications/index.js";
 import type { AbilityServices } from "../services.js";
 import { SAY } from "./speech/phrases.js";
 import { fill } from "./speech/render.js";
 
 export const NOTIFICATION_PATH = "/clovahome/clova-platform/sendNotification";
-const RETRY_JOB = "home.notify-retry";
 
 export interface NotificationLimits {
-  /** How long a notification is kept for offline devices. */
-  keepMs: number;
-  /** Kept notifications per user (the oldest go first). */
-  keepPerUser: number;
-  /** Re-delivery attempts for kept notifications, this often. */
-  retryMs: number;
   /** 4207: per appliance per hour. */
   perDevicePerHour: number;
   /** 4208: per extension per day. */
@@ -31,9 +25,6 @@ export interface NotificationLimits {
 }
 
 export const DEFAULT_NOTIFICATION_LIMITS: NotificationLimits = {
-  keepMs: 24 * 60 * 60 * 1000,
-  keepPerUser: 20,
-  retryMs: 30_000,
   perDevicePerHour: 10,
   perExtensionPerDay: 1000,
   maxBodyBytes: 16 * 1024,
@@ -65,9 +56,7 @@ export class HomeNotifications {
     private readonly log: Logger,
     private readonly languageOf: (userId: string) => Language | undefined,
     private readonly limits: NotificationLimits = DEFAULT_NOTIFICATION_LIMITS,
-  ) {
-    services.jobRunner.handle(RETRY_JOB, (job) => this.#retry(job));
-  }
+  ) {}
 
   /** POST /clovahome/clova-platform/sendNotification. */
   async handle(req: AnyRequest, res: AnyResponse): Promise<void> {
@@ -133,24 +122,9 @@ export class HomeNotifications {
     if (!this.#allow(`extension:${extension.id}`, now, 86_400_000, this.limits.perExtensionPerDay))
       return fail(4208);
     for (const userId of owners) {
-      const notice = { extensionName: extension.displayName, message };
+      const notice = { extensionId: extension.id, extensionName: extension.displayName, message };
+      // Kept until read by the Notifier, so devices offline now see the indicator later.
       const reached = await this.#deliver(userId, notice);
-      if (reached === 0) {
-        await this.store.keepNotice(
-          userId,
-          extension.id,
-          notice,
-          now,
-          this.limits.keepMs,
-          this.limits.keepPerUser,
-        );
-        await this.services.jobs.schedule({
-          kind: RETRY_JOB,
-          runAt: now + this.limits.retryMs,
-          uniqueKey: `${RETRY_JOB}:${userId}`,
-          payload: { userId },
-        });
-      }
       this.log.info(
         { extensionId: extension.id, applianceId, userId, reached },
         "home notification",
@@ -159,51 +133,21 @@ export class HomeNotifications {
     answer(res, 200);
   }
 
+  /** Through the Notifier (cic.md §9.5): light and tone, the text spoken, kept until read. */
   async #deliver(
     userId: string,
-    notice: { extensionName: string; message: HomeNotificationMessage },
+    notice: { extensionId: string; extensionName: string; message: HomeNotificationMessage },
   ): Promise<number> {
     const texts = notice.message.text;
     const preferred = this.languageOf(userId);
     const language =
       (preferred && texts[preferred] ? preferred : (Object.keys(texts)[0] as Language)) ?? "en";
-    const text = texts[language] ?? "";
-    const result: TurnResult = {
-      speech: [
-        {
-          type: "PlainText",
-          lang: language,
-          value: fill(SAY.notice[language], { ext: notice.extensionName, text }, language),
-        },
-      ],
-      directives: [],
-      expectSpeech: false,
-      extensionId: "ability:home",
-    };
-    return this.services.outbox.toUser(userId, result);
-  }
-
-  /** Kept notices go out once a device of the user is connected; retried until they expire. */
-  async #retry(job: Job): Promise<void> {
-    const { userId } = job.payload as { userId: string };
-    const now = this.services.clock.now();
-    const pending: PendingNotice[] = await this.store.pendingNotices(userId, now);
-    let left = 0;
-    for (const kept of pending) {
-      const reached = await this.#deliver(
-        userId,
-        kept.notice as { extensionName: string; message: HomeNotificationMessage },
-      );
-      if (reached > 0) await this.store.dropNotice(kept.id);
-      else left++;
-    }
-    if (left > 0)
-      await this.services.jobs.schedule({
-        kind: RETRY_JOB,
-        runAt: now + this.limits.retryMs,
-        uniqueKey: `${RETRY_JOB}:${userId}`,
-        payload: { userId },
-      });
+    const text = fill(
+      SAY.notice[language],
+      { ext: notice.extensionName, text: texts[language] ?? "" },
+      language,
+    );
+    return notifyUser(this.services, userId, { text, language, source: notice.extensionId });
   }
 
   /** Sliding-window count on this node (4207/4208 figures are configurable, §11.1). */

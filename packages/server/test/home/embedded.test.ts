@@ -1,0 +1,60 @@
+// The embedded default (`npm start`): the example home is registered with the other examples
+// and a user is linked on their first home command, so "turn on the kitchen light" just works.
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { DeviceClient, logIn } from "@clover/device";
+import { loadConfig } from "../../src/config/index.js";
+import { type CloverServer, startClover } from "../../src/main.js";
+
+describe("the example home in the embedded default", () => {
+  const dataDir = mkdtempSync(join(tmpdir(), "clover-home-embedded-"));
+  let server: CloverServer;
+  let device: DeviceClient;
+
+  before(async () => {
+    const config = loadConfig({
+      CLOVER_DATA_DIR: dataDir,
+      CLOVER_PORT: "0",
+      CLOVER_HOST: "127.0.0.1",
+      CLOVER_ADMIN_TOKEN: "admin",
+      CLOVER_LOG_LEVEL: "silent",
+      CLOVER_ALLOW_HTTP_EXTENSIONS: "true",
+      CLOVER_EXAMPLES: "embedded",
+    });
+    server = await startClover({ config });
+    const created = await fetch(`${server.url}/api/v1/device-clients`, {
+      method: "POST",
+      headers: { authorization: "Bearer admin", "content-type": "application/json" },
+      body: JSON.stringify({ name: "console simulator" }),
+    });
+    const { clientId, clientSecret } = (await created.json()) as Record<string, string>;
+    // A guest device, as the console's simulator logs in.
+    const tokens = await logIn({
+      url: server.url,
+      clientId: clientId!,
+      clientSecret: clientSecret!,
+      deviceId: "sim-1",
+      modelId: "console",
+    });
+    device = new DeviceClient({ url: server.url, accessToken: tokens.access_token });
+    await device.openDownchannel();
+  });
+  after(async () => {
+    device?.close();
+    await server?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("is registered as a home extension and answers the first command", async () => {
+    assert.equal(server.platform.registry.get("com.clover.example.home")?.type, "home");
+    const response = await device.sendText("turn on the kitchen light");
+    const text = response.directives.find((d) => d.header.name === "RenderText")?.payload["text"];
+    assert.equal(text, "Turned on the kitchen light.");
+    const again = await device.sendText("set the kitchen light to 30 percent");
+    const said = again.directives.find((d) => d.header.name === "RenderText")?.payload["text"];
+    assert.equal(said, "Set the kitchen light to 30 percent.");
+  });
+});
