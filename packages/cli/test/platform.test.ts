@@ -99,7 +99,7 @@ describe("clover serve and the commands that talk to it", () => {
     assert.match(result.stdout, /intent ThrowDiceIntent \{"diceCount":\{"value":"2"/);
     assert.match(result.stdout, /── CEK request → com\.clover\.example\.dice/);
     assert.match(result.stdout, /"type": "IntentRequest"/);
-    assert.match(result.stdout, /── CEK response \(\d+ ms\)/);
+    assert.match(result.stdout, /── CEK response \(\d+(\.\d)? ms\)/);
     assert.doesNotMatch(result.stdout, /roll one die/, ".quit ends the conversation");
   });
 

@@ -100,8 +100,9 @@ export function createConsoleHandler(options: ConsoleHandlerOptions = {}): Conso
       const cache = decoded.startsWith("assets/") ? IMMUTABLE : "no-cache";
       return stream(res, req, file, info.size, cache);
     }
-    // A client route (no file extension) gets the app; a missing file is a plain 404.
-    if (extname(decoded) !== "") {
+    // A missing file the app would load (a known asset type) is a plain 404; anything else is
+    // a client route and gets the app, ids with dots included (/extensions/com.example.x).
+    if (TYPES[extname(decoded).toLowerCase()] !== undefined) {
       send(res, req, 404, `no such console file: ${decoded}\n`, "text/plain; charset=utf-8");
       return;
     }

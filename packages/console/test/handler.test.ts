@@ -60,6 +60,8 @@ describe("console handler", () => {
       "/console/",
       "/console/simulator",
       "/console/extensions/com.example.x/models/en",
+      // A reload of an extension page: the dots in the id are no file extension.
+      "/console/extensions/com.example.unitconverter",
     ]) {
       const response = await fetch(`${built.url}${path}`);
       assert.equal(response.status, 200, path);
