@@ -215,6 +215,12 @@ export async function createPlatform(
       if (ability) ability.autoLink = home.autoLink;
     }
   }
+  // The embedded examples run inside the platform: trusted whatever the outbound policy.
+  for (const server of exampleServers) {
+    const address = server.address();
+    if (address && typeof address === "object")
+      dispatcher.trust(`http://127.0.0.1:${address.port}`);
+  }
 
   const extensionsApi = createManagementHandler({
     registry,
@@ -223,6 +229,7 @@ export async function createPlatform(
     keys,
     log,
     allowHttpEndpoints: config.cek.allowHttp,
+    allowPrivateNetworks: config.cek.allowPrivateNetworks,
     maxBodyBytes: 8 * 1024 * 1024,
     onEnablement: (extensionId, userId, enabled) =>
       sendSkillEvent(ctx, extensionId, userId, enabled),

@@ -2,7 +2,7 @@
 // one conversation; without them, an interactive prompt (node:readline).
 import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
-import type { DeviceClient } from "@clover/device";
+import type { DeviceAlerts, DeviceClient } from "@clover/device";
 import type { Command } from "commander";
 import { ManagementApi } from "../core/api.js";
 import { outputOf, withPlatform } from "../core/command.js";
@@ -10,6 +10,7 @@ import { currentDevice, deviceClient, reachable } from "../core/device.js";
 import { EXIT } from "../core/errors.js";
 import type { Output } from "../core/output.js";
 import { platformUrl, readSettings } from "../core/settings.js";
+import { keepAlerts } from "../device/alerts.js";
 import { findPlayer, NO_PLAYER, play, spokenAudio } from "../device/player.js";
 import { nameOf, printAnswer, summarize } from "../device/render.js";
 import { TURN_LOG_PATH } from "../serve/turn-log.js";
@@ -46,6 +47,8 @@ class Chat {
   /** Set once "no MP3 player" was said: later answers are not played (nor warned about). */
   noPlayer = false;
   readonly turns: unknown[] = [];
+  /** Alerts this device keeps and rings (docs/alerts.md). */
+  readonly alerts: DeviceAlerts;
 
   constructor(
     private readonly out: Output,
@@ -53,7 +56,9 @@ class Chat {
     private readonly deviceId: string,
     private readonly options: ChatOptions,
     private readonly log: ManagementApi | undefined,
-  ) {}
+  ) {
+    this.alerts = keepAlerts(client, out);
+  }
 
   get exitCode(): number {
     return this.failed ? EXIT.failure : EXIT.ok;
@@ -66,7 +71,7 @@ class Chat {
     const started = performance.now();
     const response = await out.progress(
       "thinking",
-      this.client.sendText(text, { dialogRequestId }),
+      this.client.sendText(text, { dialogRequestId, context: this.alerts.context() }),
     );
     const ms = Math.round(performance.now() - started);
     if (response.status !== 200 && response.status !== 204) this.failed = true;
@@ -80,6 +85,7 @@ class Chat {
     this.turns.push(turn);
     if (out.json) return;
     printAnswer(out, response, ms);
+    await this.alerts.handle(response.directives);
     if (this.options.verbose) this.printVerbose(response.directives, details);
     if (this.options.audio && !this.noPlayer) await this.playAudio(spokenAudio(response));
   }
@@ -206,6 +212,7 @@ export function registerChat(program: Command): void {
         url,
         client.openDownchannel((d) => {
           if (!out.json) out.line(`${out.c.yellow("↓")} ${nameOf(d)} ${JSON.stringify(d.payload)}`);
+          void chat.alerts.handle([d]).catch(() => {});
         }),
       );
       await startOrContinue(out, chat, o.newSession === true);
@@ -214,6 +221,7 @@ export function registerChat(program: Command): void {
       } else await interactive(out, chat, url);
       out.data(chat.turns);
     } finally {
+      chat.alerts.stop();
       client.close();
     }
     process.exitCode = chat.exitCode;

@@ -17,6 +17,7 @@ import {
 import { CliError, EXIT } from "../core/errors.js";
 import type { Output } from "../core/output.js";
 import { type DeviceProfile, platformUrl, readSettings, updateSettings } from "../core/settings.js";
+import { keepAlerts } from "../device/alerts.js";
 import { nameOf, printAnswer, summarize } from "../device/render.js";
 import { toCicPcm } from "../device/wav.js";
 
@@ -176,10 +177,22 @@ export function registerDeviceCommands(program: Command): void {
       process.once("SIGINT", () => resolve());
       process.once("SIGTERM", () => resolve());
     });
-    const hello = await reachable(url, client.openDownchannel(print));
+    // The device keeps and rings its alerts (cic.md §9.1), in sync from the start.
+    const alerts = keepAlerts(client, out);
+    const hello = await reachable(
+      url,
+      client.openDownchannel((d) => {
+        print(d);
+        void alerts.handle([d]).catch(() => {});
+      }),
+    );
     print(hello);
-    out.info(out.ce.dim(`downchannel open on ${url}; Ctrl-C stops`));
+    await alerts.synchronize();
+    out.info(
+      out.ce.dim(`downchannel open on ${url}; ${alerts.all.length} alert(s) kept; Ctrl-C stops`),
+    );
     await stopped;
+    alerts.stop();
     client.close();
   });
 

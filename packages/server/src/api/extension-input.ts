@@ -2,6 +2,7 @@
 // Schema; problems are reported with their JSON path.
 import { defineMessage } from "@clover/protocol";
 import { type Static, Type } from "@sinclair/typebox";
+import { type OutboundPolicy, refusedUrl } from "../cek/outbound-policy.js";
 import type { ExtensionInput, ExtensionRecord } from "../store/extensions.js";
 import { ApiError } from "./http.js";
 
@@ -58,8 +59,13 @@ const fields = {
   id: Type.String({ pattern: EXTENSION_ID_PATTERN }),
   type: Type.Optional(Type.Union([Type.Literal("custom"), Type.Literal("home")])),
   home: Type.Optional(Type.Union([HomeSettingsDocument, Type.Null()])),
-  displayName: Type.String({ minLength: 1, maxLength: 100 }),
-  endpointUrl: Type.String({ pattern: "^https?://[^\\s]+$" }),
+  // No markup or control characters: the name is shown in the console and spoken.
+  displayName: Type.String({
+    minLength: 1,
+    maxLength: 100,
+    pattern: "^[^<>\\u0000-\\u001f\\u007f]+$",
+  }),
+  endpointUrl: Type.String({ pattern: "^https?://[^\\s]+$", maxLength: 2048 }),
   invocationNames: Type.Optional(
     Type.Object(
       { en: Type.Optional(Names), ja: Type.Optional(Names), ko: Type.Optional(Names) },
@@ -83,6 +89,7 @@ const ExtensionDocumentMessage = defineMessage("management-extension", Extension
 export function parseExtensionDocument(
   value: unknown,
   allowHttp: boolean,
+  policy: OutboundPolicy = { allowPrivateNetworks: true },
 ): { input: ExtensionInput; models: Record<string, unknown> } {
   const checked = ExtensionDocumentMessage.validate(value);
   if (!checked.ok)
@@ -97,10 +104,18 @@ export function parseExtensionDocument(
     throw new ApiError(400, "invalid_extension", "endpointUrl: must be an https:// URL", [
       { path: "endpointUrl", message: "endpointUrl: must be an https:// URL (§2.1)" },
     ]);
-  try {
-    new URL(doc.endpointUrl);
-  } catch {
-    throw new ApiError(400, "invalid_extension", `endpointUrl: ${doc.endpointUrl} is not a URL`);
+  const urls: [string, string | undefined][] = [
+    ["endpointUrl", doc.endpointUrl],
+    ["accountLinking.authorizationUrl", doc.accountLinking?.authorizationUrl],
+    ["accountLinking.accessTokenUri", doc.accountLinking?.accessTokenUri],
+    ["accountLinking.refreshTokenUri", doc.accountLinking?.refreshTokenUri],
+  ];
+  for (const [path, url] of urls) {
+    const refused = url === undefined ? undefined : refusedUrl(url, policy);
+    if (refused)
+      throw new ApiError(400, "invalid_extension", `${path}: ${refused}`, [
+        { path, message: `${path}: ${refused}` },
+      ]);
   }
   const type = doc.type ?? "custom";
   const homeIssue = (path: string, message: string) =>

@@ -23,6 +23,7 @@ import {
   sendError,
   sendJson,
 } from "./http.js";
+import { checkUserId } from "./ids.js";
 import { type RouteContext, Router } from "./router.js";
 
 export interface ManagementDeps {
@@ -32,6 +33,8 @@ export interface ManagementDeps {
   keys: SigningKeyRing;
   log: Logger;
   allowHttpEndpoints: boolean;
+  /** Outbound policy for registered URLs (default: loopback and private allowed). */
+  allowPrivateNetworks?: boolean;
   maxBodyBytes: number;
   /** SkillEnabled / SkillDisabled to the extension (§6). */
   onEnablement?: (extensionId: string, userId: string, enabled: boolean) => Promise<void>;
@@ -93,7 +96,9 @@ export function createManagementHandler(deps: ManagementDeps): RequestHandler {
     const doc = { ...(merge ? documentOf(existing) : {}), ...body, id };
     if ("id" in body && (body as { id: unknown }).id !== id)
       throw new ApiError(400, "invalid_extension", "id: the extension id cannot change (§9)");
-    const { input, models } = parseExtensionDocument(doc, deps.allowHttpEndpoints);
+    const { input, models } = parseExtensionDocument(doc, deps.allowHttpEndpoints, {
+      allowPrivateNetworks: deps.allowPrivateNetworks ?? true,
+    });
     await registry.update(input);
     const warnings = await putModels(id, models);
     sendJson(ctx.res, 200, { ...view(id), warnings: modelIssues(warnings) });
@@ -122,6 +127,7 @@ export function createManagementHandler(deps: ManagementDeps): RequestHandler {
       const { input, models } = parseExtensionDocument(
         await readJson(req, deps.maxBodyBytes),
         deps.allowHttpEndpoints,
+        { allowPrivateNetworks: deps.allowPrivateNetworks ?? true },
       );
       // Check every model before creating anything, so a refused upload leaves no trace.
       for (const [language, model] of Object.entries(models)) {
@@ -200,14 +206,11 @@ export function createManagementHandler(deps: ManagementDeps): RequestHandler {
         if (!record.accountLinking)
           throw new ApiError(409, "not_configured", `${record.id} has no account linking settings`);
         const body = (await readJson(req, deps.maxBodyBytes)) as { userId?: unknown } | null;
-        if (typeof body?.userId !== "string" || body.userId === "")
-          throw new ApiError(400, "bad_request", "userId: expected a non-empty string", [
-            { path: "userId", message: "userId: expected a non-empty string" },
-          ]);
+        const userId = checkUserId(body?.userId);
         const { url, state } = await deps.linking.authorizationUrl(
           record.id,
           record.accountLinking,
-          body.userId,
+          userId,
         );
         sendJson(res, 200, { authorizationUrl: url, state, redirectUri: deps.linking.redirectUri });
       },

@@ -1,5 +1,6 @@
 // A small router: method + path pattern (`:name` segments) → handler.
 import { type AnyRequest, type AnyResponse, ApiError } from "./http.js";
+import { checkPathId, checkUserId } from "./ids.js";
 import { decodeSegment } from "./url.js";
 
 export interface RouteContext {
@@ -53,7 +54,8 @@ export class Router {
       if (route.method !== method && !(method === "HEAD" && route.method === "GET")) continue;
       const params: Record<string, string> = {};
       route.names.forEach((name, i) => {
-        params[name] = decodeSegment(m[i + 1]!, name);
+        const value = decodeSegment(m[i + 1]!, name);
+        params[name] = name === "userId" ? checkUserId(value) : checkPathId(value, name);
       });
       return { route, params };
     }

@@ -3,6 +3,7 @@
 // No retries: a request reaches the extension at most once (cek-custom-extension.md §2).
 import { Pool } from "undici";
 import { CircuitBreaker } from "./circuit-breaker.js";
+import { guardedLookup, type OutboundPolicy, refusedUrl } from "./outbound-policy.js";
 import type { BodySigner } from "./signer.js";
 
 export interface DispatcherOptions {
@@ -14,6 +15,8 @@ export interface DispatcherOptions {
   breakerFailures: number;
   breakerCooldownMs: number;
   userAgent?: string;
+  /** Where calls may go (docs/security.md); default: link-local and metadata refused only. */
+  allowPrivateNetworks?: boolean;
 }
 
 export type DispatchFailure =
@@ -75,6 +78,14 @@ export class CekDispatcher {
         durationMs: elapsed(),
       };
     }
+    const refused = this.#trusted.has(url.origin) ? undefined : refusedUrl(url.href, this.#policy);
+    if (refused)
+      return {
+        ok: false,
+        failure: "bad-endpoint",
+        message: `endpoint URL refused by the outbound policy: ${refused}`,
+        durationMs: elapsed(),
+      };
     const breaker = this.breaker(target.extensionId);
     if (!breaker.tryAcquire())
       return {
@@ -181,12 +192,25 @@ export class CekDispatcher {
     }
   }
 
+  get #policy(): OutboundPolicy {
+    return { allowPrivateNetworks: this.options.allowPrivateNetworks ?? true };
+  }
+
+  /** Origins the platform runs itself (the embedded examples): exempt from the policy. */
+  readonly #trusted = new Set<string>();
+  trust(origin: string): void {
+    this.#trusted.add(origin);
+  }
+
   #pool(origin: string): Pool {
     let pool = this.#pools.get(origin);
     if (!pool) {
       pool = new Pool(origin, {
         connections: this.options.connectionsPerOrigin,
-        connect: { timeout: this.options.connectTimeoutMs },
+        connect: {
+          timeout: this.options.connectTimeoutMs,
+          ...(this.#trusted.has(origin) ? {} : { lookup: guardedLookup(this.#policy) }),
+        },
         headersTimeout: this.options.timeoutMs + 1000,
         bodyTimeout: this.options.timeoutMs + 1000,
         keepAliveTimeout: 30_000,

@@ -49,6 +49,8 @@ export interface ServerConfig {
     signingWorkers: number;
     /** Allow plain http:// endpoints (development; §2.1 requires HTTPS in production). */
     allowHttp: boolean;
+    /** Allow extension/account-linking calls to loopback and private networks. */
+    allowPrivateNetworks: boolean;
   };
   /** Deadlines and limits of the CIC port (docs/configuration.md "Timeouts", "Rate limits"). */
   cic: {
@@ -135,6 +137,7 @@ const OPTIONS = {
   "cek-breaker-cooldown-ms": { env: "CLOVER_CEK_BREAKER_COOLDOWN_MS", kind: "int" },
   "signing-workers": { env: "CLOVER_SIGNING_WORKERS", kind: "int" },
   "allow-http-extensions": { env: "CLOVER_ALLOW_HTTP_EXTENSIONS", kind: "bool" },
+  "extension-private-networks": { env: "CLOVER_EXTENSION_PRIVATE_NETWORKS", kind: "bool" },
   "cic-headers-timeout-ms": { env: "CLOVER_CIC_HEADERS_TIMEOUT_MS", kind: "int" },
   "cic-body-idle-timeout-ms": { env: "CLOVER_CIC_BODY_IDLE_TIMEOUT_MS", kind: "int" },
   "cic-body-timeout-ms": { env: "CLOVER_CIC_BODY_TIMEOUT_MS", kind: "int" },
@@ -242,6 +245,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = []): ServerC
       breakerCooldownMs: int("cek-breaker-cooldown-ms", 30_000, 0),
       signingWorkers: int("signing-workers", 1, 0),
       allowHttp: bool("allow-http-extensions", true),
+      allowPrivateNetworks: bool("extension-private-networks", true),
     },
     cic: {
       headersTimeoutMs: int("cic-headers-timeout-ms", 10_000, 1),

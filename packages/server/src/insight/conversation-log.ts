@@ -38,6 +38,25 @@ export interface ExtensionHealth {
   p99Ms?: number;
 }
 
+/** Largest CEK exchange kept per turn (an extension may answer up to 1 MiB). */
+const MAX_EXCHANGE_CHARS = 64 * 1024;
+
+/** The exchange as is when small; else its bodies are replaced by their size. */
+function bounded(
+  exchange: NonNullable<TurnResult["exchange"]>,
+): NonNullable<TurnResult["exchange"]> {
+  const size = JSON.stringify(exchange).length;
+  if (size <= MAX_EXCHANGE_CHARS) return exchange;
+  return {
+    request: { omitted: `larger than ${MAX_EXCHANGE_CHARS} characters` },
+    ...(exchange.response === undefined
+      ? {}
+      : { response: { omitted: `${size} characters with the request` } }),
+    durationMs: exchange.durationMs,
+    ...(exchange.error === undefined ? {} : { error: exchange.error }),
+  };
+}
+
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
@@ -68,9 +87,16 @@ export class ConversationLog {
       ...(turn.dialogRequestId ? { dialogRequestId: turn.dialogRequestId } : {}),
       ...(result?.extensionId ? { extensionId: result.extensionId } : {}),
       ...(result?.intent ? { intent: result.intent } : {}),
-      ...(result?.exchange ? { exchange: result.exchange } : {}),
+      ...(result?.exchange ? { exchange: bounded(result.exchange) } : {}),
       ...(error !== undefined ? { error: String((error as Error)?.message ?? error) } : {}),
-      ...(result ? { result } : {}),
+      ...(result
+        ? {
+            result: {
+              ...result,
+              ...(result.exchange ? { exchange: bounded(result.exchange) } : {}),
+            },
+          }
+        : {}),
     };
     this.turns.push(entry);
     if (this.turns.length > this.capacity) this.turns.shift();

@@ -121,3 +121,47 @@ describe("management API input", () => {
     assert.equal(response.status, 413);
   });
 });
+
+describe("identifiers", () => {
+  let server: CloverServer;
+  const auth = { authorization: `Bearer ${ADMIN}` };
+  before(async () => {
+    server = await startClover({
+      config: loadConfig({
+        CLOVER_DATA_DIR: tempDir("clover-ids-"),
+        CLOVER_PORT: "0",
+        CLOVER_HOST: "127.0.0.1",
+        CLOVER_ADMIN_TOKEN: ADMIN,
+        CLOVER_LOG_LEVEL: "silent",
+      }),
+    });
+  });
+  after(() => server?.close());
+
+  for (const [label, userId] of [
+    ["a NUL", "a%00b"],
+    ["5,000 characters", "u".repeat(5000)],
+    ["a path traversal", "..%2F..%2Fetc%2Fpasswd"],
+  ] as const) {
+    it(`refuses a user id with ${label} (400)`, async () => {
+      const answer = await raw(
+        server.port,
+        "PUT",
+        `/api/v1/extensions/com.clover.example.dice/users/${userId}`,
+        auth,
+      );
+      assert.equal(answer.status, 400, answer.body);
+      assert.match(answer.body, /userId/);
+    });
+  }
+
+  it("accepts an ordinary user id", async () => {
+    const answer = await raw(
+      server.port,
+      "PUT",
+      "/api/v1/extensions/com.clover.example.dice/users/U-123",
+      auth,
+    );
+    assert.equal(answer.status, 200, answer.body);
+  });
+});

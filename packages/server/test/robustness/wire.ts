@@ -139,17 +139,33 @@ export function h1Event(
   url: string,
   token: string,
   chunks: (string | Buffer | number)[],
-  options: { end?: boolean; abortAfter?: boolean; path?: string; method?: string } = {},
+  options: {
+    end?: boolean;
+    abortAfter?: boolean;
+    path?: string;
+    method?: string;
+    /** Headers instead of the device's (bearer token, multipart content type). */
+    raw?: Record<string, string>;
+    /** A whole body sent with its length. */
+    body?: string | undefined;
+  } = {},
 ): Promise<RawAnswer> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const req = http.request(`${url}${options.path ?? "/v1/events"}`, {
+    const target = new URL(url);
+    const headers: Record<string, string> = options.raw ?? {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      "content-type": `multipart/form-data; boundary=${BOUNDARY}`,
+    };
+    if (options.body !== undefined)
+      headers["content-length"] = String(Buffer.byteLength(options.body));
+    const req = http.request({
+      host: target.hostname,
+      port: target.port,
+      path: options.path ?? "/v1/events",
       method: options.method ?? "POST",
       agent: false,
-      headers: {
-        authorization: `Bearer ${token}`,
-        "content-type": `multipart/form-data; boundary=${BOUNDARY}`,
-      },
+      headers,
     });
     let answered = false;
     req.on("response", (res) => {
@@ -185,7 +201,7 @@ export function h1Event(
         else await writeSlices(req, chunk);
       }
       if (options.abortAfter) req.destroy();
-      else if (options.end !== false) req.end();
+      else if (options.end !== false) req.end(options.body);
     })();
   });
 }

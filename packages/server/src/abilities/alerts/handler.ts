@@ -83,7 +83,11 @@ export class AlertsHandler {
     const zone = this.#zone(device);
     const now = this.alerts.now();
     const rawRepeat = repeatOf(recognition.slots["repeat"]);
-    const when = resolveWhen(recognition.slots["when"]?.value, zone, now, rawRepeat);
+    const slot = recognition.slots["when"];
+    const when = resolveWhen(slot?.value, zone, now, rawRepeat, {
+      raw: slot?.raw ?? "",
+      eitherHalfOfDay: type === "REMINDER",
+    });
     const label = type === "REMINDER" ? reminderText(recognition) : undefined;
     const pending: Pending = { ask: "time", type, ...(label ? { label } : {}) };
     if (rawRepeat) pending.repeat = rawRepeat;
@@ -158,7 +162,11 @@ export class AlertsHandler {
     const { device, recognition, text } = turn;
     const zone = this.#zone(device);
     const now = this.alerts.now();
-    const when = resolveWhen(recognition.slots["when"]?.value, zone, now);
+    const slot = recognition.slots["when"];
+    const when = resolveWhen(slot?.value, zone, now, undefined, {
+      raw: slot?.raw ?? "",
+      eitherHalfOfDay: true,
+    });
     // Without a time this is the command itself ("stop the music"): not ours.
     if (when?.kind !== "at") return undefined;
     const command = actionText(recognition, text);

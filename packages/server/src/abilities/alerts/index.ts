@@ -11,6 +11,7 @@ import { handleAlertsHttp } from "./http.js";
 import { en } from "./models/en.js";
 import { ja } from "./models/ja.js";
 import { ko } from "./models/ko.js";
+import { refineRecognition } from "./refine.js";
 import { ACTION_JOB, type AlertsApi, AlertsService } from "./service.js";
 
 export type { AlertsApi } from "./service.js";
@@ -55,10 +56,16 @@ export class AlertsAbility implements Ability {
 
   /** Relative times ("in 10 minutes", "tomorrow") resolve against the platform clock. */
   async recognize(text: string, device: DeviceInfo): Promise<Recognition> {
-    return alertsRecognizer(device.language).recognize(text, {
+    const options = {
+      language: device.language,
       referenceTime: new Date(this.services.clock.now()),
       timeZone: this.service.timeZoneOf(device),
-    });
+    };
+    return refineRecognition(
+      alertsRecognizer(device.language).recognize(text, options),
+      text,
+      options,
+    );
   }
 
   handle(turn: AbilityTurn): Promise<AbilityAnswer | undefined> {

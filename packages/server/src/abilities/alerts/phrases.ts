@@ -181,7 +181,7 @@ export const SAY = {
           return `${name ? `${capital(name)} timer` : "Timer"} set for ${length}.`;
         if (language === "ja")
           return `${name ? `${name}の` : ""}タイマーを${length}にセットしました。`;
-        return `${name ? `${name} ` : ""}타이머를 ${length}으로 맞췄어요.`;
+        return `${name ? `${name} ` : ""}타이머를 ${ko(length, "으로", "로")} 맞췄어요.`;
       }
       case "REMINDER":
         if (language === "en")
@@ -200,13 +200,13 @@ export const SAY = {
     const kind = kindName(type, language);
     if (language === "en") return `Sorry, I couldn't set the ${kind}.`;
     if (language === "ja") return `${kind}をセットできませんでした。`;
-    return `${kind}을 설정하지 못했어요.`;
+    return `${ko(kind, "을", "를")} 설정하지 못했어요.`;
   },
   askTime(type: AlertType, language: Language): string {
     const kind = kindName(type, language);
     if (language === "en") return `What time should the ${kind} be for?`;
     if (language === "ja") return `${kind}は何時にしますか？`;
-    return `${kind}을 몇 시로 맞출까요?`;
+    return `${ko(kind, "을", "를")} 몇 시로 맞출까요?`;
   },
   askDuration(language: Language): string {
     if (language === "en") return "For how long?";
@@ -231,7 +231,7 @@ export const SAY = {
         ];
     if (language === "en") return `You have no ${type ? `${kind}s` : kind}.`;
     if (language === "ja") return `${kind}はありません。`;
-    return `설정된 ${kind}이 없어요.`;
+    return `설정된 ${ko(kind, "이", "가")} 없어요.`;
   },
   notFound(type: AlertType | undefined, language: Language): string {
     const kind = type
@@ -239,7 +239,7 @@ export const SAY = {
       : { en: "alert", ja: "アラーム", ko: "알람" }[language];
     if (language === "en") return `I couldn't find that ${kind}.`;
     if (language === "ja") return `その${kind}は見つかりませんでした。`;
-    return `그 ${kind}을 찾지 못했어요.`;
+    return `그 ${ko(kind, "을", "를")} 찾지 못했어요.`;
   },
   list(items: string[], type: AlertType | undefined, language: Language): string {
     const kind = type ? kindName(type, language) : undefined;
@@ -258,12 +258,12 @@ export const SAY = {
       return `You have ${n === 2 ? "two" : n} ${kind ?? "alert"}s: ${items.join(" and ")}. Which one?`;
     if (language === "ja")
       return `${kind ?? "アラーム"}が${n}つあります。${items.join("と")}。どれですか？`;
-    return `${kind ?? "알람"}이 ${n}개 있어요. ${items.join(", ")}. 어느 것인가요?`;
+    return `${ko(kind ?? "알람", "이", "가")} ${n}개 있어요. ${items.join(", ")}. 어느 것인가요?`;
   },
   deleted(descriptions: string[], language: Language): string {
     if (language === "en") return `Deleted ${descriptions.join(" and ")}.`;
     if (language === "ja") return `${descriptions.join("と")}を削除しました。`;
-    return `${descriptions.join(", ")}을 삭제했어요.`;
+    return `${ko(descriptions.join(", "), "을", "를")} 삭제했어요.`;
   },
   deletedAll(count: number, type: AlertType | undefined, language: Language): string {
     const kind = type ? kindName(type, language) : undefined;
@@ -277,7 +277,7 @@ export const SAY = {
     const kind = kindName(alert.type, language);
     if (language === "en") return `Moved your ${kind} to ${when}.`;
     if (language === "ja") return `${kind}を${when}に変更しました。`;
-    return `${kind}을 ${when}으로 바꿨어요.`;
+    return `${ko(kind, "을", "를")} ${ko(when, "으로", "로")} 바꿨어요.`;
   },
   left(description: string, language: Language): string {
     if (language === "en") return `${capital(description)}.`;
@@ -299,6 +299,13 @@ export const SAY = {
     return "";
   },
 };
+
+/** Korean particle after a word: with a final consonant the first form (이, 을, 은, 으로). */
+function ko(word: string, withFinal: string, withoutFinal: string): string {
+  const last = word.charCodeAt(word.length - 1) - 0xac00;
+  const final = last >= 0 && last < 11172 && last % 28 !== 0;
+  return `${word}${final ? withFinal : withoutFinal}`;
+}
 
 function capital(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

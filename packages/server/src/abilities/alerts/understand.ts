@@ -31,12 +31,21 @@ export function resolveWhen(
   timeZone: string,
   now: number,
   repeat?: AlertRepeat,
+  options: { raw?: string; eitherHalfOfDay?: boolean } = {},
 ): When | undefined {
   if (!value) return undefined;
   const start = value.split("/")[0]!;
   const time = parseClockTime(start);
   if (time) {
-    const at = nextOccurrence(time, timeZone, now, repeat ? { weekdays: repeat.weekdays } : {});
+    const days = repeat ? { weekdays: repeat.weekdays } : {};
+    const at = nextOccurrence(time, timeZone, now, days);
+    // "remind me at 5" said in the morning means 5 PM: a bare hour of a reminder or an
+    // action is the next time the clock shows it, in either half of the day.
+    if (options.eitherHalfOfDay && options.raw !== undefined && isBareHour(time, options.raw)) {
+      const afternoon = { ...time, hour: time.hour + 12 };
+      const later = nextOccurrence(afternoon, timeZone, now, days);
+      if (later < at) return { kind: "at", at: later, time: afternoon };
+    }
     return { kind: "at", at, time };
   }
   const date = DATE.exec(start);
@@ -52,6 +61,15 @@ export function resolveWhen(
   }
   if (at <= now) return { kind: "past" };
   return { kind: "at", at, time: clock };
+}
+
+/** Words that fix the half of the day (AM/PM, parts of the day, 24-hour forms). */
+const HALF_OF_DAY =
+  /\b(?:a\.?m\.?|p\.?m\.?|morning|afternoon|evening|night|tonight|noon|midnight|o'clock in)\b|午前|午後|朝|昼|夕方|夜|晩|正午|深夜|未明|오전|오후|아침|점심|낮|저녁|밤|새벽|정오|자정/iu;
+
+/** An hour from 1 to 11 said without AM/PM or a part of the day ("at 5", 「5時」, "5시"). */
+export function isBareHour(time: ClockTime, raw: string): boolean {
+  return time.hour >= 1 && time.hour <= 11 && !HALF_OF_DAY.test(raw) && !/\b0\d:/.test(raw);
 }
 
 /** A repeat slot (ALERT_REPEAT) as the rule stored on the alert, given its time of day. */

@@ -78,6 +78,9 @@ export const en: AbilityModel = {
         { name: "name", type: "TIMER_NAME" },
       ],
       utterances: [
+        "countdown <duration>25 minutes</duration>",
+        "start a countdown for <duration>4 minutes</duration>",
+        "countdown timer <duration>6 minutes</duration>",
         "set a timer for <duration>10 minutes</duration>",
         "set timer for <duration>5 minutes</duration>",
         "timer for <duration>3 minutes</duration>",
@@ -112,6 +115,12 @@ export const en: AbilityModel = {
         { name: "repeat", type: "ALERT_REPEAT" },
       ],
       utterances: [
+        "remind me <when>in 20 minutes</when> to <text>take the cake out</text>",
+        "remind me <when>in 5 minutes</when> to <text>turn off the iron</text>",
+        "remind me to <text>pay the electricity bill</text> <when>next friday at 10 am</when>",
+        "remind me to <text>renew the car insurance</text> <when>next wednesday at 9</when>",
+        "remind me to <text>return the library books</text> <when>on thursday at 5 pm</when>",
+        "remind me to <text>put my phone on the charger</text> <when>at 10 pm</when>",
         "remind me to <text>water the plants</text> <when>at 6:30 pm</when>",
         "remind me <when>at 6:30 pm</when> to <text>water the plants</text>",
         "remind me to <text>call mom</text> <when>tomorrow at 10</when>",

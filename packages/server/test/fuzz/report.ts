@@ -1,0 +1,109 @@
+// What a fuzz run measured (printed at the end, copied into docs/benchmarks.md), and the raw
+// HTTP/2 request a case sends on the device's own connection.
+import type http2 from "node:http2";
+import { boundaryOf, MultipartParser, type MultipartPart } from "@clover/device";
+import type { RawAnswer } from "../robustness/wire.js";
+
+export function fuzzFigures() {
+  const statuses = new Map<number, number>();
+  const notes: string[] = [];
+  let slowest = 0;
+  let cases = 0;
+  return {
+    rssBefore: 0,
+    rssAfter: 0,
+    count(status: number, ms: number) {
+      cases++;
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      slowest = Math.max(slowest, ms);
+    },
+    note(text: string) {
+      notes.push(text);
+    },
+    print() {
+      const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+      const fivexx = [...statuses].filter(([s]) => s >= 500).reduce((n, [, c]) => n + c, 0);
+      console.log(
+        [
+          `fuzz: ${cases} cases, statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}`,
+          `fuzz: 5xx ${fivexx}, slowest answer ${slowest} ms, RSS ${mb(this.rssBefore)} → ${mb(this.rssAfter)}`,
+          ...notes.map((n) => `fuzz: ${n}`),
+        ].join("\n"),
+      );
+    },
+  };
+}
+
+function exceptionOf(contentType: string, body: Buffer) {
+  const boundary = boundaryOf(contentType);
+  if (!boundary) return undefined;
+  const parts: MultipartPart[] = [];
+  new MultipartParser(boundary, (part) => parts.push(part)).push(body);
+  for (const part of parts) {
+    try {
+      const directive = JSON.parse(part.body.toString("utf8")).directive;
+      if (directive?.header?.name === "Exception") return directive.payload;
+    } catch {}
+  }
+  return undefined;
+}
+
+/** One request on an HTTP/2 session; resolves when the answer's body has ended. */
+export function h2Answer(
+  session: http2.ClientHttp2Session,
+  c: {
+    path: string;
+    method: string;
+    authorization: string;
+    contentType: string;
+    body: Buffer;
+    finish: "end" | "cancel" | "stall";
+  },
+): Promise<RawAnswer> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    let stream: http2.ClientHttp2Stream;
+    try {
+      stream = session.request({
+        ":method": c.method,
+        ":path": c.path,
+        ...(c.authorization ? { authorization: c.authorization } : {}),
+        ...(c.contentType ? { "content-type": c.contentType } : {}),
+      });
+    } catch {
+      return resolve({ status: -1, headers: {}, body: Buffer.alloc(0), ms: 0 });
+    }
+    let status = 0;
+    let contentType = "";
+    const chunks: Buffer[] = [];
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      const body = Buffer.concat(chunks);
+      const exception = exceptionOf(contentType, body);
+      resolve({
+        status,
+        headers: {},
+        body,
+        ms: Date.now() - started,
+        ...(exception ? { exception } : {}),
+      });
+      if (!stream.destroyed) stream.close();
+    };
+    stream.on("response", (headers) => {
+      status = Number(headers[":status"]);
+      contentType = String(headers["content-type"] ?? "");
+      // A downchannel never ends: its Hello is the answer.
+      if (c.path === "/v1/directives" && status === 200) setTimeout(finish, 50);
+    });
+    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+    stream.on("end", finish);
+    stream.on("close", finish);
+    stream.on("error", () => {});
+    if (c.method === "GET") return void stream.end();
+    stream.write(c.body);
+    if (c.finish === "cancel") setTimeout(() => stream.close(0x8), 5);
+    else if (c.finish === "end") stream.end();
+  });
+}
