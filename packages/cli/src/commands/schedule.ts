@@ -59,13 +59,13 @@ export function registerSchedule(program: Command): void {
       .command("connect")
       .description("use the user's CalDAV calendar (checked before it is kept)")
       .argument("<userId>", "the user")
-      .requiredOption("--url <url>", "CalDAV server, principal or calendar URL")
+      .requiredOption("--calendar-url <url>", "CalDAV server, principal or calendar URL")
       .requiredOption("--username <name>", "CalDAV user name")
       .option("--password <password>", "CalDAV password (default: CLOVER_CALDAV_PASSWORD)"),
   ).action(
     async (
       userId: string,
-      o: { url: string; username: string; password?: string },
+      o: { calendarUrl: string; username: string; password?: string },
       command: Command,
     ) => {
       const out = outputOf(command);
@@ -77,7 +77,7 @@ export function registerSchedule(program: Command): void {
         managementApi(command).request<{ calendarUrl: string; events: number }>(
           "PUT",
           path(userId, "/calendar"),
-          { url: o.url, username: o.username, password },
+          { url: o.calendarUrl, username: o.username, password },
         ),
       );
       out.result(result, () =>
