@@ -47,6 +47,8 @@ export class ReferencePlayer {
   offset = 0;
   queue: Item[] = [];
   current: Item | undefined;
+  /** Items played before the current one (for PlaybackController.Previous). */
+  played: Item[] = [];
   /** Waiting for StreamDeliver before playing the current item. */
   private awaitingStream = false;
   private delayReported = false;
@@ -186,7 +188,15 @@ export class ReferencePlayer {
       case "PlaybackController.Next": {
         const next = this.queue.shift();
         if (!next) return [];
+        if (this.current) this.played.push(this.current);
         this.current = next;
+        return this.start();
+      }
+      case "PlaybackController.Previous": {
+        const previous = this.played.pop();
+        if (!previous) return [];
+        if (this.current) this.queue.unshift(this.current);
+        this.current = previous;
         return this.start();
       }
       case "PlaybackController.SetRepeatMode":

@@ -22,7 +22,17 @@ type Feature = "volume" | "bluetooth" | "screenbrightness" | "wifi" | "power" | 
 
 const DEFAULT_ACTIONS: Record<Feature, string[]> = {
   volume: ["Decrease", "Increase", "SetValue"],
-  bluetooth: ["TurnOff", "TurnOn", "BtConnect", "BtDisconnect", "BtStartPairing", "BtStopPairing"],
+  bluetooth: [
+    "TurnOff",
+    "TurnOn",
+    "BtConnect",
+    "BtDisconnect",
+    "BtStartPairing",
+    "BtStopPairing",
+    "BtPlay",
+    "BtRescan",
+    "BtDelete",
+  ],
   screenbrightness: [],
   wifi: [],
   power: ["TurnOff", "TurnOn"],
@@ -387,6 +397,11 @@ export class ReferenceDevice {
       case "BtDelete":
         bt.btlist = bt.btlist.filter((d) => d.address !== p["address"]);
         return true;
+      case "BtRescan":
+        bt.scanning = "on";
+        return true;
+      case "BtPlay":
+        return bt.btlist.some((d) => d.connected);
       default:
         return false;
     }

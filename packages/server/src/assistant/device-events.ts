@@ -1,7 +1,8 @@
 // Device events that concern extensions (cek-custom-extension.md §5, §7.7): AudioPlayer events
 // become EventRequests to the extension that owns the playback (never to 0.1.0 extensions);
-// button presses become playback intents (§5.8); ExpectSpeechTimedOut closes the listening
-// window (§7.2).
+// button presses become playback intents (§5.8). SpeechRecognizer.ExpectSpeechTimedOut was
+// removed from CIC (cic.md §9) and is refused by the gateway; the listening window closes by
+// the platform's timer (session-timeouts.ts).
 import { randomUUID } from "node:crypto";
 import { CEK_PLAYBACK_EVENT_NAMES, type CekEvent } from "@clover/protocol";
 import { eventTimestamp } from "../cek/request-builder.js";
@@ -34,10 +35,6 @@ export async function handleDeviceEvent(
     directives: [],
     expectSpeech: false,
   };
-  if (turn.namespace === "SpeechRecognizer" && turn.name === "ExpectSpeechTimedOut") {
-    const session = await ctx.sessions.get(sessionKey(device));
-    return session ? listeningWindowClosed(ctx, session, turn.dialogRequestId) : empty;
-  }
   const ownerId =
     device.playback?.extensionId ?? (await ctx.sessions.getPlaybackOwner(sessionKey(device)));
   const owner = ownerId ? ctx.registry.get(ownerId) : undefined;

@@ -48,6 +48,9 @@ const STATE_ONLY = new Set([
 
 const LANGUAGES = new Set<Language>(["en", "ja", "ko"]);
 
+/** How long a spoken request may take before the device gets SpeechRecognizer.KeepRecording. */
+export const KEEP_RECORDING_AFTER_MS = 1000;
+
 export class EventHandler {
   constructor(private readonly deps: EventHandlerDependencies) {}
 
@@ -207,14 +210,32 @@ export class EventHandler {
         createDirective("SpeechRecognizer", "StopCapture", {}, dialogRequestId),
       );
     };
-    const { text } = await this.deps.asr.recognize(ctx.audio, {
-      language: lang,
-      onEndOfSpeech: stopCapture,
-    });
-    stopCapture();
-    ctx.audio.resume();
-    if (text.trim() === "") return [];
-    return this.converse(ctx, text, dialogRequestId, lang as Language);
+    // A slow answer gets SpeechRecognizer.KeepRecording on the downchannel, so the device
+    // does not give up waiting (cic.md §9.8); sent once, after KEEP_RECORDING_AFTER_MS.
+    const keepRecording = setTimeout(
+      () =>
+        ctx.pushToDownchannel(
+          createDirective("SpeechRecognizer", "KeepRecording", {}, dialogRequestId),
+        ),
+      KEEP_RECORDING_AFTER_MS,
+    );
+    try {
+      const { text } = await this.deps.asr.recognize(ctx.audio, {
+        language: lang,
+        onEndOfSpeech: stopCapture,
+      });
+      stopCapture();
+      ctx.audio.resume();
+      if (text.trim() === "") return [];
+      // Clients configured for it see the transcript (ShowRecognizedText, partner-only, §9.8).
+      if (this.deps.side?.options.showRecognizedTextClients?.includes(ctx.grant.clientId))
+        ctx.pushToDownchannel(
+          createDirective("SpeechRecognizer", "ShowRecognizedText", { text }, dialogRequestId),
+        );
+      return await this.converse(ctx, text, dialogRequestId, lang as Language);
+    } finally {
+      clearTimeout(keepRecording);
+    }
   }
 
   private async deviceEvent(ctx: EventContext): Promise<DirectivePart[]> {

@@ -88,7 +88,7 @@ export interface ServerConfig {
   device: DeviceConfig;
 }
 
-export interface DeviceConfig {
+export type DeviceConfig = {
   /** IANA zone when neither the device's settings, the account nor the device clock says. */
   defaultTimeZone: string;
   /** User-Agent check (cic.md §2.4): warn (log), strict (400), or off. */
@@ -103,7 +103,7 @@ export interface DeviceConfig {
   showRecognizedTextClients: string[];
   /** Version of the terms of service accounts must accept (/authorize answers 451); none: off. */
   termsVersion?: string;
-}
+};
 
 export class ConfigError extends Error {
   override name = "ConfigError";

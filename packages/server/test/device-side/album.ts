@@ -33,6 +33,20 @@ function respond(request: Json) {
     return {
       body: silent([play(1, "REPLACE_ALL"), play(2, "ENQUEUE"), play(3, "ENQUEUE")]),
     };
+  if (r.type === "IntentRequest" && r.intent.name === "WebsiteIntent")
+    return {
+      body: silent([
+        {
+          header: { namespace: "Clova", name: "LaunchURI" },
+          payload: {
+            targets: [
+              { uri: "https://albums.example.org/test-album", title: "Test Album" },
+              { uri: "albumbox://album/1", title: "Album Box app" },
+            ],
+          },
+        },
+      ]),
+    };
   if (r.type === "IntentRequest" && r.intent.name === "WhenIntent")
     return { body: answer(String(r.intent.slots?.when?.value ?? "no date")) };
   return { body: silent([]) };
@@ -65,6 +79,11 @@ export async function registerAlbumBox(world: DeviceSideWorld): Promise<TestExte
             name: "PlayAlbumIntent",
             slots: [],
             utterances: ["play the album", "play my album", "start the album"],
+          },
+          {
+            name: "WebsiteIntent",
+            slots: [],
+            utterances: ["open the album website", "show the album page", "open the website"],
           },
           {
             name: "WhenIntent",

@@ -97,3 +97,56 @@ describe("DeviceControl", () => {
     assert.equal(refused.status, 400);
   });
 });
+
+describe("DeviceControl Bluetooth", () => {
+  let world: DeviceSideWorld;
+  before(async () => {
+    world = await startWorld({ examples: "off" });
+  });
+  after(() => world.close());
+
+  it("DeviceControl.Bluetooth directives from the app and by voice, each reported", async () => {
+    const speaker = await world.device("bt-all", { account: "bt-all-user" });
+    const tablet = await world.device("bt-tablet", { account: "bt-all-user", display: "l100" });
+    speaker.bluetooth.btlist.push({
+      name: "Phone",
+      address: "aa:bb:cc:dd:ee:ff",
+      connected: false,
+      role: "source",
+    });
+    const connected = await speaker.say("connect bluetooth");
+    assert.ok(names(connected.directives).includes("DeviceControl.BtConnect"));
+    assert.equal(speaker.bluetooth.btlist[0]?.connected, true);
+    const played = await speaker.say("play music from my phone");
+    assert.deepEqual(names(played.directives), ["DeviceControl.BtPlay"]);
+    const quieter = await speaker.say("turn down the volume");
+    assert.deepEqual(names(quieter.directives), ["DeviceControl.Decrease"]);
+    assert.equal(speaker.volume.value, 4);
+    await speaker.say("disconnect bluetooth");
+    assert.equal(speaker.bluetooth.btlist[0]?.connected, false);
+    const push = (name: string, payload: Record<string, unknown> = {}) =>
+      world.api("POST", "/api/v1/users/bt-all-user/devices/bt-all/directives", {
+        namespace: "DeviceControl",
+        name,
+        payload,
+      });
+    await push("BtRescan");
+    await until(() => speaker.bluetooth.scanning === "on");
+    await push("BtStopPairing");
+    await until(() => speaker.bluetooth.scanning === "off");
+    await push("BtDelete", {
+      name: "Phone",
+      address: "aa:bb:cc:dd:ee:ff",
+      role: "source",
+      connected: false,
+    });
+    await until(() => speaker.bluetooth.btlist.length === 0);
+    // A failed action is shared too (ActionFailed → SynchronizeState).
+    await push("BtPlay");
+    await until(() => speaker.sent.includes("DeviceControl.ActionFailed"));
+    await speaker.press("BtRequestToCancelPINCodeInput", {}, "DeviceControl");
+    const settings = await tablet.say("open the settings");
+    assert.deepEqual(names(settings.directives), ["DeviceControl.Open"]);
+    assert.ok(tablet.peers.has("bt-all"));
+  });
+});

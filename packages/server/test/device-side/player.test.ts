@@ -39,6 +39,36 @@ describe("player: AudioPlayer, PlaybackController, TemplateRuntime", () => {
       names(next.directives).join(),
     );
     assert.equal(speaker.player.current?.stream["token"], "album:2");
+    const previous = await speaker.press("PreviousCommandIssued");
+    assert.ok(names(previous.directives).includes("PlaybackController.Previous"));
+    assert.equal(speaker.player.current?.stream["token"], "album:1");
+  });
+
+  it("PlaybackController.Expect*Command for every button an app presses for another device", async () => {
+    const speaker = await world.device("buttons-speaker", { account: "buttons-user" });
+    const app = await world.device("buttons-app", { account: "buttons-user", display: "m100" });
+    await speaker.say("ask album box to play the album");
+    const press = (name: string) => app.press(name, { deviceId: "buttons-speaker" });
+    await press("NextCommandIssued");
+    await until(() => speaker.player.current?.stream["token"] === "album:2", "remote next");
+    await press("PreviousCommandIssued");
+    await until(() => speaker.player.current?.stream["token"] === "album:1", "remote previous");
+    await press("StopCommandIssued");
+    await until(() => speaker.player.activity === "STOPPED", "remote stop");
+    await press("ResumeCommandIssued");
+    await until(() => speaker.player.activity === "PLAYING", "remote resume");
+    for (const name of ["Next", "Previous", "Stop", "Resume"])
+      assert.ok(speaker.sent.includes(`PlaybackController.${name}CommandIssued`), name);
+  });
+
+  it("Clova.LaunchURI from an extension opens the first target", async () => {
+    const tablet = await world.device("launch-tablet", { account: "launch-user", display: "l100" });
+    const opened = await tablet.say("ask album box to open the album website");
+    assert.ok(
+      names(opened.directives).includes("Clova.LaunchURI"),
+      names(opened.directives).join(),
+    );
+    assert.deepEqual(tablet.launched, ["https://albums.example.org/test-album"]);
   });
 
   it("AudioPlayer.ClearQueue pushed from the app; PlaybackQueueCleared empties the server's queue", async () => {

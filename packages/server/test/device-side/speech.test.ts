@@ -3,8 +3,8 @@
 // listening timeout carry audio too.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import type { TextToSpeech } from "../../src/cic/speech-engines.js";
-import { type DeviceSideWorld, names, startWorld } from "./clover.js";
+import type { SpeechToText, TextToSpeech } from "../../src/cic/speech-engines.js";
+import { type DeviceSideWorld, names, startWorld, until } from "./clover.js";
 
 /** A TTS engine whose "MP3" names what it said, so the test can check the audio. */
 const tts: TextToSpeech = {
@@ -38,5 +38,62 @@ describe("SpeechSynthesizer", () => {
       { context: device.context() },
     );
     assert.equal(bad.status, 400);
+  });
+});
+
+describe("SpeechRecognizer", () => {
+  let world: DeviceSideWorld;
+  /** Hears "turn up the volume", after the end of speech takes 1.3 s to be sure. */
+  const asr: SpeechToText = {
+    async recognize(audio, options) {
+      for await (const _chunk of audio) break;
+      options.onEndOfSpeech?.();
+      await new Promise((resolve) => setTimeout(resolve, 1300));
+      return { text: "turn up the volume" };
+    },
+  };
+  before(async () => {
+    world = await startWorld({ examples: "off" }, { asr });
+    // The reference client's id is known only now; configured like CLOVER_SHOW_RECOGNIZED_TEXT_CLIENTS.
+    world.server.gateway.side.options.showRecognizedTextClients = [world.clientId];
+  });
+  after(() => world.close());
+
+  it("SpeechRecognizer.KeepRecording for a slow answer and ShowRecognizedText for configured clients", async () => {
+    const pushed: string[] = [];
+    const device = await world.device("voice-speaker", {
+      account: "voice-user",
+      onDirective: (d, channel) => {
+        if (channel === "downchannel")
+          pushed.push(`${d.header.name}:${String(d.payload["text"] ?? "")}`);
+      },
+    });
+    const response = await device.client.sendEvent(
+      {
+        namespace: "SpeechRecognizer",
+        name: "Recognize",
+        payload: { lang: "en", profile: "CLOSE_TALK", format: "AUDIO_L16_RATE_16000_CHANNELS_1" },
+      },
+      { context: device.context(), dialogRequestId: "voice-1", audio: Buffer.alloc(6400) },
+    );
+    assert.deepEqual(names(response.directives), ["DeviceControl.Increase"]);
+    await until(() => pushed.length >= 3);
+    assert.deepEqual(pushed, [
+      "StopCapture:",
+      "KeepRecording:",
+      "ShowRecognizedText:turn up the volume",
+    ]);
+  });
+
+  it("SpeechSynthesizer.SpeechStarted, SpeechFinished and SpeechStopped are answered 204", async () => {
+    const device = await world.device("state-speaker", { account: "voice-user" });
+    for (const name of ["SpeechStarted", "SpeechFinished", "SpeechStopped"]) {
+      const response = await device.send({
+        namespace: "SpeechSynthesizer",
+        name,
+        payload: { token: "t-1" },
+      });
+      assert.equal(response.status, 204, name);
+    }
   });
 });

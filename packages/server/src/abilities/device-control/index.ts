@@ -86,6 +86,8 @@ function controlOf(
       };
     case "BtConnectIntent":
       return { name: "BtConnect", target: "bluetooth", speak: true, payload: {} };
+    case "BtPlayIntent":
+      return { name: "BtPlay", target: "bluetooth", speak: false, payload: {} };
     case "BtDisconnectIntent":
       return { name: "BtDisconnect", target: "bluetooth", speak: true, payload: {} };
     default:
