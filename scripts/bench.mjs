@@ -15,6 +15,7 @@ const BENCHMARKS = {
   "speech-answer": "bench/speech/answer.ts",
   alerts: "bench/alerts/alerts.ts",
   scale: "bench/scale/scale.ts",
+  schedule: "bench/schedule/week.ts",
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -9,6 +9,7 @@ import { registerHome } from "./commands/home.js";
 import { registerInit } from "./commands/init.js";
 import { registerModel } from "./commands/model.js";
 import { registerNlu } from "./commands/nlu.js";
+import { registerSchedule } from "./commands/schedule.js";
 import { registerTest } from "./commands/test.js";
 import { CliError, EXIT, unreachableError } from "./core/errors.js";
 import { Output } from "./core/output.js";
@@ -41,6 +42,7 @@ export function buildProgram(): Command {
     registerDevice,
     registerExt,
     registerHome,
+    registerSchedule,
     registerModel,
     registerNlu,
     registerTest,

@@ -67,7 +67,8 @@ export class ManagementApi {
     } catch {
       parsed = undefined;
     }
-    if (response.ok) return parsed as T;
+    // A body that is not JSON (an iCalendar export) is handed back as text.
+    if (response.ok) return (parsed === undefined && text !== "" ? text : parsed) as T;
     const error = (parsed as { error?: { message?: string; issues?: ApiIssue[] } } | undefined)
       ?.error;
     const message = error?.message ?? (text.slice(0, 200) || response.statusText);

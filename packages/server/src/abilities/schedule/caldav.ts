@@ -29,12 +29,15 @@ export interface CalDavAccount {
 export interface CalDavLimits {
   /** Deadline of one request to the server. */
   timeoutMs: number;
+  /** Deadline of the first whole read of a calendar (a large one takes a slow server long). */
+  loadTimeoutMs: number;
   /** Largest response read from the server. */
   maxResponseBytes: number;
 }
 
 export const DEFAULT_LIMITS: CalDavLimits = {
   timeoutMs: 10_000,
+  loadTimeoutMs: 120_000,
   maxResponseBytes: 32 * 1024 * 1024,
 };
 
@@ -261,7 +264,10 @@ export class CalDavCalendar implements CalendarBackend {
       fetch: this.#fetch,
     });
     const syncToken = state?.props?.syncToken ? String(state.props.syncToken) : undefined;
-    const objects = await fetchCalendarObjects({ calendar, fetch: this.#fetch });
+    const objects = await fetchCalendarObjects({
+      calendar,
+      fetch: calDavFetch(this.#account, { ...this.#limits, timeoutMs: this.#limits.loadTimeoutMs }),
+    });
     const copy: CalDavCopy = {
       calendar,
       ...(syncToken ? { syncToken } : {}),

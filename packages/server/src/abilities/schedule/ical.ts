@@ -305,7 +305,22 @@ function cancelled(event: Component): boolean {
 
 /** Every occurrence of a calendar object overlapping [from, to), in start order. */
 export function expand(text: string, from: number, to: number, userZone: string): Occurrence[] {
-  return expandCalendar(parseCalendar(text), from, to, userZone);
+  return expandCalendar(parsedOnce(text), from, to, userZone);
+}
+
+/** Parsed calendar objects by their text: questions read the same objects again and again. */
+const parsed = new Map<string, Component>();
+const PARSED_LIMIT = 20_000;
+
+/** A parse shared by readers (never changed: changes parse their own copy). */
+function parsedOnce(text: string): Component {
+  let found = parsed.get(text);
+  if (!found) {
+    found = parseCalendar(text);
+    if (parsed.size >= PARSED_LIMIT) parsed.delete(parsed.keys().next().value as string);
+    parsed.set(text, found);
+  }
+  return found;
 }
 
 export function expandCalendar(
@@ -348,7 +363,12 @@ export function expandCalendar(
       for (let step = 0; step < MAX_STEPS; step++) {
         const next = iterator.next();
         if (!next) break;
-        const at = start.place(wallOf(next), start.isDate);
+        const wall = wallOf(next);
+        // Placing a wall time in a zone costs a few Intl calls: skip what is surely too early
+        // (no zone is more than a day from UTC, and the event's length is known).
+        const rough = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
+        if (rough + duration < from - 2 * 86_400_000) continue;
+        const at = start.place(wall, start.isDate);
         if (at >= to) break;
         if (at + duration >= from) instances.add(at);
       }

@@ -5,6 +5,8 @@ import type { Occurrence } from "./ical.js";
 import { addDays, localDate, wallTimeAt } from "./zone.js";
 
 const LOCALES: Record<Language, string> = { en: "en-US", ja: "ja-JP", ko: "ko-KR" };
+/** A spoken answer names this many events at most ("and 12 more"); the card lists them all. */
+const MAX_SPOKEN = 10;
 
 export function spokenTime(instant: number, timeZone: string, language: Language): string {
   const { hour, minute } = wallTimeAt(instant, timeZone);
@@ -91,8 +93,9 @@ export function spokenAgenda(
       ko: `${range.label} 일정은 없습니다.`,
     }[language];
   const today = localDate(now, timeZone);
+  const told = occurrences.slice(0, MAX_SPOKEN);
   const byDay = new Map<string, Occurrence[]>();
-  for (const o of occurrences) {
+  for (const o of told) {
     const day = localDate(Math.max(o.start, 0), timeZone);
     byDay.set(day, [...(byDay.get(day) ?? []), o]);
   }

@@ -107,7 +107,7 @@ describe("CalDAV connection", () => {
     const down = new CalDavCalendar(
       { url: `http://127.0.0.1:${await freePort()}/cal/`, username: "bob", password: "builder" },
       new Map(),
-      { timeoutMs: 2000, maxResponseBytes: 1 << 20 },
+      { timeoutMs: 2000, loadTimeoutMs: 2000, maxResponseBytes: 1 << 20 },
     );
     await assert.rejects(down.objectsIn(0, Date.now()), (error: unknown) => {
       assert.ok(error instanceof CalendarError);
