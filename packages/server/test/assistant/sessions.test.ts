@@ -136,48 +136,4 @@ describe("session timeouts", () => {
     await ext.waitFor(4, 2000);
     assert.equal(types()[3], "SessionEndedRequest");
   });
-
-  it("handles the device's ExpectSpeechTimedOut: reprompt, then SessionEndedRequest", async () => {
-    ext.respond = (req: Json) => ({
-      body: {
-        version: "1.0",
-        sessionAttributes: {},
-        response: {
-          outputSpeech: {
-            type: "SimpleSpeech",
-            values: { type: "PlainText", lang: "en", value: "How many? ".repeat(50) },
-          },
-          reprompt: {
-            outputSpeech: {
-              type: "SimpleSpeech",
-              values: { type: "PlainText", lang: "en", value: "Say a number." },
-            },
-          },
-          card: {},
-          directives: [],
-          shouldEndSession: req.request.type === "SessionEndedRequest",
-        },
-      },
-    });
-    const me = device({ deviceId: "device-timeout" });
-    await platform.assistant.handleTurn(say("open bakery bot", me));
-    const event = {
-      kind: "event" as const,
-      namespace: "SpeechRecognizer",
-      name: "ExpectSpeechTimedOut",
-      payload: {},
-      device: me,
-    };
-    const first = await platform.assistant.handleTurn(event);
-    assert.deepEqual(
-      first.speech.map((s) => s.value),
-      ["Say a number."],
-    );
-    assert.equal(first.expectSpeech, true);
-    const second = await platform.assistant.handleTurn(event);
-    assert.deepEqual(second.speech, []);
-    assert.equal(second.expectSpeech, false);
-    await ext.waitFor(2, 2000);
-    assert.deepEqual(types(), ["LaunchRequest", "SessionEndedRequest"]);
-  });
 });
