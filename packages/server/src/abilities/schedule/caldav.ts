@@ -4,18 +4,29 @@
 // when nothing changed), so a change made on the phone is heard on the next question. Writes
 // are plain PUT/DELETE naming the ETag they read (If-Match): a change made meanwhile on the
 // server is a conflict, never overwritten.
-import {
-  calendarMultiGet,
-  createAccount,
-  type DAVAccount,
-  type DAVCalendar,
-  fetchCalendarObjects,
-  fetchCalendars,
-  propfind,
-  smartCollectionSync,
-} from "tsdav";
+import type { DAVAccount, DAVCalendar } from "tsdav";
 import { type CalendarBackend, CalendarError, type CalendarObject } from "./calendar.js";
 import { IcsError, spanOf, uidOf } from "./ical.js";
+
+/**
+ * The CalDAV library, loaded on first use: a platform without it (or whose users keep their
+ * calendar in the embedded store) starts and answers everything else.
+ */
+const load = () => import("tsdav");
+let library: ReturnType<typeof load> | undefined;
+function tsdav(): ReturnType<typeof load> {
+  const loading =
+    library ??
+    load().catch((error: unknown) => {
+      library = undefined;
+      throw new CalendarError(
+        "unreachable",
+        `the CalDAV library could not be loaded (${(error as Error).message}); run npm install`,
+      );
+    });
+  library = loading;
+  return loading;
+}
 
 export interface CalDavAccount {
   /** A server, principal or calendar collection URL. */
@@ -161,7 +172,7 @@ export async function discoverCalendar(
   const fetchOverride = calDavFetch(account, limits);
   let davAccount: DAVAccount | undefined;
   try {
-    davAccount = await createAccount({
+    davAccount = await (await tsdav()).createAccount({
       account: { serverUrl: account.calendarUrl ?? account.url, accountType: "caldav" },
       fetch: fetchOverride,
     });
@@ -169,7 +180,10 @@ export async function discoverCalendar(
     if (error instanceof CalendarError) throw error;
   }
   if (davAccount?.homeUrl) {
-    const calendars = await fetchCalendars({ account: davAccount, fetch: fetchOverride });
+    const calendars = await (await tsdav()).fetchCalendars({
+      account: davAccount,
+      fetch: fetchOverride,
+    });
     const wanted = account.calendarUrl ?? account.url;
     const exact = calendars.find((c) => sameCollection(c.url, wanted));
     const events = calendars.filter((c) => !c.components || c.components.includes("VEVENT"));
@@ -178,7 +192,7 @@ export async function discoverCalendar(
   }
   // No discovery (or no calendar listed): the URL itself must be a calendar collection.
   const url = (account.calendarUrl ?? account.url).replace(/\/?$/, "/");
-  const [response] = await propfind({
+  const [response] = await (await tsdav()).propfind({
     url,
     props: { "d:resourcetype": {}, "d:sync-token": {}, "d:displayname": {} },
     depth: "0",
@@ -225,16 +239,18 @@ export class CalDavCalendar implements CalendarBackend {
     const copy = this.#copies.get(this.#key);
     if (!copy) return this.#load();
     if (!copy.syncToken) return this.#load(copy.calendar);
-    let result: Awaited<ReturnType<typeof smartCollectionSync>> & {
+    let result: Awaited<ReturnType<Awaited<ReturnType<typeof load>>["smartCollectionSync"]>> & {
       objects: { created: DavObject[]; updated: DavObject[]; deleted: DavObject[] };
     };
     try {
-      result = (await smartCollectionSync({
+      result = (await (
+        await tsdav()
+      ).smartCollectionSync({
         collection: {
           ...copy.calendar,
           syncToken: copy.syncToken,
           objects: [...copy.byHref.values()].map((o) => ({ url: o.href, etag: o.etag })),
-          objectMultiGet: calendarMultiGet,
+          objectMultiGet: (await tsdav()).calendarMultiGet,
         },
         method: "webdav",
         detailedResult: true,
@@ -257,14 +273,14 @@ export class CalDavCalendar implements CalendarBackend {
   async #load(known?: DAVCalendar): Promise<CalDavCopy> {
     const calendar = known ?? (await discoverCalendar(this.#account, this.#limits));
     // The token first: whatever changes after it is picked up by the next sync.
-    const [state] = await propfind({
+    const [state] = await (await tsdav()).propfind({
       url: calendar.url,
       props: { "d:sync-token": {} },
       depth: "0",
       fetch: this.#fetch,
     });
     const syncToken = state?.props?.syncToken ? String(state.props.syncToken) : undefined;
-    const objects = await fetchCalendarObjects({
+    const objects = await (await tsdav()).fetchCalendarObjects({
       calendar,
       fetch: calDavFetch(this.#account, { ...this.#limits, timeoutMs: this.#limits.loadTimeoutMs }),
     });
@@ -353,7 +369,7 @@ export class CalDavCalendar implements CalendarBackend {
       );
     let newEtag = response.headers.get("etag");
     if (!newEtag) {
-      const [fetched] = await fetchCalendarObjects({
+      const [fetched] = await (await tsdav()).fetchCalendarObjects({
         calendar: copy.calendar,
         objectUrls: [href],
         fetch: this.#fetch,
