@@ -61,6 +61,8 @@ export interface Platform {
   assistant: CloverAssistant;
   managementHandler: RequestHandler;
   registry: ExtensionRegistry;
+  /** Account linking of extensions (OAuth tokens per user). */
+  linking: AccountLinking;
   keys: SigningKeyRing;
   /** Checks the management API's admin token (also used by the device admin routes). */
   adminAuth: AdminAuth;
@@ -242,6 +244,7 @@ export async function createPlatform(
     assistant,
     managementHandler,
     registry,
+    linking,
     keys,
     adminAuth,
     database,
