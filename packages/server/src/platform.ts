@@ -189,6 +189,7 @@ export async function createPlatform(
   assistant.start();
   for (const ability of abilities.list()) await ability.start?.();
   jobRunner.start();
+  if (config.warmModels) void abilities.warmInBackground();
   // Several nodes share PostgreSQL: pick up registry changes and key rotations made elsewhere.
   let refresher: NodeJS.Timeout | undefined;
   if (config.databaseUrl && config.registryRefreshMs > 0) {
