@@ -248,9 +248,9 @@ export class DeviceAlerts {
       const job = (this.#options.fetchAsset ?? fetchAsset)(asset.url)
         .then((bytes) => {
           if (!this.#alerts.get(alert.token)?.assets?.includes(asset)) return;
-          let audio = this.#audio.get(alert.token);
-          if (!audio) this.#audio.set(alert.token, (audio = new Map()));
+          const audio = this.#audio.get(alert.token) ?? new Map<string, Uint8Array>();
           audio.set(asset.assetId, bytes);
+          this.#audio.set(alert.token, audio);
         })
         .catch(() => {}) // skipped when ringing (§9.1)
         .finally(() => this.#downloads.delete(job));
