@@ -124,8 +124,11 @@ async function serve(options: ServeOptions, command: Command, out: Output): Prom
   argv.push(...command.args);
   let config: server.ServerConfig;
   try {
-    // Local development: extensions on this machine are reachable (docs/security.md).
-    config = server.loadConfig(process.env, argv, { extensionNetworks: "loopback" });
+    // A started platform compiles its abilities' models in the background (docs/configuration.md);
+    // local development: extensions on this machine are reachable (docs/security.md).
+    config = server.loadConfig({ CLOVER_WARM_MODELS: "true", ...process.env }, argv, {
+      extensionNetworks: "loopback",
+    });
   } catch (error) {
     throw new CliError((error as Error).message, EXIT.usage, "see `clover serve --help`");
   }
