@@ -104,6 +104,50 @@ export interface TurnResult {
   };
   /** The CEK exchange of this turn, when an extension was called (for the simulator/--verbose). */
   exchange?: { request: unknown; response?: unknown; durationMs: number; error?: string };
+  /**
+   * What the NLU made of the utterance: confidence, which layer decided (exact template,
+   * statistical model, none), the next best intents and each slot's words (for the console).
+   */
+  recognition?: TurnRecognition;
+  /** The dialog session the turn ran in: its attributes before and after (for the console). */
+  session?: TurnSession;
+  /**
+   * Where the turn's time went, in milliseconds. The assistant fills `understandingMs` and
+   * `extensionMs`; the CIC gateway adds `asrMs`, `ttsMs` and `totalMs` as the turn goes on
+   * (the same object, so the conversation log shows them once the speech is synthesized).
+   */
+  timings?: TurnTimings;
+}
+
+export interface TurnRecognition {
+  intent: string | null;
+  confidence: number;
+  layer: "exact" | "statistical" | "none";
+  alternatives: { intent: string; confidence: number }[];
+  slots: Record<string, { raw: string; type: string; value: string }>;
+}
+
+export interface TurnSession {
+  /** The extension's (or ability's) session id. */
+  sessionId: string;
+  /** True when this turn started it. */
+  new: boolean;
+  attributesBefore: Record<string, unknown>;
+  /** Undefined when the session ended with this turn. */
+  attributesAfter?: Record<string, unknown>;
+}
+
+export interface TurnTimings {
+  /** Speech recognition, from the event's arrival to the transcript. */
+  asrMs?: number;
+  /** Understanding and routing: the assistant's own time (NLU, sessions), without the call. */
+  understandingMs?: number;
+  /** The call to the extension. */
+  extensionMs?: number;
+  /** Speech synthesis of the answer, until its last byte. */
+  ttsMs?: number;
+  /** From the event's arrival to the last byte of the answer's speech. */
+  totalMs?: number;
 }
 
 /** The assistant as the gateway sees it. */

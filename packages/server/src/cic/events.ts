@@ -9,6 +9,7 @@ import type { DeviceSide, TurnCause } from "./interfaces/device-side.js";
 import { type CicDirective, createDirective } from "./multipart-writer.js";
 import type { SpeechToText, TextToSpeech } from "./speech-engines.js";
 import { type DirectivePart, turnToDirectives } from "./turn-directives.js";
+import { timeSpeech } from "./turn-timings.js";
 
 export interface CicEventMessage {
   context: ContextObject[];
@@ -136,13 +137,14 @@ export class EventHandler {
   }
 
   private async recognizeText(ctx: EventContext, text: string): Promise<DirectivePart[]> {
+    const started = performance.now();
     const dialogRequestId = this.requireDialogRequestId(ctx);
     // The newest dialogRequestId per device: an older dialog's answer is dropped (cic.md §7.3).
     await this.deps.devices.startDialog(ctx.deviceKey, dialogRequestId);
     ctx.audio.resume();
     const language = languageOfText(text);
     if (language) await this.deps.devices.setLanguage(ctx.deviceKey, language);
-    return this.converse(ctx, text, dialogRequestId, language);
+    return this.converse(ctx, text, dialogRequestId, language, { started });
   }
 
   /** One utterance of a dialog: the assistant's answer as directives. */
@@ -151,6 +153,7 @@ export class EventHandler {
     text: string,
     dialogRequestId: string,
     language: Language | undefined,
+    timing: { started: number; asrMs?: number },
   ): Promise<DirectivePart[]> {
     const device = await this.deviceInfo(ctx, language);
     const result = await this.deps.assistant.handleTurn({
@@ -159,11 +162,17 @@ export class EventHandler {
       dialogRequestId,
       device,
     });
+    // The turn's timings (shared with the conversation log): speech recognition, then speech.
+    result.timings ??= {};
+    const timings = result.timings;
+    if (timing.asrMs !== undefined) timings.asrMs = timing.asrMs;
     this.shape(ctx, result);
     await this.rememberPlayback(ctx, result);
     // The device drops directives of an older dialog; skip synthesizing them (cic.md §7.3).
     if (await this.deps.devices.superseded(ctx.deviceKey, dialogRequestId)) return [];
-    return this.answer(result, dialogRequestId);
+    const ttsStarted = performance.now();
+    const parts = await this.answer(result, dialogRequestId);
+    return timeSpeech(parts, timings, ttsStarted, timing.started);
   }
 
   /**
@@ -184,6 +193,7 @@ export class EventHandler {
   }
 
   private async recognizeSpeech(ctx: EventContext): Promise<DirectivePart[]> {
+    const started = performance.now();
     const dialogRequestId = this.requireDialogRequestId(ctx);
     const lang = ctx.message.event.payload["lang"];
     if (typeof lang !== "string" || !LANGUAGES.has(lang as Language)) {
@@ -224,6 +234,7 @@ export class EventHandler {
         language: lang,
         onEndOfSpeech: stopCapture,
       });
+      const asrMs = performance.now() - started;
       stopCapture();
       ctx.audio.resume();
       if (text.trim() === "") return [];
@@ -232,7 +243,7 @@ export class EventHandler {
         ctx.pushToDownchannel(
           createDirective("SpeechRecognizer", "ShowRecognizedText", { text }, dialogRequestId),
         );
-      return await this.converse(ctx, text, dialogRequestId, lang as Language);
+      return await this.converse(ctx, text, dialogRequestId, lang as Language, { started, asrMs });
     } finally {
       clearTimeout(keepRecording);
     }

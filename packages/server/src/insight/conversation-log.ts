@@ -22,8 +22,14 @@ export interface LoggedTurn {
   expectSpeech: boolean;
   durationMs: number;
   exchange?: TurnResult["exchange"];
+  /** What the NLU made of the utterance: confidence, deciding layer, slots' words. */
+  recognition?: TurnResult["recognition"];
+  /** The dialog session's attributes before and after the turn. */
+  session?: TurnResult["session"];
+  /** Where the time went (ASR, understanding, extension, TTS, total); filled as the turn goes. */
+  timings?: TurnResult["timings"];
   error?: string;
-  /** The whole turn result (directives, reprompt, card...). */
+  /** The whole turn result (directives, reprompt, card...), without the fields above. */
   result?: TurnResult;
 }
 
@@ -57,6 +63,18 @@ function bounded(
   };
 }
 
+/** Session attributes as they are when small; else their size. */
+function boundedSession(session: NonNullable<TurnResult["session"]>): TurnResult["session"] {
+  if (JSON.stringify(session).length <= MAX_EXCHANGE_CHARS) return session;
+  const omitted = { omitted: `larger than ${MAX_EXCHANGE_CHARS} characters` };
+  return {
+    sessionId: session.sessionId,
+    new: session.new,
+    attributesBefore: omitted,
+    ...(session.attributesAfter ? { attributesAfter: omitted } : {}),
+  };
+}
+
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
@@ -72,6 +90,7 @@ export class ConversationLog {
     durationMs: number,
     error?: unknown,
   ): LoggedTurn {
+    const { recognition, session, timings, ...rest } = result ?? ({} as Partial<TurnResult>);
     const entry: LoggedTurn = {
       id: this.nextId++,
       at: new Date().toISOString(),
@@ -88,11 +107,15 @@ export class ConversationLog {
       ...(result?.extensionId ? { extensionId: result.extensionId } : {}),
       ...(result?.intent ? { intent: result.intent } : {}),
       ...(result?.exchange ? { exchange: bounded(result.exchange) } : {}),
+      ...(recognition ? { recognition } : {}),
+      ...(session ? { session: boundedSession(session) } : {}),
+      // The same object as the result's: the gateway adds speech timings after this call.
+      ...(timings ? { timings } : {}),
       ...(error !== undefined ? { error: String((error as Error)?.message ?? error) } : {}),
       ...(result
         ? {
             result: {
-              ...result,
+              ...(rest as TurnResult),
               ...(result.exchange ? { exchange: bounded(result.exchange) } : {}),
             },
           }
@@ -153,6 +176,8 @@ export function recordingAssistant(assistant: Assistant, log: ConversationLog): 
       const started = performance.now();
       try {
         const result = await assistant.handleTurn(turn);
+        // Shared with the log entry: the gateway adds ASR and TTS timings to it afterwards.
+        result.timings ??= {};
         log.record(turn, result, performance.now() - started);
         return result;
       } catch (error) {
