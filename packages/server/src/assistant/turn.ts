@@ -53,6 +53,12 @@ export interface TextTurn {
   /** The CIC dialogRequestId of the event that carried the utterance. */
   dialogRequestId: string;
   device: DeviceInfo;
+  /**
+   * Set by the CIC gateway: its stages of the turn (ASR now; TTS and total once the answer's
+   * speech is synthesized), and a promise that settles then (the turn log waits for it).
+   */
+  timings?: TurnTimings;
+  spoken?: Promise<void>;
 }
 
 /** A device event that may concern an extension (AudioPlayer.*, PlaybackController.*). */
@@ -112,9 +118,8 @@ export interface TurnResult {
   /** The dialog session the turn ran in: its attributes before and after (for the console). */
   session?: TurnSession;
   /**
-   * Where the turn's time went, in milliseconds. The assistant fills `understandingMs` and
-   * `extensionMs`; the CIC gateway adds `asrMs`, `ttsMs` and `totalMs` as the turn goes on
-   * (the same object, so the conversation log shows them once the speech is synthesized).
+   * Where the turn's time went, in milliseconds, as the assistant saw it (`understandingMs`,
+   * `extensionMs`); the turn log adds the gateway's stages (TextTurn.timings).
    */
   timings?: TurnTimings;
 }

@@ -1,7 +1,7 @@
 // What CIC does with each event (cic.md §9): recognize requests become assistant turns, state
 // reports update the device record, playback events reach the extension owning the stream.
 import type { Readable } from "node:stream";
-import type { Assistant, Language, TurnResult } from "../assistant/turn.js";
+import type { Assistant, Language, TurnResult, TurnTimings } from "../assistant/turn.js";
 import type { DeviceGrant } from "./auth/authority.js";
 import { type ContextObject, type DeviceStates, languageOfText } from "./device-state.js";
 import { CicError } from "./exception.js";
@@ -156,23 +156,35 @@ export class EventHandler {
     timing: { started: number; asrMs?: number },
   ): Promise<DirectivePart[]> {
     const device = await this.deviceInfo(ctx, language);
-    const result = await this.deps.assistant.handleTurn({
-      kind: "text",
-      text,
-      dialogRequestId,
-      device,
+    // The gateway's stages of the turn (ASR, TTS, total); the turn log waits for `spoken`.
+    const timings: TurnTimings = timing.asrMs === undefined ? {} : { asrMs: timing.asrMs };
+    let spoken = () => {};
+    const whenSpoken = new Promise<void>((resolve) => {
+      spoken = resolve;
     });
-    // The turn's timings (shared with the conversation log): speech recognition, then speech.
-    result.timings ??= {};
-    const timings = result.timings;
-    if (timing.asrMs !== undefined) timings.asrMs = timing.asrMs;
-    this.shape(ctx, result);
-    await this.rememberPlayback(ctx, result);
-    // The device drops directives of an older dialog; skip synthesizing them (cic.md §7.3).
-    if (await this.deps.devices.superseded(ctx.deviceKey, dialogRequestId)) return [];
-    const ttsStarted = performance.now();
-    const parts = await this.answer(result, dialogRequestId);
-    return timeSpeech(parts, timings, ttsStarted, timing.started);
+    try {
+      const result = await this.deps.assistant.handleTurn({
+        kind: "text",
+        text,
+        dialogRequestId,
+        device,
+        timings,
+        spoken: whenSpoken,
+      });
+      this.shape(ctx, result);
+      await this.rememberPlayback(ctx, result);
+      // The device drops directives of an older dialog; skip synthesizing them (cic.md §7.3).
+      if (await this.deps.devices.superseded(ctx.deviceKey, dialogRequestId)) {
+        spoken();
+        return [];
+      }
+      const ttsStarted = performance.now();
+      const parts = await this.answer(result, dialogRequestId);
+      return timeSpeech(parts, timings, ttsStarted, timing.started, spoken);
+    } catch (error) {
+      spoken();
+      throw error;
+    }
   }
 
   /**

@@ -1,4 +1,4 @@
-// The speech side of a turn's timings (TurnResult.timings): how long the answer's speech took
+// The speech side of a turn's timings (TextTurn.timings): how long the answer's speech took
 // to synthesize, and the whole turn from the event's arrival to the speech's last byte.
 // Streamed speech ends after the answer has started, so its audio is wrapped to tell when.
 import type { TurnTimings } from "../assistant/turn.js";
@@ -30,20 +30,22 @@ function ending(audio: SpeechAudio, onEnd: () => void): SpeechAudio {
 
 /**
  * Records `ttsMs` (when speech was synthesized) and `totalMs` into `timings` once the last
- * streamed audio has ended, or at once when none streams. `ttsStarted`/`started` are
- * performance.now() values.
+ * streamed audio has ended, or at once when none streams, then calls `onDone`.
+ * `ttsStarted`/`started` are performance.now() values.
  */
 export function timeSpeech(
   parts: DirectivePart[],
   timings: TurnTimings,
   ttsStarted: number,
   started: number,
+  onDone: () => void,
 ): DirectivePart[] {
   const synthesized = parts.some((p) => p.attachment !== undefined);
   const done = () => {
     const now = performance.now();
     if (synthesized) timings.ttsMs = now - ttsStarted;
     timings.totalMs = now - started;
+    onDone();
   };
   const streamed = parts.filter((p) => p.attachment && !Buffer.isBuffer(p.attachment.body));
   if (streamed.length === 0) {
