@@ -75,7 +75,7 @@ function pictureBook() {
     });
 }
 
-/** In the page: every CJK character of each `.bubble[lang]`, drawn in the bubble's font. */
+/** In the page: every CJK character of each element with a `lang`, drawn in its own font. */
 const GLYPH_CHECK = `(() => {
   const canvas = document.createElement("canvas");
   canvas.width = 64;
@@ -89,7 +89,7 @@ const GLYPH_CHECK = `(() => {
     return g.getImageData(0, 0, 64, 64).data.join(",");
   }
   const out = [];
-  for (const bubble of document.querySelectorAll(".bubble[lang]")) {
+  for (const bubble of document.querySelectorAll("main [lang]")) {
     const font = "40px " + getComputedStyle(bubble).fontFamily;
     const missing = draw("\u0378", font);
     const blank = draw(" ", font);
@@ -343,16 +343,22 @@ describe("the console's first hour in Chromium", {
   });
 
   it("renders Japanese and Korean with real glyphs, not tofu", async () => {
-    // The first Japanese and Korean text make Chromium look up fonts (seconds on a busy machine).
-    await page.getByLabel("Say").fill("サイコロを振って");
-    await page.getByLabel("Say").press("Enter");
-    await page.locator('.bubble.user[lang="ja"]').waitFor();
-    await page.getByLabel("Say").fill("주사위를 굴려 줘");
-    await page.getByLabel("Say").press("Enter");
-    await page.locator('.bubble.user[lang="ko"]').waitFor();
-    await page.locator('.bubble.assistant[lang="ko"]').first().waitFor();
+    for (const [id, displayName] of [
+      ["com.example.firsthour.ja", "サイコロ遊びの時間"],
+      ["com.example.firsthour.ko", "주사위 놀이 시간"],
+    ]) {
+      const created = await admin("POST", "/api/v1/extensions", {
+        id,
+        displayName,
+        endpointUrl: picture.url,
+      });
+      assert.equal(created.status, 201, await created.text());
+    }
+    await page.getByRole("link", { name: "Extensions" }).click();
+    await page.locator('a[lang="ja"]', { hasText: "サイコロ遊びの時間" }).waitFor();
+    await page.locator('a[lang="ko"]', { hasText: "주사위 놀이 시간" }).waitFor();
     await shot("first-hour-japanese-korean");
-    // Each CJK character is drawn with the bubble's own font and compared with the font's
+    // Each CJK character is drawn with its element's own font and compared with the font's
     // missing-glyph box (an unassigned code point): equal pixels mean tofu.
     // A string, so that the test's compiler adds nothing the page does not have.
     const report = (await page.evaluate(GLYPH_CHECK)) as {
@@ -372,7 +378,7 @@ describe("the console's first hour in Chromium", {
     await page.getByRole("link", { name: "Conversation log" }).click();
     const items = page.locator("ol.log-turns > li");
     await items.first().waitFor();
-    assert.match((await items.first().textContent()) ?? "", /주사위를 굴려 줘/, "newest first");
+    assert.match((await items.first().textContent()) ?? "", /play some music/, "newest first");
     const all = await items.count();
     await page.getByLabel("Search").fill("three");
     await page.waitForFunction(() => document.querySelectorAll("ol.log-turns > li").length === 2);

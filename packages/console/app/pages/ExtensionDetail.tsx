@@ -6,6 +6,7 @@ import { linkProps, navigate } from "../router.js";
 import { ConfirmDelete } from "./ConfirmDelete.js";
 import { Health } from "./Health.js";
 import { namesInUse } from "./invocation-names.js";
+import { langOf } from "./lang.js";
 
 export function ExtensionDetail({ id }: { id: string }) {
   const { value: x, error } = useLoad(() => getExtension(id), id);
@@ -21,7 +22,7 @@ export function ExtensionDetail({ id }: { id: string }) {
   return (
     <section>
       <div className="row spread">
-        <h1>{x.displayName}</h1>
+        <h1 lang={langOf(x.displayName)}>{x.displayName}</h1>
         <div className="row">
           <a className="button" {...linkProps(`${path}/edit`)}>
             Edit

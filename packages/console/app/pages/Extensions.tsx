@@ -6,6 +6,7 @@ import { linkProps } from "../router.js";
 import { ConfirmDelete } from "./ConfirmDelete.js";
 import { EmptyState } from "./EmptyState.js";
 import { namesInUse } from "./invocation-names.js";
+import { langOf } from "./lang.js";
 
 export function Extensions() {
   const { value: extensions, error, loading, reload } = useLoad(listExtensions, "");
@@ -52,9 +53,9 @@ export function Extensions() {
             </a>
           }
         >
-          No extensions yet. An extension is your own web service that answers what users ask for by its invocation
-          name (“open dice”). Register it here with its endpoint URL and invocation name, then give
-          it an interaction model so the platform understands its requests. Run{" "}
+          No extensions yet. An extension is your own web service that answers what users ask for by
+          its invocation name (“open dice”). Register it here with its endpoint URL and invocation
+          name, then give it an interaction model so the platform understands its requests. Run{" "}
           <code>clover init my-extension</code> to scaffold one with tests.
         </EmptyState>
       )}
@@ -76,7 +77,12 @@ export function Extensions() {
               {extensions.map((x) => (
                 <tr key={x.id}>
                   <td>
-                    <a {...linkProps(`/extensions/${encodeURIComponent(x.id)}`)}>{x.displayName}</a>
+                    <a
+                      {...linkProps(`/extensions/${encodeURIComponent(x.id)}`)}
+                      lang={langOf(x.displayName)}
+                    >
+                      {x.displayName}
+                    </a>
                     <div className="muted mono">{x.id}</div>
                   </td>
                   <td>
@@ -85,7 +91,8 @@ export function Extensions() {
                       return (
                         names && (
                           <div key={lang}>
-                            <span className="tag">{lang}</span> {names.main}
+                            <span className="tag">{lang}</span>{" "}
+                            <span lang={lang === "en" ? undefined : lang}>{names.main}</span>
                             {names.sub.length > 0 && (
                               <span className="muted"> · {names.sub.join(", ")}</span>
                             )}
