@@ -17,6 +17,7 @@ const BENCHMARKS = {
   scale: "bench/scale/scale.ts",
   "scale-downchannels": "bench/scale/downchannels.ts",
   schedule: "bench/schedule/week.ts",
+  home: "bench/home/home.ts",
 };
 
 const [name, ...args] = process.argv.slice(2);
