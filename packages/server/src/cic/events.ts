@@ -60,6 +60,8 @@ export class EventHandler {
     const { header, payload } = ctx.message.event;
     const key = `${header.namespace}.${header.name}`;
     await this.deps.devices.update(ctx.deviceKey, ctx.message.context);
+    // What other nodes kept for this device and its user (play queue, pending reports…).
+    await this.deps.side?.load(ctx.deviceKey, ctx.grant.userId);
     switch (key) {
       case "TextRecognizer.Recognize":
         return this.recognizeText(ctx, String(payload["text"]));
