@@ -25,23 +25,95 @@ export class ApiError extends Error {
   }
 }
 
-export async function readBody(req: AnyRequest, limit: number): Promise<Buffer> {
+/**
+ * Deadlines of every request body outside CIC events (management, auth and ability routes;
+ * docs/security.md "Limits and timeouts"): nothing for `idleMs`, or not complete after
+ * `totalMs`, answers 408.
+ */
+export const BODY_DEADLINES = { idleMs: 10_000, totalMs: 60_000 };
+
+/** Reads a whole body: at most `limit` bytes (413) within BODY_DEADLINES (408). */
+export function readBody(
+  req: AnyRequest,
+  limit: number,
+  deadlines = BODY_DEADLINES,
+): Promise<Buffer> {
   const declared = Number(req.headers["content-length"] ?? Number.NaN);
   if (declared > limit)
-    throw new ApiError(
-      413,
-      "payload_too_large",
-      `request body of ${declared} bytes exceeds ${limit}`,
+    return Promise.reject(
+      new ApiError(413, "payload_too_large", `request body of ${declared} bytes exceeds ${limit}`),
     );
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit)
-      throw new ApiError(413, "payload_too_large", `request body exceeds ${limit} bytes`);
-    chunks.push(chunk);
+  if (req.readableEnded) return Promise.resolve(Buffer.alloc(0));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let idle: NodeJS.Timeout | undefined;
+    const late = (message: string) => () => fail(new ApiError(408, "request_timeout", message));
+    const total = setTimeout(
+      late(`the request body was not complete within ${deadlines.totalMs} ms`),
+      deadlines.totalMs,
+    );
+    const arm = () => {
+      clearTimeout(idle);
+      idle = setTimeout(
+        late(`the request body sent nothing for ${deadlines.idleMs} ms`),
+        deadlines.idleMs,
+      );
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit)
+        return fail(new ApiError(413, "payload_too_large", `request body exceeds ${limit} bytes`));
+      chunks.push(chunk);
+      arm();
+    };
+    const onEnd = () => {
+      stop();
+      resolve(Buffer.concat(chunks));
+    };
+    const onCut = () => {
+      if (!req.complete) fail(new ApiError(400, "bad_request", "the request body was cut off"));
+    };
+    const stop = () => {
+      clearTimeout(idle);
+      clearTimeout(total);
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("aborted", onCut);
+      req.off("close", onCut);
+    };
+    function fail(error: ApiError) {
+      stop();
+      // What is still coming is dropped; the answer closes the connection (closeIfBodyPending).
+      req.resume();
+      reject(error);
+    }
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("error", () => {});
+    req.on("aborted", onCut);
+    req.on("close", onCut);
+    arm();
+  });
+}
+
+/**
+ * An answer to a request whose body has not fully arrived (a limit or a deadline answered it):
+ * HTTP/1.1 gets `Connection: close`, an HTTP/2 stream is closed a moment after the answer,
+ * so a stalled body cannot hold the connection.
+ */
+export function closeIfBodyPending(res: AnyResponse): void {
+  const req = (res as { req?: AnyRequest }).req;
+  if (!req || req.complete || res.headersSent) return;
+  req.resume();
+  if (!("stream" in req)) {
+    res.setHeader("connection", "close");
+    return;
   }
-  return Buffer.concat(chunks);
+  const stream = req.stream;
+  setTimeout(() => {
+    if (!req.complete && !stream.destroyed) stream.close();
+  }, 1000).unref();
 }
 
 export async function readJson(req: AnyRequest, limit: number): Promise<unknown> {
@@ -102,6 +174,7 @@ export function sendJson(res: AnyResponse, status: number, value: unknown): void
 }
 
 export function sendError(res: AnyResponse, error: ApiError): void {
+  closeIfBodyPending(res);
   sendJson(res, error.status, {
     error: {
       code: error.code,

@@ -2,6 +2,7 @@
 // string and from a form body (body wins), a stray second `?` read as `&`.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Http2ServerRequest, Http2ServerResponse } from "node:http2";
+import { ApiError, closeIfBodyPending, readBody } from "../../api/http.js";
 import { AuthError, type DeviceAuthority } from "./authority.js";
 
 type Request = IncomingMessage | Http2ServerRequest;
@@ -15,19 +16,14 @@ async function readForm(req: Request): Promise<URLSearchParams> {
     req.resume();
     return new URLSearchParams();
   }
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_FORM_BYTES)
-      throw new AuthError(
-        400,
-        "invalid_request",
-        `form body is larger than ${MAX_FORM_BYTES} bytes`,
-      );
-    chunks.push(chunk);
+  try {
+    return new URLSearchParams((await readBody(req, MAX_FORM_BYTES)).toString("utf8"));
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    const message =
+      error.status === 413 ? `form body is larger than ${MAX_FORM_BYTES} bytes` : error.message;
+    throw new AuthError(error.status === 408 ? 408 : 400, "invalid_request", message);
   }
-  return new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
 }
 
 export async function authParameters(req: Request): Promise<URLSearchParams> {
@@ -40,6 +36,7 @@ export async function authParameters(req: Request): Promise<URLSearchParams> {
 }
 
 function json(res: Response, status: number, body: unknown): void {
+  closeIfBodyPending(res);
   const text = JSON.stringify(body);
   res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
   res.end(text);
