@@ -16,7 +16,9 @@ const BENCHMARKS = {
   "speech-endpoint": "bench/speech/endpoint.ts",
   alerts: "bench/alerts/alerts.ts",
   scale: "bench/scale/scale.ts",
+  "scale-downchannels": "bench/scale/downchannels.ts",
   schedule: "bench/schedule/week.ts",
+  home: "bench/home/home.ts",
 };
 
 const [name, ...args] = process.argv.slice(2);

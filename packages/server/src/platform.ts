@@ -29,6 +29,7 @@ import { createSigner } from "./cek/signer.js";
 import { SigningKeyRing } from "./cek/signing-key.js";
 import { announceAllUserExtensions } from "./cek/skill-enabled-all.js";
 import { sendSkillEvent } from "./cek/skill-events.js";
+import type { TextToSpeech } from "./cic/speech-engines.js";
 import type { ServerConfig } from "./config/index.js";
 import { JobRunner } from "./jobs/runner.js";
 import { AccountLinkStore } from "./store/account-links.js";
@@ -55,12 +56,16 @@ export interface PlatformOptions {
   nodeId?: string;
   /** Builds the abilities instead of the built-in list (tests, embedding). */
   abilities?: (services: AbilityServices) => Ability[];
+  /** The platform's TTS, for audio the abilities serve (a reminder's spoken text). */
+  tts?: TextToSpeech;
 }
 
 export interface Platform {
   assistant: CloverAssistant;
   managementHandler: RequestHandler;
   registry: ExtensionRegistry;
+  /** Account linking of extensions (OAuth tokens per user). */
+  linking: AccountLinking;
   keys: SigningKeyRing;
   /** Checks the management API's admin token (also used by the device admin routes). */
   adminAuth: AdminAuth;
@@ -165,6 +170,7 @@ export async function createPlatform(
       secrets: box,
       // Bound once the assistant exists (it routes to these abilities).
       assistant: { handleTurn: (turn) => assistant.handleTurn(turn) },
+      ...(options.tts ? { speech: { tts: options.tts, publicUrl: () => config.publicUrl } } : {}),
     }),
     clock,
   );
@@ -187,6 +193,7 @@ export async function createPlatform(
   assistant.start();
   for (const ability of abilities.list()) await ability.start?.();
   jobRunner.start();
+  if (config.warmModels) void abilities.warmInBackground();
   // Several nodes share PostgreSQL: pick up registry changes and key rotations made elsewhere.
   let refresher: NodeJS.Timeout | undefined;
   if (config.databaseUrl && config.registryRefreshMs > 0) {
@@ -241,6 +248,7 @@ export async function createPlatform(
     assistant,
     managementHandler,
     registry,
+    linking,
     keys,
     adminAuth,
     database,

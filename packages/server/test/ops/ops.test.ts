@@ -9,11 +9,14 @@ import type { DeviceClient } from "@clover/device";
 import { deviceKeyOf } from "../../src/cic/device-key.js";
 import { loadConfig } from "../../src/config/index.js";
 import { type CloverServer, startClover } from "../../src/main.js";
+import { openRedis } from "../../src/store/redis/connection.js";
+import { RedisRateLimiter } from "../../src/store/redis/rate-limits.js";
 import { deviceAt, loginDevice, registerClient } from "../helpers/devices.js";
 import { answer, startExtension, type TestExtension } from "../helpers/extension-server.js";
 import { bakeryModel } from "../helpers/models.js";
 import { tempDir } from "../helpers/platform.js";
 import { freePort, redisAvailable, startRedis, type TestRedis } from "../helpers/redis.js";
+import { sampleOf } from "./samples.js";
 
 const ADMIN = "ops-admin-token";
 
@@ -42,6 +45,8 @@ describe("operations endpoints and drain", {
       CLOVER_EXAMPLES: "off",
       CLOVER_NODE_ID: "ops-node",
       CLOVER_OPS_PORT: String(opsPort),
+      CLOVER_RATE_DEVICE_PER_SECOND: "2",
+      CLOVER_RATE_DEVICE_BURST: "1000",
       REDIS_URL: redis.url,
     });
     server = await startClover({ config });
@@ -117,6 +122,58 @@ describe("operations endpoints and drain", {
     assert.ok(value("clover_dependency_seconds_count", { dependency: "database" }) >= 1);
   });
 
+  it("keeps the turn log on Redis: the API reads it with the answering node", async () => {
+    const dialogRequestId = "ops-logged-dialog";
+    const turn = await device.sendText("ask bakery bot when are you open", { dialogRequestId });
+    assert.equal(turn.status, 200);
+    const redisClient = await openRedis(redis.url);
+    try {
+      const deadline = Date.now() + 3000;
+      while ((await redisClient.llen("clover:turns")) < 2)
+        assert.ok(Date.now() < deadline, "the turns reached Redis");
+      const stored = JSON.parse((await redisClient.lindex("clover:turns", 0))!) as {
+        dialogRequestId?: string;
+      };
+      assert.equal(stored.dialogRequestId, dialogRequestId);
+    } finally {
+      redisClient.disconnect();
+    }
+    const listed = await fetch(
+      `${server.url}/api/v1/conversations?dialogRequestId=${dialogRequestId}`,
+      { headers: { authorization: `Bearer ${ADMIN}` } },
+    );
+    assert.equal(listed.status, 200);
+    const { turns } = (await listed.json()) as { turns: Record<string, unknown>[] };
+    assert.equal(turns.length, 1);
+    assert.equal(turns[0]!["node"], "ops-node");
+    assert.equal(turns[0]!["extensionId"], "com.example.bakery");
+  });
+
+  it("draws the device's rate limit from Redis, shared with other nodes, and counts refusals", async () => {
+    const grant = await server.authority.verifyAccessToken(accessToken);
+    // Another node (its own limiter on the same Redis) empties this device's bucket.
+    const elsewhere = new RedisRateLimiter(
+      await openRedis(redis.url),
+      {
+        perSecond: 2,
+        burst: 1000,
+      },
+      "device",
+    );
+    for (const cost of [100, 10, 1])
+      while ((await elsewhere.take(deviceKeyOf(grant!), cost)).allowed);
+    await elsewhere.close();
+    assert.equal(await device.ping(), 429);
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    assert.ok(
+      sampleOf(text, "clover_rate_limit_refusals_total", { node: "ops-node", scope: "device" }) >=
+        1,
+    );
+    // The bucket refills (the configured 2/s): the device is let through again.
+    await new Promise((r) => setTimeout(r, 700));
+    assert.equal(await device.ping(), 204);
+  });
+
   it("is not ready while Redis is away and ready again when it is back, without a restart", async () => {
     await redis.kill();
     await server.ops.readiness.probe();
@@ -157,16 +214,3 @@ describe("operations endpoints and drain", {
     assert.equal(server.gateway.requestsInFlight, 0);
   });
 });
-
-/** The value of one sample of a Prometheus text exposition, labels in any order. */
-function sampleOf(text: string, name: string, labels: Record<string, string>): number {
-  for (const line of text.split("\n")) {
-    const match = /^([a-z_:]+)(?:\{(.*)\})? (\S+)$/.exec(line);
-    if (!match || match[1] !== name) continue;
-    const found = Object.fromEntries(
-      [...(match[2] ?? "").matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]),
-    );
-    if (Object.entries(labels).every(([k, v]) => found[k] === v)) return Number(match[3]);
-  }
-  return Number.NaN;
-}

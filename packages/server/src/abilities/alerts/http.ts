@@ -2,7 +2,7 @@
 // changed and deleted from the console or the CLI; every change reaches the device on its
 // downchannel (or at its next RequestSynchronizeAlert when it is offline).
 //   GET    /api/v1/users/:userId/alerts[?deviceId=]
-//   POST   /api/v1/users/:userId/alerts            { deviceId?, type, scheduledTime, timeZone?, label?, repeat? }
+//   POST   /api/v1/users/:userId/alerts            { deviceId?, type, scheduledTime, timeZone?, label?, repeat?, language? }
 //   GET    /api/v1/users/:userId/alerts/:token
 //   PATCH  /api/v1/users/:userId/alerts/:token     { scheduledTime?, label?, repeat? }
 //   DELETE /api/v1/users/:userId/alerts/:token
@@ -14,19 +14,22 @@ import {
   readJsonObject,
   sendJson,
 } from "../../api/http.js";
+import type { Language } from "../../assistant/turn.js";
 import {
   ALERT_TYPES,
   type AlertRecord,
   type AlertRepeat,
   type AlertType,
 } from "../../store/alerts.js";
+import { isoWithOffset, isTimeZone, wallTimeAt } from "../time/zone.js";
 import { repeatWeekdays } from "./models/values.js";
 import type { AlertsService } from "./service.js";
-import { isoWithOffset, isTimeZone, localTime, parseClockTime } from "./time.js";
+import { parseClockTime } from "./time.js";
 
 const BODY_LIMIT = 16 * 1024;
 const PATH = /^\/api\/v1\/users\/([^/]+)\/alerts(?:\/([^/]+))?\/?$/;
 const MAX_LABEL = 500;
+const LANGUAGES: readonly Language[] = ["en", "ja", "ko"];
 
 /** An alert as the API shows it. */
 export function alertView(alert: AlertRecord) {
@@ -153,7 +156,7 @@ function parseRepeat(value: unknown, at: number, timeZone: string): AlertRepeat 
       "repeat",
       `expected "DAILY", "WEEKDAYS", "WEEKENDS", "MO"…"SU" or an array of ISO weekdays 1–7, got ${JSON.stringify(value)}`,
     );
-  const t = localTime(at, timeZone);
+  const t = wallTimeAt(at, timeZone);
   const time = `${String(t.hour).padStart(2, "0")}:${String(t.minute).padStart(2, "0")}:${String(t.second).padStart(2, "0")}`;
   if (!parseClockTime(time)) invalid("scheduledTime", "has no time of day");
   return { time, weekdays };
@@ -177,7 +180,11 @@ function parseNew(body: Record<string, unknown>, now: number) {
   if (type === "REMINDER" && !label) invalid("label", "a reminder needs its text");
   const repeat = parseRepeat(body["repeat"], at, timeZone);
   if (repeat && type === "TIMER") invalid("repeat", "timers do not repeat");
+  const language = body["language"];
+  if (language !== undefined && !LANGUAGES.includes(language as Language))
+    invalid("language", `expected one of ${LANGUAGES.join(", ")}, got ${JSON.stringify(language)}`);
   return {
+    ...(language !== undefined ? { language: language as Language } : {}),
     type: type as AlertType,
     scheduledAt: at,
     timeZone,
