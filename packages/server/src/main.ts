@@ -213,6 +213,7 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
           platform.managementHandler(req, res);
         })
         .catch((error) => {
+          if (error instanceof ApiError) return sendError(res, error);
           logger.error({ err: error }, "device admin route failed");
           if (!res.headersSent)
             sendError(res, new ApiError(500, "internal", "internal error; see the server log"));

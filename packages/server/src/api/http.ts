@@ -97,23 +97,27 @@ export function readBody(
   });
 }
 
+/** How long a body still arriving after its error answer may keep coming before the close. */
+const PENDING_BODY_GRACE_MS = 5000;
+
 /**
  * An answer to a request whose body has not fully arrived (a limit or a deadline answered it):
- * HTTP/1.1 gets `Connection: close`, an HTTP/2 stream is closed a moment after the answer,
- * so a stalled body cannot hold the connection.
+ * the rest is dropped as it comes, so a client still uploading reads the answer; a body that
+ * stalled (408), or is not complete 5 s later, has its connection closed (HTTP/1.1) or its
+ * stream reset (HTTP/2), so a stalled body cannot hold the connection.
  */
-export function closeIfBodyPending(res: AnyResponse): void {
+export function closeIfBodyPending(res: AnyResponse, status?: number): void {
   const req = (res as { req?: AnyRequest }).req;
   if (!req || req.complete || res.headersSent) return;
   req.resume();
-  if (!("stream" in req)) {
-    res.setHeader("connection", "close");
-    return;
-  }
-  const stream = req.stream;
-  setTimeout(() => {
-    if (!req.complete && !stream.destroyed) stream.close();
-  }, 1000).unref();
+  const close = () => {
+    if (req.complete) return;
+    if ("stream" in req) {
+      if (!req.stream.destroyed) req.stream.close();
+    } else req.socket?.destroy();
+  };
+  if (status === 408 && !("stream" in req)) res.setHeader("connection", "close");
+  setTimeout(close, status === 408 ? 1000 : PENDING_BODY_GRACE_MS).unref();
 }
 
 export async function readJson(req: AnyRequest, limit: number): Promise<unknown> {
@@ -174,7 +178,7 @@ export function sendJson(res: AnyResponse, status: number, value: unknown): void
 }
 
 export function sendError(res: AnyResponse, error: ApiError): void {
-  closeIfBodyPending(res);
+  closeIfBodyPending(res, error.status);
   sendJson(res, error.status, {
     error: {
       code: error.code,

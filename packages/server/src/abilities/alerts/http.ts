@@ -6,6 +6,7 @@
 //   GET    /api/v1/users/:userId/alerts/:token
 //   PATCH  /api/v1/users/:userId/alerts/:token     { scheduledTime?, label?, repeat? }
 //   DELETE /api/v1/users/:userId/alerts/:token
+
 import type { AdminAuth } from "../../api/auth.js";
 import {
   type AnyRequest,
@@ -14,6 +15,7 @@ import {
   readJsonObject,
   sendJson,
 } from "../../api/http.js";
+import { decodeSegment } from "../../api/url.js";
 import type { Language } from "../../assistant/turn.js";
 import {
   ALERT_TYPES,
@@ -58,8 +60,8 @@ export async function handleAlertsHttp(
   const match = PATH.exec(url.pathname);
   if (!match) return false;
   admin.check(req);
-  const userId = decodeURIComponent(match[1]!);
-  const token = match[2] === undefined ? undefined : decodeURIComponent(match[2]);
+  const userId = decodeSegment(match[1]!);
+  const token = match[2] === undefined ? undefined : decodeSegment(match[2]);
   const method = req.method ?? "GET";
   if (token === undefined) {
     if (method === "GET") {

@@ -1,6 +1,7 @@
 // Management routes of home control (admin token): a user's linked home extensions and
 // devices by room with their actions and state, discovery on demand, unlinking; and the
 // notification API key of a home extension (issued and re-issued, shown once, §11.1).
+
 import { randomBytes } from "node:crypto";
 import {
   type AnyRequest,
@@ -10,6 +11,7 @@ import {
   sendError,
   sendJson,
 } from "../../api/http.js";
+import { decodeSegment } from "../../api/url.js";
 import type { AbilityServices } from "../services.js";
 import type { HomeAbility } from "./ability.js";
 import { hashNotificationKey } from "./notifications.js";
@@ -32,8 +34,8 @@ export async function handleHomeHttp(
   if (!user && !key) return false;
   try {
     services.admin.check(req);
-    if (key) await notificationKey(cek, decodeURIComponent(key[1]!), req, res);
-    else await userRoute(home, cek, decodeURIComponent(user![1]!), user![2] ?? "", req, res, url);
+    if (key) await notificationKey(cek, decodeSegment(key[1]!), req, res);
+    else await userRoute(home, cek, decodeSegment(user![1]!), user![2] ?? "", req, res, url);
   } catch (error) {
     if (error instanceof ApiError) sendError(res, error);
     else throw error;
@@ -145,7 +147,7 @@ async function userRoute(
   }
   const unlink = /^\/links\/([^/]+)$/.exec(rest);
   if (unlink && method === "DELETE") {
-    const extensionId = decodeURIComponent(unlink[1]!);
+    const extensionId = decodeSegment(unlink[1]!);
     if (cek.registry.get(extensionId)?.type !== "home")
       throw new ApiError(404, "not_found", `no home extension "${extensionId}"`);
     await cek.linking.unlink(extensionId, userId);

@@ -7,6 +7,7 @@
 //   GET    /api/v1/users/:userId/events?from=&to=&timeZone=   occurrences, recurring ones expanded
 //   GET    /api/v1/users/:userId/memos               memos, newest first
 //   DELETE /api/v1/users/:userId/memos/:id
+
 import type { AdminAuth } from "../../api/auth.js";
 import {
   type AnyRequest,
@@ -17,6 +18,7 @@ import {
   send,
   sendJson,
 } from "../../api/http.js";
+import { decodeSegment } from "../../api/url.js";
 import { isTimeZone } from "../time/zone.js";
 import { CalDavCalendar, discoverCalendar } from "./caldav.js";
 import { CalendarError } from "./calendar.js";
@@ -38,9 +40,9 @@ export async function handleScheduleHttp(
   const match = PATH.exec(url.pathname);
   if (!match) return false;
   admin.check(req);
-  const userId = decodeURIComponent(match[1]!);
+  const userId = decodeSegment(match[1]!);
   const resource = match[2]!;
-  const id = match[3] === undefined ? undefined : decodeURIComponent(match[3]);
+  const id = match[3] === undefined ? undefined : decodeSegment(match[3]);
   const method = req.method ?? "GET";
   try {
     if (resource === "calendar" && id === undefined)

@@ -36,7 +36,7 @@ export async function authParameters(req: Request): Promise<URLSearchParams> {
 }
 
 function json(res: Response, status: number, body: unknown): void {
-  closeIfBodyPending(res);
+  closeIfBodyPending(res, status);
   const text = JSON.stringify(body);
   res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
   res.end(text);
