@@ -150,4 +150,32 @@ describe("stalled request bodies", { timeout: 60_000 }, () => {
     // The platform still answers.
     assert.equal((await device.sendText("say still here")).status, 200);
   });
+
+  it("answers malformed percent-encoding in any path id with a 400 JSON error (never 500)", async () => {
+    const bad = "%E0%A4%A";
+    for (const [method, path] of [
+      ["GET", `/api/v1/extensions/${bad}`],
+      ["POST", `/api/v1/extensions/${bad}/push-key`],
+      ["POST", `/api/v1/extensions/${bad}/notifications`],
+      ["GET", `/api/v1/users/${bad}/notifications`],
+      ["GET", `/api/v1/users/${bad}/alerts`],
+      ["GET", `/api/v1/users/${bad}/events`],
+      ["GET", `/api/v1/users/${bad}/devices`],
+      ["GET", `/api/v1/home/users/${bad}`],
+      ["GET", `/api/v1/extensions/${bad}/notification-key`],
+      ["GET", `/api/v1/extensions/${bad}/health`],
+    ] as const) {
+      const response = await fetch(`${server.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
+        ...(method === "POST" ? { body: "{}" } : {}),
+      });
+      const body = (await response.json()) as { error?: { code?: string } };
+      assert.ok(
+        response.status >= 400 && response.status < 500,
+        `${method} ${path}: ${response.status}`,
+      );
+      assert.equal(typeof body.error?.code, "string", `${method} ${path}`);
+    }
+  });
 });
