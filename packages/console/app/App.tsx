@@ -2,6 +2,7 @@
 import { lazy, Suspense, useEffect, useState } from "react";
 import { Activate } from "./activate/Activate.js";
 import { token } from "./api.js";
+import { Alerts } from "./pages/Alerts.js";
 import { ConversationLog } from "./pages/ConversationLog.js";
 import { ExtensionDetail } from "./pages/ExtensionDetail.js";
 import { ExtensionForm } from "./pages/ExtensionForm.js";
@@ -23,6 +24,7 @@ const NAV = [
   { to: "/nlu", label: "NLU tester" },
   { to: "/simulator", label: "Simulator" },
   { to: "/log", label: "Conversation log" },
+  { to: "/alerts", label: "Alerts" },
   { to: "/activate", label: "Activate a device" },
 ];
 
@@ -39,6 +41,7 @@ function page(route: string) {
   if (route === "/simulator") return <Simulator />;
   if (route === "/log") return <ConversationLog />;
   if (route === "/activate") return <Activate />;
+  if (route === "/alerts") return <Alerts />;
   return (
     <section>
       <h1>Not found</h1>

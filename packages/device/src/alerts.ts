@@ -3,6 +3,7 @@
 // at their time (AlertStarted), a stop button asks the server (RequestAlertStop) and StopAlert
 // silences (AlertStopped). Every event carries Alerts.AlertsState (§8.1). Time is injectable:
 // `ringDue()` rings what is due now; `start()` also rings on real timers.
+// Plain TypeScript without Node APIs: the console's simulator keeps alerts with it in a browser.
 import type { CicDirectiveMessage, ContextObject, DeviceClient, EventResponse } from "./client.js";
 
 export interface DeviceAlert {
@@ -34,14 +35,14 @@ const MAX_TIMER_MS = 2_147_000_000;
 export class DeviceAlerts {
   readonly #alerts = new Map<string, DeviceAlert>();
   readonly #ringing = new Set<string>();
-  readonly #timers = new Map<string, NodeJS.Timeout>();
+  readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
   readonly #options: DeviceAlertsOptions;
   #running = false;
   /** Events sent and their answers, in order (for logs and tests). */
   readonly log: { event: string; payload: Record<string, unknown>; response: EventResponse }[] = [];
 
   constructor(
-    private readonly client: DeviceClient,
+    private readonly client: Pick<DeviceClient, "sendEvent" | "sendText">,
     options: DeviceAlertsOptions = {},
   ) {
     this.#options = options;
@@ -157,8 +158,9 @@ export class DeviceAlerts {
     const due = this.all.filter(
       (a) => !this.#ringing.has(a.token) && Date.parse(a.scheduledTime) <= now,
     );
+    // All are marked first: a timer firing while an AlertStarted is on its way rings none twice.
+    for (const alert of due) this.#ringing.add(alert.token);
     for (const alert of due) {
-      this.#ringing.add(alert.token);
       this.#options.onRing?.(alert);
       await this.send("AlertStarted", { token: alert.token, type: alert.type });
     }
@@ -214,7 +216,8 @@ export class DeviceAlerts {
       this.#timers.delete(alert.token);
       void this.ringDue().catch(() => {});
     }, delay);
-    timer.unref();
+    // Node: a pending alert does not keep the process alive (browsers have no unref).
+    (timer as { unref?: () => void }).unref?.();
     this.#timers.set(alert.token, timer);
   }
 }

@@ -5,6 +5,7 @@ import type { Language } from "../api.js";
 import { BrowserDevice, logIn, simulatorCredentials } from "../cic/device.js";
 import { type Recording, startRecording } from "../cic/mic.js";
 import { dialogOf, speechUrls, type Turn } from "../cic/turns.js";
+import { DevicePanels } from "./DevicePanels.js";
 import { TurnView } from "./TurnView.js";
 
 type Status = { state: "connecting" | "ready" | "closed"; message?: string };
@@ -189,6 +190,7 @@ export function Simulator() {
           </select>
         </label>
       </form>
+      <DevicePanels />
     </section>
   );
 }
