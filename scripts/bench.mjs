@@ -16,6 +16,7 @@ const BENCHMARKS = {
   alerts: "bench/alerts/alerts.ts",
   scale: "bench/scale/scale.ts",
   schedule: "bench/schedule/week.ts",
+  home: "bench/home/home.ts",
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -34,6 +34,7 @@ export function spawnClover(args: string[], options: RunOptions = {}): ChildProc
       CLOVER_LOG_LEVEL: "silent",
       CLOVER_URL: "",
       CLOVER_ADMIN_TOKEN: "",
+      CLOVER_WARM_MODELS: "false",
       ...options.env,
     },
     stdio: ["pipe", "pipe", "pipe"],

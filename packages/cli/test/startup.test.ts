@@ -44,6 +44,11 @@ describe("clover serve: starting", () => {
     assert.ok(Date.now() - started < 30_000);
     assert.equal(existsSync(join(dataDir, "clover.sqlite")), false, "nothing created");
     assert.equal(existsSync(join(configDir, "config.json")), false, "no token saved");
+    const viaNpm = await clover(
+      ["serve", "--port", String(busyPort), "--host", "127.0.0.1", "--data-dir", dataDir],
+      { env: { CLOVER_CONFIG_DIR: configDir, npm_lifecycle_event: "start" }, timeoutMs: 30_000 },
+    );
+    assert.match(viaNpm.stderr, /hint: choose another port: npm start -- --port \d+ /);
   });
 
   it("ends non-zero on a bad address too, in words", async () => {

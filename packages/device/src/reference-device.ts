@@ -48,6 +48,19 @@ export interface BluetoothDevice {
   address: string;
   connected: boolean;
   role: "sink" | "source";
+  /** Service classes the device offers (cic.md §8.6, required in the context); when left out
+   * the context derives them from the role: a sink of ours is an audio source, and back. */
+  availableServiceClassList?: string[];
+}
+
+/** The Bluetooth service classes a paired device offers, as the context must list them. */
+function serviceClasses(device: BluetoothDevice): string[] {
+  return (
+    device.availableServiceClassList ?? [
+      device.role === "sink" ? "AudioSource" : "AudioSink",
+      "AVRemoteControl",
+    ]
+  );
 }
 
 export class ReferenceDevice<Client extends CicTransport = DeviceClient> {
@@ -117,7 +130,14 @@ export class ReferenceDevice<Client extends CicTransport = DeviceClient> {
         value: this.volume.value,
         warning: this.volume.max - 1,
       },
-      bluetooth: { actions: this.actions.bluetooth, ...this.bluetooth },
+      bluetooth: {
+        actions: this.actions.bluetooth,
+        ...this.bluetooth,
+        btlist: this.bluetooth.btlist.map((d) => ({
+          ...d,
+          availableServiceClassList: serviceClasses(d),
+        })),
+      },
       power: { actions: this.actions.power, state: this.power },
       soundOutput: {
         type: this.bluetooth.btlist.some((d) => d.connected && d.role === "source")

@@ -22,7 +22,7 @@ import type { CicDirective } from "./cic/multipart-writer.js";
 import type { SpeechToText, TextToSpeech } from "./cic/speech-engines.js";
 import { turnToDirectives } from "./cic/turn-directives.js";
 import type { ServerConfig } from "./config/index.js";
-import { ConversationLog, recordingAssistant } from "./insight/conversation-log.js";
+import { MemoryTurnLog, recordingAssistant, type TurnLog } from "./insight/conversation-log.js";
 import { handleInsight } from "./insight/routes.js";
 import {
   countedBus,
@@ -36,7 +36,7 @@ import {
 } from "./ops/index.js";
 import { createPlatform, type Platform } from "./platform.js";
 import { MemoryRateLimiter, type RateLimiter } from "./store/rate-limits.js";
-import { openRedisBackend } from "./store/redis/index.js";
+import { openRedisBackend, type RedisBackend, RedisRateLimiter } from "./store/redis/index.js";
 
 export interface CloverServerOptions {
   config: ServerConfig;
@@ -58,7 +58,8 @@ export interface CloverServer {
   port: number;
   platform: Platform;
   gateway: CicGateway;
-  conversations: ConversationLog;
+  /** The turn log: this node's memory, or Redis (shared by every node) with REDIS_URL. */
+  conversations: TurnLog;
   authority: DeviceAuthority;
   ops: OpsContext;
   /** Port of the separate ops listener, when CLOVER_OPS_PORT is set. */
@@ -68,25 +69,40 @@ export interface CloverServer {
   close(): Promise<void>;
 }
 
-/** The per-device and per-client token buckets of the configuration (in memory). */
-function rateLimitsOf(config: ServerConfig): { device?: RateLimiter; client?: RateLimiter } {
+/**
+ * The per-device and per-client token buckets of the configuration: in memory, or on Redis
+ * (one bucket per key for the whole cluster) when REDIS_URL is set.
+ */
+function rateLimitsOf(
+  config: ServerConfig,
+  redis: RedisBackend | undefined,
+  log: Logger,
+): { device?: RateLimiter; client?: RateLimiter } {
   const { cic } = config;
+  let warnedAt = 0;
+  // While Redis is away requests are let through (events fail on the device state anyway).
+  const unavailable = (error: unknown) => {
+    if (Date.now() - warnedAt < 10_000) return;
+    warnedAt = Date.now();
+    log.warn({ err: error }, "rate limits: Redis does not answer; requests are not limited");
+  };
+  const limiter = (name: string, perSecond: number, burst: number): RateLimiter =>
+    redis
+      ? new RedisRateLimiter(
+          redis.rateLimits,
+          { perSecond, burst },
+          name,
+          undefined,
+          false,
+          unavailable,
+        )
+      : new MemoryRateLimiter({ perSecond, burst });
   return {
     ...(cic.deviceRatePerSecond > 0
-      ? {
-          device: new MemoryRateLimiter({
-            perSecond: cic.deviceRatePerSecond,
-            burst: cic.deviceRateBurst,
-          }),
-        }
+      ? { device: limiter("device", cic.deviceRatePerSecond, cic.deviceRateBurst) }
       : {}),
     ...(cic.clientRatePerSecond > 0
-      ? {
-          client: new MemoryRateLimiter({
-            perSecond: cic.clientRatePerSecond,
-            burst: cic.clientRateBurst,
-          }),
-        }
+      ? { client: limiter("client", cic.clientRatePerSecond, cic.clientRateBurst) }
       : {}),
   };
 }
@@ -165,12 +181,15 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
   const authority = new DeviceAuthority(
     options.authStore ?? new SqlAuthStore(platform.database.db),
   );
-  const conversations = new ConversationLog();
+  const conversations: TurnLog = redis?.turns ?? new MemoryTurnLog();
   const consoleHandler = createConsoleHandler();
   const insight = { log: conversations, registry: platform.registry, admin: platform.adminAuth };
   gateway = new CicGateway({
     assistant: observedAssistant(
-      recordingAssistant(platform.assistant, conversations),
+      recordingAssistant(platform.assistant, conversations, {
+        node: config.nodeId,
+        onError: (error) => logger.warn({ err: error }, "turn log: write failed"),
+      }),
       metrics,
       logger,
     ),
@@ -214,7 +233,8 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
       keepAliveTimeoutMs: config.cic.keepAliveTimeoutMs,
       shutdownTimeoutMs: config.drainTimeoutMs,
     },
-    rateLimits: rateLimitsOf(config),
+    rateLimits: rateLimitsOf(config, redis, logger),
+    onRateLimited: (scope) => metrics.rateLimited.inc({ scope }),
     deviceSide: {
       store: platform.deviceSideStore,
       defaultTimeZone: config.device.defaultTimeZone,
@@ -242,6 +262,7 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
     await gateway?.close();
     await platform.close();
     await redis?.deviceStates.close();
+    await conversations.close();
     await redis?.close();
   };
   let address: AddressInfo;

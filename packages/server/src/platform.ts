@@ -61,6 +61,8 @@ export interface Platform {
   assistant: CloverAssistant;
   managementHandler: RequestHandler;
   registry: ExtensionRegistry;
+  /** Account linking of extensions (OAuth tokens per user). */
+  linking: AccountLinking;
   keys: SigningKeyRing;
   /** Checks the management API's admin token (also used by the device admin routes). */
   adminAuth: AdminAuth;
@@ -187,6 +189,7 @@ export async function createPlatform(
   assistant.start();
   for (const ability of abilities.list()) await ability.start?.();
   jobRunner.start();
+  if (config.warmModels) void abilities.warmInBackground();
   // Several nodes share PostgreSQL: pick up registry changes and key rotations made elsewhere.
   let refresher: NodeJS.Timeout | undefined;
   if (config.databaseUrl && config.registryRefreshMs > 0) {
@@ -241,6 +244,7 @@ export async function createPlatform(
     assistant,
     managementHandler,
     registry,
+    linking,
     keys,
     adminAuth,
     database,

@@ -13,6 +13,12 @@ describe("configuration", () => {
     assert.equal(config.databaseUrl, undefined);
     assert.match(config.dataDir, /data$/);
     assert.equal(config.examples, "embedded");
+    assert.equal(config.warmModels, false);
+    assert.equal(loadConfig({ CLOVER_WARM_MODELS: "true" }, []).warmModels, true);
+    assert.equal(
+      loadConfig({ CLOVER_WARM_MODELS: "true" }, ["--warm-models", "no"]).warmModels,
+      false,
+    );
   });
 
   it("reads the environment, and flags win over it", () => {

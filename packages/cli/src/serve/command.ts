@@ -124,7 +124,8 @@ async function serve(options: ServeOptions, command: Command, out: Output): Prom
   argv.push(...command.args);
   let config: server.ServerConfig;
   try {
-    config = server.loadConfig(process.env, argv);
+    // A started platform compiles its abilities' models in the background (docs/configuration.md).
+    config = server.loadConfig({ CLOVER_WARM_MODELS: "true", ...process.env }, argv);
   } catch (error) {
     throw new CliError((error as Error).message, EXIT.usage, "see `clover serve --help`");
   }

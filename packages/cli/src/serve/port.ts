@@ -17,7 +17,9 @@ export function checkPort(port: number, host: string): Promise<void> {
 export function listenError(error: unknown, port: number, host: string): CliError {
   const code = (error as NodeJS.ErrnoException).code;
   const next = port > 0 && port < 65535 ? port + 1 : 8444;
-  const hint = `choose another port: --port ${next} (or --port 0 for any free one), or env CLOVER_PORT`;
+  // Under `npm start` a bare flag would be taken by npm itself: show the form that reaches us.
+  const flag = process.env["npm_lifecycle_event"] === "start" ? "npm start -- --port" : "--port";
+  const hint = `choose another port: ${flag} ${next} (or --port 0 for any free one), or env CLOVER_PORT`;
   switch (code) {
     case "EADDRINUSE":
       return new CliError(`port ${port} is already in use on ${host}`, EXIT.failure, hint);

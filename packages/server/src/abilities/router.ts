@@ -14,6 +14,7 @@ export class AbilityRouter {
   readonly #abilities = new Map<AbilityId, Ability>();
   readonly #namespaces = new Map<string, Ability>();
   readonly #recognizers = new Map<string, Recognizer | null>();
+  #closed = false;
 
   /** `clock` gives the reference time of relative dates ("tomorrow") in ability models. */
   constructor(
@@ -49,6 +50,27 @@ export class AbilityRouter {
   warm(languages: readonly Language[] = ["en", "ja", "ko"]): void {
     for (const ability of this.#abilities.values())
       for (const language of languages) this.#recognizer(ability, language);
+  }
+
+  /**
+   * Compiles every model in the background, one at a time with a pause between them, so turns
+   * that arrive meanwhile wait for at most one compilation instead of all of them. Languages
+   * in the order given (the most used first); stops when the router closes.
+   */
+  async warmInBackground(languages: readonly Language[] = ["en", "ja", "ko"]): Promise<void> {
+    for (const language of languages)
+      for (const ability of this.#abilities.values()) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        if (this.#closed) return;
+        this.#recognizer(ability, language);
+      }
+  }
+
+  /** How many models are compiled now (an ability's model per language). */
+  compiledModels(): number {
+    let count = 0;
+    for (const recognizer of this.#recognizers.values()) if (recognizer) count++;
+    return count;
   }
 
   #recognizer(ability: Ability, language: Language): Recognizer | undefined {
@@ -89,6 +111,7 @@ export class AbilityRouter {
   }
 
   async close(): Promise<void> {
+    this.#closed = true;
     await Promise.all([...this.#abilities.values()].map((a) => a.close?.()));
   }
 }

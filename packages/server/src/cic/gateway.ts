@@ -66,6 +66,8 @@ export interface CicGatewayOptions {
   answerTimeoutMs?: number;
   /** Token buckets per device (deviceKeyOf) and per client id; 429 when empty. */
   rateLimits?: { device?: RateLimiter; client?: RateLimiter };
+  /** A request was refused by the device's or the client's rate limit (for the metrics). */
+  onRateLimited?: (scope: "device" | "client") => void;
   expectSpeechTimeoutMs?: number;
   defaultLanguage?: Language;
   /**
@@ -249,13 +251,14 @@ export class CicGateway {
   private async limitRate(grant: DeviceGrant): Promise<void> {
     const limits = this.options.rateLimits;
     if (!limits) return;
-    const checks: [RateLimiter | undefined, string, string][] = [
-      [limits.device, deviceKeyOf(grant), "this device"],
-      [limits.client, grant.clientId, "this device client (all its devices together)"],
+    const checks: [RateLimiter | undefined, string, string, "device" | "client"][] = [
+      [limits.device, deviceKeyOf(grant), "this device", "device"],
+      [limits.client, grant.clientId, "this device client (all its devices together)", "client"],
     ];
-    for (const [limiter, key, who] of checks) {
+    for (const [limiter, key, who, scope] of checks) {
       if (!limiter) continue;
       const taken = await limiter.take(key);
+      if (!taken.allowed) this.options.onRateLimited?.(scope);
       if (!taken.allowed)
         throw new CicError(
           429,

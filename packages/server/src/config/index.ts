@@ -84,6 +84,11 @@ export interface ServerConfig {
   examples: "embedded" | "off";
   /** Endpoint URLs of example extensions run elsewhere, by short name (dice, pizza, audio). */
   exampleUrls: Record<string, string>;
+  /**
+   * Compile the built-in abilities' models in the background right after start (one at a time),
+   * so the first "set a timer" does not wait for them. Absent: compiled on first use.
+   */
+  warmModels?: boolean;
   /** The device side of CIC (docs/cic.md, "What the server does with each message"). */
   device: DeviceConfig;
 }
@@ -152,6 +157,7 @@ const OPTIONS = {
   "session-grace-ms": { env: "CLOVER_SESSION_GRACE_MS", kind: "int" },
   "registry-refresh-ms": { env: "CLOVER_REGISTRY_REFRESH_MS", kind: "int" },
   examples: { env: "CLOVER_EXAMPLES", kind: "string" },
+  "warm-models": { env: "CLOVER_WARM_MODELS", kind: "bool" },
   "example-dice-url": { env: "CLOVER_EXAMPLE_DICE_URL", kind: "string" },
   "example-pizza-url": { env: "CLOVER_EXAMPLE_PIZZA_URL", kind: "string" },
   "example-audio-url": { env: "CLOVER_EXAMPLE_AUDIO_URL", kind: "string" },
@@ -266,6 +272,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = []): ServerC
     registryRefreshMs: int("registry-refresh-ms", 5000, 0),
     examples,
     exampleUrls,
+    warmModels: bool("warm-models", false),
     device,
   };
 }

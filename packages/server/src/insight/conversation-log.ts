@@ -1,6 +1,9 @@
-// Recent turns across devices, kept in memory (a ring buffer), with the CEK exchange of each
-// turn: what the console's conversation log, the simulator, `clover chat --verbose` and the
-// extension health figures read.
+// Recent turns across devices with the CEK exchange of each turn: what the console's
+// conversation log, the simulator, `clover chat --verbose` and the extension health figures
+// read. The TurnLog interface has two homes: this process's memory (the default) and Redis
+// (store/redis/turn-log.ts, shared by every node). Both keep the newest turns in total, per
+// device, per user and per extension, each list capped, so a chatty device cannot push a quiet
+// one's history out and nothing grows without bound.
 import type { Assistant, Turn, TurnResult } from "../assistant/turn.js";
 import { deviceKeyOf } from "../cic/device-key.js";
 
@@ -25,6 +28,8 @@ export interface LoggedTurn {
   error?: string;
   /** The whole turn result (directives, reprompt, card...). */
   result?: TurnResult;
+  /** The node that answered the turn (several nodes share one log on Redis). */
+  node?: string;
 }
 
 export interface ExtensionHealth {
@@ -36,6 +41,43 @@ export interface ExtensionHealth {
   lastError?: string;
   p50Ms?: number;
   p99Ms?: number;
+}
+
+export interface TurnFilter {
+  deviceId?: string;
+  userId?: string;
+  extensionId?: string;
+  dialogRequestId?: string;
+  limit?: number;
+}
+
+/** How many turns each list keeps (docs/configuration.md "Turn log"). */
+export interface TurnLogLimits {
+  /** Newest turns of all devices together. */
+  total: number;
+  /** Newest turns per device id. */
+  perDevice: number;
+  /** Newest turns per user. */
+  perUser: number;
+  /** Newest turns per extension (what its health figures are computed over). */
+  perExtension: number;
+}
+
+export const DEFAULT_TURN_LOG_LIMITS: TurnLogLimits = {
+  total: 1000,
+  perDevice: 100,
+  perUser: 200,
+  perExtension: 1000,
+};
+
+export interface TurnLog {
+  /** Adds a turn; resolves once it is stored (readers on any node then see it). */
+  record(entry: Omit<LoggedTurn, "id">): Promise<LoggedTurn>;
+  /** Newest first. */
+  list(filter?: TurnFilter): Promise<LoggedTurn[]>;
+  /** Calls, errors and latency of an extension over its turns still in the log. */
+  health(extensionId: string): Promise<ExtensionHealth>;
+  close(): Promise<void>;
 }
 
 /** Largest CEK exchange kept per turn (an extension may answer up to 1 MiB). */
@@ -57,94 +99,171 @@ function bounded(
   };
 }
 
+/** What the log keeps of one turn (without its id, given by the log). */
+export function turnEntry(
+  turn: Turn,
+  result: TurnResult | undefined,
+  durationMs: number,
+  error?: unknown,
+  node?: string,
+): Omit<LoggedTurn, "id"> {
+  return {
+    at: new Date().toISOString(),
+    deviceKey: deviceKeyOf(turn.device),
+    clientId: turn.device.clientId,
+    deviceId: turn.device.deviceId,
+    userId: turn.device.userId,
+    kind: turn.kind,
+    input: turn.kind === "text" ? turn.text : `${turn.namespace}.${turn.name}`,
+    speech: (result?.speech ?? []).map((s) => s.value).join(" "),
+    expectSpeech: result?.expectSpeech ?? false,
+    durationMs,
+    ...(node ? { node } : {}),
+    ...(turn.dialogRequestId ? { dialogRequestId: turn.dialogRequestId } : {}),
+    ...(result?.extensionId ? { extensionId: result.extensionId } : {}),
+    ...(result?.intent ? { intent: result.intent } : {}),
+    ...(result?.exchange ? { exchange: bounded(result.exchange) } : {}),
+    ...(error !== undefined ? { error: String((error as Error)?.message ?? error) } : {}),
+    ...(result
+      ? {
+          result: {
+            ...result,
+            ...(result.exchange ? { exchange: bounded(result.exchange) } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+/** Which capped list answers a filter best (the narrowest one it names). */
+export function listOf(filter: TurnFilter): {
+  scope: "device" | "user" | "extension" | "all";
+  id: string;
+} {
+  if (filter.deviceId) return { scope: "device", id: filter.deviceId };
+  if (filter.userId) return { scope: "user", id: filter.userId };
+  if (filter.extensionId) return { scope: "extension", id: filter.extensionId };
+  return { scope: "all", id: "" };
+}
+
+/** Applies the rest of a filter to a list read newest first. */
+export function filtered(turns: Iterable<LoggedTurn>, filter: TurnFilter): LoggedTurn[] {
+  const out: LoggedTurn[] = [];
+  const limit = filter.limit ?? 100;
+  for (const t of turns) {
+    if (out.length >= limit) break;
+    if (filter.deviceId && t.deviceId !== filter.deviceId) continue;
+    if (filter.userId && t.userId !== filter.userId) continue;
+    if (filter.extensionId && t.extensionId !== filter.extensionId) continue;
+    if (filter.dialogRequestId && t.dialogRequestId !== filter.dialogRequestId) continue;
+    out.push(t);
+  }
+  return out;
+}
+
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
-export class ConversationLog {
-  private readonly turns: LoggedTurn[] = [];
-  private nextId = 1;
+/** Health figures from an extension's turns, newest first. */
+export function healthOf(extensionId: string, newestFirst: LoggedTurn[]): ExtensionHealth {
+  const calls = newestFirst.filter((t) => t.extensionId === extensionId && t.exchange);
+  const latencies = calls.map((t) => t.exchange!.durationMs).sort((a, b) => a - b);
+  const failed = calls.filter((t) => t.exchange?.error);
+  const last = calls[0];
+  return {
+    extensionId,
+    calls: calls.length,
+    errors: failed.length,
+    errorRate: calls.length ? failed.length / calls.length : 0,
+    ...(last ? { lastCallAt: last.at } : {}),
+    ...(failed[0]?.exchange?.error ? { lastError: failed[0].exchange.error } : {}),
+    ...(latencies.length
+      ? { p50Ms: percentile(latencies, 0.5)!, p99Ms: percentile(latencies, 0.99)! }
+      : {}),
+  };
+}
 
-  constructor(private readonly capacity = 1000) {}
+/** Most devices, users or extensions with a list of their own in memory (oldest dropped). */
+const MAX_KEYED_LISTS = 10_000;
 
-  record(
-    turn: Turn,
-    result: TurnResult | undefined,
-    durationMs: number,
-    error?: unknown,
-  ): LoggedTurn {
-    const entry: LoggedTurn = {
-      id: this.nextId++,
-      at: new Date().toISOString(),
-      deviceKey: deviceKeyOf(turn.device),
-      clientId: turn.device.clientId,
-      deviceId: turn.device.deviceId,
-      userId: turn.device.userId,
-      kind: turn.kind,
-      input: turn.kind === "text" ? turn.text : `${turn.namespace}.${turn.name}`,
-      speech: (result?.speech ?? []).map((s) => s.value).join(" "),
-      expectSpeech: result?.expectSpeech ?? false,
-      durationMs,
-      ...(turn.dialogRequestId ? { dialogRequestId: turn.dialogRequestId } : {}),
-      ...(result?.extensionId ? { extensionId: result.extensionId } : {}),
-      ...(result?.intent ? { intent: result.intent } : {}),
-      ...(result?.exchange ? { exchange: bounded(result.exchange) } : {}),
-      ...(error !== undefined ? { error: String((error as Error)?.message ?? error) } : {}),
-      ...(result
-        ? {
-            result: {
-              ...result,
-              ...(result.exchange ? { exchange: bounded(result.exchange) } : {}),
-            },
-          }
-        : {}),
+/** The turn log in this process's memory: capped lists sharing the entries. */
+export class MemoryTurnLog implements TurnLog {
+  readonly #all: LoggedTurn[] = [];
+  readonly #lists = {
+    device: new Map<string, LoggedTurn[]>(),
+    user: new Map<string, LoggedTurn[]>(),
+    extension: new Map<string, LoggedTurn[]>(),
+  };
+  #nextId = 1;
+  readonly limits: TurnLogLimits;
+
+  constructor(limits: Partial<TurnLogLimits> | number = {}) {
+    this.limits = {
+      ...DEFAULT_TURN_LOG_LIMITS,
+      ...(typeof limits === "number" ? { total: limits } : limits),
     };
-    this.turns.push(entry);
-    if (this.turns.length > this.capacity) this.turns.shift();
-    return entry;
   }
 
-  /** Newest first. */
-  list(
-    filter: {
-      deviceId?: string;
-      extensionId?: string;
-      dialogRequestId?: string;
-      limit?: number;
-    } = {},
-  ): LoggedTurn[] {
-    const out: LoggedTurn[] = [];
-    for (let i = this.turns.length - 1; i >= 0 && out.length < (filter.limit ?? 100); i--) {
-      const t = this.turns[i]!;
-      if (filter.deviceId && t.deviceId !== filter.deviceId) continue;
-      if (filter.extensionId && t.extensionId !== filter.extensionId) continue;
-      if (filter.dialogRequestId && t.dialogRequestId !== filter.dialogRequestId) continue;
-      out.push(t);
-    }
-    return out;
+  #append(list: LoggedTurn[], entry: LoggedTurn, cap: number) {
+    list.push(entry);
+    if (list.length > cap) list.splice(0, list.length - cap);
   }
 
-  /** Calls, errors and latency of an extension over the turns still in the log. */
-  health(extensionId: string): ExtensionHealth {
-    const calls = this.turns.filter((t) => t.extensionId === extensionId && t.exchange);
-    const latencies = calls.map((t) => t.exchange!.durationMs).sort((a, b) => a - b);
-    const failed = calls.filter((t) => t.exchange?.error);
-    const last = calls.at(-1);
-    return {
-      extensionId,
-      calls: calls.length,
-      errors: failed.length,
-      errorRate: calls.length ? failed.length / calls.length : 0,
-      ...(last ? { lastCallAt: last.at } : {}),
-      ...(failed.at(-1)?.exchange?.error ? { lastError: failed.at(-1)!.exchange!.error! } : {}),
-      ...(latencies.length
-        ? { p50Ms: percentile(latencies, 0.5)!, p99Ms: percentile(latencies, 0.99)! }
-        : {}),
-    };
+  #keyed(scope: "device" | "user" | "extension", id: string, entry: LoggedTurn, cap: number) {
+    const lists = this.#lists[scope];
+    const list = lists.get(id) ?? [];
+    lists.delete(id);
+    lists.set(id, list);
+    if (lists.size > MAX_KEYED_LISTS) lists.delete(lists.keys().next().value!);
+    this.#append(list, entry, cap);
+  }
+
+  async record(entry: Omit<LoggedTurn, "id">): Promise<LoggedTurn> {
+    const logged: LoggedTurn = { id: this.#nextId++, ...entry };
+    this.#append(this.#all, logged, this.limits.total);
+    this.#keyed("device", logged.deviceId, logged, this.limits.perDevice);
+    this.#keyed("user", logged.userId, logged, this.limits.perUser);
+    if (logged.extensionId)
+      this.#keyed("extension", logged.extensionId, logged, this.limits.perExtension);
+    return logged;
+  }
+
+  #newestFirst(filter: TurnFilter): Iterable<LoggedTurn> {
+    const { scope, id } = listOf(filter);
+    const list = scope === "all" ? this.#all : (this.#lists[scope].get(id) ?? []);
+    return (function* () {
+      for (let i = list.length - 1; i >= 0; i--) yield list[i]!;
+    })();
+  }
+
+  async list(filter: TurnFilter = {}): Promise<LoggedTurn[]> {
+    return filtered(this.#newestFirst(filter), filter);
+  }
+
+  async health(extensionId: string): Promise<ExtensionHealth> {
+    return healthOf(extensionId, [...this.#newestFirst({ extensionId })]);
+  }
+
+  async close() {
+    this.#all.length = 0;
+    for (const lists of Object.values(this.#lists)) lists.clear();
   }
 }
 
-/** The assistant, with every turn written to the log. */
-export function recordingAssistant(assistant: Assistant, log: ConversationLog): Assistant {
+/** The earlier name of the in-memory log. */
+export { MemoryTurnLog as ConversationLog };
+
+/**
+ * The assistant, with every turn written to the log. The write is not awaited by the turn (a
+ * slow or absent Redis must not delay an answer); a failed write is reported to `onError`.
+ */
+export function recordingAssistant(
+  assistant: Assistant,
+  log: TurnLog,
+  options: { node?: string; onError?: (error: unknown) => void } = {},
+): Assistant {
+  const write = (entry: Omit<LoggedTurn, "id">) =>
+    void log.record(entry).catch((error) => options.onError?.(error));
   return {
     ...(assistant.answersEvents
       ? { answersEvents: (namespace: string) => assistant.answersEvents!(namespace) }
@@ -153,10 +272,10 @@ export function recordingAssistant(assistant: Assistant, log: ConversationLog): 
       const started = performance.now();
       try {
         const result = await assistant.handleTurn(turn);
-        log.record(turn, result, performance.now() - started);
+        write(turnEntry(turn, result, performance.now() - started, undefined, options.node));
         return result;
       } catch (error) {
-        log.record(turn, undefined, performance.now() - started, error);
+        write(turnEntry(turn, undefined, performance.now() - started, error, options.node));
         throw error;
       }
     },

@@ -1,5 +1,5 @@
 // Read-only insight for the console and the CLI (admin token required):
-//   GET  /api/v1/conversations?deviceId=&extensionId=&dialogRequestId=&limit=   newest first
+//   GET  /api/v1/conversations?deviceId=&userId=&extensionId=&dialogRequestId=&limit=   newest first
 //   GET  /api/v1/extensions/:id/health                         calls, error rate, p50/p99
 //   POST /api/v1/extensions/:id/recognize {text, language?}    what the NLU understands
 //   POST /api/v1/nlu/recognize {model, text}                   the same for an unsaved model
@@ -18,10 +18,10 @@ import { isTimeZone, MAX_UTTERANCE_CHARS } from "../assistant/limits.js";
 import type { Language } from "../assistant/turn.js";
 import type { ExtensionRegistry } from "../cek/registry.js";
 import type { AdminCheck } from "../cic/auth/admin-routes.js";
-import type { ConversationLog } from "./conversation-log.js";
+import type { TurnLog } from "./conversation-log.js";
 
 export interface InsightDependencies {
-  log: ConversationLog;
+  log: TurnLog;
   registry: ExtensionRegistry;
   admin: AdminCheck;
 }
@@ -78,16 +78,17 @@ async function route(
     const filter = {
       limit,
       ...(query.get("deviceId") ? { deviceId: query.get("deviceId")! } : {}),
+      ...(query.get("userId") ? { userId: query.get("userId")! } : {}),
       ...(query.get("extensionId") ? { extensionId: query.get("extensionId")! } : {}),
       ...(query.get("dialogRequestId") ? { dialogRequestId: query.get("dialogRequestId")! } : {}),
     };
-    return sendJson(res, 200, { turns: deps.log.list(filter) });
+    return sendJson(res, 200, { turns: await deps.log.list(filter) });
   }
   const health = /^\/api\/v1\/extensions\/([^/]+)\/health$/.exec(path);
   if (req.method === "GET" && health) {
     const id = decodeSegment(health[1]!, "extension id");
     if (!deps.registry.get(id)) throw new ApiError(404, "not_found", `no extension with id ${id}`);
-    return sendJson(res, 200, deps.log.health(id));
+    return sendJson(res, 200, await deps.log.health(id));
   }
   const recognize = /^\/api\/v1\/extensions\/([^/]+)\/recognize$/.exec(path);
   if (req.method === "POST" && recognize) {

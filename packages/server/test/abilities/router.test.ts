@@ -186,3 +186,25 @@ describe("ability models and time", () => {
     }
   });
 });
+
+describe("ability models at start", () => {
+  it("are compiled in the background when warmModels is set, on first use otherwise", async () => {
+    const cold = await startPlatform({}, { abilities: () => [countdown([])] });
+    const warm = await startPlatform({ warmModels: true }, { abilities: () => [countdown([])] });
+    try {
+      const deadline = Date.now() + 30_000;
+      while (warm.abilities.compiledModels() < 1 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.equal(
+        warm.abilities.compiledModels(),
+        1,
+        "the countdown's en model, in the background",
+      );
+      assert.equal(cold.abilities.compiledModels(), 0, "nothing compiled before a turn");
+      await cold.assistant.handleTurn(say("start a countdown from 3", device()));
+      assert.equal(cold.abilities.compiledModels(), 1);
+    } finally {
+      await Promise.all([cold.close(), warm.close()]);
+    }
+  });
+});

@@ -9,6 +9,8 @@ import type { DeviceClient } from "@clover/device";
 import { deviceKeyOf } from "../../src/cic/device-key.js";
 import { loadConfig } from "../../src/config/index.js";
 import { type CloverServer, startClover } from "../../src/main.js";
+import { openRedis } from "../../src/store/redis/connection.js";
+import { RedisRateLimiter } from "../../src/store/redis/rate-limits.js";
 import { deviceAt, loginDevice, registerClient } from "../helpers/devices.js";
 import { answer, startExtension, type TestExtension } from "../helpers/extension-server.js";
 import { bakeryModel } from "../helpers/models.js";
@@ -42,6 +44,8 @@ describe("operations endpoints and drain", {
       CLOVER_EXAMPLES: "off",
       CLOVER_NODE_ID: "ops-node",
       CLOVER_OPS_PORT: String(opsPort),
+      CLOVER_RATE_DEVICE_PER_SECOND: "2",
+      CLOVER_RATE_DEVICE_BURST: "1000",
       REDIS_URL: redis.url,
     });
     server = await startClover({ config });
@@ -115,6 +119,58 @@ describe("operations endpoints and drain", {
     assert.ok(value("clover_nodejs_eventloop_lag_seconds") >= 0);
     assert.ok(value("clover_dependency_seconds_count", { dependency: "redis" }) >= 1);
     assert.ok(value("clover_dependency_seconds_count", { dependency: "database" }) >= 1);
+  });
+
+  it("keeps the turn log on Redis: the API reads it with the answering node", async () => {
+    const dialogRequestId = "ops-logged-dialog";
+    const turn = await device.sendText("ask bakery bot when are you open", { dialogRequestId });
+    assert.equal(turn.status, 200);
+    const redisClient = await openRedis(redis.url);
+    try {
+      const deadline = Date.now() + 3000;
+      while ((await redisClient.llen("clover:turns")) < 2)
+        assert.ok(Date.now() < deadline, "the turns reached Redis");
+      const stored = JSON.parse((await redisClient.lindex("clover:turns", 0))!) as {
+        dialogRequestId?: string;
+      };
+      assert.equal(stored.dialogRequestId, dialogRequestId);
+    } finally {
+      redisClient.disconnect();
+    }
+    const listed = await fetch(
+      `${server.url}/api/v1/conversations?dialogRequestId=${dialogRequestId}`,
+      { headers: { authorization: `Bearer ${ADMIN}` } },
+    );
+    assert.equal(listed.status, 200);
+    const { turns } = (await listed.json()) as { turns: Record<string, unknown>[] };
+    assert.equal(turns.length, 1);
+    assert.equal(turns[0]!["node"], "ops-node");
+    assert.equal(turns[0]!["extensionId"], "com.example.bakery");
+  });
+
+  it("draws the device's rate limit from Redis, shared with other nodes, and counts refusals", async () => {
+    const grant = await server.authority.verifyAccessToken(accessToken);
+    // Another node (its own limiter on the same Redis) empties this device's bucket.
+    const elsewhere = new RedisRateLimiter(
+      await openRedis(redis.url),
+      {
+        perSecond: 2,
+        burst: 1000,
+      },
+      "device",
+    );
+    for (const cost of [100, 10, 1])
+      while ((await elsewhere.take(deviceKeyOf(grant!), cost)).allowed);
+    await elsewhere.close();
+    assert.equal(await device.ping(), 429);
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    assert.ok(
+      sampleOf(text, "clover_rate_limit_refusals_total", { node: "ops-node", scope: "device" }) >=
+        1,
+    );
+    // The bucket refills (the configured 2/s): the device is let through again.
+    await new Promise((r) => setTimeout(r, 700));
+    assert.equal(await device.ping(), 204);
   });
 
   it("is not ready while Redis is away and ready again when it is back, without a restart", async () => {

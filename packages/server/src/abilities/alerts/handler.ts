@@ -5,10 +5,11 @@ import { findBuiltinSlots } from "@clover/nlu";
 import type { DeviceInfo, Language, PassThroughDirective } from "../../assistant/turn.js";
 import type { AlertRecord, AlertRepeat, AlertType } from "../../store/alerts.js";
 import type { AbilityAnswer, AbilityTurn } from "../ability.js";
+import { instantOf, wallTimeAt } from "../time/zone.js";
 import { describe as describeAlert, durationPhrase, SAY, whenPhrase } from "./phrases.js";
 import { alertCard, deleteAlert, listCard, setAlert, stopAlert } from "./protocol.js";
 import type { AlertsService } from "./service.js";
-import { localTime, parseClockTime, zonedInstant } from "./time.js";
+import { formatClockTime, parseClockTime } from "./time.js";
 import {
   actionText,
   durationOf,
@@ -113,7 +114,9 @@ export class AlertsHandler {
       return ask(SAY.askReminderText(language), language, { ...pending, ask: "text", at: when.at });
     const zone = this.#zone(device);
     const repeat =
-      pending.repeat && when.time ? { ...pending.repeat, time: clock(when.time) } : undefined;
+      pending.repeat && when.time
+        ? { ...pending.repeat, time: formatClockTime(when.time) }
+        : undefined;
     const record = await this.alerts.create({
       userId: device.userId,
       deviceId: device.deviceId,
@@ -316,7 +319,8 @@ export class AlertsHandler {
     const alert = chosen[0]!;
     const to = resolveWhen(recognition.slots["to"]?.value, zone, now, alert.repeat);
     if (to?.kind !== "at") return speak(SAY.askTime(type, language), language);
-    const repeat = alert.repeat && to.time ? { ...alert.repeat, time: clock(to.time) } : undefined;
+    const repeat =
+      alert.repeat && to.time ? { ...alert.repeat, time: formatClockTime(to.time) } : undefined;
     const moved = await this.alerts.update(alert, {
       scheduledAt: to.at,
       status: "sent",
@@ -392,7 +396,7 @@ export class AlertsHandler {
       let when = resolveWhen(found, zone, now, pending.repeat);
       // "tomorrow" was said first, the time now: that day at that time.
       if (when?.kind === "at" && pending.date && when.time && !pending.repeat) {
-        const at = zonedInstant(pending.date, when.time, zone);
+        const at = instantOf({ ...pending.date, ...when.time }, zone);
         when = at > now ? { kind: "at", at, time: when.time } : { kind: "past" };
       }
       if (when?.kind === "at" || when?.kind === "date") return this.#complete(turn, pending, when);
@@ -457,13 +461,8 @@ function ask(value: string, language: Language, pending: Pending): AbilityAnswer
   };
 }
 
-function clock(time: { hour: number; minute: number; second: number }): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${pad(time.hour)}:${pad(time.minute)}:${pad(time.second)}`;
-}
-
 function timeOf(at: number, zone: string) {
-  const t = localTime(at, zone);
+  const t = wallTimeAt(at, zone);
   return { time: { hour: t.hour, minute: t.minute, second: t.second } };
 }
 
@@ -480,7 +479,7 @@ function dayOf(value: string | undefined, zone: string, now: number) {
   const date = /^(\d{4})-(\d{2})-(\d{2})/.exec(start);
   if (!date) return undefined;
   if (start.length > 10) {
-    const t = localTime(Date.parse(start), zone);
+    const t = wallTimeAt(Date.parse(start), zone);
     return { year: t.year, month: t.month, day: t.day, zone };
   }
   void now;
@@ -491,14 +490,14 @@ function sameDay(
   alert: AlertRecord,
   day: { year: number; month: number; day: number; zone: string },
 ) {
-  const t = localTime(alert.scheduledAt, day.zone);
+  const t = wallTimeAt(alert.scheduledAt, day.zone);
   return t.year === day.year && t.month === day.month && t.day === day.day;
 }
 
 /** Whether an alert rings at the time (and day, when given) a DATETIME value names. */
 function matchesTime(alert: AlertRecord, value: string, zone: string, now: number): boolean {
   const start = value.split("/")[0]!;
-  const t = localTime(alert.scheduledAt, zone);
+  const t = wallTimeAt(alert.scheduledAt, zone);
   const time = parseClockTime(start);
   if (time) {
     if (t.minute !== time.minute) return false;
@@ -509,7 +508,7 @@ function matchesTime(alert: AlertRecord, value: string, zone: string, now: numbe
   if (!day) return false;
   if (!sameDay(alert, day)) return false;
   if (start.length <= 10) return true;
-  const at = localTime(Date.parse(start), zone);
+  const at = wallTimeAt(Date.parse(start), zone);
   return at.hour === t.hour && at.minute === t.minute;
 }
 

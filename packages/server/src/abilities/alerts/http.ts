@@ -20,9 +20,10 @@ import {
   type AlertRepeat,
   type AlertType,
 } from "../../store/alerts.js";
+import { isoWithOffset, isTimeZone, wallTimeAt } from "../time/zone.js";
 import { repeatWeekdays } from "./models/values.js";
 import type { AlertsService } from "./service.js";
-import { isoWithOffset, isTimeZone, localTime, parseClockTime } from "./time.js";
+import { parseClockTime } from "./time.js";
 
 const BODY_LIMIT = 16 * 1024;
 const PATH = /^\/api\/v1\/users\/([^/]+)\/alerts(?:\/([^/]+))?\/?$/;
@@ -153,7 +154,7 @@ function parseRepeat(value: unknown, at: number, timeZone: string): AlertRepeat 
       "repeat",
       `expected "DAILY", "WEEKDAYS", "WEEKENDS", "MO"…"SU" or an array of ISO weekdays 1–7, got ${JSON.stringify(value)}`,
     );
-  const t = localTime(at, timeZone);
+  const t = wallTimeAt(at, timeZone);
   const time = `${String(t.hour).padStart(2, "0")}:${String(t.minute).padStart(2, "0")}:${String(t.second).padStart(2, "0")}`;
   if (!parseClockTime(time)) invalid("scheduledTime", "has no time of day");
   return { time, weekdays };

@@ -2,7 +2,8 @@
 // every answer's sentence. Pure functions of the record, the clock and the zone.
 import type { Language } from "../../assistant/turn.js";
 import type { AlertRecord, AlertType } from "../../store/alerts.js";
-import { addDays, localTime } from "./time.js";
+import { addDays } from "../time/date.js";
+import { wallTimeAt } from "../time/zone.js";
 
 const KIND: Record<Language, Record<AlertType, string>> = {
   en: { ALARM: "alarm", TIMER: "timer", REMINDER: "reminder", ACTIONTIMER: "action timer" },
@@ -37,8 +38,8 @@ export function clockPhrase(hour: number, minute: number, language: Language): s
 
 /** When an instant is, said from `now`: "7:30 AM", "tomorrow at 7:30 AM", "Monday at 7 AM". */
 export function whenPhrase(at: number, now: number, timeZone: string, language: Language): string {
-  const t = localTime(at, timeZone);
-  const today = localTime(now, timeZone);
+  const t = wallTimeAt(at, timeZone);
+  const today = wallTimeAt(now, timeZone);
   const clock = clockPhrase(t.hour, t.minute, language);
   const sameDay = (d: { year: number; month: number; day: number }) =>
     d.year === t.year && d.month === t.month && d.day === t.day;
@@ -155,7 +156,7 @@ export function describe(alert: AlertRecord, now: number, language: Language): s
 }
 
 function clockOf(alert: AlertRecord, language: Language): string {
-  const t = localTime(alert.scheduledAt, alert.timeZone);
+  const t = wallTimeAt(alert.scheduledAt, alert.timeZone);
   return clockPhrase(t.hour, t.minute, language);
 }
 

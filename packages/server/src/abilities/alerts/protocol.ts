@@ -7,8 +7,8 @@ import { randomUUID } from "node:crypto";
 import type { CicAlertsSetAlertPayload } from "@clover/protocol";
 import type { Language, PassThroughDirective } from "../../assistant/turn.js";
 import type { AlertRecord, AlertType } from "../../store/alerts.js";
+import { isoWithOffset } from "../time/zone.js";
 import { describe, repeatPhrase } from "./phrases.js";
-import { isoWithOffset } from "./time.js";
 
 /** Where the device fetches a reminder's spoken text (set when the platform serves it). */
 export type SpeechAssetUrl = (alert: AlertRecord) => string | undefined;

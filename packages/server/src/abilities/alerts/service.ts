@@ -13,9 +13,10 @@ import {
 } from "../../store/alerts.js";
 import type { Job } from "../../store/jobs.js";
 import type { AbilityServices, DeviceTarget } from "../services.js";
+import { isTimeZone } from "../time/zone.js";
 import { SAY } from "./phrases.js";
 import { deleteAlert, type SpeechAssetUrl, setAlert } from "./protocol.js";
-import { isTimeZone, nextOccurrence, parseClockTime } from "./time.js";
+import { nextOccurrence, parseClockTime } from "./time.js";
 
 /** device_id of an alert meant for every device of the user. */
 export const ALL_DEVICES = "*";

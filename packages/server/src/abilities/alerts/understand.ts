@@ -2,12 +2,12 @@
 // ability's own slot types) to the times an alert rings at, in the user's zone.
 import type { Recognition, RecognizedSlot } from "@clover/nlu";
 import type { AlertRepeat, AlertType } from "../../store/alerts.js";
+import { wallTimeAt } from "../time/zone.js";
 import { repeatWeekdays } from "./models/values.js";
 import {
   type ClockTime,
   durationMs,
   formatClockTime,
-  localTime,
   nextOccurrence,
   parseClockTime,
 } from "./time.js";
@@ -53,7 +53,7 @@ export function resolveWhen(
   const at = Date.parse(start);
   if (Number.isNaN(at)) return undefined;
   if (value.includes("/") && !/T\d{2}:\d{2}/.test(start)) return undefined;
-  const local = localTime(at, timeZone);
+  const local = wallTimeAt(at, timeZone);
   const clock = { hour: local.hour, minute: local.minute, second: local.second };
   if (repeat) {
     const next = nextOccurrence(clock, timeZone, now - 1, { weekdays: repeat.weekdays });

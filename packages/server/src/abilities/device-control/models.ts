@@ -97,6 +97,12 @@ const PHRASES: Record<Language, Phrases> = {
       "pair with my phone",
     ],
     BtConnectIntent: ["connect bluetooth", "connect to my phone", "connect the bluetooth speaker"],
+    BtPlayIntent: [
+      "play music from my phone",
+      "play music over bluetooth",
+      "play from my phone",
+      "play the bluetooth audio",
+    ],
     BtDisconnectIntent: [
       "disconnect bluetooth",
       "disconnect my phone",
@@ -129,6 +135,7 @@ const PHRASES: Record<Language, Phrases> = {
     PowerOffIntent: ["電源を切って", "電源オフ"],
     BtPairIntent: ["ブルートゥースのペアリングをして", "ペアリングして"],
     BtConnectIntent: ["ブルートゥースを接続して", "スマホに接続して"],
+    BtPlayIntent: ["スマホの音楽を再生して", "ブルートゥースで音楽を再生して"],
     BtDisconnectIntent: ["ブルートゥースを切断して", "接続を解除して"],
     OpenSettingsIntent: ["設定を開いて", "設定画面を見せて"],
     GoHomeIntent: ["ホーム画面に戻って", "ホームに戻って"],
@@ -157,6 +164,7 @@ const PHRASES: Record<Language, Phrases> = {
     PowerOffIntent: ["전원 꺼 줘", "스피커 꺼 줘"],
     BtPairIntent: ["블루투스 페어링 해 줘", "블루투스 연결 모드"],
     BtConnectIntent: ["블루투스 연결해 줘", "휴대폰 연결해 줘"],
+    BtPlayIntent: ["휴대폰 음악 틀어 줘", "블루투스로 음악 틀어 줘"],
     BtDisconnectIntent: ["블루투스 연결 끊어 줘", "연결 해제해 줘"],
     OpenSettingsIntent: ["설정 열어 줘", "설정 화면 보여 줘"],
     GoHomeIntent: ["홈 화면으로 가 줘", "홈으로 가 줘"],

@@ -19,7 +19,7 @@ import {
   speakRefusal,
 } from "./answers.js";
 import { HomeDiscovery } from "./discovery.js";
-import { HomeSender } from "./dispatch.js";
+import { HomeSender, type TokenMemo } from "./dispatch.js";
 import { handleHomeHttp } from "./http.js";
 import { LEXICONS } from "./lexicon/index.js";
 import { HomeNotifications, NOTIFICATION_PATH } from "./notifications.js";
@@ -338,20 +338,35 @@ export class HomeAbility implements Ability {
     if (needsConfirmation.length > 0 && !flags.confirmed)
       return this.#ask("confirm", text, targets, language, 1);
     const exchanges: HomeExchange[] = [];
-    const outcomes = await Promise.all(
-      plans.map(async ({ device: d, plan }): Promise<DeviceOutcome> => {
-        if (!plan.ok) return { device: d, refusal: plan.refusal };
+    const tokens: TokenMemo = new Map();
+    const expected = (d: HomeDevice) =>
+      this.#sender.expectedMs(d.extensionId, d.appliance.applianceId);
+    // §9.4: in parallel, the usually slowest devices first; the answer keeps the user's order.
+    const outcomes: DeviceOutcome[] = new Array(plans.length);
+    const order = plans
+      .map((_, i) => i)
+      .sort((a, b) => expected(plans[b]!.device) - expected(plans[a]!.device));
+    await Promise.all(
+      order.map(async (i) => {
+        const { device: d, plan } = plans[i]!;
+        if (!plan.ok) {
+          outcomes[i] = { device: d, refusal: plan.refusal };
+          return;
+        }
         const sent = await this.#sender.send(
           d.extensionId,
           userId,
           `${plan.action}Request` as never,
-          {
-            appliance: applianceRef(d),
-            ...plan.extras,
-          },
+          { appliance: applianceRef(d), ...plan.extras },
+          tokens,
         );
         exchanges.push(...sent.exchanges);
-        return { device: d, action: plan.action, extras: plan.extras, outcome: sent.outcome };
+        outcomes[i] = {
+          device: d,
+          action: plan.action,
+          extras: plan.extras,
+          outcome: sent.outcome,
+        };
       }),
     );
     const said = speakGroup(outcomes, skipped, this.#speakContext(device));

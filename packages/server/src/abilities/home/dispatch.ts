@@ -13,7 +13,16 @@ export interface SendResult {
   exchanges: HomeExchange[];
 }
 
+/** Tokens looked up once for the requests of one command (a group sends many). */
+export type TokenMemo = Map<string, Promise<string | undefined>>;
+
+/** How many devices' answer times are remembered (the oldest are forgotten first). */
+const REMEMBERED_DEVICES = 10_000;
+
 export class HomeSender {
+  /** Smoothed answer time per device (extensionId + applianceId), for ordering groups. */
+  readonly #answerMs = new Map<string, number>();
+
   constructor(
     private readonly registry: ExtensionRegistry,
     private readonly linking: AccountLinking,
@@ -28,15 +37,24 @@ export class HomeSender {
     userId: string,
     name: HomeRequestName,
     payload: Record<string, unknown>,
+    tokens?: TokenMemo,
   ): Promise<SendResult> {
     const extension = this.registry.get(extensionId);
     const settings = extension?.accountLinking;
     if (!extension || !settings) return { outcome: { kind: "unlinked" }, exchanges: [] };
-    let token = await this.linking.accessToken(extensionId, settings, userId);
+    const key = `${extensionId}\u0000${userId}`;
+    let lookup = tokens?.get(key);
+    if (!lookup) {
+      lookup = this.linking.accessToken(extensionId, settings, userId);
+      tokens?.set(key, lookup);
+    }
+    let token = await lookup;
     if (!token) return { outcome: { kind: "unlinked" }, exchanges: [] };
     const exchanges: HomeExchange[] = [];
     let exchange = await this.client.send(extension, name, { accessToken: token, ...payload });
     exchanges.push(exchange);
+    const applianceId = (payload.appliance as { applianceId?: string } | undefined)?.applianceId;
+    if (applianceId !== undefined) this.#remember(extensionId, applianceId, exchange.durationMs);
     const errorName = () => (exchange.outcome.kind === "error" ? exchange.outcome.name : "");
     if (errorName() === "ExpiredAccessTokenError") {
       // §8.2 suggestion: refresh, then retry once (the extension did not act).
@@ -53,5 +71,23 @@ export class HomeSender {
     }
     if (errorName() === "NoSuchTargetError") await this.onNoSuchTarget(extensionId, userId);
     return { outcome: exchange.outcome, exchanges };
+  }
+
+  /**
+   * The device's usual answer time (0 when never asked). A group sends to the slowest
+   * devices first: each request waits for its signature, so the wait then falls on the fast
+   * ones, which still finish before the slowest (§9.4 fan-out).
+   */
+  expectedMs(extensionId: string, applianceId: string): number {
+    return this.#answerMs.get(`${extensionId}\u0000${applianceId}`) ?? 0;
+  }
+
+  #remember(extensionId: string, applianceId: string, ms: number): void {
+    const key = `${extensionId}\u0000${applianceId}`;
+    const before = this.#answerMs.get(key);
+    this.#answerMs.delete(key);
+    this.#answerMs.set(key, before === undefined ? ms : before * 0.7 + ms * 0.3);
+    if (this.#answerMs.size > REMEMBERED_DEVICES)
+      this.#answerMs.delete(this.#answerMs.keys().next().value!);
   }
 }

@@ -162,11 +162,21 @@ export class HomeVocabulary {
   }
 }
 
+/** Normalized room word → location code, once per lexicon. */
+const roomWords = new WeakMap<HomeLexicon, Map<string, string>>();
+
 function roomOfWord(lexicon: HomeLexicon, word: string): string | undefined {
-  const text = normalizeText(word);
-  for (const [code, words] of Object.entries(lexicon.rooms))
-    if (words.some((w) => normalizeText(w) === text)) return code;
-  return undefined;
+  let byWord = roomWords.get(lexicon);
+  if (!byWord) {
+    byWord = new Map();
+    for (const [code, words] of Object.entries(lexicon.rooms))
+      for (const w of words) {
+        const text = normalizeText(w);
+        if (!byWord.has(text)) byWord.set(text, code);
+      }
+    roomWords.set(lexicon, byWord);
+  }
+  return byWord.get(normalizeText(word));
 }
 
 /** Builds the vocabulary of one user in one language from their discoveries. */

@@ -1,8 +1,10 @@
 // Content templates for screens (cic.md §14): Schedule, ScheduleList, Memo, MemoList. The
 // spec names them without their fields; ours are documented in docs/schedule.md.
+
+import { localDate } from "../time/date.js";
+import { pad, wallTimeAt } from "../time/zone.js";
 import type { Occurrence } from "./ical.js";
 import type { Memo } from "./memos.js";
-import { localDate, pad, wallTimeAt } from "./zone.js";
 
 const text = (value: string) => ({ type: "string", value });
 const meta = { version: text("v0.1") };

@@ -3,6 +3,8 @@
 // ability's session), memos, and spoken answers with cards for screens.
 import type { DeviceInfo, Language } from "../../assistant/turn.js";
 import type { AbilityAnswer, AbilityTurn } from "../ability.js";
+import { localDate, shiftDate } from "../time/date.js";
+import { wallTimeAt } from "../time/zone.js";
 import { CalendarError } from "./calendar.js";
 import { memoCard, memoListCard, scheduleCard, scheduleListCard } from "./cards.js";
 import type { Occurrence } from "./ical.js";
@@ -22,7 +24,6 @@ import {
   spokenTime,
   spokenWhen,
 } from "./words.js";
-import { addDays, localDate, wallTimeAt } from "./zone.js";
 
 /** A reminder before an event, handed to the alerts ability when the platform has it. */
 export interface ReminderRequest {
@@ -327,7 +328,7 @@ class Turn {
     const schedule = await this.schedule();
     const allDay = draft.at === undefined;
     const start = allDay ? atTimeOn(draft.date!, 0, this.zone) : draft.at!;
-    const end = allDay ? atTimeOn(addDays(draft.date!, 1), 0, this.zone) : start + DEFAULT_LENGTH;
+    const end = allDay ? atTimeOn(shiftDate(draft.date!, 1), 0, this.zone) : start + DEFAULT_LENGTH;
     const rrule = draft.repeat ? ruleOf(draft.repeat, start, this.zone) : undefined;
     const added = await schedule.add({
       summary: draft.subject,
@@ -630,8 +631,8 @@ class Turn {
       return this.lang === "en"
         ? dayLabel(spokenDay(when.firstDate, today, this.lang))
         : spokenDay(when.firstDate, today, this.lang);
-    const last = addDays(when.firstDate, when.days - 1);
-    const weekStart = addDays(today, -((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7));
+    const last = shiftDate(when.firstDate, when.days - 1);
+    const weekStart = shiftDate(today, -((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7));
     if (when.days === 7 && when.firstDate === weekStart) return this.t.thisWeek;
     return this.t.between(
       spokenDay(when.firstDate, today, this.lang),

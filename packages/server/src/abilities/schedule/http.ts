@@ -17,10 +17,10 @@ import {
   send,
   sendJson,
 } from "../../api/http.js";
+import { isTimeZone } from "../time/zone.js";
 import { CalDavCalendar, discoverCalendar } from "./caldav.js";
 import { CalendarError } from "./calendar.js";
 import type { ScheduleAbility } from "./index.js";
-import { isKnownZone } from "./zone.js";
 
 const PATH = /^\/api\/v1\/users\/([^/]+)\/(calendar|calendar\.ics|events|memos)(?:\/([^/]+))?\/?$/;
 const JSON_LIMIT = 16 * 1024;
@@ -199,7 +199,7 @@ async function eventsRoute(
   if (to - from > MAX_RANGE)
     throw new ApiError(400, "invalid_query", "from/to: at most 400 days at once");
   const timeZone = url.searchParams.get("timeZone") ?? "UTC";
-  if (!isKnownZone(timeZone))
+  if (!isTimeZone(timeZone))
     throw new ApiError(
       400,
       "invalid_query",

@@ -3,7 +3,7 @@
 // rules are expanded by ical.js's iterator on wall-clock time, then placed in the event's own
 // zone (zone.ts), so a weekly 10:00 stays 10:00 across a daylight-saving change.
 import ICAL from "ical.js";
-import { instantOf, isKnownZone, type WallTime, wallTimeAt } from "./zone.js";
+import { instantOf, isTimeZone, type WallTime, wallTimeAt } from "../time/zone.js";
 
 type Component = InstanceType<typeof ICAL.Component>;
 type Time = InstanceType<typeof ICAL.Time>;
@@ -214,7 +214,7 @@ function placer(prop: Property, time: Time, userZone: string): Timing["place"] {
   const tzid = prop.getParameter("tzid");
   if (time.isDate) return (wall) => instantOf(wall, userZone);
   if (typeof tzid === "string") {
-    if (isKnownZone(tzid)) return (wall) => instantOf(wall, tzid);
+    if (isTimeZone(tzid)) return (wall) => instantOf(wall, tzid);
     // A zone only its VTIMEZONE describes (e.g. a Windows name): ical.js reads it.
     return (wall) => {
       const t = wallToTime(wall, false);
@@ -555,7 +555,7 @@ export function excludeOccurrence(
 
 function zoneOfProperty(prop: Property, userZone: string): string {
   const tzid = prop.getParameter("tzid");
-  if (typeof tzid === "string" && isKnownZone(tzid)) return tzid;
+  if (typeof tzid === "string" && isTimeZone(tzid)) return tzid;
   const time = prop.getFirstValue() as Time;
   if (time && !time.isDate && time.zone === ICAL.Timezone.utcTimezone) return "UTC";
   return userZone;

@@ -1,5 +1,6 @@
 // What a CLOVA.DATETIME slot value (interaction-model.md §5.2) names, on the user's timeline.
-import { addDays, dateStart, instantOf, localDate } from "./zone.js";
+import { dateStart, localDate, shiftDate } from "../time/date.js";
+import { instantOf } from "../time/zone.js";
 
 export type When =
   /** Whole local days [from, to): "today", "this week", "on the 12th". */
@@ -40,7 +41,8 @@ export function parseWhen(
   if (sa !== undefined && sb !== undefined) {
     const today = localDate(now, timeZone);
     const from = atTimeOn(today, sa, timeZone);
-    const to = sb > sa ? atTimeOn(today, sb, timeZone) : atTimeOn(addDays(today, 1), sb, timeZone);
+    const to =
+      sb > sa ? atTimeOn(today, sb, timeZone) : atTimeOn(shiftDate(today, 1), sb, timeZone);
     return { kind: "span", from, to };
   }
   const from = Date.parse(a);
@@ -52,7 +54,7 @@ export function parseWhen(
 
 function days(first: string, last: string, timeZone: string): When {
   const from = dateStart(first, timeZone);
-  const to = dateStart(addDays(last, 1), timeZone);
+  const to = dateStart(shiftDate(last, 1), timeZone);
   const count =
     Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86_400_000) +
     1;
@@ -63,7 +65,7 @@ function days(first: string, last: string, timeZone: string): When {
 export function nextAtTime(seconds: number, now: number, timeZone: string): number {
   const today = localDate(now, timeZone);
   const at = atTimeOn(today, seconds, timeZone);
-  return at > now ? at : atTimeOn(addDays(today, 1), seconds, timeZone);
+  return at > now ? at : atTimeOn(shiftDate(today, 1), seconds, timeZone);
 }
 
 /** A local date at a time of day. */

@@ -1,8 +1,9 @@
 // How the schedule speaks in each language: times and days in the language's habits
 // ("3:30 PM", 午後3時30分, 오후 3시 30분), answers grouped by day.
 import type { Language } from "../../assistant/turn.js";
+import { localDate, shiftDate } from "../time/date.js";
+import { wallTimeAt } from "../time/zone.js";
 import type { Occurrence } from "./ical.js";
-import { addDays, localDate, wallTimeAt } from "./zone.js";
 
 const LOCALES: Record<Language, string> = { en: "en-US", ja: "ja-JP", ko: "ko-KR" };
 /** A spoken answer names this many events at most ("and 12 more"); the card lists them all. */
@@ -24,7 +25,7 @@ export function spokenTime(instant: number, timeZone: string, language: Language
 /** "today", "tomorrow", "Friday, December 11" (and the same in ja/ko). */
 export function spokenDay(date: string, today: string, language: Language): string {
   if (date === today) return { en: "today", ja: "今日", ko: "오늘" }[language];
-  if (date === addDays(today, 1)) return { en: "tomorrow", ja: "明日", ko: "내일" }[language];
+  if (date === shiftDate(today, 1)) return { en: "tomorrow", ja: "明日", ko: "내일" }[language];
   const at = new Date(`${date}T12:00:00Z`);
   const options: Intl.DateTimeFormatOptions =
     language === "en"

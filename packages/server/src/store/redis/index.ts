@@ -7,12 +7,14 @@ import { RedisDirectiveBus } from "./bus.js";
 import { closeRedis, openRedis } from "./connection.js";
 import { RedisDeviceStateStore } from "./device-state.js";
 import { RedisSessionStore } from "./sessions.js";
+import { RedisTurnLog } from "./turn-log.js";
 import { RedisUserDeviceIndex } from "./user-devices.js";
 
 export { RedisDirectiveBus } from "./bus.js";
 export { closeRedis, connectRedis, openRedis, RedisUnavailableError } from "./connection.js";
 export { RedisDeviceStateStore } from "./device-state.js";
 export { RedisSessionStore } from "./sessions.js";
+export { RedisTurnLog } from "./turn-log.js";
 export { RedisUserDeviceIndex } from "./user-devices.js";
 
 export interface RedisBackend {
@@ -20,6 +22,10 @@ export interface RedisBackend {
   deviceStates: RedisDeviceStateStore;
   bus: RedisDirectiveBus;
   userDevices: RedisUserDeviceIndex;
+  /** The turn log every node writes and the console reads (one connection). */
+  turns: RedisTurnLog;
+  /** Rate-limit buckets shared by every node (one connection for all limiters). */
+  rateLimits: Redis;
   /** For readiness probes and operator tools. */
   probe: Redis;
   /** Closes what the platform and gateway do not close themselves (the probe). */
@@ -31,15 +37,23 @@ export async function openRedisBackend(
   nodeId: string,
   log: Logger,
 ): Promise<RedisBackend> {
-  const opened = await Promise.allSettled([0, 1, 2, 3, 4, 5].map(() => openRedis(url)));
+  const opened = await Promise.allSettled([0, 1, 2, 3, 4, 5, 6, 7].map(() => openRedis(url)));
   const failed = opened.find((o) => o.status === "rejected");
   if (failed) {
     for (const o of opened) if (o.status === "fulfilled") o.value.disconnect();
     throw failed.reason;
   }
-  const [sessions, deviceStates, commands, subscriber, probe, users] = opened.map(
-    (o) => (o as PromiseFulfilledResult<Redis>).value,
-  ) as [Redis, Redis, Redis, Redis, Redis, Redis];
+  const [sessions, deviceStates, commands, subscriber, probe, users, turns, rateLimits] =
+    opened.map((o) => (o as PromiseFulfilledResult<Redis>).value) as [
+      Redis,
+      Redis,
+      Redis,
+      Redis,
+      Redis,
+      Redis,
+      Redis,
+      Redis,
+    ];
   const bus = new RedisDirectiveBus(commands, subscriber, {
     nodeId,
     onError: (error) => log.warn({ err: error }, "downchannel directory: Redis command failed"),
@@ -50,9 +64,13 @@ export async function openRedisBackend(
     deviceStates: new RedisDeviceStateStore(deviceStates),
     bus,
     userDevices: new RedisUserDeviceIndex(users),
+    turns: new RedisTurnLog(turns, {}, undefined, false),
+    rateLimits,
     probe,
     close: async () => {
       await closeRedis(users);
+      await closeRedis(turns);
+      await closeRedis(rateLimits);
       await closeRedis(probe);
     },
   };

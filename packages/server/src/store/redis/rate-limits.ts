@@ -42,6 +42,12 @@ export class RedisRateLimiter implements RateLimiter {
     private readonly name = "default",
     private readonly prefix = DEFAULT_PREFIX,
     private readonly ownsConnection = true,
+    /**
+     * When set, a Redis failure lets the request through (and is reported here) instead of
+     * failing it: the gateway's choice, since an event needs Redis anyway and a ping should
+     * not drop a device's connection while Redis restarts (docs/scale-out.md).
+     */
+    private readonly onUnavailable?: (error: unknown) => void,
   ) {
     if (!(options.burst > 0) || !(options.perSecond > 0))
       throw new RangeError("rate limit burst and perSecond must be positive");
@@ -50,15 +56,23 @@ export class RedisRateLimiter implements RateLimiter {
   }
 
   async take(key: string, cost = 1, now = Date.now()) {
-    const [allowed, retryAfterMs] = (await this.redis.eval(
-      TAKE,
-      1,
-      `${this.prefix}rate:${this.name}:${key}`,
-      this.#burst,
-      this.#perMs,
-      cost,
-      now,
-    )) as [number, number];
+    let answer: [number, number];
+    try {
+      answer = (await this.redis.eval(
+        TAKE,
+        1,
+        `${this.prefix}rate:${this.name}:${key}`,
+        this.#burst,
+        this.#perMs,
+        cost,
+        now,
+      )) as [number, number];
+    } catch (error) {
+      if (!this.onUnavailable) throw error;
+      this.onUnavailable(error);
+      return { allowed: true, retryAfterMs: 0 };
+    }
+    const [allowed, retryAfterMs] = answer;
     return { allowed: allowed === 1, retryAfterMs };
   }
 

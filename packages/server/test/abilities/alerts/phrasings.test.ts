@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
-import { isoWithOffset } from "../../../src/abilities/alerts/time.js";
+import { isoWithOffset } from "../../../src/abilities/time/zone.js";
 import type { Language } from "../../../src/assistant/turn.js";
 import { AlertStore } from "../../../src/store/alerts.js";
 import { startPlatform, type TestPlatform } from "../../helpers/platform.js";

@@ -3,8 +3,9 @@
 // spring-forward gap rings as far after it, a time in the autumn overlap rings the first time.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { isoWithOffset, nextOccurrence, zonedInstant } from "../../../src/abilities/alerts/time.js";
+import { nextOccurrence } from "../../../src/abilities/alerts/time.js";
 import { resolveWhen } from "../../../src/abilities/alerts/understand.js";
+import { instantOf, isoWithOffset } from "../../../src/abilities/time/zone.js";
 
 const NY = "America/New_York";
 
@@ -33,9 +34,8 @@ describe("alert times in the user's zone", () => {
     at = nextOccurrence(time, NY, at, { weekdays: days });
     assert.equal(isoWithOffset(at, NY), "2026-03-09T02:30:00-04:00");
     // 2026-11-01 01:30 happens twice: the first (EDT) one.
-    const overlap = zonedInstant(
-      { year: 2026, month: 11, day: 1 },
-      { hour: 1, minute: 30, second: 0 },
+    const overlap = instantOf(
+      { year: 2026, month: 11, day: 1, hour: 1, minute: 30, second: 0 },
       NY,
     );
     assert.equal(isoWithOffset(overlap, NY), "2026-11-01T01:30:00-04:00");

@@ -1,0 +1,176 @@
+// One suite for every TurnLog: in memory and on Redis, where three nodes write one log that
+// each of them reads (the console sees every node's turns). Caps hold in total, per device,
+// per user and per extension; a chatty device cannot push a quiet one's turns out.
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import {
+  type LoggedTurn,
+  MemoryTurnLog,
+  type TurnLog,
+  type TurnLogLimits,
+} from "../../src/insight/conversation-log.js";
+import { openRedis } from "../../src/store/redis/connection.js";
+import { RedisTurnLog } from "../../src/store/redis/turn-log.js";
+import { redisAvailable, startRedis, type TestRedis } from "../helpers/redis.js";
+
+const LIMITS: TurnLogLimits = { total: 20, perDevice: 5, perUser: 8, perExtension: 6 };
+
+let serial = 0;
+function entry(overrides: Partial<LoggedTurn> = {}): Omit<LoggedTurn, "id"> {
+  serial++;
+  return {
+    at: new Date().toISOString(),
+    deviceKey: `c|${overrides.deviceId ?? "d"}|${overrides.userId ?? "u"}`,
+    clientId: "c",
+    deviceId: "d",
+    userId: "u",
+    kind: "text",
+    input: `utterance ${serial}`,
+    speech: "answer",
+    expectSpeech: false,
+    durationMs: 3,
+    ...overrides,
+  };
+}
+
+function turnLogSuite(name: string, nodes: () => Promise<TurnLog[]>, skip?: string) {
+  describe(`TurnLog: ${name}`, { skip }, () => {
+    let logs: TurnLog[];
+    const unique = (p: string) => `${p}-${Math.random().toString(36).slice(2)}`;
+    before(async () => {
+      logs = await nodes();
+    });
+    after(async () => {
+      for (const log of new Set(logs ?? [])) await log.close();
+    });
+
+    it("lists newest first, filtered, whichever node wrote or reads", async () => {
+      const deviceId = unique("dev");
+      const userId = unique("user");
+      const written: LoggedTurn[] = [];
+      for (let i = 0; i < 3; i++)
+        written.push(
+          await logs[i % logs.length]!.record(
+            entry({ deviceId, userId, dialogRequestId: `dlg-${deviceId}-${i}` }),
+          ),
+        );
+      assert.ok(written[1]!.id > written[0]!.id && written[2]!.id > written[1]!.id, "ids grow");
+      for (const log of logs) {
+        const listed = await log.list({ deviceId });
+        assert.deepEqual(
+          listed.map((t) => t.input),
+          written.map((t) => t.input).reverse(),
+        );
+        assert.deepEqual(await log.list({ userId }), listed);
+        const one = await log.list({ dialogRequestId: `dlg-${deviceId}-1` });
+        assert.equal(one.length, 1);
+        assert.equal(one[0]!.id, written[1]!.id);
+        assert.equal((await log.list({ deviceId, limit: 2 })).length, 2);
+        assert.deepEqual(await log.list({ deviceId, extensionId: "none" }), []);
+      }
+    });
+
+    it("caps each list: a device's own turns outlive a busy log", async () => {
+      const quiet = unique("quiet");
+      const busy = unique("busy");
+      const user = unique("user");
+      await logs[0]!.record(entry({ deviceId: quiet, userId: unique("u"), input: "quiet one" }));
+      for (let i = 0; i < LIMITS.total + 5; i++)
+        await logs[i % logs.length]!.record(entry({ deviceId: busy, userId: user }));
+      const all = await logs[1]!.list({ limit: 1000 });
+      assert.equal(all.length, LIMITS.total, "total cap");
+      assert.ok(!all.some((t) => t.deviceId === quiet), "the quiet turn left the total list");
+      const own = await logs[2]!.list({ deviceId: quiet });
+      assert.deepEqual(
+        own.map((t) => t.input),
+        ["quiet one"],
+        "but stays in its device's list",
+      );
+      assert.equal((await logs[0]!.list({ deviceId: busy, limit: 1000 })).length, LIMITS.perDevice);
+      assert.equal((await logs[0]!.list({ userId: user, limit: 1000 })).length, LIMITS.perUser);
+    });
+
+    it("computes an extension's health over its own capped list", async () => {
+      const extensionId = unique("ext");
+      const exchange = (ms: number, error?: string) => ({
+        request: {},
+        response: {},
+        durationMs: ms,
+        ...(error ? { error } : {}),
+      });
+      for (let i = 1; i <= 8; i++)
+        await logs[i % logs.length]!.record(
+          entry({
+            deviceId: unique("d"),
+            extensionId,
+            exchange: exchange(i * 10, i === 7 ? "timeout: no answer in 5000 ms" : undefined),
+          }),
+        );
+      for (const log of logs) {
+        const health = await log.health(extensionId);
+        assert.equal(health.calls, LIMITS.perExtension, "the newest six calls");
+        assert.equal(health.errors, 1);
+        assert.equal(health.lastError, "timeout: no answer in 5000 ms");
+        assert.equal(health.p50Ms, 60);
+        assert.equal(health.p99Ms, 80);
+      }
+      const none = await logs[0]!.health(unique("ext"));
+      assert.equal(none.calls, 0);
+      assert.equal(none.errorRate, 0);
+    });
+  });
+}
+
+turnLogSuite("memory", async () => {
+  const log = new MemoryTurnLog(LIMITS);
+  return [log, log, log];
+});
+
+let redis: TestRedis | undefined;
+turnLogSuite(
+  "Redis",
+  async () => {
+    redis = await startRedis();
+    const url = redis.url;
+    return Promise.all([0, 1, 2].map(async () => new RedisTurnLog(await openRedis(url), LIMITS)));
+  },
+  redisAvailable ? undefined : "redis-server is not installed",
+);
+
+describe("TurnLog on Redis while Redis is away", {
+  skip: !redisAvailable && "redis-server is not installed",
+}, () => {
+  it("refuses reads with a 503 naming Redis, and works again once it is back", async () => {
+    const own = await startRedis();
+    const log = new RedisTurnLog(await openRedis(own.url), LIMITS);
+    try {
+      await log.record(entry({ deviceId: "before" }));
+      await own.kill();
+      await assert.rejects(
+        log.list({ deviceId: "before" }),
+        (error: Error & { status?: number }) => {
+          assert.equal(error.status, 503);
+          assert.match(error.message, /Redis/);
+          return true;
+        },
+      );
+      await assert.rejects(log.record(entry()));
+      await own.start();
+      const deadline = Date.now() + 5000;
+      for (;;) {
+        try {
+          await log.record(entry({ deviceId: "after" }));
+          break;
+        } catch (error) {
+          if (Date.now() > deadline) throw error;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+      assert.equal((await log.list({ deviceId: "after" })).length, 1);
+    } finally {
+      await log.close();
+      await own.stop();
+    }
+  });
+});
+after(async () => redis?.stop());
