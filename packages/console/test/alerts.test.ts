@@ -113,6 +113,7 @@ describe("alerts in the console", { skip: !existsSync(CHROMIUM) && `${CHROMIUM} 
         .getByText(label)
         .waitFor();
     }
+    await simulator.bringToFront();
     const panel = simulator.getByRole("region", { name: "Alerts on this device" });
     const tea = panel.locator(".ringing", { hasText: "Tea" });
     const pasta = panel.locator(".ringing", { hasText: "Pasta" });
@@ -152,6 +153,7 @@ describe("alerts in the console", { skip: !existsSync(CHROMIUM) && `${CHROMIUM} 
   });
 
   it("deletes an alert from the page; the device drops it", async () => {
+    await page.bringToFront();
     const card = page.getByRole("region", { name: `Alerts of ${deviceId}` });
     const row = card.locator("li", { hasText: "Wake up, really" });
     await row.getByRole("button", { name: "Delete" }).click();
