@@ -21,6 +21,8 @@ export type Json = any;
 export interface ConsoleRig {
   server: CloverServer;
   context: BrowserContext;
+  /** A temporary folder for files the test writes (removed at close). */
+  profileDir: string;
   /** A new tab, signed in with the admin token, at `route` (e.g. "/alerts"). */
   open(route: string): Promise<Page>;
   /** The management API with the admin token. */
@@ -89,6 +91,7 @@ export async function startConsoleRig(
   return {
     server,
     context,
+    profileDir: profile,
     api,
     async open(route) {
       const page = await context.newPage();

@@ -58,6 +58,13 @@ export class SimulatedDevice {
     });
     this.alerts = new DeviceAlerts(client, {
       context: () => this.reference.context(),
+      // The answers to Alerts events carry speech and cards (the confirmation after
+      // SetAlertSucceeded): the device shows and plays them too.
+      onResponse: (_event, response) =>
+        this.reference.receive(
+          response.directives.filter((d) => d.header.namespace !== "Alerts"),
+          "response",
+        ),
       onRing: (alert) => {
         this.ringing = [...this.ringing.filter((a) => a.token !== alert.token), alert];
         this.changed();

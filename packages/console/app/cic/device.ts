@@ -252,7 +252,8 @@ export class BrowserDevice {
           namespace: event.namespace,
           name: event.name,
           messageId: crypto.randomUUID(),
-          dialogRequestId: options.dialogRequestId ?? crypto.randomUUID(),
+          // Only a user's request opens a dialog (cic.md §4): the device's own events have none.
+          ...(options.dialogRequestId ? { dialogRequestId: options.dialogRequestId } : {}),
         },
         payload: event.payload,
       },
