@@ -168,6 +168,7 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
         ),
       outbox,
       ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.tts ? { tts: options.tts } : {}),
     });
   } catch (error) {
     await Promise.all([redis?.bus.close(), redis?.deviceStates.close(), redis?.sessions.close()]);
@@ -240,6 +241,13 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
       defaultTimeZone: config.device.defaultTimeZone,
       customButtons: config.device.customButtons,
       showRecognizedTextClients: config.device.showRecognizedTextClients,
+      ...(redis
+        ? {
+            shared: redis.sideMemory,
+            onSharedError: (error: unknown) =>
+              logger.warn({ err: error }, "device side: shared memory write failed"),
+          }
+        : {}),
       ...(config.device.versionSpecsFile
         ? { versionSpecs: loadVersionSpecs(config.device.versionSpecsFile) }
         : {}),
