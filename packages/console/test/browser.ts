@@ -47,6 +47,8 @@ export async function startConsoleRig(
     CLOVER_LOG_LEVEL: "silent",
     CLOVER_ALLOW_HTTP_EXTENSIONS: "true",
     CLOVER_EXAMPLES: "off",
+    // The example extensions and the CalDAV server of the tests listen on loopback.
+    CLOVER_EXTENSION_NETWORKS: "loopback",
     // A person clicking and the device's own events: the CIC rate limits are not under test.
     CLOVER_RATE_DEVICE_PER_SECOND: "1000",
     CLOVER_RATE_DEVICE_BURST: "1000",
