@@ -148,6 +148,8 @@ export async function startHomeConversation(
       adminToken: randomBytes(18).toString("base64url"),
       examples: "off",
       logLevel: "silent",
+      // The extension and the test token endpoint are on this machine.
+      cek: { extensionNetworks: "loopback" },
     }),
     { logger: pino({ level: "silent" }) },
   );

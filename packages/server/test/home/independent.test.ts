@@ -261,6 +261,7 @@ describe("a home extension written from the spec alone", () => {
         CLOVER_ADMIN_TOKEN: ADMIN_TOKEN,
         CLOVER_LOG_LEVEL: "silent",
         CLOVER_ALLOW_HTTP_EXTENSIONS: "true",
+        CLOVER_EXTENSION_NETWORKS: "loopback",
         CLOVER_EXAMPLES: "off",
       }),
     });
