@@ -57,6 +57,9 @@ export class CicListener {
     const t = options.timeouts;
     this.timeouts = t;
     const settings = { maxConcurrentStreams: options.maxConcurrentStreams };
+    // Node resets streams (ENHANCE_YOUR_CALM) once a session holds more than this in buffers;
+    // 100 streams of event bodies in flight need more than its 10 MB default.
+    const maxSessionMemory = 64;
     const onRequest: Handler = (req, res) => {
       if (!("stream" in req)) this.started(req.socket);
       if (this.closing && !("stream" in req)) res.setHeader("connection", "close");
@@ -64,7 +67,13 @@ export class CicListener {
     };
     if (options.tls) {
       const server = http2.createSecureServer(
-        { ...options.tls, allowHTTP1: true, settings, handshakeTimeout: t.headersTimeoutMs },
+        {
+          ...options.tls,
+          allowHTTP1: true,
+          settings,
+          maxSessionMemory,
+          handshakeTimeout: t.headersTimeoutMs,
+        },
         onRequest,
       );
       server.on("session", (session) => this.watchSession(session));
@@ -75,7 +84,7 @@ export class CicListener {
       });
       this.server = server;
     } else {
-      const h2 = http2.createServer({ settings }, onRequest);
+      const h2 = http2.createServer({ settings, maxSessionMemory }, onRequest);
       h2.on("session", (session) => this.watchSession(session));
       const h1 = http.createServer(
         {

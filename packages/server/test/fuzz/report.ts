@@ -7,6 +7,8 @@ import type { RawAnswer } from "../robustness/wire.js";
 export function fuzzFigures() {
   const statuses = new Map<number, number>();
   const notes: string[] = [];
+  /** Cases the client read no status for, by why (see h2Answer's `noStatus`). */
+  const silent = new Map<string, number>();
   let slowest = 0;
   let cases = 0;
   return {
@@ -20,6 +22,9 @@ export function fuzzFigures() {
     note(text: string) {
       notes.push(text);
     },
+    noStatus(why: string) {
+      silent.set(why, (silent.get(why) ?? 0) + 1);
+    },
     print() {
       const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
       const fivexx = [...statuses].filter(([s]) => s >= 500).reduce((n, [, c]) => n + c, 0);
@@ -27,6 +32,7 @@ export function fuzzFigures() {
         [
           `fuzz: ${cases} cases, statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}`,
           `fuzz: 5xx ${fivexx}, slowest answer ${slowest} ms, RSS ${mb(this.rssBefore)} → ${mb(this.rssAfter)}`,
+          `fuzz: no status read, by cause ${JSON.stringify(Object.fromEntries(silent))}`,
           ...notes.map((n) => `fuzz: ${n}`),
         ].join("\n"),
       );
@@ -58,8 +64,10 @@ export function h2Answer(
     contentType: string;
     body: Buffer;
     finish: "end" | "cancel" | "stall";
+    /** Extra request headers. */
+    headers?: Record<string, string>;
   },
-): Promise<RawAnswer> {
+): Promise<RawAnswer & { noStatus?: string }> {
   const started = Date.now();
   return new Promise((resolve) => {
     let stream: http2.ClientHttp2Stream;
@@ -69,10 +77,18 @@ export function h2Answer(
         ":path": c.path,
         ...(c.authorization ? { authorization: c.authorization } : {}),
         ...(c.contentType ? { "content-type": c.contentType } : {}),
+        ...c.headers,
       });
     } catch {
-      return resolve({ status: -1, headers: {}, body: Buffer.alloc(0), ms: 0 });
+      return resolve({
+        status: -1,
+        headers: {},
+        body: Buffer.alloc(0),
+        ms: 0,
+        noStatus: "the client's session was already closed (no request sent)",
+      });
     }
+    let cancelled = false;
     let status = 0;
     let contentType = "";
     const chunks: Buffer[] = [];
@@ -82,12 +98,20 @@ export function h2Answer(
       done = true;
       const body = Buffer.concat(chunks);
       const exception = exceptionOf(contentType, body);
+      // Why no status was read: the client's own RST_STREAM, or the server's (with its code).
+      const noStatus =
+        status !== 0
+          ? undefined
+          : cancelled
+            ? "the client reset its own stream (RST_STREAM CANCEL) before the answer"
+            : `the server reset the stream before any answer (RST_STREAM code ${stream.rstCode})`;
       resolve({
         status,
         headers: {},
         body,
         ms: Date.now() - started,
         ...(exception ? { exception } : {}),
+        ...(noStatus ? { noStatus } : {}),
       });
       if (!stream.destroyed) stream.close();
     };
@@ -103,7 +127,11 @@ export function h2Answer(
     stream.on("error", () => {});
     if (c.method === "GET") return void stream.end();
     stream.write(c.body);
-    if (c.finish === "cancel") setTimeout(() => stream.close(0x8), 5);
+    if (c.finish === "cancel")
+      setTimeout(() => {
+        cancelled = true;
+        stream.close(0x8);
+      }, 5);
     else if (c.finish === "end") stream.end();
   });
 }
