@@ -10,6 +10,7 @@ import type { InteractionModel } from "@clover/protocol";
 import type { Logger } from "pino";
 import type { Language } from "../assistant/turn.js";
 import { type AccountLinking, AccountLinkingError, REDIRECT_PATH } from "../cek/account-linking.js";
+import { OutboundGuard } from "../cek/outbound-policy.js";
 import { type ExtensionRegistry, LANGUAGES, ModelRejectedError } from "../cek/registry.js";
 import type { SigningKeyRing } from "../cek/signing-key.js";
 import type { AdminAuth } from "./auth.js";
@@ -33,8 +34,8 @@ export interface ManagementDeps {
   keys: SigningKeyRing;
   log: Logger;
   allowHttpEndpoints: boolean;
-  /** Outbound policy for registered URLs (default: loopback and private allowed). */
-  allowPrivateNetworks?: boolean;
+  /** Outbound policy for registered URLs (default: public addresses only). */
+  outbound?: OutboundGuard;
   maxBodyBytes: number;
   /** SkillEnabled / SkillDisabled to the extension (§6). */
   onEnablement?: (extensionId: string, userId: string, enabled: boolean) => Promise<void>;
@@ -53,6 +54,7 @@ function modelIssues(issues: ModelIssue[]) {
 
 export function createManagementHandler(deps: ManagementDeps): RequestHandler {
   const { registry } = deps;
+  const outbound = deps.outbound ?? new OutboundGuard({ networks: "public" });
   const router = new Router();
 
   const extensionOr404 = (id: string) => {
@@ -64,7 +66,23 @@ export function createManagementHandler(deps: ManagementDeps): RequestHandler {
     extensionView(extensionOr404(id), {
       languages: registry.languages(id),
       enabledUsers: registry.enabledUsers(id),
+      invocationNamesInUse: namesInUse(id),
     });
+  /** The names users say per language: the extension's own, else its model's (read-only). */
+  const namesInUse = (id: string) => {
+    const out: Partial<Record<Language, { main: string; sub: string[]; from: string }>> = {};
+    const record = registry.get(id);
+    for (const language of LANGUAGES) {
+      const [main, ...sub] = registry.invocationNames(id, language);
+      if (main === undefined) continue;
+      out[language] = {
+        main,
+        sub,
+        from: record?.invocationNames[language] ? "extension" : "model",
+      };
+    }
+    return out;
+  };
   const putModel = async (id: string, language: Language, model: unknown) => {
     try {
       return await registry.putModel(id, language, model as InteractionModel);
@@ -96,9 +114,7 @@ export function createManagementHandler(deps: ManagementDeps): RequestHandler {
     const doc = { ...(merge ? documentOf(existing) : {}), ...body, id };
     if ("id" in body && (body as { id: unknown }).id !== id)
       throw new ApiError(400, "invalid_extension", "id: the extension id cannot change (§9)");
-    const { input, models } = parseExtensionDocument(doc, deps.allowHttpEndpoints, {
-      allowPrivateNetworks: deps.allowPrivateNetworks ?? true,
-    });
+    const { input, models } = parseExtensionDocument(doc, deps.allowHttpEndpoints, outbound);
     await registry.update(input);
     const warnings = await putModels(id, models);
     sendJson(ctx.res, 200, { ...view(id), warnings: modelIssues(warnings) });
@@ -127,7 +143,7 @@ export function createManagementHandler(deps: ManagementDeps): RequestHandler {
       const { input, models } = parseExtensionDocument(
         await readJson(req, deps.maxBodyBytes),
         deps.allowHttpEndpoints,
-        { allowPrivateNetworks: deps.allowPrivateNetworks ?? true },
+        outbound,
       );
       // Check every model before creating anything, so a refused upload leaves no trace.
       for (const [language, model] of Object.entries(models)) {
