@@ -29,10 +29,13 @@ export function scheduleRecognizer(language: Language): Recognizer | undefined {
   let found = recognizers.get(language);
   const model = SCHEDULE_MODELS[language];
   if (!found && model) {
-    found = compileModel({ ...model, invocation: { main: "schedule" } }, {
-      threshold: 0.3,
-      augmentTarget: BUILT_IN_AUGMENT_TARGET,
-    });
+    found = compileModel(
+      { ...model, invocation: { main: "schedule" } },
+      {
+        threshold: 0.3,
+        augmentTarget: BUILT_IN_AUGMENT_TARGET,
+      },
+    );
     recognizers.set(language, found);
   }
   return found;
