@@ -35,7 +35,7 @@ export function compileModel(model: InteractionModel, options?: CompileOptions):
     throw new Error(`invalid interaction model: ${list}`);
   }
   const language = model.language;
-  const info = prepare(model, options?.augmentTarget);
+  const info = prepare(model);
   const classFeatures = new FeatureIndex();
   const tagFeatures = new FeatureIndex();
   const templates = new TemplateIndex();

@@ -38,7 +38,7 @@ export function enabledBuiltinIntents(model: InteractionModel): string[] {
   return [...names];
 }
 
-export function prepare(model: InteractionModel, augmentTarget = AUGMENT_TARGET): ModelInfo {
+export function prepare(model: InteractionModel): ModelInfo {
   const language = model.language;
   const gazetteer = new Gazetteer(language);
   const openTypes = new Set<string>();
@@ -81,7 +81,7 @@ export function prepare(model: InteractionModel, augmentTarget = AUGMENT_TARGET)
     for (const p of phrases[name] ?? [])
       examples.push({ intent: model.intents.length + k, text: p, slots: [], synthetic: false });
   });
-  examples.push(...augment(examples, slotTypes, dictionary, augmentTarget));
+  examples.push(...augment(examples, slotTypes, dictionary));
   return {
     intents,
     customCount: model.intents.length,
@@ -99,7 +99,6 @@ function augment(
   examples: readonly SourceExample[],
   slotTypes: readonly Map<string, string>[],
   dictionary: ReadonlyMap<string, string[]>,
-  target: number,
 ): SourceExample[] {
   const random = rng(7);
   const byIntent = new Map<number, SourceExample[]>();
@@ -113,8 +112,8 @@ function augment(
     const swappable = list.filter((ex) =>
       ex.slots.some((s) => (dictionary.get(slotTypes[intent]?.get(s.name) ?? "")?.length ?? 0) > 1),
     );
-    if (swappable.length === 0 || list.length >= target) continue;
-    for (let n = 0; n < target - list.length; n++) {
+    if (swappable.length === 0 || list.length >= AUGMENT_TARGET) continue;
+    for (let n = 0; n < AUGMENT_TARGET - list.length; n++) {
       const ex = swappable[n % swappable.length] as SourceExample;
       let text = "";
       let at = 0;

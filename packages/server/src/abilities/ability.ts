@@ -69,10 +69,3 @@ export interface Ability {
   start?(): void | Promise<void>;
   close?(): Promise<void>;
 }
-
-/**
- * Variants per intent the NLU adds to the built-in abilities' models by swapping slot values
- * (CompileOptions.augmentTarget). Its default, 120, made 5 of 6 of the alerts' training
- * examples synthetic and doubled their compile time; 40 keeps the phrasing sets' accuracy.
- */
-export const BUILT_IN_AUGMENT_TARGET = 40;

@@ -3,12 +3,7 @@
 // routes, and the scheduler job that fires action timers once across nodes.
 import { compileModel, type Recognition, type Recognizer } from "@clover/nlu";
 import type { DeviceEventTurn, DeviceInfo, Language, TurnResult } from "../../assistant/turn.js";
-import {
-  type Ability,
-  type AbilityAnswer,
-  type AbilityTurn,
-  BUILT_IN_AUGMENT_TARGET,
-} from "../ability.js";
+import type { Ability, AbilityAnswer, AbilityTurn } from "../ability.js";
 import type { AbilityServices } from "../services.js";
 import { AlertsEvents } from "./events.js";
 import { AlertsHandler } from "./handler.js";
@@ -31,10 +26,7 @@ const recognizers = new Map<Language, Recognizer>();
 export function alertsRecognizer(language: Language): Recognizer {
   let recognizer = recognizers.get(language);
   if (!recognizer) {
-    recognizer = compileModel(
-      { ...ALERTS_MODELS[language], invocation: { main: "alerts" } },
-      { augmentTarget: BUILT_IN_AUGMENT_TARGET },
-    );
+    recognizer = compileModel({ ...ALERTS_MODELS[language], invocation: { main: "alerts" } });
     recognizers.set(language, recognizer);
   }
   return recognizer;

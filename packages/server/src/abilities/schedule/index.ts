@@ -3,7 +3,7 @@
 // voice, memos, iCalendar import/export through the management API.
 import { compileModel, type Recognition, type Recognizer } from "@clover/nlu";
 import type { DeviceInfo, Language } from "../../assistant/turn.js";
-import { type Ability, type AbilityModel, BUILT_IN_AUGMENT_TARGET } from "../ability.js";
+import type { Ability, AbilityModel } from "../ability.js";
 import type { AbilityServices } from "../services.js";
 import { CalendarAccounts } from "./accounts.js";
 import { CalDavCalendar, type CalDavCopy, type CalDavLimits, DEFAULT_LIMITS } from "./caldav.js";
@@ -29,13 +29,7 @@ export function scheduleRecognizer(language: Language): Recognizer | undefined {
   let found = recognizers.get(language);
   const model = SCHEDULE_MODELS[language];
   if (!found && model) {
-    found = compileModel(
-      { ...model, invocation: { main: "schedule" } },
-      {
-        threshold: 0.3,
-        augmentTarget: BUILT_IN_AUGMENT_TARGET,
-      },
-    );
+    found = compileModel({ ...model, invocation: { main: "schedule" } }, { threshold: 0.3 });
     recognizers.set(language, found);
   }
   return found;
