@@ -94,7 +94,7 @@ function device(userId: string): DeviceInfo {
 async function measure(
   p: Platform,
   userId: string,
-): Promise<{ p50: number; p99: number; speech: string; first: number }> {
+): Promise<{ p50: number; p99: number; speech: string; first: number; failed: number }> {
   const ask = () =>
     p.assistant.handleTurn({
       kind: "text",
@@ -107,10 +107,12 @@ async function measure(
   const firstMs = performance.now() - f0;
   for (let i = 0; i < 5; i++) await ask();
   const times: number[] = [];
+  let failed = 0;
   for (let i = 0; i < rounds; i++) {
     const t0 = performance.now();
-    await ask();
+    const answer = await ask();
     times.push(performance.now() - t0);
+    if (/isn't answering|refused/.test(answer.speech[0]?.value ?? "")) failed++;
   }
   times.sort((a, b) => a - b);
   return {
@@ -118,6 +120,7 @@ async function measure(
     p99: percentile(times, 99),
     speech: first.speech[0]?.value ?? "",
     first: firstMs,
+    failed,
   };
 }
 
@@ -169,7 +172,7 @@ try {
     const t1 = performance.now();
     const caldav = await measure(p, `caldav-${size}`);
     console.log(
-      `${size} events: answers agree ${embedded.speech === caldav.speech}; embedded ${(t1 - t0).toFixed(0)} ms in all, CalDAV first turn ${caldav.first.toFixed(0)} ms (whole calendar read)`,
+      `${size} events: answers agree ${embedded.speech === caldav.speech}; embedded ${(t1 - t0).toFixed(0)} ms in all, CalDAV first turn ${caldav.first.toFixed(0)} ms (whole calendar read); measured turns answered "not answering": embedded ${embedded.failed}, CalDAV ${caldav.failed} of ${rounds}`,
     );
     if (embedded.speech !== caldav.speech)
       console.log(
