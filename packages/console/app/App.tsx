@@ -2,10 +2,13 @@
 import { lazy, Suspense, useEffect, useState } from "react";
 import { Activate } from "./activate/Activate.js";
 import { token } from "./api.js";
+import { Alerts } from "./pages/Alerts.js";
 import { ConversationLog } from "./pages/ConversationLog.js";
 import { ExtensionDetail } from "./pages/ExtensionDetail.js";
 import { ExtensionForm } from "./pages/ExtensionForm.js";
 import { Extensions } from "./pages/Extensions.js";
+import { Home } from "./pages/Home.js";
+import { Schedule } from "./pages/Schedule.js";
 import { SignIn } from "./pages/SignIn.js";
 import { Simulator } from "./pages/Simulator.js";
 import { linkProps, navigate, useRoute } from "./router.js";
@@ -23,6 +26,9 @@ const NAV = [
   { to: "/nlu", label: "NLU tester" },
   { to: "/simulator", label: "Simulator" },
   { to: "/log", label: "Conversation log" },
+  { to: "/home", label: "Home" },
+  { to: "/alerts", label: "Alerts" },
+  { to: "/schedule", label: "Schedule" },
   { to: "/activate", label: "Activate a device" },
 ];
 
@@ -39,6 +45,9 @@ function page(route: string) {
   if (route === "/simulator") return <Simulator />;
   if (route === "/log") return <ConversationLog />;
   if (route === "/activate") return <Activate />;
+  if (route === "/alerts") return <Alerts />;
+  if (route === "/home") return <Home />;
+  if (route === "/schedule") return <Schedule />;
   return (
     <section>
       <h1>Not found</h1>

@@ -376,7 +376,11 @@ describe("the console's first hour in Chromium", {
 
   it("lists the log newest first, with search, filters and each turn's details", async () => {
     await page.getByRole("link", { name: "Conversation log" }).click();
-    const items = page.locator("ol.log-turns > li");
+    // The simulator reports playback as a device does (AudioPlayer.PlayStarted… reach the
+    // extension and the log): the turns said are the others.
+    const items = page
+      .locator("ol.log-turns > li")
+      .filter({ hasNotText: /console-\w+ AudioPlayer\.\w+ →/ });
     await items.first().waitFor();
     assert.match((await items.first().textContent()) ?? "", /play some music/, "newest first");
     const all = await items.count();
@@ -385,7 +389,12 @@ describe("the console's first hour in Chromium", {
     for (const text of await items.allTextContents()) assert.match(text, /roll three dice/);
     await page.getByLabel("Search").fill("");
     await page.getByLabel("Answered by").selectOption(SCREEN_ID);
-    await page.waitForFunction(() => document.querySelectorAll("ol.log-turns > li").length === 2);
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll("ol.log-turns > li")].filter(
+          (li) => !/AudioPlayer\.\w+ →/.test(li.textContent ?? ""),
+        ).length === 2,
+    );
     assert.match((await items.first().textContent()) ?? "", /play some music/);
     await page.getByLabel("Answered by").selectOption("");
     await page.getByLabel("Errors only").check();

@@ -5,6 +5,7 @@
 // `ringDue()` rings what is due now; `start()` also rings on real timers. Assets with an
 // http(s) URL (a reminder's spoken text) are downloaded when the alert is set, as §9.1 asks;
 // one that cannot be downloaded is skipped when ringing.
+// Plain TypeScript without Node APIs: the console's simulator keeps alerts with it in a browser.
 import type { CicDirectiveMessage, ContextObject, DeviceClient, EventResponse } from "./client.js";
 
 export interface DeviceAlert {
@@ -56,7 +57,7 @@ const MAX_TIMER_MS = 2_147_000_000;
 export class DeviceAlerts {
   readonly #alerts = new Map<string, DeviceAlert>();
   readonly #ringing = new Set<string>();
-  readonly #timers = new Map<string, NodeJS.Timeout>();
+  readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
   readonly #audio = new Map<string, Map<string, Uint8Array>>();
   readonly #downloads = new Set<Promise<void>>();
   readonly #options: DeviceAlertsOptions;
@@ -65,7 +66,7 @@ export class DeviceAlerts {
   readonly log: { event: string; payload: Record<string, unknown>; response: EventResponse }[] = [];
 
   constructor(
-    private readonly client: DeviceClient,
+    private readonly client: Pick<DeviceClient, "sendEvent" | "sendText">,
     options: DeviceAlertsOptions = {},
   ) {
     this.#options = options;
@@ -200,8 +201,9 @@ export class DeviceAlerts {
     const due = this.all.filter(
       (a) => !this.#ringing.has(a.token) && Date.parse(a.scheduledTime) <= now,
     );
+    // All are marked first: a timer firing while an AlertStarted is on its way rings none twice.
+    for (const alert of due) this.#ringing.add(alert.token);
     for (const alert of due) {
-      this.#ringing.add(alert.token);
       this.#options.onRing?.(alert);
       await this.send("AlertStarted", { token: alert.token, type: alert.type });
     }
@@ -276,7 +278,8 @@ export class DeviceAlerts {
       this.#timers.delete(alert.token);
       void this.ringDue().catch(() => {});
     }, delay);
-    timer.unref();
+    // Node: a pending alert does not keep the process alive (browsers have no unref).
+    (timer as { unref?: () => void }).unref?.();
     this.#timers.set(alert.token, timer);
   }
 }

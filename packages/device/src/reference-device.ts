@@ -3,9 +3,13 @@
 // result, shows notifications, renders cards and the player screen, keeps its settings,
 // answers the server's state requests, speaks what it is asked, and honours ExpectLogin.
 // Every event it sends carries its full context (§8). `clover device` and the tests use it.
-import { randomUUID } from "node:crypto";
+// Plain TypeScript without Node APIs: the console's simulator runs the same class in a browser,
+// over its own CIC transport.
 import type { CicDirectiveMessage, ContextObject, DeviceClient, EventResponse } from "./client.js";
 import { type DeviceEvent, ReferencePlayer } from "./player.js";
+
+/** What the device needs of a CIC client: DeviceClient, or the browser's fetch transport. */
+export type CicTransport = Pick<DeviceClient, "sendEvent" | "openDownchannel">;
 
 export interface ReferenceDeviceOptions {
   /** `none` for a speaker, or a screen class (cic.md §8.7). */
@@ -59,7 +63,7 @@ function serviceClasses(device: BluetoothDevice): string[] {
   );
 }
 
-export class ReferenceDevice {
+export class ReferenceDevice<Client extends CicTransport = DeviceClient> {
   readonly player = new ReferencePlayer();
   volume = { value: 5, min: 0, max: 10, muted: false, beforeMute: 5 };
   brightness = { value: 50, min: 0, max: 100 };
@@ -101,7 +105,7 @@ export class ReferenceDevice {
   private readonly pending: Promise<void>[] = [];
 
   constructor(
-    readonly client: DeviceClient,
+    readonly client: Client,
     private readonly options: ReferenceDeviceOptions = {},
   ) {
     this.actions = { ...DEFAULT_ACTIONS, ...options.actions };
@@ -193,7 +197,7 @@ export class ReferenceDevice {
 
   /** A typed utterance (cic.md §9.12). */
   say(text: string): Promise<EventResponse> {
-    const id = randomUUID();
+    const id = globalThis.crypto.randomUUID();
     this.lastDialogRequestId = id;
     return this.send({ namespace: "TextRecognizer", name: "Recognize", payload: { text } }, id);
   }
@@ -201,6 +205,11 @@ export class ReferenceDevice {
   /** A button press (PlaybackController.*CommandIssued and the like). */
   press(name: string, payload: Record<string, unknown> = {}, namespace = "PlaybackController") {
     return this.send({ namespace, name, payload });
+  }
+
+  /** A dialog started elsewhere (the simulator's own turns): its directives are the current ones. */
+  beginDialog(dialogRequestId: string): void {
+    this.lastDialogRequestId = dialogRequestId;
   }
 
   /** Lets media time pass and reports what a player reports. */

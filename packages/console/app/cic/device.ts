@@ -1,7 +1,9 @@
 // The simulator's device: a CIC client in the browser (cic.md). It logs in through the auth API
 // as a guest device, keeps the downchannel open as a streaming fetch, and sends events as
 // multipart/form-data; answers are multipart/related with directives and MP3 attachments.
+import type { EventResponse } from "../../../device/src/client.js";
 import { api } from "../api.js";
+import { type BrowserTransport, SimulatedDevice, setSimulated } from "./behaviour.js";
 import { boundaryOf, eventBody, MultipartParser, type Part, partText } from "./multipart.js";
 
 export interface Directive {
@@ -27,6 +29,26 @@ export interface EventResult {
 }
 
 const CREDENTIALS_KEY = "clover.console.device";
+const ACCOUNT_KEY = "clover.console.simulatorAccount";
+
+/** The account the simulator is logged in with (none: a guest device). */
+export const simulatorAccount = {
+  get: (): { userId: string; accountToken: string } | undefined => {
+    const stored = sessionStorage.getItem(ACCOUNT_KEY);
+    return stored ? (JSON.parse(stored) as { userId: string; accountToken: string }) : undefined;
+  },
+  set: (account: { userId: string; accountToken: string } | undefined) =>
+    account
+      ? sessionStorage.setItem(ACCOUNT_KEY, JSON.stringify(account))
+      : sessionStorage.removeItem(ACCOUNT_KEY),
+};
+
+/** An account for `userId` (POST /api/v1/accounts, admin token): the simulator logs in with it. */
+export async function createAccount(userId: string) {
+  return api<{ userId: string; accountToken: string }>("POST", "/api/v1/accounts", {
+    json: { userId },
+  });
+}
 
 /** Device credentials for this browser tab, registered once with the admin token. */
 export async function simulatorCredentials(): Promise<Credentials> {
@@ -47,9 +69,13 @@ export async function simulatorCredentials(): Promise<Credentials> {
 async function authCall(
   path: string,
   params: Record<string, string>,
+  accountToken?: string,
 ): Promise<Record<string, unknown>> {
   const response = await fetch(`${path}?${new URLSearchParams(params)}`, {
-    headers: { accept: "application/json" },
+    headers: {
+      accept: "application/json",
+      ...(accountToken ? { authorization: `Bearer ${accountToken}` } : {}),
+    },
   });
   const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   if (!response.ok)
@@ -59,15 +85,23 @@ async function authCall(
   return body;
 }
 
-/** Guest login (cic.md §3): /authorize for a code, /token for the access token. */
+/**
+ * Login (cic.md §3): /authorize for a code, /token for the access token. With the account the
+ * simulator was given (simulatorAccount) the device acts for that user, else as a guest (§3.8).
+ */
 export async function logIn(c: Credentials): Promise<string> {
   const identity = { client_id: c.clientId, device_id: c.deviceId, model_id: "clover-console" };
-  const { code } = await authCall("/authorize", {
-    ...identity,
-    response_type: "code",
-    state: crypto.randomUUID(),
-    request_vu: "Y",
-  });
+  const account = simulatorAccount.get();
+  const { code } = await authCall(
+    "/authorize",
+    {
+      ...identity,
+      response_type: "code",
+      state: crypto.randomUUID(),
+      ...(account ? {} : { request_vu: "Y" }),
+    },
+    account?.accountToken,
+  );
   const tokens = await authCall("/token", {
     ...identity,
     grant_type: "authorization_code",
@@ -95,23 +129,51 @@ function collect(parts: Part[]) {
 
 export class BrowserDevice {
   private abort = new AbortController();
-  private context: unknown[] = [
-    {
-      header: { namespace: "Device", name: "Display" },
-      payload: {
-        size: "m100",
-        orientation: "landscape",
-        dpi: 160,
-        contentLayer: { width: 640, height: 360 },
-      },
-    },
-  ];
+  /** The device's behaviour and state (player, volume, alerts, notifications…). */
+  readonly simulated: SimulatedDevice;
 
   constructor(
-    private readonly accessToken: string,
+    private accessToken: string,
     private readonly onPushed: (directives: Directive[], attachments: Map<string, Blob>) => void,
     private readonly onClosed: (reason: string) => void,
-  ) {}
+  ) {
+    // Events the device sends by itself (AlertStarted, PlayStarted, ReportState…) and the
+    // speech or cards their answers carry, shown like pushed directives.
+    const deviceEvent = async (
+      event: { namespace: string; name: string; payload: Record<string, unknown> },
+      options: { context?: unknown[]; dialogRequestId?: string } = {},
+    ): Promise<EventResponse> => {
+      const result = await this.send(event, undefined, options);
+      this.simulated.noteSent(`${event.namespace}.${event.name}`, result.status);
+      if (result.status >= 400)
+        throw new Error(`${event.namespace}.${event.name}: ${result.error ?? result.status}`);
+      if (result.directives.some((d) => SHOWN.has(d.header.name)))
+        this.onPushed(result.directives, result.attachments);
+      return {
+        status: result.status,
+        directives: result.directives,
+        attachments: new Map() as EventResponse["attachments"],
+      };
+    };
+    const transport: BrowserTransport = {
+      sendEvent: deviceEvent,
+      sendText: (text, options) =>
+        deviceEvent({ namespace: "TextRecognizer", name: "Recognize", payload: { text } }, options),
+    };
+    this.simulated = new SimulatedDevice(transport);
+    this.simulated.start();
+    setSimulated(this.simulated);
+    current = this;
+  }
+
+  /** Logs in again (after the simulator was given an account, or back to guest) and reconnects. */
+  async reconnect(): Promise<void> {
+    this.abort.abort();
+    this.abort = new AbortController();
+    this.accessToken = await logIn(await simulatorCredentials());
+    await this.openDownchannel();
+    this.simulated.changed();
+  }
 
   /** Opens the downchannel; resolves once the platform accepted it. */
   async openDownchannel(): Promise<void> {
@@ -125,12 +187,14 @@ export class BrowserDevice {
       throw new Error(`the downchannel was refused (${response.status}): ${text.slice(0, 300)}`);
     }
     const reader = response.body.getReader();
+    const signal = this.abort.signal;
     const parser = new MultipartParser(boundary, (part) => {
       const { directives, attachments } = collect([part]);
       const pushed = directives.filter(
         (d) => !(d.header.namespace === "Clova" && d.header.name === "Hello"),
       );
       if (pushed.length || attachments.size) this.onPushed(pushed, attachments);
+      if (pushed.length) void this.simulated.receive(pushed, "downchannel");
     });
     void (async () => {
       try {
@@ -139,21 +203,22 @@ export class BrowserDevice {
           if (done) break;
           parser.push(value);
         }
-        this.onClosed("the platform closed the downchannel");
+        if (!signal.aborted) this.onClosed("the platform closed the downchannel");
       } catch (e) {
-        if (!this.abort.signal.aborted)
-          this.onClosed(`the downchannel broke: ${(e as Error).message}`);
+        if (!signal.aborted) this.onClosed(`the downchannel broke: ${(e as Error).message}`);
       }
     })();
+    // A device asks for its alerts once connected (cic.md §9.1: RequestSynchronizeAlert).
+    void this.simulated.run(() => this.simulated.alerts.synchronize().then(() => {}));
   }
 
   sendText(text: string): Promise<EventResult> {
-    return this.send({ namespace: "TextRecognizer", name: "Recognize", payload: { text } });
+    return this.turn({ namespace: "TextRecognizer", name: "Recognize", payload: { text } });
   }
 
   /** One utterance of 16 kHz 16-bit mono little-endian PCM (SpeechRecognizer.Recognize). */
   sendSpeech(pcm: Uint8Array, lang: string): Promise<EventResult> {
-    return this.send(
+    return this.turn(
       {
         namespace: "SpeechRecognizer",
         name: "Recognize",
@@ -163,18 +228,32 @@ export class BrowserDevice {
     );
   }
 
-  async send(
+  /** A user's request: its answer's directives are then applied by the device. */
+  private async turn(
     event: { namespace: string; name: string; payload: Record<string, unknown> },
     audio?: Uint8Array,
   ): Promise<EventResult> {
+    const dialogRequestId = crypto.randomUUID();
+    this.simulated.reference.beginDialog(dialogRequestId);
+    const result = await this.send(event, audio, { dialogRequestId });
+    void this.simulated.receive(result.directives, "response");
+    return result;
+  }
+
+  async send(
+    event: { namespace: string; name: string; payload: Record<string, unknown> },
+    audio?: Uint8Array,
+    options: { context?: unknown[]; dialogRequestId?: string } = {},
+  ): Promise<EventResult> {
     const metadata = {
-      context: this.context,
+      context: withDeviceContext(options.context, this.simulated.context()),
       event: {
         header: {
           namespace: event.namespace,
           name: event.name,
           messageId: crypto.randomUUID(),
-          dialogRequestId: crypto.randomUUID(),
+          // Only a user's request opens a dialog (cic.md §4): the device's own events have none.
+          ...(options.dialogRequestId ? { dialogRequestId: options.dialogRequestId } : {}),
         },
         payload: event.payload,
       },
@@ -212,5 +291,30 @@ export class BrowserDevice {
 
   close(): void {
     this.abort.abort();
+    this.simulated.stop();
+    if (current === this) {
+      current = undefined;
+      setSimulated(undefined);
+    }
   }
+}
+
+let current: BrowserDevice | undefined;
+
+/** The simulator's connected device in this tab, if any. */
+export const currentBrowserDevice = () => current;
+
+/** Directive names a person sees or hears in an answer to the device's own events. */
+const SHOWN = new Set(["Speak", "RenderText", "RenderTemplate"]);
+
+/** The context given with an event, completed with every object of the device's state. */
+function withDeviceContext(given: unknown[] | undefined, device: unknown[]): unknown[] {
+  const key = (o: unknown) => {
+    const h = (o as { header?: { namespace?: string; name?: string } }).header;
+    return `${h?.namespace}.${h?.name}`;
+  };
+  const list = [...(given ?? [])];
+  const have = new Set(list.map(key));
+  for (const object of device) if (!have.has(key(object))) list.push(object);
+  return list;
 }

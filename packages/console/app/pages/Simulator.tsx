@@ -7,6 +7,7 @@ import { BrowserDevice, logIn, simulatorCredentials } from "../cic/device.js";
 import { type Recording, startRecording } from "../cic/mic.js";
 import { dialogOf, speechUrls, type Turn } from "../cic/turns.js";
 import { useLoad } from "../hooks.js";
+import { DevicePanels } from "./DevicePanels.js";
 import { DisplayPreview, screenOf } from "./DisplayPreview.js";
 import { EmptyState } from "./EmptyState.js";
 import { namesInUse } from "./invocation-names.js";
@@ -286,6 +287,7 @@ export function Simulator() {
           </select>
         </label>
       </form>
+      <DevicePanels />
     </section>
   );
 }
