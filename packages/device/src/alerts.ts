@@ -2,7 +2,9 @@
 // SynchronizeAlert change the local set (each answered with its Succeeded event), alerts ring
 // at their time (AlertStarted), a stop button asks the server (RequestAlertStop) and StopAlert
 // silences (AlertStopped). Every event carries Alerts.AlertsState (§8.1). Time is injectable:
-// `ringDue()` rings what is due now; `start()` also rings on real timers.
+// `ringDue()` rings what is due now; `start()` also rings on real timers. Assets with an
+// http(s) URL (a reminder's spoken text) are downloaded when the alert is set, as §9.1 asks;
+// one that cannot be downloaded is skipped when ringing.
 import type { CicDirectiveMessage, ContextObject, DeviceClient, EventResponse } from "./client.js";
 
 export interface DeviceAlert {
@@ -27,6 +29,26 @@ export interface DeviceAlertsOptions {
   refuseTypes?: readonly string[];
   /** More context objects to send with every event (e.g. Device.Display). */
   context?: () => ContextObject[];
+  /** Downloads an asset (default: fetch, 10 s, at most 8 MiB). */
+  fetchAsset?: (url: string) => Promise<Uint8Array>;
+}
+
+/** A downloaded asset of an alert, in play order. */
+export interface AlertAsset {
+  assetId: string;
+  url: string;
+  /** The audio, or undefined for the device's built-in bell and assets that failed. */
+  audio?: Uint8Array;
+}
+
+const ASSET_LIMIT = 8 * 1024 * 1024;
+
+async function fetchAsset(url: string): Promise<Uint8Array> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+  if (!response.ok) throw new Error(`asset ${url}: HTTP ${response.status}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes.length > ASSET_LIMIT) throw new Error(`asset ${url}: larger than ${ASSET_LIMIT} bytes`);
+  return bytes;
 }
 
 const MAX_TIMER_MS = 2_147_000_000;
@@ -35,6 +57,8 @@ export class DeviceAlerts {
   readonly #alerts = new Map<string, DeviceAlert>();
   readonly #ringing = new Set<string>();
   readonly #timers = new Map<string, NodeJS.Timeout>();
+  readonly #audio = new Map<string, Map<string, Uint8Array>>();
+  readonly #downloads = new Set<Promise<void>>();
   readonly #options: DeviceAlertsOptions;
   #running = false;
   /** Events sent and their answers, in order (for logs and tests). */
@@ -59,6 +83,25 @@ export class DeviceAlerts {
 
   get active(): DeviceAlert[] {
     return this.all.filter((a) => this.#ringing.has(a.token));
+  }
+
+  /** An alert's assets in assetPlayOrder, with the audio downloaded for http(s) ones. */
+  assets(token: string): AlertAsset[] {
+    const alert = this.#alerts.get(token);
+    if (!alert?.assets) return [];
+    const byId = new Map(alert.assets.map((a) => [a.assetId, a]));
+    const audio = this.#audio.get(token);
+    return (alert.assetPlayOrder ?? alert.assets.map((a) => a.assetId)).flatMap((id) => {
+      const asset = byId.get(id);
+      if (!asset) return [];
+      const bytes = audio?.get(id);
+      return [{ assetId: id, url: asset.url, ...(bytes ? { audio: bytes } : {}) }];
+    });
+  }
+
+  /** Resolves when every asset download started so far has finished (or failed). */
+  async downloaded(): Promise<void> {
+    while (this.#downloads.size > 0) await Promise.all([...this.#downloads]);
   }
 
   /** Alerts.AlertsState (§8.1). */
@@ -194,11 +237,30 @@ export class DeviceAlerts {
   #put(alert: DeviceAlert): void {
     this.#ringing.delete(alert.token);
     this.#alerts.set(alert.token, { ...alert });
+    this.#audio.delete(alert.token);
     this.#arm(alert);
+    this.#download(alert);
+  }
+
+  #download(alert: DeviceAlert): void {
+    for (const asset of alert.assets ?? []) {
+      if (!/^https?:\/\//i.test(asset.url)) continue;
+      const job = (this.#options.fetchAsset ?? fetchAsset)(asset.url)
+        .then((bytes) => {
+          if (!this.#alerts.get(alert.token)?.assets?.includes(asset)) return;
+          const audio = this.#audio.get(alert.token) ?? new Map<string, Uint8Array>();
+          audio.set(asset.assetId, bytes);
+          this.#audio.set(alert.token, audio);
+        })
+        .catch(() => {}) // skipped when ringing (§9.1)
+        .finally(() => this.#downloads.delete(job));
+      this.#downloads.add(job);
+    }
   }
 
   #remove(token: string): void {
     this.#alerts.delete(token);
+    this.#audio.delete(token);
     this.#ringing.delete(token);
     clearTimeout(this.#timers.get(token));
     this.#timers.delete(token);

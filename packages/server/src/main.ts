@@ -170,6 +170,7 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
         ),
       outbox,
       ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.tts ? { tts: options.tts } : {}),
     });
   } catch (error) {
     await Promise.all([redis?.bus.close(), redis?.deviceStates.close(), redis?.sessions.close()]);

@@ -29,6 +29,7 @@ import { createSigner } from "./cek/signer.js";
 import { SigningKeyRing } from "./cek/signing-key.js";
 import { announceAllUserExtensions } from "./cek/skill-enabled-all.js";
 import { sendSkillEvent } from "./cek/skill-events.js";
+import type { TextToSpeech } from "./cic/speech-engines.js";
 import type { ServerConfig } from "./config/index.js";
 import { JobRunner } from "./jobs/runner.js";
 import { AccountLinkStore } from "./store/account-links.js";
@@ -55,6 +56,8 @@ export interface PlatformOptions {
   nodeId?: string;
   /** Builds the abilities instead of the built-in list (tests, embedding). */
   abilities?: (services: AbilityServices) => Ability[];
+  /** The platform's TTS, for audio the abilities serve (a reminder's spoken text). */
+  tts?: TextToSpeech;
 }
 
 export interface Platform {
@@ -167,6 +170,7 @@ export async function createPlatform(
       secrets: box,
       // Bound once the assistant exists (it routes to these abilities).
       assistant: { handleTurn: (turn) => assistant.handleTurn(turn) },
+      ...(options.tts ? { speech: { tts: options.tts, publicUrl: () => config.publicUrl } } : {}),
     }),
     clock,
   );

@@ -142,3 +142,6 @@ function pickLongest(candidates: Candidate[]): Candidate[] {
   }
   return taken.sort((a, b) => a.start - b.start);
 }
+
+/** One numeral of a language (regex source) and its value: shared with the home NLU. */
+export { numeralSource, parseNumeral } from "./numbers/numerals.js";

@@ -6,6 +6,7 @@ import type { Assistant, TurnResult } from "../assistant/turn.js";
 import type { AccountLinking } from "../cek/account-linking.js";
 import type { CekDispatcher } from "../cek/dispatcher.js";
 import type { ExtensionRegistry } from "../cek/registry.js";
+import type { TextToSpeech } from "../cic/speech-engines.js";
 import type { JobRunner } from "../jobs/runner.js";
 import type { DatabaseHandle } from "../store/database.js";
 import type { JobQueue } from "../store/jobs.js";
@@ -51,4 +52,6 @@ export interface AbilityServices {
   secrets?: SecretBox;
   /** The platform's assistant, for work that runs a turn later (an action timer's command). */
   assistant?: Pick<Assistant, "handleTurn">;
+  /** The platform's TTS and public base URL, for audio the platform serves (reminders). */
+  speech?: { tts: TextToSpeech; publicUrl: () => string };
 }

@@ -39,6 +39,8 @@ export interface AlertRecord {
   action?: AlertAction;
   status: AlertStatus;
   firedAt?: number;
+  /** The language it was set in (a reminder's spoken text). */
+  language?: string;
   createdAt: number;
   updatedAt: number;
 }
@@ -60,6 +62,7 @@ function fromRow(row: AlertTable): AlertRecord {
   if (row.duration_ms !== null) record.durationMs = instant(row.duration_ms);
   if (row.action !== null) record.action = JSON.parse(row.action) as AlertAction;
   if (row.fired_at !== null) record.firedAt = instant(row.fired_at);
+  if (row.language) record.language = row.language;
   return record;
 }
 
@@ -77,6 +80,7 @@ function toRow(record: AlertRecord): AlertTable {
     action: record.action ? JSON.stringify(record.action) : null,
     status: record.status,
     fired_at: record.firedAt ?? null,
+    language: record.language ?? null,
     created_at: record.createdAt,
     updated_at: record.updatedAt,
   };

@@ -373,6 +373,16 @@ const migrations: Record<string, Migration> = {
         await db.schema.dropTable(table).execute();
     },
   },
+  "0014_pims": {
+    // The language an alert was set in (abilities/alerts): a reminder's spoken text is
+    // synthesized in it when the device fetches the reminder's audio asset.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("alerts").addColumn("language", "text").execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable("alerts").dropColumn("language").execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

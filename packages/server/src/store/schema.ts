@@ -166,6 +166,8 @@ export interface AlertTable {
   status: string;
   /** When an action timer's action ran (claimed once across nodes). */
   fired_at: number | string | null;
+  /** en | ja | ko: the language it was set in (a reminder's spoken text); null: unknown. */
+  language?: string | null;
   created_at: number | string;
   updated_at: number | string;
 }

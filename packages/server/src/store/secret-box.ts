@@ -1,6 +1,6 @@
 // Encrypts secrets at rest (OAuth tokens, client secrets, signing keys) with AES-256-GCM.
 // Stored form: `v1.<iv>.<tag>.<ciphertext>`, each part base64url.
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
 
 export class SecretBox {
   readonly #key: Buffer;
@@ -8,6 +8,17 @@ export class SecretBox {
   constructor(key: Buffer) {
     if (key.length !== 32) throw new Error("the encryption key must be 32 bytes (AES-256)");
     this.#key = key;
+  }
+
+  /**
+   * A keyed digest (HMAC-SHA-256, base64url) of `text` for one purpose, with a key derived
+   * from the same secret: the same on every node, never the encryption key itself.
+   */
+  mac(purpose: string, text: string): string {
+    const key = Buffer.from(
+      hkdfSync("sha256", this.#key, Buffer.alloc(0), `clover:${purpose}`, 32),
+    );
+    return createHmac("sha256", key).update(text, "utf8").digest("base64url");
   }
 
   seal(plain: string): string {

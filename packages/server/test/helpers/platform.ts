@@ -15,16 +15,41 @@ export function tempDir(prefix = "clover-server-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
+export type ApiCall = (
+  method: string,
+  path: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+) => Promise<{ status: number; body: Json }>;
+
+/** Calls the management API at `baseUrl` with the admin token; JSON in, JSON (or text) out. */
+export function managementApi(baseUrl: string, token = ADMIN_TOKEN): ApiCall {
+  return async (method, path, body, headers = {}) => {
+    const response = await fetch(baseUrl + path, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...headers,
+      },
+      ...(body === undefined
+        ? {}
+        : { body: typeof body === "string" ? body : JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text === "" ? null : JSON.parse(text);
+    } catch {}
+    return { status: response.status, body: parsed };
+  };
+}
+
 export interface TestPlatform extends Platform {
   config: ServerConfig;
   /** Base URL of the management API. */
   apiUrl: string;
-  api(
-    method: string,
-    path: string,
-    body?: unknown,
-    headers?: Record<string, string>,
-  ): Promise<{ status: number; body: Json }>;
+  api: ApiCall;
 }
 
 export async function startPlatform(
@@ -49,25 +74,7 @@ export async function startPlatform(
     ...platform,
     config,
     apiUrl,
-    async api(method, path, body, headers = {}) {
-      const response = await fetch(apiUrl + path, {
-        method,
-        headers: {
-          authorization: `Bearer ${ADMIN_TOKEN}`,
-          ...(body === undefined ? {} : { "content-type": "application/json" }),
-          ...headers,
-        },
-        ...(body === undefined
-          ? {}
-          : { body: typeof body === "string" ? body : JSON.stringify(body) }),
-      });
-      const text = await response.text();
-      let parsed: unknown = text;
-      try {
-        parsed = text === "" ? null : JSON.parse(text);
-      } catch {}
-      return { status: response.status, body: parsed };
-    },
+    api: managementApi(apiUrl),
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

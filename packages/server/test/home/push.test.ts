@@ -37,6 +37,7 @@ describe("home push API", () => {
             },
           },
           { id: "test-msg-flood", text: { en: "Water on the bathroom floor." } },
+          { id: "msg-water", text: { en: "Water leak under the sink." } },
         ],
         testers: ["tester"],
       },
@@ -97,6 +98,43 @@ describe("home push API", () => {
     }
     const read = await late.say("read my notifications");
     assert.match(read.text, /Gas leak detected in the kitchen/);
+  });
+
+  it("keeps what waits for offline devices within bounds: a week, 50 per user", async () => {
+    await rig.link("frank");
+    const unread = async () =>
+      (await rig.api("GET", "/api/v1/users/frank/notifications")).body.notifications as {
+        text: string;
+      }[];
+    assert.equal((await push({ applianceId: "gas-valve", messageId: "msg-gas-leak" })).status, 200);
+    assert.equal((await unread()).length, 1);
+    // Eight days later the old one has expired when the next one is kept.
+    rig.clock.advance(8 * 24 * 3600_000);
+    assert.equal((await push({ applianceId: "gas-valve", messageId: "msg-water" })).status, 200);
+    const kept = await unread();
+    assert.deepEqual(
+      kept.map((n) => n.text),
+      ["Notice from Clover Home: Water leak under the sink."],
+    );
+    // At most 50 wait per user: the oldest go first (10 per appliance per hour, §11.1).
+    for (let i = 0; i < 52; i++) {
+      if (i % 10 === 0) rig.clock.advance(3600_000 + 1000);
+      const sent = await push({ applianceId: "gas-valve", messageId: "msg-gas-leak" });
+      assert.equal(sent.status, 200, JSON.stringify(sent.body));
+    }
+    const bounded = await unread();
+    assert.equal(bounded.length, 50);
+    assert.ok(
+      bounded.every((n) => n.text.includes("Gas leak")),
+      "the oldest (water) went first",
+    );
+    // Delivered when a device connects: the indicator, then read on request.
+    const late = await rig.device("frank");
+    const started = performance.now();
+    while (!late.pushed.some((d) => d.header.name === "SetIndicator")) {
+      assert.ok(performance.now() - started < 1000, "indicator within a second of connecting");
+      await new Promise((r) => setTimeout(r, 10));
+    }
   });
 
   it("answers 4201–4208", async () => {

@@ -9,20 +9,13 @@ import { HOME_EXAMPLE_ID, type HomeExampleServer, startHomeExample } from "@clov
 import type { Clock } from "../../src/abilities/index.js";
 import { loadConfig } from "../../src/config/index.js";
 import { type CloverServer, startClover } from "../../src/main.js";
-import type { Json } from "../helpers/extension-server.js";
-
-export const ADMIN = "test-admin-token";
+import { ADMIN_TOKEN, type ApiCall, managementApi } from "../helpers/platform.js";
 
 export interface HomeRig {
   server: CloverServer;
   home: HomeExampleServer;
   clock: { now(): number; advance(ms: number): void };
-  api(
-    method: string,
-    path: string,
-    body?: unknown,
-    headers?: Record<string, string>,
-  ): Promise<{ status: number; body: Json }>;
+  api: ApiCall;
   /** A device of `userId` (account-bound) in a language; its downchannel directives collect in `pushed`. */
   device(userId: string): Promise<RigDevice>;
   /** Links the user's account through the example's real login page and OAuth server. */
@@ -50,7 +43,7 @@ export async function startHomeRig(): Promise<HomeRig> {
     CLOVER_DATA_DIR: dataDir,
     CLOVER_PORT: "0",
     CLOVER_HOST: "127.0.0.1",
-    CLOVER_ADMIN_TOKEN: ADMIN,
+    CLOVER_ADMIN_TOKEN: ADMIN_TOKEN,
     CLOVER_LOG_LEVEL: "silent",
     CLOVER_ALLOW_HTTP_EXTENSIONS: "true",
     CLOVER_EXAMPLES: "off",
@@ -62,25 +55,7 @@ export async function startHomeRig(): Promise<HomeRig> {
   });
   const server = await startClover({ config, clock });
   const home = await startHomeExample({ publicKey: server.platform.keys.active.publicKeyPem });
-  const api: HomeRig["api"] = async (method, path, body, headers = {}) => {
-    const response = await fetch(server.url + path, {
-      method,
-      headers: {
-        authorization: `Bearer ${ADMIN}`,
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-        ...headers,
-      },
-      ...(body === undefined
-        ? {}
-        : { body: typeof body === "string" ? body : JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text === "" ? null : JSON.parse(text);
-    } catch {}
-    return { status: response.status, body: parsed };
-  };
+  const api = managementApi(server.url);
   const registered = await api("POST", "/api/v1/extensions", {
     id: HOME_EXAMPLE_ID,
     type: "home",

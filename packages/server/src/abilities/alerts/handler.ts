@@ -119,6 +119,7 @@ export class AlertsHandler {
         : undefined;
     const record = await this.alerts.create({
       userId: device.userId,
+      language: device.language,
       deviceId: device.deviceId,
       type,
       scheduledAt: when.at,
@@ -151,6 +152,7 @@ export class AlertsHandler {
   async #createTimer(device: DeviceInfo, length: number, name?: string): Promise<AbilityAnswer> {
     const record = await this.alerts.create({
       userId: device.userId,
+      language: device.language,
       deviceId: device.deviceId,
       type: "TIMER",
       scheduledAt: this.alerts.now() + length,
@@ -177,6 +179,7 @@ export class AlertsHandler {
     const { context: _context, ...snapshot } = device;
     const record = await this.alerts.create({
       userId: device.userId,
+      language: device.language,
       deviceId: device.deviceId,
       type: "ACTIONTIMER",
       scheduledAt: when.at,
@@ -368,6 +371,7 @@ export class AlertsHandler {
       const original = await this.alerts.store.get(active.token);
       const record = await this.alerts.create({
         userId: device.userId,
+        language: device.language,
         deviceId: device.deviceId,
         type: active.type === "ACTIONTIMER" ? "ALARM" : active.type,
         scheduledAt: this.alerts.now() + length,

@@ -2,7 +2,7 @@
 // changed and deleted from the console or the CLI; every change reaches the device on its
 // downchannel (or at its next RequestSynchronizeAlert when it is offline).
 //   GET    /api/v1/users/:userId/alerts[?deviceId=]
-//   POST   /api/v1/users/:userId/alerts            { deviceId?, type, scheduledTime, timeZone?, label?, repeat? }
+//   POST   /api/v1/users/:userId/alerts            { deviceId?, type, scheduledTime, timeZone?, label?, repeat?, language? }
 //   GET    /api/v1/users/:userId/alerts/:token
 //   PATCH  /api/v1/users/:userId/alerts/:token     { scheduledTime?, label?, repeat? }
 //   DELETE /api/v1/users/:userId/alerts/:token
@@ -14,6 +14,7 @@ import {
   readJsonObject,
   sendJson,
 } from "../../api/http.js";
+import type { Language } from "../../assistant/turn.js";
 import {
   ALERT_TYPES,
   type AlertRecord,
@@ -28,6 +29,7 @@ import { parseClockTime } from "./time.js";
 const BODY_LIMIT = 16 * 1024;
 const PATH = /^\/api\/v1\/users\/([^/]+)\/alerts(?:\/([^/]+))?\/?$/;
 const MAX_LABEL = 500;
+const LANGUAGES: readonly Language[] = ["en", "ja", "ko"];
 
 /** An alert as the API shows it. */
 export function alertView(alert: AlertRecord) {
@@ -178,7 +180,11 @@ function parseNew(body: Record<string, unknown>, now: number) {
   if (type === "REMINDER" && !label) invalid("label", "a reminder needs its text");
   const repeat = parseRepeat(body["repeat"], at, timeZone);
   if (repeat && type === "TIMER") invalid("repeat", "timers do not repeat");
+  const language = body["language"];
+  if (language !== undefined && !LANGUAGES.includes(language as Language))
+    invalid("language", `expected one of ${LANGUAGES.join(", ")}, got ${JSON.stringify(language)}`);
   return {
+    ...(language !== undefined ? { language: language as Language } : {}),
     type: type as AlertType,
     scheduledAt: at,
     timeZone,

@@ -13,6 +13,7 @@ import { ja } from "./models/ja.js";
 import { ko } from "./models/ko.js";
 import { refineRecognition } from "./refine.js";
 import { ACTION_JOB, type AlertsApi, AlertsService } from "./service.js";
+import { ReminderSpeech } from "./speech.js";
 
 export type { AlertsApi } from "./service.js";
 export { AlertsService } from "./service.js";
@@ -38,11 +39,22 @@ export class AlertsAbility implements Ability {
   readonly service: AlertsService;
   readonly #handler: AlertsHandler;
   readonly #events: AlertsEvents;
+  readonly #speech: ReminderSpeech | undefined;
 
   constructor(private readonly services: AbilityServices) {
     this.service = new AlertsService(services);
     this.#handler = new AlertsHandler(this.service);
     this.#events = new AlertsEvents(this.service);
+    if (services.speech && services.secrets) {
+      const speech = new ReminderSpeech(
+        services.secrets,
+        services.speech.tts,
+        services.speech.publicUrl,
+        this.service.store,
+      );
+      this.#speech = speech;
+      this.service.speechUrl = (alert) => speech.url(alert);
+    }
     const assistant = services.assistant;
     if (assistant)
       this.service.runAction = (device, text) =>
@@ -76,11 +88,12 @@ export class AlertsAbility implements Ability {
     return this.#events.handle(turn);
   }
 
-  handleHttp(
+  async handleHttp(
     req: Parameters<NonNullable<Ability["handleHttp"]>>[0],
     res: Parameters<NonNullable<Ability["handleHttp"]>>[1],
     url: URL,
   ): Promise<boolean> {
+    if (this.#speech && (await this.#speech.serve(req, res, url))) return true;
     return handleAlertsHttp(this.service, this.services.admin, req, res, url);
   }
 

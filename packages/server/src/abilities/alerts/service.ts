@@ -36,6 +36,8 @@ export interface NewAlert {
   repeat?: AlertRepeat;
   durationMs?: number;
   action?: AlertAction;
+  /** The language it was set in (a reminder's spoken text). */
+  language?: Language;
   /** pending: a voice request (confirmed aloud on SetAlertSucceeded); sent: set silently. */
   status?: "pending" | "sent";
 }
@@ -48,6 +50,8 @@ export interface AlertsApi {
     at: number;
     text: string;
     timeZone: string;
+    /** The language the reminder is spoken in (default: guessed from the text). */
+    language?: Language;
   }): Promise<AlertRecord>;
   deleteReminder(token: string): Promise<boolean>;
 }
@@ -89,6 +93,7 @@ export class AlertsService implements AlertsApi {
       ...(input.repeat ? { repeat: input.repeat } : {}),
       ...(input.durationMs ? { durationMs: input.durationMs } : {}),
       ...(input.action ? { action: input.action } : {}),
+      ...(input.language ? { language: input.language } : {}),
     };
     await this.store.put(record);
     await this.#scheduleAction(record);
@@ -176,6 +181,7 @@ export class AlertsService implements AlertsApi {
     at: number;
     text: string;
     timeZone: string;
+    language?: Language;
   }): Promise<AlertRecord> {
     if (!isTimeZone(input.timeZone)) throw new Error(`unknown time zone "${input.timeZone}"`);
     if (input.text.trim() === "") throw new Error("a reminder needs a text");
@@ -186,6 +192,7 @@ export class AlertsService implements AlertsApi {
       scheduledAt: input.at,
       timeZone: input.timeZone,
       label: input.text.trim(),
+      ...(input.language ? { language: input.language } : {}),
       status: "sent",
     });
     await this.pushSet(record);

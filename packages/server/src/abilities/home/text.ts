@@ -1,5 +1,6 @@
 // Text handling of the home NLU: one normal form for utterances and vocabulary, and numbers
-// (digits, signs, English number words) with the unit said after them.
+// (digits, signs, the NLU's numerals of each language, value words) with the unit after them.
+import { numeralSource, parseNumeral } from "@clover/nlu";
 import type { HomeLexicon } from "./lexicon/types.js";
 
 /** Lower case, NFKC (full-width digits become ASCII), punctuation to spaces, one space. */
@@ -27,6 +28,46 @@ export interface SpokenNumber {
 
 const DIGITS = /(\d+(?:\.\d+)?)(?:\s*-\s*(\d+))?/y;
 
+const isLetter = (c: string) => /[\p{L}\p{N}]/u.test(c);
+
+/** The language's numeral (from the custom-extension NLU), compiled once per lexicon. */
+const numerals = new WeakMap<HomeLexicon, RegExp>();
+
+/**
+ * A number said in words at `i`: a value word ("full", "high"), or a numeral of the language
+ * ("twenty four", 二十, 이십). Words must end at a word boundary (en); kanji and hangul numerals
+ * count only with a unit after them, so 一番 or the particle 이 are not numbers.
+ */
+function wordNumberAt(
+  text: string,
+  i: number,
+  lexicon: HomeLexicon,
+): { value: number; end: number } | undefined {
+  if (lexicon.valueWords) {
+    const word = /^[a-z]+/.exec(text.slice(i))?.[0];
+    const value = word === undefined ? undefined : lexicon.valueWords[word];
+    if (value !== undefined && !isLetter(text[i + word!.length] ?? ""))
+      return { value, end: i + word!.length };
+  }
+  let numeral = numerals.get(lexicon);
+  if (!numeral) {
+    numeral = new RegExp(numeralSource(lexicon.language), "y");
+    numerals.set(lexicon, numeral);
+  }
+  numeral.lastIndex = i;
+  const match = numeral.exec(text);
+  // Digits are read elsewhere; a sign is read from the words before it (lexicon.minus).
+  if (!match || !/^[^\s\d-]/.test(match[0]) || /^(minus|negative|マイナス|마이너스)/.test(match[0]))
+    return undefined;
+  const end = i + match[0].length;
+  if (lexicon.wordBoundaries) {
+    if (isLetter(text[end] ?? "")) return undefined;
+  } else if (!Object.values(lexicon.units).some((unit) => unit.test(text.slice(end))))
+    return undefined;
+  const value = parseNumeral(match[0]);
+  return value === undefined ? undefined : { value, end };
+}
+
 /**
  * Finds the numbers of a (masked) text and replaces each by "^n^"; returns the new text and
  * the numbers in order. Number words count too where the lexicon has them.
@@ -50,22 +91,17 @@ export function extractNumbers(
       value = Number(digits[1]);
       if (digits[2] !== undefined) sub = Number(digits[2]);
       end = i + digits[0].length;
-    } else if (lexicon.numberWords && /[a-z]/.test(text[i]!) && (i === 0 || text[i - 1] === " ")) {
-      const word = /^[a-z]+/.exec(text.slice(i))![0];
-      const first = lexicon.numberWords[word];
-      if (first !== undefined) {
-        value = first;
-        end = i + word.length;
-        // "twenty four": tens and units.
-        const next = /^ ([a-z]+)/.exec(text.slice(end));
-        const unit = next ? lexicon.numberWords[next[1]!] : undefined;
-        if (first >= 20 && first % 10 === 0 && first < 100 && unit !== undefined && unit < 10) {
-          value = first + unit;
-          end += next![0].length;
-        }
-        // Whole words only.
-        if (/[a-z]/.test(text[end] ?? "")) value = undefined;
-      } else {
+    } else if (
+      /[^\s\d]/.test(text[i]!) &&
+      (!lexicon.wordBoundaries || i === 0 || !isLetter(text[i - 1]!))
+    ) {
+      const spoken = wordNumberAt(text, i, lexicon);
+      if (spoken) {
+        value = spoken.value;
+        end = spoken.end;
+      } else if (lexicon.wordBoundaries) {
+        // Not a number: the whole word stays as it is.
+        const word = /^\p{L}+/u.exec(text.slice(i))?.[0] ?? text[i]!;
         out += word;
         i += word.length;
         continue;

@@ -32,6 +32,7 @@ export interface ReminderRequest {
   at: number;
   text: string;
   timeZone: string;
+  language?: Language;
 }
 
 export interface ScheduleDeps {
@@ -365,6 +366,7 @@ class Turn {
       at,
       text: o.summary,
       timeZone: this.zone,
+      language: this.lang,
     });
   }
 

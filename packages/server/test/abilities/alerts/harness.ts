@@ -2,6 +2,7 @@
 // reference devices that keep and ring alerts (@clover/device DeviceAlerts).
 import { rmSync } from "node:fs";
 import { type CicDirectiveMessage, DeviceAlerts, DeviceClient, logIn } from "@clover/device";
+import type { TextToSpeech } from "../../../src/cic/speech-engines.js";
 import { loadConfig } from "../../../src/config/index.js";
 import { type CloverServer, startClover } from "../../../src/main.js";
 import { tempDir } from "../../helpers/platform.js";
@@ -65,6 +66,7 @@ export async function until(check: () => boolean, what: string, ms = 3000): Prom
 
 export async function startAlertsHarness(
   start = Date.parse("2026-03-07T10:00:00Z"),
+  options: { tts?: TextToSpeech } = {},
 ): Promise<AlertsHarness> {
   const dataDir = tempDir("clover-alerts-");
   const clock = new TestClock(start);
@@ -76,7 +78,17 @@ export async function startAlertsHarness(
     CLOVER_LOG_LEVEL: "silent",
     CLOVER_EXAMPLES: "off",
   });
-  let server = await startClover({ config, clock: { now: clock.now } });
+  const run = async () => {
+    const started = await startClover({
+      config,
+      clock: { now: clock.now },
+      ...(options.tts ? { tts: options.tts } : {}),
+    });
+    // Asset URLs (a reminder's speech) name the address the devices reach.
+    config.publicUrl = started.url;
+    return started;
+  };
+  let server = await run();
   const devices: TestDevice[] = [];
   let client: { clientId: string; clientSecret: string } | undefined;
   let account: { userId: string; accountToken: string } | undefined;
@@ -144,7 +156,7 @@ export async function startAlertsHarness(
       await server.close();
     },
     async restart() {
-      server = await startClover({ config, clock: { now: clock.now } });
+      server = await run();
     },
     async close() {
       for (const device of devices.splice(0)) device.close();

@@ -82,8 +82,8 @@ export interface HomeLexicon {
   periods: Record<string, RegExp>;
   endpoints: { freezer: RegExp; fridge: RegExp };
   directions: { horizontal: RegExp; vertical: RegExp };
-  /** Number words (en "twenty"), beside digits. */
-  numberWords?: Record<string, number>;
+  /** Words that stand for a value ("full" = 100, "high" = 3); numerals come from @clover/nlu. */
+  valueWords?: Record<string, number>;
   /** "minus", "マイナス", "영하". */
   minus: RegExp;
   /** Percent, degrees, kelvin, level units after a number. */

@@ -4,8 +4,30 @@ import type { Language } from "../../../assistant/turn.js";
 
 type Text = Record<Language, string>;
 
+type Done = Text & { withValue?: Text };
+
+/** A sentence the same for up and down, or one per direction ([up, down]). */
+type Either = string | [string, string];
+
+/** Increment<Q> and Decrement<Q>: what was done, and the new level when it was reported. */
+function stepped(
+  quantity: string,
+  up: Text,
+  down: Text,
+  now: Record<Language, Either>,
+): Record<string, Done> {
+  const pick = (i: 0 | 1): Text =>
+    Object.fromEntries(
+      Object.entries(now).map(([l, t]) => [l, typeof t === "string" ? t : t[i]]),
+    ) as Text;
+  return {
+    [`Increment${quantity}`]: { ...up, withValue: pick(0) },
+    [`Decrement${quantity}`]: { ...down, withValue: pick(1) },
+  };
+}
+
 /** Success per action; {d} the device, {v} the value the extension reported (if any). */
-export const DONE: Record<string, Text & { withValue?: Text }> = {
+export const DONE: Record<string, Done> = {
   TurnOn: { en: "Turned on the {d}.", ja: "{d}をつけました。", ko: "{d}{을} 켰어요." },
   TurnOff: { en: "Turned off the {d}.", ja: "{d}を消しました。", ko: "{d}{을} 껐어요." },
   ChangePower: {
@@ -26,26 +48,16 @@ export const DONE: Record<string, Text & { withValue?: Text }> = {
     ja: "{d}の明るさを{v}%にしました。",
     ko: "{d} 밝기를 {v}%로 맞췄어요.",
   },
-  IncrementBrightness: {
-    en: "Made the {d} brighter.",
-    ja: "{d}を明るくしました。",
-    ko: "{d}{을} 밝게 했어요.",
-    withValue: {
+  ...stepped(
+    "Brightness",
+    { en: "Made the {d} brighter.", ja: "{d}を明るくしました。", ko: "{d}{을} 밝게 했어요." },
+    { en: "Dimmed the {d}.", ja: "{d}を暗くしました。", ko: "{d}{을} 어둡게 했어요." },
+    {
       en: "The {d} is now at {v} percent.",
       ja: "{d}の明るさを{v}%にしました。",
-      ko: "{d} 밝기를 {v}%로 올렸어요.",
+      ko: ["{d} 밝기를 {v}%로 올렸어요.", "{d} 밝기를 {v}%로 낮췄어요."],
     },
-  },
-  DecrementBrightness: {
-    en: "Dimmed the {d}.",
-    ja: "{d}を暗くしました。",
-    ko: "{d}{을} 어둡게 했어요.",
-    withValue: {
-      en: "The {d} is now at {v} percent.",
-      ja: "{d}の明るさを{v}%にしました。",
-      ko: "{d} 밝기를 {v}%로 낮췄어요.",
-    },
-  },
+  ),
   SetColor: {
     en: "Changed the colour of the {d}.",
     ja: "{d}の色を変えました。",
@@ -71,51 +83,47 @@ export const DONE: Record<string, Text & { withValue?: Text }> = {
     ja: "{d}の冷蔵室を{v}度に設定しました。",
     ko: "{d} 냉장실을 {v}도로 맞췄어요.",
   },
-  IncrementTargetTemperature: {
-    en: "Raised the temperature of the {d}.",
-    ja: "{d}の温度を上げました。",
-    ko: "{d} 온도를 올렸어요.",
-    withValue: {
-      en: "The {d} is now set to {v} degrees.",
-      ja: "{d}を{v}度に上げました。",
-      ko: "{d} 온도를 {v}도로 올렸어요.",
+  ...stepped(
+    "TargetTemperature",
+    {
+      en: "Raised the temperature of the {d}.",
+      ja: "{d}の温度を上げました。",
+      ko: "{d} 온도를 올렸어요.",
     },
-  },
-  DecrementTargetTemperature: {
-    en: "Lowered the temperature of the {d}.",
-    ja: "{d}の温度を下げました。",
-    ko: "{d} 온도를 내렸어요.",
-    withValue: {
-      en: "The {d} is now set to {v} degrees.",
-      ja: "{d}を{v}度に下げました。",
-      ko: "{d} 온도를 {v}도로 내렸어요.",
+    {
+      en: "Lowered the temperature of the {d}.",
+      ja: "{d}の温度を下げました。",
+      ko: "{d} 온도를 내렸어요.",
     },
-  },
+    {
+      en: "The {d} is now set to {v} degrees.",
+      ja: ["{d}を{v}度に上げました。", "{d}を{v}度に下げました。"],
+      ko: ["{d} 온도를 {v}도로 올렸어요.", "{d} 온도를 {v}도로 내렸어요."],
+    },
+  ),
   SetFanSpeed: {
     en: "Set the fan speed of the {d} to {v}.",
     ja: "{d}の風量を{v}にしました。",
     ko: "{d} 풍량을 {v}단계로 맞췄어요.",
   },
-  IncrementFanSpeed: {
-    en: "Turned up the fan of the {d}.",
-    ja: "{d}の風量を上げました。",
-    ko: "{d} 풍량을 올렸어요.",
-    withValue: {
+  ...stepped(
+    "FanSpeed",
+    {
+      en: "Turned up the fan of the {d}.",
+      ja: "{d}の風量を上げました。",
+      ko: "{d} 풍량을 올렸어요.",
+    },
+    {
+      en: "Turned down the fan of the {d}.",
+      ja: "{d}の風量を下げました。",
+      ko: "{d} 풍량을 내렸어요.",
+    },
+    {
       en: "The fan speed of the {d} is now {v}.",
       ja: "{d}の風量を{v}にしました。",
-      ko: "{d} 풍량을 {v}단계로 올렸어요.",
+      ko: ["{d} 풍량을 {v}단계로 올렸어요.", "{d} 풍량을 {v}단계로 내렸어요."],
     },
-  },
-  DecrementFanSpeed: {
-    en: "Turned down the fan of the {d}.",
-    ja: "{d}の風量を下げました。",
-    ko: "{d} 풍량을 내렸어요.",
-    withValue: {
-      en: "The fan speed of the {d} is now {v}.",
-      ja: "{d}の風量を{v}にしました。",
-      ko: "{d} 풍량을 {v}단계로 내렸어요.",
-    },
-  },
+  ),
   ChangeFanSpeed: {
     en: "Changed the fan speed of the {d}.",
     ja: "{d}の風量を切り替えました。",
@@ -156,26 +164,24 @@ export const DONE: Record<string, Text & { withValue?: Text }> = {
     ja: "{d}のチャンネルを下げました。",
     ko: "{d} 채널을 내렸어요.",
   },
-  IncrementVolume: {
-    en: "Turned up the volume of the {d}.",
-    ja: "{d}の音量を上げました。",
-    ko: "{d} 볼륨을 올렸어요.",
-    withValue: {
+  ...stepped(
+    "Volume",
+    {
+      en: "Turned up the volume of the {d}.",
+      ja: "{d}の音量を上げました。",
+      ko: "{d} 볼륨을 올렸어요.",
+    },
+    {
+      en: "Turned down the volume of the {d}.",
+      ja: "{d}の音量を下げました。",
+      ko: "{d} 볼륨을 내렸어요.",
+    },
+    {
       en: "The volume of the {d} is now {v}.",
       ja: "{d}の音量を{v}にしました。",
-      ko: "{d} 볼륨을 {v}{로} 올렸어요.",
+      ko: ["{d} 볼륨을 {v}{로} 올렸어요.", "{d} 볼륨을 {v}{로} 내렸어요."],
     },
-  },
-  DecrementVolume: {
-    en: "Turned down the volume of the {d}.",
-    ja: "{d}の音量を下げました。",
-    ko: "{d} 볼륨을 내렸어요.",
-    withValue: {
-      en: "The volume of the {d} is now {v}.",
-      ja: "{d}の音量を{v}にしました。",
-      ko: "{d} 볼륨을 {v}{로} 내렸어요.",
-    },
-  },
+  ),
   IncrementIntensityLevel: {
     en: "Made the {d} stronger.",
     ja: "{d}を強くしました。",
