@@ -15,6 +15,7 @@ const BENCHMARKS = {
   "speech-answer": "bench/speech/answer.ts",
   alerts: "bench/alerts/alerts.ts",
   scale: "bench/scale/scale.ts",
+  "scale-downchannels": "bench/scale/downchannels.ts",
   schedule: "bench/schedule/week.ts",
   home: "bench/home/home.ts",
 };

@@ -56,7 +56,7 @@ export function clover(args: string[], options: RunOptions = {}): Promise<RunRes
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
       reject(new Error(`clover ${args.join(" ")} did not finish:\n${stdout}\n${stderr}`));
-    }, options.timeoutMs ?? 60_000);
+    }, options.timeoutMs ?? 150_000); // generous: a loaded CI machine runs the CLI slowly
     child.on("exit", (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
@@ -79,7 +79,7 @@ export function serve(
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
       reject(new Error(`clover serve did not start:\n${stdout}\n${stderr}`));
-    }, options.timeoutMs ?? 60_000);
+    }, options.timeoutMs ?? 150_000); // generous: a loaded CI machine runs the CLI slowly
     child.stdout!.on("data", (chunk: Buffer) => {
       stdout += chunk.toString();
       try {

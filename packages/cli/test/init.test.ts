@@ -82,7 +82,7 @@ describe("clover init", () => {
     assert.equal(install.code, 0, install.output);
     assert.doesNotMatch(install.output, /EBADENGINE|E404/);
 
-    const test = await run(npm, ["test"], project, 150_000).done;
+    const test = await run(npm, ["test"], project, 300_000).done;
     assert.equal(test.code, 0, test.output);
     assert.match(test.output, /✔ models\/ja\.json: valid/);
     assert.match(test.output, /Hello friend \(ko\)/);

@@ -81,6 +81,10 @@ export interface ExtensionView {
   displayName: string;
   endpointUrl: string;
   invocationNames: Partial<Record<Language, { main: string; sub: string[] }>>;
+  /** The names users say: the extension's own, else its model's (platforms since 0.2). */
+  invocationNamesInUse?: Partial<
+    Record<Language, { main: string; sub: string[]; from: "extension" | "model" }>
+  >;
   messageVersion: "1.0" | "0.1.0";
   legacyEndRequestType: boolean;
   usesAudioPlayer: boolean;

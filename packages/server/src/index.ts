@@ -13,3 +13,4 @@ export { type CloverServer, type CloverServerOptions, startClover } from "./main
 export { createPlatform, type Platform, type PlatformOptions } from "./platform.js";
 export * from "./speech/index.js";
 export * from "./store/index.js";
+export { HomeConversation, startHomeConversation } from "./testing/home-conversation.js";

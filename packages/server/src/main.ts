@@ -249,6 +249,13 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
       defaultTimeZone: config.device.defaultTimeZone,
       customButtons: config.device.customButtons,
       showRecognizedTextClients: config.device.showRecognizedTextClients,
+      ...(redis
+        ? {
+            shared: redis.sideMemory,
+            onSharedError: (error: unknown) =>
+              logger.warn({ err: error }, "device side: shared memory write failed"),
+          }
+        : {}),
       ...(config.device.versionSpecsFile
         ? { versionSpecs: loadVersionSpecs(config.device.versionSpecsFile) }
         : {}),

@@ -20,6 +20,8 @@ export interface Turn {
   audioUrls: string[];
   dialog?: LoggedTurn | "unavailable" | "none";
   error?: string;
+  /** A line of the simulator itself between turns (e.g. "New session"). */
+  note?: string;
 }
 
 /** Speak URLs of a turn: attachments as Blob URLs (cid:…), other URLs as they are. */

@@ -5,6 +5,8 @@ import { useLoad } from "../hooks.js";
 import { linkProps, navigate } from "../router.js";
 import { ConfirmDelete } from "./ConfirmDelete.js";
 import { Health } from "./Health.js";
+import { namesInUse } from "./invocation-names.js";
+import { langOf } from "./lang.js";
 
 export function ExtensionDetail({ id }: { id: string }) {
   const { value: x, error } = useLoad(() => getExtension(id), id);
@@ -20,7 +22,7 @@ export function ExtensionDetail({ id }: { id: string }) {
   return (
     <section>
       <div className="row spread">
-        <h1>{x.displayName}</h1>
+        <h1 lang={langOf(x.displayName)}>{x.displayName}</h1>
         <div className="row">
           <a className="button" {...linkProps(`${path}/edit`)}>
             Edit
@@ -43,17 +45,30 @@ export function ExtensionDetail({ id }: { id: string }) {
         <dd>{x.accountLinking ? `yes (${x.accountLinking.authorizationUrl})` : "no"}</dd>
       </dl>
       <h2>Interaction models</h2>
+      {x.languages.length === 0 && (
+        <p className="notice">
+          No interaction model yet: without one the platform cannot tell what users ask this
+          extension. Create the model of a language below (or import the JSON your project keeps).
+        </p>
+      )}
       <ul className="models">
-        {LANGUAGES.map((lang) => (
-          <li key={lang}>
-            <a {...linkProps(`${path}/models/${lang}`)}>
-              <span className="tag">{lang}</span>{" "}
-              {x.invocationNames[lang]?.main ?? <span className="muted">no invocation name</span>}
-              {" — "}
-              {x.languages.includes(lang) ? "edit model" : "create model"}
-            </a>
-          </li>
-        ))}
+        {LANGUAGES.map((lang) => {
+          const names = namesInUse(x, lang);
+          return (
+            <li key={lang}>
+              <a {...linkProps(`${path}/models/${lang}`)}>
+                <span className="tag">{lang}</span>{" "}
+                {names?.main ?? <span className="muted">no invocation name</span>}
+                {" — "}
+                {x.languages.includes(lang) ? "edit model" : "create model"}
+              </a>
+              {names && names.sub.length > 0 && (
+                <span className="muted"> (also {names.sub.join(", ")})</span>
+              )}
+              {names?.from === "model" && <span className="muted small"> · from the model</span>}
+            </li>
+          );
+        })}
       </ul>
       <h2>Endpoint health</h2>
       <Health id={x.id} />

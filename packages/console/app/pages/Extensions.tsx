@@ -1,9 +1,12 @@
 // Extensions: list, enable/disable (for all users), delete with confirmation.
 import { useState } from "react";
-import { api, type ExtensionView, listExtensions } from "../api.js";
+import { api, type ExtensionView, LANGUAGES, listExtensions } from "../api.js";
 import { useLoad } from "../hooks.js";
 import { linkProps } from "../router.js";
 import { ConfirmDelete } from "./ConfirmDelete.js";
+import { EmptyState } from "./EmptyState.js";
+import { namesInUse } from "./invocation-names.js";
+import { langOf } from "./lang.js";
 
 export function Extensions() {
   const { value: extensions, error, loading, reload } = useLoad(listExtensions, "");
@@ -41,7 +44,21 @@ export function Extensions() {
           {actionError}
         </p>
       )}
-      {extensions?.length === 0 && <p>No extensions yet. Create the first one.</p>}
+      {extensions?.length === 0 && (
+        <EmptyState
+          title="Start with your first extension"
+          action={
+            <a className="button" {...linkProps("/extensions/new")}>
+              Create your first extension
+            </a>
+          }
+        >
+          No extensions yet. An extension is your own web service that answers what users ask for by
+          its invocation name (“open dice”). Register it here with its endpoint URL and invocation
+          name, then give it an interaction model so the platform understands its requests. Run{" "}
+          <code>clover init my-extension</code> to scaffold one with tests.
+        </EmptyState>
+      )}
       {extensions && extensions.length > 0 && (
         <div className="table-wrap">
           <table className="stack">
@@ -60,15 +77,29 @@ export function Extensions() {
               {extensions.map((x) => (
                 <tr key={x.id}>
                   <td>
-                    <a {...linkProps(`/extensions/${encodeURIComponent(x.id)}`)}>{x.displayName}</a>
+                    <a
+                      {...linkProps(`/extensions/${encodeURIComponent(x.id)}`)}
+                      lang={langOf(x.displayName)}
+                    >
+                      {x.displayName}
+                    </a>
                     <div className="muted mono">{x.id}</div>
                   </td>
                   <td>
-                    {Object.entries(x.invocationNames).map(([lang, names]) => (
-                      <div key={lang}>
-                        <span className="tag">{lang}</span> {names?.main}
-                      </div>
-                    ))}
+                    {LANGUAGES.map((lang) => {
+                      const names = namesInUse(x, lang);
+                      return (
+                        names && (
+                          <div key={lang}>
+                            <span className="tag">{lang}</span>{" "}
+                            <span lang={lang === "en" ? undefined : lang}>{names.main}</span>
+                            {names.sub.length > 0 && (
+                              <span className="muted"> · {names.sub.join(", ")}</span>
+                            )}
+                          </div>
+                        )
+                      );
+                    })}
                   </td>
                   <td className="mono break">{x.endpointUrl}</td>
                   <td>

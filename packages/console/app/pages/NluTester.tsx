@@ -4,6 +4,8 @@ import { useEffect, useState } from "react";
 import { api, type Language, listExtensions } from "../api.js";
 import { useLoad } from "../hooks.js";
 import { Recognize } from "../model/Recognize.js";
+import { linkProps } from "../router.js";
+import { EmptyState } from "./EmptyState.js";
 
 export function NluTester() {
   const { value: extensions, error } = useLoad(listExtensions, "");
@@ -43,7 +45,29 @@ export function NluTester() {
           {error.message}
         </p>
       )}
-      {extensions && withModels.length === 0 && <p>No extension has an interaction model yet.</p>}
+      {extensions && withModels.length === 0 && (
+        <EmptyState
+          title="No interaction model to test yet"
+          action={
+            extensions[0] ? (
+              <a
+                className="button"
+                {...linkProps(`/extensions/${encodeURIComponent(extensions[0].id)}/models/en`)}
+              >
+                Create the model of {extensions[0].displayName}
+              </a>
+            ) : (
+              <a className="button" {...linkProps("/extensions/new")}>
+                Create an extension
+              </a>
+            )
+          }
+        >
+          This page shows which intent and slots the platform recognizes in a sentence, with an
+          extension's saved interaction model — the same recognizer devices get. No extension has a
+          model yet.
+        </EmptyState>
+      )}
       {withModels.length > 0 && (
         <div className="row wrap">
           <label>

@@ -1,11 +1,20 @@
 // The simulator: a conversation as a device over CIC. Type, or hold the button to talk; hear
-// the answer, see cards, and open each turn's exact messages and timings.
+// the answer, see it on the device's screen, open each turn's messages, what was understood,
+// the session attributes and where the time went; replay a turn or start a new session.
 import { useEffect, useRef, useState } from "react";
-import type { Language } from "../api.js";
+import { type Language, listExtensions } from "../api.js";
 import { BrowserDevice, logIn, simulatorCredentials } from "../cic/device.js";
 import { type Recording, startRecording } from "../cic/mic.js";
 import { dialogOf, speechUrls, type Turn } from "../cic/turns.js";
+import { useLoad } from "../hooks.js";
+import { DisplayPreview, screenOf } from "./DisplayPreview.js";
+import { EmptyState } from "./EmptyState.js";
+import { namesInUse } from "./invocation-names.js";
 import { TurnView } from "./TurnView.js";
+import "./simulator.css";
+
+/** What a turn sent, to send it again. */
+type Replay = { text: string } | { pcm: Uint8Array; language: Language };
 
 type Status = { state: "connecting" | "ready" | "closed"; message?: string };
 
@@ -20,6 +29,11 @@ export function Simulator() {
   const deviceId = useRef("");
   const [attempt, setAttempt] = useState(0);
   const end = useRef<HTMLDivElement>(null);
+  const replays = useRef(new Map<string, Replay>());
+  const { value: extensions } = useLoad(listExtensions, "");
+  const firstName = extensions
+    ?.map((x) => namesInUse(x, "en")?.main)
+    .find((n): n is string => n !== undefined);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new attempt reconnects
   useEffect(() => {
@@ -66,10 +80,12 @@ export function Simulator() {
     said: string,
     spoken: boolean,
     send: (d: BrowserDevice) => ReturnType<BrowserDevice["sendText"]>,
+    replay?: Replay,
   ) {
     const d = device.current;
     if (!d) return;
     const id = crypto.randomUUID();
+    if (replay) replays.current.set(id, replay);
     setTurns((t) => [...t, { id, said, spoken, audioUrls: [] }]);
     setBusy(true);
     try {
@@ -93,7 +109,51 @@ export function Simulator() {
     const said = text.trim();
     if (!said) return;
     setText("");
-    void run(said, false, (d) => d.sendText(said));
+    say(said);
+  }
+
+  function say(said: string) {
+    void run(said, false, (d) => d.sendText(said), { text: said });
+  }
+
+  function replay(turnId: string) {
+    const what = replays.current.get(turnId);
+    if (!what) return;
+    if ("text" in what) say(what.text);
+    else
+      void run(
+        `(${(what.pcm.length / 32000).toFixed(1)} s of speech, again)`,
+        true,
+        (d) => d.sendSpeech(what.pcm, what.language),
+        what,
+      );
+  }
+
+  /** Ends the open conversation (the exit phrase, as a user would say it) and marks the place. */
+  async function newSession() {
+    const d = device.current;
+    const last = [...turns].reverse().find((t) => t.result);
+    const open = last?.result?.directives.some((x) => x.header.name === "ExpectSpeech");
+    setBusy(true);
+    try {
+      if (d && open) await d.sendText("exit");
+      setTurns((t) => [
+        ...t,
+        {
+          id: crypto.randomUUID(),
+          said: "",
+          spoken: false,
+          audioUrls: [],
+          note: open
+            ? "New session: the open conversation was ended; what you say next starts fresh."
+            : "New session: no conversation was open; what you say next starts fresh.",
+        },
+      ]);
+    } catch (e) {
+      setStatus({ state: "closed", message: (e as Error).message });
+    } finally {
+      setBusy(false);
+    }
   }
 
   async function talkStart() {
@@ -118,7 +178,10 @@ export function Simulator() {
     const pcm = await recording.stop();
     setRecording(undefined);
     const seconds = (pcm.length / 32000).toFixed(1);
-    void run(`(${seconds} s of speech)`, true, (d) => d.sendSpeech(pcm, language));
+    void run(`(${seconds} s of speech)`, true, (d) => d.sendSpeech(pcm, language), {
+      pcm,
+      language,
+    });
   }
 
   const ready = status.state === "ready";
@@ -139,14 +202,40 @@ export function Simulator() {
           )}
         </p>
       </div>
-      <div className="conversation" aria-label="Conversation" role="log">
-        {turns.length === 0 && (
-          <p className="muted">Say something: “open dice”, then “roll two dice”.</p>
-        )}
-        {turns.map((turn) => (
-          <TurnView key={turn.id} turn={turn} />
-        ))}
-        <div ref={end} />
+      <div className="simulator-layout">
+        <div className="conversation" aria-label="Conversation" role="log">
+          {turns.length === 0 && (
+            <EmptyState
+              title="Talk to the platform as a device would"
+              action={
+                <button
+                  type="button"
+                  disabled={!ready || busy}
+                  onClick={() => say(firstName ? `open ${firstName}` : "what can you do")}
+                >
+                  Say “{firstName ? `open ${firstName}` : "what can you do"}”
+                </button>
+              }
+            >
+              This is a device on the platform's CIC API: type what a user would say or hold the
+              button to talk, hear and see the answer, and open a turn to see what was understood,
+              the session's attributes and where the time went. Start by naming an extension.
+            </EmptyState>
+          )}
+          {turns.map((turn) => (
+            <TurnView
+              key={turn.id}
+              turn={turn}
+              onReplay={
+                replays.current.has(turn.id) && ready && !busy ? () => replay(turn.id) : undefined
+              }
+            />
+          ))}
+          <div ref={end} />
+        </div>
+        <DisplayPreview
+          shown={screenOf(turns.map((t) => t.result?.directives ?? t.pushed ?? []))}
+        />
       </div>
       <form className="composer row grow" onSubmit={submit}>
         <input
@@ -179,6 +268,14 @@ export function Simulator() {
           }}
         >
           {recording ? "Listening… release to send" : "Hold to talk"}
+        </button>
+        <button
+          type="button"
+          className="quiet"
+          disabled={!ready || busy}
+          onClick={() => void newSession()}
+        >
+          New session
         </button>
         <label className="small">
           Speech language{" "}

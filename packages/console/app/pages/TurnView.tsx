@@ -2,10 +2,12 @@
 // and, expandable, the exact CIC messages, the CEK exchange and the timings.
 import type { Turn } from "../cic/turns.js";
 import { Card } from "./Card.js";
+import { langOf } from "./lang.js";
+import { TurnInsight } from "./TurnInsight.js";
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 
-export function TurnView({ turn }: { turn: Turn }) {
+export function TurnView({ turn, onReplay }: { turn: Turn; onReplay?: (() => void) | undefined }) {
   const directives = turn.result?.directives ?? turn.pushed ?? [];
   const said = directives
     .filter((d) => d.header.name === "RenderText")
@@ -17,21 +19,34 @@ export function TurnView({ turn }: { turn: Turn }) {
   const dialog = turn.dialog;
   return (
     <article className={turn.error ? "turn failed" : "turn"}>
+      {turn.note && <p className="turn-note">{turn.note}</p>}
       {turn.said && (
-        <p className="bubble user">
-          <span className="sr-only">You: </span>
-          {turn.said}
-        </p>
+        <div className="user-line">
+          {onReplay && (
+            <button
+              type="button"
+              className="quiet small replay"
+              onClick={onReplay}
+              aria-label={`Replay “${turn.said}”`}
+            >
+              Replay
+            </button>
+          )}
+          <p className="bubble user" lang={langOf(turn.said)}>
+            <span className="sr-only">You: </span>
+            {turn.said}
+          </p>
+        </div>
       )}
       {turn.pushed && <p className="muted small">Pushed on the downchannel</p>}
-      {!turn.result && !turn.pushed && !turn.error && (
+      {!turn.result && !turn.pushed && !turn.error && !turn.note && (
         <p className="muted" aria-live="polite">
           …
         </p>
       )}
       {said.map((s, n) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: texts of one answer, in order
-        <p key={n} className="bubble assistant">
+        <p key={n} className="bubble assistant" lang={langOf(s)}>
           <span className="sr-only">Clover: </span>
           {s}
         </p>
@@ -90,6 +105,7 @@ export function TurnView({ turn }: { turn: Turn }) {
               </>
             )}
           </dl>
+          {typeof dialog === "object" && <TurnInsight turn={dialog} />}
           <h4>CEK request</h4>
           {typeof dialog === "object" && dialog.exchange ? (
             <pre className="json">{json(dialog.exchange.request)}</pre>

@@ -49,6 +49,17 @@ function literalsOf(schema: TSchema): unknown[] | undefined {
   return values;
 }
 
+/**
+ * The interaction model's name patterns in words: a form or a CLI error says what a name may
+ * be instead of showing the regular expression.
+ */
+const PATTERN_WORDS: Record<string, string> = {
+  "^[A-Za-z][A-Za-z0-9_]{0,63}$":
+    "a name that starts with a letter and has only letters, digits and underscores (at most 64 characters)",
+  "^Clova\\.[A-Za-z]+Intent$": 'a built-in intent name such as "Clova.YesIntent"',
+  "^CLOVA\\.[A-Z_]+$": 'a built-in slot type name such as "CLOVA.NUMBER"',
+};
+
 /** A short human description of what a schema accepts. */
 export function describeSchema(schema: TSchema): string {
   if ("const" in schema) return JSON.stringify(schema.const);
@@ -58,7 +69,8 @@ export function describeSchema(schema: TSchema): string {
     return [...new Set((schema.anyOf as TSchema[]).map(describeSchema))].join(" or ");
   switch (schema.type) {
     case "string": {
-      if (schema.pattern) return `string matching /${schema.pattern}/`;
+      if (schema.pattern)
+        return PATTERN_WORDS[schema.pattern] ?? `string matching /${schema.pattern}/`;
       if (schema.format) return `string in ${schema.format} format`;
       if (schema.minLength === 1) return "non-empty string";
       if (schema.maxLength !== undefined) return `string of at most ${schema.maxLength} characters`;

@@ -8,6 +8,14 @@ export {
   toHomeLambdaHandler,
   toHomeNodeListener,
 } from "./adapters.js";
+export {
+  type HomeConversation,
+  type HomeConversationOptions,
+  type HomeTarget,
+  type HomeTurn,
+  type HomeTurnExchange,
+  startHomeConversation,
+} from "./conversation.js";
 export { HomeError, homeErrors } from "./errors.js";
 export {
   createHomeExtension,

@@ -3,6 +3,7 @@
 // store as extensions' sessions, under the ability's id.
 import { randomUUID } from "node:crypto";
 import { type AssistantContext, windowClosesAt } from "../assistant/context.js";
+import { turnRecognition } from "../assistant/recognition.js";
 import type { DeviceInfo, TurnResult } from "../assistant/turn.js";
 import { type DialogSession, sessionKey } from "../store/sessions.js";
 import type { Ability, AbilityAnswer } from "./ability.js";
@@ -52,18 +53,25 @@ export async function askAbility(
       ]),
     ),
   };
+  result.recognition = turnRecognition(recognition);
+  const sessionId = session?.sessionId ?? randomUUID();
+  const before = { sessionId, new: !session, attributesBefore: session?.sessionAttributes ?? {} };
   if (!answer.keepSession) {
-    if (session) await ctx.sessions.delete(key, session.sessionId);
+    if (session) {
+      result.session = before;
+      await ctx.sessions.delete(key, session.sessionId);
+    }
     return result;
   }
   result.expectSpeech = true;
+  result.session = { ...before, attributesAfter: answer.keepSession.attributes };
   await ctx.sessions.put({
     key,
     clientId: device.clientId,
     userId: device.userId,
     deviceId: device.deviceId,
     extensionId: ability.id,
-    sessionId: session?.sessionId ?? randomUUID(),
+    sessionId,
     language: device.language,
     device,
     sessionAttributes: answer.keepSession.attributes,

@@ -107,7 +107,11 @@ export class AbilityRouter {
       const recognition = await this.recognize(ability, text, device);
       if (recognition.intent !== null) found.push({ ability, recognition });
     }
-    return found.sort((a, b) => b.recognition.confidence - a.recognition.confidence);
+    // At equal confidence an exact match is surer than a statistical guess.
+    const exact = (u: Understood) => (u.recognition.layer === "exact" ? 1 : 0);
+    return found.sort(
+      (a, b) => b.recognition.confidence - a.recognition.confidence || exact(b) - exact(a),
+    );
   }
 
   async close(): Promise<void> {

@@ -5,9 +5,16 @@ import { type Static, Type } from "@sinclair/typebox";
 import { type OutboundPolicy, refusedUrl } from "../cek/outbound-policy.js";
 import type { ExtensionInput, ExtensionRecord } from "../store/extensions.js";
 import { ApiError } from "./http.js";
+import {
+  DISPLAY_NAME_PATTERN,
+  ENDPOINT_URL_PATTERN,
+  EXTENSION_ID_PATTERN,
+  HOME_MESSAGE_ID_PATTERN,
+  HTTP_URL_PATTERN,
+  inWords,
+} from "./patterns.js";
 
-/** Reverse-domain extension id (cek-custom-extension.md §9), immutable after creation. */
-export const EXTENSION_ID_PATTERN = "^[A-Za-z][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)+$";
+export { EXTENSION_ID_PATTERN };
 
 const Names = Type.Object(
   {
@@ -19,11 +26,11 @@ const Names = Type.Object(
 
 const AccountLinking = Type.Object(
   {
-    authorizationUrl: Type.String({ pattern: "^https?://" }),
+    authorizationUrl: Type.String({ pattern: HTTP_URL_PATTERN }),
     clientId: Type.String({ minLength: 1 }),
     clientSecret: Type.String({ minLength: 1 }),
-    accessTokenUri: Type.String({ pattern: "^https?://" }),
-    refreshTokenUri: Type.Optional(Type.String({ pattern: "^https?://" })),
+    accessTokenUri: Type.String({ pattern: HTTP_URL_PATTERN }),
+    refreshTokenUri: Type.Optional(Type.String({ pattern: HTTP_URL_PATTERN })),
     clientAuthentication: Type.Optional(Type.Union([Type.Literal("basic"), Type.Literal("body")])),
     scopes: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
   },
@@ -39,7 +46,7 @@ const HomeSettingsDocument = Type.Object(
       Type.Array(
         Type.Object(
           {
-            id: Type.String({ pattern: "^(test-)?msg-[A-Za-z0-9_-]{1,100}$" }),
+            id: Type.String({ pattern: HOME_MESSAGE_ID_PATTERN }),
             text: Type.Object(
               { en: Type.Optional(Text), ja: Type.Optional(Text), ko: Type.Optional(Text) },
               { additionalProperties: false, minProperties: 1 },
@@ -63,9 +70,9 @@ const fields = {
   displayName: Type.String({
     minLength: 1,
     maxLength: 100,
-    pattern: "^[^<>\\u0000-\\u001f\\u007f]+$",
+    pattern: DISPLAY_NAME_PATTERN,
   }),
-  endpointUrl: Type.String({ pattern: "^https?://[^\\s]+$", maxLength: 2048 }),
+  endpointUrl: Type.String({ pattern: ENDPOINT_URL_PATTERN, maxLength: 2048 }),
   invocationNames: Type.Optional(
     Type.Object(
       { en: Type.Optional(Names), ja: Type.Optional(Names), ko: Type.Optional(Names) },
@@ -96,8 +103,8 @@ export function parseExtensionDocument(
     throw new ApiError(
       400,
       "invalid_extension",
-      `invalid extension: ${checked.issues[0]!.message}`,
-      checked.issues.map((i) => ({ path: i.path, message: i.message })),
+      `invalid extension: ${inWords(checked.issues[0]!)}`,
+      checked.issues.map((i) => ({ path: i.path, message: inWords(i) })),
     );
   const doc = checked.value;
   if (!allowHttp && !doc.endpointUrl.startsWith("https://"))
@@ -167,7 +174,7 @@ export function parseExtensionDocument(
 /** The record as the API shows it: the client secret never leaves the server. */
 export function extensionView(
   record: ExtensionRecord,
-  extra: { languages: string[]; enabledUsers: string[] },
+  extra: { languages: string[]; enabledUsers: string[]; invocationNamesInUse?: unknown },
 ) {
   const { accountLinking, home, ...rest } = record;
   const view: Record<string, unknown> = { ...rest, type: record.type ?? "custom", ...extra };

@@ -64,7 +64,23 @@ export function createManagementHandler(deps: ManagementDeps): RequestHandler {
     extensionView(extensionOr404(id), {
       languages: registry.languages(id),
       enabledUsers: registry.enabledUsers(id),
+      invocationNamesInUse: namesInUse(id),
     });
+  /** The names users say per language: the extension's own, else its model's (read-only). */
+  const namesInUse = (id: string) => {
+    const out: Partial<Record<Language, { main: string; sub: string[]; from: string }>> = {};
+    const record = registry.get(id);
+    for (const language of LANGUAGES) {
+      const [main, ...sub] = registry.invocationNames(id, language);
+      if (main === undefined) continue;
+      out[language] = {
+        main,
+        sub,
+        from: record?.invocationNames[language] ? "extension" : "model",
+      };
+    }
+    return out;
+  };
   const putModel = async (id: string, language: Language, model: unknown) => {
     try {
       return await registry.putModel(id, language, model as InteractionModel);

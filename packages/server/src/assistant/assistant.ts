@@ -11,6 +11,7 @@ import { handleDeviceEvent } from "./device-events.js";
 import { converse, endSession } from "./dialog.js";
 import { KeyedLock } from "./keyed-lock.js";
 import { platformAbility, SAY } from "./platform-phrases.js";
+import { turnRecognition } from "./recognition.js";
 import { sweepSessions } from "./session-timeouts.js";
 import { say } from "./speech.js";
 import type {
@@ -64,10 +65,18 @@ export class CloverAssistant implements Assistant {
 
   async handleTurn(turn: Turn): Promise<TurnResult> {
     const key = sessionKey(turn.device);
+    const started = performance.now();
     try {
-      return await this.#locks.run(key, () =>
+      const result = await this.#locks.run(key, () =>
         turn.kind === "text" ? this.#text(turn) : this.#event(turn),
       );
+      const extensionMs = result.exchange?.durationMs;
+      result.timings = {
+        ...result.timings,
+        understandingMs: Math.max(0, performance.now() - started - (extensionMs ?? 0)),
+        ...(extensionMs === undefined ? {} : { extensionMs }),
+      };
+      return result;
     } catch (error) {
       this.ctx.log.error({ err: error, dialogRequestId: turn.dialogRequestId }, "turn failed");
       const language = turn.device.language;
@@ -261,6 +270,7 @@ export class CloverAssistant implements Assistant {
       session,
       body: { type: "IntentRequest", intent: { name: intent.name, slots: cekSlots(intent) } },
       intent,
+      recognition: turnRecognition(understood),
     });
   }
 
@@ -282,16 +292,15 @@ export class CloverAssistant implements Assistant {
       });
     // One-shot: the rest of the utterance against the extension's model, new session (§3.6).
     const recognizer = this.ctx.registry.recognizer(extension.id, language)!;
-    const intent = intentOf(
-      recognizer.recognize(match.rest, recognizeOptions(device)),
-      this.#builtins(extension.id, language),
-    );
+    const understood = recognizer.recognize(match.rest, recognizeOptions(device));
+    const intent = intentOf(understood, this.#builtins(extension.id, language));
     return converse(this.ctx, {
       extension,
       device,
       dialogRequestId: turn.dialogRequestId,
       body: { type: "IntentRequest", intent: { name: intent.name, slots: cekSlots(intent) } },
       intent,
+      recognition: turnRecognition(understood),
     });
   }
 
@@ -318,6 +327,7 @@ export class CloverAssistant implements Assistant {
       dialogRequestId: turn.dialogRequestId,
       body: { type: "IntentRequest", intent: { name: intent.name, slots: {} } },
       intent,
+      recognition: turnRecognition(recognition),
     });
   }
 }

@@ -20,6 +20,7 @@ export interface ConverseInput {
   /** The open session this continues; undefined starts a new one (`new: true`). */
   session?: DialogSession;
   intent?: TurnResult["intent"];
+  recognition?: TurnResult["recognition"];
 }
 
 export async function converse(ctx: AssistantContext, input: ConverseInput): Promise<TurnResult> {
@@ -32,6 +33,7 @@ export async function converse(ctx: AssistantContext, input: ConverseInput): Pro
     extensionId: extension.id,
     ...(input.dialogRequestId === undefined ? {} : { dialogRequestId: input.dialogRequestId }),
     ...(input.intent ? { intent: input.intent } : {}),
+    ...(input.recognition ? { recognition: input.recognition } : {}),
   };
   let accessToken: string | undefined;
   if (extension.accountLinking) {
@@ -68,6 +70,11 @@ export async function converse(ctx: AssistantContext, input: ConverseInput): Pro
   );
   if (!exchange) return base;
   base.exchange = turnExchange(exchange);
+  base.session = {
+    sessionId,
+    new: !session,
+    attributesBefore: session?.sessionAttributes ?? {},
+  };
   const key = sessionKey(device);
   const response = exchange.response;
   if (!response) {
@@ -97,6 +104,7 @@ export async function converse(ctx: AssistantContext, input: ConverseInput): Pro
     : [];
   if (reprompt.length > 0) result.reprompt = reprompt;
   result.expectSpeech = true;
+  result.session = { ...base.session, attributesAfter: response.sessionAttributes };
   await ctx.sessions.put({
     key,
     clientId: device.clientId,

@@ -53,6 +53,12 @@ export interface TextTurn {
   /** The CIC dialogRequestId of the event that carried the utterance. */
   dialogRequestId: string;
   device: DeviceInfo;
+  /**
+   * Set by the CIC gateway: its stages of the turn (ASR now; TTS and total once the answer's
+   * speech is synthesized), and a promise that settles then (the turn log waits for it).
+   */
+  timings?: TurnTimings;
+  spoken?: Promise<void>;
 }
 
 /** A device event that may concern an extension (AudioPlayer.*, PlaybackController.*). */
@@ -104,6 +110,49 @@ export interface TurnResult {
   };
   /** The CEK exchange of this turn, when an extension was called (for the simulator/--verbose). */
   exchange?: { request: unknown; response?: unknown; durationMs: number; error?: string };
+  /**
+   * What the NLU made of the utterance: confidence, which layer decided (exact template,
+   * statistical model, none), the next best intents and each slot's words (for the console).
+   */
+  recognition?: TurnRecognition;
+  /** The dialog session the turn ran in: its attributes before and after (for the console). */
+  session?: TurnSession;
+  /**
+   * Where the turn's time went, in milliseconds, as the assistant saw it (`understandingMs`,
+   * `extensionMs`); the turn log adds the gateway's stages (TextTurn.timings).
+   */
+  timings?: TurnTimings;
+}
+
+export interface TurnRecognition {
+  intent: string | null;
+  confidence: number;
+  layer: "exact" | "statistical" | "none";
+  alternatives: { intent: string; confidence: number }[];
+  slots: Record<string, { raw: string; type: string; value: string }>;
+}
+
+export interface TurnSession {
+  /** The extension's (or ability's) session id. */
+  sessionId: string;
+  /** True when this turn started it. */
+  new: boolean;
+  attributesBefore: Record<string, unknown>;
+  /** Undefined when the session ended with this turn. */
+  attributesAfter?: Record<string, unknown>;
+}
+
+export interface TurnTimings {
+  /** Speech recognition, from the event's arrival to the transcript. */
+  asrMs?: number;
+  /** Understanding and routing: the assistant's own time (NLU, sessions), without the call. */
+  understandingMs?: number;
+  /** The call to the extension. */
+  extensionMs?: number;
+  /** Speech synthesis of the answer, until its last byte. */
+  ttsMs?: number;
+  /** From the event's arrival to the last byte of the answer's speech. */
+  totalMs?: number;
 }
 
 /** The assistant as the gateway sees it. */

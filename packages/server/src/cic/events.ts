@@ -1,7 +1,7 @@
 // What CIC does with each event (cic.md §9): recognize requests become assistant turns, state
 // reports update the device record, playback events reach the extension owning the stream.
 import type { Readable } from "node:stream";
-import type { Assistant, Language, TurnResult } from "../assistant/turn.js";
+import type { Assistant, Language, TurnResult, TurnTimings } from "../assistant/turn.js";
 import type { DeviceGrant } from "./auth/authority.js";
 import { type ContextObject, type DeviceStates, languageOfText } from "./device-state.js";
 import { CicError } from "./exception.js";
@@ -9,6 +9,7 @@ import type { DeviceSide, TurnCause } from "./interfaces/device-side.js";
 import { type CicDirective, createDirective } from "./multipart-writer.js";
 import type { SpeechToText, TextToSpeech } from "./speech-engines.js";
 import { type DirectivePart, turnToDirectives } from "./turn-directives.js";
+import { timeSpeech } from "./turn-timings.js";
 
 export interface CicEventMessage {
   context: ContextObject[];
@@ -59,6 +60,8 @@ export class EventHandler {
     const { header, payload } = ctx.message.event;
     const key = `${header.namespace}.${header.name}`;
     await this.deps.devices.update(ctx.deviceKey, ctx.message.context);
+    // What other nodes kept for this device and its user (play queue, pending reports…).
+    await this.deps.side?.load(ctx.deviceKey, ctx.grant.userId);
     switch (key) {
       case "TextRecognizer.Recognize":
         return this.recognizeText(ctx, String(payload["text"]));
@@ -136,13 +139,14 @@ export class EventHandler {
   }
 
   private async recognizeText(ctx: EventContext, text: string): Promise<DirectivePart[]> {
+    const started = performance.now();
     const dialogRequestId = this.requireDialogRequestId(ctx);
     // The newest dialogRequestId per device: an older dialog's answer is dropped (cic.md §7.3).
     await this.deps.devices.startDialog(ctx.deviceKey, dialogRequestId);
     ctx.audio.resume();
     const language = languageOfText(text);
     if (language) await this.deps.devices.setLanguage(ctx.deviceKey, language);
-    return this.converse(ctx, text, dialogRequestId, language);
+    return this.converse(ctx, text, dialogRequestId, language, { started });
   }
 
   /** One utterance of a dialog: the assistant's answer as directives. */
@@ -151,19 +155,38 @@ export class EventHandler {
     text: string,
     dialogRequestId: string,
     language: Language | undefined,
+    timing: { started: number; asrMs?: number },
   ): Promise<DirectivePart[]> {
     const device = await this.deviceInfo(ctx, language);
-    const result = await this.deps.assistant.handleTurn({
-      kind: "text",
-      text,
-      dialogRequestId,
-      device,
+    // The gateway's stages of the turn (ASR, TTS, total); the turn log waits for `spoken`.
+    const timings: TurnTimings = timing.asrMs === undefined ? {} : { asrMs: timing.asrMs };
+    let spoken = () => {};
+    const whenSpoken = new Promise<void>((resolve) => {
+      spoken = resolve;
     });
-    this.shape(ctx, result);
-    await this.rememberPlayback(ctx, result);
-    // The device drops directives of an older dialog; skip synthesizing them (cic.md §7.3).
-    if (await this.deps.devices.superseded(ctx.deviceKey, dialogRequestId)) return [];
-    return this.answer(result, dialogRequestId);
+    try {
+      const result = await this.deps.assistant.handleTurn({
+        kind: "text",
+        text,
+        dialogRequestId,
+        device,
+        timings,
+        spoken: whenSpoken,
+      });
+      this.shape(ctx, result);
+      await this.rememberPlayback(ctx, result);
+      // The device drops directives of an older dialog; skip synthesizing them (cic.md §7.3).
+      if (await this.deps.devices.superseded(ctx.deviceKey, dialogRequestId)) {
+        spoken();
+        return [];
+      }
+      const ttsStarted = performance.now();
+      const parts = await this.answer(result, dialogRequestId);
+      return timeSpeech(parts, timings, ttsStarted, timing.started, spoken);
+    } catch (error) {
+      spoken();
+      throw error;
+    }
   }
 
   /**
@@ -184,6 +207,7 @@ export class EventHandler {
   }
 
   private async recognizeSpeech(ctx: EventContext): Promise<DirectivePart[]> {
+    const started = performance.now();
     const dialogRequestId = this.requireDialogRequestId(ctx);
     const lang = ctx.message.event.payload["lang"];
     if (typeof lang !== "string" || !LANGUAGES.has(lang as Language)) {
@@ -224,6 +248,7 @@ export class EventHandler {
         language: lang,
         onEndOfSpeech: stopCapture,
       });
+      const asrMs = performance.now() - started;
       stopCapture();
       ctx.audio.resume();
       if (text.trim() === "") return [];
@@ -232,7 +257,7 @@ export class EventHandler {
         ctx.pushToDownchannel(
           createDirective("SpeechRecognizer", "ShowRecognizedText", { text }, dialogRequestId),
         );
-      return await this.converse(ctx, text, dialogRequestId, lang as Language);
+      return await this.converse(ctx, text, dialogRequestId, lang as Language, { started, asrMs });
     } finally {
       clearTimeout(keepRecording);
     }

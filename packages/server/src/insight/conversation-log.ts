@@ -25,8 +25,14 @@ export interface LoggedTurn {
   expectSpeech: boolean;
   durationMs: number;
   exchange?: TurnResult["exchange"];
+  /** What the NLU made of the utterance: confidence, deciding layer, slots' words. */
+  recognition?: TurnResult["recognition"];
+  /** The dialog session's attributes before and after the turn. */
+  session?: TurnResult["session"];
+  /** Where the time went: ASR, understanding, extension, TTS, total. */
+  timings?: TurnResult["timings"];
   error?: string;
-  /** The whole turn result (directives, reprompt, card...). */
+  /** The whole turn result (directives, reprompt, card...), without the three fields above. */
   result?: TurnResult;
   /** The node that answered the turn (several nodes share one log on Redis). */
   node?: string;
@@ -99,6 +105,18 @@ function bounded(
   };
 }
 
+/** Session attributes as they are when small; else their size. */
+function boundedSession(session: NonNullable<TurnResult["session"]>): TurnResult["session"] {
+  if (JSON.stringify(session).length <= MAX_EXCHANGE_CHARS) return session;
+  const omitted = { omitted: `larger than ${MAX_EXCHANGE_CHARS} characters` };
+  return {
+    sessionId: session.sessionId,
+    new: session.new,
+    attributesBefore: omitted,
+    ...(session.attributesAfter ? { attributesAfter: omitted } : {}),
+  };
+}
+
 /** What the log keeps of one turn (without its id, given by the log). */
 export function turnEntry(
   turn: Turn,
@@ -107,6 +125,17 @@ export function turnEntry(
   error?: unknown,
   node?: string,
 ): Omit<LoggedTurn, "id"> {
+  const {
+    recognition,
+    session,
+    timings: assistantTimings,
+    ...rest
+  } = result ?? ({} as Partial<TurnResult>);
+  // The gateway's stages (ASR, TTS, total) with the assistant's (understanding, extension).
+  const timings =
+    assistantTimings || (turn.kind === "text" && turn.timings)
+      ? { ...assistantTimings, ...(turn.kind === "text" ? turn.timings : {}) }
+      : undefined;
   return {
     at: new Date().toISOString(),
     deviceKey: deviceKeyOf(turn.device),
@@ -123,11 +152,14 @@ export function turnEntry(
     ...(result?.extensionId ? { extensionId: result.extensionId } : {}),
     ...(result?.intent ? { intent: result.intent } : {}),
     ...(result?.exchange ? { exchange: bounded(result.exchange) } : {}),
+    ...(recognition ? { recognition } : {}),
+    ...(session ? { session: boundedSession(session) } : {}),
+    ...(timings ? { timings } : {}),
     ...(error !== undefined ? { error: String((error as Error)?.message ?? error) } : {}),
     ...(result
       ? {
           result: {
-            ...result,
+            ...(rest as TurnResult),
             ...(result.exchange ? { exchange: bounded(result.exchange) } : {}),
           },
         }
@@ -253,9 +285,26 @@ export class MemoryTurnLog implements TurnLog {
 /** The earlier name of the in-memory log. */
 export { MemoryTurnLog as ConversationLog };
 
+/** Longest wait for a turn's speech before its entry is written without the speech timings. */
+const SPOKEN_WAIT_MS = 60_000;
+
+/** Settles when `spoken` does, or after SPOKEN_WAIT_MS. */
+function spokenOrLater(spoken: Promise<void>): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, SPOKEN_WAIT_MS);
+    timer.unref();
+    void spoken.finally(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 /**
  * The assistant, with every turn written to the log. The write is not awaited by the turn (a
  * slow or absent Redis must not delay an answer); a failed write is reported to `onError`.
+ * A turn whose answer is still being spoken (`turn.spoken`, set by the CIC gateway) is written
+ * once its speech is synthesized, with the gateway's timings.
  */
 export function recordingAssistant(
   assistant: Assistant,
@@ -272,7 +321,11 @@ export function recordingAssistant(
       const started = performance.now();
       try {
         const result = await assistant.handleTurn(turn);
-        write(turnEntry(turn, result, performance.now() - started, undefined, options.node));
+        const durationMs = performance.now() - started;
+        const entry = () => turnEntry(turn, result, durationMs, undefined, options.node);
+        if (turn.kind === "text" && turn.spoken)
+          void spokenOrLater(turn.spoken).then(() => write(entry()));
+        else write(entry());
         return result;
       } catch (error) {
         write(turnEntry(turn, undefined, performance.now() - started, error, options.node));

@@ -16,6 +16,7 @@ import { answer, startExtension, type TestExtension } from "../helpers/extension
 import { bakeryModel } from "../helpers/models.js";
 import { tempDir } from "../helpers/platform.js";
 import { freePort, redisAvailable, startRedis, type TestRedis } from "../helpers/redis.js";
+import { sampleOf } from "./samples.js";
 
 const ADMIN = "ops-admin-token";
 
@@ -213,16 +214,3 @@ describe("operations endpoints and drain", {
     assert.equal(server.gateway.requestsInFlight, 0);
   });
 });
-
-/** The value of one sample of a Prometheus text exposition, labels in any order. */
-function sampleOf(text: string, name: string, labels: Record<string, string>): number {
-  for (const line of text.split("\n")) {
-    const match = /^([a-z_:]+)(?:\{(.*)\})? (\S+)$/.exec(line);
-    if (!match || match[1] !== name) continue;
-    const found = Object.fromEntries(
-      [...(match[2] ?? "").matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]),
-    );
-    if (Object.entries(labels).every(([k, v]) => found[k] === v)) return Number(match[3]);
-  }
-  return Number.NaN;
-}

@@ -123,6 +123,9 @@ export function understand(text: string, vocabulary: HomeVocabulary): HomeComman
     }
 
   if (rule.intent === "Discover") command.confidence = 0.95;
+  // One of the user's own device names: their vocabulary wins over the platform's general
+  // words (§9.3 step 1; "デスクライトをつけて" is the desk light, not the speaker's flashlight).
+  else if (command.named.length > 0) command.confidence = 1;
   else if (targets > 0) command.confidence = 0.95;
   // "how humid is it", "lock up": home words without a device, answered by the only device
   // that can (or a question); surer when the words are clearly about the home.

@@ -32,12 +32,12 @@ export const audioPlayerReactions: Record<string, Reaction> = {
     for (const device of side.devicesOf(event.grant.userId)) {
       if (device.deviceKey === event.deviceKey) continue;
       if (wanted && device.deviceId !== wanted) continue;
-      side.keep(pendingKey(device.deviceKey), event.deviceKey);
+      side.keep(pendingKey(device.deviceKey), event.deviceKey, device.deviceKey);
       const asked = await side.push(
         device.deviceKey,
         part("AudioPlayer", "ExpectReportPlaybackState"),
       );
-      if (!asked) side.memory.delete(pendingKey(device.deviceKey));
+      if (!asked) side.forget(pendingKey(device.deviceKey), device.deviceKey);
     }
     return [];
   },
@@ -53,7 +53,7 @@ async function reportPlaybackState(event: InterfaceEvent, side: DeviceSide) {
   if (token) side.queues.started(event.deviceKey, token);
   const requester = side.memory.get(pendingKey(event.deviceKey));
   if (typeof requester === "string") {
-    side.memory.delete(pendingKey(event.deviceKey));
+    side.forget(pendingKey(event.deviceKey), event.deviceKey);
     await side.push(
       requester,
       part("AudioPlayer", "SynchronizePlaybackState", {

@@ -22,11 +22,15 @@ const modeKey = (deviceKey: string) => `mode:${deviceKey}`;
 /** Hands a request the user made elsewhere (e.g. in the app) to one of the user's devices. */
 export async function delegate(side: DeviceSide, target: KnownDevice, request: string) {
   const delegationId = crypto.randomUUID();
-  side.keep(delegationKey(delegationId), {
-    deviceKey: target.deviceKey,
-    text: request,
-    expiresAt: side.now() + DELEGATION_TTL_MS,
-  } satisfies Delegation);
+  side.keep(
+    delegationKey(delegationId),
+    {
+      deviceKey: target.deviceKey,
+      text: request,
+      expiresAt: side.now() + DELEGATION_TTL_MS,
+    } satisfies Delegation,
+    target.deviceKey,
+  );
   await side.push(target.deviceKey, part("Clova", "HandleDelegatedEvent", { delegationId }));
   return delegationId;
 }
@@ -43,7 +47,7 @@ export const clovaReactions: Record<string, Reaction> = {
       delegation.expiresAt < side.now()
     )
       return [];
-    side.memory.delete(delegationKey(id!));
+    side.forget(delegationKey(id!), event.deviceKey);
     return event.converse(delegation.text);
   },
 };
@@ -86,6 +90,6 @@ export const extensionMode: Shaper = (cause, result, side) => {
   });
   if (before) result.directives.unshift(make("FinishExtension", before));
   if (now) result.directives.push(make("StartExtension", now));
-  if (now) side.keep(modeKey(cause.deviceKey), now);
-  else side.memory.delete(modeKey(cause.deviceKey));
+  if (now) side.keep(modeKey(cause.deviceKey), now, cause.deviceKey);
+  else side.forget(modeKey(cause.deviceKey), cause.deviceKey);
 };

@@ -76,15 +76,15 @@ export const deviceControlReactions: Record<string, Reaction> = {
   "DeviceControl.RequestStateSynchronization": requestSynchronization,
   "DeviceControl.RequestDeviceList": deviceList,
   "DeviceControl.BtRequestForPINCode": (event, side) => {
-    side.keep(pinKey(event.deviceKey), text(event.payload, "deviceName") ?? "");
+    side.keep(pinKey(event.deviceKey), text(event.payload, "deviceName") ?? "", event.deviceKey);
     return [];
   },
   "DeviceControl.BtRequestToCancelPINCodeInput": (event, side) => {
-    side.memory.delete(pinKey(event.deviceKey));
+    side.forget(pinKey(event.deviceKey), event.deviceKey);
     return [];
   },
   "DeviceControl.BtRequestToCancelPinCodeInput": (event, side) => {
-    side.memory.delete(pinKey(event.deviceKey));
+    side.forget(pinKey(event.deviceKey), event.deviceKey);
     return [];
   },
 };

@@ -7,7 +7,8 @@ import type { DeviceSideStore, UserProfile } from "../../store/device-side.js";
 import type { DeviceGrant } from "../auth/authority.js";
 import type { ContextObject, DeviceStates } from "../device-state.js";
 import type { DirectivePart } from "../turn-directives.js";
-import { PlayerQueues } from "./player-queue.js";
+import { type DeviceQueue, PlayerQueues } from "./player-queue.js";
+import type { SideMemoryStore, SideScope } from "./side-memory.js";
 import { placeDevice } from "./time-zone.js";
 
 /** A device that opened a downchannel (its user's device list, cic.md §9.4 RenderDeviceList). */
@@ -67,6 +68,13 @@ export interface DeviceSideOptions {
   versionSpecs?: VersionSpec[];
   /** Client ids that get SpeechRecognizer.ShowRecognizedText. */
   showRecognizedTextClients?: string[];
+  /**
+   * Where the memory per device and user is shared with other nodes (Redis); without it, it
+   * stays in this process (side-memory.ts).
+   */
+  shared?: SideMemoryStore;
+  /** A failed write to `shared` (the event is answered anyway). */
+  onSharedError?: (error: unknown) => void;
 }
 
 /** One row of the version-spec table (cic.md §9.7 UpdateVersionSpec). */
@@ -93,6 +101,9 @@ export interface DeviceSideDependencies {
 const MAX_USERS = 100_000;
 /** Entries of `memory` (likes, delegations, pending reports, modes). */
 const MAX_MEMORY = 500_000;
+/** Keys of the shared store that are not `memory` entries: play queues and known devices. */
+const QUEUE = "queue:";
+const KNOWN = "known:";
 
 export class DeviceSide {
   readonly queues = new PlayerQueues();
@@ -119,11 +130,66 @@ export class DeviceSide {
     return this;
   }
 
-  /** Keeps a value in `memory`, forgetting the oldest entries beyond a bound. */
-  keep(key: string, value: unknown): void {
+  /**
+   * Keeps a value in `memory`, forgetting the oldest entries beyond a bound; `scope` is the
+   * device key or user id it belongs to (written through to the shared store, if any).
+   */
+  keep(key: string, value: unknown, scope: SideScope): void {
+    this.#local(key, value);
+    this.#write(this.options.shared?.set(scope, key, value));
+  }
+
+  /** Drops a kept value (here and in the shared store). */
+  forget(key: string, scope: SideScope): void {
+    this.memory.delete(key);
+    this.#write(this.options.shared?.delete(scope, key));
+  }
+
+  #local(key: string, value: unknown): void {
     this.memory.delete(key);
     this.memory.set(key, value);
     if (this.memory.size > MAX_MEMORY) this.memory.delete(this.memory.keys().next().value!);
+  }
+
+  #write(written: Promise<void> | undefined): void {
+    written?.catch((error) => this.options.onSharedError?.(error));
+  }
+
+  /** The queue last written to the shared store, per device (to write only changes). */
+  private readonly savedQueues = new Map<string, string>();
+
+  /**
+   * Reads back what other nodes kept for a device and its user (the play queue, known devices,
+   * pending reports…) before an event is handled; nothing to do without a shared store.
+   */
+  async load(deviceKey: string | undefined, userId: string): Promise<void> {
+    const shared = this.options.shared;
+    if (!shared) return;
+    const entries = await shared.load(deviceKey ? [deviceKey, userId] : [userId]);
+    for (const [key, value] of entries) {
+      if (key.startsWith(QUEUE)) {
+        const queueOf = key.slice(QUEUE.length);
+        this.queues.restore(queueOf, value as DeviceQueue);
+        this.savedQueues.set(queueOf, JSON.stringify(value));
+      } else if (key.startsWith(KNOWN)) {
+        const known = value as KnownDevice;
+        this.#devices(known.userId).set(known.deviceKey, known);
+      } else this.#local(key, value);
+    }
+  }
+
+  /** Writes the device's play queue to the shared store when it changed. */
+  saveQueue(deviceKey: string): void {
+    const shared = this.options.shared;
+    const queue = this.queues.snapshot(deviceKey);
+    if (!shared || !queue) return;
+    const json = JSON.stringify(queue);
+    if (this.savedQueues.get(deviceKey) === json) return;
+    this.savedQueues.delete(deviceKey);
+    this.savedQueues.set(deviceKey, json);
+    if (this.savedQueues.size > MAX_USERS)
+      this.savedQueues.delete(this.savedQueues.keys().next().value!);
+    this.#write(shared.set(deviceKey, `${QUEUE}${deviceKey}`, queue));
   }
 
   handles(name: string): boolean {
@@ -167,21 +233,31 @@ export class DeviceSide {
   async react(event: InterfaceEvent): Promise<DirectivePart[] | undefined> {
     this.remember(event.grant, event.deviceKey);
     const reaction = this.reactions.get(event.name);
-    return reaction ? reaction(event, this) : undefined;
+    try {
+      return reaction ? await reaction(event, this) : undefined;
+    } finally {
+      this.saveQueue(event.deviceKey);
+    }
   }
 
   shape(cause: TurnCause, result: TurnResult): void {
     for (const shaper of this.shapers) shaper(cause, result, this);
+    this.saveQueue(cause.deviceKey);
+  }
+
+  #devices(userId: string): Map<string, KnownDevice> {
+    let devices = this.users.get(userId);
+    if (!devices) {
+      devices = new Map();
+      this.users.set(userId, devices);
+      if (this.users.size > MAX_USERS) this.users.delete(this.users.keys().next().value!);
+    }
+    return devices;
   }
 
   /** A device opened its downchannel (or sent an event): it belongs to its user's list. */
   remember(grant: DeviceGrant, deviceKey: string): KnownDevice {
-    let devices = this.users.get(grant.userId);
-    if (!devices) {
-      devices = new Map();
-      this.users.set(grant.userId, devices);
-      if (this.users.size > MAX_USERS) this.users.delete(this.users.keys().next().value!);
-    }
+    const devices = this.#devices(grant.userId);
     let known = devices.get(deviceKey);
     if (!known) {
       known = {
@@ -193,6 +269,7 @@ export class DeviceSide {
         boundAt: this.now(),
       };
       devices.set(deviceKey, known);
+      this.#write(this.options.shared?.set(grant.userId, `${KNOWN}${deviceKey}`, known));
     }
     return known;
   }

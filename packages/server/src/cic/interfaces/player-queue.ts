@@ -14,7 +14,7 @@ export interface QueueItem {
   ownerId?: string;
 }
 
-interface DeviceQueue {
+export interface DeviceQueue {
   items: QueueItem[];
   current: number;
 }
@@ -128,6 +128,17 @@ export class PlayerQueues {
 
   items(deviceKey: string): readonly QueueItem[] {
     return this.queues.get(deviceKey)?.items ?? [];
+  }
+
+  /** The device's queue as stored elsewhere (a shared side memory); undefined when none. */
+  snapshot(deviceKey: string): DeviceQueue | undefined {
+    return this.queues.get(deviceKey);
+  }
+
+  /** Replaces the device's queue with one read back from a shared side memory. */
+  restore(deviceKey: string, queue: DeviceQueue): void {
+    if (!Array.isArray(queue?.items) || typeof queue.current !== "number") return;
+    Object.assign(this.queue(deviceKey), { items: queue.items, current: queue.current });
   }
 }
 

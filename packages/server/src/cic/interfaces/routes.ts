@@ -91,6 +91,8 @@ async function route(
   if (!match) return false;
   admin.check(req);
   const userId = decodeURIComponent(match[1]!);
+  // The user's devices as every node knows them (shared side memory, when configured).
+  await side.load(undefined, userId);
   const what = match[4] ?? match[2]!;
   const deviceId = match[3] ? decodeURIComponent(match[3]) : undefined;
   const store = side.options.store;

@@ -56,7 +56,10 @@ export function playerInfo(
   const items = side.queues.around(deviceKey, token, range.before ?? 0, range.after ?? 9);
   const current = side.queues.current(deviceKey);
   const source = current?.source;
-  side.keep(renderedKey(deviceKey), current?.token);
+  if (side.memory.get(renderedKey(deviceKey)) !== current?.token) {
+    if (current) side.keep(renderedKey(deviceKey), current.token, deviceKey);
+    else side.forget(renderedKey(deviceKey), deviceKey);
+  }
   return {
     controls: [
       button(
@@ -91,8 +94,8 @@ function toggle(kind: "like" | "subscribe", on: boolean): Reaction {
       kind === "like"
         ? likeKey(event.grant.userId, token)
         : subscribeKey(event.grant.userId, token);
-    if (on) side.keep(key, true);
-    else side.memory.delete(key);
+    if (on) side.keep(key, true, event.grant.userId);
+    else side.forget(key, event.grant.userId);
     const name = kind === "like" ? "UpdateLike" : "UpdateSubscribe";
     const payload = { [kind]: on, token };
     await side.pushToUser(

@@ -36,13 +36,22 @@ interface Envelope {
   delivered?: boolean;
 }
 
-// Sets the entry when absent or already ours (a device that moved to another node is not
-// taken back by the old node's heartbeat). KEYS[1] entry; ARGV[1] node id, ARGV[2] ttl.
-const CLAIM_ENTRY = `
-local holder = redis.call("GET", KEYS[1])
-if holder and holder ~= ARGV[1] then return 0 end
-redis.call("SET", KEYS[1], ARGV[1], "PX", ARGV[2])
-return 1`;
+// The heartbeat: sets each entry when absent or already ours (a device that moved to another
+// node is not taken back by the old node's heartbeat), many entries per command (one round
+// trip and one script run per batch). KEYS entries; ARGV[1] node id, ARGV[2] ttl.
+const CLAIM_ENTRIES = `
+local ours = 0
+for _, key in ipairs(KEYS) do
+  local holder = redis.call("GET", key)
+  if not holder or holder == ARGV[1] then
+    redis.call("SET", key, ARGV[1], "PX", ARGV[2])
+    ours = ours + 1
+  end
+end
+return ours`;
+
+/** Entries renewed per command by the heartbeat. */
+const HEARTBEAT_BATCH = 500;
 
 // Removes the entry only when it is still ours. KEYS[1] entry; ARGV[1] node id.
 const RELEASE_ENTRY = `
@@ -154,23 +163,39 @@ export class RedisDirectiveBus implements DirectiveBus {
   }
 
   private claim(deviceKey: string): Promise<unknown> {
-    // A new downchannel here wins over an older one elsewhere: plain SET, not CLAIM_ENTRY.
+    // A new downchannel here wins over an older one elsewhere: plain SET, not CLAIM_ENTRIES.
     return this.commands.set(this.entry(deviceKey), this.nodeId, "PX", this.entryTtlMs);
   }
 
-  /** The heartbeat: every entry this node holds, renewed (and restored after a Redis loss). */
-  async refresh(): Promise<void> {
+  private refreshing: Promise<void> | undefined;
+
+  /**
+   * The heartbeat: every entry this node holds, renewed (and restored after a Redis loss), in
+   * batches of one script each; a failed batch does not stop the others, and a heartbeat
+   * still running (a slow Redis) is not started twice.
+   */
+  refresh(): Promise<void> {
+    this.refreshing ??= this.renewAll().finally(() => {
+      this.refreshing = undefined;
+    });
+    return this.refreshing;
+  }
+
+  private async renewAll(): Promise<void> {
     if (this.listeners.size === 0 || this.commands.status !== "ready") return;
     const keys = [...this.listeners.keys()];
-    for (let i = 0; i < keys.length; i += 1000) {
-      const pipeline = this.commands.pipeline();
-      for (const deviceKey of keys.slice(i, i + 1000))
-        pipeline.eval(CLAIM_ENTRY, 1, this.entry(deviceKey), this.nodeId, this.entryTtlMs);
+    for (let i = 0; i < keys.length; i += HEARTBEAT_BATCH) {
+      const batch = keys.slice(i, i + HEARTBEAT_BATCH).map((k) => this.entry(k));
       try {
-        await pipeline.exec();
+        await this.commands.eval(
+          CLAIM_ENTRIES,
+          batch.length,
+          ...batch,
+          this.nodeId,
+          this.entryTtlMs,
+        );
       } catch (error) {
         this.options.onError?.(error);
-        return;
       }
     }
   }
