@@ -26,6 +26,7 @@ const config = loadConfig({
   CLOVER_PORT: "0",
   CLOVER_HOST: "127.0.0.1",
   CLOVER_LOG_LEVEL: "silent",
+  CLOVER_EXTENSION_NETWORKS: "loopback",
   CLOVER_ALLOW_HTTP_EXTENSIONS: "true",
   CLOVER_DATA_DIR: mkdtempSync(join(tmpdir(), "clover-bench-")),
   CLOVER_ADMIN_TOKEN: "bench",

@@ -17,6 +17,7 @@ import { Pool } from "undici";
 import type { DeviceInfo } from "../../packages/server/src/assistant/turn.js";
 import { CekClient } from "../../packages/server/src/cek/client.js";
 import { CekDispatcher } from "../../packages/server/src/cek/dispatcher.js";
+import { OutboundGuard } from "../../packages/server/src/cek/outbound-policy.js";
 import { InlineSigner } from "../../packages/server/src/cek/signer.js";
 import { defineConfig } from "../../packages/server/src/config/index.js";
 import { createPlatform } from "../../packages/server/src/platform.js";
@@ -90,7 +91,7 @@ async function platformWith(signingWorkers: number) {
       adminToken: "bench",
       examples: "off",
       logLevel: "silent",
-      cek: { signingWorkers },
+      cek: { signingWorkers, extensionNetworks: "loopback" },
     }),
     { logger: pino({ level: "silent" }) },
   );
@@ -156,7 +157,10 @@ const postDirect = async () => {
 };
 // The dispatcher alone (no invocation, no NLU, no sessions): build, sign, POST, validate.
 const client = new CekClient(
-  new CekDispatcher(new InlineSigner(platform.keys), defineConfig().cek),
+  new CekDispatcher(new InlineSigner(platform.keys), {
+    ...defineConfig().cek,
+    guard: new OutboundGuard({ networks: "loopback" }),
+  }),
   pino({ level: "silent" }),
   64 * 1024,
 );

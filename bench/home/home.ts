@@ -66,7 +66,13 @@ const child = fork(new URL("./extensions.ts", import.meta.url), {
 });
 const dataDir = mkdtempSync(join(tmpdir(), "clover-bench-home-"));
 const platform = await createPlatform(
-  defineConfig({ dataDir, adminToken: "bench", examples: "off", logLevel: "silent" }),
+  defineConfig({
+    dataDir,
+    adminToken: "bench",
+    examples: "off",
+    logLevel: "silent",
+    cek: { extensionNetworks: "loopback" },
+  }),
   { logger: pino({ level: "silent" }) },
 );
 child.send({ publicKey: platform.keys.active.publicKeyPem });

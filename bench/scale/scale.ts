@@ -41,6 +41,7 @@ async function node(id: string, redisUrl?: string): Promise<CloverServer> {
     CLOVER_HOST: "127.0.0.1",
     CLOVER_ADMIN_TOKEN: ADMIN,
     CLOVER_LOG_LEVEL: "silent",
+    CLOVER_EXTENSION_NETWORKS: "loopback",
     CLOVER_EXAMPLES: "off",
     CLOVER_NODE_ID: id,
     CLOVER_SIGNING_WORKERS: "0",

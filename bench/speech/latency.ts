@@ -33,6 +33,7 @@ export async function dialogLatency(
     CLOVER_HOST: "127.0.0.1",
     CLOVER_ADMIN_TOKEN: "bench-admin",
     CLOVER_LOG_LEVEL: "silent",
+    CLOVER_EXTENSION_NETWORKS: "loopback",
   });
   const server = await startClover({ config, tts, asr });
   const created = await fetch(`${server.url}/api/v1/device-clients`, {

@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import type { ChildProcess } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createServer as createHttpServer } from "node:http";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -73,10 +74,65 @@ describe("clover serve and the commands that talk to it", () => {
     assert.equal(info["managementApi"], `${url}/api/v1`);
     assert.match(String(info["adminToken"]), /^clv_/);
     assert.ok((info["extensions"] as string[]).includes(DICE));
+    // The banner says extension calls may reach this machine, and how to turn it off.
+    assert.match(String(info["extensionCalls"]), /loopback.*--extension-networks public/);
     const file = join(configDir, "config.json");
     assert.equal(statSync(file).mode & 0o777, 0o600);
     const saved = JSON.parse(readFileSync(file, "utf8"));
     assert.equal(saved.adminTokens[url], info["adminToken"]);
+  });
+
+  it("reaches an extension added on localhost (clover serve allows loopback)", async () => {
+    const extension = createHttpServer((req, res) => {
+      req.resume();
+      req.on("end", () => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(
+          JSON.stringify({
+            version: "1.0",
+            sessionAttributes: {},
+            response: {
+              outputSpeech: {
+                type: "SimpleSpeech",
+                values: { type: "PlainText", lang: "en", value: "Hello from localhost." },
+              },
+              card: {},
+              directives: [],
+              shouldEndSession: true,
+            },
+          }),
+        );
+      });
+    });
+    await new Promise<void>((resolve) => extension.listen(0, "127.0.0.1", resolve));
+    const { port } = extension.address() as { port: number };
+    try {
+      const models = join(dataDir, "local-models");
+      mkdirSync(models, { recursive: true });
+      writeFileSync(
+        join(models, "en.json"),
+        JSON.stringify({
+          language: "en",
+          invocation: { main: "local greeter" },
+          builtinIntents: ["Clova.GuideIntent"],
+          intents: [{ name: "HelloIntent", slots: [], utterances: ["say hello"] }],
+        }),
+      );
+      const doc = join(dataDir, "local.yaml");
+      writeFileSync(
+        doc,
+        `id: com.example.local\ndisplayName: Local\nendpointUrl: http://localhost:${port}/\n`,
+      );
+      const added = await run(["ext", "add", doc, "--models", models]);
+      assert.equal(added.code, 0, added.stderr);
+      const chat = await run(["chat", "open local greeter"]);
+      assert.equal(chat.code, 0, chat.stderr);
+      assert.match(chat.stdout, /clova› Hello from localhost\./);
+      assert.equal((await run(["ext", "rm", "com.example.local"])).code, 0);
+    } finally {
+      extension.closeAllConnections();
+      await new Promise((resolve) => extension.close(resolve));
+    }
   });
 
   it("chats: utterances as arguments are one conversation", async () => {

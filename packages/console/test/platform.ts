@@ -35,6 +35,7 @@ export async function startTestPlatform(
     CLOVER_HOST: "127.0.0.1",
     CLOVER_ADMIN_TOKEN: adminToken,
     CLOVER_LOG_LEVEL: "silent",
+    CLOVER_EXTENSION_NETWORKS: "loopback",
     CLOVER_ALLOW_HTTP_EXTENSIONS: "true",
     CLOVER_EXAMPLES: "off",
   });

@@ -20,6 +20,7 @@ import { handleDeviceSideRoutes } from "./cic/interfaces/index.js";
 import { wholeAttachment } from "./cic/interfaces/parts.js";
 import { loadVersionSpecs } from "./cic/interfaces/settings.js";
 import type { CicDirective } from "./cic/multipart-writer.js";
+import { PreAuthGuard } from "./cic/pre-auth.js";
 import type { SpeechToText, TextToSpeech } from "./cic/speech-engines.js";
 import { turnToDirectives } from "./cic/turn-directives.js";
 import { UserAgentPolicy } from "./cic/user-agent.js";
@@ -231,6 +232,12 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
         metrics.turnSeconds.observe({ stage: "total" }, durationMs / 1000);
     },
     onError: (error) => logger.error({ err: error }, "CIC request failed"),
+    preAuth: new PreAuthGuard({
+      connectionsPerIp: config.cic.preAuthConnectionsPerIp,
+      failuresPerSecond: config.cic.preAuthFailuresPerSecond,
+      failureBurst: config.cic.preAuthFailureBurst,
+      behindLoadBalancer: config.behindLoadBalancer,
+    }),
     limits: {
       bodyIdleTimeoutMs: config.cic.bodyIdleTimeoutMs,
       bodyTimeoutMs: config.cic.bodyTimeoutMs,

@@ -24,6 +24,7 @@ import { CekClient } from "./cek/client.js";
 import { CekDispatcher } from "./cek/dispatcher.js";
 import { registerExamples } from "./cek/examples.js";
 import { startEmbeddedHomeExample } from "./cek/home/example.js";
+import { OutboundGuard } from "./cek/outbound-policy.js";
 import { ExtensionRegistry } from "./cek/registry.js";
 import { createSigner } from "./cek/signer.js";
 import { SigningKeyRing } from "./cek/signing-key.js";
@@ -138,7 +139,9 @@ export async function createPlatform(
   const keys = new SigningKeyRing(settings);
   await keys.load();
   const signer = createSigner(keys, config.cek.signingWorkers);
-  const dispatcher = new CekDispatcher(signer, config.cek);
+  // One outbound policy for registration and every call (docs/security.md "Outbound policy").
+  const guard = new OutboundGuard({ networks: config.cek.extensionNetworks });
+  const dispatcher = new CekDispatcher(signer, { ...config.cek, guard });
   const client = new CekClient(dispatcher, log, config.cek.maxSessionAttributesBytes);
   const registry = new ExtensionRegistry(new ExtensionStore(database.db, box));
   await registry.load();
@@ -146,6 +149,7 @@ export async function createPlatform(
     new AccountLinkStore(database.db, box),
     config.publicUrl,
     config.cek.timeoutMs,
+    guard,
   );
   const sessions = options.sessionStore ?? new MemorySessionStore();
   const adminAuth = new AdminAuth(adminHash);
@@ -227,7 +231,7 @@ export async function createPlatform(
   for (const server of exampleServers) {
     const address = server.address();
     if (address && typeof address === "object")
-      dispatcher.trust(`http://127.0.0.1:${address.port}`);
+      for (const host of ["127.0.0.1", "localhost"]) guard.trust(`http://${host}:${address.port}`);
   }
 
   const extensionsApi = createManagementHandler({
@@ -237,7 +241,7 @@ export async function createPlatform(
     keys,
     log,
     allowHttpEndpoints: config.cek.allowHttp,
-    allowPrivateNetworks: config.cek.allowPrivateNetworks,
+    outbound: guard,
     maxBodyBytes: 8 * 1024 * 1024,
     onEnablement: (extensionId, userId, enabled) =>
       sendSkillEvent(ctx, extensionId, userId, enabled),

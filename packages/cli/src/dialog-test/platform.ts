@@ -65,6 +65,7 @@ export async function localPlatform(
     CLOVER_HOST: "127.0.0.1",
     CLOVER_ADMIN_TOKEN: token,
     CLOVER_LOG_LEVEL: process.env["CLOVER_LOG_LEVEL"] || "silent",
+    CLOVER_EXTENSION_NETWORKS: "loopback",
     CLOVER_ALLOW_HTTP_EXTENSIONS: "true",
     CLOVER_EXAMPLES: options.examples ? "embedded" : "off",
   });

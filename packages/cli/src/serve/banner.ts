@@ -9,6 +9,8 @@ export interface BannerInfo {
   port: number;
   data: string;
   extensions: string[];
+  /** Where extension calls may go (the outbound policy), one line. */
+  outbound: string;
   speech: { tts: boolean; asr: boolean; notes: string[] };
   token: TokenNote;
 }
@@ -52,6 +54,7 @@ export function printBanner(out: Output, info: BannerInfo): void {
     console: `${url}/console/`,
     publicKey: `${url}/.well-known/signature-public-key.pem`,
     extensions: info.extensions,
+    extensionCalls: info.outbound,
     speech: info.speech,
     ...(info.token.value ? { adminToken: info.token.value } : {}),
     adminTokenNote: info.token.note,
@@ -67,6 +70,7 @@ export function printBanner(out: Output, info: BannerInfo): void {
     out.line(`  signing public key ${data.publicKey}`);
     out.line(`  data               ${info.data}`);
     out.line(`  extensions         ${info.extensions.join(", ") || "none"}`);
+    out.line(`  extension calls    ${info.outbound}`);
     const voice = [info.speech.asr ? "recognition" : "", info.speech.tts ? "synthesis" : ""]
       .filter(Boolean)
       .join(" and ");

@@ -124,8 +124,11 @@ async function serve(options: ServeOptions, command: Command, out: Output): Prom
   argv.push(...command.args);
   let config: server.ServerConfig;
   try {
-    // A started platform compiles its abilities' models in the background (docs/configuration.md).
-    config = server.loadConfig({ CLOVER_WARM_MODELS: "true", ...process.env }, argv);
+    // A started platform compiles its abilities' models in the background (docs/configuration.md);
+    // local development: extensions on this machine are reachable (docs/security.md).
+    config = server.loadConfig({ CLOVER_WARM_MODELS: "true", ...process.env }, argv, {
+      extensionNetworks: "loopback",
+    });
   } catch (error) {
     throw new CliError((error as Error).message, EXIT.usage, "see `clover serve --help`");
   }
@@ -183,6 +186,7 @@ async function serve(options: ServeOptions, command: Command, out: Output): Prom
     port: started.port,
     data: `${config.databaseUrl ? "PostgreSQL" : config.dataDir}${config.redisUrl ? `; shared state in Redis (node ${config.nodeId})` : ""}`,
     extensions: started.platform.registry.list().map((e) => e.id),
+    outbound: outboundNote(server, config, argv),
     speech: { tts: Boolean(engines?.tts), asr: Boolean(engines?.asr), notes: plan.notes },
     token: tokenNote(url, token, options.saveToken),
   });
@@ -192,6 +196,25 @@ async function serve(options: ServeOptions, command: Command, out: Output): Prom
   if (signal === "SIGTERM") await started.drain();
   else await started.close();
   await engines?.close();
+}
+
+/** The banner line on where extension calls may go, and how to change it. */
+function outboundNote(
+  server: typeof import("@clover/server"),
+  config: server.ServerConfig,
+  argv: string[],
+): string {
+  const networks = config.cek.extensionNetworks;
+  const reach = {
+    public: "public addresses only",
+    loopback: "public and loopback (this machine) addresses",
+    private: "public, loopback and private-network addresses",
+  }[networks];
+  const set =
+    server.isConfigured("extension-networks", process.env, argv) ||
+    server.isConfigured("extension-private-networks", process.env, argv);
+  if (set) return `${reach} (CLOVER_EXTENSION_NETWORKS=${networks})`;
+  return `${reach}: clover serve's default for local development; --extension-networks public (or CLOVER_EXTENSION_NETWORKS=public) turns loopback off`;
 }
 
 function startSpeech(

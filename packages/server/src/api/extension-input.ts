@@ -2,7 +2,7 @@
 // Schema; problems are reported with their JSON path.
 import { defineMessage } from "@clover/protocol";
 import { type Static, Type } from "@sinclair/typebox";
-import { type OutboundPolicy, refusedUrl } from "../cek/outbound-policy.js";
+import { OutboundGuard } from "../cek/outbound-policy.js";
 import type { ExtensionInput, ExtensionRecord } from "../store/extensions.js";
 import { ApiError } from "./http.js";
 import {
@@ -96,7 +96,7 @@ const ExtensionDocumentMessage = defineMessage("management-extension", Extension
 export function parseExtensionDocument(
   value: unknown,
   allowHttp: boolean,
-  policy: OutboundPolicy = { allowPrivateNetworks: true },
+  outbound: OutboundGuard = new OutboundGuard({ networks: "public" }),
 ): { input: ExtensionInput; models: Record<string, unknown> } {
   const checked = ExtensionDocumentMessage.validate(value);
   if (!checked.ok)
@@ -118,7 +118,7 @@ export function parseExtensionDocument(
     ["accountLinking.refreshTokenUri", doc.accountLinking?.refreshTokenUri],
   ];
   for (const [path, url] of urls) {
-    const refused = url === undefined ? undefined : refusedUrl(url, policy);
+    const refused = url === undefined ? undefined : outbound.refused(url);
     if (refused)
       throw new ApiError(400, "invalid_extension", `${path}: ${refused}`, [
         { path, message: `${path}: ${refused}` },

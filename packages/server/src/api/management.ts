@@ -10,6 +10,7 @@ import type { InteractionModel } from "@clover/protocol";
 import type { Logger } from "pino";
 import type { Language } from "../assistant/turn.js";
 import { type AccountLinking, AccountLinkingError, REDIRECT_PATH } from "../cek/account-linking.js";
+import { OutboundGuard } from "../cek/outbound-policy.js";
 import { type ExtensionRegistry, LANGUAGES, ModelRejectedError } from "../cek/registry.js";
 import type { SigningKeyRing } from "../cek/signing-key.js";
 import type { AdminAuth } from "./auth.js";
@@ -33,8 +34,8 @@ export interface ManagementDeps {
   keys: SigningKeyRing;
   log: Logger;
   allowHttpEndpoints: boolean;
-  /** Outbound policy for registered URLs (default: loopback and private allowed). */
-  allowPrivateNetworks?: boolean;
+  /** Outbound policy for registered URLs (default: public addresses only). */
+  outbound?: OutboundGuard;
   maxBodyBytes: number;
   /** SkillEnabled / SkillDisabled to the extension (§6). */
   onEnablement?: (extensionId: string, userId: string, enabled: boolean) => Promise<void>;
@@ -53,6 +54,7 @@ function modelIssues(issues: ModelIssue[]) {
 
 export function createManagementHandler(deps: ManagementDeps): RequestHandler {
   const { registry } = deps;
+  const outbound = deps.outbound ?? new OutboundGuard({ networks: "public" });
   const router = new Router();
 
   const extensionOr404 = (id: string) => {
@@ -112,9 +114,7 @@ export function createManagementHandler(deps: ManagementDeps): RequestHandler {
     const doc = { ...(merge ? documentOf(existing) : {}), ...body, id };
     if ("id" in body && (body as { id: unknown }).id !== id)
       throw new ApiError(400, "invalid_extension", "id: the extension id cannot change (§9)");
-    const { input, models } = parseExtensionDocument(doc, deps.allowHttpEndpoints, {
-      allowPrivateNetworks: deps.allowPrivateNetworks ?? true,
-    });
+    const { input, models } = parseExtensionDocument(doc, deps.allowHttpEndpoints, outbound);
     await registry.update(input);
     const warnings = await putModels(id, models);
     sendJson(ctx.res, 200, { ...view(id), warnings: modelIssues(warnings) });
@@ -143,7 +143,7 @@ export function createManagementHandler(deps: ManagementDeps): RequestHandler {
       const { input, models } = parseExtensionDocument(
         await readJson(req, deps.maxBodyBytes),
         deps.allowHttpEndpoints,
-        { allowPrivateNetworks: deps.allowPrivateNetworks ?? true },
+        outbound,
       );
       // Check every model before creating anything, so a refused upload leaves no trace.
       for (const [language, model] of Object.entries(models)) {

@@ -2,14 +2,17 @@
 // authorization URL with a 5-minute `state`, the platform's redirect endpoint exchanging the
 // code, encrypted token storage, and refresh shortly before expiry.
 import { randomBytes } from "node:crypto";
-import { request } from "undici";
+import { Agent, request } from "undici";
 import type { AccountLinkStore, LinkedTokens } from "../store/account-links.js";
 import type { AccountLinkingSettings } from "../store/extensions.js";
+import { OutboundGuard } from "./outbound-policy.js";
 
 /** §8.4: the state expires after 5 minutes. */
 export const STATE_LIFETIME_MS = 5 * 60 * 1000;
 /** Refresh this long before the stated expiry. */
 const REFRESH_MARGIN_MS = 60 * 1000;
+/** Largest token endpoint answer read (a token response is a few hundred bytes). */
+export const MAX_TOKEN_RESPONSE_BYTES = 64 * 1024;
 export const REDIRECT_PATH = "/v1/al/token/";
 
 export class AccountLinkingError extends Error {
@@ -37,11 +40,17 @@ export class AccountLinking {
   /** Called once a user's link is removed (a home extension's devices go with it). */
   readonly unlinked = new Set<LinkListener>();
 
+  /** Connections to token endpoints resolve names through the outbound policy. */
+  readonly #guarded: Agent;
+
   constructor(
     private readonly links: AccountLinkStore,
     private readonly publicUrl: string,
     private readonly timeoutMs: number,
-  ) {}
+    private readonly guard: OutboundGuard = new OutboundGuard({ networks: "public" }),
+  ) {
+    this.#guarded = new Agent({ connect: { lookup: guard.lookup }, keepAliveTimeout: 1000 });
+  }
 
   get redirectUri(): string {
     return this.publicUrl + REDIRECT_PATH;
@@ -194,6 +203,12 @@ export class AccountLinking {
       form.set("client_id", settings.clientId);
       form.set("client_secret", settings.clientSecret);
     }
+    const refused = this.guard.refused(uri);
+    if (refused)
+      throw new AccountLinkingError(
+        `token endpoint ${uri} refused by the outbound policy: ${refused}`,
+        "token_request_failed",
+      );
     let status: number;
     let body: TokenResponse;
     try {
@@ -202,9 +217,10 @@ export class AccountLinking {
         headers,
         body: form.toString(),
         signal: AbortSignal.timeout(this.timeoutMs),
+        ...(this.guard.trusted(uri) ? {} : { dispatcher: this.#guarded }),
       });
       status = response.statusCode;
-      body = (await response.body.json().catch(() => ({}))) as TokenResponse;
+      body = await readTokenResponse(response.body);
     } catch (error) {
       throw new AccountLinkingError(
         `token endpoint ${uri} unreachable: ${(error as Error).message}`,
@@ -222,5 +238,23 @@ export class AccountLinking {
     if (Number.isFinite(expiresIn) && expiresIn > 0)
       tokens.expiresAt = Date.now() + expiresIn * 1000;
     return tokens;
+  }
+}
+
+/** The token endpoint's JSON, at most MAX_TOKEN_RESPONSE_BYTES ({} when it is not JSON). */
+async function readTokenResponse(body: AsyncIterable<Buffer>): Promise<TokenResponse> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > MAX_TOKEN_RESPONSE_BYTES)
+      throw new Error(`answer larger than ${MAX_TOKEN_RESPONSE_BYTES} bytes`);
+    chunks.push(chunk);
+  }
+  try {
+    const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    return typeof parsed === "object" && parsed !== null ? (parsed as TokenResponse) : {};
+  } catch {
+    return {};
   }
 }

@@ -3,7 +3,7 @@
 // No retries: a request reaches the extension at most once (cek-custom-extension.md §2).
 import { Pool } from "undici";
 import { CircuitBreaker } from "./circuit-breaker.js";
-import { guardedLookup, type OutboundPolicy, refusedUrl } from "./outbound-policy.js";
+import { OutboundGuard } from "./outbound-policy.js";
 import type { BodySigner } from "./signer.js";
 
 export interface DispatcherOptions {
@@ -15,8 +15,8 @@ export interface DispatcherOptions {
   breakerFailures: number;
   breakerCooldownMs: number;
   userAgent?: string;
-  /** Where calls may go (docs/security.md); default: link-local and metadata refused only. */
-  allowPrivateNetworks?: boolean;
+  /** Where calls may go (docs/security.md "Outbound policy"); default: public addresses only. */
+  guard?: OutboundGuard;
 }
 
 export type DispatchFailure =
@@ -48,11 +48,14 @@ const CONTENT_TYPE = "application/json;charset=UTF-8";
 export class CekDispatcher {
   readonly #pools = new Map<string, Pool>();
   readonly #breakers = new Map<string, CircuitBreaker>();
+  readonly guard: OutboundGuard;
 
   constructor(
     private readonly signer: BodySigner,
     private readonly options: DispatcherOptions,
-  ) {}
+  ) {
+    this.guard = options.guard ?? new OutboundGuard({ networks: "public" });
+  }
 
   breaker(extensionId: string): CircuitBreaker {
     let breaker = this.#breakers.get(extensionId);
@@ -78,7 +81,7 @@ export class CekDispatcher {
         durationMs: elapsed(),
       };
     }
-    const refused = this.#trusted.has(url.origin) ? undefined : refusedUrl(url.href, this.#policy);
+    const refused = this.guard.refused(url.href);
     if (refused)
       return {
         ok: false,
@@ -192,16 +195,6 @@ export class CekDispatcher {
     }
   }
 
-  get #policy(): OutboundPolicy {
-    return { allowPrivateNetworks: this.options.allowPrivateNetworks ?? true };
-  }
-
-  /** Origins the platform runs itself (the embedded examples): exempt from the policy. */
-  readonly #trusted = new Set<string>();
-  trust(origin: string): void {
-    this.#trusted.add(origin);
-  }
-
   #pool(origin: string): Pool {
     let pool = this.#pools.get(origin);
     if (!pool) {
@@ -209,7 +202,7 @@ export class CekDispatcher {
         connections: this.options.connectionsPerOrigin,
         connect: {
           timeout: this.options.connectTimeoutMs,
-          ...(this.#trusted.has(origin) ? {} : { lookup: guardedLookup(this.#policy) }),
+          ...this.guard.connectOptions(origin),
         },
         headersTimeout: this.options.timeoutMs + 1000,
         bodyTimeout: this.options.timeoutMs + 1000,

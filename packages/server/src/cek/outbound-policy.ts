@@ -1,15 +1,26 @@
 // Where the platform may send extension and account-linking calls (docs/security.md
 // "Outbound policy"). Link-local and cloud metadata addresses are never reached, whatever the
-// configuration; loopback and private networks only when allowed (CLOVER_EXTENSION_PRIVATE_NETWORKS);
-// URLs carry no credentials and stay short. Checked when a URL is registered and again on
-// every connection, after DNS resolution (a name that resolves to a refused address fails).
+// configuration; loopback and private networks only when CLOVER_EXTENSION_NETWORKS allows them
+// (the server's default: public addresses only; `clover serve` allows loopback); URLs carry
+// no credentials and stay short. Checked when a URL is registered and again on every
+// connection, after DNS resolution (a name that resolves to a refused address fails).
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import net from "node:net";
 
+/**
+ * Which networks extension calls may reach besides public addresses: "public" (none),
+ * "loopback" (127.0.0.0/8, ::1, localhost), "private" (loopback and 10/8, 172.16/12,
+ * 192.168/16, 100.64/10, fc00::/7).
+ */
+export type ExtensionNetworks = "public" | "loopback" | "private";
+export const EXTENSION_NETWORKS: readonly ExtensionNetworks[] = ["public", "loopback", "private"];
+
 export interface OutboundPolicy {
-  /** Allow 127.0.0.0/8, ::1, 10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7. */
-  allowPrivateNetworks: boolean;
+  networks: ExtensionNetworks;
 }
+
+/** The setting that widens the policy, as an administrator writes it. */
+const SETTING = "CLOVER_EXTENSION_NETWORKS";
 
 export const MAX_OUTBOUND_URL_LENGTH = 2048;
 
@@ -60,8 +71,10 @@ export function refusedAddress(address: string, policy: OutboundPolicy): string 
   const kind = addressClass(address);
   if (kind === "link-local") return `${address} is a link-local (cloud metadata) address`;
   if (kind === "unspecified") return `${address} is not a unicast address`;
-  if ((kind === "loopback" || kind === "private") && !policy.allowPrivateNetworks)
-    return `${address} is a ${kind} address; set CLOVER_EXTENSION_PRIVATE_NETWORKS=true to allow it`;
+  if (kind === "loopback" && policy.networks === "public")
+    return `${address} is a loopback address, refused by the outbound policy (${SETTING}=public); set ${SETTING}=loopback (or --extension-networks loopback) to allow it`;
+  if (kind === "private" && policy.networks !== "private")
+    return `${address} is a private-network address, refused by the outbound policy (${SETTING}=${policy.networks}); set ${SETTING}=private (or --extension-networks private) to allow it`;
   return undefined;
 }
 
@@ -85,7 +98,7 @@ export function refusedUrl(raw: string, policy: OutboundPolicy): string | undefi
   if (METADATA_NAMES.has(host)) return `${host} is a cloud metadata service`;
   if (net.isIP(host)) return refusedAddress(host, policy);
   if (host === "localhost" || host.endsWith(".localhost"))
-    return refusedAddress("127.0.0.1", policy);
+    return refusedAddress("127.0.0.1", policy)?.replace("127.0.0.1", host);
   return undefined;
 }
 
@@ -121,4 +134,41 @@ export function guardedLookup(policy: OutboundPolicy): typeof dnsLookup {
     });
   };
   return guarded as unknown as typeof dnsLookup;
+}
+
+/**
+ * The policy of one platform with the origins it runs itself (the embedded examples), which
+ * are reachable whatever the policy. Shared by the CEK dispatcher, account linking and the
+ * management API, so registration and call time agree.
+ */
+export class OutboundGuard {
+  readonly #trusted = new Set<string>();
+  readonly lookup: typeof dnsLookup;
+
+  constructor(readonly policy: OutboundPolicy) {
+    this.lookup = guardedLookup(policy);
+  }
+
+  /** An origin of the platform's own (e.g. `http://127.0.0.1:4312`). */
+  trust(origin: string): void {
+    this.#trusted.add(origin);
+  }
+
+  trusted(url: string): boolean {
+    try {
+      return this.#trusted.has(new URL(url).origin);
+    } catch {
+      return false;
+    }
+  }
+
+  /** Why `url` may not be called, or undefined when it may (before DNS). */
+  refused(url: string): string | undefined {
+    return this.trusted(url) ? undefined : refusedUrl(url, this.policy);
+  }
+
+  /** Socket options for a connection to `url`: the guarded DNS lookup unless trusted. */
+  connectOptions(url: string): { lookup?: typeof dnsLookup } {
+    return this.trusted(url) ? {} : { lookup: this.lookup };
+  }
 }

@@ -36,6 +36,8 @@ export interface ListenerOptions {
   tls?: { key: string | Buffer; cert: string | Buffer };
   maxConcurrentStreams: number;
   timeouts: ConnectionTimeouts;
+  /** Whether a new connection may stay (pre-authentication limits); false: closed at once. */
+  admit?: (socket: net.Socket) => boolean;
 }
 
 type Handler = (req: AnyRequest, res: AnyResponse) => void;
@@ -98,7 +100,14 @@ export class CicListener {
         );
       });
     }
+    const admit = options.admit;
+    // Before anything else looks at the socket: one over the limit is closed at once.
+    if (admit)
+      this.server.prependListener("connection", (socket: net.Socket) => {
+        if (!admit(socket)) socket.destroy();
+      });
     this.server.on("connection", (socket: net.Socket) => {
+      if (socket.destroyed) return;
       socket.setNoDelay(true);
       socket.on("error", () => {});
       this.sockets.add(socket);

@@ -33,6 +33,7 @@ import { CicError, sendException } from "./exception.js";
 import { createDeviceSide, type DeviceSide, type DeviceSideOptions } from "./interfaces/index.js";
 import { wholeAttachment } from "./interfaces/parts.js";
 import type { CicDirective } from "./multipart-writer.js";
+import { type PreAuthGuard, socketOf } from "./pre-auth.js";
 import type { SpeechToText, TextToSpeech } from "./speech-engines.js";
 import type { UserAgentPolicy } from "./user-agent.js";
 import type { UserDevice, UserDeviceIndex } from "./user-devices.js";
@@ -66,6 +67,8 @@ export interface CicGatewayOptions {
    * the turn's own timers, e.g. the CEK deadline, answer well before).
    */
   answerTimeoutMs?: number;
+  /** Limits per client IP before authentication (connections, failed attempts). */
+  preAuth?: PreAuthGuard;
   /** Token buckets per device (deviceKeyOf) and per client id; 429 when empty. */
   rateLimits?: { device?: RateLimiter; client?: RateLimiter };
   /** A request was refused by the device's or the client's rate limit (for the metrics). */
@@ -135,6 +138,7 @@ export class CicGateway {
         res.once("close", () => this.inFlight--);
       }
       if (this.draining && !("stream" in req)) res.setHeader("connection", "close");
+      if (this.limitPreAuth(req, res)) return;
       this.route(req, res).catch((error) => this.fail(req, res, error));
     };
     if (options.bodyIdleTimeoutMs !== undefined && options.limits?.bodyIdleTimeoutMs === undefined)
@@ -143,6 +147,7 @@ export class CicGateway {
       {
         ...(options.tls ? { tls: options.tls } : {}),
         maxConcurrentStreams: options.maxConcurrentStreams ?? 100,
+        ...(options.preAuth ? { admit: options.preAuth.admit.bind(options.preAuth) } : {}),
         timeouts: { ...DEFAULT_CONNECTION_TIMEOUTS, ...options.timeouts },
       },
       handler,
@@ -251,6 +256,38 @@ export class CicGateway {
     sendException(res, code, message);
   }
 
+  /**
+   * Pre-authentication limit (cic/pre-auth.ts): an IP whose failed attempts emptied its bucket
+   * gets 429 before any work; otherwise a 401, or an auth API error, is counted against it.
+   * True when the request was answered here.
+   */
+  private limitPreAuth(req: AnyRequest, res: AnyResponse): boolean {
+    const guard = this.options.preAuth;
+    if (!guard) return false;
+    const ip = guard.ipOf(req);
+    const path = String(req.url ?? "/").split("?")[0]!;
+    const authApi = path === "/authorize" || path === "/token";
+    const waitMs = guard.blockedFor(ip);
+    if (waitMs > 0) {
+      const message = `too many failed or unauthenticated requests from ${ip}; retry in ${waitMs} ms`;
+      req.resume();
+      if (!("stream" in req)) res.setHeader("connection", "close");
+      res.setHeader("retry-after", String(Math.max(1, Math.ceil(waitMs / 1000))));
+      if (path.startsWith("/v1/") || path === "/ping") sendException(res, 429, message);
+      else if (authApi)
+        res
+          .writeHead(429, { "content-type": "application/json", "cache-control": "no-store" })
+          .end(JSON.stringify({ error: "too_many_requests", error_description: message }));
+      else sendError(res, new ApiError(429, "too_many_requests", message));
+      return true;
+    }
+    res.once("finish", () => {
+      if (res.statusCode === 401 || (authApi && res.statusCode >= 400))
+        guard.failed(ip).catch((error) => this.options.onError?.(error));
+    });
+    return false;
+  }
+
   /** Takes a token from the device's and the client's buckets; 429 when either is empty. */
   private async limitRate(grant: DeviceGrant): Promise<void> {
     const limits = this.options.rateLimits;
@@ -327,6 +364,7 @@ export class CicGateway {
     const grant = await this.options.authority.verifyAccessToken(token);
     if (!grant)
       throw new CicError(401, "access token is invalid or expired; refresh it and reconnect");
+    this.options.preAuth?.authenticated(socketOf(req));
     return grant;
   }
 

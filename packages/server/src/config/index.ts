@@ -3,6 +3,7 @@
 import { hostname } from "node:os";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { EXTENSION_NETWORKS, type ExtensionNetworks } from "../cek/outbound-policy.js";
 
 export interface ServerConfig {
   /** Port of the platform's HTTP/2 listener (CIC + management API). */
@@ -49,8 +50,12 @@ export interface ServerConfig {
     signingWorkers: number;
     /** Allow plain http:// endpoints (development; §2.1 requires HTTPS in production). */
     allowHttp: boolean;
-    /** Allow extension/account-linking calls to loopback and private networks. */
-    allowPrivateNetworks: boolean;
+    /**
+     * Networks extension and account-linking calls may reach besides public addresses
+     * (docs/security.md "Outbound policy"): "public" (default), "loopback" (`clover serve`'s
+     * default), "private". Link-local and metadata addresses are always refused.
+     */
+    extensionNetworks: ExtensionNetworks;
   };
   /** Deadlines and limits of the CIC port (docs/configuration.md "Timeouts", "Rate limits"). */
   cic: {
@@ -71,6 +76,11 @@ export interface ServerConfig {
     deviceRateBurst: number;
     clientRatePerSecond: number;
     clientRateBurst: number;
+    /** Unauthenticated connections per client IP (0: no limit; off behind a load balancer). */
+    preAuthConnectionsPerIp: number;
+    /** Failed attempts (401, auth API errors) per client IP: per second and burst; 0: off. */
+    preAuthFailuresPerSecond: number;
+    preAuthFailureBurst: number;
   };
   session: {
     /** Listening window after shouldEndSession false (§7.3: 8 s). */
@@ -144,6 +154,7 @@ const OPTIONS = {
   "cek-breaker-cooldown-ms": { env: "CLOVER_CEK_BREAKER_COOLDOWN_MS", kind: "int" },
   "signing-workers": { env: "CLOVER_SIGNING_WORKERS", kind: "int" },
   "allow-http-extensions": { env: "CLOVER_ALLOW_HTTP_EXTENSIONS", kind: "bool" },
+  "extension-networks": { env: "CLOVER_EXTENSION_NETWORKS", kind: "string" },
   "extension-private-networks": { env: "CLOVER_EXTENSION_PRIVATE_NETWORKS", kind: "bool" },
   "cic-headers-timeout-ms": { env: "CLOVER_CIC_HEADERS_TIMEOUT_MS", kind: "int" },
   "cic-body-idle-timeout-ms": { env: "CLOVER_CIC_BODY_IDLE_TIMEOUT_MS", kind: "int" },
@@ -155,6 +166,9 @@ const OPTIONS = {
   "rate-device-burst": { env: "CLOVER_RATE_DEVICE_BURST", kind: "int" },
   "rate-client-per-second": { env: "CLOVER_RATE_CLIENT_PER_SECOND", kind: "int" },
   "rate-client-burst": { env: "CLOVER_RATE_CLIENT_BURST", kind: "int" },
+  "preauth-connections-per-ip": { env: "CLOVER_PREAUTH_CONNECTIONS_PER_IP", kind: "int" },
+  "preauth-failures-per-second": { env: "CLOVER_PREAUTH_FAILURES_PER_SECOND", kind: "int" },
+  "preauth-failure-burst": { env: "CLOVER_PREAUTH_FAILURE_BURST", kind: "int" },
   "session-timeout-ms": { env: "CLOVER_SESSION_TIMEOUT_MS", kind: "int" },
   "session-grace-ms": { env: "CLOVER_SESSION_GRACE_MS", kind: "int" },
   "registry-refresh-ms": { env: "CLOVER_REGISTRY_REFRESH_MS", kind: "int" },
@@ -173,7 +187,7 @@ const OPTIONS = {
   "terms-file": { env: "CLOVER_TERMS_FILE", kind: "string" },
 } as const;
 
-type OptionName = keyof typeof OPTIONS;
+export type OptionName = keyof typeof OPTIONS;
 
 function read(name: OptionName, flags: Record<string, string | undefined>, env: Env) {
   const flag = flags[name];
@@ -183,8 +197,17 @@ function read(name: OptionName, flags: Record<string, string | undefined>, env: 
   return undefined;
 }
 
-/** Reads the configuration; throws a ConfigError naming the variable or flag at fault. */
-export function loadConfig(env: Env = process.env, argv: string[] = []): ServerConfig {
+/** Defaults a command may change (`clover serve` allows loopback extensions). */
+export interface ConfigDefaults {
+  extensionNetworks?: ExtensionNetworks;
+}
+
+/** Whether a setting is given by its flag in `argv` or its variable in `env`. */
+export function isConfigured(name: OptionName, env: Env = process.env, argv: string[] = []) {
+  return read(name, parseFlags(argv), env) !== undefined;
+}
+
+function parseFlags(argv: string[]): Record<string, string | undefined> {
   const parsed = parseArgs({
     args: argv,
     options: Object.fromEntries(
@@ -193,7 +216,16 @@ export function loadConfig(env: Env = process.env, argv: string[] = []): ServerC
     strict: true,
     allowPositionals: false,
   });
-  const flags = parsed.values as Record<string, string | undefined>;
+  return parsed.values as Record<string, string | undefined>;
+}
+
+/** Reads the configuration; throws a ConfigError naming the variable or flag at fault. */
+export function loadConfig(
+  env: Env = process.env,
+  argv: string[] = [],
+  defaults: ConfigDefaults = {},
+): ServerConfig {
+  const flags = parseFlags(argv);
   const str = (name: OptionName, fallback: string) => read(name, flags, env)?.value ?? fallback;
   const opt = (name: OptionName) => read(name, flags, env)?.value;
   const int = (name: OptionName, fallback: number, min = 0) => {
@@ -254,7 +286,12 @@ export function loadConfig(env: Env = process.env, argv: string[] = []): ServerC
       breakerCooldownMs: int("cek-breaker-cooldown-ms", 30_000, 0),
       signingWorkers: int("signing-workers", 1, 0),
       allowHttp: bool("allow-http-extensions", true),
-      allowPrivateNetworks: bool("extension-private-networks", true),
+      extensionNetworks: extensionNetworks(
+        read("extension-networks", flags, env),
+        read("extension-private-networks", flags, env) &&
+          (bool("extension-private-networks", false) ? "private" : "public"),
+        defaults.extensionNetworks ?? "public",
+      ),
     },
     cic: {
       headersTimeoutMs: int("cic-headers-timeout-ms", 10_000, 1),
@@ -267,6 +304,9 @@ export function loadConfig(env: Env = process.env, argv: string[] = []): ServerC
       deviceRateBurst: int("rate-device-burst", 100, 1),
       clientRatePerSecond: int("rate-client-per-second", 1000, 0),
       clientRateBurst: int("rate-client-burst", 2000, 1),
+      preAuthConnectionsPerIp: int("preauth-connections-per-ip", 64, 0),
+      preAuthFailuresPerSecond: int("preauth-failures-per-second", 10, 0),
+      preAuthFailureBurst: int("preauth-failure-burst", 100, 1),
     },
     session: {
       timeoutMs: int("session-timeout-ms", 8000, 1),
@@ -330,6 +370,21 @@ function deviceConfig(
     ...(termsVersion ? { termsVersion } : {}),
     ...(termsFile ? { termsFile } : {}),
   };
+}
+
+/** CLOVER_EXTENSION_NETWORKS, else the older boolean (true: private, false: public). */
+function extensionNetworks(
+  found: { value: string; source: string } | undefined,
+  fromBoolean: ExtensionNetworks | undefined,
+  fallback: ExtensionNetworks,
+): ExtensionNetworks {
+  if (!found) return fromBoolean || fallback;
+  const value = found.value.toLowerCase() as ExtensionNetworks;
+  if (!EXTENSION_NETWORKS.includes(value))
+    throw new ConfigError(
+      `${found.source}: expected "public", "loopback" or "private", got "${found.value}"`,
+    );
+  return value;
 }
 
 function redisUrl(value: string | undefined): string | undefined {

@@ -90,6 +90,7 @@ describe("device credentials in the database", () => {
       CLOVER_HOST: "127.0.0.1",
       CLOVER_ADMIN_TOKEN: "admin",
       CLOVER_LOG_LEVEL: "silent",
+      CLOVER_EXTENSION_NETWORKS: "loopback",
       CLOVER_EXAMPLES: "off",
     });
     const first = await startClover({ config });

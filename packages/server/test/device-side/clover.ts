@@ -40,6 +40,7 @@ export async function startWorld(
     adminToken: ADMIN,
     logLevel: "silent",
     ...overrides,
+    cek: { extensionNetworks: "loopback", ...overrides.cek },
   });
   const server = await startClover({ config, ...start });
   const api = async (method: string, path: string, body?: unknown, token = ADMIN) => {

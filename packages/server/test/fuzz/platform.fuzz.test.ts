@@ -141,12 +141,17 @@ describe("fuzz: the platform under mutated traffic", { timeout: 30 * 60_000 }, (
         CLOVER_HOST: "127.0.0.1",
         CLOVER_ADMIN_TOKEN: ADMIN,
         CLOVER_LOG_LEVEL: "silent",
+        CLOVER_EXTENSION_NETWORKS: "loopback",
         CLOVER_EXAMPLES: "off",
         CLOVER_CEK_TIMEOUT_MS: "1500",
         CLOVER_CIC_BODY_IDLE_TIMEOUT_MS: "300",
         // A stalled HTTP/1.1 request is closed at the headers deadline: keep it short here.
         CLOVER_CIC_HEADERS_TIMEOUT_MS: "2000",
         CLOVER_RATE_DEVICE_PER_SECOND: "0",
+        // Every case comes from 127.0.0.1 with the bystander: no per-IP block here (its own
+        // test is robustness/pre-auth.test.ts).
+        CLOVER_PREAUTH_FAILURES_PER_SECOND: "0",
+        CLOVER_PREAUTH_CONNECTIONS_PER_IP: "0",
       }),
     });
     const auth = { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" };

@@ -67,6 +67,7 @@ export function answer(
 export async function startExtension(
   respond: Responder,
   publicKeyPem?: () => string,
+  host = "127.0.0.1",
 ): Promise<TestExtension> {
   const received: Received[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
@@ -143,8 +144,9 @@ export async function startExtension(
     });
     res.end(body);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  ext.url = `http://127.0.0.1:${(server.address() as { port: number }).port}/cek`;
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  const shown = host.includes(":") ? `[${host}]` : host;
+  ext.url = `http://${shown}:${(server.address() as { port: number }).port}/cek`;
   ext.close = async () => {
     for (const cancel of delays) cancel();
     server.closeAllConnections();

@@ -63,7 +63,8 @@ export async function startPlatform(
     logLevel: "silent",
     ...overrides,
     dataDir,
-    cek: { timeoutMs: 2000, ...overrides.cek },
+    // Test extensions run on this machine (docs/security.md "Outbound policy").
+    cek: { timeoutMs: 2000, extensionNetworks: "loopback", ...overrides.cek },
   });
   const platform = await createPlatform(config, { logger: pino({ level: "silent" }), ...options });
   const server: Server = createServer(platform.managementHandler);

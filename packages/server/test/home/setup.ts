@@ -45,6 +45,7 @@ export async function startHomeRig(): Promise<HomeRig> {
     CLOVER_HOST: "127.0.0.1",
     CLOVER_ADMIN_TOKEN: ADMIN_TOKEN,
     CLOVER_LOG_LEVEL: "silent",
+    CLOVER_EXTENSION_NETWORKS: "loopback",
     CLOVER_ALLOW_HTTP_EXTENSIONS: "true",
     CLOVER_EXAMPLES: "off",
     // Tests talk faster than a person: the CIC rate limits are not under test here.

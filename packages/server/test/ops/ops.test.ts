@@ -42,6 +42,7 @@ describe("operations endpoints and drain", {
       CLOVER_HOST: "127.0.0.1",
       CLOVER_ADMIN_TOKEN: ADMIN,
       CLOVER_LOG_LEVEL: "silent",
+      CLOVER_EXTENSION_NETWORKS: "loopback",
       CLOVER_EXAMPLES: "off",
       CLOVER_NODE_ID: "ops-node",
       CLOVER_OPS_PORT: String(opsPort),

@@ -57,6 +57,7 @@ describe("management API input", () => {
         CLOVER_HOST: "127.0.0.1",
         CLOVER_ADMIN_TOKEN: ADMIN,
         CLOVER_LOG_LEVEL: "silent",
+        CLOVER_EXTENSION_NETWORKS: "loopback",
       }),
     });
   });
@@ -133,6 +134,7 @@ describe("identifiers", () => {
         CLOVER_HOST: "127.0.0.1",
         CLOVER_ADMIN_TOKEN: ADMIN,
         CLOVER_LOG_LEVEL: "silent",
+        CLOVER_EXTENSION_NETWORKS: "loopback",
       }),
     });
   });

@@ -47,6 +47,7 @@ describe("device identity: client, device id and user", () => {
         CLOVER_HOST: "127.0.0.1",
         CLOVER_ADMIN_TOKEN: ADMIN,
         CLOVER_LOG_LEVEL: "silent",
+        CLOVER_EXTENSION_NETWORKS: "loopback",
         CLOVER_SESSION_TIMEOUT_MS: "200",
         CLOVER_SESSION_GRACE_MS: "0",
       }),

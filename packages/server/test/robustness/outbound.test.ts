@@ -1,17 +1,33 @@
-// The outbound policy: extension and account-linking URLs never reach link-local or metadata
-// addresses, carry no credentials, stay short; loopback and private networks only when allowed
-// (checked at registration, and after DNS on every connection).
+// The outbound policy (docs/security.md "Outbound policy"): extension and account-linking URLs
+// never reach link-local or metadata addresses, carry no credentials and stay short; the
+// server's default refuses loopback and private networks (CLOVER_EXTENSION_NETWORKS widens it),
+// the embedded examples work whatever the policy, and a name that resolves to a refused
+// address is refused when it is called, not only when it is registered.
 import assert from "node:assert/strict";
+import { lookup } from "node:dns/promises";
+import { createServer, type Server } from "node:http";
+import { hostname } from "node:os";
 import { after, before, describe, it } from "node:test";
-import { guardedLookup, refusedUrl } from "../../src/cek/outbound-policy.js";
-import { loadConfig } from "../../src/config/index.js";
+import { DeviceClient, logIn } from "@clover/device";
+import { addressClass } from "../../src/cek/outbound-policy.js";
+import { ConfigError, loadConfig } from "../../src/config/index.js";
 import { type CloverServer, startClover } from "../../src/main.js";
-import { tempDir } from "../helpers/platform.js";
+import { answer, startExtension } from "../helpers/extension-server.js";
+import { bakeryModel } from "../helpers/models.js";
+import { register, say, startPlatform, tempDir } from "../helpers/platform.js";
 
 const ADMIN = "outbound-admin";
 
-describe("outbound policy", () => {
+/** This machine's name and the address it resolves to (loopback or a private network). */
+async function localName() {
+  const name = hostname();
+  const { address } = await lookup(name);
+  return { name, address, kind: addressClass(address) };
+}
+
+describe("outbound policy: the server's default (public addresses only)", () => {
   let server: CloverServer;
+  let device: DeviceClient;
   before(async () => {
     server = await startClover({
       config: loadConfig({
@@ -22,20 +38,48 @@ describe("outbound policy", () => {
         CLOVER_LOG_LEVEL: "silent",
       }),
     });
+    assert.equal(server.platform.registry.get("com.clover.example.dice") !== undefined, true);
+    const api = (path: string, body: unknown) =>
+      fetch(`${server.url}${path}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }).then((r) => r.json() as Promise<Record<string, string>>);
+    const { clientId, clientSecret } = await api("/api/v1/device-clients", { name: "speaker" });
+    const tokens = await logIn({
+      url: server.url,
+      clientId: clientId!,
+      clientSecret: clientSecret!,
+      deviceId: "outbound-1",
+      modelId: "KS-1",
+    });
+    device = new DeviceClient({ url: server.url, accessToken: tokens.access_token });
+    await device.openDownchannel();
   });
-  after(() => server?.close());
+  after(async () => {
+    device?.close();
+    await server?.close();
+  });
 
-  const register = (overrides: Record<string, unknown>) =>
-    fetch(`${server.url}/api/v1/extensions`, {
+  const post = (path: string, body: unknown) =>
+    fetch(`${server.url}${path}`, {
       method: "POST",
       headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
-      body: JSON.stringify({
-        id: `com.example.out${Math.floor(Math.random() * 1e9)}`,
-        displayName: "Out",
-        endpointUrl: "https://example.com/cek",
-        ...overrides,
-      }),
+      body: JSON.stringify(body),
     });
+  const register = (overrides: Record<string, unknown>) =>
+    post("/api/v1/extensions", {
+      id: `com.example.out${Math.floor(Math.random() * 1e9)}`,
+      displayName: "Out",
+      endpointUrl: "https://example.com/cek",
+      ...overrides,
+    });
+  const refusal = async (overrides: Record<string, unknown>) => {
+    const response = await register(overrides);
+    const body = (await response.json()) as { error: { message: string } };
+    assert.equal(response.status, 400, JSON.stringify(body));
+    return body.error.message;
+  };
 
   for (const [label, doc, field] of [
     ["metadata IPv4", { endpointUrl: "http://169.254.169.254/latest/meta-data" }, "endpointUrl"],
@@ -69,26 +113,183 @@ describe("outbound policy", () => {
     ["a NUL in the display name", { displayName: "a\u0000b" }, "displayName"],
   ] as const) {
     it(`refuses ${label} with 400 naming ${field}`, async () => {
-      const response = await register(doc);
-      const body = (await response.json()) as { error: { message: string } };
-      assert.equal(response.status, 400, JSON.stringify(body));
-      assert.match(body.error.message, new RegExp(field.replace(".", "\\.")));
+      assert.match(await refusal(doc), new RegExp(field.replace(".", "\\.")));
     });
   }
 
-  it("keeps loopback allowed by default and the embedded examples working", async () => {
-    assert.equal((await register({ endpointUrl: "http://127.0.0.1:9/cek" })).status, 201);
+  for (const url of [
+    "http://127.0.0.1:9/cek",
+    "http://127.1:9/",
+    "http://localhost:9/",
+    "http://LOCALHOST.:9/",
+    "http://[::1]:9/",
+    "http://[::ffff:127.0.0.1]/",
+    "http://0x7f000001/",
+  ])
+    it(`refuses the loopback ${url}, naming the address kind and the setting`, async () => {
+      assert.match(
+        await refusal({ endpointUrl: url }),
+        /^endpointUrl: .* is a loopback address, refused by the outbound policy \(CLOVER_EXTENSION_NETWORKS=public\); set CLOVER_EXTENSION_NETWORKS=loopback/,
+      );
+    });
+
+  for (const url of ["http://10.1.2.3/", "http://192.168.0.10/", "http://[fd00::1]/"])
+    it(`refuses the private-network ${url}, naming the setting`, async () => {
+      assert.match(
+        await refusal({ endpointUrl: url }),
+        /private-network address.*CLOVER_EXTENSION_NETWORKS=private/,
+      );
+    });
+
+  it("refuses account-linking URLs on loopback the same way", async () => {
+    const message = await refusal({
+      accountLinking: {
+        authorizationUrl: "https://example.com/auth",
+        accessTokenUri: "http://localhost:8080/token",
+        clientId: "c",
+        clientSecret: "s",
+      },
+    });
+    assert.match(message, /^accountLinking\.accessTokenUri: localhost is a loopback address/);
   });
 
-  it("refuses loopback and private networks when they are not allowed, after DNS too", async () => {
-    const strict = { allowPrivateNetworks: false };
-    assert.match(refusedUrl("http://10.1.2.3/", strict) ?? "", /private/);
-    assert.match(refusedUrl("http://localhost:8080/", strict) ?? "", /loopback/);
-    assert.equal(refusedUrl("https://example.com/", strict), undefined);
-    const lookup = guardedLookup(strict);
-    const error = await new Promise<Error | null>((resolve) =>
-      lookup("localhost", {}, (e) => resolve(e)),
+  it("still runs the embedded examples (dice, and the home example with its account linking)", async () => {
+    const light = await device.sendText("turn on the kitchen light");
+    const said = light.directives.find((d) => d.header.name === "RenderText")?.payload["text"];
+    assert.equal(said, "Turned on the kitchen light.");
+    const rolled = await device.sendText("ask dice to roll two dice");
+    const text = String(
+      rolled.directives.find((d) => d.header.name === "RenderText")?.payload["text"],
     );
-    assert.match(String(error?.message), /outbound policy/);
+    assert.match(text, /\d/, text);
+  });
+
+  it("refuses at call time a name that resolves to a refused address (no request leaves)", async () => {
+    const local = await localName();
+    assert.ok(["loopback", "private"].includes(local.kind), `${local.name} → ${local.address}`);
+    const extension = await startExtension(() => ({ body: answer("reached") }), undefined, "::");
+    const port = new URL(extension.url).port;
+    try {
+      const created = await register({
+        id: "com.example.byname",
+        endpointUrl: `http://${local.name}:${port}/cek`,
+        invocationNames: { en: { main: "bakery bot" } },
+        models: { en: bakeryModel("en") },
+      });
+      assert.equal(created.status, 201, await created.text());
+      const turn = await device.sendText("ask bakery bot what time you open");
+      const said = String(
+        turn.directives.find((d) => d.header.name === "RenderText")?.payload["text"],
+      );
+      assert.doesNotMatch(said, /reached/);
+      assert.equal(extension.received.length, 0);
+    } finally {
+      await extension.close();
+    }
+  });
+
+  it("refuses a token endpoint by name at call time too (account linking)", async () => {
+    const local = await localName();
+    let calls = 0;
+    const tokenServer: Server = createServer((_req, res) => {
+      calls++;
+      res.writeHead(200, { "content-type": "application/json" }).end('{"access_token":"t"}');
+    });
+    await new Promise<void>((resolve) => tokenServer.listen(0, "::", resolve));
+    const port = (tokenServer.address() as { port: number }).port;
+    try {
+      const id = "com.example.linkbyname";
+      const created = await register({
+        id,
+        accountLinking: {
+          authorizationUrl: "https://example.com/auth",
+          accessTokenUri: `http://${local.name}:${port}/token`,
+          clientId: "c",
+          clientSecret: "s",
+        },
+      });
+      assert.equal(created.status, 201, await created.text());
+      const started = await post(`/api/v1/extensions/${id}/account-linking/authorize`, {
+        userId: "U-outbound",
+      });
+      const { state } = (await started.json()) as { state: string };
+      const redirect = await fetch(`${server.url}/v1/al/token/?state=${state}&code=abc`);
+      const body = (await redirect.json()) as { error: { message: string } };
+      assert.equal(redirect.status, 400);
+      assert.match(body.error.message, /outbound policy/);
+      assert.equal(calls, 0);
+    } finally {
+      tokenServer.closeAllConnections();
+      await new Promise<void>((resolve) => tokenServer.close(() => resolve()));
+    }
+  });
+});
+
+describe("outbound policy: CLOVER_EXTENSION_NETWORKS", () => {
+  it("reads public, loopback and private, and the older boolean", () => {
+    const networks = (env: Record<string, string>, argv: string[] = []) =>
+      loadConfig(env, argv).cek.extensionNetworks;
+    assert.equal(networks({}), "public");
+    assert.equal(networks({ CLOVER_EXTENSION_NETWORKS: "loopback" }), "loopback");
+    assert.equal(networks({}, ["--extension-networks", "private"]), "private");
+    assert.equal(networks({ CLOVER_EXTENSION_PRIVATE_NETWORKS: "true" }), "private");
+    assert.equal(networks({ CLOVER_EXTENSION_PRIVATE_NETWORKS: "false" }), "public");
+    assert.equal(
+      networks({ CLOVER_EXTENSION_PRIVATE_NETWORKS: "true", CLOVER_EXTENSION_NETWORKS: "public" }),
+      "public",
+    );
+    assert.equal(
+      loadConfig({}, [], { extensionNetworks: "loopback" }).cek.extensionNetworks,
+      "loopback",
+    );
+    assert.throws(
+      () => networks({ CLOVER_EXTENSION_NETWORKS: "everything" }),
+      (e: unknown) => e instanceof ConfigError && /CLOVER_EXTENSION_NETWORKS/.test(String(e)),
+    );
+  });
+
+  it("loopback: this machine is reachable, private networks and metadata are not", async () => {
+    const platform = await startPlatform({ cek: { extensionNetworks: "loopback" } });
+    try {
+      const doc = (endpointUrl: string) => ({
+        id: `com.example.lo${Math.floor(Math.random() * 1e9)}`,
+        displayName: "Lo",
+        endpointUrl,
+      });
+      for (const url of ["http://127.0.0.1:9/", "http://localhost:9/", "http://[::1]:9/"])
+        assert.equal((await platform.api("POST", "/api/v1/extensions", doc(url))).status, 201);
+      const privateNet = await platform.api("POST", "/api/v1/extensions", doc("http://10.0.0.5/"));
+      assert.equal(privateNet.status, 400);
+      assert.match(JSON.stringify(privateNet.body), /CLOVER_EXTENSION_NETWORKS=private/);
+      const metadata = await platform.api(
+        "POST",
+        "/api/v1/extensions",
+        doc("http://169.254.169.254/"),
+      );
+      assert.equal(metadata.status, 400);
+    } finally {
+      await platform.close();
+    }
+  });
+
+  it("private: a name resolving to this machine is called (the control of the call-time check)", async () => {
+    const local = await localName();
+    const platform = await startPlatform({ cek: { extensionNetworks: "private" } });
+    const extension = await startExtension(() => ({ body: answer("reached") }), undefined, "::");
+    try {
+      await register(platform, {
+        id: "com.example.byname",
+        displayName: "By name",
+        endpointUrl: `http://${local.name}:${new URL(extension.url).port}/cek`,
+        invocationNames: { en: { main: "bakery bot" } },
+        models: { en: bakeryModel("en") },
+      });
+      const result = await platform.assistant.handleTurn(say("ask bakery bot when you open"));
+      assert.equal(extension.received.length, 1);
+      assert.match(JSON.stringify(result), /reached/);
+    } finally {
+      await extension.close();
+      await platform.close();
+    }
   });
 });

@@ -49,6 +49,7 @@ describe("slow, silent and drip-feeding extensions", () => {
         CLOVER_HOST: "127.0.0.1",
         CLOVER_ADMIN_TOKEN: ADMIN,
         CLOVER_LOG_LEVEL: "silent",
+        CLOVER_EXTENSION_NETWORKS: "loopback",
         CLOVER_EXAMPLES: "off",
         CLOVER_CEK_TIMEOUT_MS: "1500",
         CLOVER_CIC_BODY_IDLE_TIMEOUT_MS: "500",

@@ -134,6 +134,7 @@ describe("voice commands end to end through CIC", { timeout: 240_000 }, () => {
       CLOVER_HOST: "127.0.0.1",
       CLOVER_ADMIN_TOKEN: "voice-test-admin",
       CLOVER_LOG_LEVEL: "silent",
+      CLOVER_EXTENSION_NETWORKS: "loopback",
       CLOVER_ALLOW_HTTP_EXTENSIONS: "true",
       ...urls,
     });

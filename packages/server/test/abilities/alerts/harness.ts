@@ -76,6 +76,7 @@ export async function startAlertsHarness(
     CLOVER_HOST: "127.0.0.1",
     CLOVER_ADMIN_TOKEN: ADMIN,
     CLOVER_LOG_LEVEL: "silent",
+    CLOVER_EXTENSION_NETWORKS: "loopback",
     CLOVER_EXAMPLES: "off",
   });
   const run = async () => {

@@ -44,6 +44,7 @@ export async function startCicSchedule(
     CLOVER_HOST: "127.0.0.1",
     CLOVER_ADMIN_TOKEN: ADMIN,
     CLOVER_LOG_LEVEL: "silent",
+    CLOVER_EXTENSION_NETWORKS: "loopback",
     CLOVER_EXAMPLES: "off",
     ...env,
   });
