@@ -13,6 +13,7 @@ const BENCHMARKS = {
   "cic-downchannels": "bench/cic/downchannels.ts",
   speech: "bench/speech/speech.ts",
   "speech-answer": "bench/speech/answer.ts",
+  "speech-endpoint": "bench/speech/endpoint.ts",
   alerts: "bench/alerts/alerts.ts",
   scale: "bench/scale/scale.ts",
   "scale-downchannels": "bench/scale/downchannels.ts",

@@ -65,12 +65,14 @@ interface Setup {
 }
 
 const native = new FliteTextToSpeech();
+const nativeWholeFirst = new FliteTextToSpeech({ shortFirstPiece: false });
 const wasi = new FliteTextToSpeech({ engine: "wasi" });
 if (native.engine !== "native")
   console.log("(Debian flite is not installed: both engines are WASI)");
 const setups: Setup[] = [
   { name: "no TTS" },
   { name: "streamed, flite + lame programs", tts: native },
+  { name: "streamed, programs, first sentence whole (before)", tts: nativeWholeFirst },
   { name: "streamed, WASI Flite + JS LAME", tts: wasi },
   { name: "whole MP3 first, flite + lame programs", tts: whole(native) },
   { name: "whole MP3 first, WASI Flite + JS LAME (before)", tts: whole(wasi) },
@@ -183,4 +185,4 @@ for (const setup of setups) {
   setup.session?.close();
   await setup.gateway?.close();
 }
-await Promise.all([native.close(), wasi.close()]);
+await Promise.all([native.close(), nativeWholeFirst.close(), wasi.close()]);

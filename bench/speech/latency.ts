@@ -1,12 +1,15 @@
-// One dice turn by voice through the whole platform: the device uploads in real time (200 ms
-// slices every 200 ms), stops when StopCapture arrives, and we time from the last sample of
-// speech to the first byte of the answer and to its first audio byte.
+// One dice turn by voice through the whole platform: the device uploads in real time (a 200 ms
+// slice once it has been recorded, cic.md §10), stops when StopCapture arrives, and we time from
+// the last sample of speech to the first byte of the answer and to its first audio byte. Two
+// end-pointers take turns, interleaved: the full 700 ms silence window and the grammar-aware
+// early end (docs/speech.md).
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DeviceClient, logIn } from "@clover/device";
 import type { InteractionModel } from "@clover/protocol";
+import type { SpeechToText } from "../../packages/server/src/cic/speech-engines.js";
 import { loadConfig } from "../../packages/server/src/config/index.js";
 import { startClover } from "../../packages/server/src/main.js";
 import { PocketsphinxRecognizer } from "../../packages/server/src/speech/asr/pocketsphinx.js";
@@ -14,9 +17,29 @@ import { samplesToBytes } from "../../packages/server/src/speech/audio/pcm.js";
 import { CachedTextToSpeech } from "../../packages/server/src/speech/tts/cache.js";
 import { FliteTextToSpeech } from "../../packages/server/src/speech/tts/flite.js";
 
-export async function dialogLatency(
-  runs: number,
-): Promise<{ runs: number[]; audioRuns: number[]; trailingSilenceMs: number; rssMb: number }> {
+export interface LatencyFigures {
+  /** End of speech → first byte of the answer, ms, per run. */
+  runs: number[];
+  /** End of speech → first audio byte, ms, per run. */
+  audioRuns: number[];
+  /** Arrival of the slice holding the end of speech → first audio byte, ms, per run. */
+  serverAudioRuns: number[];
+  /** Runs whose text was not the words said. */
+  misheard: number;
+}
+
+/** The recognizer before this change (700 ms window, wide beams), the window alone, the early end. */
+export const END_POINTERS = {
+  "before: full window, wide beams": { earlySilenceMs: 0, wide: true },
+  "full window, default beams": { earlySilenceMs: 0, wide: false },
+  "early end (210 ms), default beams": { earlySilenceMs: 210, wide: false },
+} as const;
+const WIDE_BEAMS = ["-beam", "1e-60", "-wbeam", "1e-50", "-pbeam", "1e-60"];
+
+export async function dialogLatency(runs: number): Promise<{
+  setups: Record<keyof typeof END_POINTERS, LatencyFigures>;
+  rssMb: number;
+}> {
   const dataDir = mkdtempSync(join(tmpdir(), "clover-bench-speech-"));
   const models = ["dice", "pizza", "audio"].map(
     (name) =>
@@ -25,7 +48,26 @@ export async function dialogLatency(
       ) as InteractionModel,
   );
   const tts = new CachedTextToSpeech(new FliteTextToSpeech());
-  const asr = new PocketsphinxRecognizer({ models });
+  const recognizers = Object.fromEntries(
+    Object.entries(END_POINTERS).map(([name, setup]) => [
+      name,
+      new PocketsphinxRecognizer({
+        models,
+        limits: { earlySilenceMs: setup.earlySilenceMs },
+        ...(setup.wide ? { decoderArgs: WIDE_BEAMS } : {}),
+      }),
+    ]),
+  ) as Record<keyof typeof END_POINTERS, PocketsphinxRecognizer>;
+  let current = Object.values(recognizers)[0] as PocketsphinxRecognizer;
+  const heard: string[] = [];
+  const asr: SpeechToText = {
+    languages: ["en"],
+    recognize: async (audio, options) => {
+      const result = await current.recognize(audio, options);
+      heard.push(result.text);
+      return result;
+    },
+  };
   const voice = new FliteTextToSpeech({ voice: "awb" });
   const config = loadConfig({
     CLOVER_DATA_DIR: dataDir,
@@ -55,14 +97,23 @@ export async function dialogLatency(
   await device.openDownchannel((d) => {
     if (d.header.name === "StopCapture") onStop();
   });
-  const speech = await voice.synthesizePcm("ask dice to roll three dice");
-  const padded = new Int16Array(speech.samples.length + 4800 + 32000);
-  padded.set(speech.samples, 4800);
-  const speechEndByte = (4800 + speech.samples.length) * 2;
+  const said = "ask dice to roll three dice";
+  const speech = trim((await voice.synthesizePcm(said)).samples);
+  const padded = new Int16Array(speech.length + 4800 + 32000);
+  padded.set(speech, 4800);
+  const speechEndByte = (4800 + speech.length) * 2;
   const pcm = samplesToBytes(padded);
-  const times: number[] = [];
-  const audioTimes: number[] = [];
-  for (let run = 0; run < runs + 1; run++) {
+  const figures = Object.fromEntries(
+    Object.keys(END_POINTERS).map((name) => [
+      name,
+      { runs: [], audioRuns: [], serverAudioRuns: [], misheard: 0 },
+    ]),
+  ) as unknown as Record<keyof typeof END_POINTERS, LatencyFigures>;
+  const names = Object.keys(END_POINTERS) as (keyof typeof END_POINTERS)[];
+  // One warm-up turn per end-pointer, then the end-pointers take turns.
+  for (let turn = 0; turn < (runs + 1) * names.length; turn++) {
+    const name = names[turn % names.length] as keyof typeof END_POINTERS;
+    current = recognizers[name];
     const boundary = `b-${randomUUID()}`;
     const metadata = {
       context: [],
@@ -83,6 +134,7 @@ export async function dialogLatency(
       "content-type": `multipart/form-data; boundary=${boundary}`,
     });
     let speechEnded = 0;
+    let sliceArrived = 0;
     let received = Buffer.alloc(0);
     let firstAudioAt = 0;
     const firstByte = new Promise<number>((resolve) => {
@@ -103,27 +155,46 @@ export async function dialogLatency(
     onStop = () => {
       stopped = true;
     };
+    const start = performance.now();
     for (let at = 0; at < pcm.length && !stopped; at += 6400) {
+      // A slice leaves the device once it has been recorded.
+      const due = start + ((at + 6400) / 32000) * 1000;
+      await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
+      if (stopped) break;
       stream.write(pcm.subarray(at, at + 6400));
       if (!speechEnded && at + 6400 >= speechEndByte) {
-        // The slice holding the last speech sample: speech ended this far into the slice.
-        speechEnded = performance.now() - ((at + 6400 - speechEndByte) / 32000) * 1000 + 200;
+        // The slice holding the last speech sample: speech ended this far before its end.
+        sliceArrived = performance.now();
+        speechEnded = start + (speechEndByte / 32000) * 1000;
       }
-      await new Promise((r) => setTimeout(r, 200));
     }
     stream.end(`\r\n--${boundary}--\r\n`);
     const answered = await firstByte;
     await ended;
-    if (run > 0) {
-      // The first run warms the caches up.
-      times.push(answered - speechEnded);
-      audioTimes.push(firstAudioAt - speechEnded);
+    if (turn >= names.length) {
+      const f = figures[name];
+      f.runs.push(answered - speechEnded);
+      f.audioRuns.push(firstAudioAt - speechEnded);
+      f.serverAudioRuns.push(firstAudioAt - sliceArrived);
+      if (heard.at(-1) !== said) f.misheard++;
     }
   }
   const rss = process.memoryUsage().rss / 1024 / 1024;
   device.close();
   await server.close();
-  await Promise.all([asr.close(), tts.close(), voice.close()]);
+  await Promise.all([
+    ...Object.values(recognizers).map((r) => r.close()),
+    tts.close(),
+    voice.close(),
+  ]);
   rmSync(dataDir, { recursive: true, force: true });
-  return { runs: times, audioRuns: audioTimes, trailingSilenceMs: 700, rssMb: rss };
+  return { setups: figures, rssMb: rss };
+}
+
+/** The speech without the synthesizer's own leading and trailing silence. */
+export function trim(samples: Int16Array): Int16Array {
+  const loud = (s: number) => Math.abs(s) > 300;
+  const first = samples.findIndex(loud);
+  const last = samples.findLastIndex(loud);
+  return first < 0 ? samples.subarray(0, 0) : samples.subarray(first, last + 1);
 }

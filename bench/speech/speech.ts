@@ -151,20 +151,22 @@ console.log(
 );
 if (ttsOnly) process.exit(0);
 
-const latency = await dialogLatency(5);
+const turns = Number(process.env["TURNS"] ?? 8);
+const load0 = loadavg()[0] ?? 0;
+const latency = await dialogLatency(turns);
+const p = (values: number[], q: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * q))] ??
+  0;
 console.log(
-  `\nEnd of speech → first byte of the answer (dice turn through CIC, real-time upload, ${latency.runs.length} runs):`,
+  `\nVoice dice turn through CIC ("ask dice to roll three dice", real-time 200 ms slices, ${turns} turns per end-pointer, interleaved; load average ${load0.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)}):\n`,
 );
 console.log(
-  `  median ${median(latency.runs).toFixed(0)} ms (runs: ${latency.runs.map((r) => r.toFixed(0)).join(", ")})`,
+  "| end-pointer | end of speech → first byte p50 / p99 | → first audio byte p50 / p99 | slice arrival → first audio byte p50 | misheard |",
 );
-console.log(
-  `  first audio byte: median ${median(latency.audioRuns).toFixed(0)} ms (runs: ${latency.audioRuns.map((r) => r.toFixed(0)).join(", ")})`,
-);
-console.log(`  of which end-pointing silence: ${latency.trailingSilenceMs} ms`);
-console.log(
-  `load average: ${loadavg()
-    .map((l) => l.toFixed(2))
-    .join(" ")}`,
-);
+console.log("| --- | --- | --- | --- | --- |");
+for (const [name, f] of Object.entries(latency.setups)) {
+  console.log(
+    `| ${name} | ${median(f.runs).toFixed(0)} / ${p(f.runs, 0.99).toFixed(0)} ms | ${median(f.audioRuns).toFixed(0)} / ${p(f.audioRuns, 0.99).toFixed(0)} ms | ${median(f.serverAudioRuns).toFixed(0)} ms | ${f.misheard}/${f.runs.length} |`,
+  );
+}
 console.log(`  server RSS: ${latency.rssMb.toFixed(0)} MB`);

@@ -7,6 +7,7 @@ import { type NamedRecognizer, SpeechToTextByLanguage } from "./asr/by-language.
 import { OpenAiSpeechToText } from "./asr/openai.js";
 import { PocketsphinxRecognizer } from "./asr/pocketsphinx.js";
 import { SherpaSpeechToText } from "./asr/sherpa.js";
+import { DEFAULT_CAPTURE_LIMITS } from "./audio/capture.js";
 import { TextToSpeechByLanguage } from "./tts/by-language.js";
 import { CachedTextToSpeech } from "./tts/cache.js";
 import { EspeakTextToSpeech } from "./tts/espeak.js";
@@ -105,12 +106,25 @@ function createTts(env: Env): TextToSpeech | undefined {
   }
 }
 
+/** CLOVER_ASR_EARLY_END_MS: silence that ends a whole request (0: always the full window). */
+function earlySilence(env: Env): number {
+  const value = env["CLOVER_ASR_EARLY_END_MS"];
+  if (value === undefined) return DEFAULT_CAPTURE_LIMITS.earlySilenceMs;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 0 || ms > DEFAULT_CAPTURE_LIMITS.trailingSilenceMs)
+    throw new Error(
+      `CLOVER_ASR_EARLY_END_MS must be a whole number of milliseconds from 0 to ${DEFAULT_CAPTURE_LIMITS.trailingSilenceMs}, got "${value}"`,
+    );
+  return ms;
+}
+
 function createRecognizer(name: string, env: Env, models: readonly InteractionModel[]) {
   const languages = list(env["CLOVER_ASR_LANGUAGES"]);
   switch (name) {
     case "pocketsphinx":
       return new PocketsphinxRecognizer({
         models,
+        limits: { earlySilenceMs: earlySilence(env) },
         ...(env["CLOVER_POCKETSPHINX_MODEL"] ? { modelDir: env["CLOVER_POCKETSPHINX_MODEL"] } : {}),
       });
     case "openai":

@@ -58,6 +58,46 @@ describe("pocketsphinx recognizer", () => {
     assert.equal(ended, 1);
   });
 
+  /** A stream that receives `parts` now and then stays open without more audio until ended. */
+  function openStream(...parts: Buffer[]): Readable {
+    const stream = new Readable({ read() {} });
+    for (const part of parts)
+      for (let at = 0; at < part.length; at += 6400) stream.push(part.subarray(at, at + 6400));
+    return stream;
+  }
+  const silence = (seconds: number) => Buffer.alloc(Math.round(seconds * 16000) * 2);
+
+  it("ends a whole request after a short silence instead of the full window", async () => {
+    // 300 ms of silence after the command, then nothing: only an early end can stop capture
+    // before the 1.5 s idle limit of this suite.
+    const audio = openStream(await spoken(flite, "ask dice to roll three dice", 0.3, 0.3));
+    let ended = 0;
+    const started = performance.now();
+    const result = await asr.recognize(audio, { language: "en", onEndOfSpeech: () => ended++ });
+    audio.push(null);
+    assert.equal(result.text, "ask dice to roll three dice");
+    assert.equal((result as { early?: boolean }).early, true);
+    assert.equal(ended, 1);
+    assert.ok(performance.now() - started < 1500, "ended before the idle limit");
+  });
+
+  it("waits the full window when the words so far are not a whole request", async () => {
+    // "ask dice" may go on ("ask dice to …"): the short silence must not end it.
+    const audio = openStream(await spoken(flite, "ask dice", 0.3, 0.3));
+    const result = await asr.recognize(audio, { language: "en" });
+    audio.push(null);
+    assert.equal(result.text, "ask dice");
+    assert.notEqual((result as { early?: boolean }).early, true);
+  });
+
+  it("keeps recognizing the whole utterance when speech goes on after a pause", async () => {
+    // With the synthesizer's own silence at both ends, a pause of about 400 ms.
+    const first = await spoken(flite, "ask dice", 0.3, 0);
+    const rest = await spoken(flite, "to roll three dice", 0, 1.2);
+    const result = await asr.recognize(slices(Buffer.concat([first, rest])), { language: "en" });
+    assert.equal(result.text, "ask dice to roll three dice");
+  });
+
   it("recognizes several uploads at once", async () => {
     const phrases = ["open dice", "roll five dice", "cancel"];
     const audio = await Promise.all(phrases.map((p) => spoken(flite, p)));

@@ -213,6 +213,18 @@ describe("sentences of an answer", () => {
     assert.deepEqual(splitSentences("   "), []);
   });
 
+  it("cuts a long first sentence at its first comma, so the first audio is ready sooner", () => {
+    assert.deepEqual(
+      splitSentences("You rolled a four and a six, round 12. Would you like to roll again?"),
+      ["You rolled a four and a six,", "round 12.", "Would you like to roll again?"],
+    );
+    // Short first sentences, and commas that would leave a scrap, stay whole.
+    assert.deepEqual(splitSentences("Yes, two dice. Again?"), ["Yes, two dice.", "Again?"]);
+    assert.deepEqual(splitSentences("Here are your pizzas for the party tonight, enjoy."), [
+      "Here are your pizzas for the party tonight, enjoy.",
+    ]);
+  });
+
   it("cuts a run-on sentence at a comma so no piece is very long", () => {
     const long = Array.from({ length: 40 }, (_, i) => `item number ${i}`).join(", ");
     const pieces = splitSentences(long);

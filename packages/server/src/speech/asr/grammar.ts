@@ -7,8 +7,8 @@ import type { InteractionModel } from "@clover/protocol";
 import { numberWords, spokenWords } from "./spoken.js";
 
 /** A word, a reference to another rule, or an optional reference (`[<rule>]`). */
-type Item = string | { rule: string; optional?: true };
-type Phrase = Item[];
+export type Item = string | { rule: string; optional?: true };
+export type Phrase = Item[];
 
 export interface CompiledGrammar {
   /** The JSGF source (public rule `<command>`). */
@@ -17,7 +17,12 @@ export interface CompiledGrammar {
   words: Set<string>;
   /** Phrases dropped because a word could not be pronounced, with the word. */
   dropped: { phrase: string; word: string }[];
+  /** The rules as written into the JSGF (the phrases kept), by name; the public rule is TOP_RULE. */
+  rules: Map<string, Phrase[]>;
 }
+
+/** The public rule: an optional wake word, then what the user asks for. */
+export const TOP_RULE: Phrase = [{ rule: "wake", optional: true }, { rule: "request" }];
 
 const NUMBER_RULE = "number";
 const WAKE = ["hey clova", "ok clova", "okay clova", "clova", "hey clover", "clover"];
@@ -156,8 +161,9 @@ export function buildGrammar(
   if (english.length > 0) addInvocationPhrases(set);
   else set.add("request", [ref("body")]);
   const dropped: CompiledGrammar["dropped"] = [];
-  const lines = ["#JSGF V1.0;", "grammar clover;", "public <command> = [<wake>] <request>;"];
+  const lines = ["#JSGF V1.0;", "grammar clover;", `public <command> = ${phraseKey(TOP_RULE)};`];
   const words = new Set<string>();
+  const rules = new Map<string, Phrase[]>();
   for (const [name, phrases] of set.rules) {
     const kept = new Map<string, Phrase>();
     for (const phrase of phrases) {
@@ -166,10 +172,11 @@ export function buildGrammar(
       else if (phrase.length > 0) kept.set(phraseKey(phrase), phrase);
     }
     for (const p of kept.values()) for (const i of p) if (typeof i === "string") words.add(i);
+    rules.set(name, [...kept.values()]);
     const body = kept.size > 0 ? [...kept.keys()].join(" | ") : "<VOID>";
     lines.push(`<${name}> = ${body};`);
   }
-  return { jsgf: `${lines.join("\n")}\n`, words, dropped };
+  return { jsgf: `${lines.join("\n")}\n`, words, dropped, rules };
 }
 
 /** All words the grammar would use (to look their pronunciations up first). */

@@ -8,8 +8,9 @@ import { join } from "node:path";
 import type { Readable } from "node:stream";
 import type { InteractionModel } from "@clover/protocol";
 import type { SpeechToText } from "../../cic/speech-engines.js";
-import { type CaptureLimits, captureSpeech } from "../audio/capture.js";
+import { type CaptureLimits, captureSpeech, type EarlyEnd } from "../audio/capture.js";
 import { requireLanguage } from "../audio/errors.js";
+import { GrammarCompletion } from "./completion.js";
 import { buildGrammar } from "./grammar.js";
 import { Lexicon } from "./lexicon.js";
 import { RecognizerProcess } from "./process.js";
@@ -28,12 +29,15 @@ export interface PocketsphinxOptions {
   finishTimeoutMs?: number;
   /** Used to pronounce words missing from the dictionary (default `espeak-ng`). */
   espeakCommand?: string;
+  /** More decoder options, e.g. beams (`["-beam", "1e-60"]`); benchmarks compare with them. */
+  decoderArgs?: readonly string[];
 }
 
 interface GrammarFiles {
   dir: string;
   args: string[];
   dropped: { phrase: string; word: string }[];
+  completion: GrammarCompletion;
 }
 
 export class PocketsphinxRecognizer implements SpeechToText {
@@ -47,6 +51,8 @@ export class PocketsphinxRecognizer implements SpeechToText {
   private ready: Promise<void>;
   private version = 0;
   private closed = false;
+  /** Early-end counters: hypotheses finished at a pause, utterances that went on after one, early ends. */
+  readonly earlyStats = { probes: 0, resumes: 0, earlyEnds: 0 };
 
   constructor(private readonly options: PocketsphinxOptions = {}) {
     this.command = options.command ?? "pocketsphinx_continuous";
@@ -86,14 +92,9 @@ export class PocketsphinxRecognizer implements SpeechToText {
         join(dir, "clover.gram"),
         "-samprate",
         "16000",
-        // Wider beams than the defaults: fewer near-miss words ("roll" heard as "throw") for
-        // about 15% more CPU on grammar-sized searches.
-        "-beam",
-        "1e-60",
-        "-wbeam",
-        "1e-50",
-        "-pbeam",
-        "1e-60",
+        // pocketsphinx's default beams: on the fifty spoken commands of the voice test they
+        // recognize exactly what the wider 1e-60 beams did, for 27% less CPU (docs/speech.md).
+        ...(this.options.decoderArgs ?? []),
         "-infile",
         "/dev/stdin",
       ];
@@ -109,7 +110,12 @@ export class PocketsphinxRecognizer implements SpeechToText {
         return;
       }
       const old = this.files;
-      this.files = { dir, args, dropped: grammar.dropped };
+      this.files = {
+        dir,
+        args,
+        dropped: grammar.dropped,
+        completion: new GrammarCompletion(grammar.rules),
+      };
       this.spare?.kill();
       this.spare = undefined;
       this.warmUp();
@@ -140,7 +146,7 @@ export class PocketsphinxRecognizer implements SpeechToText {
   async recognize(
     audio: Readable,
     options: { language: string; onEndOfSpeech?: () => void; signal?: AbortSignal },
-  ): Promise<{ text: string }> {
+  ): Promise<{ text: string; early?: boolean }> {
     requireLanguage(
       "pocketsphinx",
       options.language,
@@ -151,22 +157,66 @@ export class PocketsphinxRecognizer implements SpeechToText {
     );
     if (this.closed) throw new Error("the pocketsphinx recognizer is closed");
     await this.ready;
-    const proc = this.take();
+    const completion = this.files?.completion;
+    const timeoutMs = this.options.finishTimeoutMs ?? 15000;
+    // Everything heard so far, to start over in a fresh process when speech goes on after a
+    // probe ended the first one's input (at most maxAudioMs: 640 KB for 20 s).
+    const heard: Buffer[] = [];
+    let proc = this.take();
+    let probed: Promise<string> | undefined;
+    // A process catching up on the audio once a probe found the request not whole yet.
+    let next: RecognizerProcess | undefined;
+    let captured = false;
+    const catchUp = () => {
+      const fresh = this.take();
+      for (const pcm of heard) fresh.write(pcm);
+      return fresh;
+    };
+    const early: EarlyEnd = {
+      probe: () => {
+        this.earlyStats.probes++;
+        const mine = proc.finish(timeoutMs);
+        probed = mine;
+        mine.catch(() => {});
+        return mine.then((text) => {
+          const whole = completion?.isFinal(text) ?? false;
+          // Not whole: the user may go on, so start catching up already.
+          if (!whole && probed === mine && !next && !captured) next = catchUp();
+          return whole;
+        });
+      },
+      resume: () => {
+        this.earlyStats.resumes++;
+        proc = next ?? catchUp();
+        next = undefined;
+        probed = undefined;
+      },
+    };
     try {
       const capture = await captureSpeech(audio, {
-        onAudio: (pcm) => proc.write(pcm),
+        onAudio: (pcm) => {
+          heard.push(pcm);
+          if (!probed) proc.write(pcm);
+          else next?.write(pcm);
+        },
+        early,
         ...(options.onEndOfSpeech ? { onEndOfSpeech: options.onEndOfSpeech } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
         ...(this.options.limits ? { limits: this.options.limits } : {}),
       });
+      captured = true;
+      next?.kill();
       if (!capture.heardSpeech && capture.end !== "end-of-stream") {
         proc.kill();
         return { text: "" };
       }
-      const text = await proc.finish(this.options.finishTimeoutMs ?? 15000);
-      return { text };
+      const text = await (probed ?? proc.finish(timeoutMs));
+      if (capture.early) this.earlyStats.earlyEnds++;
+      return { text, early: capture.early };
     } catch (error) {
+      captured = true;
       proc.kill();
+      next?.kill();
       if (this.closed) throw new Error("the pocketsphinx recognizer was closed during recognition");
       throw error;
     }

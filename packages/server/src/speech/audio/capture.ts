@@ -17,6 +17,13 @@ export interface CaptureLimits {
   maxAudioMs: number;
   /** No bytes for this long while the body is open → end of speech (cic.md §10: 5 s). */
   idleTimeoutMs: number;
+  /** Silence after speech at which the recognizer is asked whether the request is whole. */
+  earlyProbeMs: number;
+  /**
+   * Silence that ends a request the recognizer called whole (0 turns early ends off).
+   * Otherwise the full trailingSilenceMs applies.
+   */
+  earlySilenceMs: number;
 }
 
 export const DEFAULT_CAPTURE_LIMITS: CaptureLimits = {
@@ -25,7 +32,17 @@ export const DEFAULT_CAPTURE_LIMITS: CaptureLimits = {
   noSpeechTimeoutMs: 8000,
   maxAudioMs: 20000,
   idleTimeoutMs: 5000,
+  earlyProbeMs: 180,
+  earlySilenceMs: 210,
 };
+
+/** What the recognizer offers the end-pointer for ending a request sooner. */
+export interface EarlyEnd {
+  /** Finish the hypothesis of what was heard so far; true when it is a whole request. */
+  probe(): Promise<boolean>;
+  /** Speech went on after a probe: keep recognizing the whole utterance. */
+  resume(): void;
+}
 
 export type CaptureEnd =
   | "end-of-speech"
@@ -37,6 +54,8 @@ export type CaptureEnd =
 
 export interface CaptureResult {
   end: CaptureEnd;
+  /** The utterance ended after the short silence because the request was whole. */
+  early: boolean;
   heardSpeech: boolean;
   audioMs: number;
 }
@@ -48,6 +67,8 @@ export interface CaptureOptions {
   onAudio: (pcm: Buffer) => void;
   /** Called once when capture stops for any reason but the end of the stream (→ StopCapture). */
   onEndOfSpeech?: () => void;
+  /** Lets the end-pointer end a whole request after earlySilenceMs (see EarlyEnd). */
+  early?: EarlyEnd;
   signal?: AbortSignal;
 }
 
@@ -88,6 +109,9 @@ export async function captureSpeech(
     let heardSpeech = false;
     let done = false;
     let received = 0;
+    // The probe of the current pause: undefined while speaking; whole is set when it answers.
+    let probe: { whole?: boolean } | undefined;
+    let early = false;
     const ms = () => Math.round((samples / DEVICE_SAMPLE_RATE) * 1000);
     const receivedMs = () => Math.round((received / 2 / DEVICE_SAMPLE_RATE) * 1000);
     let idleTimer = setTimeout(() => finish("idle"), limits.idleTimeoutMs);
@@ -109,22 +133,55 @@ export async function captureSpeech(
       if (done) return;
       cleanup();
       if (end !== "end-of-stream") options.onEndOfSpeech?.();
-      resolve({ end, heardSpeech, audioMs: ms() });
+      resolve({ end, early, heardSpeech, audioMs: ms() });
     };
     const fail = (error: Error) => {
       if (done) return;
       cleanup();
       reject(error);
     };
+    const endEarly = () => {
+      if (done || !probe?.whole || silenceRun < limits.earlySilenceMs) return false;
+      early = true;
+      finish("end-of-speech");
+      return true;
+    };
+    const startProbe = () => {
+      const current: { whole?: boolean } = {};
+      probe = current;
+      options.early?.probe().then(
+        (whole) => {
+          current.whole = whole;
+          if (probe === current) endEarly();
+        },
+        () => {
+          current.whole = false;
+        },
+      );
+    };
     const onFrame = (frame: Int16Array) => {
       if (vad.isSpeech(frame)) {
         speechRun += FRAME_MS;
         silenceRun = 0;
         if (speechRun >= limits.onsetMs) heardSpeech = true;
+        if (probe) {
+          probe = undefined;
+          options.early?.resume();
+        }
       } else {
         speechRun = 0;
         silenceRun += FRAME_MS;
+        if (
+          heardSpeech &&
+          options.early &&
+          limits.earlySilenceMs > 0 &&
+          !probe &&
+          silenceRun >= limits.earlyProbeMs &&
+          silenceRun < limits.trailingSilenceMs
+        )
+          startProbe();
       }
+      if (endEarly()) return;
       if (heardSpeech && silenceRun >= limits.trailingSilenceMs) finish("end-of-speech");
       else if (!heardSpeech && ms() >= limits.noSpeechTimeoutMs) finish("no-speech");
       else if (ms() >= limits.maxAudioMs) finish("max-audio");

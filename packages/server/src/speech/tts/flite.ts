@@ -64,6 +64,8 @@ export interface FliteOptions {
   engine?: "auto" | "wasi";
   /** Syntheses running at once (default: one per core). */
   concurrency?: number;
+  /** Cut a long first sentence at its first comma so the first audio is ready sooner (default true). */
+  shortFirstPiece?: boolean;
 }
 
 /** Characters Flite would read out or choke on: control characters and markup. */
@@ -86,10 +88,12 @@ export class FliteTextToSpeech implements TextToSpeech {
   private readonly workers: SerialChildWorker<Uint8Array>[] = [];
   private readonly busy: boolean[] = [];
   private readonly voice: FliteVoice;
+  private readonly shortFirstPiece: boolean;
   private readonly closing = new AbortController();
 
   constructor(options: FliteOptions = {}) {
     this.voice = options.voice ?? "slt";
+    this.shortFirstPiece = options.shortFirstPiece ?? true;
     if (!FLITE_VOICES.includes(this.voice)) {
       throw new Error(
         `unknown Flite voice "${this.voice}"; choose one of ${FLITE_VOICES.join(", ")}`,
@@ -154,7 +158,7 @@ export class FliteTextToSpeech implements TextToSpeech {
 
   stream(text: string, language: string): SpeechAudio | undefined {
     if (!language.toLowerCase().startsWith("en")) return undefined;
-    const sentences = splitSentences(cleanText(text));
+    const sentences = splitSentences(cleanText(text), this.shortFirstPiece);
     if (sentences.length === 0) return undefined;
     const mp3 = this.lame !== undefined;
     return sentenceAudio(sentences, async (sentence, signal) => {
