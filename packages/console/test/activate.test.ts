@@ -148,4 +148,56 @@ describe("Activate a device, in Chromium", {
       (error: AuthRequestError) => error.body["error"] === "access_denied",
     );
   });
+
+  it("asks the account to accept the terms of service when the platform has them", async () => {
+    const terms = await startTestPlatform(
+      ADMIN,
+      "com.example.activatetest.terms",
+      {},
+      {
+        termsVersion: "2026-12",
+      },
+    );
+    try {
+      const created = await fetch(`${terms.url}/api/v1/accounts`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
+        body: JSON.stringify({ userId: "U-terms" }),
+      });
+      const account = (await created.json()) as Record<string, string>;
+      const client = await fetch(`${terms.url}/api/v1/device-clients`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
+        body: JSON.stringify({ name: "Kitchen display" }),
+      });
+      const ids = (await client.json()) as Record<string, string>;
+      const kitchen = {
+        url: terms.url,
+        clientId: ids["clientId"]!,
+        clientSecret: ids["clientSecret"]!,
+        deviceId: "kitchen-1",
+        modelId: "KD-1",
+      };
+      const code = await requestDeviceCode(kitchen);
+      const page = await newPage();
+      await page.goto(code.verification_uri_complete);
+      await page.getByLabel("Account token").fill(account["accountToken"]!);
+      await page.getByRole("button", { name: "Continue" }).click();
+      await page.getByRole("heading", { name: "Terms of service (version 2026-12)" }).waitFor();
+      const approve = page.getByRole("button", { name: "Approve" });
+      assert.equal(await approve.isDisabled(), true);
+      await page.getByLabel("I have read and accept the terms of service").check();
+      await shot(page, "activate-terms");
+      await approve.click();
+      await page
+        .getByRole("status")
+        .filter({ hasText: "Approved: Kitchen display (kitchen-1) is linked to U-terms" })
+        .waitFor();
+      await new Promise((resolve) => setTimeout(resolve, code.interval * 1000));
+      const tokens = await pollDeviceCode(kitchen, code.device_code);
+      assert.equal(tokens.token_type, "Bearer");
+    } finally {
+      await terms.close();
+    }
+  });
 });

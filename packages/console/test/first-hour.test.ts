@@ -297,6 +297,7 @@ describe("the console's first hour in Chromium", {
     const total = await figure("total");
     assert.ok(tts >= 29, `TTS ${tts} ms (the engine takes 30)`);
     assert.ok(total + 2 >= nlu + extension + tts, `total ${total} covers the stages`);
+    await details.locator(".turn-insight").scrollIntoViewIfNeeded();
     await shot("first-hour-turn-details");
 
     // Replay sends the same words again: the session goes on with the attributes of turn 2.

@@ -26,6 +26,7 @@ export async function startTestPlatform(
   adminToken: string,
   diceId: string,
   speech: { tts?: server.TextToSpeech; asr?: server.SpeechToText } = {},
+  auth: { termsVersion?: string } = {},
 ): Promise<TestPlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), "clover-console-e2e-"));
   const config = server.loadConfig({
@@ -43,7 +44,7 @@ export async function startTestPlatform(
     host: "127.0.0.1",
   });
   const platform = await server.createPlatform(config);
-  const authority = new server.DeviceAuthority(new server.MemoryAuthStore());
+  const authority = new server.DeviceAuthority(new server.MemoryAuthStore(), auth);
   // The conversation log and its routes, where this version of the platform has them.
   const found = server as unknown as Record<string, unknown>;
   const Log = found["ConversationLog"] as (new () => unknown) | undefined;

@@ -23,7 +23,9 @@ export class AuthRequestError extends Error {
     readonly body: Record<string, unknown>,
   ) {
     super(
-      `auth request failed with ${status}: ${String(body["error_description"] ?? body["error"] ?? "no details")}`,
+      status === 451 && typeof body["redirect_uri"] === "string"
+        ? `the account must accept the terms of service first: open ${body["redirect_uri"]}, then try again`
+        : `auth request failed with ${status}: ${String(body["error_description"] ?? body["error"] ?? "no details")}`,
     );
   }
 }

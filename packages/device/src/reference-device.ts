@@ -20,6 +20,12 @@ export interface ReferenceDeviceOptions {
   location?: { latitude: string; longitude: string };
   /** Called with every directive the device receives (the terminal prints them). */
   onDirective?: (directive: CicDirectiveMessage, channel: "response" | "downchannel") => void;
+  /** Called once a directive changed the device's state, before the events it causes. */
+  onApplied?: (directive: CicDirectiveMessage, events: DeviceEvent[]) => void;
+  /** Called with every event the device sent and its answer. */
+  onEvent?: (event: DeviceEvent, response: EventResponse) => void;
+  /** More context objects sent with every event (e.g. Alerts.AlertsState of DeviceAlerts). */
+  extraContext?: () => ContextObject[];
 }
 
 type Feature = "volume" | "bluetooth" | "screenbrightness" | "wifi" | "power" | "flashlight";
@@ -188,9 +194,10 @@ export class ReferenceDevice<Client extends CicTransport = DeviceClient> {
   async send(event: DeviceEvent, dialogRequestId?: string): Promise<EventResponse> {
     this.sent.push(`${event.namespace}.${event.name}`);
     const response = await this.client.sendEvent(event, {
-      context: this.context(),
+      context: [...this.context(), ...(this.options.extraContext?.() ?? [])],
       ...(dialogRequestId ? { dialogRequestId } : {}),
     });
+    this.options.onEvent?.(event, response);
     await this.receive(response.directives, "response");
     return response;
   }
@@ -223,7 +230,9 @@ export class ReferenceDevice<Client extends CicTransport = DeviceClient> {
       const id = directive.header.dialogRequestId;
       if (id && this.lastDialogRequestId && id !== this.lastDialogRequestId) continue;
       this.options.onDirective?.(directive, channel);
-      for (const event of this.apply(directive)) await this.send(event);
+      const events = this.apply(directive);
+      this.options.onApplied?.(directive, events);
+      for (const event of events) await this.send(event);
     }
   }
 

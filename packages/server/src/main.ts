@@ -1,5 +1,6 @@
 // The whole platform on one port: the CIC gateway in front (devices, auth API), the assistant
 // behind it, and the management API for everything else.
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createConsoleHandler } from "@clover/console";
@@ -22,6 +23,7 @@ import type { CicDirective } from "./cic/multipart-writer.js";
 import { PreAuthGuard } from "./cic/pre-auth.js";
 import type { SpeechToText, TextToSpeech } from "./cic/speech-engines.js";
 import { turnToDirectives } from "./cic/turn-directives.js";
+import { UserAgentPolicy } from "./cic/user-agent.js";
 import type { ServerConfig } from "./config/index.js";
 import { MemoryTurnLog, recordingAssistant, type TurnLog } from "./insight/conversation-log.js";
 import { handleInsight } from "./insight/routes.js";
@@ -182,6 +184,12 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
   const ops: OpsContext = { nodeId: config.nodeId, metrics, readiness };
   const authority = new DeviceAuthority(
     options.authStore ?? new SqlAuthStore(platform.database.db),
+    {
+      ...(config.device.termsVersion ? { termsVersion: config.device.termsVersion } : {}),
+      ...(config.device.termsFile
+        ? { termsText: readFileSync(config.device.termsFile, "utf8") }
+        : {}),
+    },
   );
   const conversations: TurnLog = redis?.turns ?? new MemoryTurnLog();
   const consoleHandler = createConsoleHandler();
@@ -260,6 +268,12 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
         ? { versionSpecs: loadVersionSpecs(config.device.versionSpecsFile) }
         : {}),
     },
+    userAgent: new UserAgentPolicy(
+      config.device.userAgentPolicy,
+      config.device.userAgentAllow,
+      (problem, userAgent) =>
+        logger.warn({ userAgent }, `User-Agent does not follow cic.md §2.4: ${problem}`),
+    ),
     onDownchannelOpen: (grant) => {
       const target = { userId: grant.userId, deviceId: grant.deviceId, clientId: grant.clientId };
       const notifications = platform.abilities.get("ability:notifications") as

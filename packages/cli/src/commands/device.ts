@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { hostname } from "node:os";
+import { createInterface } from "node:readline";
 import type { CicDirectiveMessage, EventResponse } from "@clover/device";
 import type { Command } from "commander";
 import { outputOf, withPlatform } from "../core/command.js";
@@ -19,6 +20,7 @@ import type { Output } from "../core/output.js";
 import { type DeviceProfile, platformUrl, readSettings, updateSettings } from "../core/settings.js";
 import { keepAlerts } from "../device/alerts.js";
 import { nameOf, printAnswer, summarize } from "../device/render.js";
+import { TerminalDevice } from "../device/terminal.js";
 import { toCicPcm } from "../device/wav.js";
 
 interface LoginOptions {
@@ -289,6 +291,90 @@ export function registerDeviceCommands(program: Command): void {
       client.close();
     }
   });
+
+  withPlatform(
+    device
+      .command("run")
+      .description(
+        "be a device in this terminal: type what you say, see what it shows, plays, rings and reports",
+      )
+      .argument("[utterances...]", "said in order before reading the terminal (or instead of it)")
+      .option("--display <size>", "screen: none, s100, m100, l100, xl100", "none")
+      .option("--speed <factor>", "media time per real second", "1")
+      .option(
+        "--for <seconds>",
+        "with utterances: keep running this long after them, then exit",
+        "0",
+      )
+      .option("--verbose", "also show the speech events the device sends"),
+  ).action(
+    async (
+      utterances: string[],
+      o: { display: string; speed: string; for: string; verbose?: boolean },
+      command: Command,
+    ) => {
+      const out = outputOf(command);
+      const displays = ["none", "s100", "m100", "l100", "xl100"] as const;
+      const display = displays.find((d) => d === o.display);
+      if (!display)
+        throw new CliError(`--display: expected one of ${displays.join(", ")}`, EXIT.usage);
+      const speed = Number(o.speed);
+      const linger = Number(o.for);
+      if (!(speed > 0 && speed <= 100))
+        throw new CliError("--speed: expected 0 < factor ≤ 100", EXIT.usage);
+      if (!(linger >= 0 && linger <= 86_400))
+        throw new CliError("--for: expected seconds from 0 to 86400", EXIT.usage);
+      const { url, client } = await connected(command);
+      const terminal = new TerminalDevice(out, client, {
+        display,
+        speed,
+        ...(o.verbose ? { verbose: true } : {}),
+      });
+      try {
+        await reachable(url, terminal.start());
+        out.info(
+          out.ce.dim(
+            `device on ${url}; ${terminal.alerts.all.length} alert(s) kept. Type what you say; :next :previous :pause :resume :stop press buttons, :state shows the device, :quit ends.`,
+          ),
+        );
+        const run = async (line: string): Promise<boolean> => {
+          const text = line.trim();
+          if (text === "") return true;
+          if (!out.json) out.line(`${out.c.green("you›")} ${text}`);
+          if (text === ":quit" || text === ":q") return false;
+          if (text === ":state") terminal.printState();
+          else if (text.startsWith(":")) {
+            try {
+              await terminal.press(text.slice(1));
+            } catch (error) {
+              out.warn((error as Error).message);
+            }
+          } else await reachable(url, terminal.say(text));
+          await terminal.settle();
+          return true;
+        };
+        for (const text of utterances) await run(text);
+        if (utterances.length > 0) {
+          await new Promise((resolve) => setTimeout(resolve, linger * 1000));
+          await terminal.settle();
+          return;
+        }
+        const lines = createInterface({ input: process.stdin, terminal: process.stdin.isTTY });
+        const stopped = new Promise<void>((resolve) => {
+          process.once("SIGINT", () => resolve());
+          process.once("SIGTERM", () => resolve());
+          lines.once("close", () => resolve());
+        });
+        const reading = (async () => {
+          for await (const line of lines) if (!(await run(line))) break;
+        })();
+        await Promise.race([reading, stopped]);
+        lines.close();
+      } finally {
+        terminal.close();
+      }
+    },
+  );
 }
 
 export { registerDeviceCommands as registerDevice };

@@ -2,11 +2,11 @@
 // code the device shows (prefilled from ?code=), says which account the device joins (a user
 // id when signed in with the admin token, else the user's own account token), checks what the
 // device is, then approves or denies it.
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { ApiError, token } from "../api.js";
 import { Field } from "../fields.js";
 import { linkProps } from "../router.js";
-import { type DeviceCodeView, decideCode, lookUpCode } from "./api.js";
+import { type DeviceCodeView, decideCode, loadTerms, lookUpCode, type Terms } from "./api.js";
 import "./activate.css";
 
 const initialCode = () => new URLSearchParams(location.search).get("code") ?? "";
@@ -20,7 +20,14 @@ export function Activate() {
   const [done, setDone] = useState<DeviceCodeView>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [terms, setTerms] = useState<Terms>({ version: null, text: null });
+  const [termsAccepted, setTermsAccepted] = useState(false);
   const credential = admin ?? accountToken.trim();
+  useEffect(() => {
+    loadTerms()
+      .then(setTerms)
+      .catch(() => {});
+  }, []);
 
   async function run(work: () => Promise<void>) {
     setBusy(true);
@@ -45,7 +52,13 @@ export function Activate() {
   const decide = (decision: "approve" | "deny") =>
     run(async () =>
       setDone(
-        await decideCode(credential, code.trim(), decision, admin ? userId.trim() : undefined),
+        await decideCode(
+          credential,
+          code.trim(),
+          decision,
+          admin ? userId.trim() : undefined,
+          decision === "approve" && termsAccepted,
+        ),
       ),
     );
 
@@ -141,10 +154,30 @@ export function Activate() {
           {device.status !== "pending" && (
             <p className="bad">This code was already {device.status}.</p>
           )}
+          {terms.version && (
+            <div className="terms">
+              <h2>Terms of service (version {terms.version})</h2>
+              <p className="terms-text">{terms.text}</p>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={termsAccepted}
+                  onChange={(e) => setTermsAccepted(e.target.checked)}
+                />{" "}
+                {admin
+                  ? "The account holder has read and accepts the terms of service"
+                  : "I have read and accept the terms of service"}
+              </label>
+              <p className="muted">
+                Needed once per account; accounts that already accepted this version are not asked
+                again.
+              </p>
+            </div>
+          )}
           <div className="row">
             <button
               type="button"
-              disabled={busy || device.status !== "pending"}
+              disabled={busy || device.status !== "pending" || (!!terms.version && !termsAccepted)}
               onClick={() => void decide("approve")}
             >
               Approve

@@ -43,9 +43,23 @@ export const decideCode = (
   userCode: string,
   decision: "approve" | "deny",
   userId?: string,
+  acceptTerms?: boolean,
 ) =>
   call<DeviceCodeView>(credential, "POST", PATH, {
     userCode,
     decision,
     ...(userId ? { userId } : {}),
+    ...(acceptTerms ? { acceptTerms } : {}),
   });
+
+/** The terms of service accounts accept before a device joins them (version null: none). */
+export interface Terms {
+  version: string | null;
+  text: string | null;
+}
+
+export async function loadTerms(): Promise<Terms> {
+  const response = await fetch("/api/v1/terms", { headers: { accept: "application/json" } });
+  if (!response.ok) return { version: null, text: null };
+  return (await response.json()) as Terms;
+}

@@ -93,7 +93,7 @@ function Player({ payload }: { payload: Payload }) {
         {text(item["titleSubText1"]) && <p>{text(item["titleSubText1"])}</p>}
         {text(item["titleSubText2"]) && <p className="sub">{text(item["titleSubText2"])}</p>}
         <p className="controls" aria-hidden="true">
-          ⏮ ⏯ ⏭
+          ◀◀ ▶ ▶▶
         </p>
       </div>
     </div>

@@ -15,6 +15,7 @@ import type { Assistant, Language } from "../assistant/turn.js";
 import type { RateLimiter } from "../store/rate-limits.js";
 import type { DeviceAuthority, DeviceGrant } from "./auth/authority.js";
 import { handleAuthorize, handleToken } from "./auth/routes.js";
+import { handleTerms, TERMS_API_PATH, TERMS_PATH } from "./auth/terms.js";
 import { type DirectiveBus, InProcessDirectiveBus, type PushedAttachment } from "./bus.js";
 import {
   CicListener,
@@ -34,6 +35,7 @@ import { wholeAttachment } from "./interfaces/parts.js";
 import type { CicDirective } from "./multipart-writer.js";
 import { type PreAuthGuard, socketOf } from "./pre-auth.js";
 import type { SpeechToText, TextToSpeech } from "./speech-engines.js";
+import type { UserAgentPolicy } from "./user-agent.js";
 import type { UserDevice, UserDeviceIndex } from "./user-devices.js";
 
 /** How long an answered request whose body is still coming stays open before it is reset. */
@@ -88,6 +90,8 @@ export interface CicGatewayOptions {
   onError?: (error: unknown) => void;
   /** Options of the CIC interface reactions (custom buttons…). */
   deviceSide?: DeviceSideOptions;
+  /** The User-Agent check of the three CIC endpoints (cic.md §2.4); none: not checked. */
+  userAgent?: UserAgentPolicy;
   /** Called when a device has opened its downchannel (pending notifications, resync). */
   onDownchannelOpen?: (grant: DeviceGrant, deviceKey: string) => void;
 }
@@ -324,6 +328,7 @@ export class CicGateway {
       case "/v1/events":
         return this.receiveEvent(req, res);
       case "/ping":
+        this.options.userAgent?.check(req.headers["user-agent"]);
         await this.limitRate(await this.authenticate(req));
         req.resume();
         res.writeHead(204).end();
@@ -332,6 +337,10 @@ export class CicGateway {
         return handleAuthorize(this.options.authority, req, res);
       case "/token":
         return handleToken(this.options.authority, req, res);
+      case TERMS_PATH:
+      case TERMS_API_PATH:
+        await handleTerms(this.options.authority, req, res);
+        return;
       default:
         if (this.options.fallback) return this.options.fallback(req, res);
         req.resume();
@@ -374,6 +383,7 @@ export class CicGateway {
 
   private async openDownchannel(req: AnyRequest, res: AnyResponse): Promise<void> {
     this.requireMethod(req, "GET");
+    this.options.userAgent?.check(req.headers["user-agent"]);
     const grant = await this.authenticate(req);
     if (this.options.rateLimits) await this.limitRate(grant);
     const deviceKey = deviceKeyOf(grant);
@@ -398,6 +408,7 @@ export class CicGateway {
 
   private async receiveEvent(req: AnyRequest, res: AnyResponse): Promise<void> {
     this.requireMethod(req, "POST");
+    this.options.userAgent?.check(req.headers["user-agent"]);
     const grant = await this.authenticate(req);
     const deviceKey = deviceKeyOf(grant);
     const requireDownchannel = this.options.requireDownchannel ?? true;

@@ -118,6 +118,8 @@ export type DeviceConfig = {
   showRecognizedTextClients: string[];
   /** Version of the terms of service accounts must accept (/authorize answers 451); none: off. */
   termsVersion?: string;
+  /** Plain-text file with the terms shown on the terms page; a short built-in text otherwise. */
+  termsFile?: string;
 };
 
 export class ConfigError extends Error {
@@ -182,6 +184,7 @@ const OPTIONS = {
   "custom-buttons": { env: "CLOVER_CUSTOM_BUTTONS", kind: "string" },
   "show-recognized-text-clients": { env: "CLOVER_SHOW_RECOGNIZED_TEXT_CLIENTS", kind: "string" },
   "terms-version": { env: "CLOVER_TERMS_VERSION", kind: "string" },
+  "terms-file": { env: "CLOVER_TERMS_FILE", kind: "string" },
 } as const;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -356,6 +359,7 @@ function deviceConfig(
   }
   const versionSpecsFile = opt("settings-version-specs");
   const termsVersion = opt("terms-version");
+  const termsFile = opt("terms-file");
   return {
     defaultTimeZone,
     userAgentPolicy,
@@ -364,6 +368,7 @@ function deviceConfig(
     customButtons,
     showRecognizedTextClients: list("show-recognized-text-clients"),
     ...(termsVersion ? { termsVersion } : {}),
+    ...(termsFile ? { termsFile } : {}),
   };
 }
 

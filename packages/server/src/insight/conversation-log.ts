@@ -167,6 +167,12 @@ export function turnEntry(
   };
 }
 
+/** The lists a turn is kept in: all turns, and one per device, user, extension and dialog. */
+export type TurnScope = "device" | "user" | "extension" | "dialog" | "all";
+
+/** Turns kept per dialogRequestId (a dialog is one request and its few follow-ups). */
+export const PER_DIALOG = 10;
+
 /** Which capped list answers a filter best (the narrowest one it names). */
 export function listOf(filter: TurnFilter): {
   scope: "device" | "user" | "extension" | "all";
@@ -225,6 +231,7 @@ export class MemoryTurnLog implements TurnLog {
     device: new Map<string, LoggedTurn[]>(),
     user: new Map<string, LoggedTurn[]>(),
     extension: new Map<string, LoggedTurn[]>(),
+    dialog: new Map<string, LoggedTurn[]>(),
   };
   #nextId = 1;
   readonly limits: TurnLogLimits;
@@ -241,7 +248,7 @@ export class MemoryTurnLog implements TurnLog {
     if (list.length > cap) list.splice(0, list.length - cap);
   }
 
-  #keyed(scope: "device" | "user" | "extension", id: string, entry: LoggedTurn, cap: number) {
+  #keyed(scope: Exclude<TurnScope, "all">, id: string, entry: LoggedTurn, cap: number) {
     const lists = this.#lists[scope];
     const list = lists.get(id) ?? [];
     lists.delete(id);
@@ -257,6 +264,7 @@ export class MemoryTurnLog implements TurnLog {
     this.#keyed("user", logged.userId, logged, this.limits.perUser);
     if (logged.extensionId)
       this.#keyed("extension", logged.extensionId, logged, this.limits.perExtension);
+    if (logged.dialogRequestId) this.#keyed("dialog", logged.dialogRequestId, logged, PER_DIALOG);
     return logged;
   }
 

@@ -221,6 +221,22 @@ const migrations: Record<string, Migration> = {
         await db.schema.dropTable(table).execute();
     },
   },
+  "0013_device_terms": {
+    // The terms-of-service flow of the client auth API (cic.md §3.3, 451): one row per user
+    // and accepted version.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("terms_acceptances")
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("version", "text", (c) => c.notNull())
+        .addColumn("accepted_at", "bigint", (c) => c.notNull())
+        .addPrimaryKeyConstraint("terms_acceptances_pk", ["user_id", "version"])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("terms_acceptances").execute();
+    },
+  },
   "0006_alerts": {
     // Alarms, timers, reminders and action timers (abilities/alerts): one row per alert of a
     // user's device; a repeating alert keeps only its next occurrence in scheduled_at.

@@ -232,7 +232,15 @@ export interface ScheduleCalendarTable {
   updated_at: number | string;
 }
 
+/** Migration 0013_device_terms: which version of the terms of service a user accepted. */
+export interface TermsAcceptanceTable {
+  user_id: string;
+  version: string;
+  accepted_at: number | string;
+}
+
 export interface Database {
+  terms_acceptances: TermsAcceptanceTable;
   notifications: NotificationTable;
   device_settings: DeviceSettingsTable;
   user_profiles: UserProfileTable;

@@ -10,6 +10,8 @@ export interface Radicale {
   url: string;
   port: number;
   users: Record<string, string>;
+  /** Radicale's storage folder (collections live under `collection-root/<user>/<name>/`). */
+  storage: string;
   /** Changes a password on the server (as a user would on their calendar account). */
   setPassword(user: string, password: string): void;
   stop(): Promise<void>;
@@ -86,6 +88,7 @@ export async function startRadicale(
     url,
     port,
     users,
+    storage: join(dir, "collections"),
     setPassword(user, password) {
       users[user] = password;
       writeUsers();

@@ -1,7 +1,8 @@
 // Three Clover nodes behind HAProxy (deploy/haproxy.cfg as is) on PostgreSQL and Redis, all
 // real processes on loopback: pushes made by any node reach the node holding the device's
 // downchannel; a node killed with kill -9 mid-conversation loses nothing (the device reconnects
-// through HAProxy and the conversation goes on with its sessionAttributes); a node stopped with
+// through HAProxy and the conversation goes on with its sessionAttributes, and any node's turn
+// log shows the turn with the node that answered it); a node stopped with
 // SIGTERM drains; Redis restarted under load gives clear errors, then everything recovers.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
@@ -43,7 +44,14 @@ describe("a cluster of three nodes behind HAProxy", {
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    const text = await response.text();
+    let parsed: Record<string, unknown>;
+    try {
+      parsed = JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      parsed = { notJson: text.slice(0, 200) };
+    }
+    return { status: response.status, body: parsed };
   };
 
   before(async () => {
@@ -75,7 +83,7 @@ describe("a cluster of three nodes behind HAProxy", {
       endpointUrl: ext.url,
       models: { en: bakeryModel("en") },
     });
-    assert.equal(created.status, 201);
+    assert.equal(created.status, 201, JSON.stringify(created.body));
     const client = await api(cluster.url, "POST", "/api/v1/device-clients", { name: "speaker" });
     const account = await api(cluster.url, "POST", "/api/v1/accounts", {});
     userId = String(account.body["userId"]);
@@ -113,7 +121,7 @@ describe("a cluster of three nodes behind HAProxy", {
     }
   };
 
-  it("delivers an alert and a user-wide push made by another node, and a reprompt from whichever node swept", async () => {
+  it("delivers an alert, a user-wide push and a notification made by another node, and a reprompt from whichever node swept", async () => {
     const held = await holder();
     const other = cluster.nodes.find((n) => n !== held && n.process?.exitCode === null)!;
     const scheduledTime = new Date(Date.now() + 3_600_000).toISOString();
@@ -135,6 +143,14 @@ describe("a cluster of three nodes behind HAProxy", {
     assert.equal(everywhere.status, 201, JSON.stringify(everywhere.body));
     assert.equal(everywhere.body["delivered"], 1, "every device of the user (one here)");
     await device.waitFor((d) => d.header.name === "SetAlert", from);
+    // A notification made on that other node (stored in PostgreSQL, pushed through Redis).
+    from = device.directives.length;
+    const notified = await api(other.url, "POST", `/api/v1/users/${userId}/notifications`, {
+      text: "Your order is ready.",
+    });
+    assert.equal(notified.status, 201, JSON.stringify(notified.body));
+    assert.equal(notified.body["delivered"], 1, `${other.id} notified the device on ${held.id}`);
+    await device.waitFor((d) => d.header.namespace === "Notifier", from);
 
     // The listening window closes: one node sweeps, the reprompt reaches the device once,
     // then the session ends with exactly one SessionEndedRequest.
@@ -204,6 +220,18 @@ describe("a cluster of three nodes behind HAProxy", {
     while (!loggedLine() && Date.now() < logDeadline) await new Promise((r) => setTimeout(r, 50));
     await cluster.startNode(victim);
     assert.equal(loggedLine()?.["node"], survivor.id);
+    // The shared turn log, read through any other node, names the same dialog and node.
+    const reader = cluster.nodes.find((n) => n !== survivor && n.process?.exitCode === null)!;
+    const logged = await api(
+      reader.url,
+      "GET",
+      `/api/v1/conversations?dialogRequestId=${dialogRequestId}`,
+    );
+    assert.equal(logged.status, 200, JSON.stringify(logged.body));
+    const turns = logged.body["turns"] as { node?: string; input: string }[];
+    assert.equal(turns.length, 1, `${reader.id} reads the turn ${survivor.id} answered`);
+    assert.equal(turns[0]!.node, survivor.id);
+    assert.equal(turns[0]!.input, "order a croissant");
   });
 
   it("drains a node on SIGTERM: it exits 0 and its devices go on elsewhere", async () => {

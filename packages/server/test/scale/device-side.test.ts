@@ -86,6 +86,7 @@ describe("device-side memory shared across nodes", {
             behindLoadBalancer: true,
             encryptionKey,
             registryRefreshMs: 200,
+            cek: { extensionNetworks: "loopback" },
           }),
         }),
       );

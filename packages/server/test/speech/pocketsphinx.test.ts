@@ -65,7 +65,6 @@ describe("pocketsphinx recognizer", () => {
       for (let at = 0; at < part.length; at += 6400) stream.push(part.subarray(at, at + 6400));
     return stream;
   }
-  const silence = (seconds: number) => Buffer.alloc(Math.round(seconds * 16000) * 2);
 
   it("ends a whole request after a short silence instead of the full window", async () => {
     // 300 ms of silence after the command, then nothing: only an early end can stop capture

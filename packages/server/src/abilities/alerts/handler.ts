@@ -6,6 +6,7 @@ import type { DeviceInfo, Language, PassThroughDirective } from "../../assistant
 import type { AlertRecord, AlertRepeat, AlertType } from "../../store/alerts.js";
 import type { AbilityAnswer, AbilityTurn } from "../ability.js";
 import { instantOf, wallTimeAt } from "../time/zone.js";
+import { ALARM_CUES, SCHEDULE_WORDS } from "./models/values.js";
 import { describe as describeAlert, durationPhrase, SAY, whenPhrase } from "./phrases.js";
 import { alertCard, deleteAlert, listCard, setAlert, stopAlert } from "./protocol.js";
 import type { AlertsService } from "./service.js";
@@ -47,6 +48,8 @@ export class AlertsHandler {
     const { recognition } = turn;
     switch (recognition.intent) {
       case "SetAlarmIntent":
+        // Without a word for an alarm it is someone else's (a calendar event): decline.
+        if (!ALARM_CUES[turn.device.language].test(turn.text)) return undefined;
         return this.#setAtTime(turn, "ALARM");
       case "SetReminderIntent":
         return this.#setAtTime(turn, "REMINDER");
@@ -175,7 +178,7 @@ export class AlertsHandler {
     // Without a time this is the command itself ("stop the music"): not ours.
     if (when?.kind !== "at") return undefined;
     const command = actionText(recognition, text);
-    if (command === "") return undefined;
+    if (command === "" || SCHEDULE_WORDS.test(command)) return undefined;
     const { context: _context, ...snapshot } = device;
     const record = await this.alerts.create({
       userId: device.userId,

@@ -26,6 +26,10 @@ import {
 } from "./words.js";
 
 /** A reminder before an event, handed to the alerts ability when the platform has it. */
+/** An event "named" only by a kind of alert is a request for that alert. */
+const ALERT_WORD =
+  /^\s*(an? |the |my )?(alarms?|timers?|reminders?|アラーム|目覚まし|タイマー|リマインダー|알람|타이머|리마인더)\s*$/i;
+
 export interface ReminderRequest {
   userId: string;
   deviceId?: string;
@@ -214,6 +218,8 @@ class Turn {
       case "ScheduleFind":
         return this.find();
       case "ScheduleAdd":
+        // "Set an alarm every Tuesday at 8" names an alert, not an event: the alerts' turn.
+        if (ALERT_WORD.test(this.slot("subject") ?? "")) return undefined;
         return this.add({});
       case "ScheduleMove":
         return this.move();

@@ -2,7 +2,8 @@
 // deny it. Either the admin token (approving for any userId) or an account token (approving
 // for its own user, as /authorize accepts it) as `Authorization: Bearer`.
 //   GET  /api/v1/device-activations/{userCode}                          → DeviceCodeView
-//   POST /api/v1/device-activations {"userCode","decision","userId"?}   → DeviceCodeView
+//   POST /api/v1/device-activations {"userCode","decision","userId"?,"acceptTerms"?}
+//        → DeviceCodeView; 451 terms_not_agreed when the account must accept the terms first
 import {
   type AnyRequest,
   type AnyResponse,
@@ -17,7 +18,7 @@ import { readObject } from "./json-body.js";
 import { AuthError } from "./secrets.js";
 
 export const ACTIVATIONS = "/api/v1/device-activations";
-const FIELDS = new Set(["userCode", "decision", "userId"]);
+const FIELDS = new Set(["userCode", "decision", "userId", "acceptTerms"]);
 const USER_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 type Approver = { admin: true } | { admin: false; userId: string };
@@ -49,7 +50,9 @@ async function decide(authority: DeviceAuthority, who: Approver, req: AnyRequest
   const body = await readObject(req);
   for (const key of Object.keys(body))
     if (!FIELDS.has(key)) throw new ApiError(400, "invalid_body", `${key}: unknown field`);
-  const { userCode, decision, userId } = body;
+  const { userCode, decision, userId, acceptTerms } = body;
+  if (acceptTerms !== undefined && typeof acceptTerms !== "boolean")
+    throw new ApiError(400, "invalid_body", "acceptTerms: expected true or false");
   if (typeof userCode !== "string" || userCode === "")
     throw new ApiError(400, "invalid_body", "userCode: expected the code the device shows");
   if (decision !== "approve" && decision !== "deny")
@@ -70,7 +73,7 @@ async function decide(authority: DeviceAuthority, who: Approver, req: AnyRequest
       throw new ApiError(403, "forbidden", "userId: an account token approves for its own user");
     account = who.userId;
   }
-  return authority.deviceCodes.settle(userCode, decision, account);
+  return authority.deviceCodes.settle(userCode, decision, account, acceptTerms === true);
 }
 
 /** Returns true when it answered the request. */

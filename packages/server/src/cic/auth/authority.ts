@@ -19,7 +19,22 @@ export interface AuthorityOptions {
   deviceCodeTtlSeconds?: number;
   /** Seconds a device waits between polls of a device code (default 5). */
   deviceCodeIntervalSeconds?: number;
+  /**
+   * Version of the terms of service every account must have accepted before a device is
+   * linked to it (cic.md §3.3, 451); unset: no terms flow. Guest devices have no account and
+   * are never asked.
+   */
+  termsVersion?: string;
+  /** The terms shown on the terms page (plain text); a short built-in text when unset. */
+  termsText?: string;
   now?: () => number;
+}
+
+/** What /authorize issued: the code, and whether the user must accept the terms first. */
+export interface Authorization {
+  code: string;
+  /** The account has not accepted the current terms: answer 451 with the terms page. */
+  termsRequired: boolean;
 }
 
 export interface TokenResult {
@@ -45,6 +60,9 @@ export class DeviceAuthority {
   private readonly now: () => number;
   /** The device authorization grant (see device-code.ts). */
   readonly deviceCodes: DeviceCodeFlow;
+  /** The terms of service version accounts must accept; undefined: no terms flow. */
+  readonly termsVersion: string | undefined;
+  readonly termsText: string;
 
   constructor(
     private readonly store: AuthStore,
@@ -54,12 +72,18 @@ export class DeviceAuthority {
     this.codeTtl = options.codeTtlSeconds ?? 600;
     this.refreshGrace = options.refreshGraceSeconds ?? 60;
     this.now = options.now ?? Date.now;
+    this.termsVersion = options.termsVersion || undefined;
+    this.termsText =
+      options.termsText ??
+      `These are the terms of service (version ${this.termsVersion ?? "none"}) of this Clover platform. Its operator keeps what your devices send to answer your requests.`;
     this.deviceCodes = new DeviceCodeFlow(store, {
       requireClient: (clientId, clientSecret) => this.requireClient(clientId, clientSecret),
       issue: (grant) => this.issue(grant),
       now: this.now,
       ttlSeconds: options.deviceCodeTtlSeconds ?? 600,
       intervalSeconds: options.deviceCodeIntervalSeconds ?? 5,
+      needsTerms: (userId) => this.needsTerms(userId),
+      acceptTerms: (userId) => this.acceptTerms(userId),
     });
   }
 
@@ -89,14 +113,23 @@ export class DeviceAuthority {
     return client;
   }
 
-  /** GET /authorize (cic.md §3.3). `accountToken` undefined + guest → guest code (§3.8). */
-  async authorize(params: {
+  /** An authorization code (see `authorization`), whatever the terms. */
+  async authorize(params: Parameters<DeviceAuthority["authorization"]>[0]): Promise<string> {
+    return (await this.authorization(params)).code;
+  }
+
+  /**
+   * GET /authorize (cic.md §3.3). `accountToken` undefined + guest → guest code (§3.8). The
+   * code of an account that has not accepted the terms is issued too (451 carries it) but is
+   * exchanged only once the terms are accepted.
+   */
+  async authorization(params: {
     clientId?: string;
     deviceId?: string;
     modelId?: string;
     accountToken?: string;
     guest: boolean;
-  }): Promise<string> {
+  }): Promise<Authorization> {
     await this.requireClient(params.clientId);
     if (!params.deviceId) throw new AuthError(400, "invalid_request", "device_id is required");
     let userId: string;
@@ -125,7 +158,29 @@ export class DeviceAuthority {
       guest: !params.accountToken,
       expiresAt: this.now() + this.codeTtl * 1000,
     });
-    return code;
+    return { code, termsRequired: !!params.accountToken && (await this.needsTerms(userId)) };
+  }
+
+  /** True when terms are configured and this account has not accepted their version. */
+  async needsTerms(userId: string): Promise<boolean> {
+    if (!this.termsVersion) return false;
+    return !(await this.store.hasAcceptedTerms(userId, this.termsVersion));
+  }
+
+  /** Records that a user accepted the current terms (no-op without a terms version). */
+  async acceptTerms(userId: string): Promise<void> {
+    if (this.termsVersion) await this.store.acceptTerms(userId, this.termsVersion, this.now());
+  }
+
+  /**
+   * The account behind an authorization code that is still waiting to be exchanged (the terms
+   * page shows and records the choice for it); undefined when unknown, used or expired.
+   */
+  async codeOwner(
+    code: string | undefined,
+  ): Promise<{ userId: string; guest: boolean } | undefined> {
+    const record = await this.live(code, "code");
+    return record && { userId: record.userId, guest: record.guest };
   }
 
   private async issue(grant: DeviceGrant): Promise<TokenResult> {
@@ -174,6 +229,12 @@ export class DeviceAuthority {
         400,
         "invalid_grant",
         "device_id does not match the one the code was issued for",
+      );
+    if (!record.guest && (await this.needsTerms(record.userId)))
+      throw new AuthError(
+        400,
+        "terms_not_agreed",
+        "the account has not accepted the terms of service: open the redirect_uri /authorize answered with (451) first",
       );
     await this.store.deleteToken(record.hash);
     return this.issue(record);

@@ -24,6 +24,9 @@ export interface DeviceCodeHost {
   now(): number;
   ttlSeconds: number;
   intervalSeconds: number;
+  /** True when the account must accept the terms of service before a device joins it. */
+  needsTerms?(userId: string): Promise<boolean>;
+  acceptTerms?(userId: string): Promise<void>;
 }
 
 export interface DeviceCodeStart {
@@ -207,10 +210,20 @@ export class DeviceCodeFlow {
     userCode: string,
     decision: "approve" | "deny",
     userId?: string,
+    acceptTerms = false,
   ): Promise<DeviceCodeView> {
     const record = await this.find(userCode);
     if (decision === "approve" && !userId)
       throw new AuthError(400, "invalid_request", "userId is required to approve");
+    if (decision === "approve" && (await this.host.needsTerms?.(userId!))) {
+      if (!acceptTerms)
+        throw new AuthError(
+          451,
+          "terms_not_agreed",
+          "the account has not accepted the terms of service: show them (GET /api/v1/terms) and approve with acceptTerms: true",
+        );
+      await this.host.acceptTerms?.(userId!);
+    }
     const status = decision === "approve" ? "approved" : "denied";
     const settled = await this.store.settleDeviceCode(
       record.deviceCodeHash,

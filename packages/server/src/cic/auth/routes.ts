@@ -64,13 +64,17 @@ export async function handleAuthorize(authority: DeviceAuthority, req: Request, 
     if (params.get("response_type") !== "code")
       throw new AuthError(400, "unsupported_response_type", "response_type must be code");
     if (!params.get("state")) throw new AuthError(400, "invalid_request", "state is required");
-    const code = await authority.authorize({
+    const { code, termsRequired } = await authority.authorization({
       clientId: params.get("client_id") ?? undefined,
       deviceId: params.get("device_id") ?? undefined,
       modelId: params.get("model_id") ?? undefined,
       accountToken: bearer(req),
       guest: params.get("request_vu") === "Y",
     });
+    if (termsRequired) {
+      const page = new URLSearchParams({ code, grant_type: "code", state });
+      return json(res, 451, { code, redirect_uri: `${baseUri(req)}/terms?${page}`, state });
+    }
     json(res, 200, { code, state });
   } catch (error) {
     fail(res, error, { code: "", state });
@@ -80,15 +84,18 @@ export async function handleAuthorize(authority: DeviceAuthority, req: Request, 
 /** RFC 8628 §3.4 grant type of a device polling with its device code. */
 export const DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 
-/** Where the user approves a user code: the console's activation page on this host. */
-function verificationUri(req: Request): string {
+/** This host as the request named it (`https://host:port`), for links back to it. */
+export function baseUri(req: Request): string {
   const host = String(req.headers[":authority"] ?? req.headers.host ?? "");
   const safe = /^[A-Za-z0-9.:[\]-]{1,255}$/.test(host) ? host : "localhost";
   const scheme =
     req.headers[":scheme"] ??
     ((req.socket as { encrypted?: boolean }).encrypted ? "https" : "http");
-  return `${scheme}://${safe}/console/activate`;
+  return `${scheme}://${safe}`;
 }
+
+/** Where the user approves a user code: the console's activation page on this host. */
+const verificationUri = (req: Request) => `${baseUri(req)}/console/activate`;
 
 /** GET|POST /device/code (RFC 8628 §3.1, §3.2), parameters as for /authorize (cic.md §3.9). */
 export async function handleDeviceCode(authority: DeviceAuthority, req: Request, res: Response) {

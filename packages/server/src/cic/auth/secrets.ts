@@ -4,7 +4,7 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 
 export class AuthError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 408 | 409,
+    readonly status: 400 | 401 | 403 | 404 | 408 | 409 | 451,
     readonly error: string,
     message: string,
   ) {

@@ -188,4 +188,22 @@ export class SqlAuthStore implements AuthStore {
       .executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
   }
+
+  async acceptTerms(userId: string, version: string, at: number) {
+    await this.db
+      .insertInto("terms_acceptances")
+      .values({ user_id: userId, version, accepted_at: at })
+      .onConflict((c) => c.columns(["user_id", "version"]).doNothing())
+      .execute();
+  }
+
+  async hasAcceptedTerms(userId: string, version: string) {
+    const row = await this.db
+      .selectFrom("terms_acceptances")
+      .select("user_id")
+      .where("user_id", "=", userId)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
 }

@@ -65,6 +65,9 @@ export interface AuthStore {
   ): Promise<boolean>;
   /** Deletes a code; true only for the one caller that deleted it (single use). */
   takeDeviceCode(deviceCodeHash: string): Promise<boolean>;
+  /** Records that a user accepted a version of the terms of service (idempotent). */
+  acceptTerms(userId: string, version: string, at: number): Promise<void>;
+  hasAcceptedTerms(userId: string, version: string): Promise<boolean>;
 }
 
 export class MemoryAuthStore implements AuthStore {
@@ -72,6 +75,7 @@ export class MemoryAuthStore implements AuthStore {
   private readonly accounts = new Map<string, AccountRecord>();
   private readonly tokens = new Map<string, TokenRecord>();
   private readonly deviceCodes = new Map<string, DeviceCodeRecord>();
+  private readonly terms = new Set<string>();
 
   async putClient(client: ClientRecord) {
     this.clients.set(client.clientId, client);
@@ -121,5 +125,11 @@ export class MemoryAuthStore implements AuthStore {
   }
   async takeDeviceCode(deviceCodeHash: string) {
     return this.deviceCodes.delete(deviceCodeHash);
+  }
+  async acceptTerms(userId: string, version: string) {
+    this.terms.add(`${userId}\u0000${version}`);
+  }
+  async hasAcceptedTerms(userId: string, version: string) {
+    return this.terms.has(`${userId}\u0000${version}`);
   }
 }

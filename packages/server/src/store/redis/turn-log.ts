@@ -11,13 +11,17 @@ import {
   healthOf,
   type LoggedTurn,
   listOf,
+  PER_DIALOG,
   type TurnFilter,
   type TurnLog,
   type TurnLogLimits,
+  type TurnScope,
 } from "../../insight/conversation-log.js";
 import { closeRedis, DEFAULT_PREFIX } from "./connection.js";
 
-/** A device, user or extension without a turn for this long has its list dropped. */
+/** Turns read per LRANGE. */
+const PAGE = 50;
+/** A device, user, extension or dialog without a turn for this long has its list dropped. */
 const KEYED_TTL_MS = 7 * 24 * 3600_000;
 
 // KEYS[1] id counter, KEYS[2..] lists; ARGV[1] entry JSON without id, ARGV[2] TTL of keyed
@@ -44,7 +48,7 @@ export class RedisTurnLog implements TurnLog {
     this.limits = { ...DEFAULT_TURN_LOG_LIMITS, ...limits };
   }
 
-  #key(scope: "device" | "user" | "extension" | "all", id: string): string {
+  #key(scope: TurnScope, id: string): string {
     return scope === "all" ? `${this.prefix}turns` : `${this.prefix}turns:${scope}:${id}`;
   }
 
@@ -59,6 +63,10 @@ export class RedisTurnLog implements TurnLog {
       keys.push(this.#key("extension", entry.extensionId));
       caps.push(this.limits.perExtension);
     }
+    if (entry.dialogRequestId) {
+      keys.push(this.#key("dialog", entry.dialogRequestId));
+      caps.push(PER_DIALOG);
+    }
     const id = (await this.redis.eval(
       RECORD,
       keys.length + 1,
@@ -71,10 +79,23 @@ export class RedisTurnLog implements TurnLog {
     return { id, ...entry };
   }
 
-  async #read(scope: "device" | "user" | "extension" | "all", id: string): Promise<LoggedTurn[]> {
+  /**
+   * Reads a list newest first, a page at a time, until `enough` says the turns read so far
+   * answer the request (entries carry whole CEK exchanges: never read more than needed).
+   */
+  async #read(
+    scope: TurnScope,
+    id: string,
+    enough: (turns: LoggedTurn[]) => boolean = () => false,
+  ): Promise<LoggedTurn[]> {
+    const key = this.#key(scope, id);
+    const turns: LoggedTurn[] = [];
     try {
-      const raw = await this.redis.lrange(this.#key(scope, id), 0, -1);
-      return raw.map((line) => JSON.parse(line) as LoggedTurn);
+      for (let start = 0; ; start += PAGE) {
+        const raw = await this.redis.lrange(key, start, start + PAGE - 1);
+        for (const line of raw) turns.push(JSON.parse(line) as LoggedTurn);
+        if (raw.length < PAGE || enough(turns)) return turns;
+      }
     } catch (error) {
       throw new ApiError(
         503,
@@ -86,7 +107,11 @@ export class RedisTurnLog implements TurnLog {
 
   async list(filter: TurnFilter = {}): Promise<LoggedTurn[]> {
     const { scope, id } = listOf(filter);
-    return filtered(await this.#read(scope, id), filter);
+    const limit = filter.limit ?? 100;
+    return filtered(
+      await this.#read(scope, id, (turns) => filtered(turns, filter).length >= limit),
+      filter,
+    );
   }
 
   async health(extensionId: string): Promise<ExtensionHealth> {

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DeviceClient, type EventResponse, logIn } from "@clover/device";
+import { type CicDirectiveMessage, DeviceClient, type EventResponse, logIn } from "@clover/device";
 import type { Clock } from "../../../src/abilities/index.js";
 import { hashSecret } from "../../../src/cic/auth/secrets.js";
 import { loadConfig } from "../../../src/config/index.js";
@@ -25,7 +25,11 @@ export class MovableClock implements Clock {
 export interface CicSchedule {
   server: CloverServer;
   clock: MovableClock;
-  device(deviceId: string): Promise<DeviceClient>;
+  /** A logged-in device with its downchannel open (pushed directives go to `onPushed`). */
+  device(
+    deviceId: string,
+    onPushed?: (directive: CicDirectiveMessage) => void,
+  ): Promise<DeviceClient>;
   /** The guest user a device of this client logs in as. */
   userOf(deviceId: string): string;
   admin(method: string, path: string, body?: string, type?: string): Promise<Response>;
@@ -74,7 +78,7 @@ export async function startCicSchedule(
     clock,
     admin,
     userOf: (deviceId) => `G${hashSecret(`${clientId}:${deviceId}`).slice(0, 32)}`,
-    async device(deviceId) {
+    async device(deviceId, onPushed) {
       const tokens = await logIn({
         url: server.url,
         clientId,
@@ -83,7 +87,7 @@ export async function startCicSchedule(
         modelId: "S-1",
       });
       const device = new DeviceClient({ url: server.url, accessToken: tokens.access_token });
-      await device.openDownchannel();
+      await device.openDownchannel(onPushed);
       devices.push(device);
       return device;
     },

@@ -28,6 +28,20 @@ export const ALERT_KIND_VALUES: PerLanguage = {
   ],
 };
 
+/**
+ * Words without which a request is not for an alarm: "add dentist on Friday at 3 pm" reads like
+ * "add an alarm for 3 pm" to a classifier, but is a calendar event (the schedule's).
+ */
+export const ALARM_CUES: Record<"en" | "ja" | "ko", RegExp> = {
+  en: /\b(alarms?|wake|waking|wake-up|get me up)\b/i,
+  ja: /アラーム|目覚まし|起こ|起き/,
+  ko: /알람|깨워|깨우|모닝콜|기상/,
+};
+
+/** An "action" about the calendar ("at 9 put hiking on my schedule") is the schedule's. */
+export const SCHEDULE_WORDS =
+  /\b(schedule|calendar|appointment)\b|予定|スケジュール|カレンダー|일정|스케줄|캘린더/i;
+
 export const REPEAT_VALUES: PerLanguage = {
   en: [
     {

@@ -1,0 +1,100 @@
+// `clover device run` against a real platform (`clover serve`): the terminal device plays music
+// from the example music box and prints the player screen, the playback reports and the queue,
+// applies volume and Bluetooth changes, shows a notification pushed through the management
+// API, and rings an alert and stops it by voice.
+import assert from "node:assert/strict";
+import type { ChildProcess } from "node:child_process";
+import { after, before, describe, it } from "node:test";
+import { clover, exited, serveLocal, spawnClover, tempDir } from "./helpers.js";
+
+describe("clover device run", () => {
+  const env = { CLOVER_CONFIG_DIR: tempDir("device-run-config") };
+  let child: ChildProcess;
+  let info: Record<string, unknown>;
+  before(async () => {
+    ({ child, info } = await serveLocal(tempDir("device-run-data"), { env }));
+    const registered = await clover(
+      ["device", "register", "--user", "run-user", "--device-id", "term-1"],
+      {
+        env,
+      },
+    );
+    assert.equal(registered.code, 0, registered.stderr);
+  });
+  after(async () => {
+    child.kill("SIGTERM");
+    await exited(child);
+  });
+
+  it("plays music with the player screen and its reports, and changes volume and Bluetooth", async () => {
+    const run = await clover(
+      [
+        "device",
+        "run",
+        "--display",
+        "l100",
+        "--speed",
+        "20",
+        "--for",
+        "3",
+        "ask music box to play jazz",
+        "turn up the volume",
+        "mute",
+        ":pause",
+        ":state",
+        "turn off bluetooth",
+      ],
+      { env, timeoutMs: 60_000 },
+    );
+    assert.equal(run.code, 0, run.stderr);
+    const out = run.stdout;
+    assert.match(out, /♪ REPLACE_ALL /);
+    assert.match(out, /player \(.+\): \d+ item\(s\)/);
+    assert.match(out, /→ AudioPlayer\.PlayStarted/);
+    assert.match(out, /→ AudioPlayer\.ProgressReport\w+Passed at \d+ s/);
+    assert.match(out, /• player IDLE.* → PLAYING/);
+    assert.match(out, /DeviceControl\.Increase volume\n/);
+    assert.match(out, /• volume 5\/10 → 6\/10/);
+    assert.match(out, /• muted no → yes/);
+    assert.match(out, /→ AudioPlayer\.PlayPaused/);
+    assert.match(out, /muted: yes/);
+    assert.match(out, /• bluetooth on → off/);
+  });
+
+  it("shows a pushed notification and rings an alert until it is stopped", async () => {
+    const device = spawnClover(["device", "run"], { env });
+    let out = "";
+    device.stdout!.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    const seen = async (pattern: RegExp) => {
+      const deadline = Date.now() + 20_000;
+      while (!pattern.test(out)) {
+        if (Date.now() > deadline) throw new Error(`no ${pattern} in:\n${out}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    try {
+      device.stdin!.write(":state\n");
+      await seen(/indicator: off/);
+      const url = String(info["url"]);
+      const token = String(info["adminToken"] ?? "");
+      const pushed = await fetch(`${url}/api/v1/users/run-user/notifications`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify({ text: "The parcel has arrived" }),
+      });
+      assert.ok(pushed.status < 300, `notification push: ${pushed.status}`);
+      await seen(/🔔 notification/);
+      await seen(/• indicator off → on/);
+      device.stdin!.write("set a timer for 2 seconds\n");
+      await seen(/⏰ ringing/);
+      device.stdin!.write("stop\n");
+      await seen(/⏰ stopped/);
+      device.stdin!.write(":quit\n");
+      assert.equal(await exited(device), 0);
+    } finally {
+      device.kill("SIGTERM");
+    }
+  });
+});
