@@ -61,6 +61,7 @@ describe("metrics filled by real turns", {
       CLOVER_ADMIN_TOKEN: ADMIN,
       CLOVER_LOG_LEVEL: "silent",
       CLOVER_EXAMPLES: "off",
+      CLOVER_EXTENSION_NETWORKS: "loopback", // the test extension listens on 127.0.0.1
       CLOVER_NODE_ID: "metrics-node",
       REDIS_URL: redis.url,
     });
