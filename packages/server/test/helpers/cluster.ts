@@ -120,6 +120,9 @@ async function launch(
         // Each node its own config dir: nothing is written next to the user's settings.
         XDG_CONFIG_HOME: node.dir,
         CLOVER_DATA_DIR: join(node.dir, "data"),
+        // Compiling the abilities' models blocks a node's loop for up to a second per model:
+        // deploy/haproxy.cfg's checks (500 ms) would then mark every starting node down.
+        CLOVER_WARM_MODELS: "false",
       },
       stdio: ["ignore", "ignore", "pipe"],
     });
