@@ -2,9 +2,10 @@
 // the management API; each change reaches the device on its downchannel (or at its next sync).
 import { useState } from "react";
 import "./personal.css";
-import { ApiError, api } from "../api.js";
+import { api } from "../api.js";
 import { useLoad } from "../hooks.js";
 import { useConsoleUser } from "../user.js";
+import { type ActionMessage, PageStatus } from "./PageStatus.js";
 import { UserPicker } from "./UserPicker.js";
 
 export interface AlertView {
@@ -65,7 +66,7 @@ export function Alerts() {
   const [userId] = useConsoleUser();
   const { value, error, loading, reload } = useLoad(() => loadAlerts(userId), userId);
   const [editing, setEditing] = useState<string>();
-  const [message, setMessage] = useState<{ error?: string; done?: string }>();
+  const [message, setMessage] = useState<ActionMessage>();
   const alerts = value?.alerts ?? [];
   const devices = value?.devices ?? [];
   const groups = new Map<string, AlertView[]>();
@@ -96,24 +97,13 @@ export function Alerts() {
         Alarms, timers and reminders of user <strong className="mono">{userId}</strong>, per device.
         Devices ring them at their time, even offline.
       </p>
-      {loading && !value && <p aria-live="polite">Loading…</p>}
-      {error && (
-        <p className="error" role="alert">
-          {error instanceof ApiError && error.status === 404
-            ? "This platform has no alerts ability (no /api/v1/users/:user/alerts)."
-            : error.message}
-        </p>
-      )}
-      {message?.error && (
-        <p className="error" role="alert">
-          {message.error}
-        </p>
-      )}
-      {message?.done && (
-        <p className="notice" aria-live="polite">
-          {message.done}
-        </p>
-      )}
+      <PageStatus
+        loading={loading}
+        loaded={Boolean(value)}
+        error={error}
+        missing="This platform has no alerts ability (no /api/v1/users/:user/alerts)."
+        message={message}
+      />
       {value && alerts.length === 0 && (
         <div className="card empty">
           <p>

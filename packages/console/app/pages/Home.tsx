@@ -7,6 +7,7 @@ import { ApiError, api } from "../api.js";
 import { useLoad } from "../hooks.js";
 import { linkProps } from "../router.js";
 import { useConsoleUser } from "../user.js";
+import { type ActionMessage, PageStatus } from "./PageStatus.js";
 import { UserPicker } from "./UserPicker.js";
 
 interface Link {
@@ -79,7 +80,7 @@ function stateText(state: Record<string, unknown> | null | undefined, isIr: bool
 export function Home() {
   const [userId] = useConsoleUser();
   const { value, error, loading, reload } = useLoad(() => loadHome(userId), userId);
-  const [message, setMessage] = useState<{ error?: string; done?: string }>();
+  const [message, setMessage] = useState<ActionMessage>();
   const [busy, setBusy] = useState(false);
 
   async function act(work: () => Promise<string>) {
@@ -133,24 +134,13 @@ export function Home() {
         The appliances user <strong className="mono">{userId}</strong> controls by voice through
         Clova Home extensions (“turn on the kitchen light”).
       </p>
-      {loading && !value && <p aria-live="polite">Loading…</p>}
-      {error && (
-        <p className="error" role="alert">
-          {error instanceof ApiError && error.status === 404
-            ? "This platform has no home control (no /api/v1/home routes)."
-            : error.message}
-        </p>
-      )}
-      {message?.error && (
-        <p className="error" role="alert">
-          {message.error}
-        </p>
-      )}
-      {message?.done && (
-        <p className="notice" aria-live="polite">
-          {message.done}
-        </p>
-      )}
+      <PageStatus
+        loading={loading}
+        loaded={Boolean(value)}
+        error={error}
+        missing="This platform has no home control (no /api/v1/home routes)."
+        message={message}
+      />
       {value && links.length === 0 && (
         <div className="card empty">
           <p>

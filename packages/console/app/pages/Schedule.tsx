@@ -3,9 +3,10 @@
 // in (import) and out (export).
 import { useRef, useState } from "react";
 import "./personal.css";
-import { ApiError, api, token } from "../api.js";
+import { api, token } from "../api.js";
 import { useLoad } from "../hooks.js";
 import { useConsoleUser } from "../user.js";
+import { type ActionMessage, PageStatus } from "./PageStatus.js";
 import { UserPicker } from "./UserPicker.js";
 
 interface Calendar {
@@ -81,7 +82,7 @@ export function Schedule() {
     () => loadSchedule(userId, days),
     `${userId}:${days}`,
   );
-  const [message, setMessage] = useState<{ error?: string; done?: string }>();
+  const [message, setMessage] = useState<ActionMessage>();
   const file = useRef<HTMLInputElement>(null);
 
   async function act(work: () => Promise<string>) {
@@ -134,24 +135,13 @@ export function Schedule() {
         Events and memos of user <strong className="mono">{userId}</strong>, as the assistant reads
         them (“what's on my schedule today”, “take a note”), in your time zone ({zone()}).
       </p>
-      {loading && !value && <p aria-live="polite">Loading…</p>}
-      {error && (
-        <p className="error" role="alert">
-          {error instanceof ApiError && error.status === 404 && error.code !== "calendar_not_found"
-            ? "This platform has no schedule ability (no /api/v1/users/:user/calendar)."
-            : error.message}
-        </p>
-      )}
-      {message?.error && (
-        <p className="error" role="alert">
-          {message.error}
-        </p>
-      )}
-      {message?.done && (
-        <p className="notice" aria-live="polite">
-          {message.done}
-        </p>
-      )}
+      <PageStatus
+        loading={loading}
+        loaded={Boolean(value)}
+        error={error}
+        missing="This platform has no schedule ability (no /api/v1/users/:user/calendar)."
+        message={message}
+      />
       <CalendarCard
         userId={userId}
         calendar={value?.calendar}
