@@ -171,6 +171,7 @@ export async function createPlatform(
       jobRunner,
       admin: adminAuth,
       cek: { registry, linking, dispatcher },
+      outbound: guard,
       secrets: box,
       // Bound once the assistant exists (it routes to these abilities).
       assistant: { handleTurn: (turn) => assistant.handleTurn(turn) },

@@ -3,6 +3,7 @@
 // voice, memos, iCalendar import/export through the management API.
 import type { Recognition, Recognizer } from "@clover/nlu";
 import type { DeviceInfo, Language } from "../../assistant/turn.js";
+import { OutboundGuard } from "../../cek/outbound-policy.js";
 import type { Ability, AbilityModel } from "../ability.js";
 import { recognizerFor } from "../models/compiled.js";
 import type { AbilityServices } from "../services.js";
@@ -49,10 +50,13 @@ export class ScheduleAbility implements Ability {
   /** This node's copies of users' CalDAV calendars (kept current with sync tokens). */
   readonly #copies = new Map<string, CalDavCopy>();
   readonly limits: CalDavLimits;
+  /** The platform's outbound policy: CalDAV URLs go where extension calls may. */
+  readonly outbound: OutboundGuard;
 
   constructor(services: AbilityServices, options: ScheduleOptions = {}) {
     this.#services = services;
     this.limits = options.calDav ?? DEFAULT_LIMITS;
+    this.outbound = services.outbound ?? new OutboundGuard({ networks: "public" });
     this.memos = new MemoStore(services.database.db);
     this.accounts = new CalendarAccounts(services.database.db, services.secrets);
     this.#handler = new ScheduleHandler({
@@ -67,7 +71,11 @@ export class ScheduleAbility implements Ability {
   async scheduleFor(userId: string): Promise<Schedule> {
     const now = () => this.#services.clock.now();
     const account = await this.accounts.get(userId);
-    if (account) return new Schedule(new CalDavCalendar(account, this.#copies, this.limits), now);
+    if (account)
+      return new Schedule(
+        new CalDavCalendar(account, this.#copies, this.limits, this.outbound),
+        now,
+      );
     return new Schedule(new EmbeddedCalendar(this.#services.database.db, userId, now), now);
   }
 
