@@ -58,7 +58,7 @@ describe("event bodies read directly or by busboy", () => {
         })
         .catch((error: unknown) => {
           const e = error as CicError;
-          res.end(JSON.stringify({ error: e instanceof CicError ? e.status : 0, m: e.message }));
+          res.end(JSON.stringify({ error: e instanceof CicError ? e.code : 0, m: e.message }));
         });
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
