@@ -2,8 +2,8 @@
 // side by side with the bare chain, in one run, interleaved rounds, medians.
 // Needs h2load (Debian nghttp2-client). Run: node --conditions=@clover/source --import tsx bench/cic/turns.ts
 import { type ChildProcess, execFile, fork } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -70,8 +70,43 @@ writeFileSync(
   `--${boundary}\r\nContent-Disposition: form-data; name="metadata"\r\nContent-Type: application/json\r\n\r\n${metadata}\r\n--${boundary}--\r\n`,
 );
 
-async function load(port: number, label: string) {
+/** CPU time (ns) of each thread of a process, from /proc/<pid>/task/<tid>/schedstat (Linux). */
+function threadCpu(pid: number): Map<string, number> {
+  const cpu = new Map<string, number>();
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      cpu.set(
+        tid,
+        Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ")[0]),
+      );
+    } catch {} // the thread ended meanwhile
+  }
+  return cpu;
+}
+
+/**
+ * CPU µs per turn over a round, split into the main thread, the busiest other thread (the
+ * signing worker on the Clover side) and all threads together (V8 helpers, libuv pool too):
+ * independent of the machine's load, unlike the throughput.
+ */
+function cpuPerTurn(pid: number, before: Map<string, number>, turns: number) {
+  const after = threadCpu(pid);
+  let main = 0;
+  let busiest = 0;
+  let total = 0;
+  for (const [tid, ns] of after) {
+    const delta = ns - (before.get(tid) ?? 0);
+    total += delta;
+    if (tid === String(pid)) main = delta;
+    else busiest = Math.max(busiest, delta);
+  }
+  const us = (ns: number) => ns / 1000 / turns;
+  return { main: us(main), worker: us(busiest), total: us(total) };
+}
+
+async function load(port: number, label: string, pid: number) {
   const log = join(dir, `${label}.log`);
+  const before = threadCpu(pid);
   const { stdout } = await run(
     "h2load",
     [
@@ -102,28 +137,40 @@ async function load(port: number, label: string) {
     .sort((a, b) => a - b);
   const pct = (p: number) =>
     durations[Math.min(durations.length - 1, Math.floor(p * durations.length))]!;
-  return { rps, ok, p50: pct(0.5), p99: pct(0.99) };
+  return { rps, ok, p50: pct(0.5), p99: pct(0.99), cpu: cpuPerTurn(pid, before, requests) };
 }
 
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 const dice = await startDice();
-const clover = await start(here("./clover-server.ts"), { DICE_URL: dice.url });
-const bare = await start(here("./bare-chain.ts"), { DICE_URL: dice.url });
-const results: Record<string, { rps: number; ok: number; p50: number; p99: number }[]> = {
-  clover: [],
-  bare: [],
+// The dice sessions' listening windows close after the run unless SESSION_TIMEOUT_MS says
+// otherwise (see clover-server.ts; CLOVER_SESSION_TIMEOUT_MS's default is 8000).
+const cloverEnv = {
+  DICE_URL: dice.url,
+  CLOVER_SESSION_TIMEOUT_MS: process.env["SESSION_TIMEOUT_MS"] ?? "3600000",
 };
+const clover = await start(here("./clover-server.ts"), cloverEnv);
+const bare = await start(here("./bare-chain.ts"), { DICE_URL: dice.url });
+// BEFORE_SERVER=<another checkout's bench/cic/clover-server.ts>: a third contender in the same
+// interleaved rounds (a change measured against the code before it).
+const beforeFile = process.env["BEFORE_SERVER"];
+const before = beforeFile ? await start(beforeFile, cloverEnv) : undefined;
+type Round = Awaited<ReturnType<typeof load>>;
+const results: Record<string, Round[]> = { clover: [], bare: [], before: [] };
+const loadBefore = loadavg()[0]!;
 try {
-  await load(clover.port, "warm-clover");
-  await load(bare.port, "warm-bare");
+  await load(clover.port, "warm-clover", clover.child.pid!);
+  await load(bare.port, "warm-bare", bare.child.pid!);
+  if (before) await load(before.port, "warm-before", before.child.pid!);
   for (let round = 0; round < rounds; round++) {
-    results["bare"]!.push(await load(bare.port, `bare-${round}`));
-    results["clover"]!.push(await load(clover.port, `clover-${round}`));
+    results["bare"]!.push(await load(bare.port, `bare-${round}`, bare.child.pid!));
+    results["clover"]!.push(await load(clover.port, `clover-${round}`, clover.child.pid!));
+    if (before)
+      results["before"]!.push(await load(before.port, `before-${round}`, before.child.pid!));
   }
 } finally {
-  for (const child of [dice.child, clover.child, bare.child]) child.kill();
+  for (const child of [dice.child, clover.child, bare.child, before?.child]) child?.kill();
   rmSync(dir, { recursive: true, force: true });
 }
 const summary = (label: string) => {
@@ -133,18 +180,29 @@ const summary = (label: string) => {
     p50: median(list.map((r) => r.p50)),
     p99: median(list.map((r) => r.p99)),
     ok: Math.min(...list.map((r) => r.ok)),
+    main: median(list.map((r) => r.cpu.main)),
+    worker: median(list.map((r) => r.cpu.worker)),
+    total: median(list.map((r) => r.cpu.total)),
   };
 };
 const c = summary("clover");
 const b = summary("bare");
-console.log(`| chain | turns/s | p50 (ms) | p99 (ms) | 2xx per round |`);
-console.log(`| --- | --- | --- | --- | --- |`);
+const loadAfter = loadavg()[0]!;
 console.log(
-  `| bare chain (parse, sign, POST) | ${b.rps.toFixed(0)} | ${b.p50.toFixed(2)} | ${b.p99.toFixed(2)} | ${b.ok}/${requests} |`,
+  "| chain | turns/s | p50 (ms) | p99 (ms) | 2xx per round | CPU µs/turn: main thread | busiest other thread | all threads |",
 );
+console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
+const row = (label: string, r: ReturnType<typeof summary>) =>
+  `| ${label} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.ok}/${requests} | ${r.main.toFixed(0)} | ${r.worker.toFixed(0)} | ${r.total.toFixed(0)} |`;
+console.log(row("bare chain (parse, sign, POST)", b));
+console.log(row("Clover (CIC → assistant → NLU → CEK)", c));
+if (before) {
+  const o = summary("before");
+  console.log(row("Clover before the change", o));
+  console.log(
+    `\nbefore the change: throughput ratio ${(o.rps / b.rps).toFixed(2)}, p99 ratio ${(o.p99 / b.p99).toFixed(2)}`,
+  );
+}
 console.log(
-  `| Clover (CIC → assistant → NLU → CEK) | ${c.rps.toFixed(0)} | ${c.p50.toFixed(2)} | ${c.p99.toFixed(2)} | ${c.ok}/${requests} |`,
-);
-console.log(
-  `\nthroughput ratio ${(c.rps / b.rps).toFixed(2)} (target >= 0.60), p99 ratio ${(c.p99 / b.p99).toFixed(2)} (target <= 1.5); medians of ${rounds} interleaved rounds, h2load -c ${clients} -m 1, ${requests} requests each`,
+  `\nthroughput ratio ${(c.rps / b.rps).toFixed(2)} (target >= 0.85), p99 ratio ${(c.p99 / b.p99).toFixed(2)} (target <= 1.3); medians of ${rounds} interleaved rounds, h2load -c ${clients} -m 1, ${requests} requests each; load average ${loadBefore.toFixed(1)} -> ${loadAfter.toFixed(1)}`,
 );

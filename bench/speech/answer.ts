@@ -1,11 +1,12 @@
 // Time to the first byte of a spoken answer: text turns through a CIC gateway over HTTP/2, the
 // same two-sentence answer spoken five ways, interleaved turn by turn in one process:
-//   no TTS · streamed (Debian flite + lame) · streamed (WASI Flite + JavaScript LAME)
+//   no TTS · streamed (Debian flite + lame, started ahead or per piece; first sentence whole)
+//   · streamed (WASI Flite + JavaScript LAME)
 //   · whole MP3 before the response (the previous path) with either engine.
 // Times count from the moment the assistant's answer exists (what an extension's answer
 // becomes) to the first directive part, the first audio byte and the end of the response.
 //   node --conditions=@clover/source --import tsx bench/speech/answer.ts [turns] [setups]
-// `setups`: a comma list of row numbers (0-4) to run only those (e.g. `0,1` under --cpu-prof).
+// `setups`: a comma list of row numbers (0-6) to run only those (e.g. `0,1` under --cpu-prof).
 import { randomUUID } from "node:crypto";
 import http2 from "node:http2";
 import { loadavg } from "node:os";
@@ -65,13 +66,15 @@ interface Setup {
 }
 
 const native = new FliteTextToSpeech();
+const nativeCold = new FliteTextToSpeech({ prestart: false });
 const nativeWholeFirst = new FliteTextToSpeech({ shortFirstPiece: false });
 const wasi = new FliteTextToSpeech({ engine: "wasi" });
 if (native.engine !== "native")
   console.log("(Debian flite is not installed: both engines are WASI)");
 const setups: Setup[] = [
   { name: "no TTS" },
-  { name: "streamed, flite + lame programs", tts: native },
+  { name: "streamed, programs started ahead (now)", tts: native },
+  { name: "streamed, programs started per piece (before)", tts: nativeCold },
   { name: "streamed, programs, first sentence whole (before)", tts: nativeWholeFirst },
   { name: "streamed, WASI Flite + JS LAME", tts: wasi },
   { name: "whole MP3 first, flite + lame programs", tts: whole(native) },
@@ -185,4 +188,4 @@ for (const setup of setups) {
   setup.session?.close();
   await setup.gateway?.close();
 }
-await Promise.all([native.close(), nativeWholeFirst.close(), wasi.close()]);
+await Promise.all([native.close(), nativeCold.close(), nativeWholeFirst.close(), wasi.close()]);

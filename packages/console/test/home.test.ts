@@ -125,6 +125,19 @@ describe("home in the console", { skip: !existsSync(CHROMIUM) && `${CHROMIUM} mi
     const notifications = simulator.getByRole("region", { name: "Notifications" });
     await notifications.getByText("The front door was opened.").waitFor();
     await notifications.getByText("● unread").waitFor();
+    await page.bringToFront();
+    await card.getByRole("button", { name: "Revoke the key" }).click();
+    await card.getByText("No API key yet.").waitFor();
+    const refused = await fetch(`${rig.server.url}/clovahome/clova-platform/sendNotification`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-clova-extension-id": HOME_EXAMPLE_ID,
+        "x-clova-extension-secret": key,
+      },
+      body: JSON.stringify({ applianceId: "lock-front", messageId: "msg-door" }),
+    });
+    assert.equal(((await refused.json()) as { errorCode: number }).errorCode, 4202);
   });
 
   it("unlinks: the user's appliances are gone", async () => {

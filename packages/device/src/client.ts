@@ -184,10 +184,10 @@ export class DeviceClient {
         `\r\n--${boundary}\r\nContent-Disposition: form-data; name="audio"\r\n` +
           "Content-Type: application/octet-stream\r\n\r\n",
       );
-      if (Buffer.isBuffer(options.audio)) stream.write(options.audio);
-      else for await (const slice of options.audio) if (!stream.destroyed) stream.write(slice);
+      if (Buffer.isBuffer(options.audio)) await writeBody(stream, options.audio);
+      else for await (const slice of options.audio) if (!(await writeBody(stream, slice))) break;
     }
-    if (!stream.destroyed) stream.end(`\r\n--${boundary}--\r\n`);
+    if (!stream.destroyed && !stream.closed) stream.end(`\r\n--${boundary}--\r\n`);
     return response;
   }
 
@@ -235,4 +235,36 @@ export class DeviceClient {
     this.session?.close();
     this.session = undefined;
   }
+}
+
+/** Audio is written in slices of this size, each once the stream has room for it. */
+const WRITE_SLICE = 64 * 1024;
+
+/**
+ * Writes a request body with backpressure, and stops once the server has closed the stream
+ * (an early answer, e.g. 413, ends it with RST_STREAM NO_ERROR). Node's HTTP/2 client counts
+ * body bytes queued but never sent against its session memory (maxSessionMemory) and does not
+ * give them back when the stream is reset: a whole upload queued at once and refused leaves
+ * the connection refusing every later answer (RST_STREAM ENHANCE_YOUR_CALM). Resolves false
+ * when the stream is gone.
+ */
+export async function writeBody(stream: http2.ClientHttp2Stream, body: Buffer): Promise<boolean> {
+  for (let at = 0; at < body.length; at += WRITE_SLICE) {
+    if (stream.destroyed || stream.closed) return false;
+    if (!stream.write(body.subarray(at, at + WRITE_SLICE))) {
+      const open = await new Promise<boolean>((resolve) => {
+        const drained = () => done(true);
+        const closed = () => done(false);
+        const done = (value: boolean) => {
+          stream.off("drain", drained);
+          stream.off("close", closed);
+          resolve(value);
+        };
+        stream.once("drain", drained);
+        stream.once("close", closed);
+      });
+      if (!open) return false;
+    }
+  }
+  return !stream.destroyed && !stream.closed;
 }

@@ -268,14 +268,15 @@ function Notifications({ extensionId }: { extensionId: string }) {
   const settings = value?.home;
   if (error || !value || !settings) return null;
 
-  async function issue() {
+  /** POST issues a new key (shown once), DELETE revokes the current one. */
+  async function keyCall(method: "POST" | "DELETE") {
     setProblem(undefined);
     try {
-      const r = await api<{ notificationApiKey: string }>(
-        "POST",
+      const r = await api<{ notificationApiKey: string } | undefined>(
+        method,
         `${ext(extensionId)}/notification-key`,
       );
-      setKey(r.notificationApiKey);
+      setKey(r?.notificationApiKey);
       reload();
     } catch (e) {
       setProblem((e as Error).message);
@@ -305,9 +306,14 @@ function Notifications({ extensionId }: { extensionId: string }) {
       </p>
       <div className="row wrap">
         <span>{settings.notificationKeySet ? "An API key is set." : "No API key yet."}</span>
-        <button type="button" className="small" onClick={() => void issue()}>
+        <button type="button" className="small" onClick={() => void keyCall("POST")}>
           {settings.notificationKeySet ? "Issue a new key" : "Issue an API key"}
         </button>
+        {settings.notificationKeySet && (
+          <button type="button" className="small" onClick={() => void keyCall("DELETE")}>
+            Revoke the key
+          </button>
+        )}
       </div>
       {key && (
         <p className="secret" role="status">

@@ -5,6 +5,7 @@ import type { AdminAuth } from "../api/auth.js";
 import type { Assistant, TurnResult } from "../assistant/turn.js";
 import type { AccountLinking } from "../cek/account-linking.js";
 import type { CekDispatcher } from "../cek/dispatcher.js";
+import type { OutboundGuard } from "../cek/outbound-policy.js";
 import type { ExtensionRegistry } from "../cek/registry.js";
 import type { TextToSpeech } from "../cic/speech-engines.js";
 import type { JobRunner } from "../jobs/runner.js";
@@ -48,6 +49,11 @@ export interface AbilityServices {
   admin: AdminAuth;
   /** The CEK side, for abilities that call extensions (home control). */
   cek?: { registry: ExtensionRegistry; linking: AccountLinking; dispatcher: CekDispatcher };
+  /**
+   * Where calls out of the platform may go (CLOVER_EXTENSION_NETWORKS, docs/security.md
+   * "Outbound policy"): the same policy as extension calls. Absent: public addresses only.
+   */
+  outbound?: OutboundGuard;
   /** Seals secrets at rest (e.g. a user's CalDAV password), like the platform's own. */
   secrets?: SecretBox;
   /** The platform's assistant, for work that runs a turn later (an action timer's command). */

@@ -182,6 +182,22 @@ export class ExtensionRegistry {
     const keyHash = entry?.record.home?.notificationKeyHash;
     if (input.home && input.home.notificationKeyHash === undefined && keyHash !== undefined)
       input = { ...input, home: { ...input.home, notificationKeyHash: keyHash } };
+    return this.#write(input);
+  }
+
+  /** Issues (a hash) or revokes (undefined) a home extension's notification API key. */
+  async setNotificationKeyHash(id: string, hash: string | undefined) {
+    const record = this.#entries.get(id)?.record;
+    if (!record?.home) return undefined;
+    const { notificationKeyHash: _old, ...home } = record.home;
+    return this.#write({
+      ...record,
+      home: hash === undefined ? home : { ...home, notificationKeyHash: hash },
+    });
+  }
+
+  async #write(input: ExtensionInput): Promise<ExtensionRecord | undefined> {
+    const entry = this.#entries.get(input.id);
     if (!entry || !(await this.store.update(input))) return undefined;
     const audioChanged = entry.record.usesAudioPlayer !== input.usesAudioPlayer;
     entry.record = (await this.store.get(input.id))!;

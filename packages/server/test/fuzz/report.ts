@@ -1,7 +1,7 @@
 // What a fuzz run measured (printed at the end, copied into docs/benchmarks.md), and the raw
 // HTTP/2 request a case sends on the device's own connection.
 import type http2 from "node:http2";
-import { boundaryOf, MultipartParser, type MultipartPart } from "@clover/device";
+import { boundaryOf, MultipartParser, type MultipartPart, writeBody } from "@clover/device";
 import type { RawAnswer } from "../robustness/wire.js";
 
 export function fuzzFigures() {
@@ -39,6 +39,25 @@ export function fuzzFigures() {
     },
   };
 }
+
+/**
+ * The only ways a case may end without an HTTP status, each caused by the client itself or
+ * by a documented connection deadline (docs/security.md "Answers without a status"). Any
+ * other, in particular a stream the server resets before answering (whatever its RST_STREAM
+ * code), fails the property.
+ */
+export const NO_STATUS = {
+  clientCancel: "the client reset its own stream (RST_STREAM CANCEL) before the answer",
+  headersNeverSent:
+    "HTTP/1.1: the request's headers never left the client; closed at the headers deadline",
+} as const;
+
+export function documentedNoStatus(why: string): boolean {
+  return (Object.values(NO_STATUS) as string[]).includes(why);
+}
+
+/** Not documented: the server closed the device's connection under it. */
+const SESSION_GONE = "the client's session was already closed (no request sent)";
 
 function exceptionOf(contentType: string, body: Buffer) {
   const boundary = boundaryOf(contentType);
@@ -85,7 +104,7 @@ export function h2Answer(
         headers: {},
         body: Buffer.alloc(0),
         ms: 0,
-        noStatus: "the client's session was already closed (no request sent)",
+        noStatus: SESSION_GONE,
       });
     }
     let cancelled = false;
@@ -103,7 +122,7 @@ export function h2Answer(
         status !== 0
           ? undefined
           : cancelled
-            ? "the client reset its own stream (RST_STREAM CANCEL) before the answer"
+            ? NO_STATUS.clientCancel
             : `the server reset the stream before any answer (RST_STREAM code ${stream.rstCode})`;
       resolve({
         status,
@@ -126,12 +145,14 @@ export function h2Answer(
     stream.on("close", finish);
     stream.on("error", () => {});
     if (c.method === "GET") return void stream.end();
-    stream.write(c.body);
+    // With backpressure, as a device does (see writeBody): a body queued at once and refused
+    // early would leave this client's session refusing every later answer.
+    const writing = writeBody(stream, c.body);
     if (c.finish === "cancel")
       setTimeout(() => {
         cancelled = true;
         stream.close(0x8);
       }, 5);
-    else if (c.finish === "end") stream.end();
+    else if (c.finish === "end") void writing.then((open) => open && stream.end());
   });
 }

@@ -196,4 +196,16 @@ describe("home push API", () => {
     );
     assert.equal(stale.body.errorCode, 4202);
   });
+
+  it("a revoked key stops working and the settings say no key is set", async () => {
+    const revoked = await rig.api(
+      "DELETE",
+      `/api/v1/extensions/${HOME_EXAMPLE_ID}/notification-key`,
+    );
+    assert.equal(revoked.status, 204);
+    const refused = await push({ applianceId: "gas-valve", messageId: "msg-gas-leak" });
+    assert.equal(refused.body.errorCode, 4202);
+    const view = await rig.api("GET", `/api/v1/extensions/${HOME_EXAMPLE_ID}`);
+    assert.equal(view.body.home.notificationKeySet, false);
+  });
 });

@@ -4,21 +4,15 @@
 // each series that traffic should move is non-zero, and the event-loop and dependency
 // figures are measured.
 import assert from "node:assert/strict";
-import { rmSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import type { DeviceClient } from "@clover/device";
 import { deviceKeyOf } from "../../src/cic/device-key.js";
 import type { SpeechToText, TextToSpeech } from "../../src/cic/speech-engines.js";
-import { loadConfig } from "../../src/config/index.js";
-import { type CloverServer, startClover } from "../../src/main.js";
-import { deviceAt, loginDevice, registerClient } from "../helpers/devices.js";
-import { answer, startExtension, type TestExtension } from "../helpers/extension-server.js";
-import { bakeryModel } from "../helpers/models.js";
-import { tempDir } from "../helpers/platform.js";
-import { redisAvailable, startRedis, type TestRedis } from "../helpers/redis.js";
+import type { CloverServer } from "../../src/main.js";
+import { answer } from "../helpers/extension-server.js";
+import { redisAvailable } from "../helpers/redis.js";
+import { type NodeRig, startNodeRig } from "./node-rig.js";
 import { sampleOf } from "./samples.js";
-
-const ADMIN = "metrics-admin-token";
 
 /** Hears the bakery question once it has read the whole upload. */
 const asr: SpeechToText = {
@@ -39,56 +33,26 @@ const tts: TextToSpeech = {
 describe("metrics filled by real turns", {
   skip: !redisAvailable && "redis-server is not installed",
 }, () => {
-  const dataDir = tempDir("clover-metrics-");
-  let redis: TestRedis;
+  let rig: NodeRig;
   let server: CloverServer;
-  let ext: TestExtension;
   let device: DeviceClient;
   let accessToken: string;
   let failNext = false;
 
   before(async () => {
-    redis = await startRedis();
-    ext = await startExtension(() => {
-      if (!failNext) return { body: answer("We open at seven.") };
-      failNext = false;
-      return { status: 500, body: { error: "broken" } };
+    rig = await startNodeRig({
+      nodeId: "metrics-node",
+      asr,
+      tts,
+      extension: () => {
+        if (!failNext) return { body: answer("We open at seven.") };
+        failNext = false;
+        return { status: 500, body: { error: "broken" } };
+      },
     });
-    const config = loadConfig({
-      CLOVER_DATA_DIR: dataDir,
-      CLOVER_PORT: "0",
-      CLOVER_HOST: "127.0.0.1",
-      CLOVER_ADMIN_TOKEN: ADMIN,
-      CLOVER_LOG_LEVEL: "silent",
-      CLOVER_EXAMPLES: "off",
-      CLOVER_EXTENSION_NETWORKS: "loopback", // the test extension listens on 127.0.0.1
-      CLOVER_NODE_ID: "metrics-node",
-      REDIS_URL: redis.url,
-    });
-    server = await startClover({ config, asr, tts });
-    const created = await fetch(`${server.url}/api/v1/extensions`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
-      body: JSON.stringify({
-        id: "com.example.bakery",
-        displayName: "Bakery",
-        endpointUrl: ext.url,
-        models: { en: bakeryModel("en") },
-      }),
-    });
-    assert.equal(created.status, 201);
-    const login = await loginDevice(server.url, await registerClient(server.url, ADMIN), "m-1");
-    device = deviceAt(server.url, login);
-    accessToken = login.accessToken;
-    await device.openDownchannel();
+    ({ server, device, accessToken } = rig);
   });
-  after(async () => {
-    device?.close();
-    await server?.close();
-    await ext?.close();
-    await redis?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  after(async () => rig?.close());
 
   it("populates turns, every stage, extension errors, pushes, lag and dependency latency", async () => {
     const spoken = await device.sendEvent(

@@ -2,28 +2,22 @@
 // node on Redis, on the main port and on the ops port; a graceful drain that lets the turn in
 // flight finish while refusing new connections.
 import assert from "node:assert/strict";
-import { rmSync } from "node:fs";
 import { connect } from "node:net";
 import { after, before, describe, it } from "node:test";
 import type { DeviceClient } from "@clover/device";
 import { deviceKeyOf } from "../../src/cic/device-key.js";
-import { loadConfig } from "../../src/config/index.js";
-import { type CloverServer, startClover } from "../../src/main.js";
+import type { CloverServer } from "../../src/main.js";
 import { openRedis } from "../../src/store/redis/connection.js";
 import { RedisRateLimiter } from "../../src/store/redis/rate-limits.js";
-import { deviceAt, loginDevice, registerClient } from "../helpers/devices.js";
-import { answer, startExtension, type TestExtension } from "../helpers/extension-server.js";
-import { bakeryModel } from "../helpers/models.js";
-import { tempDir } from "../helpers/platform.js";
-import { freePort, redisAvailable, startRedis, type TestRedis } from "../helpers/redis.js";
+import { answer, type TestExtension } from "../helpers/extension-server.js";
+import { freePort, redisAvailable, type TestRedis } from "../helpers/redis.js";
+import { type NodeRig, startNodeRig } from "./node-rig.js";
 import { sampleOf } from "./samples.js";
-
-const ADMIN = "ops-admin-token";
 
 describe("operations endpoints and drain", {
   skip: !redisAvailable && "redis-server is not installed",
 }, () => {
-  const dataDir = tempDir("clover-ops-");
+  let rig: NodeRig;
   let redis: TestRedis;
   let server: CloverServer;
   let ext: TestExtension;
@@ -33,47 +27,19 @@ describe("operations endpoints and drain", {
   let accessToken: string;
 
   before(async () => {
-    redis = await startRedis();
-    ext = await startExtension(() => ({ body: answer("We open at seven."), delayMs }));
     opsPort = await freePort();
-    const config = loadConfig({
-      CLOVER_DATA_DIR: dataDir,
-      CLOVER_PORT: "0",
-      CLOVER_HOST: "127.0.0.1",
-      CLOVER_ADMIN_TOKEN: ADMIN,
-      CLOVER_LOG_LEVEL: "silent",
-      CLOVER_EXTENSION_NETWORKS: "loopback",
-      CLOVER_EXAMPLES: "off",
-      CLOVER_NODE_ID: "ops-node",
-      CLOVER_OPS_PORT: String(opsPort),
-      CLOVER_RATE_DEVICE_PER_SECOND: "2",
-      CLOVER_RATE_DEVICE_BURST: "1000",
-      REDIS_URL: redis.url,
+    rig = await startNodeRig({
+      nodeId: "ops-node",
+      extension: () => ({ body: answer("We open at seven."), delayMs }),
+      env: {
+        CLOVER_OPS_PORT: String(opsPort),
+        CLOVER_RATE_DEVICE_PER_SECOND: "2",
+        CLOVER_RATE_DEVICE_BURST: "1000",
+      },
     });
-    server = await startClover({ config });
-    const created = await fetch(`${server.url}/api/v1/extensions`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
-      body: JSON.stringify({
-        id: "com.example.bakery",
-        displayName: "Bakery",
-        endpointUrl: ext.url,
-        models: { en: bakeryModel("en") },
-      }),
-    });
-    assert.equal(created.status, 201);
-    const login = await loginDevice(server.url, await registerClient(server.url, ADMIN), "ops-1");
-    device = deviceAt(server.url, login);
-    accessToken = login.accessToken;
-    await device.openDownchannel();
+    ({ redis, server, ext, device, accessToken } = rig);
   });
-  after(async () => {
-    device?.close();
-    await server?.close();
-    await ext?.close();
-    await redis?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  after(async () => rig?.close());
 
   it("answers /healthz and /readyz without credentials, on both ports", async () => {
     for (const base of [server.url, `http://127.0.0.1:${opsPort}`]) {
@@ -141,7 +107,7 @@ describe("operations endpoints and drain", {
     }
     const listed = await fetch(
       `${server.url}/api/v1/conversations?dialogRequestId=${dialogRequestId}`,
-      { headers: { authorization: `Bearer ${ADMIN}` } },
+      { headers: { authorization: `Bearer ${rig.admin}` } },
     );
     assert.equal(listed.status, 200);
     const { turns } = (await listed.json()) as { turns: Record<string, unknown>[] };

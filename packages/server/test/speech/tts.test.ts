@@ -1,6 +1,7 @@
 // Text-to-speech: the default engines produce the MP3 of cic.md §11.1, the cache answers
 // repeated phrases once, languages route to the engine that speaks them.
 import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
 import { after, describe, it } from "node:test";
 import type { TextToSpeech } from "../../src/cic/speech-engines.js";
 import { encodeMp3, readMp3FrameHeader } from "../../src/speech/audio/mp3.js";
@@ -22,6 +23,30 @@ class CountingEngine implements TextToSpeech {
   }
 }
 
+/** Process ids of every process below `root` (Linux /proc). */
+function descendants(root: number): number[] {
+  const parents = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      parents.set(ppid, [...(parents.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // the process ended while listing
+    }
+  }
+  const found: number[] = [];
+  const queue = [root];
+  while (queue.length > 0) {
+    for (const child of parents.get(queue.shift()!) ?? []) {
+      found.push(child);
+      queue.push(child);
+    }
+  }
+  return found;
+}
+
 describe("Flite (default English voice)", () => {
   const flite = new FliteTextToSpeech();
   after(() => flite.close());
@@ -40,6 +65,45 @@ describe("Flite (default English voice)", () => {
     // 48 kbit/s CBR: the byte count gives the duration; this sentence takes 1–5 s to say.
     const seconds = (mp3.length * 8) / 48000;
     assert.ok(seconds > 1 && seconds < 5, `${seconds} s`);
+  });
+
+  it("speaks the same MP3 with programs started ahead as with programs started per job", {
+    skip: flite.engine !== "native" && "Debian's flite is not installed",
+  }, async () => {
+    const cold = new FliteTextToSpeech({ prestart: false });
+    try {
+      const texts = [
+        "Roll again?",
+        "You rolled a four and a six, round 12. Would you like to roll again?",
+      ];
+      for (const text of [...texts, ...texts]) {
+        const warm = await flite.synthesize(text, "en");
+        assert.ok(warm && warm.length > 1000);
+        assert.deepEqual(warm, await cold.synthesize(text, "en"), text);
+      }
+      // Processes waiting for the next job exist below the helpers (flite and lame)...
+      const waiting = descendants(process.pid).length;
+      const more = new FliteTextToSpeech();
+      await more.synthesize("One more.", "en");
+      // (they start right after the helper has answered)
+      let started = 0;
+      for (let i = 0; i < 50 && started < waiting + 3; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        started = descendants(process.pid).length;
+      }
+      assert.ok(started >= waiting + 3, `helper, flite and lame waiting: ${started - waiting}`);
+      // ...and none is left once the engine is closed.
+      const before = descendants(process.pid).length;
+      await more.close();
+      let left = before;
+      for (let i = 0; i < 50 && left > waiting; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        left = descendants(process.pid).length;
+      }
+      assert.equal(left, waiting, "the closed engine's processes are gone");
+    } finally {
+      await cold.close();
+    }
   });
 
   it("produces audible 16 kHz speech whose length follows the text", async () => {

@@ -51,15 +51,11 @@ async function notificationKey(cek: Cek, id: string, req: AnyRequest, res: AnyRe
   if (req.method === "POST") {
     // Issuing again replaces the key: the old one stops working at once.
     const apiKey = randomBytes(24).toString("base64url");
-    await cek.registry.update({
-      ...record,
-      home: { ...record.home, notificationKeyHash: hashNotificationKey(apiKey) },
-    });
+    await cek.registry.setNotificationKeyHash(id, hashNotificationKey(apiKey));
     return sendJson(res, 201, { extensionId: id, notificationApiKey: apiKey });
   }
   if (req.method === "DELETE") {
-    const { notificationKeyHash: _hash, ...home } = record.home;
-    await cek.registry.update({ ...record, home });
+    await cek.registry.setNotificationKeyHash(id, undefined);
     return sendJson(res, 204, null);
   }
   throw new ApiError(405, "method_not_allowed", `${req.method} is not allowed here`);

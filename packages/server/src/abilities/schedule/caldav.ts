@@ -5,6 +5,8 @@
 // are plain PUT/DELETE naming the ETag they read (If-Match): a change made meanwhile on the
 // server is a conflict, never overwritten.
 import type { DAVAccount, DAVCalendar } from "tsdav";
+import { Agent, fetch as undiciFetch } from "undici";
+import { OutboundGuard } from "../../cek/outbound-policy.js";
 import { type CalendarBackend, CalendarError, type CalendarObject } from "./calendar.js";
 import { IcsError, spanOf, uidOf } from "./ical.js";
 
@@ -68,33 +70,93 @@ export interface CalDavCopy {
 
 const MARGIN = 86_400_000;
 
-/** A fetch with the account's credentials, a deadline, a size limit and clear errors. */
-export function calDavFetch(account: CalDavAccount, limits: CalDavLimits): typeof fetch {
+/** Redirects followed per request, each one checked against the outbound policy. */
+const MAX_REDIRECTS = 5;
+
+/** The policy of a platform that was given none: public addresses only. */
+const PUBLIC_ONLY = new OutboundGuard({ networks: "public" });
+
+/** One connection pool per outbound policy, resolving names through it (after DNS). */
+const agents = new WeakMap<OutboundGuard, Agent>();
+function agentFor(guard: OutboundGuard, limits: CalDavLimits): Agent {
+  let agent = agents.get(guard);
+  if (!agent) {
+    agent = new Agent({
+      connect: { timeout: limits.timeoutMs, lookup: guard.lookup },
+      keepAliveTimeout: 10_000,
+    });
+    agents.set(guard, agent);
+  }
+  return agent;
+}
+
+/**
+ * A fetch with the account's credentials, a deadline, a size limit and clear errors, under the
+ * platform's outbound policy (docs/security.md "Outbound policy"): every request and every
+ * redirect is checked before it leaves (literal and metadata addresses, credentials in the URL)
+ * and names resolve through the policy (a name that resolves to a refused address fails).
+ * Credentials go to the account's own origin only, never across a redirect to another.
+ */
+export function calDavFetch(
+  account: CalDavAccount,
+  limits: CalDavLimits,
+  guard: OutboundGuard = PUBLIC_ONLY,
+): typeof fetch {
   const authorization = `Basic ${Buffer.from(`${account.username}:${account.password}`).toString("base64")}`;
   return async (input, init) => {
-    const headers = new Headers(init?.headers);
-    headers.set("authorization", authorization);
-    let response: Response;
-    const target =
-      typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-    try {
-      response = await fetch(input, {
-        ...init,
-        headers,
-        redirect: "follow",
-        signal: AbortSignal.timeout(limits.timeoutMs),
-      });
-    } catch (error) {
-      const cause = causeOf(error);
-      const why =
-        (error as Error).name === "TimeoutError"
-          ? `no answer within ${limits.timeoutMs} ms`
-          : (cause ?? (error as Error).message);
-      throw new CalendarError(
-        "unreachable",
-        `the calendar server at ${origin(target)} could not be reached (${why})`,
-      );
+    let target = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    const signal = AbortSignal.timeout(limits.timeoutMs);
+    const firstOrigin = origin(target);
+    let method = init?.method ?? "GET";
+    let body = init?.body;
+    let response: Awaited<ReturnType<typeof undiciFetch>> | undefined;
+    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+      const refused = guard.refused(target);
+      if (refused)
+        throw new CalendarError(
+          "refused",
+          `url: ${hop === 0 ? "" : `the redirect to ${origin(target)}: `}refused by the outbound policy: ${refused}`,
+        );
+      const headers = new Headers(init?.headers);
+      if (origin(target) === firstOrigin) headers.set("authorization", authorization);
+      else headers.delete("authorization");
+      try {
+        response = await undiciFetch(target, {
+          method,
+          headers: Object.fromEntries(headers),
+          ...(body === undefined || body === null ? {} : { body: body as string }),
+          redirect: "manual",
+          signal,
+          ...(guard.trusted(target) ? {} : { dispatcher: agentFor(guard, limits) }),
+        });
+      } catch (error) {
+        const cause = causeOf(error);
+        if (/outbound policy/.test(cause ?? ""))
+          throw new CalendarError("refused", `url: ${cause}`);
+        const why =
+          (error as Error).name === "TimeoutError"
+            ? `no answer within ${limits.timeoutMs} ms`
+            : (cause ?? (error as Error).message);
+        throw new CalendarError(
+          "unreachable",
+          `the calendar server at ${origin(target)} could not be reached (${why})`,
+        );
+      }
+      const location = response.headers.get("location");
+      if (response.status < 300 || response.status >= 400 || !location) break;
+      await response.body?.cancel();
+      target = new URL(location, target).href;
+      if (response.status === 303) {
+        method = "GET";
+        body = undefined;
+      }
+      if (hop === MAX_REDIRECTS)
+        throw new CalendarError(
+          "unreachable",
+          `the calendar server at ${firstOrigin} redirected more than ${MAX_REDIRECTS} times`,
+        );
     }
+    if (!response) throw new CalendarError("unreachable", `no answer from ${firstOrigin}`);
     if (response.status === 401 || response.status === 403) {
       await response.body?.cancel();
       throw new CalendarError(
@@ -112,21 +174,31 @@ export function calDavFetch(account: CalDavAccount, limits: CalDavLimits): typeo
     }
     const chunks: Uint8Array[] = [];
     let size = 0;
-    if (response.body)
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-        size += chunk.length;
-        if (size > limits.maxResponseBytes)
-          throw new CalendarError(
-            "invalid",
-            `the calendar server sent more than ${limits.maxResponseBytes} bytes`,
-          );
-        chunks.push(chunk);
-      }
-    const body = response.status === 204 || response.status === 304 ? null : Buffer.concat(chunks);
-    return new Response(body, {
-      status: response.status,
+    try {
+      if (response.body)
+        for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+          size += chunk.length;
+          if (size > limits.maxResponseBytes)
+            throw new CalendarError(
+              "invalid",
+              `the calendar server sent more than ${limits.maxResponseBytes} bytes`,
+            );
+          chunks.push(chunk);
+        }
+    } catch (error) {
+      if (error instanceof CalendarError) throw error;
+      throw new CalendarError(
+        "unreachable",
+        (error as Error).name === "TimeoutError" || signal.aborted
+          ? `the calendar server at ${origin(target)} did not finish its answer within ${limits.timeoutMs} ms`
+          : `the calendar server at ${origin(target)} broke off its answer (${(error as Error).message})`,
+      );
+    }
+    const status = response.status;
+    return new Response(status === 204 || status === 304 ? null : Buffer.concat(chunks), {
+      status,
       statusText: response.statusText,
-      headers: response.headers,
+      headers: response.headers as unknown as Headers,
     });
   };
 }
@@ -135,6 +207,7 @@ export function calDavFetch(account: CalDavAccount, limits: CalDavLimits): typeo
 function causeOf(error: unknown): string | undefined {
   let current = error as { cause?: unknown; code?: unknown; errors?: unknown[] } | undefined;
   for (let depth = 0; current && depth < 4; depth++) {
+    if (current.code === "EOUTBOUNDPOLICY") return (current as unknown as Error).message;
     if (typeof current.code === "string") return current.code;
     const inner = current.errors?.[0] as typeof current;
     if (inner && typeof inner.code === "string") return inner.code;
@@ -168,8 +241,9 @@ function sameCollection(a: string, b: string): boolean {
 export async function discoverCalendar(
   account: CalDavAccount,
   limits: CalDavLimits = DEFAULT_LIMITS,
+  guard: OutboundGuard = PUBLIC_ONLY,
 ): Promise<DAVCalendar> {
-  const fetchOverride = calDavFetch(account, limits);
+  const fetchOverride = calDavFetch(account, limits, guard);
   let davAccount: DAVAccount | undefined;
   try {
     davAccount = await (await tsdav()).createAccount({
@@ -218,6 +292,7 @@ export class CalDavCalendar implements CalendarBackend {
   readonly #account: CalDavAccount;
   readonly #limits: CalDavLimits;
   readonly #fetch: typeof fetch;
+  readonly #guard: OutboundGuard;
   /** This node's copy (shared across turns through the cache given). */
   readonly #copies: Map<string, CalDavCopy>;
   readonly #key: string;
@@ -226,10 +301,12 @@ export class CalDavCalendar implements CalendarBackend {
     account: CalDavAccount,
     copies: Map<string, CalDavCopy>,
     limits: CalDavLimits = DEFAULT_LIMITS,
+    guard: OutboundGuard = PUBLIC_ONLY,
   ) {
     this.#account = account;
     this.#limits = limits;
-    this.#fetch = calDavFetch(account, limits);
+    this.#guard = guard;
+    this.#fetch = calDavFetch(account, limits, guard);
     this.#copies = copies;
     this.#key = `${account.username}\u0000${account.calendarUrl ?? account.url}`;
   }
@@ -271,7 +348,7 @@ export class CalDavCalendar implements CalendarBackend {
   }
 
   async #load(known?: DAVCalendar): Promise<CalDavCopy> {
-    const calendar = known ?? (await discoverCalendar(this.#account, this.#limits));
+    const calendar = known ?? (await discoverCalendar(this.#account, this.#limits, this.#guard));
     // The token first: whatever changes after it is picked up by the next sync.
     const [state] = await (await tsdav()).propfind({
       url: calendar.url,
@@ -282,7 +359,11 @@ export class CalDavCalendar implements CalendarBackend {
     const syncToken = state?.props?.syncToken ? String(state.props.syncToken) : undefined;
     const objects = await (await tsdav()).fetchCalendarObjects({
       calendar,
-      fetch: calDavFetch(this.#account, { ...this.#limits, timeoutMs: this.#limits.loadTimeoutMs }),
+      fetch: calDavFetch(
+        this.#account,
+        { ...this.#limits, timeoutMs: this.#limits.loadTimeoutMs },
+        this.#guard,
+      ),
     });
     const copy: CalDavCopy = {
       calendar,

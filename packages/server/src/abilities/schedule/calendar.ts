@@ -14,6 +14,8 @@ export type CalendarErrorCode =
   | "unauthorized"
   /** The server could not be reached or did not answer in time. */
   | "unreachable"
+  /** The URL (or a redirect, or the address its name resolves to) is refused by the outbound policy. */
+  | "refused"
   /** The object changed on the server since it was read (412), or already exists. */
   | "conflict"
   | "not_found"

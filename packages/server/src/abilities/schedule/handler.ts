@@ -141,7 +141,7 @@ export class ScheduleHandler {
       const message =
         error.code === "unauthorized"
           ? t.unauthorized
-          : error.code === "unreachable"
+          : error.code === "unreachable" || error.code === "refused"
             ? t.unreachable
             : error.code === "conflict" || error.code === "not_found"
               ? t.conflict

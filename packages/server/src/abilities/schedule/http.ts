@@ -65,6 +65,7 @@ export function calendarApiError(error: CalendarError): ApiError {
   const status = {
     unauthorized: 502,
     unreachable: 504,
+    refused: 400,
     conflict: 409,
     not_found: 404,
     invalid: 400,
@@ -123,19 +124,27 @@ async function calendarRoute(
     try {
       parsed = new URL(calendarUrl);
     } catch {}
+    const refused = parsed ? ability.outbound.refused(calendarUrl) : undefined;
     if (!parsed || (parsed.protocol !== "https:" && parsed.protocol !== "http:"))
       issues.push({
         path: "/url",
         message: "url: expected an http(s) URL of a CalDAV server or calendar",
       });
+    else if (refused)
+      issues.push({ path: "/url", message: `url: refused by the outbound policy: ${refused}` });
   }
   if (issues.length > 0)
     throw new ApiError(400, "invalid_body", issues.map((i) => i.message).join("; "), issues);
   const account = { url: calendarUrl, username, password };
   // Checked before it is kept: the calendar is found and read once.
-  const calendar = await discoverCalendar(account, ability.limits);
+  const calendar = await discoverCalendar(account, ability.limits, ability.outbound);
   const connected = { ...account, calendarUrl: calendar.url };
-  const events = await new CalDavCalendar(connected, new Map(), ability.limits).all();
+  const events = await new CalDavCalendar(
+    connected,
+    new Map(),
+    ability.limits,
+    ability.outbound,
+  ).all();
   await ability.accounts.set(userId, connected, ability.now());
   ability.forget(userId);
   sendJson(res, 200, {

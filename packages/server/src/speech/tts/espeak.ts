@@ -53,6 +53,7 @@ export class EspeakTextToSpeech implements TextToSpeech {
           args,
           input: text.replace(/[\p{Cc}]/gu, " "),
           wavOnStdout: true,
+          warm: true,
           packageName: "espeak-ng",
         },
         ...(mp3 && this.lame ? { encode: lameStep(this.lame) } : {}),

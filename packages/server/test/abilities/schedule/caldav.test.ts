@@ -6,10 +6,12 @@ import { after, before, describe, it } from "node:test";
 import {
   CalDavCalendar,
   type CalDavCopy,
+  DEFAULT_LIMITS,
   discoverCalendar,
 } from "../../../src/abilities/schedule/caldav.js";
 import { CalendarError } from "../../../src/abilities/schedule/calendar.js";
 import { Schedule } from "../../../src/abilities/schedule/schedule.js";
+import { OutboundGuard } from "../../../src/cek/outbound-policy.js";
 import {
   basic,
   freePort,
@@ -19,6 +21,9 @@ import {
 } from "../../helpers/radicale.js";
 import { backendSuite } from "./backend-suite.js";
 
+/** Radicale runs on loopback: the policy an administrator sets for that. */
+const LOOPBACK = new OutboundGuard({ networks: "loopback" });
+
 const now = () => Date.UTC(2026, 9, 1);
 
 backendSuite("CalDAV (Radicale)", async () => {
@@ -27,6 +32,8 @@ backendSuite("CalDAV (Radicale)", async () => {
   const calendar = new CalDavCalendar(
     { url: calendarUrl, username: "alice", password: "wonderland" },
     new Map<string, CalDavCopy>(),
+    DEFAULT_LIMITS,
+    LOOPBACK,
   );
   return {
     schedule: new Schedule(calendar, now),
@@ -55,11 +62,11 @@ describe("CalDAV connection", () => {
   after(() => server?.stop());
 
   it("finds the calendar from the server's root URL (discovery)", async () => {
-    const found = await discoverCalendar({
-      url: `${server.url}/`,
-      username: "bob",
-      password: "builder",
-    });
+    const found = await discoverCalendar(
+      { url: `${server.url}/`, username: "bob", password: "builder" },
+      DEFAULT_LIMITS,
+      LOOPBACK,
+    );
     assert.equal(new URL(found.url).pathname, "/bob/work/");
   });
 
@@ -67,6 +74,8 @@ describe("CalDAV connection", () => {
     const calendar = new CalDavCalendar(
       { url: calendarUrl, username: "bob", password: "builder" },
       new Map(),
+      DEFAULT_LIMITS,
+      LOOPBACK,
     );
     const start = Date.UTC(2026, 11, 4, 12);
     const added = await new Schedule(calendar, now).add({
@@ -97,6 +106,8 @@ describe("CalDAV connection", () => {
     const wrong = new CalDavCalendar(
       { url: calendarUrl, username: "bob", password: "nope" },
       new Map(),
+      DEFAULT_LIMITS,
+      LOOPBACK,
     );
     await assert.rejects(wrong.objectsIn(0, Date.now()), (error: unknown) => {
       assert.ok(error instanceof CalendarError);
@@ -108,6 +119,7 @@ describe("CalDAV connection", () => {
       { url: `http://127.0.0.1:${await freePort()}/cal/`, username: "bob", password: "builder" },
       new Map(),
       { timeoutMs: 2000, loadTimeoutMs: 2000, maxResponseBytes: 1 << 20 },
+      LOOPBACK,
     );
     await assert.rejects(down.objectsIn(0, Date.now()), (error: unknown) => {
       assert.ok(error instanceof CalendarError);
