@@ -181,6 +181,17 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
   const metrics = new PlatformMetrics(config.nodeId, () => gateway?.downchannels.size ?? 0);
   const readiness = new ReadinessProbe(platform.database.db, redis?.probe, metrics);
   await readiness.start();
+  // With warm-up, a node is ready once the abilities' models are compiled: behind a load
+  // balancer, no turn then waits for a compile.
+  if (config.warmModels)
+    readiness.local.set("models", () => {
+      const warmup = platform.abilities.warmup();
+      if (!warmup || warmup.finished) return { ok: true };
+      return {
+        ok: false,
+        error: `compiling the abilities' models (${warmup.done}/${warmup.total})`,
+      };
+    });
   const ops: OpsContext = { nodeId: config.nodeId, metrics, readiness };
   const authority = new DeviceAuthority(
     options.authStore ?? new SqlAuthStore(platform.database.db),

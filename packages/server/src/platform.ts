@@ -198,7 +198,12 @@ export async function createPlatform(
   assistant.start();
   for (const ability of abilities.list()) await ability.start?.();
   jobRunner.start();
-  if (config.warmModels) void abilities.warmInBackground();
+  if (config.warmModels)
+    abilities
+      .warmInBackground(config.warmLanguages)
+      .catch((error) =>
+        log.warn({ err: error }, "model warm-up stopped: the models left compile on first use"),
+      );
   // Several nodes share PostgreSQL: pick up registry changes and key rotations made elsewhere.
   let refresher: NodeJS.Timeout | undefined;
   if (config.databaseUrl && config.registryRefreshMs > 0) {

@@ -24,16 +24,43 @@ interface TrieNode {
   entries?: DictionaryEntry[];
 }
 
+/** A gazetteer as plain data (structured-cloneable), for moving it between threads. */
+export interface GazetteerState {
+  root: TrieNode;
+  byKey: Map<string, Map<string, DictionaryEntry>>;
+  language: ModelLanguage;
+  maxLength: number;
+}
+
 const newNode = (): TrieNode => ({ next: new Map() });
 
 export class Gazetteer {
-  readonly #root = newNode();
+  readonly #root: TrieNode = newNode();
   readonly #byKey = new Map<string, Map<string, DictionaryEntry>>();
   readonly #language: ModelLanguage;
   #maxLength = 0;
 
-  constructor(language: ModelLanguage) {
+  constructor(language: ModelLanguage, state?: GazetteerState) {
     this.#language = language;
+    if (state) {
+      this.#root = state.root;
+      this.#byKey = state.byKey;
+      this.#maxLength = state.maxLength;
+    }
+  }
+
+  static fromState(state: GazetteerState): Gazetteer {
+    return new Gazetteer(state.language, state);
+  }
+
+  /** The trie and the lookup table as they are (shared, not copied). */
+  state(): GazetteerState {
+    return {
+      root: this.#root,
+      byKey: this.#byKey,
+      language: this.#language,
+      maxLength: this.#maxLength,
+    };
   }
 
   addType(slotType: CustomSlotType): void {

@@ -1,4 +1,10 @@
 export { compileModel } from "./compile.js";
+export {
+  type RecognizerSnapshot,
+  recognizerFromSnapshot,
+  recognizerSnapshot,
+  snapshotTransferables,
+} from "./snapshot.js";
 export type {
   CompileOptions,
   Recognition,

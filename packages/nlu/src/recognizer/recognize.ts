@@ -67,6 +67,11 @@ export class Recognizer implements RecognizerApi {
     this.intents = Object.freeze([...trained.info.intents]);
   }
 
+  /** What the recognizer was trained into (snapshot.ts turns it into plain data). */
+  trained(): Readonly<Trained> {
+    return this.#m;
+  }
+
   recognize(text: string, options: RecognizeOptions = {}): Recognition {
     if (typeof text !== "string") throw new TypeError("recognize(text): text must be a string");
     const m = this.#m;

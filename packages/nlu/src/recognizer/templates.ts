@@ -28,9 +28,29 @@ export type TemplatePart = { literal: string } | { type: string; slot: string };
 
 const MAX_STEPS = 4000;
 
+/** A template index as plain data (structured-cloneable), for moving it between threads. */
+export interface TemplateIndexState {
+  root: Node;
+  size: number;
+}
+
 export class TemplateIndex {
   readonly #root: Node = { lit: new Map(), slot: new Map() };
   size = 0;
+
+  static fromState(state: TemplateIndexState): TemplateIndex {
+    const index = new TemplateIndex();
+    index.#root.lit = state.root.lit;
+    index.#root.slot = state.root.slot;
+    if (state.root.ends) index.#root.ends = state.root.ends;
+    index.size = state.size;
+    return index;
+  }
+
+  /** The trie as it is (shared, not copied). */
+  state(): TemplateIndexState {
+    return { root: this.#root, size: this.size };
+  }
 
   add(parts: readonly TemplatePart[], intent: number): void {
     let node = this.#root;

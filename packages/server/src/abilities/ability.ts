@@ -49,6 +49,8 @@ export interface Ability {
    * ability is never invoked by name), compiled once, on first use, by the router.
    */
   readonly models?: Partial<Record<Language, AbilityModel>>;
+  /** How the models are compiled (a lower threshold where open slots lower confidence). */
+  readonly modelOptions?: { threshold?: number };
   /**
    * Run-time recognition for abilities whose vocabulary is per user (home control: friendly
    * names, rooms, scenes). Used instead of the compiled model when given.

@@ -1,8 +1,16 @@
 // Finds the ability for an utterance: every ability's recognizer is asked, the surest
 // understanding goes first, and an ability may still decline ("not mine after all").
-import { compileModel, type Recognition, type Recognizer } from "@clover/nlu";
+import type { Recognition, Recognizer } from "@clover/nlu";
 import type { DeviceInfo, Language } from "../assistant/turn.js";
 import type { Ability, AbilityId } from "./ability.js";
+import { ModelCompiler } from "./models/compile.js";
+import {
+  compiledRecognizer,
+  keepRecognizer,
+  type ModelJob,
+  modelDocument,
+  recognizerFor,
+} from "./models/compiled.js";
 import { type Clock, systemClock } from "./services.js";
 
 export interface Understood {
@@ -15,6 +23,8 @@ export class AbilityRouter {
   readonly #namespaces = new Map<string, Ability>();
   readonly #recognizers = new Map<string, Recognizer | null>();
   #closed = false;
+  #compiler: ModelCompiler | undefined;
+  #warmup: { done: number; total: number; finished: boolean } | undefined;
 
   /** `clock` gives the reference time of relative dates ("tomorrow") in ability models. */
   constructor(
@@ -53,17 +63,43 @@ export class AbilityRouter {
   }
 
   /**
-   * Compiles every model in the background, one at a time with a pause between them, so turns
-   * that arrive meanwhile wait for at most one compilation instead of all of them. Languages
-   * in the order given (the most used first); stops when the router closes.
+   * Compiles every model on a worker thread, one at a time, languages in the order given (the
+   * most used first), so the node's event loop stays free for requests and health checks
+   * meanwhile. A turn that needs a model not compiled yet compiles it itself (on first use).
+   * Resolves when every model is compiled or the router closes; rejects when the worker fails
+   * (the models left then compile on first use).
    */
   async warmInBackground(languages: readonly Language[] = ["en", "ja", "ko"]): Promise<void> {
+    const todo: { ability: Ability; language: Language; job: ModelJob }[] = [];
     for (const language of languages)
       for (const ability of this.#abilities.values()) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        if (this.#closed) return;
-        this.#recognizer(ability, language);
+        const job = this.#job(ability, language);
+        if (job) todo.push({ ability, language, job });
       }
+    const warmup = { done: 0, total: todo.length, finished: false };
+    this.#warmup = warmup;
+    const compiler = new ModelCompiler();
+    this.#compiler = compiler;
+    try {
+      for (const { ability, language, job } of todo) {
+        if (this.#closed) return;
+        if (!compiledRecognizer(job))
+          keepRecognizer(job, await compiler.compile(modelDocument(job), job.options));
+        this.#recognizer(ability, language);
+        warmup.done++;
+      }
+    } catch (error) {
+      if (!this.#closed) throw error;
+    } finally {
+      warmup.finished = true;
+      this.#compiler = undefined;
+      await compiler.close();
+    }
+  }
+
+  /** The background compilation's progress; undefined when none was started. */
+  warmup(): Readonly<{ done: number; total: number; finished: boolean }> | undefined {
+    return this.#warmup;
   }
 
   /** How many models are compiled now (an ability's model per language). */
@@ -73,14 +109,20 @@ export class AbilityRouter {
     return count;
   }
 
+  #job(ability: Ability, language: Language): ModelJob | undefined {
+    const model = ability.models?.[language];
+    if (!model) return undefined;
+    // The model document requires invocation names; an ability's are never spoken.
+    const name = ability.id.slice("ability:".length);
+    return { name, model, ...(ability.modelOptions ? { options: ability.modelOptions } : {}) };
+  }
+
   #recognizer(ability: Ability, language: Language): Recognizer | undefined {
     const key = `${ability.id}\u0000${language}`;
     let recognizer = this.#recognizers.get(key);
     if (recognizer === undefined) {
-      const model = ability.models?.[language];
-      // The model document requires invocation names; an ability's are never spoken.
-      const name = ability.id.slice("ability:".length);
-      recognizer = model ? compileModel({ ...model, invocation: { main: name } }) : null;
+      const job = this.#job(ability, language);
+      recognizer = job ? recognizerFor(job) : null;
       this.#recognizers.set(key, recognizer);
     }
     return recognizer ?? undefined;
@@ -116,6 +158,7 @@ export class AbilityRouter {
 
   async close(): Promise<void> {
     this.#closed = true;
+    await this.#compiler?.close();
     await Promise.all([...this.#abilities.values()].map((a) => a.close?.()));
   }
 }

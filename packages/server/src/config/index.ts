@@ -3,6 +3,7 @@
 import { hostname } from "node:os";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import type { Language } from "../assistant/turn.js";
 import { EXTENSION_NETWORKS, type ExtensionNetworks } from "../cek/outbound-policy.js";
 
 export interface ServerConfig {
@@ -99,6 +100,8 @@ export interface ServerConfig {
    * so the first "set a timer" does not wait for them. Absent: compiled on first use.
    */
   warmModels?: boolean;
+  /** Languages the warm-up compiles, in this order (default en, ja, ko). */
+  warmLanguages?: Language[];
   /** The device side of CIC (docs/cic.md, "What the server does with each message"). */
   device: DeviceConfig;
 }
@@ -174,6 +177,7 @@ const OPTIONS = {
   "registry-refresh-ms": { env: "CLOVER_REGISTRY_REFRESH_MS", kind: "int" },
   examples: { env: "CLOVER_EXAMPLES", kind: "string" },
   "warm-models": { env: "CLOVER_WARM_MODELS", kind: "bool" },
+  "warm-languages": { env: "CLOVER_WARM_LANGUAGES", kind: "string" },
   "example-dice-url": { env: "CLOVER_EXAMPLE_DICE_URL", kind: "string" },
   "example-pizza-url": { env: "CLOVER_EXAMPLE_PIZZA_URL", kind: "string" },
   "example-audio-url": { env: "CLOVER_EXAMPLE_AUDIO_URL", kind: "string" },
@@ -316,8 +320,22 @@ export function loadConfig(
     examples,
     exampleUrls,
     warmModels: bool("warm-models", false),
+    warmLanguages: warmLanguages(str("warm-languages", "en,ja,ko")),
     device,
   };
+}
+
+function warmLanguages(value: string): Language[] {
+  const languages = value
+    .split(",")
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
+  for (const language of languages)
+    if (language !== "en" && language !== "ja" && language !== "ko")
+      throw new ConfigError(
+        `CLOVER_WARM_LANGUAGES: expected languages among en, ja, ko, got "${language}"`,
+      );
+  return languages as Language[];
 }
 
 function deviceConfig(

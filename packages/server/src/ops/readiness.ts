@@ -24,6 +24,11 @@ export class ReadinessProbe {
   private timer: NodeJS.Timeout | undefined;
   private migrated = false;
   draining = false;
+  /**
+   * The node's own conditions, asked at each /readyz (cheap, synchronous): e.g. "models" while
+   * the abilities' models are still compiling.
+   */
+  readonly local = new Map<string, () => DependencyStatus>();
 
   constructor(
     // biome-ignore lint/suspicious/noExplicitAny: any schema: only `SELECT 1` and migrations
@@ -51,8 +56,11 @@ export class ReadinessProbe {
       await Promise.race([
         check(),
         new Promise((_, reject) => {
+          // When the event loop was held up (a busy machine), the deadline's timer and the
+          // answer become due together and timers run first: setImmediate lets the answer
+          // already received be read before the check counts as failed.
           deadline = setTimeout(
-            () => reject(new Error(`no answer within ${this.timeoutMs} ms`)),
+            () => setImmediate(() => reject(new Error(`no answer within ${this.timeoutMs} ms`))),
             this.timeoutMs,
           );
         }),
@@ -91,7 +99,9 @@ export class ReadinessProbe {
   }
 
   current(): Readiness {
-    const ready = !this.draining && Object.values(this.status).every((s) => s.ok);
-    return { ready, draining: this.draining, checks: { ...this.status } };
+    const checks = { ...this.status };
+    for (const [name, check] of this.local) checks[name] = check();
+    const ready = !this.draining && Object.values(checks).every((s) => s.ok);
+    return { ready, draining: this.draining, checks };
   }
 }

@@ -38,6 +38,7 @@ export class ReconnectingDevice {
         });
         return;
       } catch (error) {
+        if (process.env["CLOVER_TEST_VERBOSE"]) console.error("reconnect:", error);
         if (this.stopped || Date.now() > deadline) throw error;
         await new Promise((r) => setTimeout(r, 200));
       }

@@ -51,15 +51,24 @@ export interface ClusterOptions {
   env?: Record<string, string>;
 }
 
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 60_000) {
+async function until(
+  check: () => Promise<boolean>,
+  what: string,
+  timeoutMs = 60_000,
+  explain?: () => Promise<string>,
+) {
   const deadline = Date.now() + timeoutMs;
   while (!(await check().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`${what}: not reached in ${timeoutMs} ms`);
+    if (Date.now() > deadline) {
+      const why = await explain?.().catch((error: Error) => error.message);
+      throw new Error(`${what}: not reached in ${timeoutMs} ms${why ? `: ${why}` : ""}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
 const ready = async (url: string) => (await fetch(`${url}/readyz`)).status === 200;
+const alive = async (url: string) => (await fetch(`${url}/healthz`)).status === 200;
 
 export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
   const [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
@@ -110,7 +119,7 @@ async function launch(
       log: [],
     });
   }
-  const startNode = async (node: ClusterNode) => {
+  const startNode = async (node: ClusterNode, until_: "ready" | "alive" = "ready") => {
     const child = spawn(process.execPath, [CLOVER_BIN, "serve", "--no-save-token"], {
       env: {
         ...process.env,
@@ -120,9 +129,10 @@ async function launch(
         // Each node its own config dir: nothing is written next to the user's settings.
         XDG_CONFIG_HOME: node.dir,
         CLOVER_DATA_DIR: join(node.dir, "data"),
-        // Compiling the abilities' models blocks a node's loop for up to a second per model:
-        // deploy/haproxy.cfg's checks (500 ms) would then mark every starting node down.
-        CLOVER_WARM_MODELS: "false",
+        // Models compile on a worker thread and the node is ready once they are in (English
+        // only here: the tests speak English, and three nodes share a small machine).
+        CLOVER_WARM_MODELS: "true",
+        CLOVER_WARM_LANGUAGES: "en",
       },
       stdio: ["ignore", "ignore", "pipe"],
     });
@@ -133,14 +143,27 @@ async function launch(
       node.log.push(...chunk.split("\n").filter(Boolean));
       if (node.log.length > 5000) node.log.splice(0, node.log.length - 5000);
     });
-    await until(async () => {
-      if (child.exitCode !== null) throw new Error(`${node.id} exited: ${node.log.join("\n")}`);
-      return ready(node.url);
-    }, `${node.id} ready`);
+    await until(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`${node.id} exited: ${node.log.join("\n")}`);
+        return until_ === "ready" ? ready(node.url) : alive(node.url);
+      },
+      `${node.id} ${until_}`,
+      60_000,
+      async () => {
+        const readyz = await fetch(`${node.url}/readyz`).then((r) => r.text());
+        return `/readyz ${readyz}; log: ${node.log.slice(-5).join("\n")}`;
+      },
+    );
   };
-  // The first node migrates the empty database; the others then start together.
-  await startNode(nodes[0]!);
-  await Promise.all(nodes.slice(1).map(startNode));
+  // The first node migrates the empty database and makes the signing keys; once it listens,
+  // the others start (all of them warm their models at the same time).
+  await startNode(nodes[0]!, "alive");
+  const started = Promise.all([
+    until(() => ready(nodes[0]!.url), `${nodes[0]!.id} ready`),
+    ...nodes.slice(1).map((node) => startNode(node)),
+  ]);
+  started.catch(() => {}); // awaited below, once HAProxy is started too
 
   const lbPort = await freePort();
   const env: Record<string, string> = {
@@ -154,10 +177,12 @@ async function launch(
     env,
     stdio: ["ignore", "ignore", "pipe"],
   });
+  spawned.push(haproxy);
   const haproxyLog: string[] = [];
   haproxy.stderr?.setEncoding("utf8");
   haproxy.stderr?.on("data", (chunk: string) => haproxyLog.push(chunk));
   const url = `http://127.0.0.1:${lbPort}`;
+  await started;
   await until(async () => {
     if (haproxy.exitCode !== null) throw new Error(`haproxy exited: ${haproxyLog.join("")}`);
     return ready(url);
@@ -174,7 +199,7 @@ async function launch(
     nodes,
     redis,
     postgres,
-    startNode,
+    startNode: (node) => startNode(node),
     killNode(node) {
       node.process?.kill("SIGKILL");
     },

@@ -1,9 +1,10 @@
 // The alerts ability (cic.md §9.1): alarms, timers, reminders and action timers by voice in
 // en/ja/ko, every Alerts event's reaction, the AlertsState reconciliation, the management
 // routes, and the scheduler job that fires action timers once across nodes.
-import { compileModel, type Recognition, type Recognizer } from "@clover/nlu";
+import type { Recognition, Recognizer } from "@clover/nlu";
 import type { DeviceEventTurn, DeviceInfo, Language, TurnResult } from "../../assistant/turn.js";
 import type { Ability, AbilityAnswer, AbilityTurn } from "../ability.js";
+import { recognizerFor } from "../models/compiled.js";
 import type { AbilityServices } from "../services.js";
 import { AlertsEvents } from "./events.js";
 import { AlertsHandler } from "./handler.js";
@@ -20,16 +21,9 @@ export { AlertsService } from "./service.js";
 
 export const ALERTS_MODELS = { en, ja, ko } as const;
 
-/** Compiled once per process: the models are the platform's own and never change. */
-const recognizers = new Map<Language, Recognizer>();
-
+/** Compiled once per process (shared with the router's warm-up: models/compiled.ts). */
 export function alertsRecognizer(language: Language): Recognizer {
-  let recognizer = recognizers.get(language);
-  if (!recognizer) {
-    recognizer = compileModel({ ...ALERTS_MODELS[language], invocation: { main: "alerts" } });
-    recognizers.set(language, recognizer);
-  }
-  return recognizer;
+  return recognizerFor({ name: "alerts", model: ALERTS_MODELS[language] });
 }
 
 export class AlertsAbility implements Ability {

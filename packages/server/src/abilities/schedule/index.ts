@@ -1,10 +1,11 @@
 // The schedule and memo ability (issue "Personal schedule and memos"): the user's calendar —
 // embedded in the platform database, or their own CalDAV calendar — asked and changed by
 // voice, memos, iCalendar import/export through the management API.
-import { compileModel, type Recognition, type Recognizer } from "@clover/nlu";
+import type { Recognition, Recognizer } from "@clover/nlu";
 import type { DeviceInfo, Language } from "../../assistant/turn.js";
 import { OutboundGuard } from "../../cek/outbound-policy.js";
 import type { Ability, AbilityModel } from "../ability.js";
+import { recognizerFor } from "../models/compiled.js";
 import type { AbilityServices } from "../services.js";
 import { CalendarAccounts } from "./accounts.js";
 import { CalDavCalendar, type CalDavCopy, type CalDavLimits, DEFAULT_LIMITS } from "./caldav.js";
@@ -19,21 +20,16 @@ import { Schedule } from "./schedule.js";
 
 export const SCHEDULE_MODELS: Partial<Record<Language, AbilityModel>> = { en: EN, ja: JA, ko: KO };
 
-/** Compiled once per process (the models are the platform's own and never change). */
-const recognizers = new Map<Language, Recognizer>();
-
 /**
- * The schedule's recognizer for a language. Its threshold is low on purpose: event names and
+ * How the schedule's models are compiled. The threshold is low on purpose: event names and
  * notes are open slots whose unseen words lower the confidence; the handler decides.
  */
+export const SCHEDULE_MODEL_OPTIONS = { threshold: 0.3 } as const;
+
+/** The schedule's recognizer for a language, compiled once per process (models/compiled.ts). */
 export function scheduleRecognizer(language: Language): Recognizer | undefined {
-  let found = recognizers.get(language);
   const model = SCHEDULE_MODELS[language];
-  if (!found && model) {
-    found = compileModel({ ...model, invocation: { main: "schedule" } }, { threshold: 0.3 });
-    recognizers.set(language, found);
-  }
-  return found;
+  return model && recognizerFor({ name: "schedule", model, options: SCHEDULE_MODEL_OPTIONS });
 }
 
 export interface ScheduleOptions {
@@ -46,6 +42,7 @@ export interface ScheduleOptions {
 export class ScheduleAbility implements Ability {
   readonly id = "ability:schedule" as const;
   readonly models = SCHEDULE_MODELS;
+  readonly modelOptions = SCHEDULE_MODEL_OPTIONS;
   readonly #services: AbilityServices;
   readonly #handler: ScheduleHandler;
   readonly memos: MemoStore;

@@ -1,0 +1,49 @@
+// The abilities' compiled models, kept once per process: the router, its warm-up and an
+// ability's own recognize() all find the same recognizer for the same model document (an
+// ability's models are the platform's own and never change while it runs).
+import { type CompileOptions, compileModel, type Recognizer } from "@clover/nlu";
+import type { InteractionModel } from "@clover/protocol";
+import type { AbilityModel } from "../ability.js";
+
+/** What a model is compiled as: its document, the ability's name, the compile options. */
+export interface ModelJob {
+  /** The ability's name without "ability:" (the model's never-spoken invocation name). */
+  name: string;
+  model: AbilityModel;
+  options?: CompileOptions;
+}
+
+const compiled = new WeakMap<AbilityModel, Map<string, Recognizer>>();
+
+const keyOf = (job: ModelJob) => `${job.name}\u0000${job.options?.threshold ?? ""}`;
+
+/** The model document as the compiler wants it (invocation names are required there). */
+export function modelDocument(job: ModelJob): InteractionModel {
+  return { ...job.model, invocation: { main: job.name } };
+}
+
+/** The recognizer compiled for this job, if any yet. */
+export function compiledRecognizer(job: ModelJob): Recognizer | undefined {
+  return compiled.get(job.model)?.get(keyOf(job));
+}
+
+/** Keeps a recognizer compiled elsewhere (the warm-up worker); the first one kept wins. */
+export function keepRecognizer(job: ModelJob, recognizer: Recognizer): Recognizer {
+  let byKey = compiled.get(job.model);
+  if (!byKey) {
+    byKey = new Map();
+    compiled.set(job.model, byKey);
+  }
+  const key = keyOf(job);
+  const kept = byKey.get(key);
+  if (kept) return kept;
+  byKey.set(key, recognizer);
+  return recognizer;
+}
+
+/** The recognizer, compiled now on this thread when nobody has compiled it yet. */
+export function recognizerFor(job: ModelJob): Recognizer {
+  return (
+    compiledRecognizer(job) ?? keepRecognizer(job, compileModel(modelDocument(job), job.options))
+  );
+}
