@@ -19,6 +19,7 @@ const BENCHMARKS = {
   "scale-downchannels": "bench/scale/downchannels.ts",
   schedule: "bench/schedule/week.ts",
   home: "bench/home/home.ts",
+  "robustness-memory": "bench/robustness/memory.ts",
 };
 
 const [name, ...args] = process.argv.slice(2);

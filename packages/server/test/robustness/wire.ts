@@ -2,7 +2,9 @@
 // a device's own HTTP/2 connection or over HTTP/1.1, answers read whole.
 import http from "node:http";
 import type http2 from "node:http2";
+import https from "node:https";
 import { boundaryOf, MultipartParser, type MultipartPart } from "@clover/device";
+import { testTls } from "./protocols.js";
 
 export interface RawAnswer {
   status: number;
@@ -146,6 +148,8 @@ export function h1Event(
     method?: string;
     /** Headers instead of the device's (bearer token, multipart content type). */
     raw?: Record<string, string>;
+    /** Headers over the device's. */
+    headers?: Record<string, string>;
     /** A whole body sent with its length. */
     body?: string | undefined;
   } = {},
@@ -156,10 +160,14 @@ export function h1Event(
     const headers: Record<string, string> = options.raw ?? {
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       "content-type": `multipart/form-data; boundary=${BOUNDARY}`,
+      ...options.headers,
     };
     if (options.body !== undefined)
       headers["content-length"] = String(Buffer.byteLength(options.body));
-    const req = http.request({
+    // An https:// URL is the TLS listener of robustness/protocols.ts (its test certificate).
+    const tls = target.protocol === "https:";
+    const req = (tls ? https : http).request({
+      ...(tls ? { ca: testTls().cert } : {}),
       host: target.hostname,
       port: target.port,
       path: options.path ?? "/v1/events",

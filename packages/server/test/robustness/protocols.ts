@@ -1,0 +1,254 @@
+// The three ways a client reaches the CIC listener — HTTP/2 over TLS (ALPN h2), HTTP/1.1 and
+// cleartext HTTP/2 with prior knowledge (h2c) — for tests that run the same checks over each
+// one: a server started for the protocol (TLS with a throwaway certificate or not), and a
+// fetch-like request function speaking it.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import http from "node:http";
+import http2 from "node:http2";
+import https from "node:https";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DeviceClient } from "@clover/device";
+
+export interface Protocol {
+  name: "HTTP/2 over TLS" | "HTTP/1.1" | "h2c";
+  tls: boolean;
+  http2: boolean;
+}
+
+export const PROTOCOLS: readonly Protocol[] = [
+  { name: "HTTP/2 over TLS", tls: true, http2: true },
+  { name: "HTTP/1.1", tls: false, http2: false },
+  { name: "h2c", tls: false, http2: true },
+];
+
+let material: { key: string; cert: string } | undefined;
+
+/** A self-signed certificate for 127.0.0.1 and localhost (openssl), made once per process. */
+export function testTls(): { key: string; cert: string } {
+  if (material) return material;
+  const dir = mkdtempSync(join(tmpdir(), "clover-tls-"));
+  try {
+    execFileSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:prime256v1",
+        "-nodes",
+        "-days",
+        "1",
+        "-subj",
+        "/CN=localhost",
+        "-addext",
+        "subjectAltName=IP:127.0.0.1,DNS:localhost",
+        "-keyout",
+        join(dir, "key.pem"),
+        "-out",
+        join(dir, "cert.pem"),
+      ],
+      { stdio: "ignore" },
+    );
+    material = {
+      key: readFileSync(join(dir, "key.pem"), "utf8"),
+      cert: readFileSync(join(dir, "cert.pem"), "utf8"),
+    };
+    return material;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The server option for the protocol: TLS material, or nothing (h2c and HTTP/1.1). */
+export function serverTls(protocol: Protocol): { tls?: { key: string; cert: string } } {
+  return protocol.tls ? { tls: testTls() } : {};
+}
+
+/** The answer of `protocolFetch`, read whole. */
+export interface WireResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+  text(): string;
+  json(): unknown;
+}
+
+export interface WireRequest {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+}
+
+/** One request over the protocol, on a connection of its own; the whole answer. */
+export function protocolFetch(
+  protocol: Protocol,
+  url: string,
+  init: WireRequest = {},
+): Promise<WireResponse> {
+  const target = new URL(url);
+  const ca = protocol.tls ? testTls().cert : undefined;
+  const method = init.method ?? "GET";
+  const body = init.body === undefined ? undefined : Buffer.from(init.body);
+  const headers = {
+    ...init.headers,
+    ...(body ? { "content-length": String(body.length) } : {}),
+  };
+  const answer = (
+    status: number,
+    responseHeaders: WireResponse["headers"],
+    chunks: Buffer[],
+  ): WireResponse => {
+    const all = Buffer.concat(chunks);
+    return {
+      status,
+      headers: responseHeaders,
+      body: all,
+      text: () => all.toString("utf8"),
+      json: () => JSON.parse(all.toString("utf8")),
+    };
+  };
+  if (protocol.http2)
+    return new Promise((resolve, reject) => {
+      const session = http2.connect(target.origin, ca ? { ca } : {});
+      session.on("error", reject);
+      const { "content-length": _length, ...h2headers } = headers;
+      const stream = session.request({
+        ":method": method,
+        ":path": `${target.pathname}${target.search}`,
+        ...h2headers,
+      });
+      let status = 0;
+      let responseHeaders: WireResponse["headers"] = {};
+      const chunks: Buffer[] = [];
+      stream.on("response", (h) => {
+        status = Number(h[":status"]);
+        responseHeaders = h as WireResponse["headers"];
+      });
+      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.on("end", () => {
+        session.close();
+        resolve(answer(status, responseHeaders, chunks));
+      });
+      stream.on("error", (error) => {
+        session.destroy();
+        reject(error);
+      });
+      stream.end(body);
+    });
+  return new Promise((resolve, reject) => {
+    const request = (protocol.tls ? https : http).request(
+      {
+        host: target.hostname,
+        port: target.port,
+        path: `${target.pathname}${target.search}`,
+        method,
+        headers,
+        agent: false,
+        ...(ca ? { ca } : {}),
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve(answer(res.statusCode ?? 0, res.headers, chunks)));
+        res.on("error", reject);
+      },
+    );
+    request.on("error", reject);
+    request.end(body);
+  });
+}
+
+/** A device client for an HTTP/2 protocol (TLS trusting the test certificate, or h2c). */
+export function deviceOver(protocol: Protocol, url: string, accessToken: string): DeviceClient {
+  if (!protocol.http2) throw new Error(`${protocol.name}: the device SDK speaks HTTP/2`);
+  return new DeviceClient({
+    url,
+    accessToken,
+    ...(protocol.tls ? { tls: { ca: testTls().cert } } : {}),
+  });
+}
+
+/** A device's access token, logged in (guest) over the protocol itself. */
+export async function logInOver(
+  protocol: Protocol,
+  identity: {
+    url: string;
+    clientId: string;
+    clientSecret: string;
+    deviceId: string;
+    modelId: string;
+  },
+): Promise<string> {
+  const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
+  const authorized = await protocolFetch(
+    protocol,
+    `${identity.url}/authorize?${q({
+      client_id: identity.clientId,
+      device_id: identity.deviceId,
+      model_id: identity.modelId,
+      response_type: "code",
+      state: "s",
+      request_vu: "Y",
+    })}`,
+  );
+  const { code } = authorized.json() as { code: string };
+  const tokens = await protocolFetch(
+    protocol,
+    `${identity.url}/token?${q({
+      grant_type: "authorization_code",
+      client_id: identity.clientId,
+      client_secret: identity.clientSecret,
+      code,
+      device_id: identity.deviceId,
+      model_id: identity.modelId,
+    })}`,
+  );
+  return (tokens.json() as { access_token: string }).access_token;
+}
+
+/** The listener's base URL as the protocol's clients name it (https:// for TLS). */
+export function baseOver(protocol: Protocol, url: string): string {
+  return protocol.tls ? url.replace(/^http:/, "https:") : url;
+}
+
+/** The HTTP/2 flavour of the protocol's listener (a bystander device there speaks HTTP/2). */
+export function http2Of(protocol: Protocol): Protocol {
+  return PROTOCOLS.find((p) => p.http2 && p.tls === protocol.tls)!;
+}
+
+/**
+ * A downchannel over HTTP/1.1 (a browser device's, docs/cic.md): GET /v1/directives held open
+ * on a connection of its own. Resolves once the server answered 200; `close` ends it.
+ */
+export function h1Downchannel(
+  protocol: Protocol,
+  base: string,
+  token: string,
+): Promise<{ close(): void; received(): string }> {
+  const target = new URL("/v1/directives", base);
+  return new Promise((resolve, reject) => {
+    const request = (protocol.tls ? https : http).request({
+      host: target.hostname,
+      port: target.port,
+      path: target.pathname,
+      headers: { authorization: `Bearer ${token}` },
+      agent: false,
+      ...(protocol.tls ? { ca: testTls().cert } : {}),
+    });
+    request.on("response", (res) => {
+      if (res.statusCode !== 200) return reject(new Error(`downchannel: ${res.statusCode}`));
+      let text = "";
+      res.on("data", (c: Buffer) => {
+        text += c.toString("utf8");
+      });
+      res.on("error", () => {});
+      resolve({ close: () => request.destroy(), received: () => text });
+    });
+    request.on("error", reject);
+    request.end();
+  });
+}
