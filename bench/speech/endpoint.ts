@@ -1,4 +1,5 @@
-// End-pointing: the full silence window against the grammar-aware early end, interleaved, on the
+// End-pointing: the full silence window against the grammar-aware early end (as it was and as it
+// is: probe time, a second decoder), interleaved, on the
 // fifty spoken commands of the voice test, each said fluently and with a 300 ms pause in the
 // middle. Audio goes to the recognizer in real time in 200 ms slices (cic.md §10), a slice
 // sent once it has been recorded. Reports the false-early rate (ended before the speaker had
@@ -27,7 +28,12 @@ const models = ["dice", "pizza", "audio"].map(
 );
 const setups = {
   "full window (700 ms)": new PocketsphinxRecognizer({ models, limits: { earlySilenceMs: 0 } }),
-  "grammar-aware early end": new PocketsphinxRecognizer({ models }),
+  "early end before (probe at 180 ms, one decoder)": new PocketsphinxRecognizer({
+    models,
+    shadowDecoder: false,
+    limits: { earlyProbeMs: 180 },
+  }),
+  "early end now (probe at 90 ms, second decoder)": new PocketsphinxRecognizer({ models }),
 };
 const voice = new FliteTextToSpeech({ voice: "awb" });
 

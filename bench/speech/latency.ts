@@ -1,15 +1,17 @@
 // One dice turn by voice through the whole platform: the device uploads in real time (a 200 ms
 // slice once it has been recorded, cic.md §10), stops when StopCapture arrives, and we time from
-// the last sample of speech to the first byte of the answer and to its first audio byte. Two
-// end-pointers take turns, interleaved: the full 700 ms silence window and the grammar-aware
-// early end (docs/speech.md).
+// the last sample of speech to the first byte of the answer and to its first audio byte. Three
+// setups take turns, interleaved: the full 700 ms silence window, the grammar-aware early end as
+// it was (probe at 180 ms, one decoder, speech programs started per sentence) and as it is
+// (probe at 90 ms at the end of a slice, a second decoder, programs started ahead)
+// (docs/speech.md).
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DeviceClient, logIn } from "@clover/device";
 import type { InteractionModel } from "@clover/protocol";
-import type { SpeechToText } from "../../packages/server/src/cic/speech-engines.js";
+import type { SpeechToText, TextToSpeech } from "../../packages/server/src/cic/speech-engines.js";
 import { loadConfig } from "../../packages/server/src/config/index.js";
 import { startClover } from "../../packages/server/src/main.js";
 import { PocketsphinxRecognizer } from "../../packages/server/src/speech/asr/pocketsphinx.js";
@@ -28,16 +30,22 @@ export interface LatencyFigures {
   misheard: number;
 }
 
-/** The recognizer before this change (700 ms window, wide beams), the window alone, the early end. */
+/** The full window, the early end before this change, the early end now. */
 export const END_POINTERS = {
-  "before: full window, wide beams": { earlySilenceMs: 0, wide: true },
-  "full window, default beams": { earlySilenceMs: 0, wide: false },
-  "early end (210 ms), default beams": { earlySilenceMs: 210, wide: false },
+  "full window (700 ms)": { earlySilenceMs: 0, before: false },
+  "early end before: probe at 180 ms, one decoder, programs started per sentence": {
+    earlySilenceMs: 210,
+    before: true,
+  },
+  "early end now: probe at 90 ms, second decoder, programs started ahead": {
+    earlySilenceMs: 210,
+    before: false,
+  },
 } as const;
-const WIDE_BEAMS = ["-beam", "1e-60", "-wbeam", "1e-50", "-pbeam", "1e-60"];
 
 export async function dialogLatency(runs: number): Promise<{
-  setups: Record<keyof typeof END_POINTERS, LatencyFigures>;
+  /** By "end-pointer · case". */
+  setups: Record<string, LatencyFigures>;
   rssMb: number;
 }> {
   const dataDir = mkdtempSync(join(tmpdir(), "clover-bench-speech-"));
@@ -47,14 +55,24 @@ export async function dialogLatency(runs: number): Promise<{
         readFileSync(new URL(`../../examples/${name}/models/en.json`, import.meta.url), "utf8"),
       ) as InteractionModel,
   );
-  const tts = new CachedTextToSpeech(new FliteTextToSpeech());
+  const ttsNow = new CachedTextToSpeech(new FliteTextToSpeech());
+  const ttsBefore = new CachedTextToSpeech(new FliteTextToSpeech({ prestart: false }));
+  let currentTts: TextToSpeech = ttsNow;
+  const tts: TextToSpeech = {
+    languages: ["en"],
+    synthesize: (text, language) => currentTts.synthesize(text, language),
+    stream: (text, language) => currentTts.stream?.(text, language),
+  };
   const recognizers = Object.fromEntries(
     Object.entries(END_POINTERS).map(([name, setup]) => [
       name,
       new PocketsphinxRecognizer({
         models,
-        limits: { earlySilenceMs: setup.earlySilenceMs },
-        ...(setup.wide ? { decoderArgs: WIDE_BEAMS } : {}),
+        limits: {
+          earlySilenceMs: setup.earlySilenceMs,
+          ...(setup.before ? { earlyProbeMs: 180 } : {}),
+        },
+        ...(setup.before ? { shadowDecoder: false } : {}),
       }),
     ]),
   ) as Record<keyof typeof END_POINTERS, PocketsphinxRecognizer>;
@@ -98,22 +116,48 @@ export async function dialogLatency(runs: number): Promise<{
     if (d.header.name === "StopCapture") onStop();
   });
   const said = "ask dice to roll three dice";
-  const speech = trim((await voice.synthesizePcm(said)).samples);
-  const padded = new Int16Array(speech.length + 4800 + 32000);
-  padded.set(speech, 4800);
-  const speechEndByte = (4800 + speech.length) * 2;
-  const pcm = samplesToBytes(padded);
-  const figures = Object.fromEntries(
-    Object.keys(END_POINTERS).map((name) => [
-      name,
-      { runs: [], audioRuns: [], serverAudioRuns: [], misheard: 0 },
-    ]),
-  ) as unknown as Record<keyof typeof END_POINTERS, LatencyFigures>;
+  // Said fluently, and with a 300 ms pause after "ask dice" (longer than the early window).
+  const cases = [
+    { label: "fluent", parts: [said] },
+    { label: "300 ms pause", parts: ["ask dice", "to roll three dice"] },
+  ];
+  const audio: { label: string; pcm: Buffer; speechEndByte: number }[] = [];
+  for (const c of cases) {
+    const pieces: Int16Array[] = [];
+    for (const part of c.parts) {
+      if (pieces.length > 0) pieces.push(new Int16Array(4800));
+      pieces.push(trim((await voice.synthesizePcm(part)).samples));
+    }
+    const speechLength = pieces.reduce((n, p) => n + p.length, 0);
+    const padded = new Int16Array(speechLength + 4800 + 32000);
+    let at = 4800;
+    for (const piece of pieces) {
+      padded.set(piece, at);
+      at += piece.length;
+    }
+    audio.push({
+      label: c.label,
+      pcm: samplesToBytes(padded),
+      speechEndByte: (4800 + speechLength) * 2,
+    });
+  }
   const names = Object.keys(END_POINTERS) as (keyof typeof END_POINTERS)[];
-  // One warm-up turn per end-pointer, then the end-pointers take turns.
-  for (let turn = 0; turn < (runs + 1) * names.length; turn++) {
+  const figures: Record<string, LatencyFigures> = {};
+  for (const name of names)
+    for (const a of audio)
+      figures[`${name} · ${a.label}`] = {
+        runs: [],
+        audioRuns: [],
+        serverAudioRuns: [],
+        misheard: 0,
+      };
+  // One warm-up turn per end-pointer and case, then they take turns.
+  const rounds = names.length * audio.length;
+  for (let turn = 0; turn < (runs + 1) * rounds; turn++) {
     const name = names[turn % names.length] as keyof typeof END_POINTERS;
+    const { label, pcm, speechEndByte } = audio[Math.floor(turn / names.length) % audio.length]!;
     current = recognizers[name];
+    currentTts = END_POINTERS[name].before ? ttsBefore : ttsNow;
     const boundary = `b-${randomUUID()}`;
     const metadata = {
       context: [],
@@ -171,8 +215,8 @@ export async function dialogLatency(runs: number): Promise<{
     stream.end(`\r\n--${boundary}--\r\n`);
     const answered = await firstByte;
     await ended;
-    if (turn >= names.length) {
-      const f = figures[name];
+    if (turn >= rounds) {
+      const f = figures[`${name} · ${label}`]!;
       f.runs.push(answered - speechEnded);
       f.audioRuns.push(firstAudioAt - speechEnded);
       f.serverAudioRuns.push(firstAudioAt - sliceArrived);
@@ -184,7 +228,8 @@ export async function dialogLatency(runs: number): Promise<{
   await server.close();
   await Promise.all([
     ...Object.values(recognizers).map((r) => r.close()),
-    tts.close(),
+    ttsNow.close(),
+    ttsBefore.close(),
     voice.close(),
   ]);
   rmSync(dataDir, { recursive: true, force: true });

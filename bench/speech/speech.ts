@@ -158,10 +158,10 @@ const p = (values: number[], q: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * q))] ??
   0;
 console.log(
-  `\nVoice dice turn through CIC ("ask dice to roll three dice", real-time 200 ms slices, ${turns} turns per end-pointer, interleaved; load average ${load0.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)}):\n`,
+  `\nVoice dice turn through CIC ("ask dice to roll three dice", fluent and with a 300 ms pause, real-time 200 ms slices, ${turns} turns per end-pointer and case, interleaved; load average ${load0.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)}):\n`,
 );
 console.log(
-  "| end-pointer | end of speech → first byte p50 / p99 | → first audio byte p50 / p99 | slice arrival → first audio byte p50 | misheard |",
+  "| end-pointer · case | end of speech → first byte p50 / p99 | → first audio byte p50 / p99 | slice arrival → first audio byte p50 | misheard |",
 );
 console.log("| --- | --- | --- | --- | --- |");
 for (const [name, f] of Object.entries(latency.setups)) {

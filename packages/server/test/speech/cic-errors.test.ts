@@ -62,8 +62,8 @@ describe("voice uploads that go wrong, through CIC", () => {
     assert.match(description(response), /does not handle lang "ko".*CLOVER_ASR=openai/);
   });
 
-  it("leaves no recognizer process behind but the warm one", async () => {
+  it("leaves no recognizer process behind but the warm ones", async () => {
     await new Promise((r) => setTimeout(r, 200));
-    assert.ok(asr.processCount <= 1, `${asr.processCount} processes`);
+    assert.ok(asr.processCount <= 2, `${asr.processCount} processes`);
   });
 });

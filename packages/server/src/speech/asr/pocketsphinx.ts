@@ -1,6 +1,6 @@
 // The default recognizer: CMU pocketsphinx from Debian (pocketsphinx, pocketsphinx-en-us),
 // run as child processes and constrained by a JSGF grammar compiled from the registered
-// interaction models. A warm process (model loaded, waiting for audio) is kept ready so a
+// interaction models. Warm processes (model loaded, waiting for audio) are kept ready so a
 // request does not pay the start-up; every process is killed on abort, failure and close().
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -8,7 +8,12 @@ import { join } from "node:path";
 import type { Readable } from "node:stream";
 import type { InteractionModel } from "@clover/protocol";
 import type { SpeechToText } from "../../cic/speech-engines.js";
-import { type CaptureLimits, captureSpeech, type EarlyEnd } from "../audio/capture.js";
+import {
+  type CaptureLimits,
+  captureSpeech,
+  DEFAULT_CAPTURE_LIMITS,
+  type EarlyEnd,
+} from "../audio/capture.js";
 import { requireLanguage } from "../audio/errors.js";
 import { GrammarCompletion } from "./completion.js";
 import { buildGrammar } from "./grammar.js";
@@ -29,6 +34,12 @@ export interface PocketsphinxOptions {
   finishTimeoutMs?: number;
   /** Used to pronounce words missing from the dictionary (default `espeak-ng`). */
   espeakCommand?: string;
+  /**
+   * A second decoder per request that hears the audio all along and takes over when speech
+   * goes on after an early-end probe (default true when early ends are on; false: a fresh
+   * process decodes the utterance again then — benchmarks compare the two).
+   */
+  shadowDecoder?: boolean;
   /** More decoder options, e.g. beams (`["-beam", "1e-60"]`); benchmarks compare with them. */
   decoderArgs?: readonly string[];
 }
@@ -47,7 +58,9 @@ export class PocketsphinxRecognizer implements SpeechToText {
   private readonly command: string;
   private readonly modelDir: string;
   private files: GrammarFiles | undefined;
-  private spare: RecognizerProcess | undefined;
+  private spares: RecognizerProcess[] = [];
+  /** Two decoders per request when requests may end early (see recognize), else one. */
+  private readonly perRequest: number;
   private ready: Promise<void>;
   private version = 0;
   private closed = false;
@@ -58,11 +71,13 @@ export class PocketsphinxRecognizer implements SpeechToText {
     this.command = options.command ?? "pocketsphinx_continuous";
     this.modelDir = options.modelDir ?? POCKETSPHINX_MODEL_DIR;
     this.lexicon = new Lexicon(join(this.modelDir, "cmudict-en-us.dict"), options.espeakCommand);
+    const earlySilence = options.limits?.earlySilenceMs ?? DEFAULT_CAPTURE_LIMITS.earlySilenceMs;
+    this.perRequest = earlySilence > 0 && options.shadowDecoder !== false ? 2 : 1;
     this.ready = this.updateModels(options.models ?? []);
     this.ready.catch(() => {});
   }
 
-  /** Child processes alive right now (spare included). */
+  /** Child processes alive right now (the warm ones included). */
   get processCount(): number {
     return this.processes.size;
   }
@@ -116,8 +131,7 @@ export class PocketsphinxRecognizer implements SpeechToText {
         dropped: grammar.dropped,
         completion: new GrammarCompletion(grammar.rules),
       };
-      this.spare?.kill();
-      this.spare = undefined;
+      for (const spare of this.spares.splice(0)) spare.kill();
       this.warmUp();
       if (old) await rm(old.dir, { recursive: true, force: true });
     })();
@@ -126,21 +140,22 @@ export class PocketsphinxRecognizer implements SpeechToText {
   }
 
   private warmUp(): void {
-    if (this.closed || !this.files || this.spare?.alive) return;
-    this.spare = new RecognizerProcess(this.command, this.files.args, this.processes);
+    if (this.closed || !this.files) return;
+    this.spares = this.spares.filter((spare) => spare.alive);
+    while (this.spares.length < this.perRequest) {
+      this.spares.push(new RecognizerProcess(this.command, this.files.args, this.processes));
+    }
   }
 
   private take(): RecognizerProcess {
     const files = this.files;
     if (!files) throw new Error("pocketsphinx has no grammar yet");
-    let proc = this.spare;
-    this.spare = undefined;
-    if (!proc?.alive) {
-      proc?.kill();
-      proc = new RecognizerProcess(this.command, files.args, this.processes);
+    let proc = this.spares.shift();
+    while (proc && !proc.alive) {
+      proc.kill();
+      proc = this.spares.shift();
     }
-    this.warmUp();
-    return proc;
+    return proc ?? new RecognizerProcess(this.command, files.args, this.processes);
   }
 
   async recognize(
@@ -159,16 +174,21 @@ export class PocketsphinxRecognizer implements SpeechToText {
     await this.ready;
     const completion = this.files?.completion;
     const timeoutMs = this.options.finishTimeoutMs ?? 15000;
-    // Everything heard so far, to start over in a fresh process when speech goes on after a
-    // probe ended the first one's input (at most maxAudioMs: 640 KB for 20 s).
+    // Everything heard so far, for a process that takes over mid-utterance (at most
+    // maxAudioMs: 640 KB for 20 s).
     const heard: Buffer[] = [];
     let proc = this.take();
+    // With early ends, a second decoder hears the same audio all along. A probe finishes
+    // `proc` (its hypothesis of what was heard so far); if speech goes on, `shadow` takes over
+    // having decoded everything already, so the end of the utterance is not held up by decoding
+    // it again. The next shadow catches up on what was heard while the user still speaks.
+    let shadow = completion && this.perRequest > 1 ? this.take() : undefined;
+    this.warmUp();
     let probed: Promise<string> | undefined;
-    // A process catching up on the audio once a probe found the request not whole yet.
-    let next: RecognizerProcess | undefined;
     let captured = false;
     const catchUp = () => {
       const fresh = this.take();
+      this.warmUp();
       for (const pcm of heard) fresh.write(pcm);
       return fresh;
     };
@@ -178,17 +198,12 @@ export class PocketsphinxRecognizer implements SpeechToText {
         const mine = proc.finish(timeoutMs);
         probed = mine;
         mine.catch(() => {});
-        return mine.then((text) => {
-          const whole = completion?.isFinal(text) ?? false;
-          // Not whole: the user may go on, so start catching up already.
-          if (!whole && probed === mine && !next && !captured) next = catchUp();
-          return whole;
-        });
+        return mine.then((text) => completion?.isFinal(text) ?? false);
       },
       resume: () => {
         this.earlyStats.resumes++;
-        proc = next ?? catchUp();
-        next = undefined;
+        proc = shadow ?? catchUp();
+        shadow = captured ? undefined : catchUp();
         probed = undefined;
       },
     };
@@ -197,7 +212,7 @@ export class PocketsphinxRecognizer implements SpeechToText {
         onAudio: (pcm) => {
           heard.push(pcm);
           if (!probed) proc.write(pcm);
-          else next?.write(pcm);
+          shadow?.write(pcm);
         },
         early,
         ...(options.onEndOfSpeech ? { onEndOfSpeech: options.onEndOfSpeech } : {}),
@@ -205,7 +220,7 @@ export class PocketsphinxRecognizer implements SpeechToText {
         ...(this.options.limits ? { limits: this.options.limits } : {}),
       });
       captured = true;
-      next?.kill();
+      shadow?.kill();
       if (!capture.heardSpeech && capture.end !== "end-of-stream") {
         proc.kill();
         return { text: "" };
@@ -216,7 +231,7 @@ export class PocketsphinxRecognizer implements SpeechToText {
     } catch (error) {
       captured = true;
       proc.kill();
-      next?.kill();
+      shadow?.kill();
       if (this.closed) throw new Error("the pocketsphinx recognizer was closed during recognition");
       throw error;
     }

@@ -17,7 +17,11 @@ export interface CaptureLimits {
   maxAudioMs: number;
   /** No bytes for this long while the body is open → end of speech (cic.md §10: 5 s). */
   idleTimeoutMs: number;
-  /** Silence after speech at which the recognizer is asked whether the request is whole. */
+  /**
+   * Silence after speech at which the recognizer is asked whether the request is whole. The
+   * question is asked once the slice that brought the silence has been read, so the answer is
+   * ready when the next slice arrives (which usually decides the end).
+   */
   earlyProbeMs: number;
   /**
    * Silence that ends a request the recognizer called whole (0 turns early ends off).
@@ -32,7 +36,7 @@ export const DEFAULT_CAPTURE_LIMITS: CaptureLimits = {
   noSpeechTimeoutMs: 8000,
   maxAudioMs: 20000,
   idleTimeoutMs: 5000,
-  earlyProbeMs: 180,
+  earlyProbeMs: 90,
   earlySilenceMs: 210,
 };
 
@@ -171,15 +175,6 @@ export async function captureSpeech(
       } else {
         speechRun = 0;
         silenceRun += FRAME_MS;
-        if (
-          heardSpeech &&
-          options.early &&
-          limits.earlySilenceMs > 0 &&
-          !probe &&
-          silenceRun >= limits.earlyProbeMs &&
-          silenceRun < limits.trailingSilenceMs
-        )
-          startProbe();
       }
       if (endEarly()) return;
       if (heardSpeech && silenceRun >= limits.trailingSilenceMs) finish("end-of-speech");
@@ -213,6 +208,16 @@ export async function captureSpeech(
         samples += FRAME_SAMPLES;
         onFrame(frame);
       }
+      if (
+        !done &&
+        heardSpeech &&
+        options.early &&
+        limits.earlySilenceMs > 0 &&
+        !probe &&
+        silenceRun >= limits.earlyProbeMs &&
+        silenceRun < limits.trailingSilenceMs
+      )
+        startProbe();
     };
     const onEnd = () => {
       if (pending.length % 2 === 1) {
