@@ -108,10 +108,8 @@ describe("a cluster of three nodes behind HAProxy", {
       for (;;) {
         const got = await api(node.url, "GET", seen);
         if (got.status === 200) break;
-        assert.ok(
-          Date.now() < deadline,
-          `${node.id} has the extension's model: ${got.status} ${JSON.stringify(got.body)}`,
-        );
+        const why = `${got.status} ${JSON.stringify(got.body)}; ${node.log.slice(-8).join("\n")}`;
+        assert.ok(Date.now() < deadline, `${node.id} has the extension's model: ${why}`);
         await new Promise((r) => setTimeout(r, 50));
       }
     }
