@@ -226,7 +226,7 @@ describe("a cluster of three nodes behind HAProxy", {
         })
         .find((entry) => entry["dialogRequestId"] === dialogRequestId);
     // The node writes its log asynchronously: the line may come a little after the answer.
-    const logDeadline = Date.now() + 5_000;
+    const logDeadline = Date.now() + 15_000;
     while (!loggedLine() && Date.now() < logDeadline) await new Promise((r) => setTimeout(r, 50));
     // The killed node comes back in the background (two live nodes suffice until the last test).
     restarting.push(cluster.startNode(victim));
