@@ -4,6 +4,9 @@
 //   slots [slots] [examples]          one large intent (default 60 3000) against a
 //                                     SNIPS-sized one (7 slots, 2,000 examples), interleaved
 //   grid [slots,…] [examples,…]       how cost grows (default 10,30,60,120 × 500,3000,10000)
+// CLOVER_NLU_BEFORE=<an older checkout's packages/nlu/src> adds that build's recognizer on the
+// same large model to the `slots` rounds (before/after in one run).
+import { pathToFileURL } from "node:url";
 import { compileModel, type Recognizer } from "@clover/nlu";
 import { largeIntentModel } from "./large-intent-model.js";
 import {
@@ -80,14 +83,16 @@ interface Compiled {
   slotF1: number;
 }
 
-async function compileLarge(slots: number, examples: number): Promise<Compiled> {
+type Compile = typeof compileModel;
+
+async function compileLarge(
+  slots: number,
+  examples: number,
+  compile: Compile = compileModel,
+): Promise<Compiled> {
   const { model, test } = largeIntentModel(slots, examples);
   const before = memory();
-  const {
-    value: recognizer,
-    wall,
-    cpu,
-  } = await timed(() => compileModel(model, { validate: false }));
+  const { value: recognizer, wall, cpu } = await timed(() => compile(model, { validate: false }));
   const after = memory();
   const score = new SlotScore();
   let correct = 0;
@@ -137,32 +142,46 @@ function interleaved(models: readonly Compiled[], rounds: number) {
 async function largeIntent(slots: number, examples: number): Promise<void> {
   const large = await compileLarge(slots, examples);
   const reference = await compileLarge(7, 2000);
+  const beforeDir = process.env.CLOVER_NLU_BEFORE;
+  const older = beforeDir
+    ? await compileLarge(
+        slots,
+        examples,
+        ((await import(pathToFileURL(`${beforeDir}/index.ts`).href)) as { compileModel: Compile })
+          .compileModel,
+      )
+    : undefined;
   const rounds = 7;
-  const [l, r] = interleaved([large, reference], rounds) as [
-    ReturnType<LatencyRounds["result"]>,
-    ReturnType<LatencyRounds["result"]>,
-  ];
+  const models = older ? [large, reference, older] : [large, reference];
+  const [l, r, o] = interleaved(models, rounds);
   console.log(
-    `# One large intent (${large.label}; ${large.examples} examples in the model) vs a SNIPS-sized one (${reference.label}), ${rounds} interleaved rounds, load ${load()}\n`,
+    `# One large intent (${large.label}; ${large.examples} examples in the model) vs a SNIPS-sized one (${reference.label})${older ? " and the older build on the large one" : ""}, ${rounds} interleaved rounds, load ${load()}\n`,
   );
-  console.log(`| metric | ${large.label} | ${reference.label} | ratio |`);
-  console.log("|---|---|---|---|");
-  const row = (name: string, x: number, y: number, show: (v: number) => string) =>
-    console.log(`| ${name} | ${show(x)} | ${show(y)} | ${(x / y).toFixed(2)} |`);
-  row("recognize p50 (wall, median of rounds)", l.p50, r.p50, fmt.ms);
-  row("recognize p99 (wall, median of rounds)", l.p99, r.p99, fmt.ms);
-  row("recognize p99, each utterance's fastest round", l.p99Best, r.p99Best, fmt.ms);
-  row("recognize CPU time per call (mean)", l.cpuPerCall, r.cpuPerCall, fmt.ms);
-  row("compile time (wall)", large.compileWall, reference.compileWall, fmt.s);
-  row("compile time (CPU)", large.compileCpu, reference.compileCpu, fmt.s);
-  row("retained heap after compile", large.heapMb, reference.heapMb, fmt.mb);
+  console.log(
+    `| metric | ${large.label} | ${reference.label} | ratio |${older ? " older build, large | older / this |" : ""}`,
+  );
+  console.log(`|---|---|---|---|${older ? "---|---|" : ""}`);
+  type Result = ReturnType<LatencyRounds["result"]>;
+  const row = <T>(name: string, pick: (c: T) => number, show: (v: number) => string, xs: T[]) => {
+    const [x, y, z] = xs.map(pick) as [number, number, number | undefined];
+    const extra = z === undefined ? "" : ` ${show(z)} | ${(z / x).toFixed(2)} |`;
+    console.log(`| ${name} | ${show(x)} | ${show(y)} | ${(x / y).toFixed(2)} |${extra}`);
+  };
+  const times = [l, r, o].filter((x) => x !== undefined) as Result[];
+  row("recognize p50 (wall, median of rounds)", (x: Result) => x.p50, fmt.ms, times);
+  row("recognize p99 (wall, median of rounds)", (x: Result) => x.p99, fmt.ms, times);
+  row("recognize p99, each utterance's fastest round", (x: Result) => x.p99Best, fmt.ms, times);
+  row("recognize CPU time per call (mean)", (x: Result) => x.cpuPerCall, fmt.ms, times);
+  row("compile time (wall)", (c: Compiled) => c.compileWall, fmt.s, models);
+  row("compile time (CPU)", (c: Compiled) => c.compileCpu, fmt.s, models);
+  row("retained heap after compile", (c: Compiled) => c.heapMb, fmt.mb, models);
   row(
     `intent accuracy (${large.test.length} / ${reference.test.length} held-out utterances)`,
-    large.intentAccuracy,
-    reference.intentAccuracy,
+    (c: Compiled) => c.intentAccuracy,
     fmt.pct,
+    models,
   );
-  row("slot F1 (exact span + label)", large.slotF1, reference.slotF1, fmt.f1);
+  row("slot F1 (exact span + label)", (c: Compiled) => c.slotF1, fmt.f1, models);
 }
 
 async function grid(slotCounts: number[], exampleCounts: number[]): Promise<void> {
