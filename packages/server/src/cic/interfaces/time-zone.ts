@@ -16,11 +16,15 @@ export function isTimeZone(zone: unknown): zone is string {
   }
 }
 
-/** "+09:00" in an ISO 8601 local time → "Etc/GMT-9" (IANA's reversed sign); whole hours only. */
+/**
+ * "+09:00" in an ISO 8601 local time → "Etc/GMT-9" (IANA's reversed sign); whole hours only.
+ * A time in "Z" says nothing about where the device is (it is what a clock that only knows UTC
+ * prints, e.g. JavaScript's toISOString): the next source decides. "+00:00" is UTC.
+ */
 export function zoneOfLocalTime(localTime: unknown): string | undefined {
   if (typeof localTime !== "string") return undefined;
   const match = /([+-])(\d{2}):?(\d{2})$/.exec(localTime);
-  if (!match) return /Z$/.test(localTime) ? "UTC" : undefined;
+  if (!match) return undefined;
   if (match[3] !== "00") return undefined;
   const hours = Number(match[2]);
   if (hours === 0) return "UTC";
