@@ -1,4 +1,5 @@
 // Shared measuring helpers for the NLU benchmarks.
+import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 
 export interface Figures {
@@ -98,38 +99,67 @@ export const fmt = {
  * Wall-clock latency of `call` over every text, in rounds (the machine may be shared; one busy
  * moment should not decide the p99): medians of each round's p50 and p99, the p99 of each
  * text's fastest round (its own cost without time slices another process took), and the
- * mean CPU time per call.
+ * mean CPU time per call. Several LatencyRounds can take turns, so that two recognizers are
+ * compared over the same moments of the machine.
  */
+export class LatencyRounds {
+  readonly #p50s: number[] = [];
+  readonly #p99s: number[] = [];
+  readonly #best: number[];
+  #cpu = 0;
+  #calls = 0;
+
+  constructor(
+    readonly texts: readonly string[],
+    readonly call: (text: string) => unknown,
+  ) {
+    this.#best = new Array<number>(texts.length).fill(Number.POSITIVE_INFINITY);
+  }
+
+  round(): void {
+    const times: number[] = [];
+    const c0 = process.cpuUsage();
+    this.texts.forEach((text, i) => {
+      const t0 = performance.now();
+      this.call(text);
+      const ms = performance.now() - t0;
+      times.push(ms);
+      this.#best[i] = Math.min(this.#best[i] as number, ms);
+    });
+    const cpu = process.cpuUsage(c0);
+    this.#cpu += (cpu.user + cpu.system) / 1000;
+    this.#calls += this.texts.length;
+    times.sort((a, b) => a - b);
+    this.#p50s.push(percentile(times, 0.5));
+    this.#p99s.push(percentile(times, 0.99));
+  }
+
+  result(): { p50: number; p99: number; p99Best: number; cpuPerCall: number } {
+    return {
+      p50: median(this.#p50s),
+      p99: median(this.#p99s),
+      p99Best: percentile(
+        [...this.#best].sort((a, b) => a - b),
+        0.99,
+      ),
+      cpuPerCall: this.#cpu / Math.max(1, this.#calls),
+    };
+  }
+}
+
 export function latencyRounds(
   texts: readonly string[],
   rounds: number,
   call: (text: string) => unknown,
 ): { p50: number; p99: number; p99Best: number; cpuPerCall: number } {
-  const p50s: number[] = [];
-  const p99s: number[] = [];
-  const best = new Array<number>(texts.length).fill(Number.POSITIVE_INFINITY);
-  const c0 = process.cpuUsage();
-  for (let round = 0; round < rounds; round++) {
-    const times: number[] = [];
-    texts.forEach((text, i) => {
-      const t0 = performance.now();
-      call(text);
-      const ms = performance.now() - t0;
-      times.push(ms);
-      best[i] = Math.min(best[i] as number, ms);
-    });
-    times.sort((a, b) => a - b);
-    p50s.push(percentile(times, 0.5));
-    p99s.push(percentile(times, 0.99));
-  }
-  const cpu = process.cpuUsage(c0);
-  return {
-    p50: median(p50s),
-    p99: median(p99s),
-    p99Best: percentile(
-      best.sort((a, b) => a - b),
-      0.99,
-    ),
-    cpuPerCall: (cpu.user + cpu.system) / 1000 / (rounds * texts.length),
-  };
+  const measured = new LatencyRounds(texts, call);
+  for (let round = 0; round < rounds; round++) measured.round();
+  return measured.result();
+}
+
+/** Load averages (1, 5, 15 minutes) for a benchmark's heading. */
+export function load(): string {
+  return loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" / ");
 }

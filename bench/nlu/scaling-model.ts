@@ -3,7 +3,7 @@
 // from the same grammar with other fillers and slot values.
 import type { InteractionModel } from "@clover/protocol";
 
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -17,6 +17,23 @@ function rng(seed: number): () => number {
 const SYLLABLES =
   "ka ki ku ke ko sa shi su se so ta te to na ni nu ne no ma mi mu me mo ra ri ru re ro".split(" ");
 
+/** Distinct made-up words of a few syllables each (never the same word twice). */
+export function wordMaker(random: () => number): (syllables: number) => string {
+  const used = new Set<string>();
+  return (syllables) => {
+    for (;;) {
+      const w = Array.from(
+        { length: syllables },
+        () => SYLLABLES[Math.floor(random() * SYLLABLES.length)],
+      ).join("");
+      if (!used.has(w)) {
+        used.add(w);
+        return w;
+      }
+    }
+  };
+}
+
 export interface ScalingData {
   model: InteractionModel;
   test: { text: string; intent: string }[];
@@ -25,16 +42,7 @@ export interface ScalingData {
 export function scalingModel(intents: number, perIntent: number, seed = 1): ScalingData {
   const random = rng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
-  const used = new Set<string>();
-  const word = (syllables: number): string => {
-    for (;;) {
-      const w = Array.from({ length: syllables }, () => pick(SYLLABLES)).join("");
-      if (!used.has(w)) {
-        used.add(w);
-        return w;
-      }
-    }
-  };
+  const word = wordMaker(random);
   const verbs = Array.from({ length: 300 }, () => word(3));
   const nouns = Array.from({ length: 2000 }, () => word(3));
   const openers = [

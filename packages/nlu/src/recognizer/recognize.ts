@@ -60,11 +60,20 @@ export class Recognizer implements RecognizerApi {
   readonly language: ModelLanguage;
   readonly intents: readonly string[];
   readonly #m: Trained;
+  /** Per intent: its slots of a closed type no other slot of the intent has (#resolveAll). */
+  readonly #soleSlots: { name: string; type: string }[][];
 
   constructor(trained: Trained) {
     this.#m = trained;
     this.language = trained.language;
     this.intents = Object.freeze([...trained.info.intents]);
+    this.#soleSlots = trained.info.slotTypes.map((types) => {
+      const count = new Map<string, number>();
+      for (const type of types.values()) count.set(type, (count.get(type) ?? 0) + 1);
+      return [...types]
+        .filter(([, type]) => count.get(type) === 1 && !trained.info.openTypes.has(type))
+        .map(([name, type]) => ({ name, type }));
+    });
   }
 
   /** What the recognizer was trained into (snapshot.ts turns it into plain data). */
@@ -250,11 +259,12 @@ export class Recognizer implements RecognizerApi {
     }
     // a dictionary or built-in value the tagger missed fills a slot that is still empty when
     // exactly one of the intent's slots has its type (closed types only)
-    const types = this.#m.info.slotTypes[intent] as Map<string, string>;
+    const sole = this.#soleSlots[intent] as { name: string; type: string }[];
+    if (sole.length === 0 || ctx.spans.length === 0) return slots;
+    const found = new Set(ctx.spans.map((s) => s.type));
     const taken = Object.values(slots);
-    for (const [name, type] of types) {
-      if (slots[name] || this.#m.info.openTypes.has(type)) continue;
-      if ([...types.values()].filter((t) => t === type).length !== 1) continue;
+    for (const { name, type } of sole) {
+      if (slots[name] || !found.has(type)) continue;
       const candidates = longestCover(ctx.spans.filter((s) => s.type === type));
       const free = candidates.filter((s) =>
         taken.every((t) => t.type === type || !overlaps(ctx, s, t)),

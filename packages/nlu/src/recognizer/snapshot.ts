@@ -78,7 +78,9 @@ export function snapshotTransferables(snapshot: RecognizerSnapshot): ArrayBuffer
   const arrays: ArrayBufferView[] = [
     t.classFeatures,
     t.tagFeatures,
-    t.tagger.emission,
+    t.tagger.rowStart,
+    t.tagger.rowLabels,
+    t.tagger.rowWeights,
     t.tagger.transitions,
     ...(t.classifier.kind === "dense"
       ? [t.classifier.weights]

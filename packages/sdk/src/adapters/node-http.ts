@@ -8,7 +8,7 @@ import {
 import type { Extension } from "../app/extension.js";
 import type { ModelTypes } from "../app/model.js";
 import { bodyTooLarge, errorResult, type HttpResult } from "../core/errors.js";
-import { handleHttp } from "../core/http.js";
+import { type HttpHeaders, type HttpRequest, handleHttp } from "../core/http.js";
 import { BodyTooLargeError, readBody } from "./read-body.js";
 
 export function writeResult(res: ServerResponse, result: HttpResult, close = false): void {
@@ -18,6 +18,21 @@ export function writeResult(res: ServerResponse, result: HttpResult, close = fal
   if (close) headers.push("connection", "close");
   res.writeHead(result.status, headers as unknown as Record<string, string>);
   res.end(result.body);
+}
+
+/** The request as the core sees it; Node builds the header object only if something reads it
+ * (signature verification does). */
+class NodeRequest implements HttpRequest {
+  readonly method: string | undefined;
+  constructor(
+    private readonly req: IncomingMessage,
+    readonly body: Buffer,
+  ) {
+    this.method = req.method;
+  }
+  get headers(): HttpHeaders {
+    return this.req.headers;
+  }
 }
 
 /** Turns a failure to read the body into an HTTP answer. */
@@ -37,7 +52,7 @@ export function toNodeListener<M extends ModelTypes>(
       if (error || !body) return writeResult(res, readFailure(error), true);
       let result: HttpResult | Promise<HttpResult>;
       try {
-        result = handleHttp(extension, { body, headers: req.headers, method: req.method });
+        result = handleHttp(extension, new NodeRequest(req, body));
       } catch (failure) {
         return fail(res)(failure);
       }

@@ -9,9 +9,22 @@ export class BodyTooLargeError extends Error {
 
 type Done = (error: Error | undefined, body?: Buffer) => void;
 
+/**
+ * The declared Content-Length, read from the raw header list: Node builds `req.headers` only
+ * when asked, and a request that needs no other header should not pay for it.
+ */
+function declaredLength(req: IncomingMessage): number {
+  const raw = req.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!;
+    if (name.length === 14 && name.toLowerCase() === "content-length") return Number(raw[i + 1]);
+  }
+  return Number.NaN;
+}
+
 /** Callback form (the node:http hot path); `readBodyAsync` wraps it in a promise. */
 export function readBody(req: IncomingMessage, limit: number, done: Done): void {
-  const declared = Number(req.headers["content-length"]);
+  const declared = declaredLength(req);
   if (declared > limit) {
     req.resume(); // discard what the client still sends; the socket stays usable
     done(new BodyTooLargeError(limit));

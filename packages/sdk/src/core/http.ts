@@ -41,8 +41,9 @@ export function handleHttp<M extends ModelTypes>(
   extension: Extension<M>,
   http: HttpRequest,
 ): HttpResult | Promise<HttpResult> {
-  if (http.method !== undefined && http.method.toUpperCase() !== "POST") {
-    return errorResult(405, "method_not_allowed", `use POST, not ${http.method}`);
+  const method = http.method;
+  if (method !== undefined && method !== "POST" && method.toUpperCase() !== "POST") {
+    return errorResult(405, "method_not_allowed", `use POST, not ${method}`);
   }
   if (http.body.byteLength > extension.bodyLimit) return bodyTooLarge(extension.bodyLimit);
   if (!extension.verifier) return afterVerification(extension, http);

@@ -1,6 +1,7 @@
 // Sends one CEK request to an extension: serialize once, sign those bytes, POST them through a
 // keep-alive pool per endpoint origin, enforce the deadline and the size limit, parse JSON.
 // No retries: a request reaches the extension at most once (cek-custom-extension.md §2).
+import type { Readable } from "node:stream";
 import { Pool } from "undici";
 import { CircuitBreaker } from "./circuit-breaker.js";
 import { OutboundGuard } from "./outbound-policy.js";
@@ -134,8 +135,6 @@ export class CekDispatcher {
         body,
         signal,
       });
-      const chunks: Buffer[] = [];
-      let size = 0;
       const declared = Number(response.headers["content-length"] ?? Number.NaN);
       if (declared > this.options.maxResponseBytes) {
         response.body.destroy();
@@ -145,19 +144,14 @@ export class CekDispatcher {
           response.statusCode,
         );
       }
-      for await (const chunk of response.body) {
-        size += (chunk as Buffer).length;
-        if (size > this.options.maxResponseBytes) {
-          response.body.destroy();
-          return fail(
-            "too-large",
-            `response exceeds the limit of ${this.options.maxResponseBytes} bytes`,
-            response.statusCode,
-          );
-        }
-        chunks.push(chunk as Buffer);
-      }
-      const text = Buffer.concat(chunks).toString("utf8");
+      const read = await readLimited(response.body, this.options.maxResponseBytes);
+      if (read === undefined)
+        return fail(
+          "too-large",
+          `response exceeds the limit of ${this.options.maxResponseBytes} bytes`,
+          response.statusCode,
+        );
+      const { text, size } = read;
       if (response.statusCode < 200 || response.statusCode > 299)
         return fail(
           "http-status",
@@ -217,4 +211,50 @@ export class CekDispatcher {
     await Promise.all([...this.#pools.values()].map((p) => p.destroy()));
     this.#pools.clear();
   }
+}
+
+/**
+ * The whole body as UTF-8 text, or undefined (and the body destroyed) once it grows past
+ * `limit` bytes. Plain 'data' events: an async iterator costs a promise and a generator step
+ * per chunk on every call.
+ */
+function readLimited(
+  body: Readable,
+  limit: number,
+): Promise<{ text: string; size: number } | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    body.on("data", (chunk: Buffer) => {
+      if (settled) return;
+      size += chunk.length;
+      if (size > limit) {
+        settled = true;
+        body.destroy();
+        resolve(undefined);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    body.once("end", () => {
+      if (settled) return;
+      settled = true;
+      resolve({
+        text: (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString("utf8"),
+        size,
+      });
+    });
+    body.once("error", (error) => {
+      if (settled) return;
+      settled = true;
+      reject(error);
+    });
+    // Closed without 'end' or 'error': reported as a stream iterator reports it.
+    body.once("close", () => {
+      if (settled) return;
+      settled = true;
+      reject(Object.assign(new Error("Premature close"), { code: "ERR_STREAM_PREMATURE_CLOSE" }));
+    });
+  });
 }

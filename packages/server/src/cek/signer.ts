@@ -3,7 +3,7 @@
 // event loop when configured (CLOVER_SIGNING_WORKERS).
 import { sign } from "node:crypto";
 import { Worker } from "node:worker_threads";
-import type { SigningKey, SigningKeyRing } from "./signing-key.js";
+import type { SigningKeyRing } from "./signing-key.js";
 
 export interface BodySigner {
   sign(body: Buffer): Promise<string>;
@@ -18,30 +18,16 @@ export class InlineSigner implements BodySigner {
   async close() {}
 }
 
-// The worker receives batches — (id, key PEM when it changed, the bodies' lengths, their bytes
-// one after another) — and answers (id, one signature or error per body). Plain JS source so
-// it runs without a TypeScript loader.
+// The worker receives (id, key PEM when it changed, body) and answers (id, signature). Plain JS source so it
+// runs without a TypeScript loader.
 const WORKER_SOURCE = `
 const { parentPort } = require("node:worker_threads");
 const { createPrivateKey, sign } = require("node:crypto");
 let key;
-let keyError;
 parentPort.on("message", (m) => {
-  if (m.pem !== undefined) {
-    try { key = createPrivateKey(m.pem); keyError = undefined; }
-    catch (e) { key = undefined; keyError = String(e && e.message || e); }
-  }
-  const bytes = Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength);
-  const out = [];
-  let at = 0;
-  for (const length of m.lengths) {
-    const body = bytes.subarray(at, at + length);
-    at += length;
-    if (!key) { out.push({ error: keyError || "no key" }); continue; }
-    try { out.push(sign("sha256", body, key).toString("base64")); }
-    catch (e) { out.push({ error: String(e && e.message || e) }); }
-  }
-  parentPort.postMessage({ id: m.id, signatures: out });
+  if (m.pem !== undefined) key = createPrivateKey(m.pem);
+  try { parentPort.postMessage({ id: m.id, signature: sign("sha256", m.body, key).toString("base64") }); }
+  catch (e) { parentPort.postMessage({ id: m.id, error: String(e && e.message || e) }); }
 });`;
 
 interface Pending {
@@ -49,33 +35,10 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
-interface Slot {
-  worker: Worker;
-  /** Batch id → its bodies' callers, in order. */
-  pending: Map<number, Pending[]>;
-  keyId?: string;
-}
-
-interface Batch {
-  key: SigningKey;
-  bodies: Buffer[];
-  callers: Pending[];
-}
-
-/** Most bodies in one message to a worker (the first caller waits for the whole batch). */
-const MAX_BATCH = 8;
-
-/**
- * Signs in worker threads. Bodies asked for in the same turn of the event loop travel together
- * in one message and come back in one: under load several turns reach the signing step between
- * two polls, and waking a thread costs both sides about as much as the JSON of a turn.
- */
 export class WorkerPoolSigner implements BodySigner {
-  readonly #workers: Slot[] = [];
+  readonly #workers: { worker: Worker; pending: Map<number, Pending>; keyId?: string }[] = [];
   #next = 0;
   #id = 0;
-  #batch: Batch | undefined;
-  readonly #flush = () => this.#send();
 
   constructor(
     private readonly keys: SigningKeyRing,
@@ -84,19 +47,15 @@ export class WorkerPoolSigner implements BodySigner {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(WORKER_SOURCE, { eval: true });
       worker.unref();
-      const pending = new Map<number, Pending[]>();
-      worker.on("message", (m: { id: number; signatures: (string | { error: string })[] }) => {
-        const callers = pending.get(m.id);
+      const pending = new Map<number, Pending>();
+      worker.on("message", (m: { id: number; signature?: string; error?: string }) => {
+        const p = pending.get(m.id);
         pending.delete(m.id);
-        if (!callers) return;
-        for (const [i, caller] of callers.entries()) {
-          const signature = m.signatures[i];
-          if (typeof signature === "string") caller.resolve(signature);
-          else caller.reject(new Error(`signing failed: ${signature?.error ?? "no answer"}`));
-        }
+        if (m.signature !== undefined) p?.resolve(m.signature);
+        else p?.reject(new Error(`signing failed: ${m.error}`));
       });
       worker.on("error", (error) => {
-        for (const callers of pending.values()) for (const caller of callers) caller.reject(error);
+        for (const p of pending.values()) p.reject(error);
         pending.clear();
       });
       this.#workers.push({ worker, pending });
@@ -104,50 +63,22 @@ export class WorkerPoolSigner implements BodySigner {
   }
 
   sign(body: Buffer): Promise<string> {
+    const slot = this.#workers[this.#next++ % this.#workers.length]!;
+    const id = ++this.#id;
     const key = this.keys.active;
-    // One key per batch: a rotation sends what was queued under the old key first.
-    if (this.#batch && this.#batch.key.id !== key.id) this.#send();
-    let batch = this.#batch;
-    if (!batch) {
-      batch = { key, bodies: [], callers: [] };
-      this.#batch = batch;
-      setImmediate(this.#flush);
-    }
-    const queued = batch;
+    // The key travels once per worker (and again after a rotation), not with every body.
+    const pem = slot.keyId === key.id ? undefined : key.privateKeyPem;
+    slot.keyId = key.id;
+    // A Buffer is usually a view of a shared 8 KiB pool: cloning it would copy the whole pool,
+    // so the exact bytes go in their own ArrayBuffer, transferred rather than copied again.
+    const bytes = new Uint8Array(body);
     return new Promise((resolve, reject) => {
-      queued.bodies.push(body);
-      queued.callers.push({ resolve, reject });
-      if (queued.bodies.length >= MAX_BATCH) this.#send();
+      slot.pending.set(id, { resolve, reject });
+      slot.worker.postMessage({ id, pem, body: bytes }, [bytes.buffer]);
     });
   }
 
-  #send(): void {
-    const batch = this.#batch;
-    this.#batch = undefined;
-    if (!batch || batch.bodies.length === 0) return;
-    const slot = this.#workers[this.#next++ % this.#workers.length]!;
-    const id = ++this.#id;
-    // The key travels once per worker (and again after a rotation), not with every batch.
-    const pem = slot.keyId === batch.key.id ? undefined : batch.key.privateKeyPem;
-    slot.keyId = batch.key.id;
-    // The exact bytes in their own ArrayBuffer (a Buffer is usually a view of a shared 8 KiB
-    // pool, which cloning would copy whole), transferred rather than copied again.
-    let total = 0;
-    for (const body of batch.bodies) total += body.length;
-    const bytes = new Uint8Array(total);
-    const lengths: number[] = [];
-    let at = 0;
-    for (const body of batch.bodies) {
-      bytes.set(body, at);
-      at += body.length;
-      lengths.push(body.length);
-    }
-    slot.pending.set(id, batch.callers);
-    slot.worker.postMessage({ id, pem, lengths, bytes }, [bytes.buffer]);
-  }
-
   async close() {
-    this.#send();
     await Promise.all(this.#workers.map(({ worker }) => worker.terminate()));
   }
 }

@@ -8,6 +8,7 @@ import { PassThrough, type Readable } from "node:stream";
 import busboy from "busboy";
 import type { AnyRequest } from "../api/http.js";
 import { CicError } from "./exception.js";
+import { readSimpleBody, simpleBoundary } from "./simple-body.js";
 
 export interface EventLimits {
   /** Largest metadata part, bytes. */
@@ -52,9 +53,8 @@ export function readEventRequest(req: AnyRequest, limits: EventLimits): Promise<
     );
 
   return new Promise((resolve, reject) => {
-    let parser: busboy.Busboy;
-    try {
-      parser = busboy({
+    const makeParser = () =>
+      busboy({
         headers: req.headers as Record<string, string>,
         limits: {
           fieldSize: limits.metadataBytes,
@@ -63,9 +63,17 @@ export function readEventRequest(req: AnyRequest, limits: EventLimits): Promise<
           headerPairs: 100,
         },
       });
-    } catch (error) {
-      reject(new CicError(400, `undecodable multipart body: ${(error as Error).message}`));
-      return;
+    // A text event's whole body is usually one small metadata part (simple-body.ts reads it
+    // without a multipart parser); anything else goes to busboy, from its first byte.
+    const boundary = limits.parts > 1 ? simpleBoundary(contentType) : undefined;
+    let parser: busboy.Busboy | undefined;
+    if (boundary === undefined) {
+      try {
+        parser = makeParser();
+      } catch (error) {
+        reject(new CicError(400, `undecodable multipart body: ${(error as Error).message}`));
+        return;
+      }
     }
     const audio = new PassThrough();
     audio.on("error", () => {});
@@ -108,9 +116,11 @@ export function readEventRequest(req: AnyRequest, limits: EventLimits): Promise<
       stopTimers();
       // The parser is left as it is (destroying it mid-write throws inside busboy); it just
       // gets no more bytes.
-      req.unpipe(parser);
-      parser.removeAllListeners("close");
-      parser.on("error", () => {});
+      if (parser) {
+        req.unpipe(parser);
+        parser.removeAllListeners("close");
+        parser.on("error", () => {});
+      }
       audio.destroy(error);
       finishReject(error);
       if (!settled) {
@@ -156,57 +166,62 @@ export function readEventRequest(req: AnyRequest, limits: EventLimits): Promise<
       return !failure;
     };
 
-    parser.on("field", (name, value, info) => {
-      if (failure) return;
-      if (!metadataSeen) return acceptMetadata(name, value, info.valueTruncated);
-      countAfterMetadata(value.length);
-    });
-    parser.on("file", (name, stream) => {
-      stream.on("error", () => {});
-      if (failure) return void stream.resume();
-      if (!metadataSeen && name === "metadata") {
-        // A metadata part sent with a filename (e.g. `curl -F metadata=@file.json`).
-        const chunks: Buffer[] = [];
-        let size = 0;
-        stream.on("data", (chunk: Buffer) => {
-          size += chunk.length;
-          if (size <= limits.metadataBytes) chunks.push(chunk);
-        });
-        stream.on("end", () => {
-          if (!failure)
-            acceptMetadata(
-              name,
-              Buffer.concat(chunks).toString("utf8"),
-              size > limits.metadataBytes,
-            );
-        });
-        return;
-      }
-      if (!metadataSeen) {
-        stream.resume();
-        return fail(
-          new CicError(400, `metadata part is missing: the first part is "${name.slice(0, 100)}"`),
-        );
-      }
-      stream.on("data", (chunk: Buffer) => {
-        if (failure || !countAfterMetadata(chunk.length)) return;
-        if (name === "audio") audio.write(chunk);
+    const wire = (p: busboy.Busboy) => {
+      p.on("field", (name, value, info) => {
+        if (failure) return;
+        if (!metadataSeen) return acceptMetadata(name, value, info.valueTruncated);
+        countAfterMetadata(value.length);
       });
-    });
-    parser.on("partsLimit", () =>
-      fail(new CicError(413, `more than ${limits.parts} parts in one event`)),
-    );
-    parser.on("error", (error: Error) =>
-      fail(new CicError(400, `undecodable multipart body: ${error.message}`)),
-    );
-    parser.on("close", () => {
-      if (failure) return;
-      if (!metadataSeen) return fail(new CicError(400, "metadata part is missing"));
-      done = true;
-      stopTimers();
-      audio.end();
-      finishResolve();
-    });
+      p.on("file", (name, stream) => {
+        stream.on("error", () => {});
+        if (failure) return void stream.resume();
+        if (!metadataSeen && name === "metadata") {
+          // A metadata part sent with a filename (e.g. `curl -F metadata=@file.json`).
+          const chunks: Buffer[] = [];
+          let size = 0;
+          stream.on("data", (chunk: Buffer) => {
+            size += chunk.length;
+            if (size <= limits.metadataBytes) chunks.push(chunk);
+          });
+          stream.on("end", () => {
+            if (!failure)
+              acceptMetadata(
+                name,
+                Buffer.concat(chunks).toString("utf8"),
+                size > limits.metadataBytes,
+              );
+          });
+          return;
+        }
+        if (!metadataSeen) {
+          stream.resume();
+          return fail(
+            new CicError(
+              400,
+              `metadata part is missing: the first part is "${name.slice(0, 100)}"`,
+            ),
+          );
+        }
+        stream.on("data", (chunk: Buffer) => {
+          if (failure || !countAfterMetadata(chunk.length)) return;
+          if (name === "audio") audio.write(chunk);
+        });
+      });
+      p.on("partsLimit", () =>
+        fail(new CicError(413, `more than ${limits.parts} parts in one event`)),
+      );
+      p.on("error", (error: Error) =>
+        fail(new CicError(400, `undecodable multipart body: ${error.message}`)),
+      );
+      p.on("close", () => {
+        if (failure) return;
+        if (!metadataSeen) return fail(new CicError(400, "metadata part is missing"));
+        done = true;
+        stopTimers();
+        audio.end();
+        finishResolve();
+      });
+    };
     req.on("data", armIdle);
     req.on("end", () => clearTimeout(idleTimer));
     req.on("aborted", () => fail(new CicError(400, "the request body was cut off")));
@@ -214,6 +229,52 @@ export function readEventRequest(req: AnyRequest, limits: EventLimits): Promise<
       if (!req.complete) fail(new CicError(400, "the request body was cut off"));
     });
     armIdle();
-    req.pipe(parser);
+    if (boundary === undefined) {
+      if (parser) {
+        wire(parser);
+        req.pipe(parser);
+      }
+      return;
+    }
+
+    // The simple body: held until it is complete (then read here) or until it turns out to be
+    // something else (then handed to busboy with everything held so far).
+    const held: Buffer[] = [];
+    let heldBytes = 0;
+    const toBusboy = (ended: boolean) => {
+      req.off("data", hold);
+      let p: busboy.Busboy;
+      try {
+        p = makeParser();
+      } catch (error) {
+        return fail(new CicError(400, `undecodable multipart body: ${(error as Error).message}`));
+      }
+      parser = p;
+      wire(p);
+      p.write(held.length === 1 ? held[0]! : Buffer.concat(held, heldBytes));
+      held.length = 0;
+      if (ended) p.end();
+      else req.pipe(p);
+    };
+    const hold = (chunk: Buffer) => {
+      if (failure) return;
+      held.push(chunk);
+      heldBytes += chunk.length;
+      const bytes = held.length === 1 ? chunk : Buffer.concat(held, heldBytes);
+      if (readSimpleBody(bytes, boundary, limits.metadataBytes) === "other") toBusboy(false);
+    };
+    req.on("data", hold);
+    req.on("end", () => {
+      if (failure || parser) return;
+      const bytes = held.length === 1 ? held[0]! : Buffer.concat(held, heldBytes);
+      const read = readSimpleBody(bytes, boundary, limits.metadataBytes);
+      if (typeof read !== "object") return toBusboy(true);
+      acceptMetadata("metadata", read.metadata, false);
+      if (failure) return;
+      done = true;
+      stopTimers();
+      audio.end();
+      finishResolve();
+    });
   });
 }

@@ -30,7 +30,18 @@ export class ReconnectingDevice {
     const deadline = Date.now() + 30_000;
     for (;;) {
       try {
-        await this.client.openDownchannel((directive) => void this.directives.push(directive));
+        // A real device gives up on a downchannel request that is not answered and asks again
+        // (here: when the load balancer holds it while the nodes change).
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          this.client.openDownchannel((directive) => void this.directives.push(directive)),
+          new Promise((_, reject) => {
+            timer = setTimeout(() => {
+              this.client.closeDownchannel();
+              reject(new Error("the downchannel request was not answered within 3 s"));
+            }, 3000);
+          }),
+        ]).finally(() => clearTimeout(timer));
         this.opened++;
         const stream = (this.client as unknown as { downchannel?: ClientHttp2Stream }).downchannel;
         stream?.once("close", () => {

@@ -1,169 +1,171 @@
 // Malformed URLs and values on the management API are the client's mistake: 400 naming what
 // was wrong (before authentication when the URL itself is broken), never a 500.
 import assert from "node:assert/strict";
-import http from "node:http";
 import { after, before, describe, it } from "node:test";
 import { loadConfig } from "../../src/config/index.js";
 import { type CloverServer, startClover } from "../../src/main.js";
 import { bakeryModel } from "../helpers/models.js";
 import { tempDir } from "../helpers/platform.js";
+import { baseOver, PROTOCOLS, type Protocol, protocolFetch, serverTls } from "./protocols.js";
 
 const ADMIN = "api-input-admin";
 
-/** A raw HTTP/1.1 request (fetch would normalize the URL). */
-function raw(
-  port: number,
+/** One request with its target sent as written (a URL parser would normalize it). */
+async function raw(
+  protocol: Protocol,
+  server: CloverServer,
   method: string,
   path: string,
   headers: Record<string, string> = {},
   body?: string,
 ) {
-  return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = http.request(
-      {
-        host: "127.0.0.1",
-        port,
-        method,
-        path,
-        headers:
-          body === undefined
-            ? headers
-            : { ...headers, "content-length": String(Buffer.byteLength(body)) },
-        agent: false,
-      },
-      (res) => {
-        let text = "";
-        res.on("data", (c) => {
-          text += c;
-        });
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
-      },
-    );
-    req.on("error", reject);
-    req.end(body);
+  const answer = await protocolFetch(protocol, baseOver(protocol, server.url), {
+    method,
+    path,
+    headers,
+    ...(body === undefined ? {} : { body }),
   });
+  return { status: answer.status, body: answer.text() };
 }
 
-describe("management API input", () => {
-  let server: CloverServer;
-  const dataDir = tempDir("clover-api-input-");
-  const auth = { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" };
+for (const protocol of PROTOCOLS)
+  describe(`management API input over ${protocol.name}`, () => {
+    let server: CloverServer;
+    const dataDir = tempDir("clover-api-input-");
+    const auth = { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" };
 
-  before(async () => {
-    server = await startClover({
-      config: loadConfig({
-        CLOVER_DATA_DIR: dataDir,
-        CLOVER_PORT: "0",
-        CLOVER_HOST: "127.0.0.1",
-        CLOVER_ADMIN_TOKEN: ADMIN,
-        CLOVER_LOG_LEVEL: "silent",
-        CLOVER_EXTENSION_NETWORKS: "loopback",
-      }),
-    });
-  });
-  after(() => server?.close());
-
-  for (const path of [
-    "/api/v1/extensions/%E0%A4%A",
-    "/api/v1/extensions/%E0%A4%A/health",
-    "/api/v1/extensions/%ZZ/recognize",
-    "/api/v1/device-activations/%E0%A4%A",
-  ]) {
-    it(`answers 400 to malformed percent-encoding: ${path}`, async () => {
-      const method = path.endsWith("recognize") ? "POST" : "GET";
-      const anonymous = await raw(server.port, method, path);
-      assert.ok([400, 401].includes(anonymous.status), `${anonymous.status} ${anonymous.body}`);
-      const answer = await raw(server.port, method, path, auth, "{}");
-      assert.equal(answer.status, 400, answer.body);
-      assert.match(answer.body, /percent-encoding/);
-    });
-  }
-
-  it("answers 400 to a malformed or huge request target", async () => {
-    assert.equal((await raw(server.port, "GET", "//[")).status, 400);
-    assert.equal(
-      (await raw(server.port, "GET", `/api/v1/extensions?q=${"x".repeat(10_000)}`)).status,
-      400,
-    );
-  });
-
-  for (const [field, value] of [
-    ["timeZone", "Not/AZone"],
-    ["timeZone", ""],
-    ["timeZone", 42],
-    ["referenceTime", "garbage"],
-    ["referenceTime", 17],
-  ] as const) {
-    it(`answers 400 to nlu/recognize with ${field} ${JSON.stringify(value)}`, async () => {
-      const response = await fetch(`${server.url}/api/v1/nlu/recognize`, {
-        method: "POST",
-        headers: auth,
-        body: JSON.stringify({ model: bakeryModel("en"), text: "order bread", [field]: value }),
+    before(async () => {
+      server = await startClover({
+        ...serverTls(protocol),
+        config: loadConfig({
+          CLOVER_DATA_DIR: dataDir,
+          CLOVER_PORT: "0",
+          CLOVER_HOST: "127.0.0.1",
+          CLOVER_ADMIN_TOKEN: ADMIN,
+          CLOVER_LOG_LEVEL: "silent",
+          CLOVER_EXTENSION_NETWORKS: "loopback",
+        }),
       });
-      const body = (await response.json()) as { error: { message: string } };
-      assert.equal(response.status, 400);
-      assert.match(body.error.message, new RegExp(field));
     });
-  }
+    after(() => server?.close());
 
-  it("accepts a lowercase bearer scheme on the management API", async () => {
-    const response = await fetch(`${server.url}/api/v1/extensions`, {
-      headers: { authorization: `bearer ${ADMIN}` },
+    for (const path of [
+      "/api/v1/extensions/%E0%A4%A",
+      "/api/v1/extensions/%E0%A4%A/health",
+      "/api/v1/extensions/%ZZ/recognize",
+      "/api/v1/device-activations/%E0%A4%A",
+    ]) {
+      it(`answers 400 to malformed percent-encoding: ${path}`, async () => {
+        const method = path.endsWith("recognize") ? "POST" : "GET";
+        const anonymous = await raw(protocol, server, method, path);
+        assert.ok([400, 401].includes(anonymous.status), `${anonymous.status} ${anonymous.body}`);
+        const answer = await raw(protocol, server, method, path, auth, "{}");
+        assert.equal(answer.status, 400, answer.body);
+        assert.match(answer.body, /percent-encoding/);
+      });
+    }
+
+    it("answers 400 to a malformed or huge request target", async () => {
+      assert.equal((await raw(protocol, server, "GET", "//[")).status, 400);
+      assert.equal(
+        (await raw(protocol, server, "GET", `/api/v1/extensions?q=${"x".repeat(10_000)}`)).status,
+        400,
+      );
     });
-    assert.equal(response.status, 200);
+
+    for (const [field, value] of [
+      ["timeZone", "Not/AZone"],
+      ["timeZone", ""],
+      ["timeZone", 42],
+      ["referenceTime", "garbage"],
+      ["referenceTime", 17],
+    ] as const) {
+      it(`answers 400 to nlu/recognize with ${field} ${JSON.stringify(value)}`, async () => {
+        const response = await protocolFetch(
+          protocol,
+          `${baseOver(protocol, server.url)}/api/v1/nlu/recognize`,
+          {
+            method: "POST",
+            headers: auth,
+            body: JSON.stringify({ model: bakeryModel("en"), text: "order bread", [field]: value }),
+          },
+        );
+        const body = response.json() as { error: { message: string } };
+        assert.equal(response.status, 400);
+        assert.match(body.error.message, new RegExp(field));
+      });
+    }
+
+    it("accepts a lowercase bearer scheme on the management API", async () => {
+      const response = await protocolFetch(
+        protocol,
+        `${baseOver(protocol, server.url)}/api/v1/extensions`,
+        {
+          headers: { authorization: `bearer ${ADMIN}` },
+        },
+      );
+      assert.equal(response.status, 200);
+    });
+
+    it("caps the utterance length of nlu/recognize with 413", async () => {
+      const response = await protocolFetch(
+        protocol,
+        `${baseOver(protocol, server.url)}/api/v1/nlu/recognize`,
+        {
+          method: "POST",
+          headers: auth,
+          body: JSON.stringify({ model: bakeryModel("en"), text: "x".repeat(5000) }),
+        },
+      );
+      assert.equal(response.status, 413);
+    });
   });
 
-  it("caps the utterance length of nlu/recognize with 413", async () => {
-    const response = await fetch(`${server.url}/api/v1/nlu/recognize`, {
-      method: "POST",
-      headers: auth,
-      body: JSON.stringify({ model: bakeryModel("en"), text: "x".repeat(5000) }),
+for (const protocol of PROTOCOLS)
+  describe(`identifiers over ${protocol.name}`, () => {
+    let server: CloverServer;
+    const auth = { authorization: `Bearer ${ADMIN}` };
+    before(async () => {
+      server = await startClover({
+        ...serverTls(protocol),
+        config: loadConfig({
+          CLOVER_DATA_DIR: tempDir("clover-ids-"),
+          CLOVER_PORT: "0",
+          CLOVER_HOST: "127.0.0.1",
+          CLOVER_ADMIN_TOKEN: ADMIN,
+          CLOVER_LOG_LEVEL: "silent",
+          CLOVER_EXTENSION_NETWORKS: "loopback",
+        }),
+      });
     });
-    assert.equal(response.status, 413);
-  });
-});
+    after(() => server?.close());
 
-describe("identifiers", () => {
-  let server: CloverServer;
-  const auth = { authorization: `Bearer ${ADMIN}` };
-  before(async () => {
-    server = await startClover({
-      config: loadConfig({
-        CLOVER_DATA_DIR: tempDir("clover-ids-"),
-        CLOVER_PORT: "0",
-        CLOVER_HOST: "127.0.0.1",
-        CLOVER_ADMIN_TOKEN: ADMIN,
-        CLOVER_LOG_LEVEL: "silent",
-        CLOVER_EXTENSION_NETWORKS: "loopback",
-      }),
-    });
-  });
-  after(() => server?.close());
+    for (const [label, userId] of [
+      ["a NUL", "a%00b"],
+      ["5,000 characters", "u".repeat(5000)],
+      ["a path traversal", "..%2F..%2Fetc%2Fpasswd"],
+    ] as const) {
+      it(`refuses a user id with ${label} (400)`, async () => {
+        const answer = await raw(
+          protocol,
+          server,
+          "PUT",
+          `/api/v1/extensions/com.clover.example.dice/users/${userId}`,
+          auth,
+        );
+        assert.equal(answer.status, 400, answer.body);
+        assert.match(answer.body, /userId/);
+      });
+    }
 
-  for (const [label, userId] of [
-    ["a NUL", "a%00b"],
-    ["5,000 characters", "u".repeat(5000)],
-    ["a path traversal", "..%2F..%2Fetc%2Fpasswd"],
-  ] as const) {
-    it(`refuses a user id with ${label} (400)`, async () => {
+    it("accepts an ordinary user id", async () => {
       const answer = await raw(
-        server.port,
+        protocol,
+        server,
         "PUT",
-        `/api/v1/extensions/com.clover.example.dice/users/${userId}`,
+        "/api/v1/extensions/com.clover.example.dice/users/U-123",
         auth,
       );
-      assert.equal(answer.status, 400, answer.body);
-      assert.match(answer.body, /userId/);
+      assert.equal(answer.status, 200, answer.body);
     });
-  }
-
-  it("accepts an ordinary user id", async () => {
-    const answer = await raw(
-      server.port,
-      "PUT",
-      "/api/v1/extensions/com.clover.example.dice/users/U-123",
-      auth,
-    );
-    assert.equal(answer.status, 200, answer.body);
   });
-});

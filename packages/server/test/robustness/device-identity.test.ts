@@ -6,83 +6,103 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { type CicDirectiveMessage, DeviceClient, logIn } from "@clover/device";
+import type { CicDirectiveMessage } from "@clover/device";
 import { loadConfig } from "../../src/config/index.js";
 import { type CloverServer, startClover } from "../../src/main.js";
+import {
+  baseOver,
+  deviceFor,
+  logInOver,
+  PROTOCOLS,
+  type ProtocolDevice,
+  protocolFetch,
+  serverTls,
+} from "./protocols.js";
 
 const ADMIN = "identity-admin-token";
 
-describe("device identity: client, device id and user", () => {
-  const dataDir = mkdtempSync(join(tmpdir(), "clover-identity-"));
-  let server: CloverServer;
-  const devices: DeviceClient[] = [];
+for (const protocol of PROTOCOLS)
+  describe(`device identity over ${protocol.name}: client, device id and user`, () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "clover-identity-"));
+    let server: CloverServer;
+    const devices: ProtocolDevice[] = [];
 
-  async function product(name: string, deviceId: string) {
-    const created = await fetch(`${server.url}/api/v1/device-clients`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
-      body: JSON.stringify({ name }),
-    });
-    assert.equal(created.status, 201);
-    const { clientId, clientSecret } = (await created.json()) as Record<string, string>;
-    const tokens = await logIn({
-      url: server.url,
-      clientId: clientId!,
-      clientSecret: clientSecret!,
-      deviceId,
-      modelId: "M-1",
-    });
-    const client = new DeviceClient({ url: server.url, accessToken: tokens.access_token });
-    devices.push(client);
-    const pushed: CicDirectiveMessage[] = [];
-    await client.openDownchannel((d) => pushed.push(d));
-    return { client, pushed, clientId: clientId! };
-  }
+    async function product(name: string, deviceId: string) {
+      const created = await protocolFetch(
+        protocol,
+        `${baseOver(protocol, server.url)}/api/v1/device-clients`,
+        {
+          method: "POST",
+          headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
+          body: JSON.stringify({ name }),
+        },
+      );
+      assert.equal(created.status, 201);
+      const { clientId, clientSecret } = (await created.json()) as Record<string, string>;
+      const base = baseOver(protocol, server.url);
+      const token = await logInOver(protocol, {
+        url: base,
+        clientId: clientId!,
+        clientSecret: clientSecret!,
+        deviceId,
+        modelId: "M-1",
+      });
+      const client = deviceFor(protocol, base, token);
+      devices.push(client);
+      const pushed: CicDirectiveMessage[] = [];
+      await client.openDownchannel((d) => pushed.push(d));
+      return { client, pushed, clientId: clientId! };
+    }
 
-  before(async () => {
-    server = await startClover({
-      config: loadConfig({
-        CLOVER_DATA_DIR: dataDir,
-        CLOVER_PORT: "0",
-        CLOVER_HOST: "127.0.0.1",
-        CLOVER_ADMIN_TOKEN: ADMIN,
-        CLOVER_LOG_LEVEL: "silent",
-        CLOVER_EXTENSION_NETWORKS: "loopback",
-        CLOVER_SESSION_TIMEOUT_MS: "200",
-        CLOVER_SESSION_GRACE_MS: "0",
-      }),
+    before(async () => {
+      server = await startClover({
+        ...serverTls(protocol),
+        config: loadConfig({
+          CLOVER_DATA_DIR: dataDir,
+          CLOVER_PORT: "0",
+          CLOVER_HOST: "127.0.0.1",
+          CLOVER_ADMIN_TOKEN: ADMIN,
+          CLOVER_LOG_LEVEL: "silent",
+          CLOVER_EXTENSION_NETWORKS: "loopback",
+          CLOVER_SESSION_TIMEOUT_MS: "200",
+          CLOVER_SESSION_GRACE_MS: "0",
+        }),
+      });
+    });
+    after(async () => {
+      for (const d of devices) d.close();
+      await server?.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    it("pushes a reprompt only to the device whose session it is", async () => {
+      const x = await product("product X", "shared-device-1");
+      // Y opens its downchannel last: a push addressed by device id alone would reach Y.
+      const y = await product("product Y", "shared-device-1");
+      assert.notEqual(x.clientId, y.clientId);
+      const rolled = await x.client.sendText("ask dice to roll one die");
+      assert.equal(rolled.status, 200);
+      assert.ok(rolled.directives.some((d) => d.header.name === "ExpectSpeech"));
+      const deadline = Date.now() + 15_000;
+      while (x.pushed.length === 0 && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
+      const texts = x.pushed.map((d) => String(d.payload["text"] ?? d.header.name));
+      assert.ok(texts.includes("Roll again?"), `X received its reprompt: ${texts.join()}`);
+      assert.deepEqual(y.pushed, [], "Y received nothing of X's conversation");
+
+      // Y's own conversation is its own: no session of X continues on Y.
+      const answer = await y.client.sendText("yes");
+      assert.equal(answer.status, 200);
+      const log = await protocolFetch(
+        protocol,
+        `${baseOver(protocol, server.url)}/api/v1/conversations?limit=5`,
+        {
+          headers: { authorization: `Bearer ${ADMIN}` },
+        },
+      );
+      const { turns } = (await log.json()) as { turns: Record<string, unknown>[] };
+      const yes = turns.find((t) => t["input"] === "yes")!;
+      assert.equal(yes["clientId"], y.clientId);
+      assert.equal(yes["extensionId"], undefined, "Y's 'yes' did not land in X's dice session");
     });
   });
-  after(async () => {
-    for (const d of devices) d.close();
-    await server?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  it("pushes a reprompt only to the device whose session it is", async () => {
-    const x = await product("product X", "shared-device-1");
-    // Y opens its downchannel last: a push addressed by device id alone would reach Y.
-    const y = await product("product Y", "shared-device-1");
-    assert.notEqual(x.clientId, y.clientId);
-    const rolled = await x.client.sendText("ask dice to roll one die");
-    assert.equal(rolled.status, 200);
-    assert.ok(rolled.directives.some((d) => d.header.name === "ExpectSpeech"));
-    const deadline = Date.now() + 15_000;
-    while (x.pushed.length === 0 && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 50));
-    const texts = x.pushed.map((d) => String(d.payload["text"] ?? d.header.name));
-    assert.ok(texts.includes("Roll again?"), `X received its reprompt: ${texts.join()}`);
-    assert.deepEqual(y.pushed, [], "Y received nothing of X's conversation");
-
-    // Y's own conversation is its own: no session of X continues on Y.
-    const answer = await y.client.sendText("yes");
-    assert.equal(answer.status, 200);
-    const log = await fetch(`${server.url}/api/v1/conversations?limit=5`, {
-      headers: { authorization: `Bearer ${ADMIN}` },
-    });
-    const { turns } = (await log.json()) as { turns: Record<string, unknown>[] };
-    const yes = turns.find((t) => t["input"] === "yes")!;
-    assert.equal(yes["clientId"], y.clientId);
-    assert.equal(yes["extensionId"], undefined, "Y's 'yes' did not land in X's dice session");
-  });
-});

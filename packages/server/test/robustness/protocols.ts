@@ -9,7 +9,14 @@ import http2 from "node:http2";
 import https from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DeviceClient } from "@clover/device";
+import {
+  boundaryOf,
+  type CicDirectiveMessage,
+  DeviceClient,
+  MultipartParser,
+  type MultipartPart,
+} from "@clover/device";
+import { closing, h1Event, metadataPart, textEvent } from "./wire.js";
 
 export interface Protocol {
   name: "HTTP/2 over TLS" | "HTTP/1.1" | "h2c";
@@ -78,6 +85,8 @@ export interface WireResponse {
 }
 
 export interface WireRequest {
+  /** The request target as written, instead of the URL's (no normalization). */
+  path?: string;
   method?: string;
   headers?: Record<string, string>;
   body?: string | Buffer;
@@ -116,11 +125,15 @@ export function protocolFetch(
       const session = http2.connect(target.origin, ca ? { ca } : {});
       session.on("error", reject);
       const { "content-length": _length, ...h2headers } = headers;
-      const stream = session.request({
-        ":method": method,
-        ":path": `${target.pathname}${target.search}`,
-        ...h2headers,
-      });
+      const stream = session.request(
+        {
+          ":method": method,
+          ":path": init.path ?? `${target.pathname}${target.search}`,
+          ...h2headers,
+        },
+        // A GET with a body (a malformed request on purpose) keeps its stream open for it.
+        { endStream: body === undefined },
+      );
       let status = 0;
       let responseHeaders: WireResponse["headers"] = {};
       const chunks: Buffer[] = [];
@@ -144,7 +157,7 @@ export function protocolFetch(
       {
         host: target.hostname,
         port: target.port,
-        path: `${target.pathname}${target.search}`,
+        path: init.path ?? `${target.pathname}${target.search}`,
         method,
         headers,
         agent: false,
@@ -251,4 +264,83 @@ export function h1Downchannel(
     request.on("error", reject);
     request.end();
   });
+}
+
+/** What a device does, over any of the three protocols (HTTP/1.1: a browser device's way). */
+export interface ProtocolDevice {
+  /** Opens the downchannel; `onDirective` gets every directive after Clova.Hello. */
+  openDownchannel(onDirective?: (directive: CicDirectiveMessage) => void): Promise<void>;
+  sendText(text: string): Promise<{ status: number; directives: CicDirectiveMessage[] }>;
+  close(): void;
+}
+
+function directivesOf(parts: MultipartPart[]): CicDirectiveMessage[] {
+  const directives: CicDirectiveMessage[] = [];
+  for (const part of parts) {
+    if (part.headers["content-id"] !== undefined) continue;
+    try {
+      const { directive } = JSON.parse(part.body.toString("utf8")) as {
+        directive?: CicDirectiveMessage;
+      };
+      if (directive) directives.push(directive);
+    } catch {}
+  }
+  return directives;
+}
+
+/** A device speaking the protocol: the SDK over HTTP/2, raw requests over HTTP/1.1. */
+export function deviceFor(protocol: Protocol, base: string, token: string): ProtocolDevice {
+  if (protocol.http2) {
+    const client = deviceOver(protocol, base, token);
+    return {
+      async openDownchannel(onDirective) {
+        await client.openDownchannel(onDirective);
+      },
+      sendText: (text) => client.sendText(text),
+      close: () => client.close(),
+    };
+  }
+  let channel: http.ClientRequest | undefined;
+  return {
+    openDownchannel(onDirective = () => {}) {
+      const target = new URL("/v1/directives", base);
+      return new Promise((resolve, reject) => {
+        const request = (protocol.tls ? https : http).request({
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname,
+          headers: { authorization: `Bearer ${token}` },
+          agent: false,
+          ...(protocol.tls ? { ca: testTls().cert } : {}),
+        });
+        channel = request;
+        request.on("response", (res) => {
+          const boundary = boundaryOf(String(res.headers["content-type"] ?? ""));
+          if (res.statusCode !== 200 || !boundary)
+            return reject(new Error(`downchannel refused with ${res.statusCode}`));
+          let hello = false;
+          const parser = new MultipartParser(boundary, (part) => {
+            for (const directive of directivesOf([part])) {
+              if (!hello) {
+                hello = true;
+                resolve();
+              } else onDirective(directive);
+            }
+          });
+          res.on("data", (chunk: Buffer) => parser.push(chunk));
+          res.on("error", () => {});
+        });
+        request.on("error", reject);
+        request.end();
+      });
+    },
+    async sendText(text) {
+      const answer = await h1Event(base, token, [metadataPart(textEvent(text)), closing()]);
+      const boundary = boundaryOf(String(answer.headers["content-type"] ?? ""));
+      const parts: MultipartPart[] = [];
+      if (boundary) new MultipartParser(boundary, (part) => parts.push(part)).push(answer.body);
+      return { status: answer.status, directives: directivesOf(parts) };
+    },
+    close: () => channel?.destroy(),
+  };
 }

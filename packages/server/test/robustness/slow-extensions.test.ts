@@ -5,117 +5,136 @@ import assert from "node:assert/strict";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
-import { DeviceClient, logIn } from "@clover/device";
 import { loadConfig } from "../../src/config/index.js";
 import { type CloverServer, startClover } from "../../src/main.js";
 import { answer } from "../helpers/extension-server.js";
 import { bakeryModel } from "../helpers/models.js";
 import { tempDir } from "../helpers/platform.js";
+import {
+  baseOver,
+  deviceFor,
+  logInOver,
+  PROTOCOLS,
+  type ProtocolDevice,
+  protocolFetch,
+  serverTls,
+} from "./protocols.js";
 
 const ADMIN = "slow-admin";
 type Mode = "slow" | "silent" | "drip";
 
-describe("slow, silent and drip-feeding extensions", () => {
-  let server: CloverServer;
-  let extension: Server;
-  let device: DeviceClient;
-  let mode: Mode = "slow";
-  const dataDir = tempDir("clover-slow-");
+for (const protocol of PROTOCOLS)
+  describe(`slow, silent and drip-feeding extensions over ${protocol.name}`, () => {
+    let server: CloverServer;
+    let extension: Server;
+    let device: ProtocolDevice;
+    let mode: Mode = "slow";
+    const dataDir = tempDir("clover-slow-");
 
-  before(async () => {
-    extension = createServer((req, res) => {
-      req.resume();
-      req.on("end", () => {
-        const body = JSON.stringify(answer("fresh bread is ready", { end: true }));
-        if (mode === "silent") return;
-        if (mode === "slow")
-          return void setTimeout(() => {
-            res.writeHead(200, { "content-type": "application/json" });
-            res.end(body);
-          }, 900);
-        res.writeHead(200, { "content-type": "application/json" });
-        let at = 0;
-        const drip = setInterval(() => {
-          if (at >= body.length || res.destroyed) return clearInterval(drip);
-          res.write(body[at++]!);
-        }, 200);
+    before(async () => {
+      extension = createServer((req, res) => {
+        req.resume();
+        req.on("end", () => {
+          const body = JSON.stringify(answer("fresh bread is ready", { end: true }));
+          if (mode === "silent") return;
+          if (mode === "slow")
+            return void setTimeout(() => {
+              res.writeHead(200, { "content-type": "application/json" });
+              res.end(body);
+            }, 900);
+          res.writeHead(200, { "content-type": "application/json" });
+          let at = 0;
+          const drip = setInterval(() => {
+            if (at >= body.length || res.destroyed) return clearInterval(drip);
+            res.write(body[at++]!);
+          }, 200);
+        });
       });
+      await new Promise<void>((r) => extension.listen(0, "127.0.0.1", r));
+      server = await startClover({
+        ...serverTls(protocol),
+        config: loadConfig({
+          CLOVER_DATA_DIR: dataDir,
+          CLOVER_PORT: "0",
+          CLOVER_HOST: "127.0.0.1",
+          CLOVER_ADMIN_TOKEN: ADMIN,
+          CLOVER_LOG_LEVEL: "silent",
+          CLOVER_EXTENSION_NETWORKS: "loopback",
+          CLOVER_EXAMPLES: "off",
+          CLOVER_CEK_TIMEOUT_MS: "1500",
+          CLOVER_CIC_BODY_IDLE_TIMEOUT_MS: "500",
+        }),
+      });
+      const auth = { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" };
+      const registered = await protocolFetch(
+        protocol,
+        `${baseOver(protocol, server.url)}/api/v1/extensions`,
+        {
+          method: "POST",
+          headers: auth,
+          body: JSON.stringify({
+            id: "com.example.slow",
+            displayName: "Bakery",
+            endpointUrl: `http://127.0.0.1:${(extension.address() as AddressInfo).port}/`,
+            enabledForAllUsers: true,
+            models: { en: bakeryModel("en") },
+          }),
+        },
+      );
+      assert.equal(registered.status, 201, await registered.text());
+      const client = await protocolFetch(
+        protocol,
+        `${baseOver(protocol, server.url)}/api/v1/device-clients`,
+        {
+          method: "POST",
+          headers: auth,
+          body: JSON.stringify({ name: "slow test" }),
+        },
+      );
+      const { clientId, clientSecret } = (await client.json()) as Record<string, string>;
+      const base = baseOver(protocol, server.url);
+      const token = await logInOver(protocol, {
+        url: base,
+        clientId: clientId!,
+        clientSecret: clientSecret!,
+        deviceId: "slow-1",
+        modelId: "S-1",
+      });
+      device = deviceFor(protocol, base, token);
+      await device.openDownchannel();
     });
-    await new Promise<void>((r) => extension.listen(0, "127.0.0.1", r));
-    server = await startClover({
-      config: loadConfig({
-        CLOVER_DATA_DIR: dataDir,
-        CLOVER_PORT: "0",
-        CLOVER_HOST: "127.0.0.1",
-        CLOVER_ADMIN_TOKEN: ADMIN,
-        CLOVER_LOG_LEVEL: "silent",
-        CLOVER_EXTENSION_NETWORKS: "loopback",
-        CLOVER_EXAMPLES: "off",
-        CLOVER_CEK_TIMEOUT_MS: "1500",
-        CLOVER_CIC_BODY_IDLE_TIMEOUT_MS: "500",
-      }),
+    after(async () => {
+      device?.close();
+      await server?.close();
+      extension?.closeAllConnections();
+      await new Promise((r) => extension?.close(r));
     });
-    const auth = { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" };
-    const registered = await fetch(`${server.url}/api/v1/extensions`, {
-      method: "POST",
-      headers: auth,
-      body: JSON.stringify({
-        id: "com.example.slow",
-        displayName: "Bakery",
-        endpointUrl: `http://127.0.0.1:${(extension.address() as AddressInfo).port}/`,
-        enabledForAllUsers: true,
-        models: { en: bakeryModel("en") },
-      }),
-    });
-    assert.equal(registered.status, 201, await registered.text());
-    const client = await fetch(`${server.url}/api/v1/device-clients`, {
-      method: "POST",
-      headers: auth,
-      body: JSON.stringify({ name: "slow test" }),
-    });
-    const { clientId, clientSecret } = (await client.json()) as Record<string, string>;
-    const tokens = await logIn({
-      url: server.url,
-      clientId: clientId!,
-      clientSecret: clientSecret!,
-      deviceId: "slow-1",
-      modelId: "S-1",
-    });
-    device = new DeviceClient({ url: server.url, accessToken: tokens.access_token });
-    await device.openDownchannel();
-  });
-  after(async () => {
-    device?.close();
-    await server?.close();
-    extension?.closeAllConnections();
-    await new Promise((r) => extension?.close(r));
-  });
 
-  const spoken = (r: Awaited<ReturnType<DeviceClient["sendText"]>>) =>
-    r.directives
-      .filter((d) => d.header.name === "RenderText")
-      .map((d) => String(d.payload["text"]))
-      .join(" ");
+    const spoken = (r: Awaited<ReturnType<ProtocolDevice["sendText"]>>) =>
+      r.directives
+        .filter((d) => d.header.name === "RenderText")
+        .map((d) => String(d.payload["text"]))
+        .join(" ");
 
-  it("delivers an answer that comes after the body idle time but inside the CEK deadline", async () => {
-    mode = "slow";
-    const started = Date.now();
-    const response = await device.sendText("open bakery bot");
-    assert.equal(response.status, 200);
-    assert.match(spoken(response), /fresh bread is ready/);
-    assert.ok(Date.now() - started >= 900);
-  });
-
-  for (const m of ["silent", "drip"] as const) {
-    it(`speaks the apology for a ${m} extension at the CEK deadline`, async () => {
-      mode = m;
+    it("delivers an answer that comes after the body idle time but inside the CEK deadline", async () => {
+      mode = "slow";
       const started = Date.now();
       const response = await device.sendText("open bakery bot");
-      const took = Date.now() - started;
       assert.equal(response.status, 200);
-      assert.doesNotMatch(spoken(response), /fresh bread/);
-      assert.ok(spoken(response).length > 0, "an apology is spoken");
-      assert.ok(took >= 1400 && took < 4000, `answered after ${took} ms`);
+      assert.match(spoken(response), /fresh bread is ready/);
+      assert.ok(Date.now() - started >= 900);
     });
-  }
-});
+
+    for (const m of ["silent", "drip"] as const) {
+      it(`speaks the apology for a ${m} extension at the CEK deadline`, async () => {
+        mode = m;
+        const started = Date.now();
+        const response = await device.sendText("open bakery bot");
+        const took = Date.now() - started;
+        assert.equal(response.status, 200);
+        assert.doesNotMatch(spoken(response), /fresh bread/);
+        assert.ok(spoken(response).length > 0, "an apology is spoken");
+        assert.ok(took >= 1400 && took < 4000, `answered after ${took} ms`);
+      });
+    }
+  });

@@ -1,0 +1,108 @@
+// Event bodies read without the multipart parser (cic/simple-body.ts) come out exactly as busboy
+// reads them: every body is sent over real HTTP twice, once with the plain content type (the
+// direct reader may take it) and once with an extra parameter that always sends it to busboy,
+// and both readings must agree — metadata, audio bytes, or the error and its status.
+import assert from "node:assert/strict";
+import { createServer, request, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { after, before, describe, it } from "node:test";
+import { DEFAULT_EVENT_LIMITS, readEventRequest } from "../../src/cic/event-request.js";
+import { CicError } from "../../src/cic/exception.js";
+import { readSimpleBody, simpleBoundary } from "../../src/cic/simple-body.js";
+
+const B = "b0undary";
+const METADATA = JSON.stringify({
+  event: { header: { name: "Recognize" }, payload: { t: "é ✓" } },
+});
+const part = (headers: string, body: string) => `--${B}\r\n${headers}\r\n\r\n${body}\r\n`;
+const DISPOSITION = 'Content-Disposition: form-data; name="metadata"';
+
+async function readOver(server: Server, contentType: string, chunks: Buffer[]) {
+  const { port } = server.address() as AddressInfo;
+  return new Promise<string>((resolve, reject) => {
+    const req = request(
+      { port, method: "POST", headers: { "content-type": contentType } },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (c: string) => {
+          text += c;
+        });
+        res.on("end", () => resolve(text));
+      },
+    );
+    req.on("error", reject);
+    (async () => {
+      for (const chunk of chunks) {
+        req.write(chunk);
+        await new Promise((r) => setTimeout(r, 2));
+      }
+      req.end();
+    })();
+  });
+}
+
+describe("event bodies read directly or by busboy", () => {
+  let server: Server;
+  before(async () => {
+    server = createServer((req, res) => {
+      const limits = { ...DEFAULT_EVENT_LIMITS, metadataBytes: 200, bodyIdleTimeoutMs: 2000 };
+      readEventRequest(req, limits)
+        .then(async (body) => {
+          const audio: Buffer[] = [];
+          body.audio.on("data", (c: Buffer) => audio.push(c));
+          await body.finished;
+          res.end(
+            JSON.stringify({ metadata: body.metadata, audio: Buffer.concat(audio).toString() }),
+          );
+        })
+        .catch((error: unknown) => {
+          const e = error as CicError;
+          res.end(JSON.stringify({ error: e instanceof CicError ? e.code : 0, m: e.message }));
+        });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  });
+  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const bodies: Record<string, string> = {
+    "one metadata part": `${part(DISPOSITION, METADATA)}--${B}--\r\n`,
+    "no final CRLF": `${part(DISPOSITION, METADATA)}--${B}--`,
+    "with its JSON content type": `${part(`${DISPOSITION}\r\nContent-Type: application/json; charset=UTF-8`, METADATA)}--${B}--\r\n`,
+    "an audio part after it": `${part(DISPOSITION, METADATA)}${part('Content-Disposition: form-data; name="audio"\r\nContent-Type: application/octet-stream', "PCMDATA")}--${B}--\r\n`,
+    "a preamble": `hello\r\n${part(DISPOSITION, METADATA)}--${B}--\r\n`,
+    "an epilogue": `${part(DISPOSITION, METADATA)}--${B}--\r\ntrailing words`,
+    "a filename": `${part('Content-Disposition: form-data; name="metadata"; filename="m.json"', METADATA)}--${B}--\r\n`,
+    "another part name": `${part('Content-Disposition: form-data; name="meta"', METADATA)}--${B}--\r\n`,
+    "metadata over the limit": `${part(DISPOSITION, JSON.stringify({ x: "y".repeat(300) }))}--${B}--\r\n`,
+    "metadata not JSON": `${part(DISPOSITION, "{nope")}--${B}--\r\n`,
+    "cut off before the end": `${part(DISPOSITION, METADATA)}--${B}`,
+    "no delimiter at all": `${DISPOSITION}\r\n\r\n${METADATA}`,
+    "empty metadata": `${part(DISPOSITION, "")}--${B}--\r\n`,
+  };
+
+  for (const [label, text] of Object.entries(bodies)) {
+    it(`${label}: the same reading either way, whole or byte by byte`, async () => {
+      const bytes = Buffer.from(text);
+      const viaBusboy = await readOver(server, `multipart/form-data; boundary=${B}; x=1`, [bytes]);
+      const whole = await readOver(server, `multipart/form-data; boundary=${B}`, [bytes]);
+      assert.equal(whole, viaBusboy);
+      const pieces = [...Array(bytes.length).keys()].map((i) => bytes.subarray(i, i + 1));
+      const split = await readOver(server, `multipart/form-data; boundary="${B}"`, pieces);
+      assert.equal(split, viaBusboy);
+    });
+  }
+
+  it("reads the plain shape itself and leaves every other shape to busboy", () => {
+    assert.equal(simpleBoundary(`multipart/form-data; boundary=${B}`), B);
+    assert.equal(simpleBoundary(`multipart/form-data; boundary="${B}"`), B);
+    assert.equal(simpleBoundary(`multipart/form-data; boundary=${B}; x=1`), undefined);
+    assert.equal(simpleBoundary("multipart/mixed; boundary=x"), undefined);
+    const body = Buffer.from(bodies["one metadata part"]!);
+    assert.deepEqual(readSimpleBody(body, B, 200), { metadata: METADATA });
+    assert.equal(readSimpleBody(body.subarray(0, 30), B, 200), "incomplete");
+    assert.equal(readSimpleBody(Buffer.from(bodies["an audio part after it"]!), B, 200), "other");
+    assert.equal(readSimpleBody(Buffer.from(bodies["a preamble"]!), B, 200), "other");
+    assert.equal(readSimpleBody(body, B, 10), "other");
+  });
+});
