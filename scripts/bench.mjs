@@ -31,7 +31,7 @@ if (!file) {
 const root = fileURLToPath(new URL("..", import.meta.url));
 const result = spawnSync(
   process.execPath,
-  ["--conditions=@clover/source", "--import", "tsx", `${root}${file}`, ...args],
+  ["--expose-gc", "--conditions=@clover/source", "--import", "tsx", `${root}${file}`, ...args],
   { cwd: root, stdio: "inherit" },
 );
 process.exit(result.status ?? 1);

@@ -1,6 +1,8 @@
 // Scale-out costs, side by side in one run on loopback (docs/benchmarks.md "Scale-out"):
 //   1. text turns through CIC on one node in memory vs one node on Redis (closed loop,
-//      CLIENTS devices), interleaved rounds: throughput ratio and added p99;
+//      CLIENTS devices), interleaved rounds (the side measured first alternates, a GC before
+//      each side when run with --expose-gc, rate limits high enough never to refuse but still
+//      taken on every turn): throughput ratio and added p99;
 //   2. a push to a device's downchannel from the node holding it (local) vs from another node
 //      sharing the Redis (cross-node), interleaved: p50/p99 from publish to arrival.
 // Needs redis-server. Run: npm run bench -- scale   (ROUNDS, TURNS, CLIENTS, PUSHES)
@@ -45,6 +47,11 @@ async function node(id: string, redisUrl?: string): Promise<CloverServer> {
     CLOVER_EXAMPLES: "off",
     CLOVER_NODE_ID: id,
     CLOVER_SIGNING_WORKERS: "0",
+    // Every turn still takes its tokens (in memory or in Redis), none is refused.
+    CLOVER_RATE_DEVICE_PER_SECOND: "1000000",
+    CLOVER_RATE_DEVICE_BURST: "1000000",
+    CLOVER_RATE_CLIENT_PER_SECOND: "1000000",
+    CLOVER_RATE_CLIENT_BURST: "1000000",
     ...(redisUrl ? { REDIS_URL: redisUrl, CLOVER_BEHIND_LOAD_BALANCER: "true" } : {}),
   });
   const server = await startClover({ config });
@@ -111,15 +118,29 @@ const other = await node("redis-b", redis.url);
 const memoryDevices = await devices(memory, CLIENTS);
 const redisDevices = await devices(shared, CLIENTS);
 for (const { device } of [...memoryDevices, ...redisDevices]) await device.openDownchannel();
-await turns(memoryDevices.slice(0, 4)); // warm up both
-await turns(redisDevices.slice(0, 4));
+// Warm up both sides alike (JIT, connections, the extension's model) before measuring.
+await turns(memoryDevices);
+await turns(redisDevices);
+const gc = (globalThis as { gc?: () => void }).gc;
+const measured = async (list: { device: DeviceClient }[]) => {
+  gc?.();
+  return turns(list);
+};
 
 const rows: { memory: number; redis: number; memP99: number; redisP99: number }[] = [];
 const pushes: { local: number[]; remote: number[] }[] = [];
 const load: number[] = [loadavg()[0]!];
 for (let round = 0; round < ROUNDS; round++) {
-  const a = await turns(memoryDevices);
-  const b = await turns(redisDevices);
+  // Alternate which side goes first: neither always runs after the pushes or the other's GC.
+  let a: Awaited<ReturnType<typeof turns>>;
+  let b: Awaited<ReturnType<typeof turns>>;
+  if (round % 2 === 0) {
+    a = await measured(memoryDevices);
+    b = await measured(redisDevices);
+  } else {
+    b = await measured(redisDevices);
+    a = await measured(memoryDevices);
+  }
   rows.push({ memory: a.perSecond, redis: b.perSecond, memP99: a.p99, redisP99: b.p99 });
   // Pushes: one device held by `shared`; half from `shared` (local), half from `other`.
   const target = redisDevices[0]!;

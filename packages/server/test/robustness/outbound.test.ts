@@ -8,13 +8,21 @@ import { lookup } from "node:dns/promises";
 import { createServer, type Server } from "node:http";
 import { hostname } from "node:os";
 import { after, before, describe, it } from "node:test";
-import { DeviceClient, logIn } from "@clover/device";
 import { addressClass } from "../../src/cek/outbound-policy.js";
 import { ConfigError, loadConfig } from "../../src/config/index.js";
 import { type CloverServer, startClover } from "../../src/main.js";
 import { answer, startExtension } from "../helpers/extension-server.js";
 import { bakeryModel } from "../helpers/models.js";
 import { register, say, startPlatform, tempDir } from "../helpers/platform.js";
+import {
+  baseOver,
+  deviceFor,
+  logInOver,
+  PROTOCOLS,
+  type ProtocolDevice,
+  protocolFetch,
+  serverTls,
+} from "./protocols.js";
 
 const ADMIN = "outbound-admin";
 
@@ -25,205 +33,211 @@ async function localName() {
   return { name, address, kind: addressClass(address) };
 }
 
-describe("outbound policy: the server's default (public addresses only)", () => {
-  let server: CloverServer;
-  let device: DeviceClient;
-  before(async () => {
-    server = await startClover({
-      config: loadConfig({
-        CLOVER_DATA_DIR: tempDir("clover-outbound-"),
-        CLOVER_PORT: "0",
-        CLOVER_HOST: "127.0.0.1",
-        CLOVER_ADMIN_TOKEN: ADMIN,
-        CLOVER_LOG_LEVEL: "silent",
-      }),
+for (const protocol of PROTOCOLS)
+  describe(`outbound policy over ${protocol.name}: the server's default (public addresses only)`, () => {
+    let server: CloverServer;
+    let device: ProtocolDevice;
+    before(async () => {
+      server = await startClover({
+        ...serverTls(protocol),
+        config: loadConfig({
+          CLOVER_DATA_DIR: tempDir("clover-outbound-"),
+          CLOVER_PORT: "0",
+          CLOVER_HOST: "127.0.0.1",
+          CLOVER_ADMIN_TOKEN: ADMIN,
+          CLOVER_LOG_LEVEL: "silent",
+        }),
+      });
+      assert.equal(server.platform.registry.get("com.clover.example.dice") !== undefined, true);
+      const api = (path: string, body: unknown) =>
+        protocolFetch(protocol, `${baseOver(protocol, server.url)}${path}`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
+          body: JSON.stringify(body),
+        }).then((r) => r.json() as Promise<Record<string, string>>);
+      const { clientId, clientSecret } = await api("/api/v1/device-clients", { name: "speaker" });
+      const base = baseOver(protocol, server.url);
+      const token = await logInOver(protocol, {
+        url: base,
+        clientId: clientId!,
+        clientSecret: clientSecret!,
+        deviceId: "outbound-1",
+        modelId: "KS-1",
+      });
+      device = deviceFor(protocol, base, token);
+      await device.openDownchannel();
     });
-    assert.equal(server.platform.registry.get("com.clover.example.dice") !== undefined, true);
-    const api = (path: string, body: unknown) =>
-      fetch(`${server.url}${path}`, {
+    after(async () => {
+      device?.close();
+      await server?.close();
+    });
+
+    const post = (path: string, body: unknown) =>
+      protocolFetch(protocol, `${baseOver(protocol, server.url)}${path}`, {
         method: "POST",
         headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
         body: JSON.stringify(body),
-      }).then((r) => r.json() as Promise<Record<string, string>>);
-    const { clientId, clientSecret } = await api("/api/v1/device-clients", { name: "speaker" });
-    const tokens = await logIn({
-      url: server.url,
-      clientId: clientId!,
-      clientSecret: clientSecret!,
-      deviceId: "outbound-1",
-      modelId: "KS-1",
-    });
-    device = new DeviceClient({ url: server.url, accessToken: tokens.access_token });
-    await device.openDownchannel();
-  });
-  after(async () => {
-    device?.close();
-    await server?.close();
-  });
-
-  const post = (path: string, body: unknown) =>
-    fetch(`${server.url}${path}`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
-  const register = (overrides: Record<string, unknown>) =>
-    post("/api/v1/extensions", {
-      id: `com.example.out${Math.floor(Math.random() * 1e9)}`,
-      displayName: "Out",
-      endpointUrl: "https://example.com/cek",
-      ...overrides,
-    });
-  const refusal = async (overrides: Record<string, unknown>) => {
-    const response = await register(overrides);
-    const body = (await response.json()) as { error: { message: string } };
-    assert.equal(response.status, 400, JSON.stringify(body));
-    return body.error.message;
-  };
-
-  for (const [label, doc, field] of [
-    ["metadata IPv4", { endpointUrl: "http://169.254.169.254/latest/meta-data" }, "endpointUrl"],
-    [
-      "metadata IPv4-mapped IPv6",
-      { endpointUrl: "http://[::ffff:169.254.169.254]/" },
-      "endpointUrl",
-    ],
-    ["metadata as a decimal number", { endpointUrl: "http://2852039166/" }, "endpointUrl"],
-    [
-      "metadata name",
-      { endpointUrl: "http://metadata.google.internal/computeMetadata/v1/" },
-      "endpointUrl",
-    ],
-    ["IPv6 link-local", { endpointUrl: "http://[fe80::1]/" }, "endpointUrl"],
-    ["credentials in the URL", { endpointUrl: "https://user:pass@example.com/" }, "endpointUrl"],
-    ["a 20 KB URL", { endpointUrl: `https://example.com/${"a".repeat(20_000)}` }, "endpointUrl"],
-    [
-      "account linking to metadata",
-      {
-        accountLinking: {
-          authorizationUrl: "https://example.com/auth",
-          accessTokenUri: "http://169.254.169.254/token",
-          clientId: "c",
-          clientSecret: "s",
-        },
-      },
-      "accountLinking.accessTokenUri",
-    ],
-    ["markup in the display name", { displayName: "<script>alert(1)</script>" }, "displayName"],
-    ["a NUL in the display name", { displayName: "a\u0000b" }, "displayName"],
-  ] as const) {
-    it(`refuses ${label} with 400 naming ${field}`, async () => {
-      assert.match(await refusal(doc), new RegExp(field.replace(".", "\\.")));
-    });
-  }
-
-  for (const url of [
-    "http://127.0.0.1:9/cek",
-    "http://127.1:9/",
-    "http://localhost:9/",
-    "http://LOCALHOST.:9/",
-    "http://[::1]:9/",
-    "http://[::ffff:127.0.0.1]/",
-    "http://0x7f000001/",
-  ])
-    it(`refuses the loopback ${url}, naming the address kind and the setting`, async () => {
-      assert.match(
-        await refusal({ endpointUrl: url }),
-        /^endpointUrl: .* is a loopback address, refused by the outbound policy \(CLOVER_EXTENSION_NETWORKS=public\); set CLOVER_EXTENSION_NETWORKS=loopback/,
-      );
-    });
-
-  for (const url of ["http://10.1.2.3/", "http://192.168.0.10/", "http://[fd00::1]/"])
-    it(`refuses the private-network ${url}, naming the setting`, async () => {
-      assert.match(
-        await refusal({ endpointUrl: url }),
-        /private-network address.*CLOVER_EXTENSION_NETWORKS=private/,
-      );
-    });
-
-  it("refuses account-linking URLs on loopback the same way", async () => {
-    const message = await refusal({
-      accountLinking: {
-        authorizationUrl: "https://example.com/auth",
-        accessTokenUri: "http://localhost:8080/token",
-        clientId: "c",
-        clientSecret: "s",
-      },
-    });
-    assert.match(message, /^accountLinking\.accessTokenUri: localhost is a loopback address/);
-  });
-
-  it("still runs the embedded examples (dice, and the home example with its account linking)", async () => {
-    const light = await device.sendText("turn on the kitchen light");
-    const said = light.directives.find((d) => d.header.name === "RenderText")?.payload["text"];
-    assert.equal(said, "Turned on the kitchen light.");
-    const rolled = await device.sendText("ask dice to roll two dice");
-    const text = String(
-      rolled.directives.find((d) => d.header.name === "RenderText")?.payload["text"],
-    );
-    assert.match(text, /\d/, text);
-  });
-
-  it("refuses at call time a name that resolves to a refused address (no request leaves)", async () => {
-    const local = await localName();
-    assert.ok(["loopback", "private"].includes(local.kind), `${local.name} → ${local.address}`);
-    const extension = await startExtension(() => ({ body: answer("reached") }), undefined, "::");
-    const port = new URL(extension.url).port;
-    try {
-      const created = await register({
-        id: "com.example.byname",
-        endpointUrl: `http://${local.name}:${port}/cek`,
-        invocationNames: { en: { main: "bakery bot" } },
-        models: { en: bakeryModel("en") },
       });
-      assert.equal(created.status, 201, await created.text());
-      const turn = await device.sendText("ask bakery bot what time you open");
-      const said = String(
-        turn.directives.find((d) => d.header.name === "RenderText")?.payload["text"],
-      );
-      assert.doesNotMatch(said, /reached/);
-      assert.equal(extension.received.length, 0);
-    } finally {
-      await extension.close();
-    }
-  });
+    const register = (overrides: Record<string, unknown>) =>
+      post("/api/v1/extensions", {
+        id: `com.example.out${Math.floor(Math.random() * 1e9)}`,
+        displayName: "Out",
+        endpointUrl: "https://example.com/cek",
+        ...overrides,
+      });
+    const refusal = async (overrides: Record<string, unknown>) => {
+      const response = await register(overrides);
+      const body = (await response.json()) as { error: { message: string } };
+      assert.equal(response.status, 400, JSON.stringify(body));
+      return body.error.message;
+    };
 
-  it("refuses a token endpoint by name at call time too (account linking)", async () => {
-    const local = await localName();
-    let calls = 0;
-    const tokenServer: Server = createServer((_req, res) => {
-      calls++;
-      res.writeHead(200, { "content-type": "application/json" }).end('{"access_token":"t"}');
-    });
-    await new Promise<void>((resolve) => tokenServer.listen(0, "::", resolve));
-    const port = (tokenServer.address() as { port: number }).port;
-    try {
-      const id = "com.example.linkbyname";
-      const created = await register({
-        id,
+    for (const [label, doc, field] of [
+      ["metadata IPv4", { endpointUrl: "http://169.254.169.254/latest/meta-data" }, "endpointUrl"],
+      [
+        "metadata IPv4-mapped IPv6",
+        { endpointUrl: "http://[::ffff:169.254.169.254]/" },
+        "endpointUrl",
+      ],
+      ["metadata as a decimal number", { endpointUrl: "http://2852039166/" }, "endpointUrl"],
+      [
+        "metadata name",
+        { endpointUrl: "http://metadata.google.internal/computeMetadata/v1/" },
+        "endpointUrl",
+      ],
+      ["IPv6 link-local", { endpointUrl: "http://[fe80::1]/" }, "endpointUrl"],
+      ["credentials in the URL", { endpointUrl: "https://user:pass@example.com/" }, "endpointUrl"],
+      ["a 20 KB URL", { endpointUrl: `https://example.com/${"a".repeat(20_000)}` }, "endpointUrl"],
+      [
+        "account linking to metadata",
+        {
+          accountLinking: {
+            authorizationUrl: "https://example.com/auth",
+            accessTokenUri: "http://169.254.169.254/token",
+            clientId: "c",
+            clientSecret: "s",
+          },
+        },
+        "accountLinking.accessTokenUri",
+      ],
+      ["markup in the display name", { displayName: "<script>alert(1)</script>" }, "displayName"],
+      ["a NUL in the display name", { displayName: "a\u0000b" }, "displayName"],
+    ] as const) {
+      it(`refuses ${label} with 400 naming ${field}`, async () => {
+        assert.match(await refusal(doc), new RegExp(field.replace(".", "\\.")));
+      });
+    }
+
+    for (const url of [
+      "http://127.0.0.1:9/cek",
+      "http://127.1:9/",
+      "http://localhost:9/",
+      "http://LOCALHOST.:9/",
+      "http://[::1]:9/",
+      "http://[::ffff:127.0.0.1]/",
+      "http://0x7f000001/",
+    ])
+      it(`refuses the loopback ${url}, naming the address kind and the setting`, async () => {
+        assert.match(
+          await refusal({ endpointUrl: url }),
+          /^endpointUrl: .* is a loopback address, refused by the outbound policy \(CLOVER_EXTENSION_NETWORKS=public\); set CLOVER_EXTENSION_NETWORKS=loopback/,
+        );
+      });
+
+    for (const url of ["http://10.1.2.3/", "http://192.168.0.10/", "http://[fd00::1]/"])
+      it(`refuses the private-network ${url}, naming the setting`, async () => {
+        assert.match(
+          await refusal({ endpointUrl: url }),
+          /private-network address.*CLOVER_EXTENSION_NETWORKS=private/,
+        );
+      });
+
+    it("refuses account-linking URLs on loopback the same way", async () => {
+      const message = await refusal({
         accountLinking: {
           authorizationUrl: "https://example.com/auth",
-          accessTokenUri: `http://${local.name}:${port}/token`,
+          accessTokenUri: "http://localhost:8080/token",
           clientId: "c",
           clientSecret: "s",
         },
       });
-      assert.equal(created.status, 201, await created.text());
-      const started = await post(`/api/v1/extensions/${id}/account-linking/authorize`, {
-        userId: "U-outbound",
+      assert.match(message, /^accountLinking\.accessTokenUri: localhost is a loopback address/);
+    });
+
+    it("still runs the embedded examples (dice, and the home example with its account linking)", async () => {
+      const light = await device.sendText("turn on the kitchen light");
+      const said = light.directives.find((d) => d.header.name === "RenderText")?.payload["text"];
+      assert.equal(said, "Turned on the kitchen light.");
+      const rolled = await device.sendText("ask dice to roll two dice");
+      const text = String(
+        rolled.directives.find((d) => d.header.name === "RenderText")?.payload["text"],
+      );
+      assert.match(text, /\d/, text);
+    });
+
+    it("refuses at call time a name that resolves to a refused address (no request leaves)", async () => {
+      const local = await localName();
+      assert.ok(["loopback", "private"].includes(local.kind), `${local.name} → ${local.address}`);
+      const extension = await startExtension(() => ({ body: answer("reached") }), undefined, "::");
+      const port = new URL(extension.url).port;
+      try {
+        const created = await register({
+          id: "com.example.byname",
+          endpointUrl: `http://${local.name}:${port}/cek`,
+          invocationNames: { en: { main: "bakery bot" } },
+          models: { en: bakeryModel("en") },
+        });
+        assert.equal(created.status, 201, await created.text());
+        const turn = await device.sendText("ask bakery bot what time you open");
+        const said = String(
+          turn.directives.find((d) => d.header.name === "RenderText")?.payload["text"],
+        );
+        assert.doesNotMatch(said, /reached/);
+        assert.equal(extension.received.length, 0);
+      } finally {
+        await extension.close();
+      }
+    });
+
+    it("refuses a token endpoint by name at call time too (account linking)", async () => {
+      const local = await localName();
+      let calls = 0;
+      const tokenServer: Server = createServer((_req, res) => {
+        calls++;
+        res.writeHead(200, { "content-type": "application/json" }).end('{"access_token":"t"}');
       });
-      const { state } = (await started.json()) as { state: string };
-      const redirect = await fetch(`${server.url}/v1/al/token/?state=${state}&code=abc`);
-      const body = (await redirect.json()) as { error: { message: string } };
-      assert.equal(redirect.status, 400);
-      assert.match(body.error.message, /outbound policy/);
-      assert.equal(calls, 0);
-    } finally {
-      tokenServer.closeAllConnections();
-      await new Promise<void>((resolve) => tokenServer.close(() => resolve()));
-    }
+      await new Promise<void>((resolve) => tokenServer.listen(0, "::", resolve));
+      const port = (tokenServer.address() as { port: number }).port;
+      try {
+        const id = "com.example.linkbyname";
+        const created = await register({
+          id,
+          accountLinking: {
+            authorizationUrl: "https://example.com/auth",
+            accessTokenUri: `http://${local.name}:${port}/token`,
+            clientId: "c",
+            clientSecret: "s",
+          },
+        });
+        assert.equal(created.status, 201, await created.text());
+        const started = await post(`/api/v1/extensions/${id}/account-linking/authorize`, {
+          userId: "U-outbound",
+        });
+        const { state } = (await started.json()) as { state: string };
+        const redirect = await protocolFetch(
+          protocol,
+          `${baseOver(protocol, server.url)}/v1/al/token/?state=${state}&code=abc`,
+        );
+        const body = (await redirect.json()) as { error: { message: string } };
+        assert.equal(redirect.status, 400);
+        assert.match(body.error.message, /outbound policy/);
+        assert.equal(calls, 0);
+      } finally {
+        tokenServer.closeAllConnections();
+        await new Promise<void>((resolve) => tokenServer.close(() => resolve()));
+      }
+    });
   });
-});
 
 describe("outbound policy: CLOVER_EXTENSION_NETWORKS", () => {
   it("reads public, loopback and private, and the older boolean", () => {

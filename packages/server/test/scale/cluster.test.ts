@@ -108,10 +108,8 @@ describe("a cluster of three nodes behind HAProxy", {
       for (;;) {
         const got = await api(node.url, "GET", seen);
         if (got.status === 200) break;
-        assert.ok(
-          Date.now() < deadline,
-          `${node.id} has the extension's model: ${got.status} ${JSON.stringify(got.body)}`,
-        );
+        const why = `${got.status} ${JSON.stringify(got.body)}; ${node.log.slice(-8).join("\n")}`;
+        assert.ok(Date.now() < deadline, `${node.id} has the extension's model: ${why}`);
         await new Promise((r) => setTimeout(r, 50));
       }
     }
@@ -228,7 +226,7 @@ describe("a cluster of three nodes behind HAProxy", {
         })
         .find((entry) => entry["dialogRequestId"] === dialogRequestId);
     // The node writes its log asynchronously: the line may come a little after the answer.
-    const logDeadline = Date.now() + 5_000;
+    const logDeadline = Date.now() + 15_000;
     while (!loggedLine() && Date.now() < logDeadline) await new Promise((r) => setTimeout(r, 50));
     // The killed node comes back in the background (two live nodes suffice until the last test).
     restarting.push(cluster.startNode(victim));
