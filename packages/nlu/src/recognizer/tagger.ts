@@ -1,7 +1,8 @@
 // Slot tagger: first-order structured perceptron over BIO labels (label 0 = O, slot k has
 // B = 1 + 2k and I = 2 + 2k), decoded with Viterbi restricted to the labels of one intent's
 // slots; an I label may only follow B or I of the same slot. Emission weights live in a
-// hashed table, transitions in a dense (labels + 1) × labels matrix (row `labels` = start).
+// hashed table while training and in sparse rows once frozen; transitions in a dense
+// (labels + 1) × labels matrix (row `labels` = start).
 import { HashedAveragedWeights, hashSlot, rng, rowBase, shuffle, tableBits } from "./weights.js";
 
 export interface TaggerExample {

@@ -8,7 +8,6 @@ import { lookup } from "node:dns/promises";
 import { createServer, type Server } from "node:http";
 import { hostname } from "node:os";
 import { after, before, describe, it } from "node:test";
-import { DeviceClient, logIn } from "@clover/device";
 import { addressClass } from "../../src/cek/outbound-policy.js";
 import { ConfigError, loadConfig } from "../../src/config/index.js";
 import { type CloverServer, startClover } from "../../src/main.js";
