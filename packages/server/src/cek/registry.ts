@@ -43,8 +43,66 @@ export class ExtensionRegistry {
 
   constructor(private readonly store: ExtensionStore) {}
 
+  // Every change to the registry — a refresh from the shared database or this node's own write —
+  // runs one at a time: a refresh that read the database before a local write finished would
+  // otherwise undo it (a model installed here, then dropped as "not stored", never reinstalled
+  // because its version was already recorded).
+  #queue: Promise<unknown> = Promise.resolve();
+
+  #serial<T>(change: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(change, change);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
   /** (Re)loads everything from the store. */
-  async load(): Promise<void> {
+  load(): Promise<void> {
+    return this.#serial(() => this.#loadNow());
+  }
+
+  /**
+   * Picks up changes other nodes made to the shared database: settings by updatedAt, models
+   * by version (only changed models are fetched and recompiled), enabled users in full.
+   */
+  refresh(): Promise<boolean> {
+    return this.#serial(() => this.#refreshNow());
+  }
+
+  create(input: ExtensionInput): Promise<ExtensionRecord | undefined> {
+    return this.#serial(() => this.#createNow(input));
+  }
+
+  update(input: ExtensionInput): Promise<ExtensionRecord | undefined> {
+    return this.#serial(() => this.#updateNow(input));
+  }
+
+  /** Issues (a hash) or revokes (undefined) a home extension's notification API key. */
+  setNotificationKeyHash(id: string, hash: string | undefined) {
+    return this.#serial(() => this.#setNotificationKeyHashNow(id, hash));
+  }
+
+  remove(id: string): Promise<boolean> {
+    return this.#serial(() => this.#removeNow(id));
+  }
+
+  /** Validates, compiles and stores a model; throws ModelRejectedError with the NLU's issues. */
+  putModel(id: string, language: Language, model: InteractionModel): Promise<ModelIssue[]> {
+    return this.#serial(() => this.#putModelNow(id, language, model));
+  }
+
+  deleteModel(id: string, language: Language): Promise<boolean> {
+    return this.#serial(() => this.#deleteModelNow(id, language));
+  }
+
+  enableUser(id: string, userId: string): Promise<boolean> {
+    return this.#serial(() => this.#enableUserNow(id, userId));
+  }
+
+  disableUser(id: string, userId: string): Promise<boolean> {
+    return this.#serial(() => this.#disableUserNow(id, userId));
+  }
+
+  async #loadNow(): Promise<void> {
     const [records, models, enablements] = await Promise.all([
       this.store.list(),
       this.store.models(),
@@ -63,11 +121,7 @@ export class ExtensionRegistry {
     this.#rebuildDetector();
   }
 
-  /**
-   * Picks up changes other nodes made to the shared database: settings by updatedAt, models
-   * by version (only changed models are fetched and recompiled), enabled users in full.
-   */
-  async refresh(): Promise<boolean> {
+  async #refreshNow(): Promise<boolean> {
     const [records, versions, enablements] = await Promise.all([
       this.store.list(),
       this.store.modelVersions(),
@@ -167,7 +221,7 @@ export class ExtensionRegistry {
     return names ? [names.main, ...(names.sub ?? [])] : [];
   }
 
-  async create(input: ExtensionInput): Promise<ExtensionRecord | undefined> {
+  async #createNow(input: ExtensionInput): Promise<ExtensionRecord | undefined> {
     if (!(await this.store.create(input))) return undefined;
     const record = (await this.store.get(input.id))!;
     this.#entries.set(record.id, this.#entry(record));
@@ -175,7 +229,7 @@ export class ExtensionRegistry {
     return record;
   }
 
-  async update(input: ExtensionInput): Promise<ExtensionRecord | undefined> {
+  async #updateNow(input: ExtensionInput): Promise<ExtensionRecord | undefined> {
     const entry = this.#entries.get(input.id);
     // The notification API key is issued by its own call (cek-home-extension.md §11.1): a
     // settings update without one keeps the issued key.
@@ -185,8 +239,7 @@ export class ExtensionRegistry {
     return this.#write(input);
   }
 
-  /** Issues (a hash) or revokes (undefined) a home extension's notification API key. */
-  async setNotificationKeyHash(id: string, hash: string | undefined) {
+  async #setNotificationKeyHashNow(id: string, hash: string | undefined) {
     const record = this.#entries.get(id)?.record;
     if (!record?.home) return undefined;
     const { notificationKeyHash: _old, ...home } = record.home;
@@ -207,15 +260,18 @@ export class ExtensionRegistry {
     return entry.record;
   }
 
-  async remove(id: string): Promise<boolean> {
+  async #removeNow(id: string): Promise<boolean> {
     const removed = await this.store.delete(id);
     this.#entries.delete(id);
     this.#rebuildDetector();
     return removed;
   }
 
-  /** Validates, compiles and stores a model; throws ModelRejectedError with the NLU's issues. */
-  async putModel(id: string, language: Language, model: InteractionModel): Promise<ModelIssue[]> {
+  async #putModelNow(
+    id: string,
+    language: Language,
+    model: InteractionModel,
+  ): Promise<ModelIssue[]> {
     const entry = this.#entries.get(id);
     if (!entry) throw new Error(`no extension ${id}`);
     const issues = checkModel(model, language);
@@ -227,7 +283,7 @@ export class ExtensionRegistry {
     return issues;
   }
 
-  async deleteModel(id: string, language: Language): Promise<boolean> {
+  async #deleteModelNow(id: string, language: Language): Promise<boolean> {
     const entry = this.#entries.get(id);
     entry?.models.delete(language);
     entry?.recognizers.delete(language);
@@ -236,12 +292,12 @@ export class ExtensionRegistry {
     return this.store.deleteModel(id, language);
   }
 
-  async enableUser(id: string, userId: string): Promise<boolean> {
+  async #enableUserNow(id: string, userId: string): Promise<boolean> {
     this.#entries.get(id)?.enabledUsers.add(userId);
     return this.store.enableUser(id, userId);
   }
 
-  async disableUser(id: string, userId: string): Promise<boolean> {
+  async #disableUserNow(id: string, userId: string): Promise<boolean> {
     this.#entries.get(id)?.enabledUsers.delete(userId);
     return this.store.disableUser(id, userId);
   }
