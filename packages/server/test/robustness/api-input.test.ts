@@ -2,11 +2,10 @@
 // was wrong (before authentication when the URL itself is broken), never a 500.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { loadConfig } from "../../src/config/index.js";
-import { type CloverServer, startClover } from "../../src/main.js";
+import type { CloverServer } from "../../src/main.js";
 import { bakeryModel } from "../helpers/models.js";
 import { tempDir } from "../helpers/platform.js";
-import { baseOver, PROTOCOLS, type Protocol, protocolFetch, serverTls } from "./protocols.js";
+import { baseOver, PROTOCOLS, type Protocol, protocolFetch, startCloverOver } from "./protocols.js";
 
 const ADMIN = "api-input-admin";
 
@@ -35,16 +34,8 @@ for (const protocol of PROTOCOLS)
     const auth = { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" };
 
     before(async () => {
-      server = await startClover({
-        ...serverTls(protocol),
-        config: loadConfig({
-          CLOVER_DATA_DIR: dataDir,
-          CLOVER_PORT: "0",
-          CLOVER_HOST: "127.0.0.1",
-          CLOVER_ADMIN_TOKEN: ADMIN,
-          CLOVER_LOG_LEVEL: "silent",
-          CLOVER_EXTENSION_NETWORKS: "loopback",
-        }),
+      server = await startCloverOver(protocol, dataDir, ADMIN, {
+        CLOVER_EXTENSION_NETWORKS: "loopback",
       });
     });
     after(() => server?.close());
@@ -126,16 +117,8 @@ for (const protocol of PROTOCOLS)
     let server: CloverServer;
     const auth = { authorization: `Bearer ${ADMIN}` };
     before(async () => {
-      server = await startClover({
-        ...serverTls(protocol),
-        config: loadConfig({
-          CLOVER_DATA_DIR: tempDir("clover-ids-"),
-          CLOVER_PORT: "0",
-          CLOVER_HOST: "127.0.0.1",
-          CLOVER_ADMIN_TOKEN: ADMIN,
-          CLOVER_LOG_LEVEL: "silent",
-          CLOVER_EXTENSION_NETWORKS: "loopback",
-        }),
+      server = await startCloverOver(protocol, tempDir("clover-ids-"), ADMIN, {
+        CLOVER_EXTENSION_NETWORKS: "loopback",
       });
     });
     after(() => server?.close());

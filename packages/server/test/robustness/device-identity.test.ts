@@ -7,8 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { CicDirectiveMessage } from "@clover/device";
-import { loadConfig } from "../../src/config/index.js";
-import { type CloverServer, startClover } from "../../src/main.js";
+import type { CloverServer } from "../../src/main.js";
 import {
   baseOver,
   deviceFor,
@@ -16,7 +15,7 @@ import {
   PROTOCOLS,
   type ProtocolDevice,
   protocolFetch,
-  serverTls,
+  startCloverOver,
 } from "./protocols.js";
 
 const ADMIN = "identity-admin-token";
@@ -55,18 +54,10 @@ for (const protocol of PROTOCOLS)
     }
 
     before(async () => {
-      server = await startClover({
-        ...serverTls(protocol),
-        config: loadConfig({
-          CLOVER_DATA_DIR: dataDir,
-          CLOVER_PORT: "0",
-          CLOVER_HOST: "127.0.0.1",
-          CLOVER_ADMIN_TOKEN: ADMIN,
-          CLOVER_LOG_LEVEL: "silent",
-          CLOVER_EXTENSION_NETWORKS: "loopback",
-          CLOVER_SESSION_TIMEOUT_MS: "200",
-          CLOVER_SESSION_GRACE_MS: "0",
-        }),
+      server = await startCloverOver(protocol, dataDir, ADMIN, {
+        CLOVER_EXTENSION_NETWORKS: "loopback",
+        CLOVER_SESSION_TIMEOUT_MS: "200",
+        CLOVER_SESSION_GRACE_MS: "0",
       });
     });
     after(async () => {

@@ -10,7 +10,7 @@ import { hostname } from "node:os";
 import { after, before, describe, it } from "node:test";
 import { addressClass } from "../../src/cek/outbound-policy.js";
 import { ConfigError, loadConfig } from "../../src/config/index.js";
-import { type CloverServer, startClover } from "../../src/main.js";
+import type { CloverServer } from "../../src/main.js";
 import { answer, startExtension } from "../helpers/extension-server.js";
 import { bakeryModel } from "../helpers/models.js";
 import { register, say, startPlatform, tempDir } from "../helpers/platform.js";
@@ -21,7 +21,7 @@ import {
   PROTOCOLS,
   type ProtocolDevice,
   protocolFetch,
-  serverTls,
+  startCloverOver,
 } from "./protocols.js";
 
 const ADMIN = "outbound-admin";
@@ -38,16 +38,7 @@ for (const protocol of PROTOCOLS)
     let server: CloverServer;
     let device: ProtocolDevice;
     before(async () => {
-      server = await startClover({
-        ...serverTls(protocol),
-        config: loadConfig({
-          CLOVER_DATA_DIR: tempDir("clover-outbound-"),
-          CLOVER_PORT: "0",
-          CLOVER_HOST: "127.0.0.1",
-          CLOVER_ADMIN_TOKEN: ADMIN,
-          CLOVER_LOG_LEVEL: "silent",
-        }),
-      });
+      server = await startCloverOver(protocol, tempDir("clover-outbound-"), ADMIN);
       assert.equal(server.platform.registry.get("com.clover.example.dice") !== undefined, true);
       const api = (path: string, body: unknown) =>
         protocolFetch(protocol, `${baseOver(protocol, server.url)}${path}`, {

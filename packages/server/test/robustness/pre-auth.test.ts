@@ -9,9 +9,9 @@ import http2 from "node:http2";
 import net from "node:net";
 import { after, before, describe, it } from "node:test";
 import { DeviceClient, logIn } from "@clover/device";
-import { loadConfig } from "../../src/config/index.js";
-import { type CloverServer, startClover } from "../../src/main.js";
+import type { CloverServer } from "../../src/main.js";
 import { tempDir } from "../helpers/platform.js";
+import { startCloverOver } from "./protocols.js";
 import { h2Event, metadataPart, textEvent } from "./wire.js";
 
 const ADMIN = "pre-auth-admin";
@@ -75,18 +75,11 @@ describe("limits before authentication, per client IP", () => {
   let accessToken: string;
   let port: number;
   before(async () => {
-    server = await startClover({
-      config: loadConfig({
-        CLOVER_DATA_DIR: tempDir("clover-preauth-"),
-        CLOVER_PORT: "0",
-        CLOVER_HOST: "127.0.0.1",
-        CLOVER_ADMIN_TOKEN: ADMIN,
-        CLOVER_LOG_LEVEL: "silent",
-        CLOVER_EXAMPLES: "off",
-        CLOVER_PREAUTH_CONNECTIONS_PER_IP: "5",
-        CLOVER_PREAUTH_FAILURES_PER_SECOND: "2",
-        CLOVER_PREAUTH_FAILURE_BURST: "6",
-      }),
+    server = await startCloverOver(undefined, tempDir("clover-preauth-"), ADMIN, {
+      CLOVER_EXAMPLES: "off",
+      CLOVER_PREAUTH_CONNECTIONS_PER_IP: "5",
+      CLOVER_PREAUTH_FAILURES_PER_SECOND: "2",
+      CLOVER_PREAUTH_FAILURE_BURST: "6",
     });
     port = server.port;
     const created = await fetch(`${server.url}/api/v1/device-clients`, {

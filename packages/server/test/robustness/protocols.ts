@@ -16,6 +16,8 @@ import {
   MultipartParser,
   type MultipartPart,
 } from "@clover/device";
+import { loadConfig } from "../../src/config/index.js";
+import { type CloverServer, startClover } from "../../src/main.js";
 import { closing, h1Event, metadataPart, textEvent } from "./wire.js";
 
 export interface Protocol {
@@ -73,6 +75,29 @@ export function testTls(): { key: string; cert: string } {
 /** The server option for the protocol: TLS material, or nothing (h2c and HTTP/1.1). */
 export function serverTls(protocol: Protocol): { tls?: { key: string; cert: string } } {
   return protocol.tls ? { tls: testTls() } : {};
+}
+
+/**
+ * A Clover server on an ephemeral loopback port, quiet, with this data directory and admin
+ * token, over the protocol (TLS when it asks for it) and with the test's own settings in `env`.
+ */
+export function startCloverOver(
+  protocol: Protocol | undefined,
+  dataDir: string,
+  adminToken: string,
+  env: Record<string, string> = {},
+): Promise<CloverServer> {
+  return startClover({
+    ...(protocol ? serverTls(protocol) : {}),
+    config: loadConfig({
+      CLOVER_DATA_DIR: dataDir,
+      CLOVER_PORT: "0",
+      CLOVER_HOST: "127.0.0.1",
+      CLOVER_ADMIN_TOKEN: adminToken,
+      CLOVER_LOG_LEVEL: "silent",
+      ...env,
+    }),
+  });
 }
 
 /** The answer of `protocolFetch`, read whole. */

@@ -5,8 +5,7 @@ import assert from "node:assert/strict";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
-import { loadConfig } from "../../src/config/index.js";
-import { type CloverServer, startClover } from "../../src/main.js";
+import type { CloverServer } from "../../src/main.js";
 import { answer } from "../helpers/extension-server.js";
 import { bakeryModel } from "../helpers/models.js";
 import { tempDir } from "../helpers/platform.js";
@@ -17,7 +16,7 @@ import {
   PROTOCOLS,
   type ProtocolDevice,
   protocolFetch,
-  serverTls,
+  startCloverOver,
 } from "./protocols.js";
 
 const ADMIN = "slow-admin";
@@ -51,19 +50,11 @@ for (const protocol of PROTOCOLS)
         });
       });
       await new Promise<void>((r) => extension.listen(0, "127.0.0.1", r));
-      server = await startClover({
-        ...serverTls(protocol),
-        config: loadConfig({
-          CLOVER_DATA_DIR: dataDir,
-          CLOVER_PORT: "0",
-          CLOVER_HOST: "127.0.0.1",
-          CLOVER_ADMIN_TOKEN: ADMIN,
-          CLOVER_LOG_LEVEL: "silent",
-          CLOVER_EXTENSION_NETWORKS: "loopback",
-          CLOVER_EXAMPLES: "off",
-          CLOVER_CEK_TIMEOUT_MS: "1500",
-          CLOVER_CIC_BODY_IDLE_TIMEOUT_MS: "500",
-        }),
+      server = await startCloverOver(protocol, dataDir, ADMIN, {
+        CLOVER_EXTENSION_NETWORKS: "loopback",
+        CLOVER_EXAMPLES: "off",
+        CLOVER_CEK_TIMEOUT_MS: "1500",
+        CLOVER_CIC_BODY_IDLE_TIMEOUT_MS: "500",
       });
       const auth = { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" };
       const registered = await protocolFetch(

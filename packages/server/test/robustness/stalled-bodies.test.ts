@@ -8,9 +8,9 @@ import http2 from "node:http2";
 import net from "node:net";
 import { after, before, describe, it } from "node:test";
 import { DeviceClient, logIn } from "@clover/device";
-import { loadConfig } from "../../src/config/index.js";
-import { type CloverServer, startClover } from "../../src/main.js";
+import type { CloverServer } from "../../src/main.js";
 import { tempDir } from "../helpers/platform.js";
+import { startCloverOver } from "./protocols.js";
 import { BOUNDARY, metadataPart, textEvent } from "./wire.js";
 
 const ADMIN = "stall-admin";
@@ -45,17 +45,10 @@ describe("stalled request bodies", { timeout: 60_000 }, () => {
   let token: string;
   let device: DeviceClient;
   before(async () => {
-    server = await startClover({
-      config: loadConfig({
-        CLOVER_DATA_DIR: tempDir("clover-stall-"),
-        CLOVER_PORT: "0",
-        CLOVER_HOST: "127.0.0.1",
-        CLOVER_ADMIN_TOKEN: ADMIN,
-        CLOVER_LOG_LEVEL: "silent",
-        CLOVER_EXAMPLES: "off",
-        CLOVER_CIC_BODY_IDLE_TIMEOUT_MS: "500",
-        CLOVER_CIC_HEADERS_TIMEOUT_MS: "1500",
-      }),
+    server = await startCloverOver(undefined, tempDir("clover-stall-"), ADMIN, {
+      CLOVER_EXAMPLES: "off",
+      CLOVER_CIC_BODY_IDLE_TIMEOUT_MS: "500",
+      CLOVER_CIC_HEADERS_TIMEOUT_MS: "1500",
     });
     const created = await fetch(`${server.url}/api/v1/device-clients`, {
       method: "POST",
