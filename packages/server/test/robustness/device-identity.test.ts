@@ -10,11 +10,10 @@ import type { CicDirectiveMessage } from "@clover/device";
 import type { CloverServer } from "../../src/main.js";
 import {
   baseOver,
-  deviceFor,
-  logInOver,
   PROTOCOLS,
   type ProtocolDevice,
   protocolFetch,
+  registerDevice,
   startCloverOver,
 } from "./protocols.js";
 
@@ -27,30 +26,15 @@ for (const protocol of PROTOCOLS)
     const devices: ProtocolDevice[] = [];
 
     async function product(name: string, deviceId: string) {
-      const created = await protocolFetch(
-        protocol,
-        `${baseOver(protocol, server.url)}/api/v1/device-clients`,
-        {
-          method: "POST",
-          headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
-          body: JSON.stringify({ name }),
-        },
-      );
-      assert.equal(created.status, 201);
-      const { clientId, clientSecret } = (await created.json()) as Record<string, string>;
-      const base = baseOver(protocol, server.url);
-      const token = await logInOver(protocol, {
-        url: base,
-        clientId: clientId!,
-        clientSecret: clientSecret!,
+      const { device: client, clientId } = await registerDevice(protocol, server.url, ADMIN, {
+        name,
         deviceId,
         modelId: "M-1",
       });
-      const client = deviceFor(protocol, base, token);
       devices.push(client);
       const pushed: CicDirectiveMessage[] = [];
       await client.openDownchannel((d) => pushed.push(d));
-      return { client, pushed, clientId: clientId! };
+      return { client, pushed, clientId };
     }
 
     before(async () => {

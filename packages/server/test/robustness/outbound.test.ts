@@ -16,11 +16,10 @@ import { bakeryModel } from "../helpers/models.js";
 import { register, say, startPlatform, tempDir } from "../helpers/platform.js";
 import {
   baseOver,
-  deviceFor,
-  logInOver,
   PROTOCOLS,
   type ProtocolDevice,
   protocolFetch,
+  registerDevice,
   startCloverOver,
 } from "./protocols.js";
 
@@ -40,22 +39,11 @@ for (const protocol of PROTOCOLS)
     before(async () => {
       server = await startCloverOver(protocol, tempDir("clover-outbound-"), ADMIN);
       assert.equal(server.platform.registry.get("com.clover.example.dice") !== undefined, true);
-      const api = (path: string, body: unknown) =>
-        protocolFetch(protocol, `${baseOver(protocol, server.url)}${path}`, {
-          method: "POST",
-          headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
-          body: JSON.stringify(body),
-        }).then((r) => r.json() as Promise<Record<string, string>>);
-      const { clientId, clientSecret } = await api("/api/v1/device-clients", { name: "speaker" });
-      const base = baseOver(protocol, server.url);
-      const token = await logInOver(protocol, {
-        url: base,
-        clientId: clientId!,
-        clientSecret: clientSecret!,
+      ({ device } = await registerDevice(protocol, server.url, ADMIN, {
+        name: "speaker",
         deviceId: "outbound-1",
         modelId: "KS-1",
-      });
-      device = deviceFor(protocol, base, token);
+      }));
       await device.openDownchannel();
     });
     after(async () => {

@@ -258,6 +258,19 @@ export function http2Of(protocol: Protocol): Protocol {
   return PROTOCOLS.find((p) => p.http2 && p.tls === protocol.tls)!;
 }
 
+/** GET /v1/directives over HTTP/1.1 (TLS when the protocol asks), on a connection of its own. */
+function directivesRequest(protocol: Protocol, base: string, token: string): http.ClientRequest {
+  const target = new URL("/v1/directives", base);
+  return (protocol.tls ? https : http).request({
+    host: target.hostname,
+    port: target.port,
+    path: target.pathname,
+    headers: { authorization: `Bearer ${token}` },
+    agent: false,
+    ...(protocol.tls ? { ca: testTls().cert } : {}),
+  });
+}
+
 /**
  * A downchannel over HTTP/1.1 (a browser device's, docs/cic.md): GET /v1/directives held open
  * on a connection of its own. Resolves once the server answered 200; `close` ends it.
@@ -267,16 +280,8 @@ export function h1Downchannel(
   base: string,
   token: string,
 ): Promise<{ close(): void; received(): string }> {
-  const target = new URL("/v1/directives", base);
   return new Promise((resolve, reject) => {
-    const request = (protocol.tls ? https : http).request({
-      host: target.hostname,
-      port: target.port,
-      path: target.pathname,
-      headers: { authorization: `Bearer ${token}` },
-      agent: false,
-      ...(protocol.tls ? { ca: testTls().cert } : {}),
-    });
+    const request = directivesRequest(protocol, base, token);
     request.on("response", (res) => {
       if (res.statusCode !== 200) return reject(new Error(`downchannel: ${res.statusCode}`));
       let text = "";
@@ -328,16 +333,8 @@ export function deviceFor(protocol: Protocol, base: string, token: string): Prot
   let channel: http.ClientRequest | undefined;
   return {
     openDownchannel(onDirective = () => {}) {
-      const target = new URL("/v1/directives", base);
       return new Promise((resolve, reject) => {
-        const request = (protocol.tls ? https : http).request({
-          host: target.hostname,
-          port: target.port,
-          path: target.pathname,
-          headers: { authorization: `Bearer ${token}` },
-          agent: false,
-          ...(protocol.tls ? { ca: testTls().cert } : {}),
-        });
+        const request = directivesRequest(protocol, base, token);
         channel = request;
         request.on("response", (res) => {
           const boundary = boundaryOf(String(res.headers["content-type"] ?? ""));
@@ -368,4 +365,32 @@ export function deviceFor(protocol: Protocol, base: string, token: string): Prot
     },
     close: () => channel?.destroy(),
   };
+}
+
+/**
+ * Registers a device client through the management API and logs one device of it in, over the
+ * protocol: the device (downchannel not yet open), the client's id and the device's token.
+ */
+export async function registerDevice(
+  protocol: Protocol,
+  serverUrl: string,
+  adminToken: string,
+  device: { name: string; deviceId: string; modelId: string },
+): Promise<{ device: ProtocolDevice; clientId: string; token: string }> {
+  const base = baseOver(protocol, serverUrl);
+  const created = await protocolFetch(protocol, `${base}/api/v1/device-clients`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" },
+    body: JSON.stringify({ name: device.name }),
+  });
+  if (created.status !== 201) throw new Error(`device client refused: ${created.status}`);
+  const { clientId, clientSecret } = (await created.json()) as Record<string, string>;
+  const token = await logInOver(protocol, {
+    url: base,
+    clientId: clientId!,
+    clientSecret: clientSecret!,
+    deviceId: device.deviceId,
+    modelId: device.modelId,
+  });
+  return { device: deviceFor(protocol, base, token), clientId: clientId!, token };
 }

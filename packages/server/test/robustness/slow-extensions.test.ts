@@ -11,11 +11,10 @@ import { bakeryModel } from "../helpers/models.js";
 import { tempDir } from "../helpers/platform.js";
 import {
   baseOver,
-  deviceFor,
-  logInOver,
   PROTOCOLS,
   type ProtocolDevice,
   protocolFetch,
+  registerDevice,
   startCloverOver,
 } from "./protocols.js";
 
@@ -73,25 +72,11 @@ for (const protocol of PROTOCOLS)
         },
       );
       assert.equal(registered.status, 201, await registered.text());
-      const client = await protocolFetch(
-        protocol,
-        `${baseOver(protocol, server.url)}/api/v1/device-clients`,
-        {
-          method: "POST",
-          headers: auth,
-          body: JSON.stringify({ name: "slow test" }),
-        },
-      );
-      const { clientId, clientSecret } = (await client.json()) as Record<string, string>;
-      const base = baseOver(protocol, server.url);
-      const token = await logInOver(protocol, {
-        url: base,
-        clientId: clientId!,
-        clientSecret: clientSecret!,
+      ({ device } = await registerDevice(protocol, server.url, ADMIN, {
+        name: "slow test",
         deviceId: "slow-1",
         modelId: "S-1",
-      });
-      device = deviceFor(protocol, base, token);
+      }));
       await device.openDownchannel();
     });
     after(async () => {
