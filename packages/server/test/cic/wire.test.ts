@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { promisify } from "node:util";
 import { DeviceClient, logIn, parseMultipart } from "@clover/device";
+import { testTls } from "../helpers/tls.js";
 import { type Harness, startHarness } from "./harness.js";
 
 const run = promisify(execFile);
@@ -123,25 +124,10 @@ describe("CIC over TLS with ALPN h2", () => {
   let h: Harness;
   let cert: string;
   before(async () => {
-    await run("openssl", [
-      "req",
-      "-x509",
-      "-newkey",
-      "rsa:2048",
-      "-nodes",
-      "-days",
-      "1",
-      "-subj",
-      "/CN=localhost",
-      "-addext",
-      "subjectAltName=IP:127.0.0.1,DNS:localhost",
-      "-keyout",
-      join(dir, "key.pem"),
-      "-out",
-      join(dir, "cert.pem"),
-    ]);
-    cert = readFileSync(join(dir, "cert.pem"), "utf8");
-    h = await startHarness({ tls: { key: readFileSync(join(dir, "key.pem")), cert } });
+    const tls = testTls();
+    cert = tls.cert;
+    writeFileSync(join(dir, "cert.pem"), cert); // for curl --cacert
+    h = await startHarness({ tls });
   });
   after(() => h.close());
 

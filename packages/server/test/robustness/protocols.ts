@@ -1,14 +1,6 @@
-// The three ways a client reaches the CIC listener — HTTP/2 over TLS (ALPN h2), HTTP/1.1 and
-// cleartext HTTP/2 with prior knowledge (h2c) — for tests that run the same checks over each
-// one: a server started for the protocol (TLS with a throwaway certificate or not), and a
-// fetch-like request function speaking it.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import http2 from "node:http2";
 import https from "node:https";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import {
   boundaryOf,
   type CicDirectiveMessage,
@@ -18,7 +10,10 @@ import {
 } from "@clover/device";
 import { loadConfig } from "../../src/config/index.js";
 import { type CloverServer, startClover } from "../../src/main.js";
+import { testTls } from "../helpers/tls.js";
 import { closing, h1Event, metadataPart, textEvent } from "./wire.js";
+
+export { testTls };
 
 export interface Protocol {
   name: "HTTP/2 over TLS" | "HTTP/1.1" | "h2c";
@@ -31,46 +26,6 @@ export const PROTOCOLS: readonly Protocol[] = [
   { name: "HTTP/1.1", tls: false, http2: false },
   { name: "h2c", tls: false, http2: true },
 ];
-
-let material: { key: string; cert: string } | undefined;
-
-/** A self-signed certificate for 127.0.0.1 and localhost (openssl), made once per process. */
-export function testTls(): { key: string; cert: string } {
-  if (material) return material;
-  const dir = mkdtempSync(join(tmpdir(), "clover-tls-"));
-  try {
-    execFileSync(
-      "openssl",
-      [
-        "req",
-        "-x509",
-        "-newkey",
-        "ec",
-        "-pkeyopt",
-        "ec_paramgen_curve:prime256v1",
-        "-nodes",
-        "-days",
-        "1",
-        "-subj",
-        "/CN=localhost",
-        "-addext",
-        "subjectAltName=IP:127.0.0.1,DNS:localhost",
-        "-keyout",
-        join(dir, "key.pem"),
-        "-out",
-        join(dir, "cert.pem"),
-      ],
-      { stdio: "ignore" },
-    );
-    material = {
-      key: readFileSync(join(dir, "key.pem"), "utf8"),
-      cert: readFileSync(join(dir, "cert.pem"), "utf8"),
-    };
-    return material;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /** The server option for the protocol: TLS material, or nothing (h2c and HTTP/1.1). */
 export function serverTls(protocol: Protocol): { tls?: { key: string; cert: string } } {
