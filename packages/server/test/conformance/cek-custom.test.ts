@@ -159,6 +159,9 @@ describe("CEK custom extension conformance (raw extension, raw device)", () => {
     );
     for (const d of launched.directives) assert.equal(d.header.dialogRequestId, dialog);
     const expect = launched.directives.find((d) => d.header.name === "ExpectSpeech")!;
+    assert.ok(Number.isInteger(expect.payload["timeoutInMilliseconds"]));
+    assert.equal(typeof expect.payload["explicit"], "boolean");
+    assert.equal(typeof expect.payload["expectSpeechId"], "string");
     const ordered = await device.event({
       ...textRecognize("order two chocolate cookies", dialog),
       event: {

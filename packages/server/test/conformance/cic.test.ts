@@ -356,6 +356,27 @@ describe("CIC conformance (raw HTTP/2 device)", () => {
       }
     });
 
+    it("answers the resynchronisation events of §2.8 without a dialogRequestId", async () => {
+      const { device } = await connected();
+      await device.openDownchannel();
+      const state = await device.event(eventOf("System", "RequestSynchronizeState"));
+      assert.equal(state.status, 200);
+      const sync = state.directives.find((d) => d.header.name === "SynchronizeState");
+      assert.ok(sync, "System.SynchronizeState");
+      assert.equal(sync.header.namespace, "System");
+      assert.deepEqual(sync.payload["allAlerts"], []);
+      const alerts = await device.event(eventOf("Alerts", "RequestSynchronizeAlert"));
+      assert.equal(alerts.status, 200);
+      const list = alerts.directives.find((d) => d.header.name === "SynchronizeAlert");
+      assert.ok(list, "Alerts.SynchronizeAlert");
+      assert.deepEqual(list.payload["allAlerts"], []);
+      for (const d of [...state.directives, ...alerts.directives])
+        assert.equal(d.header.dialogRequestId, undefined, "no id on answers to id-less events");
+      const unknown = await device.event(eventOf("Nonsense", "Whatever"));
+      assert.ok([204, 400].includes(unknown.status), `unknown event: ${unknown.status}`);
+      if (unknown.status === 400) assertException(unknown, 400);
+    });
+
     it("answers /ping with 204", async () => {
       const { device } = await connected();
       await device.openDownchannel();
