@@ -95,17 +95,22 @@ export function readEventRequest(req: AnyRequest, limits: EventLimits): Promise<
       () => fail(new CicError(400, `the request body took longer than ${limits.bodyTimeoutMs} ms`)),
       limits.bodyTimeoutMs,
     );
+    // One timer for the whole body, restarted (refresh) by every chunk.
+    let timersStopped = false;
     const armIdle = () => {
-      clearTimeout(idleTimer);
-      idleTimer = setTimeout(
-        () =>
-          fail(
-            new CicError(400, `the request body sent nothing for ${limits.bodyIdleTimeoutMs} ms`),
-          ),
-        limits.bodyIdleTimeoutMs,
-      );
+      if (timersStopped) return;
+      if (idleTimer) idleTimer.refresh();
+      else
+        idleTimer = setTimeout(
+          () =>
+            fail(
+              new CicError(400, `the request body sent nothing for ${limits.bodyIdleTimeoutMs} ms`),
+            ),
+          limits.bodyIdleTimeoutMs,
+        );
     };
     const stopTimers = () => {
+      timersStopped = true;
       clearTimeout(idleTimer);
       clearTimeout(totalTimer);
     };
@@ -232,7 +237,10 @@ export function readEventRequest(req: AnyRequest, limits: EventLimits): Promise<
       });
     };
     req.on("data", armIdle);
-    req.on("end", () => clearTimeout(idleTimer));
+    req.on("end", () => {
+      timersStopped = true;
+      clearTimeout(idleTimer);
+    });
     req.on("aborted", () => fail(new CicError(400, "the request body was cut off")));
     req.on("close", () => {
       if (!req.complete) fail(new CicError(400, "the request body was cut off"));
