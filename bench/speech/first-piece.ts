@@ -81,7 +81,10 @@ async function wav(text: string, i: number) {
 type Times = Record<string, number[]>;
 const results = PIECES.map(() => ({ pipe: {} as Times, wav: {} as Times }));
 const note = (into: Times, values: Record<string, number>) => {
-  for (const [key, value] of Object.entries(values)) (into[key] ??= []).push(value);
+  for (const [key, value] of Object.entries(values)) {
+    into[key] ??= [];
+    into[key].push(value);
+  }
 };
 const load0 = loadavg();
 for (let round = 0; round < rounds + 2; round++) {
