@@ -1,12 +1,13 @@
 // Time to the first byte of a spoken answer: text turns through a CIC gateway over HTTP/2, the
-// same two-sentence answer spoken five ways, interleaved turn by turn in one process:
-//   no TTS · streamed (Debian flite + lame, started ahead or per piece; first sentence whole)
-//   · streamed (WASI Flite + JavaScript LAME)
-//   · whole MP3 before the response (the previous path) with either engine.
+// same two-sentence answer spoken several ways, interleaved turn by turn in one process:
+//   0 no TTS · 1 streamed, flite's samples piped into lame as they are made (now)
+//   · 2 streamed, flite's WAV whole, then lame (before) · 3 as 1 with the first sentence whole
+//   · 4 programs started per piece · 5 WASI Flite + JavaScript LAME
+//   · 6, 7 whole MP3 before the response (the first path) with either engine.
 // Times count from the moment the assistant's answer exists (what an extension's answer
 // becomes) to the first directive part, the first audio byte and the end of the response.
 //   node --conditions=@clover/source --import tsx bench/speech/answer.ts [turns] [setups]
-// `setups`: a comma list of row numbers (0-6) to run only those (e.g. `0,1` under --cpu-prof).
+// `setups`: a comma list of row numbers (0-7) to run only those (e.g. `0,1` under --cpu-prof).
 import { randomUUID } from "node:crypto";
 import http2 from "node:http2";
 import { loadavg } from "node:os";
@@ -66,19 +67,21 @@ interface Setup {
 }
 
 const native = new FliteTextToSpeech();
-const nativeCold = new FliteTextToSpeech({ prestart: false });
+const nativeWav = new FliteTextToSpeech({ streamSamples: false });
 const nativeWholeFirst = new FliteTextToSpeech({ shortFirstPiece: false });
+const nativeCold = new FliteTextToSpeech({ prestart: false });
 const wasi = new FliteTextToSpeech({ engine: "wasi" });
 if (native.engine !== "native")
   console.log("(Debian flite is not installed: both engines are WASI)");
 const setups: Setup[] = [
   { name: "no TTS" },
-  { name: "streamed, programs started ahead (now)", tts: native },
-  { name: "streamed, programs started per piece (before)", tts: nativeCold },
-  { name: "streamed, programs, first sentence whole (before)", tts: nativeWholeFirst },
+  { name: "streamed, samples piped into lame as made (now)", tts: native },
+  { name: "streamed, WAV whole then lame (before)", tts: nativeWav },
+  { name: "streamed, samples piped, first sentence whole", tts: nativeWholeFirst },
+  { name: "streamed, programs started per piece", tts: nativeCold },
   { name: "streamed, WASI Flite + JS LAME", tts: wasi },
   { name: "whole MP3 first, flite + lame programs", tts: whole(native) },
-  { name: "whole MP3 first, WASI Flite + JS LAME (before)", tts: whole(wasi) },
+  { name: "whole MP3 first, WASI Flite + JS LAME", tts: whole(wasi) },
 ]
   .map((s) => ({ ...s, assistant: new TwoSentences(), directive: [], audio: [], end: [] }))
   .filter((_, i) => !process.argv[3] || process.argv[3].split(",").map(Number).includes(i));
@@ -188,4 +191,10 @@ for (const setup of setups) {
   setup.session?.close();
   await setup.gateway?.close();
 }
-await Promise.all([native.close(), nativeCold.close(), nativeWholeFirst.close(), wasi.close()]);
+await Promise.all([
+  native.close(),
+  nativeWav.close(),
+  nativeWholeFirst.close(),
+  nativeCold.close(),
+  wasi.close(),
+]);
