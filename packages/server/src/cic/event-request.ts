@@ -158,6 +158,10 @@ export function readEventRequest(req: AnyRequest, limits: EventLimits): Promise<
       resolve({ metadata, audio, finished, failure: () => failure });
     };
 
+    /** The metadata part comes exactly once (cic.md §4.2). */
+    const secondMetadata = () =>
+      new CicError(400, 'a second "metadata" part: an event has exactly one, first');
+
     /** Every byte after the metadata counts toward the audio limit, whatever its part. */
     const countAfterMetadata = (bytes: number) => {
       afterMetadataBytes += bytes;
@@ -175,6 +179,7 @@ export function readEventRequest(req: AnyRequest, limits: EventLimits): Promise<
       p.on("field", (name, value, info) => {
         if (failure) return;
         if (!metadataSeen) return acceptMetadata(name, value, info.valueTruncated);
+        if (name === "metadata") return fail(secondMetadata());
         countAfterMetadata(value.length);
       });
       p.on("file", (name, stream) => {
@@ -197,6 +202,10 @@ export function readEventRequest(req: AnyRequest, limits: EventLimits): Promise<
               );
           });
           return;
+        }
+        if (metadataSeen && name === "metadata") {
+          stream.resume();
+          return fail(secondMetadata());
         }
         if (!metadataSeen) {
           stream.resume();

@@ -86,6 +86,7 @@ describe("CEK custom extension conformance (raw extension, raw device)", () => {
         id: ID,
         displayName: "Cookie Jar",
         endpointUrl: ext.url,
+        usesAudioPlayer: true,
         models: { en: model },
       }),
     });
@@ -427,5 +428,131 @@ describe("CEK custom extension conformance (raw extension, raw device)", () => {
       names(answer.directives).includes("SpeechRecognizer.ExpectSpeech"),
       names(answer.directives).join(),
     );
+  });
+
+  it("forwards audio directives with generated ids and playback events as EventRequests (§4.7, §5, §3.8)", async () => {
+    const play = {
+      directive: {
+        header: { namespace: "AudioPlayer", name: "Play" },
+        payload: {
+          audioItem: {
+            audioItemId: "jar-song-1",
+            titleText: "Crumbs",
+            titleSubText1: "The Jars",
+            stream: {
+              beginAtInMilliseconds: 0,
+              token: "jar-tok-1",
+              url: "https://cdn.example.org/crumbs.mp3",
+              urlPlayable: true,
+            },
+          },
+          playBehavior: "REPLACE_ALL",
+          source: { name: "Jar Radio" },
+        },
+      },
+    };
+    const alert = {
+      header: { namespace: "Alerts", name: "SetAlert" },
+      payload: { token: "x", type: "ALARM", scheduledTime: "2030-01-01T00:00:00Z" },
+    };
+    ext.answer = (req) =>
+      req["request"].type === "EventRequest"
+        ? {
+            body: {
+              version: "1.0",
+              sessionAttributes: {},
+              response: { outputSpeech: {}, card: {}, directives: [], shouldEndSession: true },
+            },
+          }
+        : {
+            body: {
+              version: "1.0",
+              sessionAttributes: {},
+              response: {
+                outputSpeech: {},
+                card: {},
+                directives: [play, alert],
+                shouldEndSession: true,
+              },
+            },
+          };
+    const dialog = "22222222-2222-4333-8444-555555555555";
+    const answer = await device.event(textRecognize("ask cookie jar to order two cookies", dialog));
+    const forwarded = answer.directives.filter((d) => d.header.namespace !== "Clova");
+    assert.deepEqual(
+      names(forwarded),
+      ["AudioPlayer.Play"],
+      "Play forwarded, SetAlert dropped (§4.7)",
+    );
+    assert.equal(typeof forwarded[0]!.header.messageId, "string");
+    assert.equal(forwarded[0]!.header.dialogRequestId, dialog);
+    assert.equal((forwarded[0]!.payload["audioItem"] as Json).audioItemId, "jar-song-1");
+    ext.requests.length = 0;
+    const playing = {
+      header: { namespace: "AudioPlayer", name: "PlaybackState" },
+      payload: {
+        playerActivity: "PLAYING",
+        repeatMode: "NONE",
+        offsetInMilliseconds: 1200,
+        totalInMilliseconds: 60000,
+        stream: (play.directive.payload.audioItem as Json).stream,
+      },
+    };
+    const started = await device.event({
+      context: [playing],
+      event: {
+        header: { namespace: "AudioPlayer", name: "PlayStarted", messageId: "m-1" },
+        payload: { token: "jar-tok-1", offsetInMilliseconds: 0 },
+      },
+    });
+    assert.ok([200, 204].includes(started.status));
+    await until(() => ext.requests.length > 0, 5000, "the EventRequest");
+    const event = ext.requests[0]!.body;
+    assert.equal(event["request"].type, "EventRequest");
+    assert.equal(typeof event["request"].requestId, "string");
+    assert.match(event["request"].timestamp, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
+    assert.deepEqual(event["request"].event, {
+      namespace: "AudioPlayer",
+      name: "PlayStarted",
+      payload: { token: "jar-tok-1", offsetInMilliseconds: 0 },
+    });
+    assert.equal(event["context"].AudioPlayer.playerActivity, "PLAYING");
+    assert.equal(event["context"].AudioPlayer.stream.token, "jar-tok-1");
+    assert.equal(event["context"].System.application.applicationId, ID);
+  });
+
+  it("sends SkillEnabled and SkillDisabled as EventRequests (§6)", async () => {
+    ext.answer = () => ({ body: speech("", true) });
+    const user = "U0123456789abcdef0123456789abcdef";
+    const admin = { authorization: `Bearer ${ADMIN}` };
+    const enabled = await httpsCall(`${running.url}/api/v1/extensions/${ID}/users/${user}`, {
+      method: "PUT",
+      headers: admin,
+    });
+    assert.ok(enabled.status < 300, `enable: ${enabled.status}`);
+    await until(
+      () => ext.requests.some((r) => r.body["request"].event?.name === "SkillEnabled"),
+      5000,
+      "SkillEnabled",
+    );
+    const disabled = await httpsCall(`${running.url}/api/v1/extensions/${ID}/users/${user}`, {
+      method: "DELETE",
+      headers: admin,
+    });
+    assert.ok(disabled.status < 300, `disable: ${disabled.status}`);
+    await until(
+      () => ext.requests.some((r) => r.body["request"].event?.name === "SkillDisabled"),
+      5000,
+      "SkillDisabled",
+    );
+    for (const r of ext.requests.filter((x) => x.body["request"].type === "EventRequest")) {
+      const request = r.body["request"];
+      assert.equal(request.event.namespace, "ClovaSkill");
+      assert.ok(request.event.payload === null || Object.keys(request.event.payload).length === 0);
+      assert.equal(typeof request.requestId, "string");
+      assert.equal(request.extensionId, ID);
+      assert.equal(typeof request.locale, "string");
+      assert.equal(r.body["context"].System.application.applicationId, ID);
+    }
   });
 });

@@ -331,6 +331,12 @@ describe("CIC conformance (raw HTTP/2 device)", () => {
         raw: `--${b}\r\nContent-Disposition: form-data; name="audio"\r\nContent-Type: application/octet-stream\r\n\r\nxxxx\r\n--${b}--\r\n`,
       });
       assertException(onlyAudio, 400);
+      const meta = `Content-Disposition: form-data; name="metadata"\r\n\r\n${JSON.stringify(textRecognize("hi"))}\r\n`;
+      const twice = await device.event(undefined, {
+        boundary: b,
+        raw: `--${b}\r\n${meta}--${b}\r\n${meta}--${b}--\r\n`,
+      });
+      assertException(twice, 400);
       const put = await device.request(
         device.headers({ ":method": "PUT", ":path": "/v1/events" }),
         "x",
