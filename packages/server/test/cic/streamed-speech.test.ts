@@ -244,21 +244,34 @@ describe("Flite answers stream through CIC", () => {
     assert.equal(tts.hits, 1);
   });
 
-  it("the device gets the same MP3 as from the whole WAV: the samples only leave sooner", {
+  it("the device gets Flite's MP3 as made, without the lead-in before the first word", {
     skip: flite.engine !== "native" && "Debian's flite is not installed",
   }, async () => {
     const whole = new FliteTextToSpeech({ streamSamples: false });
     try {
-      // The first answers teach each helper that the pipe works; the later ones stream.
-      for (const text of [
-        "One pipe. Two pipes.",
-        "You rolled a three and a five, round 7. Would you like to roll again?",
-        "Your timer for ten minutes is set. It ends at four.",
-      ]) {
+      // The first answer teaches each helper that the pipe works; the later ones stream.
+      for (const [text, last, trimmed] of [
+        ["One pipe. Two pipes.", "Two pipes.", 1],
+        [
+          "You rolled a three and a five, round 7. Would you like to roll again?",
+          "Would you like to roll again?",
+          2, // "…a five," starts the answer, "round 7." goes on with its sentence
+        ],
+        ["Your timer for ten minutes is set. It ends at four.", "It ends at four.", 1],
+      ] as const) {
         const answer = await sendText(harness, `say ${text}`);
         await answer.until((a) => a.ended);
         assert.deepEqual(answer.parts.map(nameOf), ["Speak", "RenderText", "attachment"]);
-        assert.deepEqual(answer.parts[2]!.body, await whole.synthesize(text, "en"), text);
+        const got = answer.parts[2]!.body;
+        const before = await whole.synthesize(text, "en");
+        assert.ok(before);
+        // A new sentence keeps its pause: its MP3 is the same bytes as from the whole WAV.
+        const tail = await whole.synthesize(last, "en");
+        assert.ok(tail);
+        assert.deepEqual(got.subarray(got.length - tail.length), tail, text);
+        // Each trimmed piece lost ~190 ms of Flite's ~220 ms lead-in (6 bytes per ms).
+        const droppedMs = (before.length - got.length) / 6 / trimmed;
+        assert.ok(droppedMs > 150 && droppedMs < 230, `${text}: ${droppedMs} ms per piece`);
       }
     } finally {
       await whole.close();

@@ -33,6 +33,7 @@ function fliteJob(text: string, pipe = true): ProgramJob {
               samplesOnStdout: true,
             },
             encode: lameStep(lame!, 16000),
+            sampleRate: 16000,
           },
         }
       : {}),
@@ -107,12 +108,53 @@ describe("speech programs piped into the encoder", { skip: missing }, () => {
             packageName: "dash",
           },
           encode: lameStep(lame!, 16000),
+          sampleRate: 16000,
         },
       });
       const ok = await runJob(own, job("ok"));
       assert.ok(ok.mp3.length > 1000);
       await assert.rejects(own.run(job("fail")), /sh exited with code 1/);
       assert.deepEqual((await runJob(own, job("ok"))).mp3, ok.mp3);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it("drops the silence before the first sound but for the time asked, and keeps all-silent pieces", async () => {
+    const text = "Your timer is set.";
+    const job = (trimStartMs?: number): ProgramJob => {
+      const base = fliteJob(text);
+      return { ...base, pipe: { ...base.pipe!, ...(trimStartMs ? { trimStartMs } : {}) } };
+    };
+    await runJob(pool, job()); // the pipe is trusted already; this only warms it again
+    const full = (await runJob(pool, job())).mp3;
+    const trimmed = await runJob(pool, job(30));
+    assert.ok(trimmed.chunks.length >= 1);
+    assert.deepEqual(readMp3FrameHeader(trimmed.mp3), readMp3FrameHeader(full));
+    // 48 kbit/s CBR: 6 bytes per millisecond. Flite's lead-in is ~220 ms; 30 ms of it stay.
+    const droppedMs = (full.length - trimmed.mp3.length) / 6;
+    assert.ok(droppedMs > 150 && droppedMs < 230, `${droppedMs} ms dropped`);
+
+    // A piece that is silence from start to end is kept whole.
+    const silent = (trimStartMs?: number): ProgramJob => ({
+      ...fliteJob("silence"),
+      pipe: {
+        synthesize: {
+          command: "sh",
+          args: ["-c", "cat >/dev/null; head -c 16000 /dev/zero"],
+          input: "silence",
+          warm: true,
+          packageName: "dash",
+        },
+        encode: lameStep(lame!, 16000),
+        sampleRate: 16000,
+        ...(trimStartMs ? { trimStartMs } : {}),
+      },
+    });
+    const own = new ProgramPool("Speech", 1, 30000);
+    try {
+      const whole = await runJob(own, silent());
+      assert.deepEqual((await runJob(own, silent(30))).mp3, whole.mp3);
     } finally {
       await own.close();
     }

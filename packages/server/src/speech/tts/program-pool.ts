@@ -12,8 +12,9 @@
 // and lame, more on a loaded machine) nor the start's competition for the CPU.
 //
 // A synthesizer that can hand out its samples as it makes them (Flite, through ALSA: see
-// `samplesOnStdout`) runs as a pipe: its standard output is the encoder's standard input, the
-// two started ahead as a pair, and the encoder's MP3 goes to the server as it comes out. The
+// `samplesOnStdout`) runs as a pipe: its samples go on to the encoder as they come (through the
+// helper, which can drop the silence before the first sound), the two started ahead as a pair,
+// and the encoder's MP3 goes to the server as it comes out. The
 // first MP3 frames then leave while the rest of the piece is still being synthesized, instead
 // of after synthesis and encoding. A helper trusts the pipe once it has given a whole job
 // (that first job is answered in one piece); if it fails before that, the helper falls back to
@@ -52,8 +53,21 @@ export interface ProgramJob {
    * `warm`, the encoder reading raw samples on its input); `synthesize` and `encode` remain the
    * fallback where the pipe does not work.
    */
-  pipe?: { synthesize: ProgramStep; encode: ProgramStep };
+  pipe?: {
+    synthesize: ProgramStep;
+    encode: ProgramStep;
+    /** The synthesizer's rate (its raw 16-bit mono samples carry no header). */
+    sampleRate: number;
+    /**
+     * Drop the silence the synthesizer puts before the first sound, but for this many
+     * milliseconds (the start of an answer, or a piece that goes on with a cut sentence).
+     */
+    trimStartMs?: number;
+  };
 }
+
+/** A sample at least this loud (of 32,767) starts the sound; Flite's lead-in stays below 100. */
+const SOUND_LEVEL = 300;
 
 /** MP3 bytes the helper hands on as they come before it batches the rest (~7 frames, 170 ms). */
 const FIRST_BYTES = 1000;
@@ -66,7 +80,7 @@ const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 const crypto = require("node:crypto");
-const [timeoutMs, firstBytes, batchMs] = process.argv.slice(-3).map(Number);
+const [timeoutMs, firstBytes, batchMs, soundLevel] = process.argv.slice(-4).map(Number);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "clover-speech-"));
 // ALSA's default device for samplesOnStdout steps: raw samples to standard output (fd 1),
 // nothing played. The file replaces ALSA's whole configuration for those programs only.
@@ -106,17 +120,51 @@ function start(step, stdout) {
   p.done.catch(() => {});
   return p;
 }
-// The encoder first, then the synthesizer writing into the encoder's standard input; the
-// helper lets go of its end of that pipe, so the encoder ends when the synthesizer does.
+// The synthesizer's samples go to the encoder through this helper, which can drop the
+// silence before the first sound; the encoder's input ends when the synthesizer's output does.
 function startPipe(pipe) {
   const encoder = start(pipe.encode);
-  const synthesizer = start(pipe.synthesize, encoder.child.stdin);
-  encoder.child.stdin.destroy();
+  const synthesizer = start(pipe.synthesize);
+  synthesizer.child.stdout.on("end", () => {
+    synthesizer.onEnd?.();
+    encoder.child.stdin.end();
+  });
   return {
     child: synthesizer.child,
     children: [synthesizer.child, encoder.child],
+    synthesizer,
     encoder,
     done: Promise.all([synthesizer.done, encoder.done]).then(([, mp3]) => mp3),
+  };
+}
+// Samples pass on as they come; with trimStartMs, those before the first sound are held back
+// and only their last trimStartMs milliseconds go on once it starts (all, if it never does).
+function relay(p, pipe) {
+  const input = p.encoder.child.stdin;
+  const keep = Math.round(((pipe.sampleRate || 16000) * (pipe.trimStartMs || 0)) / 1000) * 2;
+  let head = pipe.trimStartMs ? [] : undefined;
+  let held = 0;
+  // A chunk may end in the middle of a two-byte sample: its first byte waits for the next.
+  let carry = Buffer.alloc(0);
+  p.synthesizer.onData = (c) => {
+    if (!head) return input.write(c);
+    const base = held - carry.length;
+    head.push(c);
+    held += c.length;
+    const bytes = carry.length > 0 ? Buffer.concat([carry, c]) : c;
+    const whole = bytes.length - (bytes.length % 2);
+    for (let i = 0; i < whole; i += 2) {
+      const x = bytes.readInt16LE(i);
+      if (x >= soundLevel || x <= -soundLevel) {
+        input.write(Buffer.concat(head).subarray(Math.max(0, base + i - keep)));
+        head = undefined;
+        return;
+      }
+    }
+    carry = bytes.subarray(whole);
+  };
+  p.synthesizer.onEnd = () => {
+    if (head) input.write(Buffer.concat(head));
   };
 }
 const alive = (p) => p.children.every((c) => c.exitCode === null && c.signalCode === null);
@@ -148,6 +196,7 @@ async function run(p, step, input) {
 // The pipe's MP3 as it comes: the first bytes at once, then in batches; the rest is the answer.
 async function runPipe(job, key, stream) {
   const p = take(job.pipe.synthesize, key, () => startPipe(job.pipe));
+  relay(p, job.pipe);
   const pending = [];
   let sent = 0;
   let timer;
@@ -165,8 +214,13 @@ async function runPipe(job, key, stream) {
   };
   try {
     await run(p, job.pipe.synthesize, job.pipe.synthesize.input || "");
+  } catch (error) {
+    for (const c of p.children) c.kill("SIGKILL");
+    throw error;
   } finally {
     clearTimeout(timer);
+    // Nothing of this job may reach the server after its answer (it would join the next one's).
+    p.encoder.onData = () => {};
   }
   return Buffer.concat(pending);
 }
@@ -225,7 +279,7 @@ export class ProgramPool {
         new SerialChildWorker(
           name,
           HELPER_SOURCE,
-          [String(timeoutMs), String(FIRST_BYTES), String(BATCH_MS)],
+          [String(timeoutMs), String(FIRST_BYTES), String(BATCH_MS), String(SOUND_LEVEL)],
           timeoutMs * 2 + 15_000,
         ),
       );
