@@ -224,15 +224,21 @@ export async function dialogLatency(runs: number): Promise<{
     stream.write(
       `--${boundary}\r\nContent-Disposition: form-data; name="metadata"\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(metadata)}\r\n--${boundary}\r\nContent-Disposition: form-data; name="audio"\r\nContent-Type: application/octet-stream\r\n\r\n`,
     );
+    // StopCapture: the device stops recording at once and ends the upload (cic.md §10).
     let stoppedAt = 0;
+    let wake = () => {};
     onStop = () => {
       stoppedAt ||= performance.now();
+      wake();
     };
     const start = performance.now();
     for (let at = 0; at < pcm.length && !stoppedAt; at += 6400) {
       // A slice leaves the device once it has been recorded.
       const due = start + ((at + 6400) / 32000) * 1000;
-      await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
+      await new Promise<void>((r) => {
+        wake = r;
+        setTimeout(r, Math.max(0, due - performance.now()));
+      });
       if (stoppedAt) break;
       stream.write(pcm.subarray(at, at + 6400));
       lastSlice = performance.now();
