@@ -153,24 +153,28 @@ const cloverEnv = {
 const clover = await start(here("./clover-server.ts"), cloverEnv);
 const bare = await start(here("./bare-chain.ts"), { DICE_URL: dice.url });
 // BEFORE_SERVER=<another checkout's bench/cic/clover-server.ts>: a third contender in the same
-// interleaved rounds (a change measured against the code before it).
-const beforeFile = process.env["BEFORE_SERVER"];
-const before = beforeFile ? await start(beforeFile, cloverEnv) : undefined;
+// interleaved rounds (a change measured against the code before it). Several, separated by
+// commas, for a bisection: each one more contender in the same rounds.
+const beforeFiles = (process.env["BEFORE_SERVER"] ?? "").split(",").filter(Boolean);
+const befores: { child: ChildProcess; port: number }[] = [];
+for (const file of beforeFiles) befores.push(await start(file, cloverEnv));
 type Round = Awaited<ReturnType<typeof load>>;
-const results: Record<string, Round[]> = { clover: [], bare: [], before: [] };
+const results: Record<string, Round[]> = { clover: [], bare: [] };
+for (let i = 0; i < befores.length; i++) results[`before-${i}`] = [];
 const loadBefore = loadavg()[0]!;
 try {
   await load(clover.port, "warm-clover", clover.child.pid!);
   await load(bare.port, "warm-bare", bare.child.pid!);
-  if (before) await load(before.port, "warm-before", before.child.pid!);
+  for (const [i, b] of befores.entries()) await load(b.port, `warm-before-${i}`, b.child.pid!);
   for (let round = 0; round < rounds; round++) {
     results["bare"]!.push(await load(bare.port, `bare-${round}`, bare.child.pid!));
     results["clover"]!.push(await load(clover.port, `clover-${round}`, clover.child.pid!));
-    if (before)
-      results["before"]!.push(await load(before.port, `before-${round}`, before.child.pid!));
+    for (const [i, b] of befores.entries())
+      results[`before-${i}`]!.push(await load(b.port, `before-${i}-${round}`, b.child.pid!));
   }
 } finally {
-  for (const child of [dice.child, clover.child, bare.child, before?.child]) child?.kill();
+  for (const child of [dice.child, clover.child, bare.child, ...befores.map((b) => b.child)])
+    child.kill();
   rmSync(dir, { recursive: true, force: true });
 }
 const summary = (label: string) => {
@@ -196,11 +200,12 @@ const row = (label: string, r: ReturnType<typeof summary>) =>
   `| ${label} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.ok}/${requests} | ${r.main.toFixed(0)} | ${r.worker.toFixed(0)} | ${r.total.toFixed(0)} |`;
 console.log(row("bare chain (parse, sign, POST)", b));
 console.log(row("Clover (CIC → assistant → NLU → CEK)", c));
-if (before) {
-  const o = summary("before");
-  console.log(row("Clover before the change", o));
+for (const [i, file] of beforeFiles.entries()) {
+  const o = summary(`before-${i}`);
+  const label = beforeFiles.length === 1 ? "Clover before the change" : `before ${i + 1}: ${file}`;
+  console.log(row(label, o));
   console.log(
-    `\nbefore the change: throughput ratio ${(o.rps / b.rps).toFixed(2)}, p99 ratio ${(o.p99 / b.p99).toFixed(2)}`,
+    `\n${beforeFiles.length === 1 ? "before the change" : `before ${i + 1}`}: throughput ratio ${(o.rps / b.rps).toFixed(2)}, p99 ratio ${(o.p99 / b.p99).toFixed(2)}`,
   );
 }
 console.log(

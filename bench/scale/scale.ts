@@ -1,201 +1,261 @@
-// Scale-out costs, side by side in one run on loopback (docs/benchmarks.md "Scale-out"):
-//   1. text turns through CIC on one node in memory vs one node on Redis (closed loop,
-//      CLIENTS devices), interleaved rounds (the side measured first alternates, a GC before
-//      each side when run with --expose-gc, rate limits high enough never to refuse but still
-//      taken on every turn): throughput ratio and added p99;
-//   2. a push to a device's downchannel from the node holding it (local) vs from another node
-//      sharing the Redis (cross-node), interleaved: p50/p99 from publish to arrival.
-// Needs redis-server. Run: npm run bench -- scale   (ROUNDS, TURNS, CLIENTS, PUSHES)
-
-import { rmSync } from "node:fs";
+// Scale-out costs, side by side in one run on loopback (docs/benchmarks.md "Scale-out"). Each
+// node runs in its own process (bench/scale/node.ts); this process is the devices and the
+// extension for every contender alike.
+//   1. Throughput: text turns through CIC, closed loop (CLIENTS devices, TURNS turns per side
+//      and round), one node in memory vs one node on Redis; interleaved rounds, the order of
+//      the sides rotating each round, a GC in every process before each side.
+//   2. Added latency: the same turns paced at RATE turns/s (open loop: each turn's latency is
+//      counted from when it was due, so a stall is not hidden), the same rate for every side,
+//      p50/p99 per side; the added p99 is Redis minus memory.
+//   3. Pushes to a device's downchannel from the node holding it (local) vs from another node
+//      sharing the Redis (cross-node), interleaved: p50/p99 from the push request to arrival.
+// BEFORE_NODE=<another checkout's bench/scale/node.ts>: that checkout's node on Redis is a third
+// contender in the same rounds (a change measured against the code before it).
+// Needs redis-server. Run: npm run bench -- scale   (ROUNDS, TURNS, CLIENTS, PACED, RATE, PUSHES)
+import { type ChildProcess, fork } from "node:child_process";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { loadavg } from "node:os";
-import { DeviceClient, logIn } from "@clover/device";
-import { deviceKeyOf } from "../../packages/server/src/cic/device-key.js";
-import { createDirective } from "../../packages/server/src/cic/multipart-writer.js";
-import { loadConfig } from "../../packages/server/src/config/index.js";
-import { type CloverServer, startClover } from "../../packages/server/src/main.js";
-import { answer, startExtension } from "../../packages/server/test/helpers/extension-server.js";
-import { bakeryModel } from "../../packages/server/test/helpers/models.js";
-import { tempDir } from "../../packages/server/test/helpers/platform.js";
+import { DeviceClient } from "@clover/device";
+import { answer } from "../../packages/server/test/helpers/extension-server.js";
 import { startRedis } from "../../packages/server/test/helpers/redis.js";
 
 const ROUNDS = Number(process.env["ROUNDS"] ?? 5);
-const TURNS = Number(process.env["TURNS"] ?? 1500);
+const TURNS = Number(process.env["TURNS"] ?? 1200);
 const CLIENTS = Number(process.env["CLIENTS"] ?? 16);
-const PUSHES = Number(process.env["PUSHES"] ?? 500);
-const ADMIN = "bench-admin";
+const PACED = Number(process.env["PACED"] ?? 500);
+const PUSHES = Number(process.env["PUSHES"] ?? 200);
+const BEFORE = process.env["BEFORE_NODE"];
+const TEXT = "ask bakery bot when are you open";
+/** What a device reports with every event (cic.md §4): written to the device record each turn. */
+const CONTEXT = [
+  { header: { namespace: "Device", name: "Display" }, payload: { size: "none" } },
+  { header: { namespace: "Speaker", name: "VolumeState" }, payload: { volume: 7, muted: false } },
+];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
 };
+const f = (n: number) => n.toFixed(2);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const gc = (globalThis as { gc?: () => void }).gc;
 
+// The extension: answers every request at once (no signature check: the same for every side).
+const body = JSON.stringify(answer("We open at seven."));
+const ext = createServer((req, res) => {
+  req.resume();
+  req.on("end", () => res.writeHead(200, { "content-type": "application/json" }).end(body));
+});
+await new Promise<void>((resolve) => ext.listen(0, "127.0.0.1", resolve));
+const extUrl = `http://127.0.0.1:${(ext.address() as AddressInfo).port}`;
 const redis = await startRedis();
-const ext = await startExtension(() => ({ body: answer("We open at seven.") }));
-const dirs: string[] = [];
-async function node(id: string, redisUrl?: string): Promise<CloverServer> {
-  const dir = tempDir("clover-bench-scale-");
-  dirs.push(dir);
-  const config = loadConfig({
-    CLOVER_DATA_DIR: dir,
-    CLOVER_PORT: "0",
-    CLOVER_HOST: "127.0.0.1",
-    CLOVER_ADMIN_TOKEN: ADMIN,
-    CLOVER_LOG_LEVEL: "silent",
-    CLOVER_EXTENSION_NETWORKS: "loopback",
-    CLOVER_EXAMPLES: "off",
-    CLOVER_NODE_ID: id,
-    CLOVER_SIGNING_WORKERS: "0",
-    // Every turn still takes its tokens (in memory or in Redis), none is refused.
-    CLOVER_RATE_DEVICE_PER_SECOND: "1000000",
-    CLOVER_RATE_DEVICE_BURST: "1000000",
-    CLOVER_RATE_CLIENT_PER_SECOND: "1000000",
-    CLOVER_RATE_CLIENT_BURST: "1000000",
-    ...(redisUrl ? { REDIS_URL: redisUrl, CLOVER_BEHIND_LOAD_BALANCER: "true" } : {}),
-  });
-  const server = await startClover({ config });
-  const call = (path: string, body: unknown) =>
-    fetch(`${server.url}${path}`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
-      body: JSON.stringify(body),
-    }).then((r) => r.json() as Promise<Record<string, string>>);
-  await call("/api/v1/extensions", {
-    id: "com.example.bakery",
-    displayName: "Bakery",
-    endpointUrl: ext.url,
-    models: { en: bakeryModel("en") },
-  });
-  (server as unknown as { call: typeof call }).call = call;
-  return server;
-}
-type Caller = (path: string, body: unknown) => Promise<Record<string, string>>;
-const callOf = (s: CloverServer) => (s as unknown as { call: Caller }).call;
 
-async function devices(server: CloverServer, count: number) {
-  const client = await callOf(server)("/api/v1/device-clients", { name: "bench" });
-  const out: { device: DeviceClient; key: string }[] = [];
-  for (let i = 0; i < count; i++) {
-    const identity = {
-      url: server.url,
-      clientId: client["clientId"]!,
-      clientSecret: client["clientSecret"]!,
-      deviceId: `d${i}`,
-      modelId: "B-1",
-    };
-    const tokens = await logIn(identity);
-    const device = new DeviceClient({ url: server.url, accessToken: tokens.access_token });
-    const grant = await server.authority.verifyAccessToken(tokens.access_token);
-    out.push({ device, key: deviceKeyOf(grant!) });
-  }
-  return out;
+interface Node {
+  name: string;
+  child: ChildProcess;
+  url: string;
+  devices: { client: DeviceClient; key: string }[];
+}
+const children: ChildProcess[] = [];
+async function node(
+  name: string,
+  env: Record<string, string>,
+  devices = CLIENTS,
+  file = new URL("./node.ts", import.meta.url).pathname,
+): Promise<Node> {
+  const child = fork(file, [], {
+    execArgv: ["--expose-gc", "--conditions=@clover/source", "--import", "tsx"],
+    env: {
+      ...process.env,
+      NODE_ID: name,
+      EXTENSION_URL: extUrl,
+      DEVICES: String(devices),
+      ...env,
+    },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  children.push(child);
+  const ready = await new Promise<{ url: string; devices: { token: string; key: string }[] }>(
+    (resolve, reject) => {
+      child.once("message", resolve as (m: unknown) => void);
+      child.once("exit", (code) => reject(new Error(`node ${name} exited with ${code}`)));
+    },
+  );
+  return {
+    name,
+    child,
+    url: ready.url,
+    devices: ready.devices.map(({ token, key }) => ({
+      client: new DeviceClient({ url: ready.url, accessToken: token }),
+      key,
+    })),
+  };
 }
 
-async function turns(list: { device: DeviceClient }[]) {
+async function turn(client: DeviceClient) {
+  const r = await client.sendText(TEXT, { context: CONTEXT });
+  if (r.status !== 200 || r.directives.length === 0)
+    throw new Error(`turn answered ${r.status} ${JSON.stringify(r.directives)}`);
+}
+
+/** Closed loop: every device sends its next turn as soon as its last one is answered. */
+async function closedLoop(n: Node, total: number) {
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
   await Promise.all(
-    list.map(async ({ device }) => {
-      while (next++ < TURNS) {
+    n.devices.map(async ({ client }) => {
+      while (next++ < total) {
         const t = performance.now();
-        const r = await device.sendText("ask bakery bot when are you open");
-        if (r.status !== 200) throw new Error(`turn answered ${r.status}`);
+        await turn(client);
         latencies.push(performance.now() - t);
       }
     }),
   );
-  return {
-    perSecond: (latencies.length / (performance.now() - started)) * 1000,
-    p99: pct(latencies, 0.99),
-  };
+  return { perSecond: (latencies.length / (performance.now() - started)) * 1000, latencies };
 }
 
-const memory = await node("memory");
-const shared = await node("redis-a", redis.url);
-const other = await node("redis-b", redis.url);
-const memoryDevices = await devices(memory, CLIENTS);
-const redisDevices = await devices(shared, CLIENTS);
-for (const { device } of [...memoryDevices, ...redisDevices]) await device.openDownchannel();
-// Warm up both sides alike (JIT, connections, the extension's model) before measuring.
-await turns(memoryDevices);
-await turns(redisDevices);
-const gc = (globalThis as { gc?: () => void }).gc;
-const measured = async (list: { device: DeviceClient }[]) => {
+/**
+ * Open loop at `rate` turns/s; latency counted from when each turn was due. A turn goes to an
+ * idle device (a second turn on a busy one would supersede its first, cic.md §7.3); when none
+ * is idle it waits for one, and that wait counts in its latency.
+ */
+async function paced(n: Node, total: number, rate: number) {
+  const latencies: number[] = [];
+  const idle = n.devices.map((d) => d.client);
+  const waiting: ((client: DeviceClient) => void)[] = [];
+  const release = (client: DeviceClient) => {
+    const next = waiting.shift();
+    if (next) next(client);
+    else idle.push(client);
+  };
+  const acquire = () => idle.pop() ?? new Promise<DeviceClient>((resolve) => waiting.push(resolve));
+  const started = performance.now();
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await sleep(wait);
+    inFlight.push(
+      (async () => {
+        const client = await acquire();
+        await turn(client);
+        latencies.push(performance.now() - due);
+        release(client);
+      })(),
+    );
+  }
+  await Promise.all(inFlight);
+  return latencies;
+}
+
+const memory = await node("memory", {});
+const onRedis = await node("redis-a", { REDIS_URL: redis.url });
+const before = BEFORE ? await node("before", { REDIS_URL: redis.url }, CLIENTS, BEFORE) : undefined;
+const other = await node("redis-b", { REDIS_URL: redis.url }, 0);
+const sides = [memory, onRedis, ...(before ? [before] : [])];
+for (const n of sides) for (const { client } of n.devices) await client.openDownchannel();
+
+// Warm up every side alike (JIT, connections, the model), then fix the paced rate.
+for (const n of sides)
+  await closedLoop(n, Math.min(TURNS, 400)).catch((error) => {
+    throw new Error(`${n.name}: ${error.message}`);
+  });
+const RATE =
+  Number(process.env["RATE"] ?? 0) || Math.round((await closedLoop(memory, 400)).perSecond / 2);
+
+/** A GC here and in the node's process, so that neither collects the previous side's garbage. */
+async function collect(n: Node) {
   gc?.();
-  return turns(list);
+  const done = new Promise((resolve) => n.child.once("message", resolve));
+  n.child.send({ type: "gc" });
+  await done;
+}
+
+const measured = async (n: Node) => {
+  await collect(n);
+  const throughput = await closedLoop(n, TURNS);
+  await collect(n);
+  const latencies = await paced(n, PACED, RATE);
+  return { perSecond: throughput.perSecond, closedP99: pct(throughput.latencies, 0.99), latencies };
 };
 
-const rows: { memory: number; redis: number; memP99: number; redisP99: number }[] = [];
+type Side = Awaited<ReturnType<typeof measured>>;
+const rows: Record<string, Side>[] = [];
 const pushes: { local: number[]; remote: number[] }[] = [];
 const load: number[] = [loadavg()[0]!];
 for (let round = 0; round < ROUNDS; round++) {
-  // Alternate which side goes first: neither always runs after the pushes or the other's GC.
-  let a: Awaited<ReturnType<typeof turns>>;
-  let b: Awaited<ReturnType<typeof turns>>;
-  if (round % 2 === 0) {
-    a = await measured(memoryDevices);
-    b = await measured(redisDevices);
-  } else {
-    b = await measured(redisDevices);
-    a = await measured(memoryDevices);
+  const row: Record<string, Side> = {};
+  // Rotate the order: no side always runs right after the pushes or after another side.
+  for (let i = 0; i < sides.length; i++) {
+    const n = sides[(round + i) % sides.length]!;
+    row[n.name] = await measured(n);
   }
-  rows.push({ memory: a.perSecond, redis: b.perSecond, memP99: a.p99, redisP99: b.p99 });
-  // Pushes: one device held by `shared`; half from `shared` (local), half from `other`.
-  const target = redisDevices[0]!;
+  rows.push(row);
+  pushes.push(await pushRound());
+  load.push(loadavg()[0]!);
+}
+
+/** PUSHES pushes to one device of the Redis node: from it (local), from `other` (cross-node). */
+async function pushRound() {
+  const target = onRedis.devices[0]!;
   let arrived: (() => void) | undefined;
+  target.client.closeDownchannel();
+  await sleep(1100); // the downchannel burst window
+  await target.client.openDownchannel(() => arrived?.());
   const local: number[] = [];
   const remote: number[] = [];
-  const waitArrival = () => new Promise<void>((resolve) => (arrived = resolve));
-  target.device.closeDownchannel();
-  await new Promise((r) => setTimeout(r, 1100)); // the downchannel burst window
-  await target.device.openDownchannel(() => arrived?.());
   for (let i = 0; i < PUSHES; i++) {
     for (const [from, into] of [
-      [shared, local],
+      [onRedis, local],
       [other, remote],
     ] as const) {
-      const arrival = waitArrival();
+      const arrival = new Promise<void>((resolve) => (arrived = resolve));
       const t = performance.now();
-      await from.gateway.push(target.key, createDirective("Notifier", "SetIndicator", { i }));
+      from.child.send({ type: "push", key: target.key, i });
       await arrival;
       into.push(performance.now() - t);
     }
   }
-  pushes.push({ local, remote });
-  load.push(loadavg()[0]!);
+  return { local, remote };
 }
 
-const ratio = median(rows.map((r) => r.redis / r.memory));
-const f = (n: number) => n.toFixed(2);
+const ratioOf = (name: string) =>
+  median(rows.map((r) => r[name]!.perSecond / r["memory"]!.perSecond));
+const p = (name: string, q: number) => (r: Record<string, Side>) => pct(r[name]!.latencies, q);
+const addedP99 = (name: string) => median(rows.map((r) => p(name, 0.99)(r) - p("memory", 0.99)(r)));
+const names = sides.map((s) => s.name);
 console.log(
-  `scale-out: ${ROUNDS} rounds, ${TURNS} turns × ${CLIENTS} devices per side, ${PUSHES} pushes per side`,
+  `scale-out: ${ROUNDS} rounds; per side and round ${TURNS} closed-loop turns from ${CLIENTS} devices, ${PACED} turns paced at ${RATE}/s; ${PUSHES} pushes each way`,
 );
 console.log(`load average (1 min) during the run: ${load.map((l) => l.toFixed(1)).join(" → ")}`);
 console.log(
-  "| round | memory turns/s | Redis turns/s | ratio | memory p99 ms | Redis p99 ms | local push p99 ms | cross-node push p99 ms |",
+  `| round | ${names.map((n) => `${n} turns/s`).join(" | ")} | ${names.map((n) => `${n} paced p50 / p99 ms`).join(" | ")} | push p99 local / cross-node ms |`,
 );
-console.log("|---|---|---|---|---|---|---|---|");
+console.log(`|---|${names.map(() => "---|---|").join("")}---|`);
 rows.forEach((r, i) => {
-  const p = pushes[i]!;
+  const push = pushes[i]!;
   console.log(
-    `| ${i + 1} | ${r.memory.toFixed(0)} | ${r.redis.toFixed(0)} | ${f(r.redis / r.memory)} | ${f(r.memP99)} | ${f(r.redisP99)} | ${f(pct(p.local, 0.99))} | ${f(pct(p.remote, 0.99))} |`,
+    `| ${i + 1} | ${names.map((n) => r[n]!.perSecond.toFixed(0)).join(" | ")} | ${names.map((n) => `${f(p(n, 0.5)(r))} / ${f(p(n, 0.99)(r))}`).join(" | ")} | ${f(pct(push.local, 0.99))} / ${f(pct(push.remote, 0.99))} |`,
   );
 });
-console.log(`median throughput ratio Redis/memory: ${f(ratio)} (target ≥ 0.85)`);
+for (const n of names.slice(1)) {
+  console.log(
+    `${n}: median throughput ratio ${n}/memory ${f(ratioOf(n))} (target ≥ 0.85); median added p99 at ${RATE} turns/s ${f(addedP99(n))} ms (target ≤ 1 ms); added p50 ${f(median(rows.map((r) => p(n, 0.5)(r) - p("memory", 0.5)(r))))} ms; closed-loop p99 ${f(median(rows.map((r) => r[n]!.closedP99)))} vs memory ${f(median(rows.map((r) => r["memory"]!.closedP99)))} ms`,
+  );
+}
 console.log(
-  `median added turn p99: ${f(median(rows.map((r) => r.redisP99 - r.memP99)))} ms (target ≤ 1 ms)`,
-);
-console.log(
-  `push p50 local ${f(median(pushes.map((p) => pct(p.local, 0.5))))} ms, cross-node ${f(median(pushes.map((p) => pct(p.remote, 0.5))))} ms`,
-);
-console.log(
-  `push p99 local ${f(median(pushes.map((p) => pct(p.local, 0.99))))} ms, cross-node ${f(median(pushes.map((p) => pct(p.remote, 0.99))))} ms (target ≤ local + 5 ms)`,
+  `push p50 local ${f(median(pushes.map((x) => pct(x.local, 0.5))))} ms, cross-node ${f(median(pushes.map((x) => pct(x.remote, 0.5))))} ms; p99 local ${f(median(pushes.map((x) => pct(x.local, 0.99))))} ms, cross-node ${f(median(pushes.map((x) => pct(x.remote, 0.99))))} ms (target ≤ local + 5 ms)`,
 );
 
-for (const { device } of [...memoryDevices, ...redisDevices]) device.close();
-await Promise.all([memory.close(), shared.close(), other.close()]);
-await ext.close();
+for (const n of [...sides, other]) {
+  for (const { client } of n.devices) client.close();
+  n.child.send({ type: "close" });
+}
+await Promise.all(
+  children.map((c) => new Promise((r) => (c.exitCode === null ? c.once("exit", r) : r(0)))),
+);
+ext.close();
 await redis.stop();
-for (const dir of dirs) rmSync(dir, { recursive: true, force: true });

@@ -113,8 +113,13 @@ const ttsOnly = process.argv.includes("--tts-only");
 const latencyOnly = process.argv.includes("--latency-only");
 if (!latencyOnly) {
   await ttsFigures(
-    "Flite slt, flite + lame programs (default)",
+    "Flite slt, flite + lame programs, samples piped (default)",
     () => new FliteTextToSpeech(),
+    "en",
+  );
+  await ttsFigures(
+    "Flite slt, flite + lame programs, WAV whole then lame",
+    () => new FliteTextToSpeech({ streamSamples: false }),
     "en",
   );
   await ttsFigures(

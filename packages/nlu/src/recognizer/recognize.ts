@@ -22,7 +22,7 @@ import type {
   RecognizeOptions,
   Recognizer as RecognizerApi,
 } from "./types.js";
-import { toUnits, type Unit, unitKey } from "./units.js";
+import { toUnits, type Unit, unitKey, widenToKatakana } from "./units.js";
 import type { FeatureIndex } from "./weights.js";
 
 export interface Trained {
@@ -212,7 +212,12 @@ export class Recognizer implements RecognizerApi {
       let end = i + 1;
       while (end < labels.length && labels[end] === label + 1) end++;
       const slot = m.info.slotNames[(label - 1) >> 1] as string;
-      out.push({ slot, span: { type: types.get(slot) as string, start: i, end } });
+      const span =
+        m.language === "ja"
+          ? widenToKatakana(ctx.units, i, end, (k) => labels[k] === 0)
+          : { start: i, end };
+      out.push({ slot, span: { type: types.get(slot) as string, ...span } });
+      i = span.end - 1;
     }
     return out;
   }

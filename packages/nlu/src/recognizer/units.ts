@@ -4,6 +4,7 @@
 import type { ModelLanguage } from "@clover/protocol";
 import { type Token, tokenize } from "../text/index.js";
 import { foldChar } from "../text/normalize.js";
+import { scriptOf } from "../text/tokenize.js";
 
 export type Unit = Token;
 
@@ -49,4 +50,26 @@ export function unitRange(
     }
   }
   return first < 0 ? undefined : [first, last + 1];
+}
+
+const isKatakana = (unit: Unit | undefined): boolean =>
+  unit !== undefined && scriptOf(unit.text) === "kata";
+
+/**
+ * ja: a tagged span never starts or ends inside a run of katakana (a loanword is one word:
+ * 「ハイキング」, not 「ング」), as long as the units it takes are tagged nothing (`free`).
+ */
+export function widenToKatakana(
+  units: readonly Unit[],
+  start: number,
+  end: number,
+  free: (index: number) => boolean,
+): { start: number; end: number } {
+  const joined = (a: number, b: number) =>
+    (units[a] as Unit).end === (units[b] as Unit).start &&
+    isKatakana(units[a]) &&
+    isKatakana(units[b]);
+  while (start > 0 && free(start - 1) && joined(start - 1, start)) start--;
+  while (end < units.length && free(end) && joined(end - 1, end)) end++;
+  return { start, end };
 }

@@ -2,6 +2,7 @@
 // signing key (cek-custom-extension.md §2.5) and the account-linking redirect (§8.5).
 import {
   enableUsedBuiltinSlotTypes,
+  formatIssue,
   importIntentTsv,
   importSlotTypeTsv,
   type ModelIssue,
@@ -281,7 +282,8 @@ export function createManagementHandler(deps: ManagementDeps): RequestHandler {
       throw new ApiError(
         422,
         "invalid_model",
-        `${file}: ${firstError.message}`,
+        // file:line:column and the offending text (interaction-model.md §8.3).
+        formatIssue({ file, ...firstError }),
         modelIssues(issues),
       );
     const warnings = await putModel(id, language, model);

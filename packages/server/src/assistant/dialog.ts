@@ -95,8 +95,9 @@ export async function converse(ctx: AssistantContext, input: ConverseInput): Pro
   if (result.directives.some((d) => d.namespace === "AudioPlayer" && d.name === "Play"))
     await ctx.sessions.setPlaybackOwner(key, extension.id);
   if (r.shouldEndSession) {
-    // §7.1 rule 4: the extension closed it; no SessionEndedRequest follows.
-    await ctx.sessions.delete(key, sessionId);
+    // §7.1 rule 4: the extension closed it; no SessionEndedRequest follows. A session opened
+    // by this very turn was never stored (nothing can hold its new sessionId): nothing to end.
+    if (session) await ctx.sessions.delete(key, sessionId);
     return result;
   }
   const reprompt = r.reprompt

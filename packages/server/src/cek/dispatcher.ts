@@ -46,9 +46,20 @@ export interface DispatchTarget {
 
 const CONTENT_TYPE = "application/json;charset=UTF-8";
 
+/** An endpoint URL as a call needs it. */
+interface Endpoint {
+  href: string;
+  origin: string;
+  path: string;
+}
+
+/** Parsed endpoint URLs kept (one per registered extension, in practice). */
+const MAX_ENDPOINTS = 1000;
+
 export class CekDispatcher {
   readonly #pools = new Map<string, Pool>();
   readonly #breakers = new Map<string, CircuitBreaker>();
+  readonly #endpoints = new Map<string, Endpoint>();
   readonly guard: OutboundGuard;
 
   constructor(
@@ -71,17 +82,14 @@ export class CekDispatcher {
   async send(target: DispatchTarget, message: unknown): Promise<DispatchResult> {
     const started = performance.now();
     const elapsed = () => performance.now() - started;
-    let url: URL;
-    try {
-      url = new URL(target.endpointUrl);
-    } catch {
+    const url = this.#endpoint(target.endpointUrl);
+    if (!url)
       return {
         ok: false,
         failure: "bad-endpoint",
         message: `endpoint URL ${JSON.stringify(target.endpointUrl)} is not a URL`,
         durationMs: elapsed(),
       };
-    }
     const refused = this.guard.refused(url.href);
     if (refused)
       return {
@@ -106,7 +114,24 @@ export class CekDispatcher {
     return result;
   }
 
-  async #post(url: URL, body: Buffer, elapsed: () => number): Promise<DispatchResult> {
+  /** The parsed endpoint URL (parsed once per endpoint, not on every call); undefined: not a URL. */
+  #endpoint(endpointUrl: string): Endpoint | undefined {
+    let endpoint = this.#endpoints.get(endpointUrl);
+    if (!endpoint) {
+      let url: URL;
+      try {
+        url = new URL(endpointUrl);
+      } catch {
+        return undefined;
+      }
+      endpoint = { href: url.href, origin: url.origin, path: url.pathname + url.search };
+      if (this.#endpoints.size >= MAX_ENDPOINTS) this.#endpoints.clear();
+      this.#endpoints.set(endpointUrl, endpoint);
+    }
+    return endpoint;
+  }
+
+  async #post(url: Endpoint, body: Buffer, elapsed: () => number): Promise<DispatchResult> {
     const fail = (failure: DispatchFailure, message: string, status?: number): DispatchResult => ({
       ok: false,
       failure,
@@ -123,7 +148,7 @@ export class CekDispatcher {
       const signature = await this.signer.sign(body);
       const response = await this.#pool(url.origin).request({
         method: "POST",
-        path: url.pathname + url.search,
+        path: url.path,
         headers: {
           "content-type": CONTENT_TYPE,
           "content-length": String(body.length),

@@ -24,6 +24,9 @@ const SETTING = "CLOVER_EXTENSION_NETWORKS";
 
 export const MAX_OUTBOUND_URL_LENGTH = 2048;
 
+/** URLs whose outbound decision is remembered (the registered endpoints, a few account-linking URLs). */
+const MAX_DECISIONS = 1000;
+
 const METADATA_NAMES = new Set([
   "metadata",
   "metadata.google.internal",
@@ -143,6 +146,11 @@ export function guardedLookup(policy: OutboundPolicy): typeof dnsLookup {
  */
 export class OutboundGuard {
   readonly #trusted = new Set<string>();
+  /**
+   * The answers of refused() by URL: a turn asks for its extension's endpoint on every call,
+   * and the answer depends only on the URL, the (fixed) policy and the trusted origins.
+   */
+  readonly #decisions = new Map<string, string | undefined>();
   readonly lookup: typeof dnsLookup;
 
   constructor(readonly policy: OutboundPolicy) {
@@ -152,6 +160,7 @@ export class OutboundGuard {
   /** An origin of the platform's own (e.g. `http://127.0.0.1:4312`). */
   trust(origin: string): void {
     this.#trusted.add(origin);
+    this.#decisions.clear();
   }
 
   trusted(url: string): boolean {
@@ -164,7 +173,13 @@ export class OutboundGuard {
 
   /** Why `url` may not be called, or undefined when it may (before DNS). */
   refused(url: string): string | undefined {
-    return this.trusted(url) ? undefined : refusedUrl(url, this.policy);
+    if (this.#decisions.has(url)) return this.#decisions.get(url);
+    const refused = this.trusted(url) ? undefined : refusedUrl(url, this.policy);
+    if (url.length <= MAX_OUTBOUND_URL_LENGTH) {
+      if (this.#decisions.size >= MAX_DECISIONS) this.#decisions.clear();
+      this.#decisions.set(url, refused);
+    }
+    return refused;
   }
 
   /** Socket options for a connection to `url`: the guarded DNS lookup unless trusted. */

@@ -95,17 +95,22 @@ export function readEventRequest(req: AnyRequest, limits: EventLimits): Promise<
       () => fail(new CicError(400, `the request body took longer than ${limits.bodyTimeoutMs} ms`)),
       limits.bodyTimeoutMs,
     );
+    // One timer for the whole body, restarted (refresh) by every chunk.
+    let timersStopped = false;
     const armIdle = () => {
-      clearTimeout(idleTimer);
-      idleTimer = setTimeout(
-        () =>
-          fail(
-            new CicError(400, `the request body sent nothing for ${limits.bodyIdleTimeoutMs} ms`),
-          ),
-        limits.bodyIdleTimeoutMs,
-      );
+      if (timersStopped) return;
+      if (idleTimer) idleTimer.refresh();
+      else
+        idleTimer = setTimeout(
+          () =>
+            fail(
+              new CicError(400, `the request body sent nothing for ${limits.bodyIdleTimeoutMs} ms`),
+            ),
+          limits.bodyIdleTimeoutMs,
+        );
     };
     const stopTimers = () => {
+      timersStopped = true;
       clearTimeout(idleTimer);
       clearTimeout(totalTimer);
     };
@@ -153,6 +158,10 @@ export function readEventRequest(req: AnyRequest, limits: EventLimits): Promise<
       resolve({ metadata, audio, finished, failure: () => failure });
     };
 
+    /** The metadata part comes exactly once (cic.md §4.2). */
+    const secondMetadata = () =>
+      new CicError(400, 'a second "metadata" part: an event has exactly one, first');
+
     /** Every byte after the metadata counts toward the audio limit, whatever its part. */
     const countAfterMetadata = (bytes: number) => {
       afterMetadataBytes += bytes;
@@ -170,6 +179,7 @@ export function readEventRequest(req: AnyRequest, limits: EventLimits): Promise<
       p.on("field", (name, value, info) => {
         if (failure) return;
         if (!metadataSeen) return acceptMetadata(name, value, info.valueTruncated);
+        if (name === "metadata") return fail(secondMetadata());
         countAfterMetadata(value.length);
       });
       p.on("file", (name, stream) => {
@@ -192,6 +202,10 @@ export function readEventRequest(req: AnyRequest, limits: EventLimits): Promise<
               );
           });
           return;
+        }
+        if (metadataSeen && name === "metadata") {
+          stream.resume();
+          return fail(secondMetadata());
         }
         if (!metadataSeen) {
           stream.resume();
@@ -223,7 +237,10 @@ export function readEventRequest(req: AnyRequest, limits: EventLimits): Promise<
       });
     };
     req.on("data", armIdle);
-    req.on("end", () => clearTimeout(idleTimer));
+    req.on("end", () => {
+      timersStopped = true;
+      clearTimeout(idleTimer);
+    });
     req.on("aborted", () => fail(new CicError(400, "the request body was cut off")));
     req.on("close", () => {
       if (!req.complete) fail(new CicError(400, "the request body was cut off"));

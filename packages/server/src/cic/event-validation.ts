@@ -9,12 +9,10 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
 export function checkEventMessage(metadata: unknown): CicEventMessage {
-  // A missing context array is read as "no context" (robustness rule); everything else is checked.
-  const message =
-    isObject(metadata) && metadata["context"] === undefined
-      ? { ...metadata, context: [] }
-      : metadata;
-  const result = validateCicEvent(message);
+  // context[] is required on every event, [] when empty (cic.md §6.1, §15.2 item 8).
+  if (isObject(metadata) && metadata["context"] === undefined)
+    throw new CicError(400, "context is required: an array of context objects, [] when empty");
+  const result = validateCicEvent(metadata);
   if (!result.ok) {
     const shown = result.issues.slice(0, 3).map((issue) => issue.message);
     const more = result.issues.length > 3 ? ` (and ${result.issues.length - 3} more)` : "";

@@ -1,7 +1,13 @@
 // What CIC does with each event (cic.md §9): recognize requests become assistant turns, state
 // reports update the device record, playback events reach the extension owning the stream.
 import type { Readable } from "node:stream";
-import type { Assistant, Language, TurnResult, TurnTimings } from "../assistant/turn.js";
+import type {
+  Assistant,
+  DeviceInfo,
+  Language,
+  TurnResult,
+  TurnTimings,
+} from "../assistant/turn.js";
 import type { DeviceGrant } from "./auth/authority.js";
 import { type ContextObject, type DeviceStates, languageOfText } from "./device-state.js";
 import { CicError } from "./exception.js";
@@ -59,12 +65,16 @@ export class EventHandler {
   async handle(ctx: EventContext): Promise<DirectivePart[]> {
     const { header, payload } = ctx.message.event;
     const key = `${header.namespace}.${header.name}`;
-    await this.deps.devices.update(ctx.deviceKey, ctx.message.context);
-    // What other nodes kept for this device and its user (play queue, pending reports…).
-    await this.deps.side?.load(ctx.deviceKey, ctx.grant.userId);
+    // The device's context, and what other nodes kept for this device and its user (play
+    // queue, pending reports…): sent together, so a shared store answers in one round trip.
+    const ready = Promise.all([
+      this.deps.devices.update(ctx.deviceKey, ctx.message.context),
+      this.deps.side?.load(ctx.deviceKey, ctx.grant.userId),
+    ]);
+    if (key === "TextRecognizer.Recognize")
+      return this.recognizeText(ctx, String(payload["text"]), ready);
+    await ready;
     switch (key) {
-      case "TextRecognizer.Recognize":
-        return this.recognizeText(ctx, String(payload["text"]));
       case "SpeechRecognizer.Recognize":
         return this.recognizeSpeech(ctx);
       case "System.RequestSynchronizeState":
@@ -138,15 +148,29 @@ export class EventHandler {
     });
   }
 
-  private async recognizeText(ctx: EventContext, text: string): Promise<DirectivePart[]> {
+  /**
+   * A typed request. What it writes first (context, newest dialog, language) and what it reads
+   * (the device record, the device side's memory) are sent at once: on Redis they travel in
+   * one round trip, and the read, sent after the writes on the same connection, sees them.
+   */
+  private async recognizeText(
+    ctx: EventContext,
+    text: string,
+    ready: Promise<unknown>,
+  ): Promise<DirectivePart[]> {
     const started = performance.now();
+    ready.catch(() => {}); // awaited below; a 400 first must not leave it unhandled
     const dialogRequestId = this.requireDialogRequestId(ctx);
-    // The newest dialogRequestId per device: an older dialog's answer is dropped (cic.md §7.3).
-    await this.deps.devices.startDialog(ctx.deviceKey, dialogRequestId);
     ctx.audio.resume();
     const language = languageOfText(text);
-    if (language) await this.deps.devices.setLanguage(ctx.deviceKey, language);
-    return this.converse(ctx, text, dialogRequestId, language, { started });
+    const written = Promise.all([
+      ready,
+      // The newest dialogRequestId per device: an older dialog's answer is dropped (§7.3).
+      this.deps.devices.startDialog(ctx.deviceKey, dialogRequestId),
+      language ? this.deps.devices.setLanguage(ctx.deviceKey, language) : undefined,
+    ]);
+    const device = this.deviceInfo(ctx, language, written);
+    return this.converse(ctx, text, dialogRequestId, language, { started }, device);
   }
 
   /** One utterance of a dialog: the assistant's answer as directives. */
@@ -156,8 +180,9 @@ export class EventHandler {
     dialogRequestId: string,
     language: Language | undefined,
     timing: { started: number; asrMs?: number },
+    read: Promise<DeviceInfo> = this.deviceInfo(ctx, language),
   ): Promise<DirectivePart[]> {
-    const device = await this.deviceInfo(ctx, language);
+    const device = await read;
     // The gateway's stages of the turn (ASR, TTS, total); the turn log waits for `spoken`.
     const timings: TurnTimings = timing.asrMs === undefined ? {} : { asrMs: timing.asrMs };
     let spoken = () => {};
@@ -224,8 +249,10 @@ export class EventHandler {
         "no speech recognition engine is configured on this platform; send TextRecognizer.Recognize instead",
       );
     }
-    await this.deps.devices.setLanguage(ctx.deviceKey, lang as Language);
-    await this.deps.devices.startDialog(ctx.deviceKey, dialogRequestId);
+    await Promise.all([
+      this.deps.devices.setLanguage(ctx.deviceKey, lang as Language),
+      this.deps.devices.startDialog(ctx.deviceKey, dialogRequestId),
+    ]);
     let stopped = false;
     const stopCapture = () => {
       if (stopped) return;
@@ -281,8 +308,12 @@ export class EventHandler {
   }
 
   /** The assistant's view of the device: state, plus time zone, location and guest mode. */
-  private async deviceInfo(ctx: EventContext, language?: Language) {
-    const device = await this.deps.devices.deviceInfo(ctx.deviceKey, ctx.grant, language);
+  private async deviceInfo(ctx: EventContext, language?: Language, after?: Promise<unknown>) {
+    // The read is sent now (after any writes already sent); `after` must succeed as well.
+    const [device] = await Promise.all([
+      this.deps.devices.deviceInfo(ctx.deviceKey, ctx.grant, language),
+      after,
+    ]);
     return this.deps.side ? this.deps.side.enrich(device, ctx.deviceKey, ctx.grant.guest) : device;
   }
 

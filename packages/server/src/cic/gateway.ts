@@ -12,7 +12,7 @@ import {
 } from "../api/http.js";
 import { MAX_URL_LENGTH, parseRequestTarget } from "../api/url.js";
 import type { Assistant, Language } from "../assistant/turn.js";
-import type { RateLimiter } from "../store/rate-limits.js";
+import { type RateLimiter, takeInOrder } from "../store/rate-limits.js";
 import type { DeviceAuthority, DeviceGrant } from "./auth/authority.js";
 import { handleAuthorize, handleToken } from "./auth/routes.js";
 import { handleTerms, TERMS_API_PATH, TERMS_PATH } from "./auth/terms.js";
@@ -296,17 +296,19 @@ export class CicGateway {
       [limits.device, deviceKeyOf(grant), "this device", "device"],
       [limits.client, grant.clientId, "this device client (all its devices together)", "client"],
     ];
-    for (const [limiter, key, who, scope] of checks) {
-      if (!limiter) continue;
-      const taken = await limiter.take(key);
-      if (!taken.allowed) this.options.onRateLimited?.(scope);
-      if (!taken.allowed)
-        throw new CicError(
-          429,
-          `rate limit exceeded for ${who}; retry in ${taken.retryAfterMs} ms`,
-          taken.retryAfterMs,
-        );
-    }
+    const steps = checks.filter((c): c is [RateLimiter, string, string, "device" | "client"] =>
+      Boolean(c[0]),
+    );
+    // Device first, then client; on Redis both in one round trip.
+    const refused = await takeInOrder(steps.map(([limiter, key]) => ({ limiter, key })));
+    if (!refused) return;
+    const [, , who, scope] = steps[refused.index]!;
+    this.options.onRateLimited?.(scope);
+    throw new CicError(
+      429,
+      `rate limit exceeded for ${who}; retry in ${refused.retryAfterMs} ms`,
+      refused.retryAfterMs,
+    );
   }
 
   private async route(req: AnyRequest, res: AnyResponse): Promise<void> {

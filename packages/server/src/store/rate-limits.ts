@@ -9,7 +9,45 @@ export interface RateLimiter {
     cost?: number,
     now?: number,
   ): Promise<{ allowed: boolean; retryAfterMs: number }>;
+  /**
+   * takeInOrder() in one step, when this implementation can do it for all the steps (one
+   * Redis script when they share its connection); undefined when it cannot.
+   */
+  takeTogether?(
+    steps: readonly RateLimitStep[],
+    now: number,
+  ): Promise<RateLimitRefusal | null> | undefined;
   close(): Promise<void>;
+}
+
+/** One bucket to take a token from: a limiter and its key. */
+export interface RateLimitStep {
+  limiter: RateLimiter;
+  key: string;
+}
+
+/** Which step refused (its index) and the wait it named. */
+export interface RateLimitRefusal {
+  index: number;
+  retryAfterMs: number;
+}
+
+/**
+ * Takes one token from each step's bucket in order and stops at the first refusal (the tokens
+ * of the steps before it stay taken): null when every bucket allowed. One round trip when the
+ * limiters can take together (Redis), else one take() after the other.
+ */
+export async function takeInOrder(
+  steps: readonly RateLimitStep[],
+  now = Date.now(),
+): Promise<RateLimitRefusal | null> {
+  const together = steps[0]?.limiter.takeTogether?.(steps, now);
+  if (together) return together;
+  for (const [index, { limiter, key }] of steps.entries()) {
+    const taken = await limiter.take(key, 1, now);
+    if (!taken.allowed) return { index, retryAfterMs: taken.retryAfterMs };
+  }
+  return null;
 }
 
 export interface TokenBucketOptions {

@@ -3,6 +3,7 @@
 // expiry instants) can replace the in-memory default without touching the assistant.
 import type { DeviceInfo, Language, SpeechItem } from "../assistant/turn.js";
 import { type DeviceIdentity, deviceKeyOf } from "../cic/device-key.js";
+import { copyData } from "./copy-data.js";
 
 export interface DialogSession {
   /** sessionKey(device): the device's key (deviceKeyOf). */
@@ -58,11 +59,11 @@ export class MemorySessionStore implements SessionStore {
 
   async get(key: string) {
     const found = this.#sessions.get(key);
-    return found && structuredClone(found);
+    return found && copyData(found);
   }
 
   async put(session: DialogSession) {
-    this.#sessions.set(session.key, structuredClone(session));
+    this.#sessions.set(session.key, copyData(session));
     this.#leases.delete(session.key);
   }
 
@@ -86,7 +87,7 @@ export class MemorySessionStore implements SessionStore {
     const found = this.#sessions.get(key);
     if (!found || found.expiresAt > now || (this.#leases.get(key) ?? 0) > now) return undefined;
     this.#leases.set(key, now + leaseMs);
-    return structuredClone(found);
+    return copyData(found);
   }
 
   async getPlaybackOwner(key: string) {

@@ -227,7 +227,7 @@ describe("management API", () => {
           i.file === "Broken.tsv" && typeof i.line === "number",
       ),
     );
-    assert.match(refused.body.error.message, /^Broken\.tsv: /);
+    assert.match(refused.body.error.message, /^Broken\.tsv:\d+(:\d+)?: /);
   });
 
   it("enables users, sending SkillEnabled and SkillDisabled", async () => {

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { randomBytes, verify } from "node:crypto";
 import { after, before, describe, it } from "node:test";
-import { InlineSigner, WorkerPoolSigner } from "../../src/cek/signer.js";
+import { InlineSigner, SLOT_BODY_BYTES, WorkerPoolSigner } from "../../src/cek/signer.js";
 import { SigningKeyRing } from "../../src/cek/signing-key.js";
 import { type DatabaseHandle, openDatabase } from "../../src/store/database.js";
 import { SecretBox } from "../../src/store/secret-box.js";
@@ -42,6 +42,30 @@ describe("request signing", () => {
         verify("sha256", bodies[0]!, keys.active.publicKeyPem, Buffer.from(signature, "base64")),
       );
       assert.ok(!verify("sha256", bodies[0]!, old, Buffer.from(signature, "base64")));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("signs more bodies at once than the ring has slots, and bodies larger than a slot", async () => {
+    const inline = new InlineSigner(keys);
+    const pool = new WorkerPoolSigner(keys, 1);
+    try {
+      // 200 at once: most wait for a free slot; each gets its own body's signature.
+      const bodies = Array.from({ length: 200 }, (_, i) =>
+        Buffer.from(JSON.stringify({ i, pad: "x".repeat(i * 37) })),
+      );
+      const signatures = await Promise.all(bodies.map((b) => pool.sign(b)));
+      for (const [i, body] of bodies.entries())
+        assert.equal(signatures[i], await inline.sign(body), `body ${i}`);
+      // A body filling a slot exactly, one byte more (signed on the main thread), and a slice
+      // of a larger buffer (only its own bytes are signed).
+      const whole = randomBytes(SLOT_BODY_BYTES + 1);
+      for (const body of [whole.subarray(0, SLOT_BODY_BYTES), whole, whole.subarray(5, 700)])
+        assert.equal(await pool.sign(body), await inline.sign(body));
+      // After a quiet moment the ring is used again (the worker waits, the main thread too).
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.equal(await pool.sign(bodies[7]!), signatures[7]);
     } finally {
       await pool.close();
     }

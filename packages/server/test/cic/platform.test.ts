@@ -5,9 +5,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { DeviceClient, logIn } from "@clover/device";
+import type { DeviceClient } from "@clover/device";
 import { loadConfig } from "../../src/config/index.js";
 import { type CloverServer, startClover } from "../../src/main.js";
+import { connectedDevice } from "../helpers/devices.js";
 
 const ADMIN = "test-admin-token";
 
@@ -26,25 +27,7 @@ describe("the platform end to end through CIC", () => {
       CLOVER_ALLOW_HTTP_EXTENSIONS: "true",
     });
     server = await startClover({ config });
-    const created = await fetch(`${server.url}/api/v1/device-clients`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
-      body: JSON.stringify({ name: "kitchen speaker" }),
-    });
-    assert.equal(created.status, 201);
-    const { clientId, clientSecret } = (await created.json()) as {
-      clientId: string;
-      clientSecret: string;
-    };
-    const tokens = await logIn({
-      url: server.url,
-      clientId,
-      clientSecret,
-      deviceId: "kitchen-1",
-      modelId: "KS-1",
-    });
-    device = new DeviceClient({ url: server.url, accessToken: tokens.access_token });
-    await device.openDownchannel();
+    device = await connectedDevice(server.url, ADMIN, "kitchen-1");
   });
 
   after(async () => {

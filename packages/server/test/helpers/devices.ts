@@ -27,11 +27,25 @@ export async function loginDevice(
   url: string,
   client: { clientId: string; clientSecret: string },
   deviceId: string,
+  modelId = "KS-1",
 ): Promise<DeviceLogin> {
-  const tokens = await logIn({ url, ...client, deviceId, modelId: "KS-1" });
+  const tokens = await logIn({ url, ...client, deviceId, modelId });
   return { accessToken: tokens.access_token, refreshToken: tokens.refresh_token };
 }
 
 export function deviceAt(url: string, login: DeviceLogin): DeviceClient {
   return new DeviceClient({ url, accessToken: login.accessToken });
+}
+
+/** A new device client, logged in as `deviceId`, with its downchannel open. */
+export async function connectedDevice(
+  url: string,
+  adminToken: string,
+  deviceId: string,
+  modelId?: string,
+): Promise<DeviceClient> {
+  const login = await loginDevice(url, await registerClient(url, adminToken), deviceId, modelId);
+  const device = deviceAt(url, login);
+  await device.openDownchannel();
+  return device;
 }

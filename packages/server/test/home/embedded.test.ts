@@ -5,9 +5,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { DeviceClient, logIn } from "@clover/device";
+import type { DeviceClient } from "@clover/device";
 import { loadConfig } from "../../src/config/index.js";
 import { type CloverServer, startClover } from "../../src/main.js";
+import { connectedDevice } from "../helpers/devices.js";
 
 describe("the example home in the embedded default", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "clover-home-embedded-"));
@@ -25,22 +26,8 @@ describe("the example home in the embedded default", () => {
       CLOVER_EXAMPLES: "embedded",
     });
     server = await startClover({ config });
-    const created = await fetch(`${server.url}/api/v1/device-clients`, {
-      method: "POST",
-      headers: { authorization: "Bearer admin", "content-type": "application/json" },
-      body: JSON.stringify({ name: "console simulator" }),
-    });
-    const { clientId, clientSecret } = (await created.json()) as Record<string, string>;
     // A guest device, as the console's simulator logs in.
-    const tokens = await logIn({
-      url: server.url,
-      clientId: clientId!,
-      clientSecret: clientSecret!,
-      deviceId: "sim-1",
-      modelId: "console",
-    });
-    device = new DeviceClient({ url: server.url, accessToken: tokens.access_token });
-    await device.openDownchannel();
+    device = await connectedDevice(server.url, "admin", "sim-1", "console");
   });
   after(async () => {
     device?.close();

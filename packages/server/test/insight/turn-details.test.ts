@@ -8,10 +8,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { after, before, describe, it } from "node:test";
-import { DeviceClient, logIn } from "@clover/device";
+import type { DeviceClient } from "@clover/device";
 import { loadConfig } from "../../src/config/index.js";
 import type { LoggedTurn } from "../../src/insight/index.js";
 import { type CloverServer, startClover } from "../../src/main.js";
+import { connectedDevice } from "../helpers/devices.js";
 
 const ADMIN = "turn-details-admin";
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -46,21 +47,7 @@ describe("turn details in the conversation log", () => {
       CLOVER_ALLOW_HTTP_EXTENSIONS: "true",
     });
     server = await startClover({ config, tts, asr });
-    const created = await fetch(`${server.url}/api/v1/device-clients`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
-      body: JSON.stringify({ name: "turn details" }),
-    });
-    const { clientId, clientSecret } = (await created.json()) as Record<string, string>;
-    const tokens = await logIn({
-      url: server.url,
-      clientId: clientId!,
-      clientSecret: clientSecret!,
-      deviceId: "details-1",
-      modelId: "TD-1",
-    });
-    device = new DeviceClient({ url: server.url, accessToken: tokens.access_token });
-    await device.openDownchannel();
+    device = await connectedDevice(server.url, ADMIN, "details-1", "TD-1");
   });
 
   after(async () => {

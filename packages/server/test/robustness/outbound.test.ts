@@ -8,7 +8,7 @@ import { lookup } from "node:dns/promises";
 import { createServer, type Server } from "node:http";
 import { hostname } from "node:os";
 import { after, before, describe, it } from "node:test";
-import { addressClass } from "../../src/cek/outbound-policy.js";
+import { addressClass, OutboundGuard } from "../../src/cek/outbound-policy.js";
 import { ConfigError, loadConfig } from "../../src/config/index.js";
 import type { CloverServer } from "../../src/main.js";
 import { answer, startExtension } from "../helpers/extension-server.js";
@@ -219,6 +219,17 @@ for (const protocol of PROTOCOLS)
   });
 
 describe("outbound policy: CLOVER_EXTENSION_NETWORKS", () => {
+  it("answers the same URL the same way each time, until an origin becomes trusted", () => {
+    const guard = new OutboundGuard({ networks: "public" });
+    const url = "http://127.0.0.1:4312/cek";
+    for (let i = 0; i < 3; i++) assert.match(guard.refused(url) ?? "", /loopback address/);
+    assert.equal(guard.refused("https://example.com/cek"), undefined);
+    guard.trust("http://127.0.0.1:4312");
+    assert.equal(guard.refused(url), undefined, "the remembered refusal is forgotten");
+    assert.match(guard.refused("http://127.0.0.1:4313/cek") ?? "", /loopback address/);
+    assert.match(guard.refused("http://169.254.169.254/") ?? "", /link-local/);
+  });
+
   it("reads public, loopback and private, and the older boolean", () => {
     const networks = (env: Record<string, string>, argv: string[] = []) =>
       loadConfig(env, argv).cek.extensionNetworks;

@@ -6,11 +6,13 @@ import { type ChildProcess, spawn } from "node:child_process";
 
 interface Job<T> {
   message: unknown;
+  /** Parts of the answer the helper sends before its reply. */
+  onChunk?: ((chunk: T) => void) | undefined;
   resolve: (value: T) => void;
   reject: (error: Error) => void;
 }
 
-type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+type Reply<T> = { ok: true; value: T } | { ok: false; error: string } | { chunk: T };
 
 export class SerialChildWorker<T> {
   private child: ChildProcess | undefined;
@@ -22,17 +24,20 @@ export class SerialChildWorker<T> {
 
   constructor(
     private readonly name: string,
-    /** CommonJS source run with `node --expose-gc -e`; it answers each IPC message with a Reply. */
+    /**
+     * CommonJS source run with `node --expose-gc -e`; it answers each IPC message with a Reply,
+     * optionally after `{ chunk }` messages (parts of the answer, in order).
+     */
     private readonly source: string,
     private readonly args: readonly string[],
     private readonly timeoutMs: number,
     private readonly maxJobs = Number.POSITIVE_INFINITY,
   ) {}
 
-  run(message: unknown): Promise<T> {
+  run(message: unknown, onChunk?: (chunk: T) => void): Promise<T> {
     if (this.closed) return Promise.reject(new Error(`${this.name} is closed`));
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ message, resolve, reject });
+      this.queue.push({ message, onChunk, resolve, reject });
       this.next();
     });
   }
@@ -82,7 +87,8 @@ export class SerialChildWorker<T> {
     });
     child.on("message", (reply: Reply<T>) => {
       if (this.child !== child) return;
-      if (reply.ok) this.finish(reply.value);
+      if ("chunk" in reply) this.current?.onChunk?.(reply.chunk);
+      else if (reply.ok) this.finish(reply.value);
       else this.finish(undefined, new Error(`${this.name}: ${reply.error}`));
     });
     child.on("error", (error) => {

@@ -10,12 +10,20 @@ import { SerialChildWorker } from "./child-worker.js";
 import { findProgram } from "./find-program.js";
 import { lameStep, ProgramPool } from "./program-pool.js";
 import { collectAudio, sentenceAudio } from "./sentence-audio.js";
-import { splitSentences } from "./sentences.js";
+import { splitPieces } from "./sentences.js";
 import { Slots } from "./slots.js";
 
 /** Voices compiled into the WASI build. */
 export const FLITE_VOICES = ["slt", "kal", "kal16", "awb", "rms"] as const;
 export type FliteVoice = (typeof FLITE_VOICES)[number];
+/** The rate each voice speaks at (raw samples carry no header that would say it). */
+const VOICE_RATES: Record<FliteVoice, number> = {
+  slt: 16000,
+  kal: 8000,
+  kal16: 16000,
+  awb: 16000,
+  rms: 16000,
+};
 
 // Runs in the helper process: compiles flite.wasm once, then one WASI instance per phrase
 // writing a WAV into a private temporary directory.
@@ -71,7 +79,22 @@ export interface FliteOptions {
   prestart?: boolean;
   /** Cut a long first sentence at its first comma so the first audio is ready sooner (default true). */
   shortFirstPiece?: boolean;
+  /**
+   * Pipe `flite`'s samples into `lame` as they are made, so a piece's first MP3 frames leave
+   * while the rest is synthesized (default true; false: the WAV whole, then the encoder, as
+   * before — benchmarks compare the two). Needs `prestart` and `lame`.
+   */
+  streamSamples?: boolean;
+  /**
+   * With `streamSamples`: drop Flite's ~220 ms of silence before the first word of an answer
+   * (and of a piece that goes on with a sentence cut at a comma), keeping 30 ms, so speech is
+   * heard that much sooner (default true).
+   */
+  trimLeadIn?: boolean;
 }
+
+/** Silence kept before the first sound of a trimmed piece. */
+const LEAD_IN_MS = 30;
 
 /** Characters Flite would read out or choke on: control characters and markup. */
 function cleanText(text: string): string {
@@ -95,12 +118,16 @@ export class FliteTextToSpeech implements TextToSpeech {
   private readonly voice: FliteVoice;
   private readonly shortFirstPiece: boolean;
   private readonly prestart: boolean;
+  private readonly streamSamples: boolean;
+  private readonly trimLeadIn: boolean;
   private readonly closing = new AbortController();
 
   constructor(options: FliteOptions = {}) {
     this.voice = options.voice ?? "slt";
     this.shortFirstPiece = options.shortFirstPiece ?? true;
     this.prestart = options.prestart ?? true;
+    this.streamSamples = (options.streamSamples ?? true) && this.prestart;
+    this.trimLeadIn = options.trimLeadIn ?? true;
     if (!FLITE_VOICES.includes(this.voice)) {
       throw new Error(
         `unknown Flite voice "${this.voice}"; choose one of ${FLITE_VOICES.join(", ")}`,
@@ -130,24 +157,44 @@ export class FliteTextToSpeech implements TextToSpeech {
     return cancel ? AbortSignal.any([cancel, this.closing.signal]) : this.closing.signal;
   }
 
-  /** WAV of cleaned text, or MP3 when `mp3` and Debian's lame is installed. */
-  private async run(clean: string, mp3: boolean, cancel?: AbortSignal): Promise<Buffer> {
+  /**
+   * WAV of cleaned text, or MP3 when `mp3` and Debian's lame is installed (its first bytes to
+   * `onChunk` as they are made when the samples stream into the encoder).
+   */
+  private async run(
+    clean: string,
+    mp3: boolean,
+    cancel?: AbortSignal,
+    onChunk?: (bytes: Buffer) => void,
+    trim = false,
+  ): Promise<Buffer> {
     const signal = this.signalFor(cancel);
     if (this.programs && this.program) {
-      return this.programs.run(
-        {
-          synthesize: {
-            command: this.program,
-            // The text on standard input: the process can be started before the job.
-            args: ["-voice", this.voice, "-f", "-", "-o", "{wav}"],
-            input: clean,
-            warm: this.prestart,
-            packageName: "flite",
-          },
-          ...(mp3 && this.lame ? { encode: { ...lameStep(this.lame), warm: this.prestart } } : {}),
-        },
-        signal,
-      );
+      const synthesize = {
+        command: this.program,
+        // The text on standard input: the process can be started before the job.
+        args: ["-voice", this.voice, "-f", "-", "-o", "{wav}"],
+        input: clean,
+        warm: this.prestart,
+        packageName: "flite",
+      };
+      if (!mp3 || !this.lame) return this.programs.run({ synthesize }, signal);
+      const encode = { ...lameStep(this.lame), warm: this.prestart };
+      // `-o stream` plays the samples (on ALSA, which the helper points at standard output)
+      // as Flite makes them, the same samples the WAV would hold.
+      const pipe = this.streamSamples
+        ? {
+            synthesize: {
+              ...synthesize,
+              args: ["-voice", this.voice, "-f", "-", "-o", "stream"],
+              samplesOnStdout: true,
+            },
+            encode: lameStep(this.lame, VOICE_RATES[this.voice]),
+            sampleRate: VOICE_RATES[this.voice],
+            ...(trim && this.trimLeadIn ? { trimStartMs: LEAD_IN_MS } : {}),
+          }
+        : undefined;
+      return this.programs.run({ synthesize, encode, ...(pipe ? { pipe } : {}) }, signal, onChunk);
     }
     const release = await this.slots.acquire(signal);
     // A slot is held, so one of the helpers is idle.
@@ -168,11 +215,14 @@ export class FliteTextToSpeech implements TextToSpeech {
 
   stream(text: string, language: string): SpeechAudio | undefined {
     if (!language.toLowerCase().startsWith("en")) return undefined;
-    const sentences = splitSentences(cleanText(text), this.shortFirstPiece);
-    if (sentences.length === 0) return undefined;
+    const pieces = splitPieces(cleanText(text), this.shortFirstPiece);
+    if (pieces.length === 0) return undefined;
     const mp3 = this.lame !== undefined;
-    return sentenceAudio(sentences, async (sentence, signal) => {
-      const bytes = await this.run(sentence, mp3, signal);
+    const texts = pieces.map((piece) => piece.text);
+    return sentenceAudio(texts, async (sentence, signal, onChunk, index) => {
+      // The answer starts at once, and a cut sentence goes on without a sentence's pause.
+      const trim = index === 0 || pieces[index]?.continues === true;
+      const bytes = await this.run(sentence, mp3, signal, onChunk, trim);
       return mp3 ? bytes : decodeWav(bytes);
     });
   }

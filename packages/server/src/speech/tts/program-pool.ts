@@ -10,6 +10,15 @@
 // step, waiting on its input, and starts the next one once a job is answered. A job then pays
 // neither the program's start (loading the libraries and the voice: 10-30 ms each for flite
 // and lame, more on a loaded machine) nor the start's competition for the CPU.
+//
+// A synthesizer that can hand out its samples as it makes them (Flite, through ALSA: see
+// `samplesOnStdout`) runs as a pipe: its samples go on to the encoder as they come (through the
+// helper, which can drop the silence before the first sound), the two started ahead as a pair,
+// and the encoder's MP3 goes to the server as it comes out. The
+// first MP3 frames then leave while the rest of the piece is still being synthesized, instead
+// of after synthesis and encoding. A helper trusts the pipe once it has given a whole job
+// (that first job is answered in one piece); if it fails before that, the helper falls back to
+// the WAV-file path for good.
 import { SerialChildWorker } from "./child-worker.js";
 import { Slots } from "./slots.js";
 
@@ -27,13 +36,43 @@ export interface ProgramStep {
   warm?: boolean;
   /** Debian package named when the program is missing. */
   packageName: string;
+  /**
+   * The program plays its audio on ALSA's default device (Flite's `-o stream`): the helper
+   * points ALSA at a configuration that writes the raw samples to the program's standard
+   * output, as the program makes them.
+   */
+  samplesOnStdout?: boolean;
 }
 
 export interface ProgramJob {
   synthesize: ProgramStep;
   /** Reads `{wav}` (or its standard input), writes the result to standard output (the job's answer). */
   encode?: ProgramStep;
+  /**
+   * The same job as a pipe, the synthesizer's samples streaming into the encoder (both steps
+   * `warm`, the encoder reading raw samples on its input); `synthesize` and `encode` remain the
+   * fallback where the pipe does not work.
+   */
+  pipe?: {
+    synthesize: ProgramStep;
+    encode: ProgramStep;
+    /** The synthesizer's rate (its raw 16-bit mono samples carry no header). */
+    sampleRate: number;
+    /**
+     * Drop the silence the synthesizer puts before the first sound, but for this many
+     * milliseconds (the start of an answer, or a piece that goes on with a cut sentence).
+     */
+    trimStartMs?: number;
+  };
 }
+
+/** A sample at least this loud (of 32,767) starts the sound; Flite's lead-in stays below 100. */
+const SOUND_LEVEL = 300;
+
+/** MP3 bytes the helper hands on as they come before it batches the rest (~7 frames, 170 ms). */
+const FIRST_BYTES = 1000;
+/** Longest a batch of later MP3 bytes waits in the helper. */
+const BATCH_MS = 20;
 
 const HELPER_SOURCE = `
 const { spawn } = require("node:child_process");
@@ -41,27 +80,35 @@ const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 const crypto = require("node:crypto");
-const timeoutMs = Number(process.argv[process.argv.length - 1]);
+const [timeoutMs, firstBytes, batchMs, soundLevel] = process.argv.slice(-4).map(Number);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "clover-speech-"));
+// ALSA's default device for samplesOnStdout steps: raw samples to standard output (fd 1),
+// nothing played. The file replaces ALSA's whole configuration for those programs only.
+const alsaConfig = path.join(dir, "alsa.conf");
+fs.writeFileSync(alsaConfig, 'pcm.!default { type file slave.pcm "null" file 1 format "raw" }\\npcm.null { type null }\\n');
 // Started processes waiting for a job, by step; they end on their own when this helper
 // goes away (their standard input closes).
 const ready = new Map();
+// Pipes that gave a whole job ("works") or failed before that ("broken"), by pipe.
+const pipeState = new Map();
 process.on("exit", () => {
-  for (const p of ready.values()) p.child.kill("SIGKILL");
+  for (const p of ready.values()) for (const c of p.children) c.kill("SIGKILL");
   fs.rmSync(dir, { recursive: true, force: true });
 });
 process.on("disconnect", () => process.exit(0));
-const keyOf = (step) => JSON.stringify([step.command, step.args]);
-function start(step) {
+const keyOf = (step) => JSON.stringify([step.command, step.args, !!step.samplesOnStdout]);
+function start(step, stdout) {
   const wav = path.join(dir, crypto.randomUUID() + ".wav");
   const args = step.args.map((a) => (a === "{wav}" ? wav : a));
-  const child = spawn(step.command, args, { stdio: ["pipe", "pipe", "pipe"] });
+  const env = step.samplesOnStdout ? { ...process.env, ALSA_CONFIG_PATH: alsaConfig } : process.env;
+  const child = spawn(step.command, args, { stdio: ["pipe", stdout || "pipe", "pipe"], env });
+  const p = { child, children: [child], wav, onData: undefined };
   const out = [];
   let err = "";
-  child.stdout.on("data", (c) => out.push(c));
+  child.stdout?.on("data", (c) => (p.onData ? p.onData(c) : out.push(c)));
   child.stderr.on("data", (c) => { err = (err + c).slice(-2000); });
   child.stdin.on("error", () => {});
-  const done = new Promise((resolve, reject) => {
+  p.done = new Promise((resolve, reject) => {
     child.on("error", (e) => {
       reject(new Error(e.code === "ENOENT" ? step.command + " is not installed (Debian package " + step.packageName + ")" : e.message));
     });
@@ -70,26 +117,72 @@ function start(step) {
       else reject(new Error(step.command + " exited with " + (signal || "code " + code) + ": " + err.trim()));
     });
   });
-  done.catch(() => {});
-  return { child, wav, done };
+  p.done.catch(() => {});
+  return p;
 }
-function take(step) {
-  const key = keyOf(step);
+// The synthesizer's samples go to the encoder through this helper, which can drop the
+// silence before the first sound; the encoder's input ends when the synthesizer's output does.
+function startPipe(pipe) {
+  const encoder = start(pipe.encode);
+  const synthesizer = start(pipe.synthesize);
+  synthesizer.child.stdout.on("end", () => {
+    synthesizer.onEnd?.();
+    encoder.child.stdin.end();
+  });
+  return {
+    child: synthesizer.child,
+    children: [synthesizer.child, encoder.child],
+    synthesizer,
+    encoder,
+    done: Promise.all([synthesizer.done, encoder.done]).then(([, mp3]) => mp3),
+  };
+}
+// Samples pass on as they come; with trimStartMs, those before the first sound are held back
+// and only their last trimStartMs milliseconds go on once it starts (all, if it never does).
+function relay(p, pipe) {
+  const input = p.encoder.child.stdin;
+  const keep = Math.round(((pipe.sampleRate || 16000) * (pipe.trimStartMs || 0)) / 1000) * 2;
+  let head = pipe.trimStartMs ? [] : undefined;
+  let held = 0;
+  // A chunk may end in the middle of a two-byte sample: its first byte waits for the next.
+  let carry = Buffer.alloc(0);
+  p.synthesizer.onData = (c) => {
+    if (!head) return input.write(c);
+    const base = held - carry.length;
+    head.push(c);
+    held += c.length;
+    const bytes = carry.length > 0 ? Buffer.concat([carry, c]) : c;
+    const whole = bytes.length - (bytes.length % 2);
+    for (let i = 0; i < whole; i += 2) {
+      const x = bytes.readInt16LE(i);
+      if (x >= soundLevel || x <= -soundLevel) {
+        input.write(Buffer.concat(head).subarray(Math.max(0, base + i - keep)));
+        head = undefined;
+        return;
+      }
+    }
+    carry = bytes.subarray(whole);
+  };
+  p.synthesizer.onEnd = () => {
+    if (head) input.write(Buffer.concat(head));
+  };
+}
+const alive = (p) => p.children.every((c) => c.exitCode === null && c.signalCode === null);
+function take(step, key = keyOf(step), make = () => start(step)) {
   const p = step.warm ? ready.get(key) : undefined;
   if (p) ready.delete(key);
-  if (p && p.child.exitCode === null && p.child.signalCode === null) return p;
-  if (p) p.child.kill("SIGKILL");
-  return start(step);
+  if (p && alive(p)) return p;
+  if (p) for (const c of p.children) c.kill("SIGKILL");
+  return make();
 }
-function prepare(step) {
-  const key = keyOf(step);
-  if (step.warm && !ready.has(key)) ready.set(key, start(step));
+function prepare(step, key = keyOf(step), make = () => start(step)) {
+  if (step.warm && !ready.has(key)) ready.set(key, make());
 }
 async function run(p, step, input) {
   let timer;
   const late = new Promise((_, reject) => {
     timer = setTimeout(() => {
-      p.child.kill("SIGKILL");
+      for (const c of p.children) c.kill("SIGKILL");
       reject(new Error(step.command + " took longer than " + timeoutMs + " ms"));
     }, timeoutMs);
   });
@@ -100,28 +193,75 @@ async function run(p, step, input) {
     clearTimeout(timer);
   }
 }
-process.on("message", async (job) => {
-  const first = take(job.synthesize);
-  const wavs = [first.wav];
+// The pipe's MP3 as it comes: the first bytes at once, then in batches; the rest is the answer.
+async function runPipe(job, key, stream) {
+  const p = take(job.pipe.synthesize, key, () => startPipe(job.pipe));
+  relay(p, job.pipe);
+  const pending = [];
+  let sent = 0;
+  let timer;
+  const send = () => {
+    timer = undefined;
+    const chunk = Buffer.concat(pending.splice(0));
+    sent += chunk.length;
+    if (chunk.length > 0) process.send({ chunk });
+  };
+  p.encoder.onData = (c) => {
+    pending.push(c);
+    if (!stream) return;
+    if (sent < firstBytes) send();
+    else timer ??= setTimeout(send, batchMs);
+  };
   try {
-    const out = await run(first, job.synthesize, job.synthesize.input || "");
+    await run(p, job.pipe.synthesize, job.pipe.synthesize.input || "");
+  } catch (error) {
+    for (const c of p.children) c.kill("SIGKILL");
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    // Nothing of this job may reach the server after its answer (it would join the next one's).
+    p.encoder.onData = () => {};
+  }
+  return Buffer.concat(pending);
+}
+async function runSteps(job, wavs) {
+  const first = take(job.synthesize);
+  wavs.push(first.wav);
+  const out = await run(first, job.synthesize, job.synthesize.input || "");
+  const wav = job.synthesize.wavOnStdout ? out : fs.readFileSync(first.wav);
+  if (!job.encode) return wav;
+  const encoder = take(job.encode);
+  wavs.push(encoder.wav);
+  if (!job.encode.wavOnStdin) fs.writeFileSync(encoder.wav, wav);
+  return run(encoder, job.encode, job.encode.wavOnStdin ? wav : "");
+}
+process.on("message", async (job) => {
+  const wavs = [];
+  const key = job.pipe && "pipe " + keyOf(job.pipe.synthesize) + keyOf(job.pipe.encode);
+  try {
     let value;
-    if (!job.encode) value = job.synthesize.wavOnStdout ? out : fs.readFileSync(first.wav);
-    else {
-      const wav = job.synthesize.wavOnStdout ? out : fs.readFileSync(first.wav);
-      const encoder = take(job.encode);
-      wavs.push(encoder.wav);
-      if (!job.encode.wavOnStdin) fs.writeFileSync(encoder.wav, wav);
-      value = await run(encoder, job.encode, job.encode.wavOnStdin ? wav : "");
+    const state = key && pipeState.get(key);
+    if (key && state !== "broken") {
+      try {
+        value = await runPipe(job, key, state === "works");
+        pipeState.set(key, "works");
+      } catch (error) {
+        if (state === "works") throw error;
+        pipeState.set(key, "broken");
+      }
     }
+    value ??= await runSteps(job, wavs);
     process.send({ ok: true, value });
   } catch (error) {
     process.send({ ok: false, error: String((error && error.message) || error) });
   } finally {
     for (const wav of wavs) fs.rmSync(wav, { force: true });
     // The next job's processes start now, while this helper has nothing else to do.
-    prepare(job.synthesize);
-    if (job.encode) prepare(job.encode);
+    if (key && pipeState.get(key) === "works") prepare(job.pipe.synthesize, key, () => startPipe(job.pipe));
+    else {
+      prepare(job.synthesize);
+      if (job.encode) prepare(job.encode);
+    }
   }
 });
 `;
@@ -136,7 +276,12 @@ export class ProgramPool {
     for (let i = 0; i < this.slots.size; i++) {
       // The helper limits each program; the job limit covers both steps and a slow helper start.
       this.helpers.push(
-        new SerialChildWorker(name, HELPER_SOURCE, [String(timeoutMs)], timeoutMs * 2 + 15_000),
+        new SerialChildWorker(
+          name,
+          HELPER_SOURCE,
+          [String(timeoutMs), String(FIRST_BYTES), String(BATCH_MS), String(SOUND_LEVEL)],
+          timeoutMs * 2 + 15_000,
+        ),
       );
       this.busy.push(false);
     }
@@ -146,14 +291,22 @@ export class ProgramPool {
     return this.slots.size;
   }
 
-  /** The bytes the job's last step produced; waits for a free helper first. */
-  async run(job: ProgramJob, signal?: AbortSignal): Promise<Buffer> {
+  /**
+   * The bytes the job's last step produced; waits for a free helper first. A job with a `pipe`
+   * hands its first bytes to `onChunk` as they are made and resolves with the rest.
+   */
+  async run(
+    job: ProgramJob,
+    signal?: AbortSignal,
+    onChunk?: (bytes: Buffer) => void,
+  ): Promise<Buffer> {
     const release = await this.slots.acquire(signal);
     // A slot is held, so one of the helpers is idle.
     const index = Math.max(0, this.busy.indexOf(false));
     this.busy[index] = true;
     try {
-      return Buffer.from(await this.helpers[index]!.run(job));
+      const chunk = onChunk && ((bytes: Uint8Array) => onChunk(Buffer.from(bytes)));
+      return Buffer.from(await this.helpers[index]!.run(job, chunk));
     } finally {
       this.busy[index] = false;
       release();
@@ -165,11 +318,28 @@ export class ProgramPool {
   }
 }
 
-/** `lame` reading a WAV (any rate) on its input → mono 24 kHz 48 kbit/s CBR MP3, no tags (cic.md §11.1). */
-export function lameStep(command: string): ProgramStep {
+/**
+ * `lame` reading a WAV (any rate) on its input → mono 24 kHz 48 kbit/s CBR MP3, no tags
+ * (cic.md §11.1). With `rawRate`: raw 16-bit little-endian mono samples at that rate instead,
+ * each frame written out as soon as it is encoded.
+ */
+export function lameStep(command: string, rawRate?: number): ProgramStep {
+  const raw = rawRate
+    ? [
+        "-r",
+        "-s",
+        String(rawRate / 1000),
+        "--signed",
+        "--bitwidth",
+        "16",
+        "--little-endian",
+        "--flush",
+      ]
+    : [];
   return {
     command,
     args: [
+      ...raw,
       "--silent",
       "-m",
       "m",

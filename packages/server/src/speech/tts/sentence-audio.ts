@@ -3,13 +3,32 @@
 // audio leaves as soon as the first sentence is ready. A sentence comes back as MP3 (encoded
 // by Debian's `lame` in a helper: the answer is then a run of per-sentence MP3 streams, frame
 // after frame, with LAME's few milliseconds of padding between sentences) or as PCM (encoded
-// here, all sentences through one encoder).
+// here, all sentences through one encoder). An engine may hand out a sentence's first MP3
+// bytes while it is still making the rest (`onChunk`): those of the sentence being played
+// leave at once.
 import type { SpeechAudio } from "../../cic/speech-engines.js";
 import { JsMp3Stream } from "../audio/mp3-stream.js";
 import type { Pcm } from "../audio/pcm.js";
 
-/** MP3 or PCM of one sentence; stops (rejects) when the signal aborts. */
-export type SentenceSynthesizer = (sentence: string, signal: AbortSignal) => Promise<Buffer | Pcm>;
+/**
+ * MP3 or PCM of one sentence; stops (rejects) when the signal aborts. An engine that streams
+ * gives the first MP3 bytes to `onChunk` and resolves with the rest.
+ */
+export type SentenceSynthesizer = (
+  sentence: string,
+  signal: AbortSignal,
+  onChunk: (bytes: Buffer) => void,
+  /** The sentence's place in the answer (0: the first). */
+  index: number,
+) => Promise<Buffer | Pcm>;
+
+/** One sentence being made: the MP3 bytes handed out so far, and whether it has ended. */
+interface Piece {
+  chunks: Buffer[];
+  settled: boolean;
+  /** Wakes the reader waiting for more of this piece. */
+  wake?: (() => void) | undefined;
+}
 
 export function sentenceAudio(
   sentences: readonly string[],
@@ -20,23 +39,39 @@ export function sentenceAudio(
   // has (the directives of the answer) to the network.
   const settlers: { resolve: (piece: Buffer | Pcm) => void; reject: (error: unknown) => void }[] =
     [];
-  const jobs = sentences.map(
-    () =>
-      new Promise<Buffer | Pcm>((resolve, reject) => {
-        settlers.push({ resolve, reject });
-      }),
+  const pieces: Piece[] = sentences.map(() => ({ chunks: [], settled: false }));
+  const jobs = sentences.map((_, i) =>
+    new Promise<Buffer | Pcm>((resolve, reject) => {
+      settlers.push({ resolve, reject });
+    }).finally(() => {
+      pieces[i]!.settled = true;
+      pieces[i]!.wake?.();
+    }),
   );
   for (const job of jobs) job.catch(() => {});
   setImmediate(() => {
     sentences.forEach((sentence, i) => {
       const { resolve, reject } = settlers[i]!;
+      const piece = pieces[i]!;
+      const onChunk = (bytes: Buffer) => {
+        piece.chunks.push(bytes);
+        piece.wake?.();
+      };
       if (controller.signal.aborted) reject(controller.signal.reason);
-      else synthesize(sentence, controller.signal).then(resolve, reject);
+      else synthesize(sentence, controller.signal, onChunk, i).then(resolve, reject);
     });
   });
   async function* audio(): AsyncGenerator<Buffer> {
     let encoder: JsMp3Stream | undefined;
-    for (const job of jobs) {
+    for (const [i, job] of jobs.entries()) {
+      const progress = pieces[i]!;
+      for (;;) {
+        const ready = progress.chunks.splice(0);
+        if (ready.length > 0) yield Buffer.concat(ready);
+        else if (progress.settled) break;
+        else await new Promise<void>((wake) => (progress.wake = wake));
+        progress.wake = undefined;
+      }
       const piece = await job;
       if (Buffer.isBuffer(piece)) {
         if (piece.length > 0) yield piece;

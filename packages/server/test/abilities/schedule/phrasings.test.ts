@@ -90,4 +90,14 @@ describe("schedule phrasing set", () => {
       console.log(`accuracy ${(accuracy * 100).toFixed(1)}% (${summary})\n${misses.join("\n")}`);
     assert.ok(accuracy >= TARGET, `accuracy ${(accuracy * 100).toFixed(1)}% < ${TARGET * 100}%`);
   });
+
+  it("ja: takes a loanword subject whole, never from inside its katakana", () => {
+    const ja = scheduleRecognizer("ja")!;
+    const options = { referenceTime: REFERENCE.ja, timeZone: ZONES.ja };
+    for (const subject of ["ハイキング", "ピクニック", "バーベキュー", "ボウリング"]) {
+      const recognition = ja.recognize(`土曜日に${subject}の予定を入れて`, options);
+      assert.equal(recognition.intent, "ScheduleAdd");
+      assert.equal(recognition.slots["subject"]?.value, subject);
+    }
+  });
 });

@@ -1,0 +1,211 @@
+// Interaction model conformance (interaction-model.md), black box through the management API:
+// uploads with mistakes are refused naming where, TSV files follow §8, the built-in intents and
+// slot types reach a raw extension as §3 and §5 say.
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import {
+  ADMIN,
+  guestTokens,
+  httpsCall,
+  newProduct,
+  RawDevice,
+  type RawExtension,
+  type Running,
+  rawExtension,
+  speech,
+  startServer,
+  textRecognize,
+} from "./raw.js";
+
+const ID = "org.example.teashop";
+
+const good = {
+  language: "en",
+  invocation: { main: "tea shop" },
+  builtinIntents: ["Clova.GuideIntent", "Clova.YesIntent", "Clova.NoIntent"],
+  builtinSlotTypes: ["CLOVA.NUMBER"],
+  customSlotTypes: [{ name: "TEA", values: [{ value: "green tea", synonyms: ["sencha"] }] }],
+  intents: [
+    {
+      name: "OrderTea",
+      slots: [
+        { name: "tea", type: "TEA" },
+        { name: "cups", type: "CLOVA.NUMBER" },
+      ],
+      utterances: [
+        "order <cups>two</cups> cups of <tea>green tea</tea>",
+        "i want <tea>sencha</tea>",
+      ],
+    },
+  ],
+};
+
+describe("interaction model conformance", () => {
+  let running: Running;
+  let ext: RawExtension;
+  const admin = { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" };
+  const put = (path: string, body: string, type = "application/json") =>
+    httpsCall(`${running.url}/api/v1/extensions/${ID}${path}`, {
+      method: "PUT",
+      headers: { ...admin, "content-type": type },
+      body,
+    });
+
+  before(async () => {
+    running = await startServer();
+    ext = await rawExtension((req) => ({
+      body: speech("ok", true, { sessionAttributes: {} }),
+      req,
+    }));
+    const created = await httpsCall(`${running.url}/api/v1/extensions`, {
+      method: "POST",
+      headers: admin,
+      body: JSON.stringify({
+        id: ID,
+        displayName: "Tea Shop",
+        endpointUrl: ext.url,
+        models: { en: good },
+      }),
+    });
+    assert.equal(created.status, 201, created.body.toString());
+  });
+  after(async () => {
+    await ext?.close();
+    await running?.close();
+  });
+
+  const broken: [string, unknown, RegExp][] = [
+    [
+      "an utterance tag naming an undeclared slot",
+      { ...good, intents: [{ ...good.intents[0], utterances: ["order <size>big</size> tea"] }] },
+      /intents\[0\]\.utterances\[0\]/,
+    ],
+    [
+      "an empty slot span",
+      { ...good, intents: [{ ...good.intents[0], utterances: ["order <tea></tea>"] }] },
+      /intents\[0\]\.utterances\[0\]/,
+    ],
+    [
+      "nested tags",
+      {
+        ...good,
+        intents: [{ ...good.intents[0], utterances: ["order <tea>green <cups>2</cups></tea>"] }],
+      },
+      /intents\[0\]\.utterances\[0\]/,
+    ],
+    [
+      "a built-in slot type that is not enabled",
+      { ...good, builtinSlotTypes: [] },
+      /CLOVA\.NUMBER/,
+    ],
+    [
+      "an unknown built-in slot type",
+      { ...good, builtinSlotTypes: ["CLOVA.NUMBER", "CLOVA.NOPE"] },
+      /CLOVA\.NOPE/,
+    ],
+    [
+      "a custom intent in the reserved Clova. prefix",
+      { ...good, intents: [{ ...good.intents[0], name: "Clova.OrderTea" }] },
+      /intents\[0\]\.name/,
+    ],
+    [
+      "a synonym in two entries",
+      {
+        ...good,
+        customSlotTypes: [
+          {
+            name: "TEA",
+            values: [
+              { value: "green tea", synonyms: ["sencha"] },
+              { value: "black tea", synonyms: ["sencha"] },
+            ],
+          },
+        ],
+      },
+      /customSlotTypes\[0\]/,
+    ],
+    [
+      "an unknown built-in intent",
+      { ...good, builtinIntents: ["Clova.DanceIntent"] },
+      /builtinIntents\[0\]/,
+    ],
+  ];
+  for (const [what, model, path] of broken)
+    it(`refuses ${what}, naming where`, async () => {
+      const answer = await put("/models/en", JSON.stringify(model));
+      assert.ok([400, 422].includes(answer.status), `status ${answer.status}`);
+      assert.match(answer.body.toString("utf8"), path);
+      const still = await httpsCall(`${running.url}/api/v1/extensions/${ID}/models/en`, {
+        headers: admin,
+      });
+      assert.equal(
+        still.json()["intents"] ? (still.json()["intents"] as unknown[]).length : 1,
+        1,
+        "the old model is kept",
+      );
+    });
+
+  it("refuses malformed JSON naming the problem, and the process keeps serving", async () => {
+    const answer = await put("/models/en", '{"language": "en", "intents": [');
+    assert.equal(answer.status, 400);
+    const again = await httpsCall(`${running.url}/api/v1/extensions/${ID}/models/en`, {
+      headers: admin,
+    });
+    assert.equal(again.status, 200);
+  });
+
+  it("reads TSV files with a BOM, CRLF, blank lines and trailing tabs (§8.3), and errors name file:line", async () => {
+    const dictionary = "\ufeffgreen tea\tsencha\t\r\n\r\nblack tea\tassam\r\n";
+    const ok = await put("/models/en/slot-types/TEA", dictionary, "text/tab-separated-values");
+    assert.equal(ok.status, 200, ok.body.toString());
+    const model = (
+      await httpsCall(`${running.url}/api/v1/extensions/${ID}/models/en`, { headers: admin })
+    ).json();
+    const tea = (
+      model["customSlotTypes"] as {
+        name: string;
+        values: { value: string; synonyms?: string[] }[];
+      }[]
+    ).find((t) => t.name === "TEA")!;
+    assert.deepEqual(
+      tea.values.map((v) => v.value),
+      ["green tea", "black tea"],
+    );
+    const bad = await put(
+      "/models/en/slot-types/TEA",
+      "green tea\tsencha\nblack tea\tsencha\n",
+      "text/tab-separated-values",
+    );
+    assert.ok([400, 422].includes(bad.status));
+    assert.match(bad.body.toString(), /TEA\.tsv:2/);
+    const intent = await put(
+      "/models/en/intents/OrderTea",
+      "[INTENT SLOT]\ntea\tTEA\n\n[INTENT EXPRESSION]\nbrew <tea>assam</tea>\n<cups>2</cups> of <tea>sencha</tea>\n",
+      "text/tab-separated-values",
+    );
+    assert.ok([400, 422].includes(intent.status), "a tag naming a slot not in [INTENT SLOT]");
+    assert.match(intent.body.toString(), /OrderTea\.tsv:6/);
+  });
+
+  it("delivers built-in intents with slots {} and built-in slot values normalized as strings (§3.4, §5)", async () => {
+    const product = await newProduct(running.url);
+    const tokens = await guestTokens(running.url, product, "im-device");
+    const device = new RawDevice(running.url, tokens.access_token);
+    try {
+      await device.openDownchannel();
+      ext.answer = () => ({ body: speech("Which tea?", false) });
+      await device.event(textRecognize("open tea shop"));
+      ext.requests.length = 0;
+      await device.event(textRecognize("yes"));
+      const yes = ext.requests[0]?.body["request"];
+      assert.deepEqual(yes?.intent, { name: "Clova.YesIntent", slots: {} });
+      await device.event(textRecognize("order three cups of sencha"));
+      const order = ext.requests[1]?.body["request"];
+      assert.equal(order?.intent.name, "OrderTea");
+      assert.deepEqual(order?.intent.slots.tea, { name: "tea", value: "green tea" });
+      assert.equal(order?.intent.slots.cups.value, "3");
+    } finally {
+      device.close();
+    }
+  });
+});

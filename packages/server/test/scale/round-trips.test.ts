@@ -1,0 +1,175 @@
+// How long a text turn waits on Redis, counted with a real node, a real device and a real
+// redis-server behind a TCP proxy that holds every answer from Redis for DELAY ms: a turn slows
+// down by DELAY per round trip it waits for (requests sent together share one). The reads at
+// the turn's start and its writes travel together (docs/scale-out.md "One turn on Redis"), and
+// a session the answer depends on is in Redis before the device has the answer.
+import assert from "node:assert/strict";
+import { createConnection, createServer, type Server, type Socket } from "node:net";
+import { after, before, describe, it } from "node:test";
+import { DeviceClient, logIn } from "@clover/device";
+import { deviceKeyOf } from "../../src/cic/device-key.js";
+import { loadConfig } from "../../src/config/index.js";
+import { type CloverServer, startClover } from "../../src/main.js";
+import { closeRedis, openRedis } from "../../src/store/redis/connection.js";
+import { RedisSessionStore } from "../../src/store/redis/sessions.js";
+import { answer, startExtension, type TestExtension } from "../helpers/extension-server.js";
+import { bakeryModel } from "../helpers/models.js";
+import { tempDir } from "../helpers/platform.js";
+import { redisAvailable, startRedis, type TestRedis } from "../helpers/redis.js";
+
+/** The most round trips a text turn to an extension may wait for on Redis. */
+const MAX_ROUND_TRIPS = 4;
+const DELAY = 200;
+const ADMIN = "admin-round-trips";
+
+/** A TCP proxy to Redis holding each chunk Redis answers for `delay.ms` (in order). */
+async function delayingProxy(port: number, delay: { ms: number }) {
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    const upstream = createConnection({ port, host: "127.0.0.1" });
+    sockets.add(client).add(upstream);
+    client.pipe(upstream);
+    upstream.on("data", (chunk: Buffer) => {
+      if (delay.ms === 0) client.write(chunk);
+      else setTimeout(() => client.writable && client.write(chunk), delay.ms);
+    });
+    const end = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on("error", end).on("close", end);
+    upstream.on("error", end).on("close", end);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `redis://127.0.0.1:${(server.address() as { port: number }).port}`,
+    close: () => {
+      for (const socket of sockets) socket.destroy();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+describe("Redis round trips of a text turn", {
+  skip: !redisAvailable && "redis-server is not installed",
+  timeout: 60_000,
+}, () => {
+  let redis: TestRedis;
+  let proxy: Awaited<ReturnType<typeof delayingProxy>>;
+  let node: CloverServer;
+  let ext: TestExtension;
+  let device: DeviceClient;
+  let deviceKey: string;
+  const delay = { ms: 0 };
+  const dir = tempDir("clover-round-trips-");
+
+  before(async () => {
+    redis = await startRedis();
+    proxy = await delayingProxy(redis.port, delay);
+    // Opening hours end the dialog; a launch keeps it open (a session in Redis).
+    ext = await startExtension((request) =>
+      request.request.intent?.name === "StoreHours"
+        ? { body: answer("We open at seven.") }
+        : { body: answer("Bakery here. Ask me anything.", { end: false, attributes: { n: 1 } }) },
+    );
+    node = await startClover({
+      config: loadConfig({
+        CLOVER_DATA_DIR: dir,
+        CLOVER_PORT: "0",
+        CLOVER_HOST: "127.0.0.1",
+        CLOVER_ADMIN_TOKEN: ADMIN,
+        CLOVER_LOG_LEVEL: "silent",
+        CLOVER_EXTENSION_NETWORKS: "loopback",
+        CLOVER_EXAMPLES: "off",
+        REDIS_URL: proxy.url,
+        CLOVER_BEHIND_LOAD_BALANCER: "true",
+      }),
+    });
+    const call = async (path: string, body: unknown) =>
+      (await (
+        await fetch(`${node.url}${path}`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
+          body: JSON.stringify(body),
+        })
+      ).json()) as Record<string, string>;
+    await call("/api/v1/extensions", {
+      id: "com.example.bakery",
+      displayName: "Bakery",
+      endpointUrl: ext.url,
+      models: { en: bakeryModel("en") },
+    });
+    const client = await call("/api/v1/device-clients", { name: "round trips" });
+    const tokens = await logIn({
+      url: node.url,
+      clientId: client["clientId"]!,
+      clientSecret: client["clientSecret"]!,
+      deviceId: "rt-1",
+      modelId: "RT-1",
+    });
+    device = new DeviceClient({ url: node.url, accessToken: tokens.access_token });
+    deviceKey = deviceKeyOf((await node.authority.verifyAccessToken(tokens.access_token))!);
+    await device.openDownchannel();
+  });
+
+  after(async () => {
+    device?.close();
+    await node?.close();
+    await ext?.close();
+    await proxy?.close();
+    await redis?.stop();
+  });
+
+  const context = [
+    { header: { namespace: "Device", name: "Display" }, payload: { size: "none" } },
+    { header: { namespace: "Speaker", name: "VolumeState" }, payload: { volume: 5, muted: false } },
+  ];
+  /** Quickest of `times` one-shot turns ("when are you open": the extension ends the dialog);
+   * the quickest, since a busy machine only ever adds time. */
+  const oneShot = async (times: number) => {
+    const took: number[] = [];
+    for (let i = 0; i < times; i++) {
+      const started = performance.now();
+      const response = await device.sendText("ask bakery bot when are you open", { context });
+      took.push(performance.now() - started);
+      assert.equal(response.status, 200);
+      assert.ok(JSON.stringify(response.directives).includes("We open at seven."));
+    }
+    return Math.min(...took);
+  };
+
+  it(`waits for at most ${MAX_ROUND_TRIPS} round trips to Redis (rate limits, device state, side memory, session, newest dialog)`, async () => {
+    delay.ms = 0;
+    await oneShot(2); // warm
+    const quick = await oneShot(3);
+    delay.ms = DELAY;
+    const slow = await oneShot(3);
+    delay.ms = 0;
+    const roundTrips = Math.round((slow - quick) / DELAY);
+    assert.ok(
+      roundTrips >= 1,
+      `the proxy delays Redis (${quick.toFixed(0)} → ${slow.toFixed(0)} ms)`,
+    );
+    assert.ok(
+      roundTrips <= MAX_ROUND_TRIPS,
+      `a turn waited for ${roundTrips} round trips (${quick.toFixed(0)} ms → ${slow.toFixed(0)} ms with ${DELAY} ms each)`,
+    );
+  });
+
+  it("has the session in Redis before the device gets the answer that opened it", async () => {
+    delay.ms = DELAY; // a write left behind the answer would still be on its way
+    const direct = await openRedis(redis.url);
+    const sessions = new RedisSessionStore(direct, undefined, false);
+    try {
+      const response = await device.sendText("open bakery bot", { context });
+      assert.equal(response.status, 200);
+      const session = await sessions.get(deviceKey);
+      assert.ok(session, "another node reading Redis right after the answer finds the session");
+      assert.deepEqual(session.sessionAttributes, { n: 1 });
+      assert.equal(session.extensionId, "com.example.bakery");
+    } finally {
+      delay.ms = 0;
+      await closeRedis(direct);
+    }
+  });
+});
