@@ -217,6 +217,17 @@ describe("CIC conformance (raw HTTP/2 device)", () => {
     });
   });
 
+  it("moves the client to the new downchannel's connection: events on the old one get 412", async () => {
+    const { device, tokens } = await connected();
+    assert.equal((await device.openDownchannel()).status, 200);
+    await new Promise((r) => setTimeout(r, 1100));
+    const moved = new RawDevice(running.url, tokens.access_token);
+    devices.push(moved);
+    assert.equal((await moved.openDownchannel()).status, 200);
+    assert.equal((await moved.event(textRecognize("what can you do"))).status, 200);
+    assertException(await device.event(textRecognize("what can you do")), 412);
+  });
+
   describe("events (§2.6, §4, §6)", () => {
     it("refuses events without a downchannel, and on another connection, with 412", async () => {
       const { device, tokens } = await connected();
