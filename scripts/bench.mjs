@@ -13,6 +13,8 @@ const BENCHMARKS = {
   "cic-downchannels": "bench/cic/downchannels.ts",
   speech: "bench/speech/speech.ts",
   "speech-answer": "bench/speech/answer.ts",
+  "speech-first-piece": "bench/speech/first-piece.ts",
+  "speech-pauses": "bench/speech/pauses.ts",
   "speech-endpoint": "bench/speech/endpoint.ts",
   alerts: "bench/alerts/alerts.ts",
   scale: "bench/scale/scale.ts",

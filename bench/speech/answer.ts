@@ -6,8 +6,12 @@
 //   · 6, 7 whole MP3 before the response (the first path) with either engine.
 // Times count from the moment the assistant's answer exists (what an extension's answer
 // becomes) to the first directive part, the first audio byte and the end of the response.
+// "First sound": the first audio byte plus the silence before the first word in the audio
+// (each answer's MP3 decoded by `lame --decode` after the run), when a device playing the
+// audio as it arrives is heard.
 //   node --conditions=@clover/source --import tsx bench/speech/answer.ts [turns] [setups]
 // `setups`: a comma list of row numbers (0-7) to run only those (e.g. `0,1` under --cpu-prof).
+import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import http2 from "node:http2";
 import { loadavg } from "node:os";
@@ -64,6 +68,10 @@ interface Setup {
   directive: number[];
   audio: number[];
   end: number[];
+  /** Each turn's attachment, for the silence before its first word. */
+  mp3: Buffer[];
+  leadIn?: number[];
+  sound?: number[];
 }
 
 const native = new FliteTextToSpeech();
@@ -83,7 +91,14 @@ const setups: Setup[] = [
   { name: "whole MP3 first, flite + lame programs", tts: whole(native) },
   { name: "whole MP3 first, WASI Flite + JS LAME", tts: whole(wasi) },
 ]
-  .map((s) => ({ ...s, assistant: new TwoSentences(), directive: [], audio: [], end: [] }))
+  .map((s) => ({
+    ...s,
+    assistant: new TwoSentences(),
+    directive: [],
+    audio: [],
+    end: [],
+    mp3: [],
+  }))
   .filter((_, i) => !process.argv[3] || process.argv[3].split(",").map(Number).includes(i));
 
 for (const setup of setups) {
@@ -130,10 +145,15 @@ function turn(setup: Setup): Promise<void> {
     let firstDirective = 0;
     let firstAudio = 0;
     let raw = Buffer.alloc(0);
+    let mp3: Buffer | undefined;
     stream.on("response", (headers) => {
-      const parser = new MultipartParser(boundaryOf(String(headers["content-type"])) ?? "", () => {
-        firstDirective ||= performance.now();
-      });
+      const parser = new MultipartParser(
+        boundaryOf(String(headers["content-type"])) ?? "",
+        (part) => {
+          firstDirective ||= performance.now();
+          if (part.headers["content-id"]) mp3 = part.body;
+        },
+      );
       stream.on("data", (chunk: Buffer) => {
         parser.push(chunk);
         if (!setup.tts || firstAudio) return;
@@ -149,6 +169,7 @@ function turn(setup: Setup): Promise<void> {
       if (!answered || !firstDirective) return reject(new Error(`${setup.name}: no answer`));
       setup.directive.push(firstDirective - answered);
       if (firstAudio) setup.audio.push(firstAudio - answered);
+      if (mp3) setup.mp3.push(mp3);
       setup.end.push(performance.now() - answered);
       resolve();
     });
@@ -166,6 +187,7 @@ for (const setup of setups) {
   setup.directive.length = 0;
   setup.audio.length = 0;
   setup.end.length = 0;
+  setup.mp3.length = 0;
 }
 for (let i = 0; i < turns; i++) {
   // Rotate the order each round so no setup always runs right after another.
@@ -173,17 +195,37 @@ for (let i = 0; i < turns; i++) {
 }
 const load1 = loadavg();
 
+/** Milliseconds of silence before the first sound of an MP3 (decoded to raw 24 kHz samples). */
+function leadInMs(mp3: Buffer): number {
+  const decoded = spawnSync("lame", ["--silent", "--decode", "--mp3input", "-t", "-", "-"], {
+    input: mp3,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const samples = new Int16Array(
+    decoded.stdout.buffer,
+    decoded.stdout.byteOffset,
+    decoded.stdout.length >> 1,
+  );
+  const first = samples.findIndex((x) => Math.abs(x) >= 300);
+  return first < 0 ? Number.NaN : first / 24;
+}
+for (const s of setups) {
+  const leadIns = s.mp3.map(leadInMs);
+  s.sound = s.audio.map((t, i) => t + (leadIns[i] ?? Number.NaN));
+  s.leadIn = leadIns;
+}
+
 const ms = (v: number) => (Number.isNaN(v) ? "—" : v.toFixed(1));
 console.log(
   `${turns} turns per setup, interleaved; load average ${load0.map((l) => l.toFixed(2)).join(" ")} → ${load1.map((l) => l.toFixed(2)).join(" ")}`,
 );
 console.log(
-  "| setup | first directive p50 / p99 ms | first audio byte p50 / p99 ms | whole answer p50 / p99 ms |",
+  "| setup | first directive p50 / p99 ms | first audio byte p50 / p99 ms | silence before the first word p50 ms | first sound p50 / p99 ms | whole answer p50 / p99 ms |",
 );
-console.log("|---|---|---|---|");
+console.log("|---|---|---|---|---|---|");
 for (const s of setups) {
   console.log(
-    `| ${s.name} | ${ms(quantile(s.directive, 0.5))} / ${ms(quantile(s.directive, 0.99))} | ${ms(quantile(s.audio, 0.5))} / ${ms(quantile(s.audio, 0.99))} | ${ms(quantile(s.end, 0.5))} / ${ms(quantile(s.end, 0.99))} |`,
+    `| ${s.name} | ${ms(quantile(s.directive, 0.5))} / ${ms(quantile(s.directive, 0.99))} | ${ms(quantile(s.audio, 0.5))} / ${ms(quantile(s.audio, 0.99))} | ${ms(quantile(s.leadIn ?? [], 0.5))} | ${ms(quantile(s.sound ?? [], 0.5))} / ${ms(quantile(s.sound ?? [], 0.99))} | ${ms(quantile(s.end, 0.5))} / ${ms(quantile(s.end, 0.99))} |`,
   );
 }
 

@@ -1,9 +1,10 @@
-// End-pointing: the full silence window against the grammar-aware early end (as it was and as it
-// is: probe time, a second decoder), interleaved, on the
-// fifty spoken commands of the voice test, each said fluently and with a 300 ms pause in the
-// middle. Audio goes to the recognizer in real time in 200 ms slices (cic.md §10), a slice
-// sent once it has been recorded. Reports the false-early rate (ended before the speaker had
-// finished), accuracy against the words said, and the time from the end of speech to the text.
+// End-pointing: the full silence window against the grammar-aware early end (before: 210 ms
+// after any whole request; now: 90 ms of quiet when nothing can follow, 210 ms else, and some
+// quiet at the end of any early end), interleaved, on the spoken commands of the voice test,
+// each said fluently, with a 150 ms pause in the middle (shorter than the 210 ms window) and with
+// a 300 ms one (longer). Audio goes to the recognizer in real time in 200 ms slices (cic.md §10),
+// a slice sent once it has been recorded. Reports the false-early rate (ended before the speaker
+// had finished), accuracy against the words said, and the time from the end of speech to the text.
 //   npm run bench -- speech-endpoint [commands] [concurrency]
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -28,13 +29,18 @@ const models = ["dice", "pizza", "audio"].map(
 );
 const setups = {
   "full window (700 ms)": new PocketsphinxRecognizer({ models, limits: { earlySilenceMs: 0 } }),
-  "early end before (probe at 180 ms, one decoder)": new PocketsphinxRecognizer({
+  "early end before (210 ms after any whole request)": new PocketsphinxRecognizer({
     models,
-    shadowDecoder: false,
-    limits: { earlyProbeMs: 180 },
+    limits: { closedSilenceMs: 0, earlyQuietMs: 0 },
   }),
-  "early end now (probe at 90 ms, second decoder)": new PocketsphinxRecognizer({ models }),
+  "early end now (90 ms when nothing can follow)": new PocketsphinxRecognizer({ models }),
+  "variant: 60 ms when nothing can follow (probe at 60 ms)": new PocketsphinxRecognizer({
+    models,
+    limits: { closedSilenceMs: 60, earlyProbeMs: 60 },
+  }),
 };
+/** Pauses in the middle of the utterances, seconds (0: said fluently). */
+const PAUSES = [0, 0.15, 0.3];
 const voice = new FliteTextToSpeech({ voice: "awb" });
 
 interface Utterance {
@@ -52,15 +58,15 @@ function trim(samples: Int16Array): Int16Array {
   return first < 0 ? samples.subarray(0, 0) : samples.subarray(first, last + 1);
 }
 
-async function utterance(say: string, pause: boolean): Promise<Utterance> {
+async function utterance(say: string, pause: number): Promise<Utterance & { pause: number }> {
   const words = say.split(" ");
   const parts =
-    pause && words.length > 1
+    pause > 0 && words.length > 1
       ? [words.slice(0, Math.ceil(words.length / 2)), words.slice(Math.ceil(words.length / 2))]
       : [words];
   const pieces: Int16Array[] = [new Int16Array(0.3 * RATE)];
   for (const [i, part] of parts.entries()) {
-    if (i > 0) pieces.push(new Int16Array(0.3 * RATE));
+    if (i > 0) pieces.push(new Int16Array(pause * RATE));
     pieces.push(trim((await voice.synthesizePcm(part.join(" "))).samples));
   }
   const speechSamples = pieces.reduce((n, p) => n + p.length, 0);
@@ -71,7 +77,7 @@ async function utterance(say: string, pause: boolean): Promise<Utterance> {
     all.set(p, at);
     at += p.length;
   }
-  return { say, pcm: samplesToBytes(all), speechEnd: speechSamples * 2 };
+  return { say, pcm: samplesToBytes(all), speechEnd: speechSamples * 2, pause };
 }
 
 interface Outcome {
@@ -110,13 +116,12 @@ async function run(asr: PocketsphinxRecognizer, u: Utterance): Promise<Outcome> 
   return { text, early: early === true, stoppedAt, latency: performance.now() - speechEndedAt };
 }
 
-const utterances: Utterance[] = [];
-for (const c of VOICE_COMMANDS.slice(0, count)) {
-  utterances.push(await utterance(c.say, false), await utterance(c.say, true));
-}
+const utterances: (Utterance & { pause: number })[] = [];
+for (const c of VOICE_COMMANDS.slice(0, count))
+  for (const pause of PAUSES) utterances.push(await utterance(c.say, pause));
 await Promise.all(Object.values(setups).map((s) => s.updateModels(models)));
 const load0 = loadavg()[0] ?? 0;
-const results = new Map<string, { u: Utterance; o: Outcome }[]>(
+const results = new Map<string, { u: Utterance & { pause: number }; o: Outcome }[]>(
   Object.keys(setups).map((k) => [k, []]),
 );
 // Interleaved: each utterance goes through both setups back to back, `concurrency` at a time.
@@ -136,28 +141,33 @@ await Promise.all(
 );
 const load1 = loadavg()[0] ?? 0;
 console.log(
-  `\n${utterances.length} utterances (${count} commands, fluent and with a 300 ms pause), real-time 200 ms slices, ${concurrency} at a time, load average ${load0.toFixed(1)} → ${load1.toFixed(1)}\n`,
+  `\n${utterances.length} utterances (${count} commands, fluent and with a 150 and a 300 ms pause), real-time 200 ms slices, ${concurrency} at a time, load average ${load0.toFixed(1)} → ${load1.toFixed(1)}\n`,
 );
 console.log(
-  "| end-pointer | ended early | false early | exact text | end of speech → text p50 / p90 | fluent p50 | paused p50 |",
+  "| end-pointer | ended early | false early (fluent / 150 ms / 300 ms pause) | exact text | end of speech → text p50 / p90 | fluent p50 | 150 ms pause p50 | 300 ms pause p50 |",
 );
-console.log("| --- | --- | --- | --- | --- | --- | --- |");
+console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
 for (const [name, list] of results) {
   const early = list.filter((r) => r.o.early).length;
   const falseEarly = list.filter((r) => r.o.stoppedAt >= 0 && r.o.stoppedAt < r.u.speechEnd);
   const exact = list.filter((r) => r.o.text === r.u.say).length;
   const lat = list.map((r) => r.o.latency).sort((a, b) => a - b);
   const p90 = lat[Math.floor(lat.length * 0.9)] ?? 0;
-  const fluent = list.filter((r) => utterances.indexOf(r.u) % 2 === 0).map((r) => r.o.latency);
-  const paused = list.filter((r) => utterances.indexOf(r.u) % 2 === 1).map((r) => r.o.latency);
+  const byPause = PAUSES.map((pause) => list.filter((r) => r.u.pause === pause));
+  const falseByPause = byPause
+    .map((l) => l.filter((r) => falseEarly.includes(r)).length)
+    .join(" / ");
+  const latencies = byPause.map((l) => `${median(l.map((r) => r.o.latency)).toFixed(0)} ms`);
   console.log(
-    `| ${name} | ${early}/${list.length} | ${falseEarly.length}/${list.length} | ${exact}/${list.length} | ${median(lat).toFixed(0)} / ${p90.toFixed(0)} ms | ${median(fluent).toFixed(0)} ms | ${median(paused).toFixed(0)} ms |`,
+    `| ${name} | ${early}/${list.length} | ${falseEarly.length}/${list.length} (${falseByPause}) | ${exact}/${list.length} | ${median(lat).toFixed(0)} / ${p90.toFixed(0)} ms | ${latencies.join(" | ")} |`,
   );
   const stats = setups[name as keyof typeof setups].earlyStats;
+  const probe = [...stats.probeMs].sort((a, b) => a - b);
   console.log(
-    `  probes ${stats.probes}, speech went on after a probe ${stats.resumes}, early ends ${stats.earlyEnds}`,
+    `  probes ${stats.probes} (p50 ${median(probe).toFixed(0)} ms, p90 ${(probe[Math.floor(probe.length * 0.9)] ?? 0).toFixed(0)} ms), speech went on after a probe ${stats.resumes}, early ends ${stats.earlyEnds} (after the shortest quiet ${stats.closedEnds})`,
   );
-  for (const f of falseEarly) console.log(`  false early: "${f.u.say}" → "${f.o.text}"`);
+  for (const f of falseEarly)
+    console.log(`  false early (${f.u.pause * 1000} ms pause): "${f.u.say}" → "${f.o.text}"`);
   if (process.env["VERBOSE"])
     for (const r of list)
       if (r.o.text !== r.u.say) console.log(`  heard "${r.o.text}" for "${r.u.say}"`);

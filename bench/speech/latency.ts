@@ -1,17 +1,17 @@
 // One dice turn by voice through the whole platform: the device uploads in real time (a 200 ms
 // slice once it has been recorded, cic.md §10), stops when StopCapture arrives, and we time from
-// the last sample of speech to the first byte of the answer and to its first audio byte. Three
-// setups take turns, interleaved: the full 700 ms silence window, the grammar-aware early end as
-// it was (probe at 180 ms, one decoder, speech programs started per sentence) and as it is
-// (probe at 90 ms at the end of a slice, a second decoder, programs started ahead)
-// (docs/speech.md).
+// the last sample of speech to the first byte of the answer and to its first audio byte, and
+// split that time up (the slice wait, the end-pointer, the turn, the first clause's synthesis).
+// Three end-pointers take turns, interleaved: the full 700 ms silence window, the early end
+// before (210 ms of silence after any whole request) and now (90 ms when the grammar says
+// nothing can follow) (docs/speech.md).
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DeviceClient, logIn } from "@clover/device";
 import type { InteractionModel } from "@clover/protocol";
-import type { SpeechToText, TextToSpeech } from "../../packages/server/src/cic/speech-engines.js";
+import type { SpeechToText } from "../../packages/server/src/cic/speech-engines.js";
 import { loadConfig } from "../../packages/server/src/config/index.js";
 import { startClover } from "../../packages/server/src/main.js";
 import { PocketsphinxRecognizer } from "../../packages/server/src/speech/asr/pocketsphinx.js";
@@ -26,27 +26,45 @@ export interface LatencyFigures {
   audioRuns: number[];
   /** Arrival of the slice holding the end of speech → first audio byte, ms, per run. */
   serverAudioRuns: number[];
+  /** End of speech → arrival of the last slice the device sent before StopCapture, ms. */
+  sliceWaitRuns: number[];
+  /** That slice's arrival → StopCapture on the downchannel (the end-pointer's own time), ms. */
+  endPointerRuns: number[];
+  /** StopCapture → first byte of the answer (recognition's tail, NLU, the extension), ms. */
+  turnRuns: number[];
+  /** First byte → first audio byte (the first clause's synthesis), ms. */
+  ttsRuns: number[];
   /** Runs whose text was not the words said. */
   misheard: number;
 }
 
 /** The full window, the early end before this change, the early end now. */
 export const END_POINTERS = {
-  "full window (700 ms)": { earlySilenceMs: 0, before: false },
-  "early end before: probe at 180 ms, one decoder, programs started per sentence": {
+  "full window (700 ms)": { earlySilenceMs: 0, closedSilenceMs: 0 },
+  "early end before (210 ms for any whole request)": {
     earlySilenceMs: 210,
-    before: true,
+    closedSilenceMs: 0,
+    earlyQuietMs: 0,
   },
-  "early end now: probe at 90 ms, second decoder, programs started ahead": {
+  "early end now (90 ms when nothing can follow, else 210 ms)": {
     earlySilenceMs: 210,
-    before: false,
+    closedSilenceMs: 90,
   },
 } as const;
 
+/**
+ * Where the end of speech falls in its 200 ms slice: "fixed" keeps 300 ms of leading silence
+ * (the same point of the slice every turn, as this bench always did); "varied" moves the start
+ * so that over the turns the end falls evenly across the slice, as real speech does.
+ */
+export const ALIGNMENTS = ["fixed", "varied"] as const;
+
 export async function dialogLatency(runs: number): Promise<{
-  /** By "end-pointer · case". */
+  /** By "end-pointer · case · alignment". */
   setups: Record<string, LatencyFigures>;
   rssMb: number;
+  /** Probe durations (hypothesis finished at a pause) of the early end now, ms. */
+  probeMs: number[];
 }> {
   const dataDir = mkdtempSync(join(tmpdir(), "clover-bench-speech-"));
   const models = ["dice", "pizza", "audio"].map(
@@ -55,25 +73,11 @@ export async function dialogLatency(runs: number): Promise<{
         readFileSync(new URL(`../../examples/${name}/models/en.json`, import.meta.url), "utf8"),
       ) as InteractionModel,
   );
-  const ttsNow = new CachedTextToSpeech(new FliteTextToSpeech());
-  const ttsBefore = new CachedTextToSpeech(new FliteTextToSpeech({ prestart: false }));
-  let currentTts: TextToSpeech = ttsNow;
-  const tts: TextToSpeech = {
-    languages: ["en"],
-    synthesize: (text, language) => currentTts.synthesize(text, language),
-    stream: (text, language) => currentTts.stream?.(text, language),
-  };
+  const tts = new CachedTextToSpeech(new FliteTextToSpeech());
   const recognizers = Object.fromEntries(
-    Object.entries(END_POINTERS).map(([name, setup]) => [
+    Object.entries(END_POINTERS).map(([name, limits]) => [
       name,
-      new PocketsphinxRecognizer({
-        models,
-        limits: {
-          earlySilenceMs: setup.earlySilenceMs,
-          ...(setup.before ? { earlyProbeMs: 180 } : {}),
-        },
-        ...(setup.before ? { shadowDecoder: false } : {}),
-      }),
+      new PocketsphinxRecognizer({ models, limits }),
     ]),
   ) as Record<keyof typeof END_POINTERS, PocketsphinxRecognizer>;
   let current = Object.values(recognizers)[0] as PocketsphinxRecognizer;
@@ -121,43 +125,67 @@ export async function dialogLatency(runs: number): Promise<{
     { label: "fluent", parts: [said] },
     { label: "300 ms pause", parts: ["ask dice", "to roll three dice"] },
   ];
-  const audio: { label: string; pcm: Buffer; speechEndByte: number }[] = [];
+  const speech: { label: string; samples: Int16Array }[] = [];
   for (const c of cases) {
     const pieces: Int16Array[] = [];
     for (const part of c.parts) {
       if (pieces.length > 0) pieces.push(new Int16Array(4800));
       pieces.push(trim((await voice.synthesizePcm(part)).samples));
     }
-    const speechLength = pieces.reduce((n, p) => n + p.length, 0);
-    const padded = new Int16Array(speechLength + 4800 + 32000);
-    let at = 4800;
+    const samples = new Int16Array(pieces.reduce((n, p) => n + p.length, 0));
+    let at = 0;
     for (const piece of pieces) {
-      padded.set(piece, at);
+      samples.set(piece, at);
       at += piece.length;
     }
-    audio.push({
-      label: c.label,
-      pcm: samplesToBytes(padded),
-      speechEndByte: (4800 + speechLength) * 2,
-    });
+    speech.push({ label: c.label, samples });
   }
+  /** The upload: leading silence, the speech, 2 s of silence; where the speech ends (bytes). */
+  const upload = (samples: Int16Array, alignment: string, k: number) => {
+    const SLICE = 3200;
+    let lead = 4800;
+    if (alignment === "varied") {
+      // The k-th turn's speech ends (k + 0.5) / runs of the way through its slice.
+      const want = Math.floor(((k + 0.5) / runs) * SLICE);
+      lead += (((want - ((lead + samples.length) % SLICE)) % SLICE) + SLICE) % SLICE;
+    }
+    const padded = new Int16Array(lead + samples.length + 32000);
+    padded.set(samples, lead);
+    return { pcm: samplesToBytes(padded), speechEndByte: (lead + samples.length) * 2 };
+  };
   const names = Object.keys(END_POINTERS) as (keyof typeof END_POINTERS)[];
+  // The full window is the reference for fluent speech and the fixed alignment only (its
+  // figure hardly depends on either, and the bench must stay short).
+  const combos = speech.flatMap((s, i) =>
+    ALIGNMENTS.flatMap((alignment) =>
+      names
+        .filter(
+          (name) => END_POINTERS[name].earlySilenceMs > 0 || (alignment === "fixed" && i === 0),
+        )
+        .map((name) => ({ name, speech: s, alignment })),
+    ),
+  );
   const figures: Record<string, LatencyFigures> = {};
-  for (const name of names)
-    for (const a of audio)
-      figures[`${name} · ${a.label}`] = {
-        runs: [],
-        audioRuns: [],
-        serverAudioRuns: [],
-        misheard: 0,
-      };
-  // One warm-up turn per end-pointer and case, then they take turns.
-  const rounds = names.length * audio.length;
-  for (let turn = 0; turn < (runs + 1) * rounds; turn++) {
-    const name = names[turn % names.length] as keyof typeof END_POINTERS;
-    const { label, pcm, speechEndByte } = audio[Math.floor(turn / names.length) % audio.length]!;
+  for (const c of combos)
+    figures[`${c.name} · ${c.speech.label} · ${c.alignment}`] = {
+      runs: [],
+      audioRuns: [],
+      serverAudioRuns: [],
+      sliceWaitRuns: [],
+      endPointerRuns: [],
+      turnRuns: [],
+      ttsRuns: [],
+      misheard: 0,
+    };
+  // One warm-up turn per end-pointer, then every combination takes its turn, round by round.
+  const schedule = [
+    ...names.map((name) => ({ combo: combos.find((c) => c.name === name)!, k: -1 })),
+    ...Array.from({ length: runs }, (_, k) => combos.map((combo) => ({ combo, k }))).flat(),
+  ];
+  for (const { combo, k } of schedule) {
+    const { name, alignment } = combo;
+    const { pcm, speechEndByte } = upload(combo.speech.samples, alignment, Math.max(0, k));
     current = recognizers[name];
-    currentTts = END_POINTERS[name].before ? ttsBefore : ttsNow;
     const boundary = `b-${randomUUID()}`;
     const metadata = {
       context: [],
@@ -179,6 +207,7 @@ export async function dialogLatency(runs: number): Promise<{
     });
     let speechEnded = 0;
     let sliceArrived = 0;
+    let lastSlice = 0;
     let received = Buffer.alloc(0);
     let firstAudioAt = 0;
     const firstByte = new Promise<number>((resolve) => {
@@ -195,45 +224,56 @@ export async function dialogLatency(runs: number): Promise<{
     stream.write(
       `--${boundary}\r\nContent-Disposition: form-data; name="metadata"\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(metadata)}\r\n--${boundary}\r\nContent-Disposition: form-data; name="audio"\r\nContent-Type: application/octet-stream\r\n\r\n`,
     );
-    let stopped = false;
+    // StopCapture: the device stops recording at once and ends the upload (cic.md §10).
+    let stoppedAt = 0;
+    let wake = () => {};
     onStop = () => {
-      stopped = true;
+      stoppedAt ||= performance.now();
+      wake();
     };
     const start = performance.now();
-    for (let at = 0; at < pcm.length && !stopped; at += 6400) {
+    for (let at = 0; at < pcm.length && !stoppedAt; at += 6400) {
       // A slice leaves the device once it has been recorded.
       const due = start + ((at + 6400) / 32000) * 1000;
-      await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
-      if (stopped) break;
+      await new Promise<void>((r) => {
+        wake = r;
+        setTimeout(r, Math.max(0, due - performance.now()));
+      });
+      if (stoppedAt) break;
       stream.write(pcm.subarray(at, at + 6400));
+      lastSlice = performance.now();
       if (!speechEnded && at + 6400 >= speechEndByte) {
         // The slice holding the last speech sample: speech ended this far before its end.
-        sliceArrived = performance.now();
+        sliceArrived = lastSlice;
         speechEnded = start + (speechEndByte / 32000) * 1000;
       }
     }
     stream.end(`\r\n--${boundary}--\r\n`);
     const answered = await firstByte;
     await ended;
-    if (turn >= rounds) {
-      const f = figures[`${name} · ${label}`]!;
+    if (k >= 0) {
+      const f = figures[`${name} · ${combo.speech.label} · ${alignment}`]!;
       f.runs.push(answered - speechEnded);
       f.audioRuns.push(firstAudioAt - speechEnded);
       f.serverAudioRuns.push(firstAudioAt - sliceArrived);
+      f.sliceWaitRuns.push(lastSlice - speechEnded);
+      f.endPointerRuns.push(stoppedAt - lastSlice);
+      f.turnRuns.push(answered - stoppedAt);
+      f.ttsRuns.push(firstAudioAt - answered);
       if (heard.at(-1) !== said) f.misheard++;
     }
   }
   const rss = process.memoryUsage().rss / 1024 / 1024;
+  const probeMs = [...recognizers[names[2]!].earlyStats.probeMs];
   device.close();
   await server.close();
   await Promise.all([
     ...Object.values(recognizers).map((r) => r.close()),
-    ttsNow.close(),
-    ttsBefore.close(),
+    tts.close(),
     voice.close(),
   ]);
   rmSync(dataDir, { recursive: true, force: true });
-  return { setups: figures, rssMb: rss };
+  return { setups: figures, rssMb: rss, probeMs };
 }
 
 /** The speech without the synthesizer's own leading and trailing silence. */

@@ -113,8 +113,13 @@ const ttsOnly = process.argv.includes("--tts-only");
 const latencyOnly = process.argv.includes("--latency-only");
 if (!latencyOnly) {
   await ttsFigures(
-    "Flite slt, flite + lame programs (default)",
+    "Flite slt, flite + lame programs, samples piped (default)",
     () => new FliteTextToSpeech(),
+    "en",
+  );
+  await ttsFigures(
+    "Flite slt, flite + lame programs, WAV whole then lame",
+    () => new FliteTextToSpeech({ streamSamples: false }),
     "en",
   );
   await ttsFigures(
@@ -158,15 +163,21 @@ const p = (values: number[], q: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * q))] ??
   0;
 console.log(
-  `\nVoice dice turn through CIC ("ask dice to roll three dice", fluent and with a 300 ms pause, real-time 200 ms slices, ${turns} turns per end-pointer and case, interleaved; load average ${load0.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)}):\n`,
+  `\nVoice dice turn through CIC ("ask dice to roll three dice", fluent and with a 300 ms pause, real-time 200 ms slices, ${turns} turns per end-pointer, case and alignment, interleaved; load average ${load0.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)}):\n`,
 );
 console.log(
-  "| end-pointer · case | end of speech → first byte p50 / p99 | → first audio byte p50 / p99 | slice arrival → first audio byte p50 | misheard |",
+  "| end-pointer · case · alignment | end of speech → first byte p50 / p99 | → first audio byte p50 / p99 | slice arrival → first audio p50 | slice wait / end-pointer / turn / first clause p50 | misheard |",
 );
-console.log("| --- | --- | --- | --- | --- |");
+console.log("| --- | --- | --- | --- | --- | --- |");
 for (const [name, f] of Object.entries(latency.setups)) {
+  const parts = [f.sliceWaitRuns, f.endPointerRuns, f.turnRuns, f.ttsRuns]
+    .map((v) => median(v).toFixed(0))
+    .join(" / ");
   console.log(
-    `| ${name} | ${median(f.runs).toFixed(0)} / ${p(f.runs, 0.99).toFixed(0)} ms | ${median(f.audioRuns).toFixed(0)} / ${p(f.audioRuns, 0.99).toFixed(0)} ms | ${median(f.serverAudioRuns).toFixed(0)} ms | ${f.misheard}/${f.runs.length} |`,
+    `| ${name} | ${median(f.runs).toFixed(0)} / ${p(f.runs, 0.99).toFixed(0)} ms | ${median(f.audioRuns).toFixed(0)} / ${p(f.audioRuns, 0.99).toFixed(0)} ms | ${median(f.serverAudioRuns).toFixed(0)} ms | ${parts} ms | ${f.misheard}/${f.runs.length} |`,
   );
 }
+console.log(
+  `  hypothesis finished at a pause (early end now): p50 ${median(latency.probeMs).toFixed(0)} ms, p90 ${p(latency.probeMs, 0.9).toFixed(0)} ms of ${latency.probeMs.length}`,
+);
 console.log(`  server RSS: ${latency.rssMb.toFixed(0)} MB`);

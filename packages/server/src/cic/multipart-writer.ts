@@ -15,20 +15,39 @@ export interface ByteSink {
 
 /** Collects a body in memory, so a complete answer (or each piece of one) is written in one go. */
 export class CollectedBody implements ByteSink {
+  /** Buffers written, and the text written since the last buffer (joined, encoded once). */
   private chunks: Buffer[] = [];
+  private text = "";
+  /** A caller's buffer is among the chunks (copied out, never handed on as it is). */
+  private borrowed = false;
   write(chunk: string | Buffer): void {
-    this.chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+    if (typeof chunk === "string") {
+      this.text += chunk;
+      return;
+    }
+    this.flushText();
+    this.chunks.push(chunk);
+    this.borrowed = true;
   }
   end(chunk: string): void {
     this.write(chunk);
   }
+  private flushText(): void {
+    if (this.text === "") return;
+    this.chunks.push(Buffer.from(this.text));
+    this.text = "";
+  }
   bytes(): Buffer {
-    return Buffer.concat(this.chunks);
+    this.flushText();
+    return this.chunks.length === 1 && !this.borrowed
+      ? this.chunks[0]!
+      : Buffer.concat(this.chunks);
   }
   /** What was written since the last take. */
   take(): Buffer {
-    const bytes = Buffer.concat(this.chunks);
+    const bytes = this.bytes();
     this.chunks = [];
+    this.borrowed = false;
     return bytes;
   }
 }

@@ -106,14 +106,17 @@ function createTts(env: Env): TextToSpeech | undefined {
   }
 }
 
-/** CLOVER_ASR_EARLY_END_MS: silence that ends a whole request (0: always the full window). */
-function earlySilence(env: Env): number {
-  const value = env["CLOVER_ASR_EARLY_END_MS"];
-  if (value === undefined) return DEFAULT_CAPTURE_LIMITS.earlySilenceMs;
+/**
+ * CLOVER_ASR_EARLY_END_MS: silence that ends a whole request (0: always the full window);
+ * CLOVER_ASR_CLOSED_END_MS: silence that ends a closed one (0: as a whole one).
+ */
+function silenceMs(env: Env, name: string, fallback: number): number {
+  const value = env[name];
+  if (value === undefined) return fallback;
   const ms = Number(value);
   if (!Number.isInteger(ms) || ms < 0 || ms > DEFAULT_CAPTURE_LIMITS.trailingSilenceMs)
     throw new Error(
-      `CLOVER_ASR_EARLY_END_MS must be a whole number of milliseconds from 0 to ${DEFAULT_CAPTURE_LIMITS.trailingSilenceMs}, got "${value}"`,
+      `${name} must be a whole number of milliseconds from 0 to ${DEFAULT_CAPTURE_LIMITS.trailingSilenceMs}, got "${value}"`,
     );
   return ms;
 }
@@ -124,7 +127,18 @@ function createRecognizer(name: string, env: Env, models: readonly InteractionMo
     case "pocketsphinx":
       return new PocketsphinxRecognizer({
         models,
-        limits: { earlySilenceMs: earlySilence(env) },
+        limits: {
+          earlySilenceMs: silenceMs(
+            env,
+            "CLOVER_ASR_EARLY_END_MS",
+            DEFAULT_CAPTURE_LIMITS.earlySilenceMs,
+          ),
+          closedSilenceMs: silenceMs(
+            env,
+            "CLOVER_ASR_CLOSED_END_MS",
+            DEFAULT_CAPTURE_LIMITS.closedSilenceMs,
+          ),
+        },
         ...(env["CLOVER_POCKETSPHINX_MODEL"] ? { modelDir: env["CLOVER_POCKETSPHINX_MODEL"] } : {}),
       });
     case "openai":

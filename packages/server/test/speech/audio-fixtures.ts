@@ -43,3 +43,26 @@ export function alive(pid: number): boolean {
     return false;
   }
 }
+
+/** The phrase without the synthesizer's own leading and trailing silence. */
+export async function trimmed(flite: FliteTextToSpeech, text: string): Promise<Int16Array> {
+  const { samples } = await flite.synthesizePcm(text);
+  const loud = (s: number) => Math.abs(s) > 300;
+  const first = samples.findIndex(loud);
+  const last = samples.findLastIndex(loud);
+  return first < 0 ? samples.subarray(0, 0) : samples.subarray(first, last + 1);
+}
+
+/** Pieces of speech (Int16Array) and silences (seconds) one after the other, as PCM bytes. */
+export function joined(...parts: (Int16Array | number)[]): Buffer {
+  const pieces = parts.map((p) =>
+    typeof p === "number" ? new Int16Array(Math.round(p * 16000)) : p,
+  );
+  const out = new Int16Array(pieces.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of pieces) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return samplesToBytes(out);
+}

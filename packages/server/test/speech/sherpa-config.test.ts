@@ -147,6 +147,10 @@ describe("choosing engines from the environment", () => {
       /CLOVER_ASR must list engines among pocketsphinx, openai, sherpa, none, got "whisper"/,
     );
     assert.throws(
+      () => createSpeechEngines({ CLOVER_TTS: "none", CLOVER_ASR_CLOSED_END_MS: "soon" }),
+      /CLOVER_ASR_CLOSED_END_MS must be a whole number of milliseconds from 0 to 700, got "soon"/,
+    );
+    assert.throws(
       () => createSpeechEngines({ CLOVER_TTS: "openai" }),
       /CLOVER_TTS=openai needs CLOVER_TTS_URL/,
     );

@@ -71,13 +71,15 @@ describe("Flite (default English voice)", () => {
     skip: flite.engine !== "native" && "Debian's flite is not installed",
   }, async () => {
     const cold = new FliteTextToSpeech({ prestart: false });
+    // (without the lead-in trimmed, which only the programs started ahead do)
+    const warmFlite = new FliteTextToSpeech({ trimLeadIn: false });
     try {
       const texts = [
         "Roll again?",
         "You rolled a four and a six, round 12. Would you like to roll again?",
       ];
       for (const text of [...texts, ...texts]) {
-        const warm = await flite.synthesize(text, "en");
+        const warm = await warmFlite.synthesize(text, "en");
         assert.ok(warm && warm.length > 1000);
         assert.deepEqual(warm, await cold.synthesize(text, "en"), text);
       }
@@ -102,7 +104,7 @@ describe("Flite (default English voice)", () => {
       }
       assert.equal(left, waiting, "the closed engine's processes are gone");
     } finally {
-      await cold.close();
+      await Promise.all([cold.close(), warmFlite.close()]);
     }
   });
 

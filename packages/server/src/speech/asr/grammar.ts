@@ -19,6 +19,8 @@ export interface CompiledGrammar {
   dropped: { phrase: string; word: string }[];
   /** The rules as written into the JSGF (the phrases kept), by name; the public rule is TOP_RULE. */
   rules: Map<string, Phrase[]>;
+  /** The intent each phrase of a model's examples or of the built-in phrases stands for. */
+  intents: Map<Phrase, string>;
 }
 
 /** The public rule: an optional wake word, then what the user asks for. */
@@ -30,10 +32,12 @@ const POLITE = ["please", "now", "for me"];
 
 class RuleSet {
   readonly rules = new Map<string, Phrase[]>();
-  add(name: string, phrase: Phrase): void {
+  readonly intents = new Map<Phrase, string>();
+  add(name: string, phrase: Phrase, intent?: string): void {
     const list = this.rules.get(name) ?? [];
     list.push(phrase);
     this.rules.set(name, list);
+    if (intent !== undefined) this.intents.set(phrase, intent);
   }
   words(): Set<string> {
     const words = new Set<string>();
@@ -106,7 +110,7 @@ function addModel(set: RuleSet, model: InteractionModel, m: number): void {
         at = span.end;
       }
       phrase.push(...say(parsed.text.slice(at)));
-      if (phrase.length > 0) set.add(command, phrase);
+      if (phrase.length > 0) set.add(command, phrase, `${prefix}${intent.name}`);
     }
   }
   for (const n of [model.invocation.main, ...(model.invocation.sub ?? [])]) set.add("name", say(n));
@@ -133,10 +137,10 @@ function addInvocationPhrases(set: RuleSet): void {
 }
 
 function addPlatformPhrases(set: RuleSet): void {
-  for (const phrases of Object.values(builtinIntentPhrases("en"))) {
-    for (const p of phrases) set.add("builtin", say(p));
+  for (const [intent, phrases] of Object.entries(builtinIntentPhrases("en"))) {
+    for (const p of phrases) set.add("builtin", say(p), intent);
   }
-  for (const p of EXIT_PHRASES.en) set.add("builtin", say(p));
+  for (const p of EXIT_PHRASES.en) set.add("builtin", say(p), "exit");
   set.add("body", [ref("builtin")]);
   for (const w of WAKE) set.add("wake", say(w));
   for (const p of POLITE) set.add("polite", say(p));
@@ -176,7 +180,13 @@ export function buildGrammar(
     const body = kept.size > 0 ? [...kept.keys()].join(" | ") : "<VOID>";
     lines.push(`<${name}> = ${body};`);
   }
-  return { jsgf: `${lines.join("\n")}\n`, words, dropped, rules };
+  const intents = new Map<Phrase, string>();
+  for (const phrases of rules.values())
+    for (const p of phrases) {
+      const intent = set.intents.get(p);
+      if (intent !== undefined) intents.set(p, intent);
+    }
+  return { jsgf: `${lines.join("\n")}\n`, words, dropped, rules, intents };
 }
 
 /** All words the grammar would use (to look their pronunciations up first). */

@@ -64,8 +64,17 @@ export class PocketsphinxRecognizer implements SpeechToText {
   private ready: Promise<void>;
   private version = 0;
   private closed = false;
-  /** Early-end counters: hypotheses finished at a pause, utterances that went on after one, early ends. */
-  readonly earlyStats = { probes: 0, resumes: 0, earlyEnds: 0 };
+  /**
+   * Early-end counters: hypotheses finished at a pause, utterances that went on after one, early
+   * ends (after the shortest silence for closed requests), and the time the probes took.
+   */
+  readonly earlyStats = {
+    probes: 0,
+    resumes: 0,
+    earlyEnds: 0,
+    closedEnds: 0,
+    probeMs: [] as number[],
+  };
 
   constructor(private readonly options: PocketsphinxOptions = {}) {
     this.command = options.command ?? "pocketsphinx_continuous";
@@ -129,7 +138,7 @@ export class PocketsphinxRecognizer implements SpeechToText {
         dir,
         args,
         dropped: grammar.dropped,
-        completion: new GrammarCompletion(grammar.rules),
+        completion: new GrammarCompletion(grammar.rules, grammar.intents),
       };
       for (const spare of this.spares.splice(0)) spare.kill();
       this.warmUp();
@@ -195,10 +204,15 @@ export class PocketsphinxRecognizer implements SpeechToText {
     const early: EarlyEnd = {
       probe: () => {
         this.earlyStats.probes++;
+        const asked = performance.now();
         const mine = proc.finish(timeoutMs);
         probed = mine;
         mine.catch(() => {});
-        return mine.then((text) => completion?.isFinal(text) ?? false);
+        return mine.then((text) => {
+          if (this.earlyStats.probeMs.length < 10000)
+            this.earlyStats.probeMs.push(performance.now() - asked);
+          return completion?.completion(text) ?? "open";
+        });
       },
       resume: () => {
         this.earlyStats.resumes++;
@@ -227,6 +241,7 @@ export class PocketsphinxRecognizer implements SpeechToText {
       }
       const text = await (probed ?? proc.finish(timeoutMs));
       if (capture.early) this.earlyStats.earlyEnds++;
+      if (capture.closed) this.earlyStats.closedEnds++;
       return { text, early: capture.early };
     } catch (error) {
       captured = true;

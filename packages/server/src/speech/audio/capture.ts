@@ -3,7 +3,7 @@
 // server chose for the UNSPECIFIED ends of capture, and hands the audio to a recognizer.
 import type { Readable } from "node:stream";
 import { EXPECTED_FORMAT, SpeechInputError } from "./errors.js";
-import { DEVICE_SAMPLE_RATE, readWavHeader } from "./pcm.js";
+import { DEVICE_SAMPLE_RATE, readWavHeader, rms } from "./pcm.js";
 import { FRAME_MS, FRAME_SAMPLES, type VadOptions, VoiceActivityDetector } from "./vad.js";
 
 export interface CaptureLimits {
@@ -28,6 +28,20 @@ export interface CaptureLimits {
    * Otherwise the full trailingSilenceMs applies.
    */
   earlySilenceMs: number;
+  /**
+   * Quiet that ends a request the recognizer called closed: whole, and nothing the grammar
+   * lets follow could change it (0: treat it like any whole request). Only quiet frames count
+   * here (see QUIET_LEVEL), not every frame the voice detector calls silence: the weak start of
+   * a next word ("th…") is no speech to it, yet enough for the recognizer to hear a word. The
+   * probe is asked once the silence reached earlyProbeMs, so that is the shortest this can act.
+   */
+  closedSilenceMs: number;
+  /**
+   * Quiet any early end also needs at the end (0: none). The voice detector's silence may end
+   * in the weak start of the next word, which the recognizer already hears as one ("ask dice
+   * to roll" + pause + "th…" was heard "ask dice to roll it", a whole request).
+   */
+  earlyQuietMs: number;
 }
 
 export const DEFAULT_CAPTURE_LIMITS: CaptureLimits = {
@@ -38,12 +52,23 @@ export const DEFAULT_CAPTURE_LIMITS: CaptureLimits = {
   idleTimeoutMs: 5000,
   earlyProbeMs: 90,
   earlySilenceMs: 210,
+  closedSilenceMs: 90,
+  earlyQuietMs: 60,
 };
+
+/**
+ * A frame is quiet when its level is at most this (≈ −56 dBFS) or twice the quietest frame of
+ * the upload (the room's noise floor), whichever is higher.
+ */
+export const QUIET_LEVEL = 50;
 
 /** What the recognizer offers the end-pointer for ending a request sooner. */
 export interface EarlyEnd {
-  /** Finish the hypothesis of what was heard so far; true when it is a whole request. */
-  probe(): Promise<boolean>;
+  /**
+   * Finish the hypothesis of what was heard so far: "whole" when it is a whole request,
+   * "closed" when nothing that may follow could change it either, else "open".
+   */
+  probe(): Promise<"open" | "whole" | "closed">;
   /** Speech went on after a probe: keep recognizing the whole utterance. */
   resume(): void;
 }
@@ -60,6 +85,8 @@ export interface CaptureResult {
   end: CaptureEnd;
   /** The utterance ended after the short silence because the request was whole. */
   early: boolean;
+  /** It ended after the shortest silence, the request being closed (implies early). */
+  closed: boolean;
   heardSpeech: boolean;
   audioMs: number;
 }
@@ -110,12 +137,15 @@ export async function captureSpeech(
     let samples = 0;
     let speechRun = 0;
     let silenceRun = 0;
+    let quietRun = 0;
+    let floor = Number.POSITIVE_INFINITY;
     let heardSpeech = false;
     let done = false;
     let received = 0;
     // The probe of the current pause: undefined while speaking; whole is set when it answers.
-    let probe: { whole?: boolean } | undefined;
+    let probe: { verdict?: "open" | "whole" | "closed" } | undefined;
     let early = false;
+    let closed = false;
     const ms = () => Math.round((samples / DEVICE_SAMPLE_RATE) * 1000);
     const receivedMs = () => Math.round((received / 2 / DEVICE_SAMPLE_RATE) * 1000);
     let idleTimer = setTimeout(() => finish("idle"), limits.idleTimeoutMs);
@@ -137,7 +167,7 @@ export async function captureSpeech(
       if (done) return;
       cleanup();
       if (end !== "end-of-stream") options.onEndOfSpeech?.();
-      resolve({ end, early, heardSpeech, audioMs: ms() });
+      resolve({ end, early, closed, heardSpeech, audioMs: ms() });
     };
     const fail = (error: Error) => {
       if (done) return;
@@ -145,28 +175,39 @@ export async function captureSpeech(
       reject(error);
     };
     const endEarly = () => {
-      if (done || !probe?.whole || silenceRun < limits.earlySilenceMs) return false;
+      const verdict = probe?.verdict;
+      if (done || verdict === undefined || verdict === "open") return false;
+      const shortest =
+        verdict === "closed" && limits.closedSilenceMs > 0 && quietRun >= limits.closedSilenceMs;
+      if (!shortest && (silenceRun < limits.earlySilenceMs || quietRun < limits.earlyQuietMs))
+        return false;
       early = true;
+      closed = shortest && silenceRun < limits.earlySilenceMs;
       finish("end-of-speech");
       return true;
     };
     const startProbe = () => {
-      const current: { whole?: boolean } = {};
+      const current: { verdict?: "open" | "whole" | "closed" } = {};
       probe = current;
       options.early?.probe().then(
-        (whole) => {
-          current.whole = whole;
+        (verdict) => {
+          current.verdict = verdict;
           if (probe === current) endEarly();
         },
         () => {
-          current.whole = false;
+          current.verdict = "open";
         },
       );
     };
     const onFrame = (frame: Int16Array) => {
+      const level = rms(frame);
+      floor = Math.min(floor, level);
+      if (level <= Math.max(QUIET_LEVEL, 2 * floor)) quietRun += FRAME_MS;
+      else quietRun = 0;
       if (vad.isSpeech(frame)) {
         speechRun += FRAME_MS;
         silenceRun = 0;
+        quietRun = 0;
         if (speechRun >= limits.onsetMs) heardSpeech = true;
         if (probe) {
           probe = undefined;

@@ -10,7 +10,7 @@ import { SerialChildWorker } from "./child-worker.js";
 import { findProgram } from "./find-program.js";
 import { lameStep, ProgramPool } from "./program-pool.js";
 import { collectAudio, sentenceAudio } from "./sentence-audio.js";
-import { splitSentences } from "./sentences.js";
+import { splitPieces } from "./sentences.js";
 import { Slots } from "./slots.js";
 
 /** Voices compiled into the WASI build. */
@@ -85,7 +85,17 @@ export interface FliteOptions {
    * before — benchmarks compare the two). Needs `prestart` and `lame`.
    */
   streamSamples?: boolean;
+  /**
+   * With `streamSamples`: drop Flite's ~220 ms of silence before the first word of an answer,
+   * keeping 30 ms, so speech is heard that much sooner; and where a sentence was cut at its
+   * comma, the silence Flite puts after the first part and before the second, so the comma's
+   * pause stays close to Flite's own (default true).
+   */
+  trimLeadIn?: boolean;
 }
+
+/** Silence kept before the first sound of a trimmed piece. */
+const LEAD_IN_MS = 30;
 
 /** Characters Flite would read out or choke on: control characters and markup. */
 function cleanText(text: string): string {
@@ -110,6 +120,7 @@ export class FliteTextToSpeech implements TextToSpeech {
   private readonly shortFirstPiece: boolean;
   private readonly prestart: boolean;
   private readonly streamSamples: boolean;
+  private readonly trimLeadIn: boolean;
   private readonly closing = new AbortController();
 
   constructor(options: FliteOptions = {}) {
@@ -117,6 +128,7 @@ export class FliteTextToSpeech implements TextToSpeech {
     this.shortFirstPiece = options.shortFirstPiece ?? true;
     this.prestart = options.prestart ?? true;
     this.streamSamples = (options.streamSamples ?? true) && this.prestart;
+    this.trimLeadIn = options.trimLeadIn ?? true;
     if (!FLITE_VOICES.includes(this.voice)) {
       throw new Error(
         `unknown Flite voice "${this.voice}"; choose one of ${FLITE_VOICES.join(", ")}`,
@@ -155,6 +167,7 @@ export class FliteTextToSpeech implements TextToSpeech {
     mp3: boolean,
     cancel?: AbortSignal,
     onChunk?: (bytes: Buffer) => void,
+    trim: { start: boolean; end: boolean } = { start: false, end: false },
   ): Promise<Buffer> {
     const signal = this.signalFor(cancel);
     if (this.programs && this.program) {
@@ -178,6 +191,9 @@ export class FliteTextToSpeech implements TextToSpeech {
               samplesOnStdout: true,
             },
             encode: lameStep(this.lame, VOICE_RATES[this.voice]),
+            sampleRate: VOICE_RATES[this.voice],
+            ...(trim.start && this.trimLeadIn ? { trimStartMs: LEAD_IN_MS } : {}),
+            ...(trim.end && this.trimLeadIn ? { trimEndMs: LEAD_IN_MS } : {}),
           }
         : undefined;
       return this.programs.run({ synthesize, encode, ...(pipe ? { pipe } : {}) }, signal, onChunk);
@@ -201,11 +217,17 @@ export class FliteTextToSpeech implements TextToSpeech {
 
   stream(text: string, language: string): SpeechAudio | undefined {
     if (!language.toLowerCase().startsWith("en")) return undefined;
-    const sentences = splitSentences(cleanText(text), this.shortFirstPiece);
-    if (sentences.length === 0) return undefined;
+    const pieces = splitPieces(cleanText(text), this.shortFirstPiece);
+    if (pieces.length === 0) return undefined;
     const mp3 = this.lame !== undefined;
-    return sentenceAudio(sentences, async (sentence, signal, onChunk) => {
-      const bytes = await this.run(sentence, mp3, signal, onChunk);
+    const texts = pieces.map((piece) => piece.text);
+    return sentenceAudio(texts, async (sentence, signal, onChunk, index) => {
+      // The answer starts at once, and a cut sentence goes on without a sentence's pauses.
+      const trim = {
+        start: index === 0 || pieces[index]?.continues === true,
+        end: pieces[index + 1]?.continues === true,
+      };
+      const bytes = await this.run(sentence, mp3, signal, onChunk, trim);
       return mp3 ? bytes : decodeWav(bytes);
     });
   }

@@ -12,8 +12,9 @@
 // and lame, more on a loaded machine) nor the start's competition for the CPU.
 //
 // A synthesizer that can hand out its samples as it makes them (Flite, through ALSA: see
-// `samplesOnStdout`) runs as a pipe: its standard output is the encoder's standard input, the
-// two started ahead as a pair, and the encoder's MP3 goes to the server as it comes out. The
+// `samplesOnStdout`) runs as a pipe: its samples go on to the encoder as they come (through the
+// helper, which can drop the silence before the first sound), the two started ahead as a pair,
+// and the encoder's MP3 goes to the server as it comes out. The
 // first MP3 frames then leave while the rest of the piece is still being synthesized, instead
 // of after synthesis and encoding. A helper trusts the pipe once it has given a whole job
 // (that first job is answered in one piece); if it fails before that, the helper falls back to
@@ -52,8 +53,23 @@ export interface ProgramJob {
    * `warm`, the encoder reading raw samples on its input); `synthesize` and `encode` remain the
    * fallback where the pipe does not work.
    */
-  pipe?: { synthesize: ProgramStep; encode: ProgramStep };
+  pipe?: {
+    synthesize: ProgramStep;
+    encode: ProgramStep;
+    /** The synthesizer's rate (its raw 16-bit mono samples carry no header). */
+    sampleRate: number;
+    /**
+     * Drop the silence the synthesizer puts before the first sound, but for this many
+     * milliseconds (the start of an answer, or a piece that goes on with a cut sentence).
+     */
+    trimStartMs?: number;
+    /** Drop the silence after the last sound but for this many milliseconds (a cut sentence's first part). */
+    trimEndMs?: number;
+  };
 }
+
+/** A sample at least this loud (of 32,767) starts the sound; Flite's lead-in stays below 100. */
+const SOUND_LEVEL = 300;
 
 /** MP3 bytes the helper hands on as they come before it batches the rest (~7 frames, 170 ms). */
 const FIRST_BYTES = 1000;
@@ -66,7 +82,7 @@ const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 const crypto = require("node:crypto");
-const [timeoutMs, firstBytes, batchMs] = process.argv.slice(-3).map(Number);
+const [timeoutMs, firstBytes, batchMs, soundLevel] = process.argv.slice(-4).map(Number);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "clover-speech-"));
 // ALSA's default device for samplesOnStdout steps: raw samples to standard output (fd 1),
 // nothing played. The file replaces ALSA's whole configuration for those programs only.
@@ -106,17 +122,68 @@ function start(step, stdout) {
   p.done.catch(() => {});
   return p;
 }
-// The encoder first, then the synthesizer writing into the encoder's standard input; the
-// helper lets go of its end of that pipe, so the encoder ends when the synthesizer does.
+// The synthesizer's samples go to the encoder through this helper, which can drop the
+// silence before the first sound; the encoder's input ends when the synthesizer's output does.
 function startPipe(pipe) {
   const encoder = start(pipe.encode);
-  const synthesizer = start(pipe.synthesize, encoder.child.stdin);
-  encoder.child.stdin.destroy();
+  const synthesizer = start(pipe.synthesize);
+  synthesizer.child.stdout.on("end", () => {
+    synthesizer.onEnd?.();
+    encoder.child.stdin.end();
+  });
   return {
     child: synthesizer.child,
     children: [synthesizer.child, encoder.child],
+    synthesizer,
     encoder,
     done: Promise.all([synthesizer.done, encoder.done]).then(([, mp3]) => mp3),
+  };
+}
+// Samples pass on as they come. With trimStartMs, those before the first sound are held back
+// and only their last trimStartMs milliseconds go on once it starts; with trimEndMs, those after
+// the last sound are held back and only their first trimEndMs milliseconds go on at the end. A
+// piece without any sound is passed on whole.
+function relay(p, pipe) {
+  const input = p.encoder.child.stdin;
+  const bytesOf = (ms) => Math.round(((pipe.sampleRate || 16000) * ms) / 1000) * 2;
+  const trimStart = pipe.trimStartMs !== undefined;
+  const trimEnd = pipe.trimEndMs !== undefined;
+  const loud = (x) => x >= soundLevel || x <= -soundLevel;
+  let heard = false;
+  let quiet = []; // samples since the last sound (before the first one: all of them)
+  let carry = Buffer.alloc(0); // a chunk may end in the middle of a two-byte sample
+  p.synthesizer.onData = (c) => {
+    if ((!trimStart && !trimEnd) || (heard && !trimEnd)) return input.write(c);
+    const bytes = carry.length > 0 ? Buffer.concat([carry, c]) : c;
+    const whole = bytes.length - (bytes.length % 2);
+    carry = Buffer.from(bytes.subarray(whole));
+    const samples = bytes.subarray(0, whole);
+    let last = -2;
+    for (let i = whole - 2; i >= 0 && last < 0; i -= 2) if (loud(samples.readInt16LE(i))) last = i;
+    if (last < 0) {
+      quiet.push(samples);
+      return;
+    }
+    let out = Buffer.concat([...quiet, samples.subarray(0, last + 2)]);
+    if (!heard && trimStart) {
+      let first = 0;
+      while (!loud(out.readInt16LE(first))) first += 2;
+      out = out.subarray(Math.max(0, first - bytesOf(pipe.trimStartMs)));
+    }
+    heard = true;
+    if (!trimEnd) {
+      // From here on the samples pass straight on (the odd byte held back goes first).
+      input.write(Buffer.concat([out, samples.subarray(last + 2), carry]));
+      quiet = [];
+      carry = Buffer.alloc(0);
+      return;
+    }
+    input.write(out);
+    quiet = [samples.subarray(last + 2)];
+  };
+  p.synthesizer.onEnd = () => {
+    const rest = Buffer.concat([...quiet, carry]);
+    input.write(heard && trimEnd ? rest.subarray(0, bytesOf(pipe.trimEndMs)) : rest);
   };
 }
 const alive = (p) => p.children.every((c) => c.exitCode === null && c.signalCode === null);
@@ -148,6 +215,7 @@ async function run(p, step, input) {
 // The pipe's MP3 as it comes: the first bytes at once, then in batches; the rest is the answer.
 async function runPipe(job, key, stream) {
   const p = take(job.pipe.synthesize, key, () => startPipe(job.pipe));
+  relay(p, job.pipe);
   const pending = [];
   let sent = 0;
   let timer;
@@ -165,8 +233,13 @@ async function runPipe(job, key, stream) {
   };
   try {
     await run(p, job.pipe.synthesize, job.pipe.synthesize.input || "");
+  } catch (error) {
+    for (const c of p.children) c.kill("SIGKILL");
+    throw error;
   } finally {
     clearTimeout(timer);
+    // Nothing of this job may reach the server after its answer (it would join the next one's).
+    p.encoder.onData = () => {};
   }
   return Buffer.concat(pending);
 }
@@ -225,7 +298,7 @@ export class ProgramPool {
         new SerialChildWorker(
           name,
           HELPER_SOURCE,
-          [String(timeoutMs), String(FIRST_BYTES), String(BATCH_MS)],
+          [String(timeoutMs), String(FIRST_BYTES), String(BATCH_MS), String(SOUND_LEVEL)],
           timeoutMs * 2 + 15_000,
         ),
       );

@@ -18,6 +18,8 @@ export type SentenceSynthesizer = (
   sentence: string,
   signal: AbortSignal,
   onChunk: (bytes: Buffer) => void,
+  /** The sentence's place in the answer (0: the first). */
+  index: number,
 ) => Promise<Buffer | Pcm>;
 
 /** One sentence being made: the MP3 bytes handed out so far, and whether it has ended. */
@@ -56,7 +58,7 @@ export function sentenceAudio(
         piece.wake?.();
       };
       if (controller.signal.aborted) reject(controller.signal.reason);
-      else synthesize(sentence, controller.signal, onChunk).then(resolve, reject);
+      else synthesize(sentence, controller.signal, onChunk, i).then(resolve, reject);
     });
   });
   async function* audio(): AsyncGenerator<Buffer> {

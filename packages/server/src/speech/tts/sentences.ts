@@ -13,29 +13,48 @@ const LONGEST = 240;
 const FIRST_PIECE = 30;
 
 export function splitSentences(text: string, shortFirst = true): string[] {
-  const sentences = splitWhole(text);
-  const first = sentences[0];
-  if (shortFirst && first && first.length > FIRST_PIECE) {
-    const comma = first.search(/[,、]\s/u);
-    if (comma >= 16 && first.length - comma > 8)
-      sentences.splice(0, 1, first.slice(0, comma + 1), first.slice(comma + 1).trim());
-  }
-  return sentences;
+  return splitPieces(text, shortFirst).map((piece) => piece.text);
 }
 
-function splitWhole(text: string): string[] {
-  const sentences: string[] = [];
+export interface Piece {
+  text: string;
+  /** The piece goes on with the sentence of the one before (a sentence cut at a comma or a space). */
+  continues: boolean;
+}
+
+/** The pieces of an answer, saying which go on with the sentence before them. */
+export function splitPieces(text: string, shortFirst = true): Piece[] {
+  const pieces = splitWhole(text);
+  const first = pieces[0]?.text;
+  if (shortFirst && first && first.length > FIRST_PIECE) {
+    const comma = first.search(/[,、]\s/u);
+    if (comma >= 16 && first.length - comma > 8) {
+      pieces.splice(
+        0,
+        1,
+        { text: first.slice(0, comma + 1), continues: false },
+        { text: first.slice(comma + 1).trim(), continues: true },
+      );
+    }
+  }
+  return pieces;
+}
+
+function splitWhole(text: string): Piece[] {
+  const pieces: Piece[] = [];
   for (const raw of text.split(END)) {
     let rest = raw.trim();
+    let continues = false;
     while (rest.length > LONGEST) {
       const window = rest.slice(0, LONGEST);
       const cut =
         Math.max(window.lastIndexOf(", "), window.lastIndexOf("、")) + 1 || window.lastIndexOf(" ");
       const at = cut > LONGEST / 3 ? cut : LONGEST;
-      sentences.push(rest.slice(0, at).trim());
+      pieces.push({ text: rest.slice(0, at).trim(), continues });
+      continues = true;
       rest = rest.slice(at).trim();
     }
-    if (rest) sentences.push(rest);
+    if (rest) pieces.push({ text: rest, continues });
   }
-  return sentences;
+  return pieces;
 }
