@@ -8,7 +8,8 @@ import { FliteTextToSpeech } from "../../packages/server/src/speech/tts/flite.js
 
 const text = "You rolled a four and a six, round 12. Would you like to roll again?";
 const engines = {
-  "now (cut at the comma, lead-ins trimmed)": new FliteTextToSpeech(),
+  "now (cut at the comma, silence at the cut and before the first word trimmed)":
+    new FliteTextToSpeech(),
   "before (cut at the comma, WAV whole)": new FliteTextToSpeech({ streamSamples: false }),
   "first sentence whole, lead-in trimmed": new FliteTextToSpeech({ shortFirstPiece: false }),
   "first sentence whole, nothing trimmed": new FliteTextToSpeech({

@@ -17,7 +17,13 @@ export interface DeviceInfo {
   language: Language;
   /** BCP 47 locale, e.g. "en-US"; sent as EventRequest.locale. */
   locale: string;
-  display: { size: DisplaySize; orientation?: "landscape" | "portrait"; dpi?: number };
+  display: {
+    size: DisplaySize;
+    orientation?: "landscape" | "portrait";
+    dpi?: number;
+    /** The content area the device reported (Device.Display.contentLayer, cic.md §8.7). */
+    contentLayer?: { width: number; height: number };
+  };
   /** Last reported AudioPlayer.PlaybackState (cic.md §8.2), if any. */
   playback?: PlaybackState;
   /** IANA time zone used to resolve relative dates ("tomorrow"). */

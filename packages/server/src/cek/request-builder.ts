@@ -13,11 +13,12 @@ const CONTENT_LAYERS: Record<string, { width: number; height: number }> = {
 };
 
 function display(device: DeviceInfo): CekDisplay {
-  const { size, orientation, dpi } = device.display;
+  const { size, orientation, dpi, contentLayer } = device.display;
   // orientation, dpi and contentLayer are omitted for screenless devices (§3.2).
   if (size === "none") return { size };
   const out: CekDisplay = { size, orientation: orientation ?? "landscape", dpi: dpi ?? 160 };
-  const layer = CONTENT_LAYERS[size];
+  // The device's own content area (required for "custom"), else the class's (§3.2).
+  const layer = contentLayer ?? CONTENT_LAYERS[size];
   if (layer) out.contentLayer = layer;
   return out;
 }

@@ -185,6 +185,7 @@ export class DeviceStates {
           ? { orientation: display["orientation"] as "landscape" | "portrait" }
           : {}),
         ...(typeof display?.["dpi"] === "number" ? { dpi: display["dpi"] } : {}),
+        ...contentLayerOf(display),
       },
     };
     if (playbackPayload && typeof playbackPayload["playerActivity"] === "string") {
@@ -214,4 +215,12 @@ export class DeviceStates {
     }
     return info;
   }
+}
+
+/** Device.Display.contentLayer when it holds two numbers (cek-custom-extension.md §3.2). */
+function contentLayerOf(display: Record<string, unknown> | undefined) {
+  const layer = display?.["contentLayer"] as Record<string, unknown> | undefined;
+  return typeof layer?.["width"] === "number" && typeof layer["height"] === "number"
+    ? { contentLayer: { width: layer["width"], height: layer["height"] } }
+    : {};
 }

@@ -414,6 +414,29 @@ describe("CEK custom extension conformance (raw extension, raw device)", () => {
     );
   });
 
+  it("passes the device's Device.Display to the extension as context.System.device.display (§3.2)", async () => {
+    ext.answer = () => ({ body: speech("ok", true) });
+    const display = {
+      header: { namespace: "Device", name: "Display" },
+      payload: {
+        size: "custom",
+        orientation: "portrait",
+        dpi: 240,
+        contentLayer: { width: 600, height: 1024 },
+      },
+    };
+    await device.event({
+      ...textRecognize("ask cookie jar to order two cookies"),
+      context: [display],
+    });
+    assert.deepEqual(ext.requests.at(-1)?.body["context"].System.device.display, display.payload);
+    await device.event({
+      ...textRecognize("ask cookie jar to order two cookies"),
+      context: [{ ...display, payload: { size: "none" } }],
+    });
+    assert.deepEqual(ext.requests.at(-1)?.body["context"].System.device.display, { size: "none" });
+  });
+
   it("keeps listening after an empty answer with shouldEndSession false (§7.6)", async () => {
     ext.answer = () => ({
       body: {
@@ -478,7 +501,10 @@ describe("CEK custom extension conformance (raw extension, raw device)", () => {
           };
     const dialog = "22222222-2222-4333-8444-555555555555";
     const answer = await device.event(textRecognize("ask cookie jar to order two cookies", dialog));
-    const forwarded = answer.directives.filter((d) => d.header.namespace !== "Clova");
+    // (A device with a screen also gets the platform's TemplateRuntime player screen.)
+    const forwarded = answer.directives.filter(
+      (d) => d.header.namespace !== "Clova" && d.header.namespace !== "TemplateRuntime",
+    );
     assert.deepEqual(
       names(forwarded),
       ["AudioPlayer.Play"],

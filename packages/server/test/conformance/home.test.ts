@@ -247,6 +247,51 @@ describe("Clova Home conformance (raw home extension, raw device)", () => {
       assert.notEqual(failed, succeeded, `"${failed}" must not be the success answer`);
     });
 
+  it("accepts the namespace in any case (§3.1: CLOVAHome occurs)", async () => {
+    control = (r) => {
+      const body = message(String(r.header.name).replace(/Request$/, "Confirmation"));
+      return { body: { ...body, header: { ...body.header, namespace: "CLOVAHome" } } };
+    };
+    const upper = heard(await say("turn off the porch light"));
+    control = (r) => ({ body: message(String(r.header.name).replace(/Request$/, "Confirmation")) });
+    assert.equal(upper, heard(await say("turn off the porch light")));
+  });
+
+  it("answers an undeclared action itself, without calling the extension (§4.2)", async () => {
+    requests.length = 0;
+    const said = heard(await say("set the porch light brightness to 50 percent"));
+    assert.ok(said.length > 0);
+    assert.deepEqual(
+      requests.map((r) => r.body.header.name),
+      [],
+      "the extension is never called for an action the device did not declare",
+    );
+  });
+
+  it("refreshes the token and retries once on ExpiredAccessTokenError (§8.2, §12.3 b)", async () => {
+    requests.length = 0;
+    let first = true;
+    control = (r) => {
+      if (first) {
+        first = false;
+        return { body: message("ExpiredAccessTokenError") };
+      }
+      return { body: message(String(r.header.name).replace(/Request$/, "Confirmation")) };
+    };
+    const refreshesBefore = oauth.tokenRequests.filter(
+      (t) => t.fields["grant_type"] === "refresh_token",
+    ).length;
+    await say("turn on the porch light");
+    const sent = requests.filter((r) => r.body.header.name === "TurnOnRequest");
+    assert.equal(sent.length, 2, "sent once more after the refresh");
+    assert.notEqual(sent[0]!.body.payload.accessToken, sent[1]!.body.payload.accessToken);
+    assert.notEqual(sent[0]!.body.header.messageId, sent[1]!.body.header.messageId);
+    const refreshes = oauth.tokenRequests.filter(
+      (t) => t.fields["grant_type"] === "refresh_token",
+    ).length;
+    assert.equal(refreshes, refreshesBefore + 1);
+  });
+
   describe("sendNotification (§11.1)", () => {
     const url = () => `${running.url}/clovahome/clova-platform/sendNotification`;
     let secret = "";

@@ -120,20 +120,27 @@ describe("speech programs piped into the encoder", { skip: missing }, () => {
     }
   });
 
-  it("drops the silence before the first sound but for the time asked, and keeps all-silent pieces", async () => {
+  it("drops the silence around the sound but for the time asked, and keeps all-silent pieces", async () => {
     const text = "Your timer is set.";
-    const job = (trimStartMs?: number): ProgramJob => {
+    const job = (trim: { trimStartMs?: number; trimEndMs?: number } = {}): ProgramJob => {
       const base = fliteJob(text);
-      return { ...base, pipe: { ...base.pipe!, ...(trimStartMs ? { trimStartMs } : {}) } };
+      return { ...base, pipe: { ...base.pipe!, ...trim } };
     };
     await runJob(pool, job()); // the pipe is trusted already; this only warms it again
     const full = (await runJob(pool, job())).mp3;
-    const trimmed = await runJob(pool, job(30));
-    assert.ok(trimmed.chunks.length >= 1);
-    assert.deepEqual(readMp3FrameHeader(trimmed.mp3), readMp3FrameHeader(full));
+    const start = await runJob(pool, job({ trimStartMs: 30 }));
+    assert.ok(start.chunks.length >= 1);
+    assert.deepEqual(readMp3FrameHeader(start.mp3), readMp3FrameHeader(full));
     // 48 kbit/s CBR: 6 bytes per millisecond. Flite's lead-in is ~220 ms; 30 ms of it stay.
-    const droppedMs = (full.length - trimmed.mp3.length) / 6;
-    assert.ok(droppedMs > 150 && droppedMs < 230, `${droppedMs} ms dropped`);
+    const leadIn = (full.length - start.mp3.length) / 6;
+    assert.ok(leadIn > 150 && leadIn < 230, `${leadIn} ms dropped at the start`);
+    // Flite ends a sentence with ~170 ms of silence; 30 ms of it stay.
+    const end = (await runJob(pool, job({ trimEndMs: 30 }))).mp3;
+    const ending = (full.length - end.length) / 6;
+    assert.ok(ending > 90 && ending < 200, `${ending} ms dropped at the end`);
+    const both = (await runJob(pool, job({ trimStartMs: 30, trimEndMs: 30 }))).mp3;
+    const dropped = (full.length - both.length) / 6;
+    assert.ok(Math.abs(dropped - leadIn - ending) <= 24, `${dropped} ms dropped in all`);
 
     // A piece that is silence from start to end is kept whole.
     const silent = (trimStartMs?: number): ProgramJob => ({
@@ -155,6 +162,38 @@ describe("speech programs piped into the encoder", { skip: missing }, () => {
     try {
       const whole = await runJob(own, silent());
       assert.deepEqual((await runJob(own, silent(30))).mp3, whole.mp3);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it("keeps the samples in step when the synthesizer's output splits a sample", async () => {
+    const own = new ProgramPool("Speech", 1, 30000);
+    try {
+      // 250 ms of silence written with an odd byte count, a pause, then 500 ms of noise.
+      const job = (trimStartMs?: number): ProgramJob => ({
+        ...fliteJob("noise"),
+        pipe: {
+          synthesize: {
+            command: "sh",
+            args: [
+              "-c",
+              "cat >/dev/null; head -c 8001 /dev/zero; sleep 0.05; head -c 15999 /dev/urandom",
+            ],
+            input: "noise",
+            warm: true,
+            packageName: "dash",
+          },
+          encode: lameStep(lame!, 16000),
+          sampleRate: 16000,
+          ...(trimStartMs ? { trimStartMs } : {}),
+        },
+      });
+      const whole = (await runJob(own, job())).mp3;
+      await runJob(own, job(30)); // trusted
+      const trimmed = (await runJob(own, job(30))).mp3;
+      const droppedMs = (whole.length - trimmed.length) / 6;
+      assert.ok(droppedMs > 190 && droppedMs < 250, `${droppedMs} ms dropped`);
     } finally {
       await own.close();
     }

@@ -86,9 +86,10 @@ export interface FliteOptions {
    */
   streamSamples?: boolean;
   /**
-   * With `streamSamples`: drop Flite's ~220 ms of silence before the first word of an answer
-   * (and of a piece that goes on with a sentence cut at a comma), keeping 30 ms, so speech is
-   * heard that much sooner (default true).
+   * With `streamSamples`: drop Flite's ~220 ms of silence before the first word of an answer,
+   * keeping 30 ms, so speech is heard that much sooner; and where a sentence was cut at its
+   * comma, the silence Flite puts after the first part and before the second, so the comma's
+   * pause stays close to Flite's own (default true).
    */
   trimLeadIn?: boolean;
 }
@@ -166,7 +167,7 @@ export class FliteTextToSpeech implements TextToSpeech {
     mp3: boolean,
     cancel?: AbortSignal,
     onChunk?: (bytes: Buffer) => void,
-    trim = false,
+    trim: { start: boolean; end: boolean } = { start: false, end: false },
   ): Promise<Buffer> {
     const signal = this.signalFor(cancel);
     if (this.programs && this.program) {
@@ -191,7 +192,8 @@ export class FliteTextToSpeech implements TextToSpeech {
             },
             encode: lameStep(this.lame, VOICE_RATES[this.voice]),
             sampleRate: VOICE_RATES[this.voice],
-            ...(trim && this.trimLeadIn ? { trimStartMs: LEAD_IN_MS } : {}),
+            ...(trim.start && this.trimLeadIn ? { trimStartMs: LEAD_IN_MS } : {}),
+            ...(trim.end && this.trimLeadIn ? { trimEndMs: LEAD_IN_MS } : {}),
           }
         : undefined;
       return this.programs.run({ synthesize, encode, ...(pipe ? { pipe } : {}) }, signal, onChunk);
@@ -220,8 +222,11 @@ export class FliteTextToSpeech implements TextToSpeech {
     const mp3 = this.lame !== undefined;
     const texts = pieces.map((piece) => piece.text);
     return sentenceAudio(texts, async (sentence, signal, onChunk, index) => {
-      // The answer starts at once, and a cut sentence goes on without a sentence's pause.
-      const trim = index === 0 || pieces[index]?.continues === true;
+      // The answer starts at once, and a cut sentence goes on without a sentence's pauses.
+      const trim = {
+        start: index === 0 || pieces[index]?.continues === true,
+        end: pieces[index + 1]?.continues === true,
+      };
       const bytes = await this.run(sentence, mp3, signal, onChunk, trim);
       return mp3 ? bytes : decodeWav(bytes);
     });

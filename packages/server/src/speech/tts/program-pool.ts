@@ -63,6 +63,8 @@ export interface ProgramJob {
      * milliseconds (the start of an answer, or a piece that goes on with a cut sentence).
      */
     trimStartMs?: number;
+    /** Drop the silence after the last sound but for this many milliseconds (a cut sentence's first part). */
+    trimEndMs?: number;
   };
 }
 
@@ -137,34 +139,51 @@ function startPipe(pipe) {
     done: Promise.all([synthesizer.done, encoder.done]).then(([, mp3]) => mp3),
   };
 }
-// Samples pass on as they come; with trimStartMs, those before the first sound are held back
-// and only their last trimStartMs milliseconds go on once it starts (all, if it never does).
+// Samples pass on as they come. With trimStartMs, those before the first sound are held back
+// and only their last trimStartMs milliseconds go on once it starts; with trimEndMs, those after
+// the last sound are held back and only their first trimEndMs milliseconds go on at the end. A
+// piece without any sound is passed on whole.
 function relay(p, pipe) {
   const input = p.encoder.child.stdin;
-  const keep = Math.round(((pipe.sampleRate || 16000) * (pipe.trimStartMs || 0)) / 1000) * 2;
-  let head = pipe.trimStartMs ? [] : undefined;
-  let held = 0;
-  // A chunk may end in the middle of a two-byte sample: its first byte waits for the next.
-  let carry = Buffer.alloc(0);
+  const bytesOf = (ms) => Math.round(((pipe.sampleRate || 16000) * ms) / 1000) * 2;
+  const trimStart = pipe.trimStartMs !== undefined;
+  const trimEnd = pipe.trimEndMs !== undefined;
+  const loud = (x) => x >= soundLevel || x <= -soundLevel;
+  let heard = false;
+  let quiet = []; // samples since the last sound (before the first one: all of them)
+  let carry = Buffer.alloc(0); // a chunk may end in the middle of a two-byte sample
   p.synthesizer.onData = (c) => {
-    if (!head) return input.write(c);
-    const base = held - carry.length;
-    head.push(c);
-    held += c.length;
+    if ((!trimStart && !trimEnd) || (heard && !trimEnd)) return input.write(c);
     const bytes = carry.length > 0 ? Buffer.concat([carry, c]) : c;
     const whole = bytes.length - (bytes.length % 2);
-    for (let i = 0; i < whole; i += 2) {
-      const x = bytes.readInt16LE(i);
-      if (x >= soundLevel || x <= -soundLevel) {
-        input.write(Buffer.concat(head).subarray(Math.max(0, base + i - keep)));
-        head = undefined;
-        return;
-      }
+    carry = Buffer.from(bytes.subarray(whole));
+    const samples = bytes.subarray(0, whole);
+    let last = -2;
+    for (let i = whole - 2; i >= 0 && last < 0; i -= 2) if (loud(samples.readInt16LE(i))) last = i;
+    if (last < 0) {
+      quiet.push(samples);
+      return;
     }
-    carry = bytes.subarray(whole);
+    let out = Buffer.concat([...quiet, samples.subarray(0, last + 2)]);
+    if (!heard && trimStart) {
+      let first = 0;
+      while (!loud(out.readInt16LE(first))) first += 2;
+      out = out.subarray(Math.max(0, first - bytesOf(pipe.trimStartMs)));
+    }
+    heard = true;
+    if (!trimEnd) {
+      // From here on the samples pass straight on (the odd byte held back goes first).
+      input.write(Buffer.concat([out, samples.subarray(last + 2), carry]));
+      quiet = [];
+      carry = Buffer.alloc(0);
+      return;
+    }
+    input.write(out);
+    quiet = [samples.subarray(last + 2)];
   };
   p.synthesizer.onEnd = () => {
-    if (head) input.write(Buffer.concat(head));
+    const rest = Buffer.concat([...quiet, carry]);
+    input.write(heard && trimEnd ? rest.subarray(0, bytesOf(pipe.trimEndMs)) : rest);
   };
 }
 const alive = (p) => p.children.every((c) => c.exitCode === null && c.signalCode === null);
