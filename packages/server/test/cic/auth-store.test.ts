@@ -49,7 +49,12 @@ async function exercise(store: SqlAuthStore) {
     refreshToken: refreshed.refresh_token,
   });
   assert.ok(await authority.verifyAccessToken(again.access_token));
-  await authority.revoke({ clientId, clientSecret, accessToken: again.access_token });
+  await authority.revoke({
+    clientId,
+    clientSecret,
+    accessToken: again.access_token,
+    deviceId: "d-1",
+  });
   assert.equal(await authority.verifyAccessToken(again.access_token), undefined);
 }
 

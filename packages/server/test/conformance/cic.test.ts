@@ -142,6 +142,14 @@ describe("CIC conformance (raw HTTP/2 device)", () => {
       });
       assert.equal(posted.status, 200, posted.body.toString());
       const access = String(posted.json()["access_token"]);
+      const deletion = (device_id?: string) =>
+        httpsCall(
+          `${running.url}/token?${query({ grant_type: "delete", access_token: access, client_id: product.clientId, client_secret: product.clientSecret, ...(device_id ? { device_id } : {}), model_id: "HC-200" })}`,
+        );
+      assert.equal((await deletion()).status, 400, "device_id is required (§3.7)");
+      const elsewhere = await deletion("dev-someone-else");
+      assert.equal(elsewhere.status, 401, "another device's token is not deleted (§3.7)");
+      assert.equal(typeof elsewhere.json()["error"], "string");
       const deleted = await httpsCall(
         `${running.url}/token?${query({ grant_type: "delete", access_token: access, client_id: product.clientId, client_secret: product.clientSecret, device_id: "dev-refresh", model_id: "HC-200" })}`,
       );

@@ -255,11 +255,20 @@ export class DeviceAuthority {
   }
 
   /** GET /token?grant_type=delete (cic.md §3.7). */
-  async revoke(params: { clientId?: string; clientSecret?: string; accessToken?: string }) {
+  async revoke(params: {
+    clientId?: string;
+    clientSecret?: string;
+    accessToken?: string;
+    deviceId?: string;
+  }) {
     await this.requireClient(params.clientId, params.clientSecret ?? "");
+    if (!params.deviceId) throw new AuthError(400, "invalid_request", "device_id is required");
     const record = await this.live(params.accessToken, "access");
     if (!record || record.clientId !== params.clientId)
       throw new AuthError(400, "invalid_grant", "access_token is unknown or already deleted");
+    // Only the token's own device may delete it: 401 when device_id does not match (§3.7).
+    if (record.deviceId !== params.deviceId)
+      throw new AuthError(401, "invalid_grant", "device_id is not the device of access_token");
     await this.store.deleteToken(record.hash);
     const expiresIn = Math.max(
       0,

@@ -155,7 +155,11 @@ export async function handleToken(authority: DeviceAuthority, req: Request, res:
         return json(
           res,
           200,
-          await authority.revoke({ ...common, accessToken: get("access_token") }),
+          await authority.revoke({
+            ...common,
+            accessToken: get("access_token"),
+            deviceId: get("device_id"),
+          }),
         );
       case DEVICE_CODE_GRANT:
         return json(
