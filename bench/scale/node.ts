@@ -70,6 +70,9 @@ process.on("message", async (m: { type: string; key?: string; i?: number }) => {
       createDirective("Notifier", "SetIndicator", { i: m.i }),
     );
     process.send?.({ type: "pushed", i: m.i, sent: Boolean(sent) });
+  } else if (m.type === "cpu") {
+    const { user, system } = process.cpuUsage();
+    process.send?.({ type: "cpu", ms: (user + system) / 1000 });
   } else if (m.type === "gc") {
     (globalThis as { gc?: () => void }).gc?.();
     process.send?.({ type: "gc" });

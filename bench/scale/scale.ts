@@ -13,6 +13,7 @@
 // contender in the same rounds (a change measured against the code before it).
 // Needs redis-server. Run: npm run bench -- scale   (ROUNDS, TURNS, CLIENTS, PACED, RATE, PUSHES)
 import { type ChildProcess, fork } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { loadavg } from "node:os";
@@ -66,7 +67,20 @@ async function node(
   file = new URL("./node.ts", import.meta.url).pathname,
 ): Promise<Node> {
   const child = fork(file, [], {
-    execArgv: ["--expose-gc", "--conditions=@clover/source", "--import", "tsx"],
+    // CPU_PROF=<dir>: a --cpu-prof profile of each node (bench/profile-summary.mjs reads it).
+    execArgv: [
+      "--expose-gc",
+      "--conditions=@clover/source",
+      "--import",
+      "tsx",
+      ...(process.env["CPU_PROF"]
+        ? [
+            "--cpu-prof",
+            // One directory per node: each thread (the loader's too) writes its own file.
+            `--cpu-prof-dir=${process.env["CPU_PROF"]}/${name}`,
+          ]
+        : []),
+    ],
     env: {
       ...process.env,
       NODE_ID: name,
@@ -166,20 +180,51 @@ for (const n of sides)
 const RATE =
   Number(process.env["RATE"] ?? 0) || Math.round((await closedLoop(memory, 400)).perSecond / 2);
 
+/** Asks a node's process for something and waits for its answer of that type. */
+function ask<T>(n: Node, type: string): Promise<T> {
+  return new Promise((resolve) => {
+    const listener = (m: { type: string }) => {
+      if (m.type !== type) return;
+      n.child.off("message", listener);
+      resolve(m as T);
+    };
+    n.child.on("message", listener);
+    n.child.send({ type });
+  });
+}
+
+/** CPU time (ms) the node's process has used so far. */
+const cpuOf = async (n: Node) => (await ask<{ ms: number }>(n, "cpu")).ms;
+
 /** A GC here and in the node's process, so that neither collects the previous side's garbage. */
 async function collect(n: Node) {
   gc?.();
-  const done = new Promise((resolve) => n.child.once("message", resolve));
-  n.child.send({ type: "gc" });
-  await done;
+  await ask(n, "gc");
+}
+
+/** CPU time (ms) redis-server has used so far (Linux /proc; utime + stime at 100 ticks/s). */
+function redisCpu(): number {
+  const pid = redis.pid();
+  if (!pid) return 0;
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 const measured = async (n: Node) => {
   await collect(n);
+  const cpu = [await cpuOf(n), redisCpu()];
   const throughput = await closedLoop(n, TURNS);
+  const cpuPerTurn = ((await cpuOf(n)) - cpu[0]!) / TURNS;
+  const redisPerTurn = (redisCpu() - cpu[1]!) / TURNS;
   await collect(n);
   const latencies = await paced(n, PACED, RATE);
-  return { perSecond: throughput.perSecond, closedP99: pct(throughput.latencies, 0.99), latencies };
+  return {
+    perSecond: throughput.perSecond,
+    closedP99: pct(throughput.latencies, 0.99),
+    latencies,
+    cpuPerTurn,
+    redisPerTurn,
+  };
 };
 
 type Side = Awaited<ReturnType<typeof measured>>;
@@ -246,6 +291,9 @@ for (const n of names.slice(1)) {
     `${n}: median throughput ratio ${n}/memory ${f(ratioOf(n))} (target ≥ 0.85); median added p99 at ${RATE} turns/s ${f(addedP99(n))} ms (target ≤ 1 ms); added p50 ${f(median(rows.map((r) => p(n, 0.5)(r) - p("memory", 0.5)(r))))} ms; closed-loop p99 ${f(median(rows.map((r) => r[n]!.closedP99)))} vs memory ${f(median(rows.map((r) => r["memory"]!.closedP99)))} ms`,
   );
 }
+console.log(
+  `CPU per turn (median of rounds, closed loop): ${names.map((n) => `${n} node ${f(median(rows.map((r) => r[n]!.cpuPerTurn)))} ms + redis-server ${f(median(rows.map((r) => r[n]!.redisPerTurn)))} ms`).join("; ")}`,
+);
 console.log(
   `push p50 local ${f(median(pushes.map((x) => pct(x.local, 0.5))))} ms, cross-node ${f(median(pushes.map((x) => pct(x.remote, 0.5))))} ms; p99 local ${f(median(pushes.map((x) => pct(x.local, 0.99))))} ms, cross-node ${f(median(pushes.map((x) => pct(x.remote, 0.99))))} ms (target ≤ local + 5 ms)`,
 );

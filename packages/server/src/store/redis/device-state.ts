@@ -6,7 +6,6 @@ import type { Language } from "../../assistant/turn.js";
 import type { ContextObject, DeviceRecord, DeviceStateStore } from "../../cic/device-state.js";
 import { CicError } from "../../cic/exception.js";
 import { closeRedis, DEFAULT_PREFIX } from "./connection.js";
-import { failedStep } from "./sessions.js";
 
 /** A device silent for this long is forgotten (it reports its whole context on every event). */
 const DEVICE_TTL_MS = 30 * 24 * 3600_000;
@@ -41,15 +40,11 @@ export class RedisDeviceStateStore implements DeviceStateStore {
     return `${this.prefix}device:${deviceKey}`;
   }
 
+  /** HSET and PEXPIRE sent together (a lost PEXPIRE only keeps the device until the next). */
   async #set(deviceKey: string, fields: string[]): Promise<void> {
     const key = this.#key(deviceKey);
     await this.guard(
-      this.redis
-        .multi()
-        .hset(key, ...fields)
-        .pexpire(key, DEVICE_TTL_MS)
-        .exec()
-        .then(failedStep),
+      Promise.all([this.redis.hset(key, ...fields), this.redis.pexpire(key, DEVICE_TTL_MS)]),
     );
   }
 

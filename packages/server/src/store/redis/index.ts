@@ -1,6 +1,11 @@
 // Everything a node keeps in Redis when REDIS_URL is set (docs/scale-out.md): sessions, device
 // state and the newest dialog per device, the downchannel directory and bus, and one connection
-// for probes. Each part has its own connection, so a slow command of one never queues another's.
+// for probes. What a turn waits for — rate limits, device state, the device side's memory and
+// the session — shares one connection: the commands a turn sends together are pipelined on it
+// and Redis answers them together. The rest (the turn log with its long reads, the directory's
+// heartbeats, subscriptions, probes) have their own, so they never queue a turn's commands.
+// Not ioredis auto-pipelining: it holds a tick's commands back while an earlier batch is still
+// out, which added up to a round trip of waiting per step of a turn (test/scale/round-trips).
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { RedisDirectiveBus } from "./bus.js";
@@ -28,7 +33,7 @@ export interface RedisBackend {
   turns: RedisTurnLog;
   /** The device side's memory per device and user (play queues, known devices…). */
   sideMemory: RedisSideMemoryStore;
-  /** Rate-limit buckets shared by every node (one connection for all limiters). */
+  /** The connection of the rate-limit buckets shared by every node (the turn's connection). */
   rateLimits: Redis;
   /** For readiness probes and operator tools. */
   probe: Redis;
@@ -41,33 +46,33 @@ export async function openRedisBackend(
   nodeId: string,
   log: Logger,
 ): Promise<RedisBackend> {
-  const opened = await Promise.allSettled([0, 1, 2, 3, 4, 5, 6, 7, 8].map(() => openRedis(url)));
+  const opened = await Promise.allSettled([0, 1, 2, 3, 4, 5].map(() => openRedis(url)));
   const failed = opened.find((o) => o.status === "rejected");
   if (failed) {
     for (const o of opened) if (o.status === "fulfilled") o.value.disconnect();
     throw failed.reason;
   }
-  const [sessions, deviceStates, commands, subscriber, probe, users, turns, rateLimits, side] =
-    opened.map((o) => (o as PromiseFulfilledResult<Redis>).value) as Redis[];
+  const [turn, commands, subscriber, probe, users, turns] = opened.map(
+    (o) => (o as PromiseFulfilledResult<Redis>).value,
+  ) as Redis[];
   const bus = new RedisDirectiveBus(commands, subscriber, {
     nodeId,
     onError: (error) => log.warn({ err: error }, "downchannel directory: Redis command failed"),
   });
   await bus.start();
   return {
-    sessions: new RedisSessionStore(sessions),
-    deviceStates: new RedisDeviceStateStore(deviceStates),
+    sessions: new RedisSessionStore(turn, undefined, false),
+    deviceStates: new RedisDeviceStateStore(turn, undefined, false),
     bus,
     userDevices: new RedisUserDeviceIndex(users),
     turns: new RedisTurnLog(turns, {}, undefined, false),
-    rateLimits,
-    sideMemory: new RedisSideMemoryStore(side, undefined, false),
+    rateLimits: turn,
+    sideMemory: new RedisSideMemoryStore(turn, undefined, false),
     probe,
     close: async () => {
       await closeRedis(users);
       await closeRedis(turns);
-      await closeRedis(rateLimits);
-      await closeRedis(side);
+      await closeRedis(turn);
       await closeRedis(probe);
     },
   };

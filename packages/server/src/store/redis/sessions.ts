@@ -11,6 +11,14 @@ const ABANDONED_AFTER_MS = 24 * 3600_000;
 /** Playback owners are forgotten after a week without a new stream. */
 const PLAYBACK_OWNER_TTL_MS = 7 * 24 * 3600_000;
 
+// KEYS[1] session hash, KEYS[2] expiry set; ARGV: key, sessionId, JSON, window close, hash
+// deadline. One script: atomic, and one command instead of MULTI's five.
+const PUT = `
+redis.call("HSET", KEYS[1], "sid", ARGV[2], "data", ARGV[3])
+redis.call("PEXPIREAT", KEYS[1], ARGV[5])
+redis.call("ZADD", KEYS[2], ARGV[4], ARGV[1])
+return 1`;
+
 // KEYS[1] session hash, KEYS[2] expiry set; ARGV[1] key, ARGV[2] sessionId or "".
 const DELETE = `
 if ARGV[2] ~= "" and redis.call("HGET", KEYS[1], "sid") ~= ARGV[2] then return 0 end
@@ -49,14 +57,17 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async put(session: DialogSession): Promise<void> {
-    const hash = this.#key(session.key);
-    await this.redis
-      .multi()
-      .hset(hash, "sid", session.sessionId, "data", JSON.stringify(session))
-      .pexpireat(hash, session.expiresAt + ABANDONED_AFTER_MS)
-      .zadd(this.#expiry, session.expiresAt, session.key)
-      .exec()
-      .then(failedStep);
+    await this.redis.eval(
+      PUT,
+      2,
+      this.#key(session.key),
+      this.#expiry,
+      session.key,
+      session.sessionId,
+      JSON.stringify(session),
+      session.expiresAt,
+      session.expiresAt + ABANDONED_AFTER_MS,
+    );
   }
 
   async delete(key: string, sessionId?: string): Promise<boolean> {

@@ -42,11 +42,10 @@ export class RedisSideMemoryStore implements SideMemoryStore {
   async set(scope: SideScope, key: string, value: unknown): Promise<void> {
     if (value === undefined) return this.delete(scope, key);
     const hash = this.#key(scope);
-    await this.redis
-      .multi()
-      .hset(hash, key, JSON.stringify(value))
-      .pexpire(hash, SCOPE_TTL_MS)
-      .exec();
+    await Promise.all([
+      this.redis.hset(hash, key, JSON.stringify(value)),
+      this.redis.pexpire(hash, SCOPE_TTL_MS),
+    ]);
   }
 
   async delete(scope: SideScope, key: string): Promise<void> {
