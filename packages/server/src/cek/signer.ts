@@ -107,6 +107,8 @@ interface Pending {
   body: Buffer;
   resolve: (s: string) => void;
   reject: (e: Error) => void;
+  /** The worker's answer, kept until every body signed before this one has its own. */
+  done?: { signature: string } | { error: Error };
 }
 
 /** One worker thread and the ring it shares with the main thread. */
@@ -120,6 +122,12 @@ class RingWorker {
   readonly #free: number[] = Array.from({ length: SLOTS }, (_, i) => SLOTS - 1 - i);
   /** Bodies waiting for a free slot. */
   readonly #queue: Pending[] = [];
+  /**
+   * Every body not yet answered, in the order sign() was called: answers are handed out in
+   * that order (the worker reads slots in slot order), so two requests built one after the
+   * other (a SessionEndedRequest, then the LaunchRequest of a new session) leave in order.
+   */
+  readonly #order: Pending[] = [];
   #inFlight = 0;
   #completed = 0;
   #waiting = false;
@@ -150,7 +158,8 @@ class RingWorker {
     this.#worker.unref();
     const gone = (error: Error) => {
       this.dead ??= error;
-      for (const pending of [...this.#slots, ...this.#queue]) pending?.reject(error);
+      for (const pending of this.#order) pending.reject(error);
+      this.#order.length = 0;
       this.#slots.fill(undefined);
       this.#queue.length = 0;
       this.#inFlight = 0;
@@ -161,7 +170,8 @@ class RingWorker {
 
   sign(body: Buffer): Promise<string> {
     return new Promise((resolve, reject) => {
-      const pending = { body, resolve, reject };
+      const pending: Pending = { body, resolve, reject };
+      this.#order.push(pending);
       const slot = this.#free.pop();
       if (slot === undefined) this.#queue.push(pending);
       else this.#submit(slot, pending);
@@ -224,8 +234,13 @@ class RingWorker {
       const next = this.#queue.shift();
       if (next) this.#submit(slot, next);
       else this.#free.push(slot);
-      if (state === DONE) pending.resolve(text);
-      else pending.reject(new Error(`signing failed: ${text}`));
+      pending.done =
+        state === DONE ? { signature: text } : { error: new Error(`signing failed: ${text}`) };
+    }
+    while (this.#order[0]?.done) {
+      const { done, resolve, reject } = this.#order.shift()!;
+      if ("signature" in done!) resolve(done.signature);
+      else reject(done!.error);
     }
     if (this.#inFlight === 0) this.#worker.unref();
   }

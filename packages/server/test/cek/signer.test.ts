@@ -71,6 +71,30 @@ describe("request signing", () => {
     }
   });
 
+  it("answers in the order bodies were given, whichever slots they took", async () => {
+    const pool = new WorkerPoolSigner(keys, 1);
+    try {
+      // Freed slots are reused in another order than the worker reads them: after each batch
+      // the next one's bodies sit in slots in reverse. Their requests must still leave in the
+      // order they were built (a SessionEndedRequest before the next LaunchRequest).
+      for (let round = 0; round < 30; round++) {
+        const answered: number[] = [];
+        await Promise.all(
+          Array.from({ length: 2 + (round % 5) }, (_, i) =>
+            pool.sign(Buffer.from(`{"round":${round},"i":${i}}`)).then(() => answered.push(i)),
+          ),
+        );
+        assert.deepEqual(
+          answered,
+          [...answered].sort((a, b) => a - b),
+          `round ${round}`,
+        );
+      }
+    } finally {
+      await pool.close();
+    }
+  });
+
   it("keeps the key across loads and the private key encrypted", async () => {
     const again = new SigningKeyRing(new SettingsStore(handle.db, new SecretBox(randomBytes(32))));
     await assert.rejects(
