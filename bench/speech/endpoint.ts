@@ -34,10 +34,6 @@ const setups = {
     limits: { closedSilenceMs: 0, earlyQuietMs: 0 },
   }),
   "early end now (90 ms when nothing can follow)": new PocketsphinxRecognizer({ models }),
-  "variant: 60 ms when nothing can follow (probe at 60 ms)": new PocketsphinxRecognizer({
-    models,
-    limits: { closedSilenceMs: 60, earlyProbeMs: 60 },
-  }),
 };
 /** Pauses in the middle of the utterances, seconds (0: said fluently). */
 const PAUSES = [0, 0.15, 0.3];

@@ -207,6 +207,14 @@ describe("CEK custom extension conformance (raw extension, raw device)", () => {
     assert.equal(one["request"].intent.name, "OrderCookies");
     await new Promise((r) => setTimeout(r, WINDOW_MS + 300));
     assert.equal(ext.requests.length, 1, "no SessionEndedRequest follows");
+    await device.event(textRecognize("ask cookie jar to order two cookies"));
+    const again = ext.requests[1]!.body;
+    assert.equal(again["session"].new, true);
+    assert.notEqual(
+      again["session"].sessionId,
+      one["session"].sessionId,
+      "a fresh sessionId (§7.1)",
+    );
   });
 
   it("ends the session when shouldEndSession is missing, and reads sessionAttibutes (§4.2, §12.2)", async () => {
@@ -579,6 +587,45 @@ describe("CEK custom extension conformance (raw extension, raw device)", () => {
       assert.equal(request.extensionId, ID);
       assert.equal(typeof request.locale, "string");
       assert.equal(r.body["context"].System.application.applicationId, ID);
+    }
+  });
+
+  it("ends an open session with SessionEndedRequest when the user turns to another extension (§7.2)", async () => {
+    const other = await rawExtension(() => ({ body: speech("Milk poured.", true) }));
+    try {
+      const registered = await httpsCall(`${running.url}/api/v1/extensions`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
+        body: JSON.stringify({
+          id: "org.example.milkjug",
+          displayName: "Milk Jug",
+          endpointUrl: other.url,
+          models: {
+            en: {
+              ...model,
+              invocation: { main: "milk jug" },
+              intents: [{ name: "Pour", slots: [], utterances: ["pour some milk"] }],
+              customSlotTypes: [],
+              builtinSlotTypes: [],
+            },
+          },
+        }),
+      });
+      assert.equal(registered.status, 201, registered.body.toString());
+      ext.answer = (req) => ({
+        body: speech("How many?", req["request"].type === "SessionEndedRequest"),
+      });
+      await device.event(textRecognize("open cookie jar"));
+      const poured = await device.event(textRecognize("ask milk jug to pour some milk"));
+      assert.deepEqual(heard(poured), ["Milk poured."]);
+      assert.equal(other.requests[0]?.body["request"].intent?.name, "Pour");
+      await until(
+        () => ext.requests.some((r) => r.body["request"].type === "SessionEndedRequest"),
+        5000,
+        "SessionEndedRequest to the extension whose session was open",
+      );
+    } finally {
+      await other.close();
     }
   });
 });

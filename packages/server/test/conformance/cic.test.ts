@@ -236,6 +236,14 @@ describe("CIC conformance (raw HTTP/2 device)", () => {
     assertException(await device.event(textRecognize("what can you do")), 412);
   });
 
+  it("answers 429 to one of two simultaneous downchannel requests of one client", async () => {
+    const { device, tokens } = await connected();
+    const other = new RawDevice(running.url, tokens.access_token);
+    devices.push(other);
+    const both = await Promise.all([device.openDownchannel(), other.openDownchannel()]);
+    assert.deepEqual(both.map((c) => c.status).sort(), [200, 429]);
+  });
+
   describe("events (§2.6, §4, §6)", () => {
     it("refuses events without a downchannel, and on another connection, with 412", async () => {
       const { device, tokens } = await connected();

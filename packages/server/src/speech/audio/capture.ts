@@ -29,17 +29,15 @@ export interface CaptureLimits {
    */
   earlySilenceMs: number;
   /**
-   * Quiet that ends a request the recognizer called closed: whole, and nothing the grammar
-   * lets follow could change it (0: treat it like any whole request). Only quiet frames count
-   * here (see QUIET_LEVEL), not every frame the voice detector calls silence: the weak start of
-   * a next word ("th…") is no speech to it, yet enough for the recognizer to hear a word. The
-   * probe is asked once the silence reached earlyProbeMs, so that is the shortest this can act.
+   * Silence that ends a request the recognizer called closed: whole, and nothing the grammar
+   * lets follow could change it (0: treat it like any whole request). The probe is asked once
+   * the silence reached earlyProbeMs, so that is the shortest this can act.
    */
   closedSilenceMs: number;
   /**
-   * Quiet any early end also needs at the end (0: none). The voice detector's silence may end
-   * in the weak start of the next word, which the recognizer already hears as one ("ask dice
-   * to roll" + pause + "th…" was heard "ask dice to roll it", a whole request).
+   * Quiet frames (QUIET_LEVEL) any early end needs at its end (0: none). The voice detector's
+   * silence may end in the weak start of the next word, which the recognizer already hears as
+   * one ("ask dice to roll" + pause + "th…" was heard "ask dice to roll it", a whole request).
    */
   earlyQuietMs: number;
 }
@@ -177,10 +175,10 @@ export async function captureSpeech(
     const endEarly = () => {
       const verdict = probe?.verdict;
       if (done || verdict === undefined || verdict === "open") return false;
+      if (quietRun < limits.earlyQuietMs) return false;
       const shortest =
-        verdict === "closed" && limits.closedSilenceMs > 0 && quietRun >= limits.closedSilenceMs;
-      if (!shortest && (silenceRun < limits.earlySilenceMs || quietRun < limits.earlyQuietMs))
-        return false;
+        verdict === "closed" && limits.closedSilenceMs > 0 && silenceRun >= limits.closedSilenceMs;
+      if (!shortest && silenceRun < limits.earlySilenceMs) return false;
       early = true;
       closed = shortest && silenceRun < limits.earlySilenceMs;
       finish("end-of-speech");
