@@ -149,9 +149,10 @@ export class EventHandler {
   }
 
   /**
-   * A typed request. What it writes first (context, newest dialog, language) and what it reads
-   * (the device record, the device side's memory) are sent at once: on Redis they travel in
-   * one round trip, and the read, sent after the writes on the same connection, sees them.
+   * A typed request. Once the context is written and the device side's memory read (`ready`:
+   * the device side must be loaded before the device is read), the newest dialog, the language
+   * and the device record are sent at once: on Redis one round trip, and the read, sent after
+   * the writes on the same connection, sees them.
    */
   private async recognizeText(
     ctx: EventContext,
@@ -163,8 +164,8 @@ export class EventHandler {
     const dialogRequestId = this.requireDialogRequestId(ctx);
     ctx.audio.resume();
     const language = languageOfText(text);
+    await ready;
     const written = Promise.all([
-      ready,
       // The newest dialogRequestId per device: an older dialog's answer is dropped (§7.3).
       this.deps.devices.startDialog(ctx.deviceKey, dialogRequestId),
       language ? this.deps.devices.setLanguage(ctx.deviceKey, language) : undefined,
