@@ -16,8 +16,7 @@ import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
 import type { DeviceClient } from "@clover/device";
 import fc from "fast-check";
-import { loadConfig } from "../../src/config/index.js";
-import { type CloverServer, startClover } from "../../src/main.js";
+import type { CloverServer } from "../../src/main.js";
 import { bakeryModel } from "../helpers/models.js";
 import { tempDir } from "../helpers/platform.js";
 import {
@@ -25,7 +24,7 @@ import {
   logInOver,
   PROTOCOLS,
   protocolFetch,
-  serverTls,
+  startCloverOver,
   testTls,
 } from "../robustness/protocols.js";
 import { BOUNDARY, h1Event, type RawAnswer, speechEvent, textEvent } from "../robustness/wire.js";
@@ -151,26 +150,18 @@ function fuzzOver(tls: boolean, cases: number, seed: number): void {
         req.on("end", () => extensionAnswer(res));
       });
       await new Promise<void>((r) => extension.listen(0, "127.0.0.1", r));
-      server = await startClover({
-        ...serverTls(protocol),
-        config: loadConfig({
-          CLOVER_DATA_DIR: tempDir("clover-fuzz-"),
-          CLOVER_PORT: "0",
-          CLOVER_HOST: "127.0.0.1",
-          CLOVER_ADMIN_TOKEN: ADMIN,
-          CLOVER_LOG_LEVEL: "silent",
-          CLOVER_EXTENSION_NETWORKS: "loopback",
-          CLOVER_EXAMPLES: "off",
-          CLOVER_CEK_TIMEOUT_MS: "1500",
-          CLOVER_CIC_BODY_IDLE_TIMEOUT_MS: "300",
-          // A stalled HTTP/1.1 request is closed at the headers deadline: keep it short here.
-          CLOVER_CIC_HEADERS_TIMEOUT_MS: "2000",
-          CLOVER_RATE_DEVICE_PER_SECOND: "0",
-          // Every case comes from 127.0.0.1 with the bystander: no per-IP block here (its own
-          // test is robustness/pre-auth.test.ts).
-          CLOVER_PREAUTH_FAILURES_PER_SECOND: "0",
-          CLOVER_PREAUTH_CONNECTIONS_PER_IP: "0",
-        }),
+      server = await startCloverOver(protocol, tempDir("clover-fuzz-"), ADMIN, {
+        CLOVER_EXTENSION_NETWORKS: "loopback",
+        CLOVER_EXAMPLES: "off",
+        CLOVER_CEK_TIMEOUT_MS: "1500",
+        CLOVER_CIC_BODY_IDLE_TIMEOUT_MS: "300",
+        // A stalled HTTP/1.1 request is closed at the headers deadline: keep it short here.
+        CLOVER_CIC_HEADERS_TIMEOUT_MS: "2000",
+        CLOVER_RATE_DEVICE_PER_SECOND: "0",
+        // Every case comes from 127.0.0.1 with the bystander: no per-IP block here (its own
+        // test is robustness/pre-auth.test.ts).
+        CLOVER_PREAUTH_FAILURES_PER_SECOND: "0",
+        CLOVER_PREAUTH_CONNECTIONS_PER_IP: "0",
       });
       const auth = { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" };
       const registered = await protocolFetch(protocol, `${server.url}/api/v1/extensions`, {

@@ -8,14 +8,14 @@ import { createConnection, createServer, type Server, type Socket } from "node:n
 import { after, before, describe, it } from "node:test";
 import { DeviceClient, logIn } from "@clover/device";
 import { deviceKeyOf } from "../../src/cic/device-key.js";
-import { loadConfig } from "../../src/config/index.js";
-import { type CloverServer, startClover } from "../../src/main.js";
+import type { CloverServer } from "../../src/main.js";
 import { closeRedis, openRedis } from "../../src/store/redis/connection.js";
 import { RedisSessionStore } from "../../src/store/redis/sessions.js";
 import { answer, startExtension, type TestExtension } from "../helpers/extension-server.js";
 import { bakeryModel } from "../helpers/models.js";
 import { tempDir } from "../helpers/platform.js";
 import { redisAvailable, startRedis, type TestRedis } from "../helpers/redis.js";
+import { startCloverOver } from "../robustness/protocols.js";
 
 /** The most round trips a text turn to an extension may wait for on Redis. */
 const MAX_ROUND_TRIPS = 5;
@@ -74,18 +74,11 @@ describe("Redis round trips of a text turn", {
         ? { body: answer("We open at seven.") }
         : { body: answer("Bakery here. Ask me anything.", { end: false, attributes: { n: 1 } }) },
     );
-    node = await startClover({
-      config: loadConfig({
-        CLOVER_DATA_DIR: dir,
-        CLOVER_PORT: "0",
-        CLOVER_HOST: "127.0.0.1",
-        CLOVER_ADMIN_TOKEN: ADMIN,
-        CLOVER_LOG_LEVEL: "silent",
-        CLOVER_EXTENSION_NETWORKS: "loopback",
-        CLOVER_EXAMPLES: "off",
-        REDIS_URL: proxy.url,
-        CLOVER_BEHIND_LOAD_BALANCER: "true",
-      }),
+    node = await startCloverOver(undefined, dir, ADMIN, {
+      CLOVER_EXTENSION_NETWORKS: "loopback",
+      CLOVER_EXAMPLES: "off",
+      REDIS_URL: proxy.url,
+      CLOVER_BEHIND_LOAD_BALANCER: "true",
     });
     const call = async (path: string, body: unknown) =>
       (await (
