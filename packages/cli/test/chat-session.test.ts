@@ -1,8 +1,9 @@
 // clover chat across runs: a conversation left open is announced or ended (--new-session);
-// --verbose durations are rounded; a missing MP3 player is said once.
+// --verbose durations are rounded; a missing MP3 player is said once; a saved device the
+// platform no longer knows (its data reset) logs in again or is registered anew.
 import assert from "node:assert/strict";
 import type { ChildProcess } from "node:child_process";
-import { symlinkSync } from "node:fs";
+import { readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { clover, exited, serveLocal, tempDir } from "./helpers.js";
@@ -51,5 +52,31 @@ describe("clover chat across runs", () => {
     assert.ok(durations.length >= 2, result.stdout);
     for (const d of durations) assert.match(d, /^\d+$|^\d\.\d$/, `rounded: ${d}`);
     assert.equal(result.stderr.match(/no MP3 player found/g)?.length, 1, result.stderr);
+  });
+
+  it("logs in again, or registers anew, when the platform no longer knows the saved tokens", async () => {
+    const file = join(env.CLOVER_CONFIG_DIR, "config.json");
+    const forget = (what: (device: Record<string, unknown>) => void) => {
+      const settings = JSON.parse(readFileSync(file, "utf8"));
+      for (const device of Object.values(settings.devices) as Record<string, unknown>[])
+        what(device);
+      writeFileSync(file, JSON.stringify(settings));
+    };
+    // Tokens unknown to the platform but not expired by the clock: refused with 401.
+    forget((device) => {
+      device["accessToken"] = "cv_at_forgotten";
+      device["refreshToken"] = "cv_rt_forgotten";
+    });
+    const again = await chat(["--new-session", "ask dice to roll a die"]);
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stdout, /I rolled one die/);
+    // The device client itself unknown (the platform's data was reset): registered anew.
+    forget((device) => {
+      device["clientId"] = "unknown-client";
+      device["accessToken"] = "cv_at_forgotten";
+    });
+    const anew = await chat(["--new-session", "ask dice to roll a die"]);
+    assert.equal(anew.code, 0, anew.stderr);
+    assert.match(anew.stdout, /I rolled one die/);
   });
 });

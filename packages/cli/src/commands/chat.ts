@@ -2,11 +2,11 @@
 // one conversation; without them, an interactive prompt (node:readline).
 import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
-import type { DeviceAlerts, DeviceClient } from "@clover/device";
+import type { CicDirectiveMessage, DeviceAlerts, DeviceClient } from "@clover/device";
 import type { Command } from "commander";
 import { ManagementApi } from "../core/api.js";
 import { outputOf, withPlatform } from "../core/command.js";
-import { currentDevice, deviceClient, reachable } from "../core/device.js";
+import { currentDevice, deviceClient, reachable, recoverDevice } from "../core/device.js";
 import { EXIT } from "../core/errors.js";
 import type { Output } from "../core/output.js";
 import { platformUrl, readSettings } from "../core/settings.js";
@@ -195,26 +195,45 @@ export function registerChat(program: Command): void {
     const out = outputOf(command);
     const settings = readSettings();
     const url = platformUrl(o.url, settings);
-    const profile = await reachable(
+    let chat: Chat | undefined;
+    const onDirective = (d: CicDirectiveMessage) => {
+      if (!out.json) out.line(`${out.c.yellow("↓")} ${nameOf(d)} ${JSON.stringify(d.payload)}`);
+      void chat?.alerts.handle([d]).catch(() => {});
+    };
+    let profile = await reachable(
       url,
       out.progress("logging in", currentDevice(url, o.token, settings)),
     );
-    const client = deviceClient(url, profile);
+    const open = async (): Promise<DeviceClient> => {
+      const opened = deviceClient(url, profile);
+      try {
+        await reachable(url, opened.openDownchannel(onDirective));
+        return opened;
+      } catch (error) {
+        opened.close();
+        throw error;
+      }
+    };
+    let client: DeviceClient;
+    try {
+      client = await open();
+    } catch (error) {
+      // A token the platform no longer knows (its data was reset): log in again, or register.
+      if ((error as { status?: number }).status !== 401) throw error;
+      profile = await reachable(
+        url,
+        out.progress("logging in again", recoverDevice(url, o.token, settings)),
+      );
+      client = await open();
+    }
     const adminToken = o.token || process.env["CLOVER_ADMIN_TOKEN"] || settings.adminTokens?.[url];
     const log = adminToken ? new ManagementApi(url, adminToken, 5000) : undefined;
-    const chat = new Chat(out, client, profile.deviceId, o, log);
+    chat = new Chat(out, client, profile.deviceId, o, log);
     if (o.audio && !findPlayer()) {
       out.warn(NO_PLAYER);
       chat.noPlayer = true;
     }
     try {
-      await reachable(
-        url,
-        client.openDownchannel((d) => {
-          if (!out.json) out.line(`${out.c.yellow("↓")} ${nameOf(d)} ${JSON.stringify(d.payload)}`);
-          void chat.alerts.handle([d]).catch(() => {});
-        }),
-      );
       await startOrContinue(out, chat, o.newSession === true);
       if (utterances.length > 0) {
         for (const text of utterances) await reachable(url, chat.say(text, true));

@@ -200,6 +200,35 @@ export async function currentDevice(
   return logInAgain(url, profile);
 }
 
+/**
+ * The stored device after the platform refused its access token (401, e.g. the platform's data
+ * was reset since the token was saved): new tokens by refresh or a new login, else, when the
+ * platform no longer knows the device and the admin token is at hand, a device registered anew.
+ */
+export async function recoverDevice(
+  url: string,
+  tokenFlag: string | undefined,
+  settings: Settings = readSettings(),
+): Promise<DeviceProfile> {
+  const profile = settings.devices?.[url];
+  const canRegister = Boolean(
+    tokenFlag || process.env["CLOVER_ADMIN_TOKEN"] || settings.adminTokens?.[url],
+  );
+  if (profile) {
+    const stale: DeviceProfile = { ...profile, expiresAt: 0 };
+    try {
+      return await currentDevice(url, tokenFlag, {
+        ...settings,
+        devices: { ...settings.devices, [url]: stale },
+      });
+    } catch (error) {
+      if (!(error instanceof CliError) || error.exitCode !== EXIT.unauthorized || !canRegister)
+        throw error;
+    }
+  }
+  return currentDevice(url, tokenFlag, { ...settings, devices: {} });
+}
+
 export function deviceClient(url: string, profile: DeviceProfile): DeviceClient {
   return new DeviceClient({
     url,
