@@ -9,7 +9,7 @@ import { outputOf, withPlatform } from "../core/command.js";
 import { currentDevice, deviceClient, reachable, recoverDevice } from "../core/device.js";
 import { EXIT } from "../core/errors.js";
 import type { Output } from "../core/output.js";
-import { platformUrl, readSettings } from "../core/settings.js";
+import { findAdminToken, platformUrl, readSettings } from "../core/settings.js";
 import { keepAlerts } from "../device/alerts.js";
 import { findPlayer, NO_PLAYER, play, spokenAudio } from "../device/player.js";
 import { nameOf, printAnswer, summarize } from "../device/render.js";
@@ -226,7 +226,7 @@ export function registerChat(program: Command): void {
       );
       client = await open();
     }
-    const adminToken = o.token || process.env["CLOVER_ADMIN_TOKEN"] || settings.adminTokens?.[url];
+    const adminToken = findAdminToken(o.token, url, settings);
     const log = adminToken ? new ManagementApi(url, adminToken, 5000) : undefined;
     chat = new Chat(out, client, profile.deviceId, o, log);
     if (o.audio && !findPlayer()) {

@@ -16,6 +16,7 @@ import { CliError, EXIT, unreachableError } from "./errors.js";
 import {
   adminToken,
   type DeviceProfile,
+  findAdminToken,
   readSettings,
   type Settings,
   updateSettings,
@@ -173,10 +174,7 @@ export async function currentDevice(
 ): Promise<DeviceProfile> {
   const profile = settings.devices?.[url];
   if (!profile) {
-    const canRegister = Boolean(
-      tokenFlag || process.env["CLOVER_ADMIN_TOKEN"] || settings.adminTokens?.[url],
-    );
-    if (!canRegister)
+    if (!findAdminToken(tokenFlag, url, settings))
       throw new CliError(
         `no device registered for ${url}`,
         EXIT.unauthorized,
@@ -211,9 +209,7 @@ export async function recoverDevice(
   settings: Settings = readSettings(),
 ): Promise<DeviceProfile> {
   const profile = settings.devices?.[url];
-  const canRegister = Boolean(
-    tokenFlag || process.env["CLOVER_ADMIN_TOKEN"] || settings.adminTokens?.[url],
-  );
+  const canRegister = Boolean(findAdminToken(tokenFlag, url, settings));
   if (profile) {
     const stale: DeviceProfile = { ...profile, expiresAt: 0 };
     try {

@@ -84,13 +84,22 @@ export function platformUrl(flag: string | undefined, settings: Settings = readS
   return normalizeUrl(url);
 }
 
-/** The admin token: --token, CLOVER_ADMIN_TOKEN, or the one saved for this platform. */
+/** The admin token if there is one: --token, CLOVER_ADMIN_TOKEN, or the one saved for this platform. */
+export function findAdminToken(
+  flag: string | undefined,
+  url: string,
+  settings: Settings = readSettings(),
+): string | undefined {
+  return flag || process.env["CLOVER_ADMIN_TOKEN"] || settings.adminTokens?.[url];
+}
+
+/** The admin token (findAdminToken), or an error saying how to give one. */
 export function adminToken(
   flag: string | undefined,
   url: string,
   settings: Settings = readSettings(),
 ): string {
-  const token = flag || process.env["CLOVER_ADMIN_TOKEN"] || settings.adminTokens?.[url];
+  const token = findAdminToken(flag, url, settings);
   if (!token)
     throw new CliError(
       `no admin token for ${url}`,
