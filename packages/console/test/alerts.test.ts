@@ -165,4 +165,32 @@ describe("alerts in the console", { skip: !existsSync(CHROMIUM) && `${CHROMIUM} 
     await waitSent("Alerts.DeleteAlertSucceeded");
     assert.ok(!(await alerts()).some((a) => a.label === "Wake up, really"));
   });
+
+  it("shows the user switched to, even when the first user's list answers last", async () => {
+    // The new tab starts on the default user; its answers are held back until after the switch.
+    let release = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    const defaultUser = /\/api\/v1\/users\/console\//;
+    let heldBack = 0;
+    await rig.context.route(defaultUser, async (route) => {
+      heldBack++;
+      await held;
+      await route.continue();
+    });
+    const late = await rig.open("/alerts");
+    await late.getByLabel("User ID").fill(USER);
+    await late.getByRole("button", { name: "Show" }).click();
+    const card = late.getByRole("region", { name: `Alerts of ${deviceId}` });
+    await card.waitFor();
+    assert.ok(heldBack > 0, "the default user's list was asked for first");
+    release();
+    await late.waitForTimeout(500);
+    await rig.context.unroute(defaultUser);
+    assert.ok(await card.isVisible(), "the default user's late answer replaced alice's");
+    const form = late.getByRole("region", { name: "New alert" });
+    assert.equal(await form.getByLabel("Device").inputValue(), deviceId);
+    await late.close();
+  });
 });
