@@ -7,8 +7,9 @@
 import { PassThrough, type Readable } from "node:stream";
 import busboy from "busboy";
 import type { AnyRequest } from "../api/http.js";
+import { utf8Problem } from "../api/utf8.js";
 import { CicError } from "./exception.js";
-import { readSimpleBody, simpleBoundary } from "./simple-body.js";
+import { firstPartBytes, PART_HEAD_BYTES, readSimpleBody, simpleBoundary } from "./simple-body.js";
 
 export interface EventLimits {
   /** Largest metadata part, bytes. */
@@ -136,7 +137,15 @@ export function readEventRequest(req: AnyRequest, limits: EventLimits): Promise<
       req.resume();
     }
 
-    const acceptMetadata = (name: string, value: string, truncated: boolean) => {
+    /** The bytes busboy decoded `value` from, when they are found in the body's first bytes. */
+    const metadataBytesOf = (value: string) => {
+      const raw = firstPartBytes(Buffer.concat(head, headBytes), contentType);
+      return raw && (raw.toString("utf8") === value || raw.toString("latin1") === value)
+        ? raw
+        : undefined;
+    };
+
+    const acceptMetadata = (name: string, value: string | Buffer, truncated: boolean) => {
       if (name !== "metadata")
         return fail(
           new CicError(400, `the first part must be named "metadata", got "${name.slice(0, 100)}"`),
@@ -146,9 +155,14 @@ export function readEventRequest(req: AnyRequest, limits: EventLimits): Promise<
           new CicError(413, `metadata part is larger than ${limits.metadataBytes} bytes`),
         );
       metadataSeen = true;
+      // Read from its bytes, so that a byte sequence that is not UTF-8 is refused rather than
+      // turned into replacement characters (busboy's own decoding is lenient).
+      const bytes = typeof value === "string" ? metadataBytesOf(value) : value;
+      const problem = bytes && utf8Problem(bytes);
+      if (problem) return fail(new CicError(400, `metadata part is not valid UTF-8: ${problem}`));
       let metadata: unknown;
       try {
-        metadata = JSON.parse(value);
+        metadata = JSON.parse(bytes ? bytes.toString("utf8") : (value as string));
       } catch (error) {
         return fail(
           new CicError(400, `metadata part is not valid JSON: ${(error as Error).message}`),
@@ -194,12 +208,7 @@ export function readEventRequest(req: AnyRequest, limits: EventLimits): Promise<
             if (size <= limits.metadataBytes) chunks.push(chunk);
           });
           stream.on("end", () => {
-            if (!failure)
-              acceptMetadata(
-                name,
-                Buffer.concat(chunks).toString("utf8"),
-                size > limits.metadataBytes,
-              );
+            if (!failure) acceptMetadata(name, Buffer.concat(chunks), size > limits.metadataBytes);
           });
           return;
         }
@@ -237,6 +246,18 @@ export function readEventRequest(req: AnyRequest, limits: EventLimits): Promise<
       });
     };
     req.on("data", armIdle);
+    // The first bytes of the body, where the metadata part is (cic.md §4.2): what busboy decoded
+    // of it is checked against these bytes.
+    const head: Buffer[] = [];
+    let headBytes = 0;
+    const headLimit = limits.metadataBytes + PART_HEAD_BYTES;
+    const keepHead = (chunk: Buffer) => {
+      const kept = chunk.subarray(0, headLimit - headBytes);
+      head.push(kept);
+      headBytes += kept.length;
+      if (headBytes >= headLimit) req.off("data", keepHead);
+    };
+    req.on("data", keepHead);
     req.on("end", () => {
       timersStopped = true;
       clearTimeout(idleTimer);
