@@ -32,14 +32,11 @@ function start(
     stdio: ["ignore", "pipe", "inherit", "ipc"],
   });
   return new Promise((resolve, reject) => {
-    child.on(
-      "message",
-      (m: { type: string; port: number }) => {
-        if (m.type !== "ready") return;
-        if (more.length > 0) console.error(`${file}: pid ${child.pid}`);
-        resolve({ child, port: m.port });
-      },
-    );
+    child.on("message", (m: { type: string; port: number }) => {
+      if (m.type !== "ready") return;
+      if (more.length > 0) console.error(`${file}: pid ${child.pid}`);
+      resolve({ child, port: m.port });
+    });
     child.on("exit", (code) => reject(new Error(`${file} exited with ${code}`)));
   });
 }

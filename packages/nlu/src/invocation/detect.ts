@@ -71,13 +71,19 @@ export function createInvocationDetector(targets: InvocationTarget[]): Invocatio
             const end = ends[e]!;
             if (end <= start) continue;
             let tail = tails[e];
-            if (tail === undefined) tail = tails[e] = pattern.tail.exec(t.slice(end));
+            if (tail === undefined) {
+              tail = pattern.tail.exec(t.slice(end));
+              tails[e] = tail;
+            }
             if (!tail) continue;
             const rest = (head.groups?.rest ?? tail.groups?.rest ?? "").trim();
             if (pattern.kind === "oneshot" && rest === "") continue;
             const at = start * (t.length + 1) + end;
             let key = keys.get(at);
-            if (key === undefined) keys.set(at, (key = nameKey(t.slice(start, end))));
+            if (key === undefined) {
+              key = nameKey(t.slice(start, end));
+              keys.set(at, key);
+            }
             const hit = bestName(key, entries, pattern.fuzzy);
             if (!hit) continue;
             const confidence = Math.round(pattern.weight * hit.similarity * 1000) / 1000;
