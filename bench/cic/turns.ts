@@ -22,17 +22,21 @@ function start(
 ): Promise<{ child: ChildProcess; port: number }> {
   // CPU_PROF=<dir>: write a --cpu-prof profile of each server (summarize with
   // bench/profile-summary.mjs).
+  // SERVER_NODE_OPTIONS="--perf-basic-prof": more node options for the servers (e.g. for
+  // `perf record -g -p <pid>`; each server's pid is printed on stderr).
   const prof = process.env["CPU_PROF"];
+  const more = (process.env["SERVER_NODE_OPTIONS"] ?? "").split(" ").filter(Boolean);
   const child = fork(file, [], {
-    execArgv: prof ? [...execArgv, "--cpu-prof", `--cpu-prof-dir=${prof}`] : execArgv,
+    execArgv: [...execArgv, ...more, ...(prof ? ["--cpu-prof", `--cpu-prof-dir=${prof}`] : [])],
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "inherit", "ipc"],
   });
   return new Promise((resolve, reject) => {
-    child.on(
-      "message",
-      (m: { type: string; port: number }) => m.type === "ready" && resolve({ child, port: m.port }),
-    );
+    child.on("message", (m: { type: string; port: number }) => {
+      if (m.type !== "ready") return;
+      if (more.length > 0) console.error(`${file}: pid ${child.pid}`);
+      resolve({ child, port: m.port });
+    });
     child.on("exit", (code) => reject(new Error(`${file} exited with ${code}`)));
   });
 }

@@ -59,17 +59,32 @@ export function createInvocationDetector(targets: InvocationTarget[]): Invocatio
       if (t === "") return undefined;
       const { starts, ends } = edges(t, language);
       let best: { match: InvocationMatch; order: number; span: number } | undefined;
+      // The key of each candidate name (start, end), computed once for all patterns.
+      const keys = new Map<number, string>();
       for (const pattern of PATTERNS[language]) {
+        // A pattern's tail after each end, matched once (null: no match), not once per start.
+        const tails: (RegExpExecArray | null | undefined)[] = [];
         for (const start of starts) {
           const head = pattern.head.exec(t.slice(0, start));
           if (!head) continue;
-          for (const end of ends) {
+          for (let e = 0; e < ends.length; e++) {
+            const end = ends[e]!;
             if (end <= start) continue;
-            const tail = pattern.tail.exec(t.slice(end));
+            let tail = tails[e];
+            if (tail === undefined) {
+              tail = pattern.tail.exec(t.slice(end));
+              tails[e] = tail;
+            }
             if (!tail) continue;
             const rest = (head.groups?.rest ?? tail.groups?.rest ?? "").trim();
             if (pattern.kind === "oneshot" && rest === "") continue;
-            const hit = bestName(t.slice(start, end), entries, pattern.fuzzy);
+            const at = start * (t.length + 1) + end;
+            let key = keys.get(at);
+            if (key === undefined) {
+              key = nameKey(t.slice(start, end));
+              keys.set(at, key);
+            }
+            const hit = bestName(key, entries, pattern.fuzzy);
             if (!hit) continue;
             const confidence = Math.round(pattern.weight * hit.similarity * 1000) / 1000;
             const span = end - start;

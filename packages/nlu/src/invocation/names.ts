@@ -30,13 +30,15 @@ export interface NameHit {
   similarity: number;
 }
 
-/** Best registered name for a spoken candidate, or undefined when none is close enough. */
+/**
+ * Best registered name for a spoken candidate given by its key (`nameKey`), or undefined when
+ * none is close enough.
+ */
 export function bestName(
-  candidate: string,
+  key: string,
   entries: readonly NameEntry[],
   fuzzy: boolean,
 ): NameHit | undefined {
-  const key = nameKey(candidate);
   if (key === "") return undefined;
   let best: NameHit | undefined;
   for (const entry of entries) {

@@ -71,14 +71,21 @@ export const LAUNCH_VERBS: Readonly<Record<Language, readonly string[]>> = {
 };
 
 const EDGE_PUNCTUATION = /^[\s\p{P}]+|[\s\p{P}]+$/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** The wake words in NFKC, normalized once (they are compared with every utterance). */
+const WAKE_KEYS = Object.fromEntries(
+  Object.entries(WAKE_WORDS).map(([language, words]) => [
+    language,
+    words.map((w) => w.normalize("NFKC")),
+  ]),
+) as unknown as Readonly<Record<Language, readonly string[]>>;
 
 /** NFKC, single spaces, no leading wake word, no punctuation at the edges. */
 export function stripWakeWord(text: string, language: Language): string {
   let t = text.normalize("NFKC").replace(/\s+/g, " ").replace(EDGE_PUNCTUATION, "");
   const lower = t.toLowerCase();
-  for (const wake of WAKE_WORDS[language]) {
-    const w = wake.normalize("NFKC");
-    if (lower.startsWith(w) && !/[\p{L}\p{N}]/u.test(lower.charAt(w.length))) {
+  for (const w of WAKE_KEYS[language]) {
+    if (lower.startsWith(w) && !LETTER_OR_DIGIT.test(lower.charAt(w.length))) {
       t = t.slice(w.length).replace(EDGE_PUNCTUATION, "");
       break;
     }

@@ -42,7 +42,7 @@ export interface EventRequest {
 }
 
 export function readEventRequest(req: AnyRequest, limits: EventLimits): Promise<EventRequest> {
-  req.on("error", () => {});
+  req.on("error", ignore);
   const contentType = String(req.headers["content-type"] ?? "");
   if (!contentType.toLowerCase().startsWith("multipart/form-data"))
     return Promise.reject(
@@ -51,247 +51,300 @@ export function readEventRequest(req: AnyRequest, limits: EventLimits): Promise<
         `content-type must be multipart/form-data, got "${contentType.slice(0, 100) || "nothing"}"`,
       ),
     );
-
   return new Promise((resolve, reject) => {
-    const makeParser = () =>
-      busboy({
-        headers: req.headers as Record<string, string>,
-        limits: {
-          fieldSize: limits.metadataBytes,
-          fileSize: limits.audioBytes + 1,
-          parts: limits.parts,
-          headerPairs: 100,
-        },
-      });
+    new EventBodyReader(req, limits, contentType, resolve, reject).start();
+  });
+}
+
+function ignore(): void {}
+
+/** The metadata part comes exactly once (cic.md §4.2). */
+function secondMetadata(): CicError {
+  return new CicError(400, 'a second "metadata" part: an event has exactly one, first');
+}
+
+/**
+ * The reading of one event body. A class rather than closures: an event is read per request,
+ * and its steps are methods created once (not a dozen functions per request).
+ */
+class EventBodyReader implements EventRequest {
+  metadata: unknown;
+  readonly audio = new PassThrough();
+  readonly finished: Promise<void>;
+  /** The simple body's boundary (simple-body.ts); undefined: busboy reads the body. */
+  readonly #boundary: string | undefined;
+  #parser: busboy.Busboy | undefined;
+  #metadataSeen = false;
+  #settled = false;
+  #failure: CicError | undefined;
+  #done = false;
+  #afterMetadataBytes = 0;
+  #finishResolve: () => void = ignore;
+  #finishReject: (error: Error) => void = ignore;
+  #idleTimer: NodeJS.Timeout | undefined;
+  #totalTimer: NodeJS.Timeout | undefined;
+  #timersStopped = false;
+  /** The simple body so far: held until it is complete or turns out to be something else. */
+  readonly #held: Buffer[] = [];
+  #heldBytes = 0;
+  /** The simple body's data listener (removed when the body goes to busboy). */
+  readonly #onHeld: (chunk: Buffer) => void;
+
+  constructor(
+    private readonly req: AnyRequest,
+    private readonly limits: EventLimits,
+    contentType: string,
+    private readonly resolve: (request: EventRequest) => void,
+    private readonly reject: (error: Error) => void,
+  ) {
     // A text event's whole body is usually one small metadata part (simple-body.ts reads it
     // without a multipart parser); anything else goes to busboy, from its first byte.
-    const boundary = limits.parts > 1 ? simpleBoundary(contentType) : undefined;
-    let parser: busboy.Busboy | undefined;
-    if (boundary === undefined) {
+    this.#boundary = limits.parts > 1 ? simpleBoundary(contentType) : undefined;
+    this.audio.on("error", ignore);
+    this.finished = new Promise<void>((res, rej) => {
+      this.#finishResolve = res;
+      this.#finishReject = rej;
+    });
+    this.finished.catch(ignore);
+    this.#onHeld = (chunk) => this.#hold(chunk);
+  }
+
+  failure(): CicError | undefined {
+    return this.#failure;
+  }
+
+  start(): void {
+    const { req, limits } = this;
+    if (this.#boundary === undefined) {
       try {
-        parser = makeParser();
+        this.#parser = this.#makeParser();
       } catch (error) {
-        reject(new CicError(400, `undecodable multipart body: ${(error as Error).message}`));
+        this.reject(new CicError(400, `undecodable multipart body: ${(error as Error).message}`));
         return;
       }
     }
-    const audio = new PassThrough();
-    audio.on("error", () => {});
-    let metadataSeen = false;
-    let settled = false;
-    let failure: CicError | undefined;
-    let done = false;
-    let afterMetadataBytes = 0;
-    let finishResolve: () => void = () => {};
-    let finishReject: (error: Error) => void = () => {};
-    const finished = new Promise<void>((res, rej) => {
-      finishResolve = res;
-      finishReject = rej;
-    });
-    finished.catch(() => {});
-
-    let idleTimer: NodeJS.Timeout | undefined;
-    const totalTimer = setTimeout(
-      () => fail(new CicError(400, `the request body took longer than ${limits.bodyTimeoutMs} ms`)),
+    this.#totalTimer = setTimeout(
+      () =>
+        this.#fail(
+          new CicError(400, `the request body took longer than ${limits.bodyTimeoutMs} ms`),
+        ),
       limits.bodyTimeoutMs,
     );
-    // One timer for the whole body, restarted (refresh) by every chunk.
-    let timersStopped = false;
-    const armIdle = () => {
-      if (timersStopped) return;
-      if (idleTimer) idleTimer.refresh();
-      else
-        idleTimer = setTimeout(
-          () =>
-            fail(
-              new CicError(400, `the request body sent nothing for ${limits.bodyIdleTimeoutMs} ms`),
-            ),
-          limits.bodyIdleTimeoutMs,
-        );
-    };
-    const stopTimers = () => {
-      timersStopped = true;
-      clearTimeout(idleTimer);
-      clearTimeout(totalTimer);
-    };
-
-    function fail(error: CicError) {
-      if (failure || done) return;
-      failure = error;
-      stopTimers();
-      // The parser is left as it is (destroying it mid-write throws inside busboy); it just
-      // gets no more bytes.
-      if (parser) {
-        req.unpipe(parser);
-        parser.removeAllListeners("close");
-        parser.on("error", () => {});
-      }
-      audio.destroy(error);
-      finishReject(error);
-      if (!settled) {
-        settled = true;
-        reject(error);
-      }
-      // Drain what is still coming; the gateway closes the stream once the answer is out.
-      req.resume();
-    }
-
-    const acceptMetadata = (name: string, value: string, truncated: boolean) => {
-      if (name !== "metadata")
-        return fail(
-          new CicError(400, `the first part must be named "metadata", got "${name.slice(0, 100)}"`),
-        );
-      if (truncated)
-        return fail(
-          new CicError(413, `metadata part is larger than ${limits.metadataBytes} bytes`),
-        );
-      metadataSeen = true;
-      let metadata: unknown;
-      try {
-        metadata = JSON.parse(value);
-      } catch (error) {
-        return fail(
-          new CicError(400, `metadata part is not valid JSON: ${(error as Error).message}`),
-        );
-      }
-      settled = true;
-      resolve({ metadata, audio, finished, failure: () => failure });
-    };
-
-    /** The metadata part comes exactly once (cic.md §4.2). */
-    const secondMetadata = () =>
-      new CicError(400, 'a second "metadata" part: an event has exactly one, first');
-
-    /** Every byte after the metadata counts toward the audio limit, whatever its part. */
-    const countAfterMetadata = (bytes: number) => {
-      afterMetadataBytes += bytes;
-      if (afterMetadataBytes > limits.audioBytes)
-        fail(
-          new CicError(
-            413,
-            `audio is larger than ${limits.audioBytes} bytes (the limit of one event's audio parts together)`,
-          ),
-        );
-      return !failure;
-    };
-
-    const wire = (p: busboy.Busboy) => {
-      p.on("field", (name, value, info) => {
-        if (failure) return;
-        if (!metadataSeen) return acceptMetadata(name, value, info.valueTruncated);
-        if (name === "metadata") return fail(secondMetadata());
-        countAfterMetadata(value.length);
-      });
-      p.on("file", (name, stream) => {
-        stream.on("error", () => {});
-        if (failure) return void stream.resume();
-        if (!metadataSeen && name === "metadata") {
-          // A metadata part sent with a filename (e.g. `curl -F metadata=@file.json`).
-          const chunks: Buffer[] = [];
-          let size = 0;
-          stream.on("data", (chunk: Buffer) => {
-            size += chunk.length;
-            if (size <= limits.metadataBytes) chunks.push(chunk);
-          });
-          stream.on("end", () => {
-            if (!failure)
-              acceptMetadata(
-                name,
-                Buffer.concat(chunks).toString("utf8"),
-                size > limits.metadataBytes,
-              );
-          });
-          return;
-        }
-        if (metadataSeen && name === "metadata") {
-          stream.resume();
-          return fail(secondMetadata());
-        }
-        if (!metadataSeen) {
-          stream.resume();
-          return fail(
-            new CicError(
-              400,
-              `metadata part is missing: the first part is "${name.slice(0, 100)}"`,
-            ),
-          );
-        }
-        stream.on("data", (chunk: Buffer) => {
-          if (failure || !countAfterMetadata(chunk.length)) return;
-          if (name === "audio") audio.write(chunk);
-        });
-      });
-      p.on("partsLimit", () =>
-        fail(new CicError(413, `more than ${limits.parts} parts in one event`)),
-      );
-      p.on("error", (error: Error) =>
-        fail(new CicError(400, `undecodable multipart body: ${error.message}`)),
-      );
-      p.on("close", () => {
-        if (failure) return;
-        if (!metadataSeen) return fail(new CicError(400, "metadata part is missing"));
-        done = true;
-        stopTimers();
-        audio.end();
-        finishResolve();
-      });
-    };
-    req.on("data", armIdle);
-    req.on("end", () => {
-      timersStopped = true;
-      clearTimeout(idleTimer);
-    });
-    req.on("aborted", () => fail(new CicError(400, "the request body was cut off")));
+    req.on("data", () => this.#armIdle());
+    req.on("end", () => this.#ended());
+    req.on("aborted", () => this.#fail(new CicError(400, "the request body was cut off")));
     req.on("close", () => {
-      if (!req.complete) fail(new CicError(400, "the request body was cut off"));
+      if (!req.complete) this.#fail(new CicError(400, "the request body was cut off"));
     });
-    armIdle();
-    if (boundary === undefined) {
-      if (parser) {
-        wire(parser);
-        req.pipe(parser);
-      }
+    this.#armIdle();
+    if (this.#parser) {
+      this.#wire(this.#parser);
+      req.pipe(this.#parser);
       return;
     }
+    req.on("data", this.#onHeld);
+  }
 
-    // The simple body: held until it is complete (then read here) or until it turns out to be
-    // something else (then handed to busboy with everything held so far).
-    const held: Buffer[] = [];
-    let heldBytes = 0;
-    const toBusboy = (ended: boolean) => {
-      req.off("data", hold);
-      let p: busboy.Busboy;
-      try {
-        p = makeParser();
-      } catch (error) {
-        return fail(new CicError(400, `undecodable multipart body: ${(error as Error).message}`));
-      }
-      parser = p;
-      wire(p);
-      p.write(held.length === 1 ? held[0]! : Buffer.concat(held, heldBytes));
-      held.length = 0;
-      if (ended) p.end();
-      else req.pipe(p);
-    };
-    const hold = (chunk: Buffer) => {
-      if (failure) return;
-      held.push(chunk);
-      heldBytes += chunk.length;
-      const bytes = held.length === 1 ? chunk : Buffer.concat(held, heldBytes);
-      if (readSimpleBody(bytes, boundary, limits.metadataBytes) === "other") toBusboy(false);
-    };
-    req.on("data", hold);
-    req.on("end", () => {
-      if (failure || parser) return;
-      const bytes = held.length === 1 ? held[0]! : Buffer.concat(held, heldBytes);
-      const read = readSimpleBody(bytes, boundary, limits.metadataBytes);
-      if (typeof read !== "object") return toBusboy(true);
-      acceptMetadata("metadata", read.metadata, false);
-      if (failure) return;
-      done = true;
-      stopTimers();
-      audio.end();
-      finishResolve();
+  #makeParser(): busboy.Busboy {
+    const { limits } = this;
+    return busboy({
+      headers: this.req.headers as Record<string, string>,
+      limits: {
+        fieldSize: limits.metadataBytes,
+        fileSize: limits.audioBytes + 1,
+        parts: limits.parts,
+        headerPairs: 100,
+      },
     });
-  });
+  }
+
+  /** One timer for the whole body, restarted (refresh) by every chunk. */
+  #armIdle(): void {
+    if (this.#timersStopped) return;
+    if (this.#idleTimer) this.#idleTimer.refresh();
+    else
+      this.#idleTimer = setTimeout(
+        () =>
+          this.#fail(
+            new CicError(
+              400,
+              `the request body sent nothing for ${this.limits.bodyIdleTimeoutMs} ms`,
+            ),
+          ),
+        this.limits.bodyIdleTimeoutMs,
+      );
+  }
+
+  #stopTimers(): void {
+    this.#timersStopped = true;
+    clearTimeout(this.#idleTimer);
+    clearTimeout(this.#totalTimer);
+  }
+
+  #fail(error: CicError): void {
+    if (this.#failure || this.#done) return;
+    this.#failure = error;
+    this.#stopTimers();
+    // The parser is left as it is (destroying it mid-write throws inside busboy); it just
+    // gets no more bytes.
+    const parser = this.#parser;
+    if (parser) {
+      this.req.unpipe(parser);
+      parser.removeAllListeners("close");
+      parser.on("error", ignore);
+    }
+    this.audio.destroy(error);
+    this.#finishReject(error);
+    if (!this.#settled) {
+      this.#settled = true;
+      this.reject(error);
+    }
+    // Drain what is still coming; the gateway closes the stream once the answer is out.
+    this.req.resume();
+  }
+
+  #acceptMetadata(name: string, value: string, truncated: boolean) {
+    if (name !== "metadata")
+      return this.#fail(
+        new CicError(400, `the first part must be named "metadata", got "${name.slice(0, 100)}"`),
+      );
+    if (truncated)
+      return this.#fail(
+        new CicError(413, `metadata part is larger than ${this.limits.metadataBytes} bytes`),
+      );
+    this.#metadataSeen = true;
+    let metadata: unknown;
+    try {
+      metadata = JSON.parse(value);
+    } catch (error) {
+      return this.#fail(
+        new CicError(400, `metadata part is not valid JSON: ${(error as Error).message}`),
+      );
+    }
+    this.#settled = true;
+    this.metadata = metadata;
+    this.resolve(this);
+  }
+
+  /** The whole body was read and accepted. */
+  #complete(): void {
+    this.#done = true;
+    this.#stopTimers();
+    this.audio.end();
+    this.#finishResolve();
+  }
+
+  /** Every byte after the metadata counts toward the audio limit, whatever its part. */
+  #countAfterMetadata(bytes: number): boolean {
+    this.#afterMetadataBytes += bytes;
+    if (this.#afterMetadataBytes > this.limits.audioBytes)
+      this.#fail(
+        new CicError(
+          413,
+          `audio is larger than ${this.limits.audioBytes} bytes (the limit of one event's audio parts together)`,
+        ),
+      );
+    return !this.#failure;
+  }
+
+  #wire(p: busboy.Busboy): void {
+    const limits = this.limits;
+    p.on("field", (name, value, info) => {
+      if (this.#failure) return;
+      if (!this.#metadataSeen) return this.#acceptMetadata(name, value, info.valueTruncated);
+      if (name === "metadata") return this.#fail(secondMetadata());
+      this.#countAfterMetadata(value.length);
+    });
+    p.on("file", (name, stream) => {
+      stream.on("error", ignore);
+      if (this.#failure) return void stream.resume();
+      if (!this.#metadataSeen && name === "metadata") {
+        // A metadata part sent with a filename (e.g. `curl -F metadata=@file.json`).
+        const chunks: Buffer[] = [];
+        let size = 0;
+        stream.on("data", (chunk: Buffer) => {
+          size += chunk.length;
+          if (size <= limits.metadataBytes) chunks.push(chunk);
+        });
+        stream.on("end", () => {
+          if (!this.#failure)
+            this.#acceptMetadata(
+              name,
+              Buffer.concat(chunks).toString("utf8"),
+              size > limits.metadataBytes,
+            );
+        });
+        return;
+      }
+      if (this.#metadataSeen && name === "metadata") {
+        stream.resume();
+        return this.#fail(secondMetadata());
+      }
+      if (!this.#metadataSeen) {
+        stream.resume();
+        return this.#fail(
+          new CicError(400, `metadata part is missing: the first part is "${name.slice(0, 100)}"`),
+        );
+      }
+      stream.on("data", (chunk: Buffer) => {
+        if (this.#failure || !this.#countAfterMetadata(chunk.length)) return;
+        if (name === "audio") this.audio.write(chunk);
+      });
+    });
+    p.on("partsLimit", () =>
+      this.#fail(new CicError(413, `more than ${limits.parts} parts in one event`)),
+    );
+    p.on("error", (error: Error) =>
+      this.#fail(new CicError(400, `undecodable multipart body: ${error.message}`)),
+    );
+    p.on("close", () => {
+      if (this.#failure) return;
+      if (!this.#metadataSeen) return this.#fail(new CicError(400, "metadata part is missing"));
+      this.#complete();
+    });
+  }
+
+  /** The simple body, handed to busboy with everything held so far. */
+  #toBusboy(ended: boolean) {
+    this.req.off("data", this.#onHeld);
+    let p: busboy.Busboy;
+    try {
+      p = this.#makeParser();
+    } catch (error) {
+      return this.#fail(
+        new CicError(400, `undecodable multipart body: ${(error as Error).message}`),
+      );
+    }
+    this.#parser = p;
+    this.#wire(p);
+    const held = this.#held;
+    p.write(held.length === 1 ? held[0]! : Buffer.concat(held, this.#heldBytes));
+    held.length = 0;
+    if (ended) p.end();
+    else this.req.pipe(p);
+  }
+
+  #heldBody(): Buffer {
+    const held = this.#held;
+    return held.length === 1 ? held[0]! : Buffer.concat(held, this.#heldBytes);
+  }
+
+  #hold(chunk: Buffer): void {
+    if (this.#failure) return;
+    this.#held.push(chunk);
+    this.#heldBytes += chunk.length;
+    if (readSimpleBody(this.#heldBody(), this.#boundary!, this.limits.metadataBytes) === "other")
+      this.#toBusboy(false);
+  }
+
+  #ended() {
+    this.#timersStopped = true;
+    clearTimeout(this.#idleTimer);
+    if (this.#boundary === undefined || this.#failure || this.#parser) return;
+    const read = readSimpleBody(this.#heldBody(), this.#boundary, this.limits.metadataBytes);
+    if (typeof read !== "object") return this.#toBusboy(true);
+    this.#acceptMetadata("metadata", read.metadata, false);
+    if (this.#failure) return;
+    this.#complete();
+  }
 }

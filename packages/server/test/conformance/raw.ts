@@ -443,3 +443,60 @@ export function speech(text: string, end: boolean, extra: Record<string, unknown
     ...extra,
   };
 }
+
+/** An account (management API) and its token, for logging devices into one user (§3.3). */
+export async function newAccount(url: string, userId: string): Promise<string> {
+  const created = await httpsCall(`${url}/api/v1/accounts`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
+    body: JSON.stringify({ userId }),
+  });
+  if (created.status !== 201 && created.status !== 200)
+    throw new Error(`account: ${created.status} ${created.body}`);
+  return String(created.json()["accountToken"]);
+}
+
+/** /authorize with the account token, then /token: a device of that account (§3.2–§3.4). */
+export async function accountTokens(
+  url: string,
+  product: Product,
+  accountToken: string,
+  deviceId: string,
+  modelId = "HC-200",
+): Promise<Tokens> {
+  const authorized = await httpsCall(
+    `${url}/authorize?${query({
+      client_id: product.clientId,
+      device_id: deviceId,
+      model_id: modelId,
+      response_type: "code",
+      state: "s2",
+    })}`,
+    { headers: { authorization: `Bearer ${accountToken}` } },
+  );
+  if (authorized.status !== 200) throw new Error(`authorize: ${authorized.status}`);
+  const token = await httpsCall(
+    `${url}/token?${query({
+      grant_type: "authorization_code",
+      client_id: product.clientId,
+      client_secret: product.clientSecret,
+      code: String(authorized.json()["code"]),
+      device_id: deviceId,
+      model_id: modelId,
+    })}`,
+  );
+  if (token.status !== 200) throw new Error(`token: ${token.status} ${token.body}`);
+  return token.json() as unknown as Tokens;
+}
+
+/** A management API call with the admin token. */
+export function admin(url: string, method: string, path: string, body?: unknown) {
+  return httpsCall(`${url}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${ADMIN}`,
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
