@@ -31,9 +31,21 @@ async function delayingProxy(port: number, delay: { ms: number }) {
     const upstream = createConnection({ port, host: "127.0.0.1" });
     sockets.add(client).add(upstream);
     client.pipe(upstream);
+    // In order, even when the delay changes: a chunk never overtakes one held before it (ioredis
+    // pairs answers with commands by their order).
+    const held: { at: number; chunk: Buffer }[] = [];
+    let timer: NodeJS.Timeout | undefined;
+    const release = () => {
+      timer = undefined;
+      while (held.length > 0 && held[0]!.at <= performance.now())
+        if (client.writable) client.write(held.shift()!.chunk);
+        else held.shift();
+      if (held.length > 0)
+        timer = setTimeout(release, Math.max(0, held[0]!.at - performance.now()));
+    };
     upstream.on("data", (chunk: Buffer) => {
-      if (delay.ms === 0) client.write(chunk);
-      else setTimeout(() => client.writable && client.write(chunk), delay.ms);
+      held.push({ at: performance.now() + delay.ms, chunk });
+      if (!timer) release();
     });
     const end = () => {
       client.destroy();
