@@ -80,14 +80,13 @@ export class CekDispatcher {
   /** Serializes `message` once, signs it and POSTs it. Never throws. */
   async send(target: DispatchTarget, message: unknown): Promise<DispatchResult> {
     const started = performance.now();
-    const elapsed = () => performance.now() - started;
     const url = this.#endpoint(target.endpointUrl);
     if (!url)
       return {
         ok: false,
         failure: "bad-endpoint",
         message: `endpoint URL ${JSON.stringify(target.endpointUrl)} is not a URL`,
-        durationMs: elapsed(),
+        durationMs: performance.now() - started,
       };
     const refused = this.guard.refused(url.href);
     if (refused)
@@ -95,7 +94,7 @@ export class CekDispatcher {
         ok: false,
         failure: "bad-endpoint",
         message: `endpoint URL refused by the outbound policy: ${refused}`,
-        durationMs: elapsed(),
+        durationMs: performance.now() - started,
       };
     const breaker = this.breaker(target.extensionId);
     if (!breaker.tryAcquire())
@@ -103,10 +102,10 @@ export class CekDispatcher {
         ok: false,
         failure: "circuit-open",
         message: "circuit open after repeated failures; not calling the extension",
-        durationMs: elapsed(),
+        durationMs: performance.now() - started,
       };
     const body = Buffer.from(JSON.stringify(message), "utf8");
-    const result = await this.#post(url, body, elapsed);
+    const result = await this.#post(url, body, started);
     // Transport failures count here; the caller reports success or an invalid message after
     // validating the body (breaker(id).success() / .failure()).
     if (!result.ok) breaker.failure();
@@ -130,14 +129,8 @@ export class CekDispatcher {
     return endpoint;
   }
 
-  async #post(url: Endpoint, body: Buffer, elapsed: () => number): Promise<DispatchResult> {
-    const fail = (failure: DispatchFailure, message: string, status?: number): DispatchResult => ({
-      ok: false,
-      failure,
-      message,
-      ...(status === undefined ? {} : { status }),
-      durationMs: elapsed(),
-    });
+  /** `started`: performance.now() when the call began (its duration is measured from there). */
+  async #post(url: Endpoint, body: Buffer, started: number): Promise<DispatchResult> {
     const limit = this.options.maxResponseBytes;
     // The deadline is a timer cleared as soon as the exchange ends (AbortSignal.timeout would
     // keep a timer and its signal alive for the whole timeout after every call).
@@ -150,7 +143,11 @@ export class CekDispatcher {
     try {
       const signature = await this.signer.sign(body);
       if (timedOut)
-        return fail("timeout", `no complete response within ${this.options.timeoutMs} ms`);
+        return failed(
+          started,
+          "timeout",
+          `no complete response within ${this.options.timeoutMs} ms`,
+        );
       const answer = await new Promise<Answer>((resolve) => {
         exchange = new Exchange(limit, resolve);
         this.#pool(url.origin).dispatch(
@@ -176,13 +173,22 @@ export class CekDispatcher {
         const code = error.code;
         // The deadline normally comes first; undici's own timers are a backstop.
         if (timedOut || code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT")
-          return fail("timeout", `no complete response within ${this.options.timeoutMs} ms`);
+          return failed(
+            started,
+            "timeout",
+            `no complete response within ${this.options.timeoutMs} ms`,
+          );
         if (code === "UND_ERR_CONNECT_TIMEOUT")
-          return fail("timeout", `could not connect within ${this.options.connectTimeoutMs} ms`);
-        return fail("unreachable", `${code ?? error.name}: ${error.message}`);
+          return failed(
+            started,
+            "timeout",
+            `could not connect within ${this.options.connectTimeoutMs} ms`,
+          );
+        return failed(started, "unreachable", `${code ?? error.name}: ${error.message}`);
       }
       if (answer.kind === "too-large")
-        return fail(
+        return failed(
+          started,
           "too-large",
           answer.declared === undefined
             ? `response exceeds the limit of ${limit} bytes`
@@ -191,13 +197,20 @@ export class CekDispatcher {
         );
       const { status, text, size } = answer;
       if (status < 200 || status > 299)
-        return fail("http-status", `HTTP ${status}: ${text.slice(0, 4096)}`, status);
+        return failed(started, "http-status", `HTTP ${status}: ${text.slice(0, 4096)}`, status);
       try {
         const parsed: unknown = JSON.parse(text);
-        return { ok: true, status, body: parsed, bytes: size, durationMs: elapsed() };
+        return {
+          ok: true,
+          status,
+          body: parsed,
+          bytes: size,
+          durationMs: performance.now() - started,
+        };
       } catch (error) {
         const preview = JSON.stringify(text.slice(0, 80));
-        return fail(
+        return failed(
+          started,
           "invalid-json",
           `body is not JSON (${(error as Error).message}); starts with ${preview}`,
           status,
@@ -230,6 +243,22 @@ export class CekDispatcher {
     await Promise.all([...this.#pools.values()].map((p) => p.destroy()));
     this.#pools.clear();
   }
+}
+
+/** A failed call's result. */
+function failed(
+  started: number,
+  failure: DispatchFailure,
+  message: string,
+  status?: number,
+): DispatchResult {
+  return {
+    ok: false,
+    failure,
+    message,
+    ...(status === undefined ? {} : { status }),
+    durationMs: performance.now() - started,
+  };
 }
 
 /** How an exchange ended. */
