@@ -1,9 +1,12 @@
 // `clover device run` against a real platform (`clover serve`): the terminal device plays music
 // from the example music box and prints the player screen, the playback reports and the queue,
 // applies volume and Bluetooth changes, shows a notification pushed through the management
-// API, and rings an alert and stops it by voice.
+// API, and rings an alert and stops it by voice; a saved device the platform no longer knows
+// logs in again or is registered anew.
 import assert from "node:assert/strict";
 import type { ChildProcess } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { clover, exited, serveLocal, spawnClover, tempDir } from "./helpers.js";
 
@@ -67,10 +70,13 @@ describe("clover device run", () => {
     device.stdout!.on("data", (chunk: Buffer) => {
       out += chunk.toString();
     });
+    // Waits for the device to show something; it fails at once if the device exited. The
+    // deadline only bounds a hung run (nothing here measures time; the machine may be loaded).
     const seen = async (pattern: RegExp) => {
-      const deadline = Date.now() + 20_000;
+      const deadline = Date.now() + 120_000;
       while (!pattern.test(out)) {
-        if (Date.now() > deadline) throw new Error(`no ${pattern} in:\n${out}`);
+        if (device.exitCode !== null || Date.now() > deadline)
+          throw new Error(`no ${pattern} (exit ${device.exitCode}) in:\n${out}`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     };
@@ -96,5 +102,36 @@ describe("clover device run", () => {
     } finally {
       device.kill("SIGTERM");
     }
+  });
+
+  it("logs in again, or registers anew, when the platform no longer knows the saved tokens", async () => {
+    const file = join(env.CLOVER_CONFIG_DIR, "config.json");
+    const forget = (what: (device: Record<string, unknown>) => void) => {
+      const settings = JSON.parse(readFileSync(file, "utf8"));
+      for (const device of Object.values(settings.devices) as Record<string, unknown>[])
+        what(device);
+      writeFileSync(file, JSON.stringify(settings));
+    };
+    const roll = () =>
+      clover(["device", "run", "ask dice to roll a die"], { env, timeoutMs: 60_000 });
+    // Tokens unknown to the platform but not expired by the clock: the downchannel answers 401.
+    forget((device) => {
+      device["accessToken"] = "cv_at_forgotten";
+      device["refreshToken"] = "cv_rt_forgotten";
+    });
+    const again = await roll();
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stdout, /I rolled one die/);
+    const saved = JSON.parse(readFileSync(file, "utf8"));
+    const device = Object.values(saved.devices)[0] as Record<string, unknown>;
+    assert.notEqual(device["accessToken"], "cv_at_forgotten", "the new tokens are saved");
+    // The device client itself unknown (the platform's data was reset): registered anew.
+    forget((device) => {
+      device["clientId"] = "unknown-client";
+      device["accessToken"] = "cv_at_forgotten";
+    });
+    const anew = await roll();
+    assert.equal(anew.code, 0, anew.stderr);
+    assert.match(anew.stdout, /I rolled one die/);
   });
 });

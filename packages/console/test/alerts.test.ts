@@ -193,4 +193,30 @@ describe("alerts in the console", { skip: !existsSync(CHROMIUM) && `${CHROMIUM} 
     assert.equal(await form.getByLabel("Device").inputValue(), deviceId);
     await late.close();
   });
+
+  it("shows nothing of the previous user while the new user's list loads", async () => {
+    const late = await rig.open("/alerts");
+    await late.getByText("No alerts yet for console").waitFor();
+    let release = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    let heldBack = 0;
+    await late.route(/\/api\/v1\/users\/alice\//, async (route) => {
+      heldBack++;
+      await held;
+      await route.continue();
+    });
+    await late.getByLabel("User ID").fill(USER);
+    await late.getByRole("button", { name: "Show" }).click();
+    for (let i = 0; i < 100 && heldBack < 2; i++) await late.waitForTimeout(50);
+    assert.equal(heldBack, 2, "alice's alerts and devices were asked for");
+    assert.equal(await late.getByText(`No alerts yet for ${USER}`).count(), 0, "console's list");
+    assert.equal(await late.getByRole("region", { name: "New alert" }).count(), 0);
+    release();
+    const form = late.getByRole("region", { name: "New alert" });
+    await form.waitFor();
+    assert.equal(await form.getByLabel("Device").inputValue(), deviceId);
+    await late.close();
+  });
 });

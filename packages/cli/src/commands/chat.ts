@@ -6,7 +6,7 @@ import type { CicDirectiveMessage, DeviceAlerts, DeviceClient } from "@clover/de
 import type { Command } from "commander";
 import { ManagementApi } from "../core/api.js";
 import { outputOf, withPlatform } from "../core/command.js";
-import { currentDevice, deviceClient, reachable, recoverDevice } from "../core/device.js";
+import { connectDevice, reachable } from "../core/device.js";
 import { EXIT } from "../core/errors.js";
 import type { Output } from "../core/output.js";
 import { findAdminToken, platformUrl, readSettings } from "../core/settings.js";
@@ -200,32 +200,13 @@ export function registerChat(program: Command): void {
       if (!out.json) out.line(`${out.c.yellow("↓")} ${nameOf(d)} ${JSON.stringify(d.payload)}`);
       void chat?.alerts.handle([d]).catch(() => {});
     };
-    let profile = await reachable(
+    // A token the platform no longer knows (its data was reset): logged in again, or registered.
+    const { profile, client } = await connectDevice(
       url,
-      out.progress("logging in", currentDevice(url, o.token, settings)),
+      o.token,
+      (opened) => opened.openDownchannel(onDirective),
+      { settings, progress: (text, work) => out.progress(text, work) },
     );
-    const open = async (): Promise<DeviceClient> => {
-      const opened = deviceClient(url, profile);
-      try {
-        await reachable(url, opened.openDownchannel(onDirective));
-        return opened;
-      } catch (error) {
-        opened.close();
-        throw error;
-      }
-    };
-    let client: DeviceClient;
-    try {
-      client = await open();
-    } catch (error) {
-      // A token the platform no longer knows (its data was reset): log in again, or register.
-      if ((error as { status?: number }).status !== 401) throw error;
-      profile = await reachable(
-        url,
-        out.progress("logging in again", recoverDevice(url, o.token, settings)),
-      );
-      client = await open();
-    }
     const adminToken = findAdminToken(o.token, url, settings);
     const log = adminToken ? new ManagementApi(url, adminToken, 5000) : undefined;
     chat = new Chat(out, client, profile.deviceId, o, log);

@@ -3,10 +3,11 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { createInterface } from "node:readline";
-import type { CicDirectiveMessage, EventResponse } from "@clover/device";
+import type { CicDirectiveMessage, DeviceClient, EventResponse } from "@clover/device";
 import type { Command } from "commander";
 import { outputOf, withPlatform } from "../core/command.js";
 import {
+  connectDevice,
   currentDevice,
   deviceClient,
   logInAgain,
@@ -40,14 +41,26 @@ interface LoginOptions {
 const urlOf = (command: Command) =>
   platformUrl((command.optsWithGlobals() as { url?: string }).url);
 
-async function connected(command: Command, downchannel = false) {
+/** The stored device and its client, its downchannel not opened (ping). */
+async function stored(command: Command) {
   const url = urlOf(command);
   const profile = await currentDevice(url, (command.optsWithGlobals() as { token?: string }).token);
-  const client = deviceClient(url, profile);
-  // cic.md §2.5: a device opens its downchannel before it sends events.
-  if (downchannel) await reachable(url, client.openDownchannel());
-  return { url, profile, client };
+  return { url, profile, client: deviceClient(url, profile) };
 }
+
+/**
+ * The stored device with its downchannel opened by `open` (cic.md §2.5: before any event); a
+ * token the platform no longer knows is recovered as `clover chat` does (connectDevice).
+ */
+async function connected<T>(command: Command, open: (client: DeviceClient) => Promise<T>) {
+  const url = urlOf(command);
+  const token = (command.optsWithGlobals() as { token?: string }).token;
+  return { url, ...(await connectDevice(url, token, open)) };
+}
+
+const downchannel = async (client: DeviceClient) => {
+  await client.openDownchannel();
+};
 
 function printProfile(out: Output, url: string, p: DeviceProfile) {
   out.result(
@@ -168,7 +181,6 @@ export function registerDeviceCommands(program: Command): void {
     device.command("listen").description("open the downchannel and print directives until Ctrl-C"),
   ).action(async (_o, command: Command) => {
     const out = outputOf(command);
-    const { url, client } = await connected(command);
     const print = (d: CicDirectiveMessage) =>
       out.json
         ? process.stdout.write(`${JSON.stringify(d)}\n`)
@@ -180,14 +192,20 @@ export function registerDeviceCommands(program: Command): void {
       process.once("SIGTERM", () => resolve());
     });
     // The device keeps and rings its alerts (cic.md §9.1), in sync from the start.
-    const alerts = keepAlerts(client, out);
-    const hello = await reachable(
-      url,
-      client.openDownchannel((d) => {
-        print(d);
-        void alerts.handle([d]).catch(() => {});
-      }),
-    );
+    const { url, client, opened } = await connected(command, async (opening) => {
+      const kept = keepAlerts(opening, out);
+      try {
+        const first = await opening.openDownchannel((d) => {
+          print(d);
+          void kept.handle([d]).catch(() => {});
+        });
+        return { alerts: kept, hello: first };
+      } catch (error) {
+        kept.stop();
+        throw error;
+      }
+    });
+    const { alerts, hello } = opened;
     print(hello);
     await alerts.synchronize();
     out.info(
@@ -205,7 +223,7 @@ export function registerDeviceCommands(program: Command): void {
       .argument("<text>", "what the user types"),
   ).action(async (text: string, _o, command: Command) => {
     const out = outputOf(command);
-    const { url, client } = await connected(command, true);
+    const { url, client } = await connected(command, downchannel);
     const started = performance.now();
     try {
       const response = await reachable(url, out.progress("waiting", client.sendText(text)));
@@ -235,7 +253,7 @@ export function registerDeviceCommands(program: Command): void {
         `${file}: ${seconds.toFixed(2)} s, ${source.sampleRate} Hz, ${source.channels} channel(s) → 16 kHz mono`,
       ),
     );
-    const { url, client, profile } = await connected(command, true);
+    const { url, client, profile } = await connected(command, downchannel);
     let deviceUUID = profile.deviceUUID;
     if (!deviceUUID) {
       deviceUUID = randomUUID();
@@ -276,7 +294,7 @@ export function registerDeviceCommands(program: Command): void {
     device.command("ping").description("GET /ping over the device's HTTP/2 connection"),
   ).action(async (_o, command: Command) => {
     const out = outputOf(command);
-    const { url, client } = await connected(command);
+    const { url, client } = await stored(command);
     const started = performance.now();
     try {
       const status = await reachable(url, client.ping());
@@ -324,14 +342,21 @@ export function registerDeviceCommands(program: Command): void {
         throw new CliError("--speed: expected 0 < factor ≤ 100", EXIT.usage);
       if (!(linger >= 0 && linger <= 86_400))
         throw new CliError("--for: expected seconds from 0 to 86400", EXIT.usage);
-      const { url, client } = await connected(command);
-      const terminal = new TerminalDevice(out, client, {
-        display,
-        speed,
-        ...(o.verbose ? { verbose: true } : {}),
+      const { url, opened: terminal } = await connected(command, async (client) => {
+        const opening = new TerminalDevice(out, client, {
+          display,
+          speed,
+          ...(o.verbose ? { verbose: true } : {}),
+        });
+        try {
+          await opening.start();
+          return opening;
+        } catch (error) {
+          opening.close();
+          throw error;
+        }
       });
       try {
-        await reachable(url, terminal.start());
         out.info(
           out.ce.dim(
             `device on ${url}; ${terminal.alerts.all.length} alert(s) kept. Type what you say; :next :previous :pause :resume :stop press buttons, :state shows the device, :quit ends.`,

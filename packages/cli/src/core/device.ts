@@ -225,6 +225,46 @@ export async function recoverDevice(
   return currentDevice(url, tokenFlag, { ...settings, devices: {} });
 }
 
+/**
+ * The stored device, connected: `open` opens the downchannel on a client with the current tokens.
+ * When the platform refuses them (401: its data was reset since they were saved), the device is
+ * recovered (recoverDevice) and `open` runs once more on a new client. A failed `open` closes
+ * its client (and whatever it made around it).
+ */
+export async function connectDevice<T>(
+  url: string,
+  tokenFlag: string | undefined,
+  open: (client: DeviceClient) => Promise<T>,
+  options: {
+    settings?: Settings;
+    progress?: (text: string, work: Promise<DeviceProfile>) => Promise<DeviceProfile>;
+  } = {},
+): Promise<{ profile: DeviceProfile; client: DeviceClient; opened: T }> {
+  const settings = options.settings ?? readSettings();
+  const progress = options.progress ?? ((_text, work) => work);
+  const attempt = async (profile: DeviceProfile) => {
+    const client = deviceClient(url, profile);
+    try {
+      return { profile, client, opened: await reachable(url, open(client)) };
+    } catch (error) {
+      client.close();
+      throw error;
+    }
+  };
+  const profile = await reachable(
+    url,
+    progress("logging in", currentDevice(url, tokenFlag, settings)),
+  );
+  try {
+    return await attempt(profile);
+  } catch (error) {
+    if ((error as { status?: number }).status !== 401) throw error;
+  }
+  return attempt(
+    await reachable(url, progress("logging in again", recoverDevice(url, tokenFlag, settings))),
+  );
+}
+
 export function deviceClient(url: string, profile: DeviceProfile): DeviceClient {
   return new DeviceClient({
     url,

@@ -7,8 +7,9 @@
 import { PassThrough, type Readable } from "node:stream";
 import busboy from "busboy";
 import type { AnyRequest } from "../api/http.js";
+import { utf8Problem } from "../api/utf8.js";
 import { CicError } from "./exception.js";
-import { readSimpleBody, simpleBoundary } from "./simple-body.js";
+import { firstPartBytes, PART_HEAD_BYTES, readSimpleBody, simpleBoundary } from "./simple-body.js";
 
 export interface EventLimits {
   /** Largest metadata part, bytes. */
@@ -87,6 +88,13 @@ class EventBodyReader implements EventRequest {
   /** The simple body so far: held until it is complete or turns out to be something else. */
   readonly #held: Buffer[] = [];
   #heldBytes = 0;
+  /**
+   * The first bytes of the body, where the metadata part is (cic.md §4.2): what busboy decoded of
+   * it is read again from these bytes.
+   */
+  readonly #head: Buffer[] = [];
+  #headBytes = 0;
+  readonly #contentType: string;
   /** The simple body's data listener (removed when the body goes to busboy). */
   readonly #onHeld: (chunk: Buffer) => void;
 
@@ -100,6 +108,7 @@ class EventBodyReader implements EventRequest {
     // A text event's whole body is usually one small metadata part (simple-body.ts reads it
     // without a multipart parser); anything else goes to busboy, from its first byte.
     this.#boundary = limits.parts > 1 ? simpleBoundary(contentType) : undefined;
+    this.#contentType = contentType;
     this.audio.on("error", ignore);
     this.finished = new Promise<void>((res, rej) => {
       this.#finishResolve = res;
@@ -130,7 +139,7 @@ class EventBodyReader implements EventRequest {
         ),
       limits.bodyTimeoutMs,
     );
-    req.on("data", () => this.#armIdle());
+    req.on("data", (chunk: Buffer) => this.#received(chunk));
     req.on("end", () => this.#ended());
     req.on("aborted", () => this.#fail(new CicError(400, "the request body was cut off")));
     req.on("close", () => {
@@ -156,6 +165,23 @@ class EventBodyReader implements EventRequest {
         headerPairs: 100,
       },
     });
+  }
+
+  #received(chunk: Buffer): void {
+    this.#armIdle();
+    const room = this.limits.metadataBytes + PART_HEAD_BYTES - this.#headBytes;
+    if (room <= 0) return;
+    const kept = chunk.length > room ? chunk.subarray(0, room) : chunk;
+    this.#head.push(kept);
+    this.#headBytes += kept.length;
+  }
+
+  /** The bytes busboy decoded `value` from, when they are found in the body's first bytes. */
+  #metadataBytes(value: string): Buffer | undefined {
+    const raw = firstPartBytes(Buffer.concat(this.#head, this.#headBytes), this.#contentType);
+    return raw && (raw.toString("utf8") === value || raw.toString("latin1") === value)
+      ? raw
+      : undefined;
   }
 
   /** One timer for the whole body, restarted (refresh) by every chunk. */
@@ -203,7 +229,7 @@ class EventBodyReader implements EventRequest {
     this.req.resume();
   }
 
-  #acceptMetadata(name: string, value: string, truncated: boolean) {
+  #acceptMetadata(name: string, value: string | Buffer, truncated: boolean) {
     if (name !== "metadata")
       return this.#fail(
         new CicError(400, `the first part must be named "metadata", got "${name.slice(0, 100)}"`),
@@ -213,9 +239,15 @@ class EventBodyReader implements EventRequest {
         new CicError(413, `metadata part is larger than ${this.limits.metadataBytes} bytes`),
       );
     this.#metadataSeen = true;
+    // Read from its bytes, so that a byte sequence that is not UTF-8 is refused rather than
+    // turned into replacement characters (busboy's own decoding is lenient).
+    const bytes = typeof value === "string" ? this.#metadataBytes(value) : value;
+    const problem = bytes && utf8Problem(bytes);
+    if (problem)
+      return this.#fail(new CicError(400, `metadata part is not valid UTF-8: ${problem}`));
     let metadata: unknown;
     try {
-      metadata = JSON.parse(value);
+      metadata = JSON.parse(bytes ? bytes.toString("utf8") : (value as string));
     } catch (error) {
       return this.#fail(
         new CicError(400, `metadata part is not valid JSON: ${(error as Error).message}`),
@@ -268,11 +300,7 @@ class EventBodyReader implements EventRequest {
         });
         stream.on("end", () => {
           if (!this.#failure)
-            this.#acceptMetadata(
-              name,
-              Buffer.concat(chunks).toString("utf8"),
-              size > limits.metadataBytes,
-            );
+            this.#acceptMetadata(name, Buffer.concat(chunks), size > limits.metadataBytes);
         });
         return;
       }

@@ -19,14 +19,14 @@ const JSON_TYPE =
   /^content-type:[ \t]*application\/json(?:;[ \t]*charset=(?:utf-?8|"utf-?8"))?[ \t]*$/i;
 
 /**
- * What the bytes so far are: the whole simple body (its metadata text), the beginning of one
+ * What the bytes so far are: the whole simple body (its metadata bytes), the beginning of one
  * ("incomplete"), or a body of another shape ("other").
  */
 export function readSimpleBody(
   bytes: Buffer,
   boundary: string,
   maxMetadataBytes: number,
-): { metadata: string } | "incomplete" | "other" {
+): { metadata: Buffer } | "incomplete" | "other" {
   const opening = `--${boundary}\r\n`;
   if (bytes.length < opening.length)
     return opening.startsWith(bytes.toString("latin1")) ? "incomplete" : "other";
@@ -50,5 +50,31 @@ export function readSimpleBody(
   const after = bytes.toString("latin1", end + 4 + boundary.length);
   if (after.length < 2) return after === "" || after === "-" ? "incomplete" : "other";
   if (after !== "--" && after !== "--\r\n") return after === "--\r" ? "incomplete" : "other";
-  return { metadata: bytes.toString("utf8", start, end) };
+  return { metadata: bytes.subarray(start, end) };
+}
+
+/** Room for a preamble and the part's headers before the metadata bytes in `firstPartBytes`. */
+export const PART_HEAD_BYTES = 32 * 1024;
+
+/**
+ * The bytes of the first part's body, found in the first bytes of a multipart body the way busboy
+ * finds them (the first delimiter line, the headers up to an empty line, the body up to the next
+ * delimiter); undefined when they are not all in `head` or the boundary cannot be read.
+ */
+export function firstPartBytes(head: Buffer, contentType: string): Buffer | undefined {
+  const match = /;[ \t]*boundary=(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/i.exec(contentType);
+  const boundary = match?.[1]?.replace(/\\(.)/g, "$1") ?? match?.[2];
+  if (!boundary) return undefined;
+  const delimiter = `--${boundary}`;
+  let at = head.indexOf(delimiter, 0, "latin1");
+  while (at > 0 && head.toString("latin1", at - 2, at) !== "\r\n")
+    at = head.indexOf(delimiter, at + 1, "latin1");
+  if (at < 0) return undefined;
+  const lineEnd = head.indexOf("\r\n", at + delimiter.length, "latin1");
+  if (lineEnd < 0) return undefined;
+  const headersEnd = head.indexOf("\r\n\r\n", lineEnd, "latin1");
+  if (headersEnd < 0) return undefined;
+  const start = headersEnd + 4;
+  const end = head.indexOf(`\r\n${delimiter}`, start, "latin1");
+  return end < 0 ? undefined : head.subarray(start, end);
 }

@@ -116,6 +116,19 @@ describe("management API", () => {
     });
     assert.equal(notJson.status, 400);
     assert.equal(notJson.body.error.code, "invalid_json");
+    // A byte that is not UTF-8 is refused, not read as a replacement character.
+    const notUtf8 = await platform.api(
+      "POST",
+      "/api/v1/extensions",
+      Buffer.concat([Buffer.from('{"id":"com.example.'), Buffer.from([0xe9]), Buffer.from('"}')]),
+      { "content-type": "application/json" },
+    );
+    assert.equal(notUtf8.status, 400);
+    assert.equal(notUtf8.body.error.code, "invalid_json");
+    assert.equal(
+      notUtf8.body.error.message,
+      "request body is not UTF-8: invalid UTF-8 at byte offset 19 (0xE9)",
+    );
     const wrongType = await platform.api("POST", "/api/v1/extensions", "x", {
       "content-type": "text/plain",
     });

@@ -81,6 +81,51 @@ describe("event bodies read directly or by busboy", () => {
     "empty metadata": `${part(DISPOSITION, "")}--${B}--\r\n`,
   };
 
+  // Metadata with a byte that is not UTF-8 (0xFF inside a JSON string), in every shape.
+  const notUtf8 = Buffer.concat([
+    Buffer.from('{"event":{"header":{"name":"Recognize"},"payload":{"t":"'),
+    Buffer.from([0xc3, 0x28, 0xff]),
+    Buffer.from('"}}}'),
+  ]);
+  const withBytes = (text: string) =>
+    Buffer.concat(
+      text
+        .split("<M>")
+        .flatMap((piece, i) => (i ? [notUtf8, Buffer.from(piece)] : [Buffer.from(piece)])),
+    );
+  const notUtf8Bodies: Record<string, Buffer> = {
+    "one metadata part": withBytes(`${part(DISPOSITION, "<M>")}--${B}--\r\n`),
+    "with its JSON content type": withBytes(
+      `${part(`${DISPOSITION}\r\nContent-Type: application/json; charset=UTF-8`, "<M>")}--${B}--\r\n`,
+    ),
+    "an audio part after it": withBytes(
+      `${part(DISPOSITION, "<M>")}${part('Content-Disposition: form-data; name="audio"', "PCMDATA")}--${B}--\r\n`,
+    ),
+    "a preamble": withBytes(`hello\r\n${part(DISPOSITION, "<M>")}--${B}--\r\n`),
+    "a filename": withBytes(
+      `${part('Content-Disposition: form-data; name="metadata"; filename="m.json"', "<M>")}--${B}--\r\n`,
+    ),
+  };
+  const offset = notUtf8.indexOf(0xc3);
+  for (const [label, bytes] of Object.entries(notUtf8Bodies)) {
+    it(`metadata that is not UTF-8 (${label}): refused with 400 naming the byte, either way`, async () => {
+      const expected = JSON.stringify({
+        error: 400,
+        m: `metadata part is not valid UTF-8: invalid UTF-8 at byte offset ${offset} (0xC3)`,
+      });
+      for (const type of [
+        `multipart/form-data; boundary=${B}; x=1`,
+        `multipart/form-data; boundary=${B}`,
+      ])
+        assert.equal(await readOver(server, type, [bytes]), expected, type);
+      const pieces = [...Array(bytes.length).keys()].map((i) => bytes.subarray(i, i + 1));
+      assert.equal(
+        await readOver(server, `multipart/form-data; boundary="${B}"`, pieces),
+        expected,
+      );
+    });
+  }
+
   for (const [label, text] of Object.entries(bodies)) {
     it(`${label}: the same reading either way, whole or byte by byte`, async () => {
       const bytes = Buffer.from(text);
@@ -99,7 +144,7 @@ describe("event bodies read directly or by busboy", () => {
     assert.equal(simpleBoundary(`multipart/form-data; boundary=${B}; x=1`), undefined);
     assert.equal(simpleBoundary("multipart/mixed; boundary=x"), undefined);
     const body = Buffer.from(bodies["one metadata part"]!);
-    assert.deepEqual(readSimpleBody(body, B, 200), { metadata: METADATA });
+    assert.deepEqual(readSimpleBody(body, B, 200), { metadata: Buffer.from(METADATA) });
     assert.equal(readSimpleBody(body.subarray(0, 30), B, 200), "incomplete");
     assert.equal(readSimpleBody(Buffer.from(bodies["an audio part after it"]!), B, 200), "other");
     assert.equal(readSimpleBody(Buffer.from(bodies["a preamble"]!), B, 200), "other");

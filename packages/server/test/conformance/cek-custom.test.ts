@@ -1,7 +1,7 @@
 // CEK custom extension conformance (cek-custom-extension.md), black box: a raw node:http
 // extension written from the spec, driven by a raw HTTP/2 device through a real Clover.
 import assert from "node:assert/strict";
-import { createPublicKey, verify } from "node:crypto";
+import { createPublicKey, randomUUID, verify } from "node:crypto";
 import { after, before, beforeEach, describe, it } from "node:test";
 import type { Json } from "../helpers/extension-server.js";
 import {
@@ -627,5 +627,236 @@ describe("CEK custom extension conformance (raw extension, raw device)", () => {
     } finally {
       await other.close();
     }
+  });
+
+  it("drops an answer later than the deadline: apology, no session, no ExpectSpeech (§2.3, §7.1.8)", async () => {
+    ext.answer = (req) =>
+      req["request"].type === "SessionEndedRequest"
+        ? { body: speech("", true) }
+        : { body: speech("Too late to ask.", false), delayMs: 3000 };
+    const started = Date.now();
+    const answer = await device.event(textRecognize("open cookie jar"));
+    const took = Date.now() - started;
+    assert.equal(answer.status, 200);
+    const said = heard(answer);
+    assert.equal(said.length, 1, "one apology");
+    assert.notEqual(said[0], "Too late to ask.");
+    assert.ok(!names(answer.directives).includes("SpeechRecognizer.ExpectSpeech"));
+    // The late answer asked to keep the session open; it must not have been executed.
+    await new Promise((r) => setTimeout(r, Math.max(0, 3200 - took)));
+    ext.requests.length = 0;
+    ext.answer = () => ({ body: speech("fresh", true) });
+    await device.event(textRecognize("ask cookie jar to order two cookies"));
+    const next = ext.requests.find((r) => r.body["request"].type === "IntentRequest");
+    assert.ok(next, "the next request reaches the extension");
+    assert.equal(next.body["session"].new, true, "a new session: the late one never opened");
+  });
+
+  it("sends SessionEndedRequest with nothing but its type, and no accessToken without linking (§3.2, §3.7)", async () => {
+    ext.answer = (req) => ({ body: speech("Hi.", req["request"].type === "SessionEndedRequest") });
+    await device.event(textRecognize("open cookie jar"));
+    await device.event(textRecognize("stop"));
+    await until(
+      () => ext.requests.some((r) => r.body["request"].type === "SessionEndedRequest"),
+      5000,
+      "SessionEndedRequest",
+    );
+    const ended = ext.requests.find((r) => r.body["request"].type === "SessionEndedRequest");
+    assert.ok(ended, "SessionEndedRequest");
+    const { locale: _locale, ...rest } = ended.body["request"];
+    assert.deepEqual(rest, { type: "SessionEndedRequest" }, "no reason field by default");
+    for (const r of ext.requests) {
+      const users = [r.body["context"].System.user, r.body["session"].user];
+      for (const u of users) {
+        assert.equal(typeof u.userId, "string");
+        assert.ok(!("accessToken" in u), "omitted when no account is linked (§13 #5)");
+      }
+    }
+  });
+
+  it("refuses a response body above 1 MiB and a Play without audioItemId as extension errors (§10, §5.2)", async () => {
+    for (const body of [
+      speech("x".repeat(1_100_000), true),
+      speech("", true, {
+        response: {
+          outputSpeech: {},
+          card: {},
+          directives: [
+            {
+              header: { namespace: "AudioPlayer", name: "Play" },
+              payload: {
+                audioItem: {
+                  stream: {
+                    token: "t",
+                    url: "https://cdn.example.org/a.mp3",
+                    urlPlayable: true,
+                    beginAtInMilliseconds: 0,
+                  },
+                },
+                playBehavior: "REPLACE_ALL",
+              },
+            },
+          ],
+          shouldEndSession: true,
+        },
+      }),
+    ]) {
+      ext.answer = () => ({ body });
+      const answer = await device.event(textRecognize("ask cookie jar to order two cookies"));
+      assert.equal(answer.status, 200);
+      assert.equal(heard(answer).length, 1, "an apology");
+      assert.ok(!names(answer.directives).includes("AudioPlayer.Play"));
+    }
+  });
+
+  it("drops directives outside the supported set but keeps the others (§4.7)", async () => {
+    ext.answer = () => ({
+      body: speech("Paused.", true, {
+        response: {
+          outputSpeech: {
+            type: "SimpleSpeech",
+            values: { type: "PlainText", lang: "en", value: "Paused." },
+          },
+          card: {},
+          directives: [
+            { header: { namespace: "Foo", name: "Bar" }, payload: {} },
+            { header: { namespace: "PlaybackController", name: "Pause" }, payload: {} },
+          ],
+          shouldEndSession: true,
+        },
+      }),
+    });
+    const dialog = randomUUID();
+    const answer = await device.event(textRecognize("ask cookie jar to order two cookies", dialog));
+    assert.deepEqual(heard(answer), ["Paused."]);
+    assert.ok(!names(answer.directives).includes("Foo.Bar"));
+    const pause = answer.directives.find((d) => d.header.name === "Pause");
+    assert.ok(pause, "PlaybackController.Pause forwarded");
+    assert.equal(pause.header.namespace, "PlaybackController");
+    assert.equal(pause.header.dialogRequestId, dialog);
+    assert.equal(typeof pause.header.messageId, "string");
+  });
+
+  it("answers StreamRequested and PlayFinished with the extension's directives, without dialogRequestId (§5.8, §5.9)", async () => {
+    const stream = {
+      token: "jar-tok-9",
+      url: "clova:jar-tok-9",
+      urlPlayable: false,
+      beginAtInMilliseconds: 0,
+    };
+    const next = {
+      header: { namespace: "AudioPlayer", name: "Play" },
+      payload: {
+        audioItem: {
+          audioItemId: "jar-song-10",
+          titleText: "Second",
+          titleSubText1: "The Jars",
+          stream: {
+            token: "jar-tok-10",
+            url: "https://cdn.example.org/10.mp3",
+            urlPlayable: true,
+            beginAtInMilliseconds: 0,
+          },
+        },
+        playBehavior: "REPLACE_ALL",
+        source: { name: "Jar Radio" },
+      },
+    };
+    ext.answer = (req) => {
+      const event = req["request"].event;
+      const directives =
+        event?.name === "StreamRequested"
+          ? [
+              {
+                header: { namespace: "AudioPlayer", name: "StreamDeliver" },
+                payload: {
+                  audioItemId: event.payload.audioItemId,
+                  audioStream: { token: "jar-tok-9", url: "https://cdn.example.org/9.mp3?sig=1" },
+                },
+              },
+            ]
+          : event?.name === "PlayFinished"
+            ? [next]
+            : [];
+      return {
+        body: {
+          version: "1.0",
+          sessionAttributes: {},
+          response: { outputSpeech: {}, card: {}, directives, shouldEndSession: true },
+        },
+      };
+    };
+    const playing = {
+      header: { namespace: "AudioPlayer", name: "PlaybackState" },
+      payload: { playerActivity: "PLAYING", repeatMode: "NONE", offsetInMilliseconds: 0, stream },
+    };
+    // Playback belongs to the extension once its Play reached the device.
+    ext.answer = ((inner) => (req: Json) => {
+      if (req["request"].type === "IntentRequest")
+        return {
+          body: {
+            version: "1.0",
+            sessionAttributes: {},
+            response: {
+              outputSpeech: {},
+              card: {},
+              directives: [
+                {
+                  header: { namespace: "AudioPlayer", name: "Play" },
+                  payload: {
+                    audioItem: {
+                      audioItemId: "jar-song-9",
+                      titleText: "First",
+                      titleSubText1: "The Jars",
+                      stream,
+                    },
+                    playBehavior: "REPLACE_ALL",
+                    source: { name: "Jar Radio" },
+                  },
+                },
+              ],
+              shouldEndSession: true,
+            },
+          },
+        };
+      return inner(req);
+    })(ext.answer);
+    const played = await device.event(textRecognize("ask cookie jar to order two cookies"));
+    assert.ok(names(played.directives).includes("AudioPlayer.Play"));
+    const requested = await device.event({
+      context: [playing],
+      event: {
+        header: { namespace: "AudioPlayer", name: "StreamRequested", messageId: randomUUID() },
+        payload: { audioItemId: "jar-song-9", audioStream: stream },
+      },
+    });
+    assert.equal(requested.status, 200, requested.body.toString());
+    const deliver = requested.directives.find((d) => d.header.name === "StreamDeliver");
+    assert.ok(deliver, names(requested.directives).join());
+    assert.equal(deliver.header.dialogRequestId, undefined);
+    assert.equal(deliver.payload["audioItemId"], "jar-song-9");
+    assert.equal(
+      (deliver.payload["audioStream"] as Json).url,
+      "https://cdn.example.org/9.mp3?sig=1",
+    );
+    const eventRequest = ext.requests.find(
+      (r) => r.body["request"].event?.name === "StreamRequested",
+    );
+    assert.deepEqual(eventRequest?.body["request"].event.payload, {
+      audioItemId: "jar-song-9",
+      audioStream: stream,
+    });
+    const finished = await device.event({
+      context: [playing],
+      event: {
+        header: { namespace: "AudioPlayer", name: "PlayFinished", messageId: randomUUID() },
+        payload: { token: "jar-tok-9", offsetInMilliseconds: 90_000 },
+      },
+    });
+    assert.equal(finished.status, 200, finished.body.toString());
+    const play = finished.directives.find((d) => d.header.name === "Play");
+    assert.ok(play, names(finished.directives).join());
+    assert.equal(play.header.dialogRequestId, undefined);
+    assert.equal((play.payload["audioItem"] as Json).audioItemId, "jar-song-10");
   });
 });

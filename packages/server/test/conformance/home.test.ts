@@ -21,7 +21,8 @@ import {
 const ID = "org.example.homectl";
 const USER = "home-conformance-user";
 
-const appliances = [
+let customCommands: Json[] = [];
+const appliances: Json[] = [
   {
     applianceId: "porch:light:1",
     manufacturerName: "Lumora",
@@ -89,7 +90,7 @@ describe("Clova Home conformance (raw home extension, raw device)", () => {
             ? {
                 body: message("DiscoverAppliancesResponse", {
                   discoveredAppliances: appliances,
-                  customCommands: [],
+                  customCommands,
                 }),
               }
             : name === "DiscoverScenesRequest"
@@ -355,5 +356,168 @@ describe("Clova Home conformance (raw home extension, raw device)", () => {
         assert.equal(answer.json["errorCode"], code, JSON.stringify(answer.json));
         assert.equal(typeof answer.json["error"], "string");
       });
+  });
+
+  describe("more of the catalogue (§4.4, §4.5, §4.9, §5, §8)", () => {
+    const extra = [
+      {
+        applianceId: "ir-tv",
+        friendlyName: "den tv",
+        isIr: true,
+        actions: ["TurnOn", "TurnOff", "HealthCheck"],
+        applianceTypes: ["SMARTTV"],
+      },
+      {
+        applianceId: "front-lock",
+        friendlyName: "front door lock",
+        actions: ["SetLockState", "GetLockState"],
+        applianceTypes: ["SMARTLOCK"],
+      },
+      {
+        applianceId: "bed-ac",
+        friendlyName: "bedroom air conditioner",
+        actions: ["TurnOn", "TurnOff", "SetTargetTemperature", "GetCurrentTemperature"],
+        applianceTypes: ["AIRCONDITIONER"],
+        additionalApplianceDetails: {
+          actionDetails: [
+            {
+              action: "SetTargetTemperature",
+              allowableValue: {
+                type: "boundedNumber",
+                minValue: 18,
+                maximumValue: 30,
+                maxValue: 30,
+              },
+            },
+          ],
+        },
+      },
+    ];
+    const routine = {
+      name: "movie night",
+      actions: [
+        { applianceId: "porch:light:1", action: "TurnOff" },
+        { applianceId: "ir-tv", action: "TurnOn" },
+      ],
+    };
+    const names = () => requests.map((r) => String(r.body.header.name));
+
+    before(async () => {
+      appliances.push(...extra);
+      customCommands = [routine];
+      const rerun = await httpsCall(`${running.url}/api/v1/home/users/${USER}/discover`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${ADMIN}` },
+      });
+      assert.ok(rerun.status < 300, rerun.body.toString());
+      control = (r) => ({
+        body: message(String(r.header.name).replace(/Request$/, "Confirmation")),
+      });
+    });
+
+    it("asks HealthCheck with a …Response answer and speaks reachability; a …Confirmation is a failure (§3.3)", async () => {
+      requests.length = 0;
+      control = (r) =>
+        r.header.name === "HealthCheckRequest"
+          ? { body: message("HealthCheckResponse", { isReachable: false, isTurnOn: false }) }
+          : { body: message("DriverInternalError") };
+      const offline = heard(await say("is the porch light online"));
+      assert.ok(names().includes("HealthCheckRequest"), names().join());
+      control = () => ({
+        body: message("HealthCheckResponse", { isReachable: true, isTurnOn: true }),
+      });
+      const online = heard(await say("is the porch light online"));
+      assert.notEqual(offline, online, "the answer follows isReachable");
+      control = () => ({ body: message("HealthCheckConfirmation", {}) });
+      const wrong = heard(await say("is the porch light online"));
+      assert.notEqual(wrong, online, "HealthCheckConfirmation is not the success name");
+    });
+
+    it("gives an infrared device a neutral acknowledgement and never a HealthCheckRequest (§4.9 rule 3)", async () => {
+      requests.length = 0;
+      control = (r) => ({
+        body: message(String(r.header.name).replace(/Request$/, "Confirmation")),
+      });
+      const said = heard(await say("turn on the den tv"));
+      assert.deepEqual(names(), ["TurnOnRequest"]);
+      assert.ok(said.length > 0);
+      requests.length = 0;
+      await say("is the den tv online");
+      assert.ok(!names().includes("HealthCheckRequest"), names().join());
+    });
+
+    it("locks a door with a bare LOCKED string and refuses to unlock it by voice (§5.5, §6.4)", async () => {
+      requests.length = 0;
+      control = () => ({ body: message("SetLockStateConfirmation", { lockState: "LOCKED" }) });
+      await say("lock the front door lock");
+      const lock = requests.find((r) => r.body.header.name === "SetLockStateRequest");
+      assert.ok(lock, names().join());
+      assert.equal(lock.body.payload.lockState, "LOCKED");
+      assert.deepEqual(lock.body.payload.appliance, { applianceId: "front-lock" });
+      requests.length = 0;
+      const said = heard(await say("unlock the front door lock"));
+      assert.ok(said.length > 0);
+      assert.ok(!names().includes("SetLockStateRequest"), "never sent UNLOCKED for a SMARTLOCK");
+    });
+
+    it("checks actionDetails before calling, and sends a valid value as {value} (§4.4)", async () => {
+      requests.length = 0;
+      const refused = heard(await say("set the bedroom air conditioner to 35 degrees"));
+      assert.deepEqual(names(), [], "an out-of-range value never reaches the extension");
+      assert.match(refused, /18/);
+      assert.match(refused, /30/);
+      control = () => ({
+        body: message("SetTargetTemperatureConfirmation", { targetTemperature: { value: 24 } }),
+      });
+      await say("set the bedroom air conditioner to 24 degrees");
+      const set = requests.find((r) => r.body.header.name === "SetTargetTemperatureRequest");
+      assert.ok(set, names().join());
+      assert.deepEqual(set.body.payload.targetTemperature, { value: 24 });
+      assert.deepEqual(
+        set.body.payload.appliance.additionalApplianceDetails,
+        extra[2]!.additionalApplianceDetails,
+        "additionalApplianceDetails echoed verbatim",
+      );
+    });
+
+    it("runs a routine as one request per step, in order (§4.5)", async () => {
+      requests.length = 0;
+      control = (r) => ({
+        body: message(String(r.header.name).replace(/Request$/, "Confirmation")),
+      });
+      await say("movie night");
+      assert.deepEqual(
+        requests.map((r) => `${r.body.header.name} ${r.body.payload.appliance?.applianceId}`),
+        ["TurnOffRequest porch:light:1", "TurnOnRequest ir-tv"],
+      );
+    });
+
+    it("answers a query from the …Response payload (§5.2)", async () => {
+      control = (r) =>
+        r.header.name === "GetCurrentTemperatureRequest"
+          ? {
+              body: message("GetCurrentTemperatureResponse", {
+                currentTemperature: { value: 23.5 },
+                applianceResponseTimestamp: "2024-05-09T18:02:11+09:00",
+              }),
+            }
+          : { body: message("DriverInternalError") };
+      requests.length = 0;
+      const said = heard(await say("what is the temperature of the bedroom air conditioner"));
+      assert.ok(names().includes("GetCurrentTemperatureRequest"), names().join());
+      assert.match(said, /23\.5/);
+    });
+
+    it("rediscovers after NoSuchTargetError (§4.9 rule 6, §12.3 c)", async () => {
+      control = () => ({ body: message("NoSuchTargetError") });
+      requests.length = 0;
+      const said = heard(await say("turn off the porch light"));
+      assert.ok(said.length > 0);
+      const deadline = Date.now() + 10_000;
+      while (!names().includes("DiscoverAppliancesRequest")) {
+        assert.ok(Date.now() < deadline, `discovery after NoSuchTargetError: ${names().join()}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    });
   });
 });

@@ -34,7 +34,10 @@ export function managementApi(baseUrl: string, token = ADMIN_TOKEN): ApiCall {
       },
       ...(body === undefined
         ? {}
-        : { body: typeof body === "string" ? body : JSON.stringify(body) }),
+        : {
+            body:
+              typeof body === "string" || body instanceof Uint8Array ? body : JSON.stringify(body),
+          }),
     });
     const text = await response.text();
     let parsed: unknown = text;

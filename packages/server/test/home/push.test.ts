@@ -21,7 +21,7 @@ describe("home push API", () => {
         "x-clova-extension-secret": key,
         ...headers,
       },
-      body: typeof body === "string" ? body : JSON.stringify(body),
+      body: typeof body === "string" || body instanceof Uint8Array ? body : JSON.stringify(body),
     }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> }));
 
   before(async () => {
@@ -167,6 +167,7 @@ describe("home push API", () => {
       "owners are not testers",
     );
     assert.equal(await codes("{not json"), 4205);
+    assert.equal(await codes(Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d])), 4205, "not UTF-8");
     assert.equal(await codes([1, 2]), 4205);
     assert.equal(await codes({ applianceId: 7, messageId: "msg-gas-leak" }), 4205);
     // 10 per appliance per hour (two sent by the tests above).

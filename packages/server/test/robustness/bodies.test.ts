@@ -100,6 +100,24 @@ for (const protocol of PROTOCOLS)
         await bystanderStillTalks();
       });
 
+      it(`${transport}: metadata that is not UTF-8 answers 400 naming the byte (text and speech)`, async () => {
+        // "say h\xFFllo": one byte that is not UTF-8 inside the JSON text.
+        const [before, after] = metadataPart(textEvent("say h#llo")).split("#");
+        const bad = Buffer.concat([Buffer.from(before!), Buffer.from([0xff]), Buffer.from(after!)]);
+        const offset = bad.indexOf(0xff) - bad.indexOf("{");
+        const text = await send([bad, closing()]);
+        assertException(
+          text,
+          400,
+          new RegExp(
+            `^metadata part is not valid UTF-8: invalid UTF-8 at byte offset ${offset} \\(0xFF\\)$`,
+          ),
+        );
+        const speech = await send([bad, audioPartHeader(), Buffer.alloc(6400), "\r\n", closing()]);
+        assertException(speech, 400, /^metadata part is not valid UTF-8: invalid UTF-8 at byte/);
+        await bystanderStillTalks();
+      });
+
       it(`${transport}: a text event carrying 12 MB of audio answers 413 naming the limit`, async () => {
         const answer = await send([
           metadataPart(textEvent("say hello")),

@@ -5,6 +5,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Logger } from "pino";
 import { type AnyRequest, type AnyResponse, readBody } from "../../api/http.js";
+import { utf8Problem } from "../../api/utf8.js";
 import type { Language } from "../../assistant/turn.js";
 import type { ExtensionRegistry } from "../../cek/registry.js";
 import type { HomeNotificationMessage } from "../../store/extensions.js";
@@ -82,7 +83,10 @@ export class HomeNotifications {
       );
     let body: unknown;
     try {
-      body = JSON.parse((await readBody(req, this.limits.maxBodyBytes)).toString("utf8"));
+      const bytes = await readBody(req, this.limits.maxBodyBytes);
+      const problem = utf8Problem(bytes);
+      if (problem) return fail(4205, `the body is not UTF-8: ${problem}`);
+      body = JSON.parse(bytes.toString("utf8"));
     } catch (error) {
       return fail(4205, (error as Error).message);
     }
