@@ -91,7 +91,10 @@ async function launch(
   spawned: ChildProcess[],
 ): Promise<Cluster> {
   const adminToken = `admin-${randomBytes(8).toString("hex")}`;
+  const lbPort = await freePort();
   const shared: Record<string, string> = {
+    // Every node names the load balancer as its address (account-linking redirects, links).
+    CLOVER_PUBLIC_URL: `http://127.0.0.1:${lbPort}`,
     DATABASE_URL: postgres.url,
     REDIS_URL: redis.url,
     CLOVER_ADMIN_TOKEN: adminToken,
@@ -165,7 +168,6 @@ async function launch(
   ]);
   started.catch(() => {}); // awaited below, once HAProxy is started too
 
-  const lbPort = await freePort();
   const env: Record<string, string> = {
     ...process.env,
     CLOVER_LB_BIND: `127.0.0.1:${lbPort}`,
