@@ -152,6 +152,9 @@ describe("Clova Home conformance (raw home extension, raw device)", () => {
     const vendor = await fetch(String(started.json()["authorizationUrl"]), { redirect: "manual" });
     assert.equal(vendor.status, 302);
     const back = new URL(vendor.headers.get("location")!);
+    // The redirect URL names the port the platform listens on (port 0 binds an ephemeral one).
+    assert.equal(back.port, new URL(running.url).port, "redirect_uri names the bound port");
+    assert.equal(back.pathname, "/v1/al/token/");
     const linked = await httpsCall(`${running.url}${back.pathname}${back.search}`);
     assert.equal(linked.status, 200, linked.body.toString());
     const deadline = Date.now() + 10_000;
