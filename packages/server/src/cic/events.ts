@@ -55,6 +55,8 @@ const STATE_ONLY = new Set([
 
 const LANGUAGES = new Set<Language>(["en", "ja", "ko"]);
 
+function nothing(): void {}
+
 /** How long a spoken request may take before the device gets SpeechRecognizer.KeepRecording. */
 export const KEEP_RECORDING_AFTER_MS = 1000;
 
@@ -186,7 +188,7 @@ export class EventHandler {
     const device = await read;
     // The gateway's stages of the turn (ASR, TTS, total); the turn log waits for `spoken`.
     const timings: TurnTimings = timing.asrMs === undefined ? {} : { asrMs: timing.asrMs };
-    let spoken = () => {};
+    let spoken: () => void = nothing;
     const whenSpoken = new Promise<void>((resolve) => {
       spoken = resolve;
     });
