@@ -152,7 +152,9 @@ async function launch(
         return until_ === "ready" ? ready(node.url) : alive(node.url);
       },
       `${node.id} ${until_}`,
-      60_000,
+      // A node is ready once its models are compiled: seconds on a quiet machine, more than a
+      // minute at a load average of 25 on two cores (two nodes compile at once).
+      180_000,
       async () => {
         const readyz = await fetch(`${node.url}/readyz`).then((r) => r.text());
         return `/readyz ${readyz}; log: ${node.log.slice(-5).join("\n")}`;

@@ -29,7 +29,9 @@ const text = (response: {
 
 describe("a cluster of three nodes behind HAProxy", {
   skip: !clusterAvailable && "PostgreSQL, redis-server or HAProxy is not installed",
-  timeout: 240_000,
+  // Under 2 minutes on a quiet machine; the nodes' start (model compiles) may take 3 at a load
+  // average of 25.
+  timeout: 480_000,
 }, () => {
   let cluster: Cluster;
   let ext: TestExtension;
