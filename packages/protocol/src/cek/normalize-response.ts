@@ -44,13 +44,20 @@ function speechInfo(item: AcceptedSpeechInfoObject, fallback: SpeechLang): Speec
 
 /** Whether a PlainText item has an empty lang (the registered language would fill it). */
 function lacksLanguage(response: CekResponse): boolean {
-  const empty = (i: SpeechInfoObject) => i.type === "PlainText" && i.lang === "";
-  const speech = (s: OutputSpeech | undefined): boolean => {
-    if (!s || s.type === undefined) return false;
-    if (s.type === "SpeechSet") return empty(s.brief) || speech(s.verbose);
-    return Array.isArray(s.values) ? s.values.some(empty) : empty(s.values);
-  };
-  return speech(response.response.outputSpeech) || speech(response.response.reprompt?.outputSpeech);
+  return (
+    speechLacksLanguage(response.response.outputSpeech) ||
+    speechLacksLanguage(response.response.reprompt?.outputSpeech)
+  );
+}
+
+function itemLacksLanguage(item: SpeechInfoObject): boolean {
+  return item.type === "PlainText" && item.lang === "";
+}
+
+function speechLacksLanguage(s: OutputSpeech | undefined): boolean {
+  if (!s || s.type === undefined) return false;
+  if (s.type === "SpeechSet") return itemLacksLanguage(s.brief) || speechLacksLanguage(s.verbose);
+  return Array.isArray(s.values) ? s.values.some(itemLacksLanguage) : itemLacksLanguage(s.values);
 }
 
 function one<T>(values: T | T[]): T {

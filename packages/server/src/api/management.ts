@@ -2,10 +2,13 @@
 // signing key (cek-custom-extension.md §2.5) and the account-linking redirect (§8.5).
 import {
   enableUsedBuiltinSlotTypes,
+  exportIntentTsv,
+  exportSlotTypeTsv,
   formatIssue,
   importIntentTsv,
   importSlotTypeTsv,
   type ModelIssue,
+  tsvFileName,
 } from "@clover/nlu";
 import type { InteractionModel } from "@clover/protocol";
 import type { Logger } from "pino";
@@ -191,8 +194,14 @@ export function createManagementHandler(deps: ManagementDeps): RequestHandler {
         throw new ApiError(404, "not_found", `${params.id} has no ${params.language} model`);
       sendJson(res, 204, null);
     })
+    .add("GET", `${PREFIX}/extensions/:id/models/:language/intents/:name`, (ctx) =>
+      exportTsv(ctx, "intent"),
+    )
     .add("PUT", `${PREFIX}/extensions/:id/models/:language/intents/:name`, (ctx) =>
       importTsv(ctx, "intent"),
+    )
+    .add("GET", `${PREFIX}/extensions/:id/models/:language/slot-types/:name`, (ctx) =>
+      exportTsv(ctx, "slotType"),
     )
     .add("PUT", `${PREFIX}/extensions/:id/models/:language/slot-types/:name`, (ctx) =>
       importTsv(ctx, "slotType"),
@@ -246,6 +255,25 @@ export function createManagementHandler(deps: ManagementDeps): RequestHandler {
         sendJson(res, 204, null);
       },
     );
+
+  /** The console's Download button (interaction-model.md §8, §8.3): one intent or slot type. */
+  async function exportTsv({ res, params }: RouteContext, kind: "intent" | "slotType") {
+    const { id, name } = params as { id: string; name: string };
+    extensionOr404(id);
+    const language = languageParam(params.language);
+    const model = registry.model(id, language);
+    if (!model) throw new ApiError(404, "not_found", `${id} has no ${language} model`);
+    const what = kind === "intent" ? "custom intent" : "custom slot type";
+    const intent = kind === "intent" ? model.intents.find((i) => i.name === name) : undefined;
+    const slotType =
+      kind === "slotType" ? model.customSlotTypes?.find((t) => t.name === name) : undefined;
+    if (!intent && !slotType)
+      throw new ApiError(404, "not_found", `the ${language} model of ${id} has no ${what} ${name}`);
+    const tsv = intent ? exportIntentTsv(intent) : exportSlotTypeTsv(slotType!);
+    send(res, 200, tsv, "text/tab-separated-values; charset=utf-8", {
+      "content-disposition": `attachment; filename="${tsvFileName(name)}"`,
+    });
+  }
 
   async function importTsv(ctx: RouteContext, kind: "intent" | "slotType") {
     const { id, name } = ctx.params as { id: string; name: string };

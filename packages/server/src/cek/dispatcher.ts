@@ -1,8 +1,7 @@
 // Sends one CEK request to an extension: serialize once, sign those bytes, POST them through a
 // keep-alive pool per endpoint origin, enforce the deadline and the size limit, parse JSON.
 // No retries: a request reaches the extension at most once (cek-custom-extension.md §2).
-import type { Readable } from "node:stream";
-import { Pool } from "undici";
+import { type Dispatcher, Pool } from "undici";
 import { CircuitBreaker } from "./circuit-breaker.js";
 import { OutboundGuard } from "./outbound-policy.js";
 import type { BodySigner } from "./signer.js";
@@ -81,14 +80,13 @@ export class CekDispatcher {
   /** Serializes `message` once, signs it and POSTs it. Never throws. */
   async send(target: DispatchTarget, message: unknown): Promise<DispatchResult> {
     const started = performance.now();
-    const elapsed = () => performance.now() - started;
     const url = this.#endpoint(target.endpointUrl);
     if (!url)
       return {
         ok: false,
         failure: "bad-endpoint",
         message: `endpoint URL ${JSON.stringify(target.endpointUrl)} is not a URL`,
-        durationMs: elapsed(),
+        durationMs: performance.now() - started,
       };
     const refused = this.guard.refused(url.href);
     if (refused)
@@ -96,7 +94,7 @@ export class CekDispatcher {
         ok: false,
         failure: "bad-endpoint",
         message: `endpoint URL refused by the outbound policy: ${refused}`,
-        durationMs: elapsed(),
+        durationMs: performance.now() - started,
       };
     const breaker = this.breaker(target.extensionId);
     if (!breaker.tryAcquire())
@@ -104,10 +102,10 @@ export class CekDispatcher {
         ok: false,
         failure: "circuit-open",
         message: "circuit open after repeated failures; not calling the extension",
-        durationMs: elapsed(),
+        durationMs: performance.now() - started,
       };
     const body = Buffer.from(JSON.stringify(message), "utf8");
-    const result = await this.#post(url, body, elapsed);
+    const result = await this.#post(url, body, started);
     // Transport failures count here; the caller reports success or an invalid message after
     // validating the body (breaker(id).success() / .failure()).
     if (!result.ok) breaker.failure();
@@ -131,84 +129,93 @@ export class CekDispatcher {
     return endpoint;
   }
 
-  async #post(url: Endpoint, body: Buffer, elapsed: () => number): Promise<DispatchResult> {
-    const fail = (failure: DispatchFailure, message: string, status?: number): DispatchResult => ({
-      ok: false,
-      failure,
-      message,
-      ...(status === undefined ? {} : { status }),
-      durationMs: elapsed(),
-    });
-    // A deadline cleared as soon as the exchange ends: AbortSignal.timeout would keep a timer and
-    // its signal alive for the whole timeout after every call, which the GC pays for under load.
-    const deadline = new AbortController();
-    const { signal } = deadline;
-    const timer = setTimeout(() => deadline.abort(), this.options.timeoutMs);
+  /** `started`: performance.now() when the call began (its duration is measured from there). */
+  async #post(url: Endpoint, body: Buffer, started: number): Promise<DispatchResult> {
+    const limit = this.options.maxResponseBytes;
+    // The deadline is a timer cleared as soon as the exchange ends (AbortSignal.timeout would
+    // keep a timer and its signal alive for the whole timeout after every call).
+    let exchange: Exchange | undefined;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      exchange?.cancel(new Error("deadline"));
+    }, this.options.timeoutMs);
     try {
       const signature = await this.signer.sign(body);
-      const response = await this.#pool(url.origin).request({
-        method: "POST",
-        path: url.path,
-        headers: {
-          "content-type": CONTENT_TYPE,
-          "content-length": String(body.length),
-          accept: "application/json",
-          "accept-charset": "utf-8",
-          "user-agent": this.options.userAgent ?? "Clover-CEK/0.1",
-          signaturecek: signature,
-        },
-        body,
-        signal,
+      if (timedOut)
+        return failed(
+          started,
+          "timeout",
+          `no complete response within ${this.options.timeoutMs} ms`,
+        );
+      const answer = await new Promise<Answer>((resolve) => {
+        exchange = new Exchange(limit, resolve);
+        this.#pool(url.origin).dispatch(
+          {
+            origin: url.origin,
+            method: "POST",
+            path: url.path,
+            headers: {
+              "content-type": CONTENT_TYPE,
+              "content-length": String(body.length),
+              accept: "application/json",
+              "accept-charset": "utf-8",
+              "user-agent": this.options.userAgent ?? "Clover-CEK/0.1",
+              signaturecek: signature,
+            },
+            body,
+          },
+          exchange,
+        );
       });
-      const declared = Number(response.headers["content-length"] ?? Number.NaN);
-      if (declared > this.options.maxResponseBytes) {
-        response.body.destroy();
-        return fail(
-          "too-large",
-          `response of ${declared} bytes exceeds the limit of ${this.options.maxResponseBytes}`,
-          response.statusCode,
-        );
+      if (answer.kind === "error") {
+        const error = answer.error as Error & { code?: string };
+        const code = error.code;
+        // The deadline normally comes first; undici's own timers are a backstop.
+        if (timedOut || code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT")
+          return failed(
+            started,
+            "timeout",
+            `no complete response within ${this.options.timeoutMs} ms`,
+          );
+        if (code === "UND_ERR_CONNECT_TIMEOUT")
+          return failed(
+            started,
+            "timeout",
+            `could not connect within ${this.options.connectTimeoutMs} ms`,
+          );
+        return failed(started, "unreachable", `${code ?? error.name}: ${error.message}`);
       }
-      const read = await readLimited(response.body, this.options.maxResponseBytes);
-      if (read === undefined)
-        return fail(
+      if (answer.kind === "too-large")
+        return failed(
+          started,
           "too-large",
-          `response exceeds the limit of ${this.options.maxResponseBytes} bytes`,
-          response.statusCode,
+          answer.declared === undefined
+            ? `response exceeds the limit of ${limit} bytes`
+            : `response of ${answer.declared} bytes exceeds the limit of ${limit}`,
+          answer.status,
         );
-      const { text, size } = read;
-      if (response.statusCode < 200 || response.statusCode > 299)
-        return fail(
-          "http-status",
-          `HTTP ${response.statusCode}: ${text.slice(0, 4096)}`,
-          response.statusCode,
-        );
+      const { status, text, size } = answer;
+      if (status < 200 || status > 299)
+        return failed(started, "http-status", `HTTP ${status}: ${text.slice(0, 4096)}`, status);
       try {
         const parsed: unknown = JSON.parse(text);
         return {
           ok: true,
-          status: response.statusCode,
+          status,
           body: parsed,
           bytes: size,
-          durationMs: elapsed(),
+          durationMs: performance.now() - started,
         };
       } catch (error) {
         const preview = JSON.stringify(text.slice(0, 80));
-        return fail(
+        return failed(
+          started,
           "invalid-json",
           `body is not JSON (${(error as Error).message}); starts with ${preview}`,
-          response.statusCode,
+          status,
         );
       }
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      // The deadline signal normally fires first; undici's own timers are a backstop.
-      if (signal.aborted || code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT")
-        return fail("timeout", `no complete response within ${this.options.timeoutMs} ms`);
-      const err = error as Error & { code?: string };
-      if (err.code === "UND_ERR_CONNECT_TIMEOUT")
-        return fail("timeout", `could not connect within ${this.options.connectTimeoutMs} ms`);
-      return fail("unreachable", `${err.code ?? err.name}: ${err.message}`);
     } finally {
       clearTimeout(timer);
     }
@@ -238,48 +245,108 @@ export class CekDispatcher {
   }
 }
 
+/** A failed call's result. */
+function failed(
+  started: number,
+  failure: DispatchFailure,
+  message: string,
+  status?: number,
+): DispatchResult {
+  return {
+    ok: false,
+    failure,
+    message,
+    ...(status === undefined ? {} : { status }),
+    durationMs: performance.now() - started,
+  };
+}
+
+/** How an exchange ended. */
+type Answer =
+  | { kind: "body"; status: number; text: string; size: number }
+  | { kind: "too-large"; status: number; declared?: number }
+  | { kind: "error"; error: Error };
+
 /**
- * The whole body as UTF-8 text, or undefined (and the body destroyed) once it grows past
- * `limit` bytes. Plain 'data' events: an async iterator costs a promise and a generator step
- * per chunk on every call.
+ * One CEK exchange on undici's dispatch interface: the answer's bytes are collected as they
+ * come, within the size limit, with no response stream (undici's `request` makes a Readable,
+ * an async resource and a signal listener per call, and reading it took four listeners more).
+ * Ends exactly once: the whole body, too large (the connection is then aborted), or an error.
  */
-function readLimited(
-  body: Readable,
-  limit: number,
-): Promise<{ text: string; size: number } | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let settled = false;
-    body.on("data", (chunk: Buffer) => {
-      if (settled) return;
-      size += chunk.length;
-      if (size > limit) {
-        settled = true;
-        body.destroy();
-        resolve(undefined);
-        return;
-      }
-      chunks.push(chunk);
+class Exchange implements Dispatcher.DispatchHandler {
+  #status = 0;
+  readonly #chunks: Buffer[] = [];
+  #size = 0;
+  #abort: ((reason: Error) => void) | undefined;
+  /** Cancelled before undici started the request: aborted as soon as it does. */
+  #cancelled: Error | undefined;
+  #ended = false;
+
+  constructor(
+    private readonly limit: number,
+    private readonly end: (answer: Answer) => void,
+  ) {}
+
+  /** Ends the exchange now (the deadline), aborting the request wherever it is. */
+  cancel(reason: Error): void {
+    this.#finish({ kind: "error", error: reason });
+    if (this.#abort) this.#abort(reason);
+    else this.#cancelled = reason;
+  }
+
+  #finish(answer: Answer): void {
+    if (this.#ended) return;
+    this.#ended = true;
+    this.end(answer);
+  }
+
+  #tooLarge(declared?: number): void {
+    this.#finish({
+      kind: "too-large",
+      status: this.#status,
+      ...(declared === undefined ? {} : { declared }),
     });
-    body.once("end", () => {
-      if (settled) return;
-      settled = true;
-      resolve({
-        text: (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString("utf8"),
-        size,
-      });
+    this.#abort?.(new Error("response too large"));
+  }
+
+  onConnect(abort: (reason?: Error) => void): void {
+    if (this.#cancelled) abort(this.#cancelled);
+    else this.#abort = abort;
+  }
+
+  onHeaders(status: number, rawHeaders: Buffer[] | string[] | null): boolean {
+    if (status < 200) return true; // an interim response (1xx)
+    this.#status = status;
+    const headers = rawHeaders ?? [];
+    for (let i = 0; i + 1 < headers.length; i += 2) {
+      if (String(headers[i]).toLowerCase() !== "content-length") continue;
+      const declared = Number(String(headers[i + 1]));
+      if (declared > this.limit) this.#tooLarge(declared);
+      break;
+    }
+    return true;
+  }
+
+  onData(chunk: Buffer): boolean {
+    if (this.#ended) return true;
+    this.#size += chunk.length;
+    if (this.#size > this.limit) this.#tooLarge();
+    else this.#chunks.push(chunk);
+    return true;
+  }
+
+  onComplete(): void {
+    const chunks = this.#chunks;
+    const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    this.#finish({
+      kind: "body",
+      status: this.#status,
+      text: bytes.toString("utf8"),
+      size: this.#size,
     });
-    body.once("error", (error) => {
-      if (settled) return;
-      settled = true;
-      reject(error);
-    });
-    // Closed without 'end' or 'error': reported as a stream iterator reports it.
-    body.once("close", () => {
-      if (settled) return;
-      settled = true;
-      reject(Object.assign(new Error("Premature close"), { code: "ERR_STREAM_PREMATURE_CLOSE" }));
-    });
-  });
+  }
+
+  onError(error: Error): void {
+    this.#finish({ kind: "error", error });
+  }
 }

@@ -445,7 +445,7 @@ export class CicGateway {
       grant,
       message,
       audio: body.audio,
-      pushToDownchannel: (directive) => void this.bus.publish(deviceKey, directive),
+      pushToDownchannel: this.pusher(deviceKey),
     });
     turn.catch(() => {});
     let parts: Awaited<typeof turn>;
@@ -465,6 +465,11 @@ export class CicGateway {
     }
     await writeEventAnswer(res, parts, this.options.onError);
     this.options.onEvent?.(name, 200, performance.now() - started);
+  }
+
+  /** Pushes a directive to a device's downchannel (wherever in the cluster it is). */
+  private pusher(deviceKey: string): (directive: CicDirective) => void {
+    return (directive) => void this.bus.publish(deviceKey, directive);
   }
 
   private withAnswerDeadline<T>(work: Promise<T>): Promise<T> {

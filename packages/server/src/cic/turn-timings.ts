@@ -41,15 +41,10 @@ export function timeSpeech(
   onDone: () => void,
 ): DirectivePart[] {
   const synthesized = parts.some((p) => p.attachment !== undefined);
-  const done = () => {
-    const now = performance.now();
-    if (synthesized) timings.ttsMs = now - ttsStarted;
-    timings.totalMs = now - started;
-    onDone();
-  };
   const streamed = parts.filter((p) => p.attachment && !Buffer.isBuffer(p.attachment.body));
   if (streamed.length === 0) {
-    done();
+    record(timings, synthesized, ttsStarted, started);
+    onDone();
     return parts;
   }
   let left = streamed.length;
@@ -57,8 +52,21 @@ export function timeSpeech(
     const attachment = part.attachment!;
     attachment.body = ending(attachment.body as SpeechAudio, () => {
       left -= 1;
-      if (left === 0) done();
+      if (left > 0) return;
+      record(timings, synthesized, ttsStarted, started);
+      onDone();
     });
   }
   return parts;
+}
+
+function record(
+  timings: TurnTimings,
+  synthesized: boolean,
+  ttsStarted: number,
+  started: number,
+): void {
+  const now = performance.now();
+  if (synthesized) timings.ttsMs = now - ttsStarted;
+  timings.totalMs = now - started;
 }

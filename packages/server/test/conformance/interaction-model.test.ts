@@ -129,6 +129,53 @@ describe("interaction model conformance", () => {
       { ...good, builtinIntents: ["Clova.DanceIntent"] },
       /builtinIntents\[0\]/,
     ],
+    [
+      "CLOVA.DATETIME and CLOVA.DATETIME_RECENT in one intent (§5.2, §12)",
+      {
+        ...good,
+        builtinSlotTypes: ["CLOVA.NUMBER", "CLOVA.DATETIME", "CLOVA.DATETIME_RECENT"],
+        intents: [
+          {
+            name: "Deliver",
+            slots: [
+              { name: "from", type: "CLOVA.DATETIME_RECENT" },
+              { name: "to", type: "CLOVA.DATETIME" },
+            ],
+            utterances: ["move <from>yesterday</from> to <to>tomorrow</to>"],
+          },
+        ],
+      },
+      /DATETIME_RECENT/,
+    ],
+    [
+      "five sub invocation names (§9.1: at most 4)",
+      {
+        ...good,
+        invocation: {
+          main: "tea shop",
+          sub: ["tee shop", "t shop", "tea shoppe", "tea shops", "the tea shop"],
+        },
+      },
+      /invocation\.sub|sub invocation/,
+    ],
+    [
+      "2,001 utterance examples in one intent (§7.2)",
+      {
+        ...good,
+        intents: [
+          {
+            ...good.intents[0],
+            utterances: Array.from({ length: 2001 }, (_, i) => `order ${i} cups`),
+          },
+        ],
+      },
+      /2,?000/,
+    ],
+    [
+      "a custom slot type in the reserved CLOVA. prefix",
+      { ...good, customSlotTypes: [{ name: "CLOVA.TEA", values: [{ value: "green tea" }] }] },
+      /CLOVA\.TEA/,
+    ],
   ];
   for (const [what, model, path] of broken)
     it(`refuses ${what}, naming where`, async () => {
@@ -206,6 +253,79 @@ describe("interaction model conformance", () => {
       assert.equal(order?.intent.slots.cups.value, "3");
     } finally {
       device.close();
+    }
+  });
+
+  it("downloads an intent and a slot type as TSV files the upload reads back unchanged (§8)", async () => {
+    const restored = await put("/models/en", JSON.stringify(good));
+    assert.equal(restored.status, 200, restored.body.toString());
+    const download = (path: string) =>
+      httpsCall(`${running.url}/api/v1/extensions/${ID}/models/en/${path}`, {
+        headers: { authorization: `Bearer ${ADMIN}` },
+      });
+    const intent = await download("intents/OrderTea");
+    assert.equal(intent.status, 200, intent.body.toString());
+    assert.match(String(intent.headers["content-type"]), /^text\/tab-separated-values/);
+    assert.match(String(intent.headers["content-disposition"]), /filename="OrderTea\.tsv"/);
+    const text = intent.body.toString("utf8");
+    assert.ok(!text.startsWith("\ufeff"), "no BOM");
+    assert.ok(!text.includes("\r"), "LF line ends");
+    assert.equal(
+      text,
+      "[INTENT SLOT]\ntea\tTEA\ncups\tCLOVA.NUMBER\n\n[INTENT EXPRESSION]\n" +
+        "order <cups>two</cups> cups of <tea>green tea</tea>\ni want <tea>sencha</tea>\n",
+    );
+    const slotType = await download("slot-types/TEA");
+    assert.equal(slotType.status, 200);
+    assert.match(String(slotType.headers["content-disposition"]), /filename="TEA\.tsv"/);
+    assert.equal(slotType.body.toString("utf8"), "green tea\tsencha\n");
+    const before = (
+      await httpsCall(`${running.url}/api/v1/extensions/${ID}/models/en`, { headers: admin })
+    ).json();
+    assert.equal(
+      (await put("/models/en/intents/OrderTea", text, "text/tab-separated-values")).status,
+      200,
+    );
+    assert.equal(
+      (
+        await put(
+          "/models/en/slot-types/TEA",
+          slotType.body.toString(),
+          "text/tab-separated-values",
+        )
+      ).status,
+      200,
+    );
+    const after = (
+      await httpsCall(`${running.url}/api/v1/extensions/${ID}/models/en`, { headers: admin })
+    ).json();
+    assert.deepEqual(after["intents"], before["intents"]);
+    assert.deepEqual(after["customSlotTypes"], before["customSlotTypes"]);
+    assert.equal((await download("intents/NoSuchIntent")).status, 404);
+    assert.equal((await download("slot-types/NOPE")).status, 404);
+  });
+
+  it("always offers Clova.GuideIntent, and sends unexpected utterances to it while Fallback is off (§3.3)", async () => {
+    const withoutGuide = await put("/models/en", JSON.stringify({ ...good, builtinIntents: [] }));
+    assert.equal(withoutGuide.status, 200, withoutGuide.body.toString());
+    const product = await newProduct(running.url);
+    const tokens = await guestTokens(running.url, product, "im-guide");
+    const device = new RawDevice(running.url, tokens.access_token);
+    try {
+      await device.openDownchannel();
+      ext.answer = () => ({ body: speech("ok", true) });
+      for (const text of ["ask tea shop for help", "ask tea shop about the moon landing"]) {
+        ext.requests.length = 0;
+        await device.event(textRecognize(text));
+        assert.deepEqual(
+          ext.requests[0]?.body["request"].intent,
+          { name: "Clova.GuideIntent", slots: {} },
+          text,
+        );
+      }
+    } finally {
+      device.close();
+      await put("/models/en", JSON.stringify(good));
     }
   });
 });

@@ -113,7 +113,10 @@ async function launch(
   spawned: ChildProcess[],
 ): Promise<Cluster> {
   const adminToken = `admin-${randomBytes(8).toString("hex")}`;
+  const lbPort = await freePort();
   const shared: Record<string, string> = {
+    // Every node names the load balancer as its address (account-linking redirects, links).
+    CLOVER_PUBLIC_URL: `http://127.0.0.1:${lbPort}`,
     DATABASE_URL: postgres.url,
     REDIS_URL: redis.url,
     CLOVER_ADMIN_TOKEN: adminToken,
@@ -171,7 +174,9 @@ async function launch(
         return until_ === "ready" ? ready(node.url) : alive(node.url);
       },
       `${node.id} ${until_}`,
-      60_000,
+      // A node is ready once its models are compiled: seconds on a quiet machine, more than a
+      // minute at a load average of 25 on two cores (two nodes compile at once).
+      180_000,
       async () => {
         const readyz = await fetch(`${node.url}/readyz`).then((r) => r.text());
         return `/readyz ${readyz}; log: ${node.log.slice(-5).join("\n")}`;
@@ -194,7 +199,6 @@ async function launch(
   ]);
   started.catch(() => {}); // awaited below, once HAProxy is started too
 
-  const lbPort = await freePort();
   const env: Record<string, string> = {
     ...process.env,
     CLOVER_LB_BIND: `127.0.0.1:${lbPort}`,
