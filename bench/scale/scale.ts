@@ -2,16 +2,22 @@
 // node runs in its own process (bench/scale/node.ts); this process is the devices and the
 // extension for every contender alike.
 //   1. Throughput: text turns through CIC, closed loop (CLIENTS devices, TURNS turns per side
-//      and round), one node in memory vs one node on Redis; interleaved rounds, the order of
-//      the sides rotating each round, a GC in every process before each side.
-//   2. Added latency: the same turns paced at RATE turns/s (open loop: each turn's latency is
-//      counted from when it was due, so a stall is not hidden), the same rate for every side,
-//      p50/p99 per side; the added p99 is Redis minus memory.
+//      and round), one node in memory vs one node on Redis; each round is BLOCKS blocks per
+//      side, the sides alternating block by block (ABBA…), so a change in the machine's load
+//      falls on both; a GC in every process before each block. CPU per turn of each node, of
+//      redis-server and of this process (the devices and the extension), and the ratio of the
+//      totals: the throughput ratio of a machine whose CPU is the bottleneck.
+//   2. Added latency: paced turns (open loop: each turn's latency is counted from when it was
+//      due, so a stall is not hidden) sent to every side at once, interleaved turn by turn at
+//      RATE turns/s per side, so every side meets the same stalls of a shared machine; p50/p99
+//      per side and round; the added p99 is Redis minus memory (median of the rounds, and over
+//      all the rounds' turns together), with the turns slower than STALL_MS counted per side.
 //   3. Pushes to a device's downchannel from the node holding it (local) vs from another node
 //      sharing the Redis (cross-node), interleaved: p50/p99 from the push request to arrival.
 // BEFORE_NODE=<another checkout's bench/scale/node.ts>: that checkout's node on Redis is a third
 // contender in the same rounds (a change measured against the code before it).
-// Needs redis-server. Run: npm run bench -- scale   (ROUNDS, TURNS, CLIENTS, PACED, RATE, PUSHES)
+// Needs redis-server. Run: npm run bench -- scale
+//   (ROUNDS, TURNS, BLOCKS, CLIENTS, PACED, RATE, STALL_MS, PUSHES)
 import { type ChildProcess, fork } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -24,7 +30,9 @@ import { startRedis } from "../../packages/server/test/helpers/redis.js";
 const ROUNDS = Number(process.env["ROUNDS"] ?? 5);
 const TURNS = Number(process.env["TURNS"] ?? 1200);
 const CLIENTS = Number(process.env["CLIENTS"] ?? 16);
-const PACED = Number(process.env["PACED"] ?? 500);
+const PACED = Number(process.env["PACED"] ?? 1500);
+const BLOCKS = Number(process.env["BLOCKS"] ?? 4);
+const STALL_MS = Number(process.env["STALL_MS"] ?? 50);
 const PUSHES = Number(process.env["PUSHES"] ?? 200);
 const BEFORE = process.env["BEFORE_NODE"];
 const TEXT = "ask bakery bot when are you open";
@@ -132,37 +140,43 @@ async function closedLoop(n: Node, total: number) {
 }
 
 /**
- * Open loop at `rate` turns/s; latency counted from when each turn was due. A turn goes to an
- * idle device (a second turn on a busy one would supersede its first, cic.md §7.3); when none
- * is idle it waits for one, and that wait counts in its latency.
+ * Open loop at `rate` turns/s per side, all sides at once, interleaved turn by turn; latency
+ * counted from when each turn was due. A turn goes to an idle device of its side (a second
+ * turn on a busy one would supersede its first, cic.md §7.3); when none is idle it waits for
+ * one, and that wait counts in its latency.
  */
-async function paced(n: Node, total: number, rate: number) {
-  const latencies: number[] = [];
-  const idle = n.devices.map((d) => d.client);
-  const waiting: ((client: DeviceClient) => void)[] = [];
-  const release = (client: DeviceClient) => {
-    const next = waiting.shift();
-    if (next) next(client);
-    else idle.push(client);
-  };
-  const acquire = () => idle.pop() ?? new Promise<DeviceClient>((resolve) => waiting.push(resolve));
+async function paced(ns: Node[], total: number, rate: number): Promise<number[][]> {
+  const sides = ns.map((n) => {
+    const idle = n.devices.map((d) => d.client);
+    const waiting: ((client: DeviceClient) => void)[] = [];
+    return {
+      latencies: [] as number[],
+      release(client: DeviceClient) {
+        const next = waiting.shift();
+        if (next) next(client);
+        else idle.push(client);
+      },
+      acquire: () => idle.pop() ?? new Promise<DeviceClient>((resolve) => waiting.push(resolve)),
+    };
+  });
   const started = performance.now();
   const inFlight: Promise<void>[] = [];
-  for (let i = 0; i < total; i++) {
-    const due = started + (i * 1000) / rate;
+  for (let k = 0; k < total * sides.length; k++) {
+    const side = sides[k % sides.length]!;
+    const due = started + (k * 1000) / (rate * sides.length);
     const wait = due - performance.now();
     if (wait > 1) await sleep(wait);
     inFlight.push(
       (async () => {
-        const client = await acquire();
+        const client = await side.acquire();
         await turn(client);
-        latencies.push(performance.now() - due);
-        release(client);
+        side.latencies.push(performance.now() - due);
+        side.release(client);
       })(),
     );
   }
   await Promise.all(inFlight);
-  return latencies;
+  return sides.map((s) => s.latencies);
 }
 
 const memory = await node("memory", {});
@@ -177,8 +191,11 @@ for (const n of sides)
   await closedLoop(n, Math.min(TURNS, 400)).catch((error) => {
     throw new Error(`${n.name}: ${error.message}`);
   });
+// Per side; every side at once makes twice (or three times) that: about half of what the
+// machine does with one side alone.
 const RATE =
-  Number(process.env["RATE"] ?? 0) || Math.round((await closedLoop(memory, 400)).perSecond / 2);
+  Number(process.env["RATE"] ?? 0) ||
+  Math.round((await closedLoop(memory, 400)).perSecond / (2 * sides.length));
 
 /** Asks a node's process for something and waits for its answer of that type. */
 function ask<T>(n: Node, type: string): Promise<T> {
@@ -210,35 +227,72 @@ function redisCpu(): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-const measured = async (n: Node) => {
-  await collect(n);
-  const cpu = [await cpuOf(n), redisCpu()];
-  const throughput = await closedLoop(n, TURNS);
-  const cpuPerTurn = ((await cpuOf(n)) - cpu[0]!) / TURNS;
-  const redisPerTurn = (redisCpu() - cpu[1]!) / TURNS;
-  await collect(n);
-  const latencies = await paced(n, PACED, RATE);
-  return {
-    perSecond: throughput.perSecond,
-    closedP99: pct(throughput.latencies, 0.99),
-    latencies,
-    cpuPerTurn,
-    redisPerTurn,
-  };
+/** CPU time (ms) this process (the devices and the extension) has used so far. */
+const ownCpu = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
 };
 
-type Side = Awaited<ReturnType<typeof measured>>;
+interface Side {
+  perSecond: number;
+  closedP99: number;
+  cpuPerTurn: number;
+  redisPerTurn: number;
+  benchPerTurn: number;
+  latencies: number[];
+}
+
+/** One round of closed-loop blocks, the sides alternating block by block (ABBA…). */
+async function throughputRound(round: number): Promise<Record<string, Omit<Side, "latencies">>> {
+  const totals = new Map(
+    sides.map((n) => [
+      n.name,
+      { ms: 0, turns: 0, cpu: 0, redis: 0, bench: 0, latencies: [] as number[] },
+    ]),
+  );
+  const perBlock = Math.ceil(TURNS / BLOCKS);
+  for (let b = 0; b < BLOCKS; b++) {
+    const order = (round + b) % 2 === 0 ? sides : [...sides].reverse();
+    for (const n of order) {
+      await collect(n);
+      const t = totals.get(n.name)!;
+      const cpu = [await cpuOf(n), redisCpu(), ownCpu()];
+      const started = performance.now();
+      const block = await closedLoop(n, perBlock);
+      t.ms += performance.now() - started;
+      t.turns += block.latencies.length;
+      t.latencies.push(...block.latencies);
+      t.cpu += (await cpuOf(n)) - cpu[0]!;
+      t.redis += redisCpu() - cpu[1]!;
+      t.bench += ownCpu() - cpu[2]!;
+    }
+  }
+  return Object.fromEntries(
+    [...totals].map(([name, t]) => [
+      name,
+      {
+        perSecond: (t.turns / t.ms) * 1000,
+        closedP99: pct(t.latencies, 0.99),
+        cpuPerTurn: t.cpu / t.turns,
+        redisPerTurn: t.redis / t.turns,
+        benchPerTurn: t.bench / t.turns,
+      },
+    ]),
+  );
+}
+
 const rows: Record<string, Side>[] = [];
 const pushes: { local: number[]; remote: number[] }[] = [];
 const load: number[] = [loadavg()[0]!];
 for (let round = 0; round < ROUNDS; round++) {
-  const row: Record<string, Side> = {};
-  // Rotate the order: no side always runs right after the pushes or after another side.
-  for (let i = 0; i < sides.length; i++) {
-    const n = sides[(round + i) % sides.length]!;
-    row[n.name] = await measured(n);
-  }
-  rows.push(row);
+  const throughput = await throughputRound(round);
+  for (const n of sides) await collect(n);
+  const latencies = await paced(sides, PACED, RATE);
+  rows.push(
+    Object.fromEntries(
+      sides.map((n, i) => [n.name, { ...throughput[n.name]!, latencies: latencies[i]! }]),
+    ),
+  );
   pushes.push(await pushRound());
   load.push(loadavg()[0]!);
 }
@@ -271,9 +325,16 @@ const ratioOf = (name: string) =>
   median(rows.map((r) => r[name]!.perSecond / r["memory"]!.perSecond));
 const p = (name: string, q: number) => (r: Record<string, Side>) => pct(r[name]!.latencies, q);
 const addedP99 = (name: string) => median(rows.map((r) => p(name, 0.99)(r) - p("memory", 0.99)(r)));
+const pooled = (name: string) => rows.flatMap((r) => r[name]!.latencies);
+const stalls = (name: string) => pooled(name).filter((ms) => ms > STALL_MS).length;
+const med = (name: string, field: Exclude<keyof Side, "latencies">) =>
+  median(rows.map((r) => r[name]![field]));
+/** All the CPU one turn costs on the machine: the node, redis-server, the devices + extension. */
+const totalCpu = (name: string) =>
+  median(rows.map((r) => r[name]!.cpuPerTurn + r[name]!.redisPerTurn + r[name]!.benchPerTurn));
 const names = sides.map((s) => s.name);
 console.log(
-  `scale-out: ${ROUNDS} rounds; per side and round ${TURNS} closed-loop turns from ${CLIENTS} devices, ${PACED} turns paced at ${RATE}/s; ${PUSHES} pushes each way`,
+  `scale-out: ${ROUNDS} rounds; per side and round ${TURNS} closed-loop turns from ${CLIENTS} devices in ${BLOCKS} alternating blocks, ${PACED} turns paced at ${RATE}/s per side with every side at once; ${PUSHES} pushes each way`,
 );
 console.log(`load average (1 min) during the run: ${load.map((l) => l.toFixed(1)).join(" → ")}`);
 console.log(
@@ -288,11 +349,11 @@ rows.forEach((r, i) => {
 });
 for (const n of names.slice(1)) {
   console.log(
-    `${n}: median throughput ratio ${n}/memory ${f(ratioOf(n))} (target ≥ 0.85); median added p99 at ${RATE} turns/s ${f(addedP99(n))} ms (target ≤ 1 ms); added p50 ${f(median(rows.map((r) => p(n, 0.5)(r) - p("memory", 0.5)(r))))} ms; closed-loop p99 ${f(median(rows.map((r) => r[n]!.closedP99)))} vs memory ${f(median(rows.map((r) => r["memory"]!.closedP99)))} ms`,
+    `${n}: median throughput ratio ${n}/memory ${f(ratioOf(n))} (target ≥ 0.85); CPU-bound ratio (total CPU per turn, memory/${n}) ${f(totalCpu("memory") / totalCpu(n))}; added p99 at ${RATE} turns/s per side: median of rounds ${f(addedP99(n))} ms, all rounds' turns ${f(pct(pooled(n), 0.99) - pct(pooled("memory"), 0.99))} ms (target ≤ 1 ms); added p50 ${f(median(rows.map((r) => p(n, 0.5)(r) - p("memory", 0.5)(r))))} ms; turns over ${STALL_MS} ms: ${stalls(n)} vs memory ${stalls("memory")} of ${pooled(n).length}; closed-loop p99 ${f(med(n, "closedP99"))} vs memory ${f(med("memory", "closedP99"))} ms`,
   );
 }
 console.log(
-  `CPU per turn (median of rounds, closed loop): ${names.map((n) => `${n} node ${f(median(rows.map((r) => r[n]!.cpuPerTurn)))} ms + redis-server ${f(median(rows.map((r) => r[n]!.redisPerTurn)))} ms`).join("; ")}`,
+  `CPU per turn (median of rounds, closed loop): ${names.map((n) => `${n} node ${f(med(n, "cpuPerTurn"))} ms + redis-server ${f(med(n, "redisPerTurn"))} ms + devices and extension ${f(med(n, "benchPerTurn"))} ms`).join("; ")}`,
 );
 console.log(
   `push p50 local ${f(median(pushes.map((x) => pct(x.local, 0.5))))} ms, cross-node ${f(median(pushes.map((x) => pct(x.remote, 0.5))))} ms; p99 local ${f(median(pushes.map((x) => pct(x.local, 0.99))))} ms, cross-node ${f(median(pushes.map((x) => pct(x.remote, 0.99))))} ms (target ≤ local + 5 ms)`,

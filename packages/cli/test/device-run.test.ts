@@ -72,7 +72,10 @@ describe("clover device run", () => {
     });
     // Waits for the device to show something; it fails at once if the device exited. The
     // deadline only bounds a hung run (nothing here measures time; the machine may be loaded).
+    const t0 = Date.now();
     const seen = async (pattern: RegExp) => {
+      if (process.env["DEBUG_SEEN"])
+        console.error(`[${Date.now() - t0} ms] waiting for ${pattern}`);
       const deadline = Date.now() + 120_000;
       while (!pattern.test(out)) {
         if (device.exitCode !== null || Date.now() > deadline)

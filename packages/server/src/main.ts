@@ -331,6 +331,10 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
   }
   const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
   const url = `${options.tls ? "https" : "http"}://${host}:${address.port}`;
+  // Without CLOVER_PUBLIC_URL, the links handed out (account-linking redirect, reminder audio)
+  // name the port actually bound and the scheme actually spoken, never "localhost:0".
+  if (config.publicUrlConfigured === false)
+    config.publicUrl = `${options.tls ? "https" : "http"}://localhost:${address.port}`;
   let closing: Promise<void> | undefined;
   return {
     url,

@@ -147,7 +147,7 @@ export async function createPlatform(
   await registry.load();
   const linking = new AccountLinking(
     new AccountLinkStore(database.db, box),
-    config.publicUrl,
+    () => config.publicUrl,
     config.cek.timeoutMs,
     guard,
   );

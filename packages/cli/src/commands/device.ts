@@ -352,7 +352,7 @@ export function registerDeviceCommands(program: Command): void {
           await opening.start();
           return opening;
         } catch (error) {
-          opening.close();
+          await opening.close();
           throw error;
         }
       });
@@ -396,7 +396,7 @@ export function registerDeviceCommands(program: Command): void {
         await Promise.race([reading, stopped]);
         lines.close();
       } finally {
-        terminal.close();
+        await terminal.close();
       }
     },
   );

@@ -41,6 +41,8 @@ export class TerminalDevice {
   #state: Record<string, string>;
   #ticker: NodeJS.Timeout | undefined;
   #ticking = false;
+  /** Alerts directives being acted on (their events on their way). */
+  readonly #alertWork = new Set<Promise<void>>();
 
   constructor(
     private readonly out: Output,
@@ -52,8 +54,7 @@ export class TerminalDevice {
       ...(options.display ? { display: options.display } : {}),
       extraContext: () => this.alerts.context(),
       onDirective: (directive) => {
-        if (directive.header.namespace === "Alerts")
-          void this.alerts.handle([directive]).catch(() => {});
+        if (directive.header.namespace === "Alerts") this.#track(this.alerts.handle([directive]));
       },
       onApplied: (directive) => this.applied(directive),
       onEvent: (event, response) => this.sent(event, response),
@@ -162,14 +163,26 @@ export class TerminalDevice {
     );
   }
 
-  /** Waits until pushed directives and the events they caused are done. */
-  settle(): Promise<void> {
-    return this.device.settle();
+  #track(work: Promise<void>): void {
+    const tracked = work.catch(() => {}).finally(() => this.#alertWork.delete(tracked));
+    this.#alertWork.add(tracked);
   }
 
-  close(): void {
+  /** Waits until pushed directives and the events they caused are done. */
+  async settle(): Promise<void> {
+    await this.device.settle();
+    while (this.#alertWork.size > 0) await Promise.all([...this.#alertWork]);
+  }
+
+  /**
+   * Stops ringing and ticking, lets the events already due leave (an AlertStopped for a "stop"
+   * just heard), then closes the connection: an event sent after the close would open a new one
+   * and keep the process alive until the platform's idle timeout.
+   */
+  async close(): Promise<void> {
     if (this.#ticker) clearInterval(this.#ticker);
     this.alerts.stop();
+    await this.settle().catch(() => {});
     this.device.client.close();
   }
 }

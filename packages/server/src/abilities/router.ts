@@ -10,6 +10,7 @@ import {
   type ModelJob,
   modelDocument,
   recognizerFor,
+  recognizerReady,
 } from "./models/compiled.js";
 import { type Clock, systemClock } from "./services.js";
 
@@ -117,6 +118,17 @@ export class AbilityRouter {
     return { name, model, ...(ability.modelOptions ? { options: ability.modelOptions } : {}) };
   }
 
+  /** The recognizer, compiled off this thread on first use (models/compiled.ts). */
+  async #ready(ability: Ability, language: Language): Promise<Recognizer | undefined> {
+    const key = `${ability.id}\u0000${language}`;
+    const known = this.#recognizers.get(key);
+    if (known !== undefined) return known ?? undefined;
+    const job = this.#job(ability, language);
+    const recognizer = job ? await recognizerReady(job) : null;
+    this.#recognizers.set(key, recognizer);
+    return recognizer ?? undefined;
+  }
+
   #recognizer(ability: Ability, language: Language): Recognizer | undefined {
     const key = `${ability.id}\u0000${language}`;
     let recognizer = this.#recognizers.get(key);
@@ -134,7 +146,7 @@ export class AbilityRouter {
       const found = await ability.recognize(text, device);
       if (found) return found;
     }
-    const recognizer = this.#recognizer(ability, device.language);
+    const recognizer = await this.#ready(ability, device.language);
     if (!recognizer) return NOTHING;
     return recognizer.recognize(text, {
       referenceTime: new Date(this.clock.now()),

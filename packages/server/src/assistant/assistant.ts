@@ -5,11 +5,12 @@ import { isExitPhrase, PLAYBACK_INTENTS, type Recognition } from "@clover/nlu";
 import type { CekSlot } from "@clover/protocol";
 import { askAbility } from "../abilities/dialog.js";
 import { isAbilityId } from "../abilities/index.js";
+import type { DeviceIdentity } from "../cic/device-key.js";
 import { type DialogSession, sessionKey } from "../store/sessions.js";
 import type { AssistantContext } from "./context.js";
 import { handleDeviceEvent } from "./device-events.js";
 import { converse, endSession } from "./dialog.js";
-import { KeyedLock } from "./keyed-lock.js";
+import { KeyedLock, type LockTicket } from "./keyed-lock.js";
 import { platformAbility, SAY } from "./platform-phrases.js";
 import { turnRecognition } from "./recognition.js";
 import { sweepSessions } from "./session-timeouts.js";
@@ -19,6 +20,7 @@ import type {
   DeviceEventTurn,
   DeviceInfo,
   Language,
+  ReadAhead,
   TextTurn,
   Turn,
   TurnResult,
@@ -67,8 +69,8 @@ export class CloverAssistant implements Assistant {
     const key = sessionKey(turn.device);
     const started = performance.now();
     try {
-      const result = await this.#locks.run(key, () =>
-        turn.kind === "text" ? this.#text(turn) : this.#event(turn),
+      const result = await this.#locks.run(key, (quietSince) =>
+        turn.kind === "text" ? this.#text(turn, quietSince) : this.#event(turn),
       );
       const extensionMs = result.exchange?.durationMs;
       result.timings = {
@@ -113,11 +115,28 @@ export class CloverAssistant implements Assistant {
     return handleDeviceEvent(this.ctx, turn);
   }
 
-  async #text(turn: TextTurn): Promise<TurnResult> {
+  readAhead(device: DeviceIdentity): ReadAhead {
+    const key = sessionKey(device);
+    const ticket = this.#locks.ticket(key);
+    const session = this.ctx.sessions.get(key);
+    session.catch(() => {}); // awaited by the turn, or dropped if the turn fails before it
+    return { key, session, ticket };
+  }
+
+  /** The device's session: as read ahead when no turn or sweep of this node ran since. */
+  #session(turn: TextTurn, quietSince: (ticket: LockTicket) => boolean) {
+    const key = sessionKey(turn.device);
+    const ahead = turn.readAhead;
+    return ahead && ahead.key === key && quietSince(ahead.ticket)
+      ? ahead.session
+      : this.ctx.sessions.get(key);
+  }
+
+  async #text(turn: TextTurn, quietSince: (ticket: LockTicket) => boolean): Promise<TurnResult> {
     const { device } = turn;
     const language = device.language;
     const text = turn.text.trim();
-    const session = await this.ctx.sessions.get(sessionKey(device));
+    const session = await this.#session(turn, quietSince);
     if (session) {
       const inSession = await this.#inSession(turn, session, text);
       if (inSession) return inSession;

@@ -1,6 +1,8 @@
 // The contract between the CIC gateway (devices, HTTP/2) and the assistant (conversations,
 // extensions). Transport-free on both sides: the gateway turns device events into turns, the
 // assistant answers with turn results, the gateway turns those into CIC directives.
+import type { DeviceIdentity } from "../cic/device-key.js";
+import type { DialogSession } from "../store/sessions.js";
 
 /** Display class of a device, as CEK sends it in context.System.device.display.size. */
 export type DisplaySize = "none" | "s100" | "m100" | "l100" | "xl100" | "custom";
@@ -65,6 +67,22 @@ export interface TextTurn {
    */
   timings?: TurnTimings;
   spoken?: Promise<void>;
+  /**
+   * What the gateway asked the assistant to read ahead (Assistant.readAhead), together with
+   * the device record: one Redis round trip instead of two.
+   */
+  readAhead?: ReadAhead;
+}
+
+/**
+ * The device's open dialog session, read before the turn reached the assistant. Opaque to the
+ * gateway; the assistant uses it only if nothing of this node touched the session since (it
+ * reads again otherwise).
+ */
+export interface ReadAhead {
+  readonly key: string;
+  readonly session: Promise<DialogSession | undefined>;
+  readonly ticket: { readonly seq: number; readonly idle: boolean };
 }
 
 /** A device event that may concern an extension (AudioPlayer.*, PlaybackController.*). */
@@ -170,4 +188,9 @@ export interface Assistant {
    * PlaybackController always do; others when an ability answers them).
    */
   answersEvents?(namespace: string): boolean;
+  /**
+   * Starts reading what a text turn of this device will need (its open session), so that the
+   * gateway can send the read with its own (the device record); handed back in the turn.
+   */
+  readAhead?(device: DeviceIdentity): ReadAhead;
 }

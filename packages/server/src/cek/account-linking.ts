@@ -45,7 +45,8 @@ export class AccountLinking {
 
   constructor(
     private readonly links: AccountLinkStore,
-    private readonly publicUrl: string,
+    /** The platform's public base URL, read when the redirect URL is needed. */
+    private readonly publicUrl: string | (() => string),
     private readonly timeoutMs: number,
     private readonly guard: OutboundGuard = new OutboundGuard({ networks: "public" }),
   ) {
@@ -53,7 +54,8 @@ export class AccountLinking {
   }
 
   get redirectUri(): string {
-    return this.publicUrl + REDIRECT_PATH;
+    const base = typeof this.publicUrl === "string" ? this.publicUrl : this.publicUrl();
+    return base + REDIRECT_PATH;
   }
 
   /** §8.3 step 3: the login URL the app opens for this user. */

@@ -83,6 +83,8 @@ class EventBodyReader implements EventRequest {
   #finishResolve: () => void = ignore;
   #finishReject: (error: Error) => void = ignore;
   #idleTimer: NodeJS.Timeout | undefined;
+  /** Counts the chunks received (and the start): whether any came since a given moment. */
+  #activity = 0;
   #totalTimer: NodeJS.Timeout | undefined;
   #timersStopped = false;
   /** The simple body so far: held until it is complete or turns out to be something else. */
@@ -186,19 +188,26 @@ class EventBodyReader implements EventRequest {
 
   /** One timer for the whole body, restarted (refresh) by every chunk. */
   #armIdle(): void {
+    this.#activity++;
     if (this.#timersStopped) return;
     if (this.#idleTimer) this.#idleTimer.refresh();
-    else
-      this.#idleTimer = setTimeout(
-        () =>
-          this.#fail(
-            new CicError(
-              400,
-              `the request body sent nothing for ${this.limits.bodyIdleTimeoutMs} ms`,
-            ),
-          ),
-        this.limits.bodyIdleTimeoutMs,
+    else this.#idleTimer = setTimeout(() => this.#idleDue(), this.limits.bodyIdleTimeoutMs);
+  }
+
+  /**
+   * The idle deadline came. When the process itself was held up (a busy machine), the timer and
+   * the bytes that arrived meanwhile become due together, and timers run first: the bytes
+   * already received are read (setImmediate runs after the poll phase) before the body counts as
+   * idle. Bytes that came re-armed the timer.
+   */
+  #idleDue(): void {
+    const activity = this.#activity;
+    setImmediate(() => {
+      if (this.#timersStopped || this.#activity !== activity) return;
+      this.#fail(
+        new CicError(400, `the request body sent nothing for ${this.limits.bodyIdleTimeoutMs} ms`),
       );
+    });
   }
 
   #stopTimers(): void {

@@ -5,6 +5,7 @@ import type {
   Assistant,
   DeviceInfo,
   Language,
+  ReadAhead,
   TurnResult,
   TurnTimings,
 } from "../assistant/turn.js";
@@ -151,10 +152,10 @@ export class EventHandler {
   }
 
   /**
-   * A typed request. Once the context is written and the device side's memory read (`ready`:
-   * the device side must be loaded before the device is read), the newest dialog, the language
-   * and the device record are sent at once: on Redis one round trip, and the read, sent after
-   * the writes on the same connection, sees them.
+   * A typed request. Its writes (context, newest dialog, language) and reads (the device side's
+   * memory, the device record, the open session) are sent at once: on Redis they leave in one
+   * socket write and come back in one round trip; the reads, sent after the writes on the same
+   * connection, see them. The device side is applied (`ready`) before the device is enriched.
    */
   private async recognizeText(
     ctx: EventContext,
@@ -166,14 +167,15 @@ export class EventHandler {
     const dialogRequestId = this.requireDialogRequestId(ctx);
     ctx.audio.resume();
     const language = languageOfText(text);
-    await ready;
     const written = Promise.all([
+      ready,
       // The newest dialogRequestId per device: an older dialog's answer is dropped (§7.3).
       this.deps.devices.startDialog(ctx.deviceKey, dialogRequestId),
       language ? this.deps.devices.setLanguage(ctx.deviceKey, language) : undefined,
     ]);
     const device = this.deviceInfo(ctx, language, written);
-    return this.converse(ctx, text, dialogRequestId, language, { started }, device);
+    const readAhead = this.deps.assistant.readAhead?.(ctx.grant);
+    return this.converse(ctx, text, dialogRequestId, language, { started }, device, readAhead);
   }
 
   /** One utterance of a dialog: the assistant's answer as directives. */
@@ -184,6 +186,7 @@ export class EventHandler {
     language: Language | undefined,
     timing: { started: number; asrMs?: number },
     read: Promise<DeviceInfo> = this.deviceInfo(ctx, language),
+    readAhead?: ReadAhead,
   ): Promise<DirectivePart[]> {
     const device = await read;
     // The gateway's stages of the turn (ASR, TTS, total); the turn log waits for `spoken`.
@@ -200,6 +203,7 @@ export class EventHandler {
         device,
         timings,
         spoken: whenSpoken,
+        ...(readAhead ? { readAhead } : {}),
       });
       this.shape(ctx, result);
       await this.rememberPlayback(ctx, result);

@@ -31,6 +31,11 @@ export interface ServerConfig {
   adminToken?: string;
   /** Base URL users' browsers reach the platform at (account-linking redirect). */
   publicUrl: string;
+  /**
+   * Whether CLOVER_PUBLIC_URL was given. Without it the listener, once bound, sets `publicUrl`
+   * to `<http|https>://localhost:<bound port>` (port 0 binds an ephemeral one).
+   */
+  publicUrlConfigured?: boolean;
   /** AES-256-GCM key (base64, 32 bytes) for stored secrets; generated into `dataDir` when absent. */
   encryptionKey?: string;
   logLevel: string;
@@ -278,6 +283,7 @@ export function loadConfig(
     drainTimeoutMs: int("drain-timeout-ms", 25_000, 0),
     adminToken: opt("admin-token"),
     publicUrl: str("public-url", `https://localhost:${port}`).replace(/\/+$/, ""),
+    publicUrlConfigured: opt("public-url") !== undefined,
     encryptionKey,
     logLevel: str("log-level", "info"),
     cek: {

@@ -325,6 +325,7 @@ export function recordingAssistant(
     ...(assistant.answersEvents
       ? { answersEvents: (namespace: string) => assistant.answersEvents!(namespace) }
       : {}),
+    ...(assistant.readAhead ? { readAhead: (device) => assistant.readAhead!(device) } : {}),
     async handleTurn(turn) {
       const started = performance.now();
       try {

@@ -16,6 +16,7 @@ export function observedAssistant(
     ...(assistant.answersEvents
       ? { answersEvents: (namespace: string) => assistant.answersEvents!(namespace) }
       : {}),
+    ...(assistant.readAhead ? { readAhead: (device) => assistant.readAhead!(device) } : {}),
     async handleTurn(turn) {
       const started = performance.now();
       const result = await assistant.handleTurn(turn);

@@ -35,7 +35,12 @@ describe("extension faults", () => {
 
   before(async () => {
     platform = await startPlatform(
-      { cek: { timeoutMs: TIMEOUT_MS, breakerFailures: 1000 } },
+      {
+        cek: { timeoutMs: TIMEOUT_MS, breakerFailures: 1000 },
+        // The bystander's session must outlive a slow case on a loaded machine (its listening
+        // window is not under test here: assistant/sessions.test.ts).
+        session: { timeoutMs: 600_000 },
+      },
       { logger },
     );
     ext = await startExtension((request: Json) => {

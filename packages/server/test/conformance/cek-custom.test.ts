@@ -859,4 +859,44 @@ describe("CEK custom extension conformance (raw extension, raw device)", () => {
     assert.equal(play.header.dialogRequestId, undefined);
     assert.equal((play.payload["audioItem"] as Json).audioItemId, "jar-song-10");
   });
+
+  it("asks for more with ExpectSpeech (§9.8 fields) and takes the follow-up by speechId under the same dialogRequestId (cic.md §7.2)", async () => {
+    ext.answer = (req) => ({
+      body: speech(
+        req["request"].type === "LaunchRequest" ? "How many cookies?" : "Two it is.",
+        req["request"].type !== "LaunchRequest",
+      ),
+    });
+    const dialog = randomUUID();
+    const opened = await device.event(textRecognize("open cookie jar", dialog));
+    const expect = opened.directives.find((d) => d.header.name === "ExpectSpeech");
+    assert.ok(expect, names(opened.directives).join());
+    assert.equal(expect.header.namespace, "SpeechRecognizer");
+    assert.equal(expect.header.dialogRequestId, dialog);
+    const { timeoutInMilliseconds, explicit, expectSpeechId } = expect.payload as Json;
+    assert.ok(Number.isInteger(timeoutInMilliseconds) && timeoutInMilliseconds > 0);
+    assert.equal(typeof explicit, "boolean");
+    assert.equal(typeof expectSpeechId, "string");
+    const speakIndex = opened.directives.findIndex((d) => d.header.name === "Speak");
+    assert.ok(
+      speakIndex >= 0 && speakIndex < opened.directives.indexOf(expect),
+      "ExpectSpeech after the Speak it follows (§7.4: execution order)",
+    );
+    const followUp = await device.event({
+      context: [],
+      event: {
+        header: {
+          namespace: "TextRecognizer",
+          name: "Recognize",
+          messageId: randomUUID(),
+          dialogRequestId: dialog,
+        },
+        payload: { text: "order two cookies", speechId: expectSpeechId, explicit },
+      },
+    });
+    assert.deepEqual(heard(followUp), ["Two it is."]);
+    for (const d of followUp.directives) assert.equal(d.header.dialogRequestId, dialog);
+    const intent = ext.requests.find((r) => r.body["request"].type === "IntentRequest");
+    assert.equal(intent?.body["session"].new, false, "the follow-up continues the session");
+  });
 });

@@ -11,6 +11,7 @@ import {
   type Directive,
   eventOf,
   type H2Answer,
+  httpsCall,
   newAccount,
   newProduct,
   type Product,
@@ -454,6 +455,107 @@ describe("CIC interfaces (raw HTTP/2 devices of one account)", () => {
         "Alerts.DeleteAlert",
       );
       assert.deepEqual(del.payload, { token, type: "TIMER" });
+    });
+
+    it("sets alerts by voice with the §9.1 SetAlert shape, confirms SetAlertSucceeded with a card, and serves reminder audio", async () => {
+      const iso = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
+      const display = {
+        header: { namespace: "Device", name: "Display" },
+        payload: {
+          size: "l100",
+          orientation: "landscape",
+          dpi: 160,
+          contentLayer: { width: 640, height: 360 },
+        },
+      };
+      const set: Record<string, Directive> = {};
+      for (const [text, type] of [
+        ["wake me up at 6:30 tomorrow", "ALARM"],
+        ["set a timer for 10 minutes", "TIMER"],
+        ["remind me to water the plants at 6 pm", "REMINDER"],
+      ] as const) {
+        const dialog = randomUUID();
+        const answer = await speaker.event({
+          context: [display],
+          event: {
+            header: {
+              namespace: "TextRecognizer",
+              name: "Recognize",
+              messageId: randomUUID(),
+              dialogRequestId: dialog,
+            },
+            payload: { text },
+          },
+        });
+        const d = only(answer, "Alerts.SetAlert");
+        assert.equal(d.header.dialogRequestId, dialog, "echoes the request's id");
+        assert.equal(d.payload["type"], type);
+        assert.equal(typeof d.payload["token"], "string");
+        assert.match(String(d.payload["scheduledTime"]), iso);
+        const assets = d.payload["assets"] as { assetId: string; url: string }[] | undefined;
+        if (type === "ALARM") assert.equal(assets, undefined, "no assets for ALARM (§15.1 #22)");
+        else {
+          assert.ok(Array.isArray(assets) && assets.length > 0, `${type} assets`);
+          const order = d.payload["assetPlayOrder"] as string[];
+          for (const id of order) assert.ok(assets.some((a) => a.assetId === id));
+          for (const a of assets) assert.match(a.url, /^(clova:\/\/alert\/bell\/\w+|https?:\/\/)/);
+        }
+        if (type === "REMINDER") assert.equal(d.payload["label"], "water the plants");
+        set[type] = d;
+
+        const succeeded = await speaker.event(
+          eventOf("Alerts", "SetAlertSucceeded", { token: d.payload["token"], type }, [display]),
+        );
+        assert.equal(succeeded.status, 200);
+        for (const x of succeeded.directives) assert.equal(x.header.dialogRequestId, undefined);
+        assert.ok(
+          succeeded.directives.some((x) => x.header.name === "Speak"),
+          "a spoken confirmation",
+        );
+        const card = succeeded.directives.find((x) => x.header.name === "RenderTemplate");
+        assert.ok(card, "a card (§9.1)");
+        const template = card.payload as Record<
+          string,
+          { type?: string; value?: string; version?: unknown }
+        >;
+        assert.equal(
+          template["type"] as unknown,
+          { ALARM: "Alarm", TIMER: "Timer", REMINDER: "Reminder" }[type],
+        );
+        assert.deepEqual((template["meta"] as Record<string, unknown>)["version"], {
+          type: "string",
+          value: "v0.1",
+        });
+        assert.equal(
+          template["failureMessage"]?.type,
+          "string",
+          "failureMessage is a StringObject (§14)",
+        );
+        assert.equal(typeof template["failureMessage"]?.value, "string");
+      }
+
+      // The reminder's spoken text is an https asset the device downloads in advance (§9.1).
+      const speech = (set["REMINDER"]!.payload["assets"] as { url: string }[]).find((a) =>
+        a.url.startsWith("http"),
+      );
+      assert.ok(speech, "the reminder's text as an audio URL");
+      const url = new URL(speech.url);
+      assert.notEqual(url.port, "0", "a port a device can reach");
+      const audio = await httpsCall(`${running.url}${url.pathname}${url.search}`);
+      assert.equal(audio.status, 200);
+      assert.ok(audio.body.length > 0);
+      assert.equal(new URL(running.url).port, url.port, "the listener's own port");
+
+      const sync = only(
+        await speaker.event(eventOf("Alerts", "RequestSynchronizeAlert")),
+        "Alerts.SynchronizeAlert",
+      );
+      const all = sync.payload["allAlerts"] as Record<string, unknown>[];
+      for (const type of ["ALARM", "TIMER", "REMINDER"]) {
+        const listed = all.find((a) => a["token"] === set[type]!.payload["token"]);
+        assert.ok(listed, `${type} in SynchronizeAlert`);
+        assert.deepEqual(listed, set[type]!.payload, "each element has the SetAlert shape");
+      }
     });
 
     it("refuses token/type events without a token or with an unknown type", async () => {

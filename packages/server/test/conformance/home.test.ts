@@ -22,6 +22,7 @@ const ID = "org.example.homectl";
 const USER = "home-conformance-user";
 
 let customCommands: Json[] = [];
+let scenes: Json[] = [];
 const appliances: Json[] = [
   {
     applianceId: "porch:light:1",
@@ -94,7 +95,7 @@ describe("Clova Home conformance (raw home extension, raw device)", () => {
                 }),
               }
             : name === "DiscoverScenesRequest"
-              ? { body: message("DiscoverScenesResponse", { discoveredScenes: [] }) }
+              ? { body: message("DiscoverScenesResponse", { discoveredScenes: scenes }) }
               : control(body);
         res.writeHead(out.status ?? 200, { "content-type": "application/json;charset=UTF-8" });
         res.end(typeof out.body === "string" ? out.body : JSON.stringify(out.body));
@@ -152,6 +153,9 @@ describe("Clova Home conformance (raw home extension, raw device)", () => {
     const vendor = await fetch(String(started.json()["authorizationUrl"]), { redirect: "manual" });
     assert.equal(vendor.status, 302);
     const back = new URL(vendor.headers.get("location")!);
+    // The redirect URL names the port the platform listens on (port 0 binds an ephemeral one).
+    assert.equal(back.port, new URL(running.url).port, "redirect_uri names the bound port");
+    assert.equal(back.pathname, "/v1/al/token/");
     const linked = await httpsCall(`${running.url}${back.pathname}${back.search}`);
     assert.equal(linked.status, 200, linked.body.toString());
     const deadline = Date.now() + 10_000;
@@ -368,6 +372,13 @@ describe("Clova Home conformance (raw home extension, raw device)", () => {
         applianceTypes: ["SMARTTV"],
       },
       {
+        applianceId: "hall-heater",
+        friendlyName: "hall heater",
+        actions: ["TurnOn", "TurnOff"],
+        actionsNeededUserConfirmation: ["TurnOn", "HealthCheck"],
+        applianceTypes: ["HEATER"],
+      },
+      {
         applianceId: "front-lock",
         friendlyName: "front door lock",
         actions: ["SetLockState", "GetLockState"],
@@ -405,6 +416,14 @@ describe("Clova Home conformance (raw home extension, raw device)", () => {
     before(async () => {
       appliances.push(...extra);
       customCommands = [routine];
+      scenes = [
+        {
+          sceneId: "sc-arrive",
+          sceneName: "arrive home",
+          needsUserConfirmation: false,
+          additionalSceneDetails: { gw: "gw-12" },
+        },
+      ];
       const rerun = await httpsCall(`${running.url}/api/v1/home/users/${USER}/discover`, {
         method: "POST",
         headers: { authorization: `Bearer ${ADMIN}` },
@@ -475,7 +494,7 @@ describe("Clova Home conformance (raw home extension, raw device)", () => {
       assert.deepEqual(set.body.payload.targetTemperature, { value: 24 });
       assert.deepEqual(
         set.body.payload.appliance.additionalApplianceDetails,
-        extra[2]!.additionalApplianceDetails,
+        extra.find((a) => a.applianceId === "bed-ac")!.additionalApplianceDetails,
         "additionalApplianceDetails echoed verbatim",
       );
     });
@@ -506,6 +525,39 @@ describe("Clova Home conformance (raw home extension, raw device)", () => {
       const said = heard(await say("what is the temperature of the bedroom air conditioner"));
       assert.ok(names().includes("GetCurrentTemperatureRequest"), names().join());
       assert.match(said, /23\.5/);
+    });
+
+    it("asks before an action listed in actionsNeededUserConfirmation and sends it after yes (§4.9 rule 2)", async () => {
+      requests.length = 0;
+      control = (r) => ({
+        body: message(String(r.header.name).replace(/Request$/, "Confirmation")),
+      });
+      const asked = heard(await say("turn on the hall heater"));
+      assert.ok(asked.length > 0, "a question");
+      assert.deepEqual(names(), [], "nothing is sent before the user confirms");
+      await say("yes");
+      assert.deepEqual(
+        requests.map((r) => `${r.body.header.name} ${r.body.payload.appliance?.applianceId}`),
+        ["TurnOnRequest hall-heater"],
+      );
+      requests.length = 0;
+      await say("turn on the hall heater");
+      await say("no");
+      assert.deepEqual(names(), [], "no after the question sends nothing");
+    });
+
+    it("runs a discovered scene with ActionSceneRequest carrying the scene (§4.6, §5.1)", async () => {
+      requests.length = 0;
+      control = () => ({ body: message("ActionSceneConfirmation") });
+      const said = heard(await say("run the arrive home scene"));
+      assert.ok(said.length > 0);
+      const run = requests.find((r) => r.body.header.name === "ActionSceneRequest");
+      assert.ok(run, names().join());
+      assert.equal(run.body.payload.appliance, undefined, "scene replaces appliance");
+      assert.equal(run.body.payload.scene.sceneId, "sc-arrive");
+      assert.equal(run.body.payload.scene.sceneName, "arrive home");
+      assert.deepEqual(run.body.payload.scene.additionalSceneDetails, { gw: "gw-12" });
+      assert.equal(typeof run.body.payload.accessToken, "string");
     });
 
     it("rediscovers after NoSuchTargetError (§4.9 rule 6, §12.3 c)", async () => {

@@ -17,6 +17,7 @@ import { after, before, describe, it } from "node:test";
 import type { DeviceClient } from "@clover/device";
 import fc from "fast-check";
 import type { CloverServer } from "../../src/main.js";
+import { describeWait, type Stopwatch, stopwatch } from "../helpers/cpu-wait.js";
 import { bakeryModel } from "../helpers/models.js";
 import { tempDir } from "../helpers/platform.js";
 import {
@@ -37,11 +38,25 @@ const SEED = Number(process.env["FUZZ_SEED"] ?? 20261204);
 const ADMIN = "fuzz-admin";
 /** Statuses the CIC endpoints document (docs/cic.md, docs/security.md). */
 const CIC_STATUSES = new Set([200, 204, 400, 401, 404, 412, 413, 429]);
-/** Statuses of the management and auth APIs. */
+/** Statuses of the management and auth APIs (no Redis here: nothing answers 503). */
 const API_STATUSES = new Set([
-  200, 201, 204, 302, 303, 307, 308, 400, 401, 403, 404, 405, 409, 413, 415, 429, 503,
+  200, 201, 204, 302, 303, 307, 308, 400, 401, 403, 404, 405, 409, 413, 415, 429,
 ]);
-/** The longest an answer may take here: a large body on a busy connection + CEK deadline (1.5 s). */
+/**
+ * The console also answers 503 with its "not built" page while dist/ is missing (docs/console.md):
+ * on a clean clone the first browser test builds it, maybe while this suite runs beside it.
+ */
+const CONSOLE_STATUSES = new Set([...API_STATUSES, 503]);
+const consoleNotBuilt = (answer: RawAnswer, method: string, path: string) =>
+  answer.status === 503 &&
+  (method === "HEAD"
+    ? path.startsWith("/console/")
+    : answer.body.toString().includes("The console has not been built"));
+/**
+ * The longest an answer may take here: a large body on a busy connection + CEK deadline (1.5 s),
+ * in the server's own time: the time this process waited for a CPU on a loaded machine is not
+ * counted (helpers/cpu-wait.ts); a server that waits on nothing still fails.
+ */
 const DEADLINE_MS = 15_000;
 
 const CIC_PATHS = ["/v1/events", "/ping"];
@@ -217,9 +232,22 @@ function fuzzOver(tls: boolean, cases: number, seed: number): void {
       return s;
     }
 
-    function check(answer: RawAnswer, allowed: Set<number>, cic: boolean, what: string) {
+    /** The answer's time less the CPU wait during the case: under the deadline. */
+    function withinDeadline(ms: number, watch: Stopwatch, what: string) {
+      const waited = Math.min(ms, watch.waitedMs());
+      figures.waited(waited);
+      assert.ok(ms - waited < DEADLINE_MS, `${what}: answered after ${describeWait(ms, waited)}`);
+    }
+
+    function check(
+      answer: RawAnswer,
+      watch: Stopwatch,
+      allowed: Set<number>,
+      cic: boolean,
+      what: string,
+    ) {
       figures.count(answer.status, answer.ms);
-      assert.ok(answer.ms < DEADLINE_MS, `${what}: answered after ${answer.ms} ms`);
+      withinDeadline(answer.ms, watch, what);
       if (answer.status === -1 || answer.status === 0) return; // reset by the client itself
       assert.ok(allowed.has(answer.status), `${what}: undocumented status ${answer.status}`);
       if (cic && answer.status >= 400)
@@ -244,6 +272,7 @@ function fuzzOver(tls: boolean, cases: number, seed: number): void {
               ? `multipart/form-data; boundary=${c.boundary}`
               : c.contentType;
           let answer: RawAnswer & { noStatus?: string };
+          const watch = stopwatch();
           if (c.transport === "h2") {
             let s = await session().catch(() => undefined);
             if (!s) {
@@ -289,7 +318,7 @@ function fuzzOver(tls: boolean, cases: number, seed: number): void {
           if (answer.status === 500)
             assert.match(String(answer.exception?.description), /no speech recognition engine/);
           // A device that reset its own stream may not read the whole answer.
-          else check(answer, CIC_STATUSES, c.finish !== "cancel", "event");
+          else check(answer, watch, CIC_STATUSES, c.finish !== "cancel", "event");
         }),
         { numRuns: Math.round(cases * 0.55), seed, endOnFailure: true },
       );
@@ -347,6 +376,7 @@ function fuzzOver(tls: boolean, cases: number, seed: number): void {
                   ? Buffer.alloc(0)
                   : Buffer.from(new URLSearchParams(c.form).toString());
               // Repeated opens on one connection: the newest downchannel wins, the older end.
+              const watch = stopwatch();
               const answers = await Promise.all(
                 Array.from({ length: c.opens }, () =>
                   h2Answer(session, {
@@ -377,6 +407,7 @@ function fuzzOver(tls: boolean, cases: number, seed: number): void {
                 }
                 check(
                   answer,
+                  watch,
                   c.path === "/v1/directives" ? CIC_STATUSES : API_STATUSES,
                   false,
                   `${c.method} ${c.path}`,
@@ -422,6 +453,7 @@ function fuzzOver(tls: boolean, cases: number, seed: number): void {
           }),
           async (c) => {
             const started = Date.now();
+            const watch = stopwatch();
             const path = `${c.path}${c.suffix}`.replace(
               "/api/v1/extensions/com.example.fuzz",
               "/api/v1/extensions/com.example.other",
@@ -436,7 +468,10 @@ function fuzzOver(tls: boolean, cases: number, seed: number): void {
               body: c.method === "GET" || c.method === "HEAD" ? undefined : c.body,
             });
             answer.ms = Date.now() - started;
-            check(answer, API_STATUSES, false, `${c.method} ${path.slice(0, 80)}`);
+            const statuses = consoleNotBuilt(answer, c.method, path)
+              ? CONSOLE_STATUSES
+              : API_STATUSES;
+            check(answer, watch, statuses, false, `${c.method} ${path.slice(0, 80)}`);
           },
         ),
         { numRuns: Math.round(cases * 0.2), seed, endOnFailure: true },
@@ -506,11 +541,12 @@ function fuzzOver(tls: boolean, cases: number, seed: number): void {
               }, c.delayMs);
             };
             const started = Date.now();
+            const watch = stopwatch();
             const answer = await device.sendText("open bakery bot");
             const ms = Date.now() - started;
             figures.count(answer.status, ms);
             assert.equal(answer.status, 200, "the device always hears an answer or an apology");
-            assert.ok(ms < DEADLINE_MS, `answered after ${ms} ms`);
+            withinDeadline(ms, watch, "a turn");
           },
         ),
         { numRuns: Math.round(cases * 0.15), seed, endOnFailure: true },

@@ -10,6 +10,7 @@ export function fuzzFigures() {
   /** Cases the client read no status for, by why (see h2Answer's `noStatus`). */
   const silent = new Map<string, number>();
   let slowest = 0;
+  let mostWaited = 0;
   let cases = 0;
   return {
     rssBefore: 0,
@@ -18,6 +19,10 @@ export function fuzzFigures() {
       cases++;
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
       slowest = Math.max(slowest, ms);
+    },
+    /** The CPU wait not counted against one answer's deadline (a loaded machine). */
+    waited(ms: number) {
+      mostWaited = Math.max(mostWaited, ms);
     },
     note(text: string) {
       notes.push(text);
@@ -31,7 +36,7 @@ export function fuzzFigures() {
       console.log(
         [
           `fuzz: ${cases} cases, statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}`,
-          `fuzz: 5xx ${fivexx}, slowest answer ${slowest} ms, RSS ${mb(this.rssBefore)} → ${mb(this.rssAfter)}`,
+          `fuzz: 5xx ${fivexx}, slowest answer ${slowest} ms, longest CPU wait in one answer ${mostWaited} ms, RSS ${mb(this.rssBefore)} → ${mb(this.rssAfter)}`,
           `fuzz: no status read, by cause ${JSON.stringify(Object.fromEntries(silent))}`,
           ...notes.map((n) => `fuzz: ${n}`),
         ].join("\n"),

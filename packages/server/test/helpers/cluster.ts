@@ -51,14 +51,26 @@ export interface ClusterOptions {
   env?: Record<string, string>;
 }
 
+/**
+ * Waits until `check` holds. The deadline is for a state that stopped moving: `progress` (e.g.
+ * the node's /readyz answer: "compiling the abilities' models (3/9)") restarts it whenever it
+ * changes, so a node that warms up slowly on a loaded machine is waited for, a stuck one is not.
+ */
 async function until(
   check: () => Promise<boolean>,
   what: string,
   timeoutMs = 60_000,
   explain?: () => Promise<string>,
+  progress?: () => Promise<string>,
 ) {
-  const deadline = Date.now() + timeoutMs;
+  let deadline = Date.now() + timeoutMs;
+  let last: string | undefined;
   while (!(await check().catch(() => false))) {
+    const now = progress ? await progress().catch(() => undefined) : undefined;
+    if (now !== undefined && now !== last) {
+      last = now;
+      deadline = Date.now() + timeoutMs;
+    }
     if (Date.now() > deadline) {
       const why = await explain?.().catch((error: Error) => error.message);
       throw new Error(`${what}: not reached in ${timeoutMs} ms${why ? `: ${why}` : ""}`);
@@ -69,6 +81,16 @@ async function until(
 
 const ready = async (url: string) => (await fetch(`${url}/readyz`)).status === 200;
 const alive = async (url: string) => (await fetch(`${url}/healthz`)).status === 200;
+/** What a node's /readyz says is still missing ("models: compiling … (3/9)"): its progress. */
+const readyzProgress = (url: string) => async () => {
+  const { checks } = (await (await fetch(`${url}/readyz`)).json()) as {
+    checks?: Record<string, { ok: boolean; error?: string }>;
+  };
+  return Object.entries(checks ?? {})
+    .filter(([, check]) => !check.ok)
+    .map(([name, check]) => `${name}: ${check.error}`)
+    .join("; ");
+};
 
 export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
   const [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
@@ -91,7 +113,10 @@ async function launch(
   spawned: ChildProcess[],
 ): Promise<Cluster> {
   const adminToken = `admin-${randomBytes(8).toString("hex")}`;
+  const lbPort = await freePort();
   const shared: Record<string, string> = {
+    // Every node names the load balancer as its address (account-linking redirects, links).
+    CLOVER_PUBLIC_URL: `http://127.0.0.1:${lbPort}`,
     DATABASE_URL: postgres.url,
     REDIS_URL: redis.url,
     CLOVER_ADMIN_TOKEN: adminToken,
@@ -149,23 +174,31 @@ async function launch(
         return until_ === "ready" ? ready(node.url) : alive(node.url);
       },
       `${node.id} ${until_}`,
-      60_000,
+      // A node is ready once its models are compiled: seconds on a quiet machine, more than a
+      // minute at a load average of 25 on two cores (two nodes compile at once).
+      180_000,
       async () => {
         const readyz = await fetch(`${node.url}/readyz`).then((r) => r.text());
         return `/readyz ${readyz}; log: ${node.log.slice(-5).join("\n")}`;
       },
+      readyzProgress(node.url),
     );
   };
   // The first node migrates the empty database and makes the signing keys; once it listens,
   // the others start (all of them warm their models at the same time).
   await startNode(nodes[0]!, "alive");
   const started = Promise.all([
-    until(() => ready(nodes[0]!.url), `${nodes[0]!.id} ready`),
+    until(
+      () => ready(nodes[0]!.url),
+      `${nodes[0]!.id} ready`,
+      60_000,
+      undefined,
+      readyzProgress(nodes[0]!.url),
+    ),
     ...nodes.slice(1).map((node) => startNode(node)),
   ]);
   started.catch(() => {}); // awaited below, once HAProxy is started too
 
-  const lbPort = await freePort();
   const env: Record<string, string> = {
     ...process.env,
     CLOVER_LB_BIND: `127.0.0.1:${lbPort}`,

@@ -184,7 +184,12 @@ describe("OpenAI-compatible engines", () => {
     const count = uploads.length;
     const cut = new Readable({ read() {} });
     cut.push(Buffer.alloc(6400));
-    setTimeout(() => cut.destroy(new Error("reset")), 20);
+    // Cut off once the capture has read the 200 ms sent (it may start late on a loaded machine).
+    const reading = setInterval(() => {
+      if (!cut.readableFlowing || cut.readableLength > 0) return;
+      clearInterval(reading);
+      cut.destroy(new Error("reset"));
+    }, 5);
     await assert.rejects(asr.recognize(cut, { language: "en" }), /upload failed after 200 ms/);
     assert.equal(uploads.length, count);
   });

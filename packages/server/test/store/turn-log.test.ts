@@ -90,6 +90,40 @@ function turnLogSuite(name: string, nodes: () => Promise<TurnLog[]>, skip?: stri
       assert.equal((await logs[0]!.list({ userId: user, limit: 1000 })).length, LIMITS.perUser);
     });
 
+    it("keeps the order and the caps of turns recorded at once by several nodes", async () => {
+      const deviceId = unique("burst");
+      const userId = unique("user");
+      // 3 × 12 turns sent without waiting (on Redis: batches of several turns per node).
+      const written = await Promise.all(
+        Array.from({ length: 36 }, (_, i) =>
+          logs[i % logs.length]!.record(entry({ deviceId, userId, input: `burst ${i}` })),
+        ),
+      );
+      assert.equal(new Set(written.map((t) => t.id)).size, written.length, "distinct ids");
+      for (let node = 0; node < logs.length; node++) {
+        const own = written.filter((_, i) => i % logs.length === node).map((t) => t.id);
+        assert.deepEqual(
+          own,
+          [...own].sort((a, b) => a - b),
+          "one node's turns get growing ids in the order they were recorded",
+        );
+      }
+      const newest = [...written].sort((a, b) => b.id - a.id);
+      for (const log of logs) {
+        const listed = await log.list({ deviceId, limit: 1000 });
+        assert.deepEqual(
+          listed.map((t) => t.input),
+          newest.slice(0, LIMITS.perDevice).map((t) => t.input),
+          "the device's newest turns, newest first",
+        );
+        assert.deepEqual(
+          (await log.list({ userId, limit: 1000 })).map((t) => t.id),
+          newest.slice(0, LIMITS.perUser).map((t) => t.id),
+        );
+        assert.equal((await log.list({ limit: 1000 })).length, LIMITS.total);
+      }
+    });
+
     it("computes an extension's health over its own capped list", async () => {
       const extensionId = unique("ext");
       const exchange = (ms: number, error?: string) => ({

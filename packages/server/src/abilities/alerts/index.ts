@@ -4,7 +4,7 @@
 import type { Recognition, Recognizer } from "@clover/nlu";
 import type { DeviceEventTurn, DeviceInfo, Language, TurnResult } from "../../assistant/turn.js";
 import type { Ability, AbilityAnswer, AbilityTurn } from "../ability.js";
-import { recognizerFor } from "../models/compiled.js";
+import { recognizerFor, recognizerReady } from "../models/compiled.js";
 import type { AbilityServices } from "../services.js";
 import { AlertsEvents } from "./events.js";
 import { AlertsHandler } from "./handler.js";
@@ -21,9 +21,11 @@ export { AlertsService } from "./service.js";
 
 export const ALERTS_MODELS = { en, ja, ko } as const;
 
+const alertsJob = (language: Language) => ({ name: "alerts", model: ALERTS_MODELS[language] });
+
 /** Compiled once per process (shared with the router's warm-up: models/compiled.ts). */
 export function alertsRecognizer(language: Language): Recognizer {
-  return recognizerFor({ name: "alerts", model: ALERTS_MODELS[language] });
+  return recognizerFor(alertsJob(language));
 }
 
 export class AlertsAbility implements Ability {
@@ -67,11 +69,8 @@ export class AlertsAbility implements Ability {
       referenceTime: new Date(this.services.clock.now()),
       timeZone: this.service.timeZoneOf(device),
     };
-    return refineRecognition(
-      alertsRecognizer(device.language).recognize(text, options),
-      text,
-      options,
-    );
+    const recognizer = await recognizerReady(alertsJob(device.language));
+    return refineRecognition(recognizer.recognize(text, options), text, options);
   }
 
   handle(turn: AbilityTurn): Promise<AbilityAnswer | undefined> {

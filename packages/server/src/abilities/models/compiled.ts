@@ -4,6 +4,7 @@
 import { type CompileOptions, compileModel, type Recognizer } from "@clover/nlu";
 import type { InteractionModel } from "@clover/protocol";
 import type { AbilityModel } from "../ability.js";
+import { ModelCompiler } from "./compile.js";
 
 /** What a model is compiled as: its document, the ability's name, the compile options. */
 export interface ModelJob {
@@ -39,6 +40,59 @@ export function keepRecognizer(job: ModelJob, recognizer: Recognizer): Recognize
   if (kept) return kept;
   byKey.set(key, recognizer);
   return recognizer;
+}
+
+/** Compiles in flight on the shared worker, by job, so two first turns wait for one compile. */
+const inFlight = new WeakMap<AbilityModel, Map<string, Promise<Recognizer>>>();
+let worker: ModelCompiler | undefined;
+let compiling = 0;
+/** How long the worker waits for a next compile (a turn's abilities ask one after another). */
+const WORKER_IDLE_MS = 2000;
+let workerFailed = false;
+
+/**
+ * The recognizer; when nobody has compiled it yet, compiled on a worker thread shared by the
+ * process, so a first "set a timer" in a language waits for its model (seconds of CPU) without
+ * stopping every other request of the node meanwhile. Where the worker cannot run, the model
+ * is compiled on this thread instead (the same recognizer, only blocking). The worker stops
+ * when no compile came for WORKER_IDLE_MS (its heap is ~100 MB; first uses are rare).
+ */
+export function recognizerReady(job: ModelJob): Promise<Recognizer> {
+  const done = compiledRecognizer(job);
+  if (done) return Promise.resolve(done);
+  if (workerFailed) return Promise.resolve(recognizerFor(job));
+  let byKey = inFlight.get(job.model);
+  if (!byKey) {
+    byKey = new Map();
+    inFlight.set(job.model, byKey);
+  }
+  const key = keyOf(job);
+  let pending = byKey.get(key);
+  if (!pending) {
+    worker ??= new ModelCompiler();
+    const compiler = worker;
+    compiling++;
+    pending = compiler
+      .compile(modelDocument(job), job.options)
+      .then(
+        (recognizer) => keepRecognizer(job, recognizer),
+        () => {
+          workerFailed = true;
+          return recognizerFor(job);
+        },
+      )
+      .finally(() => {
+        byKey.delete(key);
+        if (--compiling > 0) return;
+        setTimeout(() => {
+          if (compiling > 0 || worker !== compiler) return;
+          worker = undefined;
+          void compiler.close();
+        }, WORKER_IDLE_MS).unref();
+      });
+    byKey.set(key, pending);
+  }
+  return pending;
 }
 
 /** The recognizer, compiled now on this thread when nobody has compiled it yet. */

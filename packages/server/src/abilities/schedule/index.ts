@@ -5,7 +5,7 @@ import type { Recognition, Recognizer } from "@clover/nlu";
 import type { DeviceInfo, Language } from "../../assistant/turn.js";
 import { OutboundGuard } from "../../cek/outbound-policy.js";
 import type { Ability, AbilityModel } from "../ability.js";
-import { recognizerFor } from "../models/compiled.js";
+import { type ModelJob, recognizerFor, recognizerReady } from "../models/compiled.js";
 import type { AbilityServices } from "../services.js";
 import { CalendarAccounts } from "./accounts.js";
 import { CalDavCalendar, type CalDavCopy, type CalDavLimits, DEFAULT_LIMITS } from "./caldav.js";
@@ -28,8 +28,13 @@ export const SCHEDULE_MODEL_OPTIONS = { threshold: 0.3 } as const;
 
 /** The schedule's recognizer for a language, compiled once per process (models/compiled.ts). */
 export function scheduleRecognizer(language: Language): Recognizer | undefined {
+  const job = scheduleJob(language);
+  return job && recognizerFor(job);
+}
+
+function scheduleJob(language: Language): ModelJob | undefined {
   const model = SCHEDULE_MODELS[language];
-  return model && recognizerFor({ name: "schedule", model, options: SCHEDULE_MODEL_OPTIONS });
+  return model && { name: "schedule", model, options: SCHEDULE_MODEL_OPTIONS };
 }
 
 export interface ScheduleOptions {
@@ -81,8 +86,9 @@ export class ScheduleAbility implements Ability {
 
   /** Recognition against the platform clock, so "tomorrow" is tomorrow (tests move time). */
   async recognize(text: string, device: DeviceInfo): Promise<Recognition | undefined> {
-    const recognizer = scheduleRecognizer(device.language);
-    if (!recognizer) return undefined;
+    const job = scheduleJob(device.language);
+    if (!job) return undefined;
+    const recognizer = await recognizerReady(job);
     return recognizer.recognize(text, {
       referenceTime: new Date(this.#services.clock.now()),
       timeZone: device.timeZone ?? "UTC",

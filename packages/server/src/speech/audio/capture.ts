@@ -128,7 +128,12 @@ export async function captureSpeech(
   options: CaptureOptions,
 ): Promise<CaptureResult> {
   const limits = { ...DEFAULT_CAPTURE_LIMITS, ...options.limits };
-  const vad = await VoiceActivityDetector.create(options.vad);
+  // The upload may fail while the detector is made: kept (audio.errored) and reported below.
+  const early = () => {};
+  audio.on("error", early);
+  const vad = await VoiceActivityDetector.create(options.vad).finally(() =>
+    audio.off("error", early),
+  );
   return new Promise<CaptureResult>((resolve, reject) => {
     let pending: Buffer = Buffer.alloc(0);
     let checked = false;
@@ -288,5 +293,8 @@ export async function captureSpeech(
     audio.on("end", onEnd);
     audio.on("error", onError);
     audio.on("close", onClose);
+    // Failed or closed before the listeners were attached: no event will come.
+    if (audio.errored) onError(audio.errored);
+    else if (audio.destroyed) onClose();
   });
 }

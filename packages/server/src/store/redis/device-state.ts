@@ -9,6 +9,10 @@ import { closeRedis, DEFAULT_PREFIX } from "./connection.js";
 
 /** A device silent for this long is forgotten (it reports its whole context on every event). */
 const DEVICE_TTL_MS = 30 * 24 * 3600_000;
+/** A node renews a device record's expiry at most this often (not with every event). */
+const RENEW_EVERY_MS = 3600_000;
+/** Devices whose last renewal a node remembers. */
+const RENEWALS_KEPT = 100_000;
 /** A dialog older than this cannot be answered anyway (the device gave up long ago). */
 const DIALOG_TTL_MS = 10 * 60_000;
 
@@ -40,11 +44,34 @@ export class RedisDeviceStateStore implements DeviceStateStore {
     return `${this.prefix}device:${deviceKey}`;
   }
 
-  /** HSET and PEXPIRE sent together (a lost PEXPIRE only keeps the device until the next). */
+  /** When this node last renewed each device record's expiry (bounded, oldest dropped). */
+  readonly #renewed = new Map<string, number>();
+
+  /**
+   * HSET, with a PEXPIRE when this node has not renewed the record for RENEW_EVERY_MS: a
+   * device is forgotten 30 days after its last event, give or take that hour (a record that
+   * Redis lost and an HSET re-created gets its expiry at the node's next renewal).
+   */
   async #set(deviceKey: string, fields: string[]): Promise<void> {
     const key = this.#key(deviceKey);
+    const now = Date.now();
+    const renewed = this.#renewed.get(deviceKey);
+    const renew = renewed === undefined || now - renewed >= RENEW_EVERY_MS;
+    if (renew) {
+      this.#renewed.delete(deviceKey);
+      this.#renewed.set(deviceKey, now);
+      if (this.#renewed.size > RENEWALS_KEPT)
+        this.#renewed.delete(this.#renewed.keys().next().value!);
+    }
     await this.guard(
-      Promise.all([this.redis.hset(key, ...fields), this.redis.pexpire(key, DEVICE_TTL_MS)]),
+      Promise.all([
+        this.redis.hset(key, ...fields),
+        renew ? this.redis.pexpire(key, DEVICE_TTL_MS) : undefined,
+      ]).catch((error: unknown) => {
+        // Renew again next time: this one may not have reached Redis.
+        if (renew) this.#renewed.delete(deviceKey);
+        throw error;
+      }),
     );
   }
 

@@ -8,7 +8,7 @@ import type {
   RateLimitStep,
   TokenBucketOptions,
 } from "../rate-limits.js";
-import { closeRedis, DEFAULT_PREFIX } from "./connection.js";
+import { closeRedis, DEFAULT_PREFIX, type RedisScript, redisScript } from "./connection.js";
 
 // One bucket: refill, take `cost` if there is enough, write back; {allowed 0/1, retryAfterMs}.
 const BUCKET = `
@@ -52,6 +52,8 @@ return {0, 0}`;
 export class RedisRateLimiter implements RateLimiter {
   readonly #burst: number;
   readonly #perMs: number;
+  readonly #take: RedisScript;
+  readonly #takeInOrder: RedisScript;
 
   constructor(
     private readonly redis: Redis,
@@ -70,20 +72,17 @@ export class RedisRateLimiter implements RateLimiter {
       throw new RangeError("rate limit burst and perSecond must be positive");
     this.#burst = options.burst;
     this.#perMs = options.perSecond / 1000;
+    this.#take = redisScript(redis, "cloverRateTake", TAKE);
+    this.#takeInOrder = redisScript(redis, "cloverRateTakeInOrder", TAKE_IN_ORDER);
   }
 
   async take(key: string, cost = 1, now = Date.now()) {
     let answer: [number, number];
     try {
-      answer = (await this.redis.eval(
-        TAKE,
-        1,
-        this.#bucket(key),
-        this.#burst,
-        this.#perMs,
-        cost,
-        now,
-      )) as [number, number];
+      answer = (await this.#take([this.#bucket(key)], [this.#burst, this.#perMs, cost, now])) as [
+        number,
+        number,
+      ];
     } catch (error) {
       if (!this.onUnavailable) throw error;
       this.onUnavailable(error);
@@ -109,12 +108,9 @@ export class RedisRateLimiter implements RateLimiter {
   ): Promise<RateLimitRefusal | null> {
     let answer: [number, number];
     try {
-      answer = (await this.redis.eval(
-        TAKE_IN_ORDER,
-        steps.length,
-        ...steps.map(({ key }, i) => limiters[i]!.#bucket(key)),
-        now,
-        ...limiters.flatMap((l) => [l.#burst, l.#perMs]),
+      answer = (await this.#takeInOrder(
+        steps.map(({ key }, i) => limiters[i]!.#bucket(key)),
+        [now, ...limiters.flatMap((l) => [l.#burst, l.#perMs])],
       )) as [number, number];
     } catch (error) {
       if (!this.onUnavailable) throw error;

@@ -4,7 +4,7 @@
 // the server: two nodes deleting or claiming the same session cannot both succeed.
 import type { Redis } from "ioredis";
 import type { DialogSession, SessionStore } from "../sessions.js";
-import { closeRedis, DEFAULT_PREFIX } from "./connection.js";
+import { closeRedis, DEFAULT_PREFIX, type RedisScript, redisScript } from "./connection.js";
 
 /** A session nobody swept (every node down for long) disappears after this anyway. */
 const ABANDONED_AFTER_MS = 24 * 3600_000;
@@ -38,6 +38,9 @@ return data`;
 
 export class RedisSessionStore implements SessionStore {
   readonly #expiry: string;
+  readonly #put: RedisScript;
+  readonly #delete: RedisScript;
+  readonly #claim: RedisScript;
 
   constructor(
     private readonly redis: Redis,
@@ -45,6 +48,9 @@ export class RedisSessionStore implements SessionStore {
     private readonly ownsConnection = true,
   ) {
     this.#expiry = `${prefix}sessions:expiry`;
+    this.#put = redisScript(redis, "cloverSessionPut", PUT);
+    this.#delete = redisScript(redis, "cloverSessionDelete", DELETE);
+    this.#claim = redisScript(redis, "cloverSessionClaim", CLAIM);
   }
 
   #key(key: string): string {
@@ -57,28 +63,20 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async put(session: DialogSession): Promise<void> {
-    await this.redis.eval(
-      PUT,
-      2,
-      this.#key(session.key),
-      this.#expiry,
-      session.key,
-      session.sessionId,
-      JSON.stringify(session),
-      session.expiresAt,
-      session.expiresAt + ABANDONED_AFTER_MS,
+    await this.#put(
+      [this.#key(session.key), this.#expiry],
+      [
+        session.key,
+        session.sessionId,
+        JSON.stringify(session),
+        session.expiresAt,
+        session.expiresAt + ABANDONED_AFTER_MS,
+      ],
     );
   }
 
   async delete(key: string, sessionId?: string): Promise<boolean> {
-    const done = await this.redis.eval(
-      DELETE,
-      2,
-      this.#key(key),
-      this.#expiry,
-      key,
-      sessionId ?? "",
-    );
+    const done = await this.#delete([this.#key(key), this.#expiry], [key, sessionId ?? ""]);
     return done === 1;
   }
 
@@ -87,15 +85,7 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async claimExpired(key: string, now: number, leaseMs: number) {
-    const data = await this.redis.eval(
-      CLAIM,
-      2,
-      this.#key(key),
-      this.#expiry,
-      key,
-      now,
-      now + leaseMs,
-    );
+    const data = await this.#claim([this.#key(key), this.#expiry], [key, now, now + leaseMs]);
     return typeof data === "string" ? (JSON.parse(data) as DialogSession) : undefined;
   }
 

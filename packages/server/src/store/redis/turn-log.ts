@@ -1,7 +1,10 @@
 // The turn log on Redis (docs/scale-out.md), shared by every node: each turn is one JSON
 // string pushed onto capped lists — all turns, the device's, the user's and the extension's —
-// by one Lua script (an id from INCR, LPUSH, LTRIM, PEXPIRE), so a console reading any node
-// sees the turns every node answered. Keyed lists expire a week after their last turn.
+// so a console reading any node sees the turns every node answered. Keyed lists expire a week
+// after their last turn. Turns are written in batches: the turns of up to FLUSH_AFTER_MS (at
+// most MAX_BATCH) go in one script call (ids from one INCRBY, one LPUSH and one LTRIM per list),
+// which costs Redis and the node far less than a call per turn; what waits in a node's memory
+// is lost if the node crashes (the devices have their answers; only the log misses them).
 import type { Redis } from "ioredis";
 import { ApiError } from "../../api/http.js";
 import {
@@ -17,27 +20,71 @@ import {
   type TurnLogLimits,
   type TurnScope,
 } from "../../insight/conversation-log.js";
-import { closeRedis, DEFAULT_PREFIX } from "./connection.js";
+import { closeRedis, DEFAULT_PREFIX, type RedisScript, redisScript } from "./connection.js";
 
 /** Turns read per LRANGE. */
 const PAGE = 50;
 /** A device, user, extension or dialog without a turn for this long has its list dropped. */
 const KEYED_TTL_MS = 7 * 24 * 3600_000;
+/** A turn waits at most this long in the node's memory before its batch is sent. */
+export const FLUSH_AFTER_MS = 10;
+/** Turns per script call; a fuller buffer is sent at once. */
+export const MAX_BATCH = 100;
 
-// KEYS[1] id counter, KEYS[2..] lists; ARGV[1] entry JSON without id, ARGV[2] TTL of keyed
-// lists, ARGV[3..] cap of each list. The all-turns list (KEYS[2]) does not expire.
-const RECORD = `
-local id = redis.call("INCR", KEYS[1])
-local entry = '{"id":' .. id .. ',' .. string.sub(ARGV[1], 2)
-for i = 2, #KEYS do
-  redis.call("LPUSH", KEYS[i], entry)
-  redis.call("LTRIM", KEYS[i], 0, tonumber(ARGV[i + 1]) - 1)
-  if i > 2 then redis.call("PEXPIRE", KEYS[i], ARGV[2]) end
+// KEYS[1] id counter, KEYS[2] the all-turns list (no expiry), KEYS[3..] the keyed lists named
+// by the entries; ARGV[1] TTL of keyed lists, ARGV[2] cap of the all-turns list, ARGV[3] number
+// of entries, then per entry: its JSON without id, how many keyed lists it goes to, and the cap
+// of each (their keys are the next ones in KEYS). Returns the first id (the others follow).
+const RECORD_BATCH = `
+local n = tonumber(ARGV[3])
+local first = redis.call("INCRBY", KEYS[1], n) - n + 1
+local all = {}
+local lists = {}
+local order = {}
+local k = 3
+local a = 4
+for e = 0, n - 1 do
+  local entry = '{"id":' .. (first + e) .. ',' .. string.sub(ARGV[a], 2)
+  all[#all + 1] = entry
+  local count = tonumber(ARGV[a + 1])
+  for j = 1, count do
+    local key = KEYS[k]
+    local list = lists[key]
+    if not list then
+      list = {cap = tonumber(ARGV[a + 1 + j]), values = {}}
+      lists[key] = list
+      order[#order + 1] = key
+    end
+    list.values[#list.values + 1] = entry
+    k = k + 1
+  end
+  a = a + 2 + count
 end
-return id`;
+redis.call("LPUSH", KEYS[2], unpack(all))
+redis.call("LTRIM", KEYS[2], 0, tonumber(ARGV[2]) - 1)
+for _, key in ipairs(order) do
+  local list = lists[key]
+  redis.call("LPUSH", key, unpack(list.values))
+  redis.call("LTRIM", key, 0, list.cap - 1)
+  redis.call("PEXPIRE", key, ARGV[1])
+end
+return first`;
+
+interface Pending {
+  json: string;
+  keys: string[];
+  caps: number[];
+  entry: Omit<LoggedTurn, "id">;
+  resolve: (turn: LoggedTurn) => void;
+  reject: (error: unknown) => void;
+}
 
 export class RedisTurnLog implements TurnLog {
   readonly limits: TurnLogLimits;
+  readonly #record: RedisScript;
+  #pending: Pending[] = [];
+  #timer: NodeJS.Timeout | undefined;
+  readonly #inFlight = new Set<Promise<void>>();
 
   constructor(
     private readonly redis: Redis,
@@ -46,19 +93,17 @@ export class RedisTurnLog implements TurnLog {
     private readonly ownsConnection = true,
   ) {
     this.limits = { ...DEFAULT_TURN_LOG_LIMITS, ...limits };
+    this.#record = redisScript(redis, "cloverTurnLogRecord", RECORD_BATCH);
   }
 
   #key(scope: TurnScope, id: string): string {
     return scope === "all" ? `${this.prefix}turns` : `${this.prefix}turns:${scope}:${id}`;
   }
 
-  async record(entry: Omit<LoggedTurn, "id">): Promise<LoggedTurn> {
-    const keys = [
-      this.#key("all", ""),
-      this.#key("device", entry.deviceId),
-      this.#key("user", entry.userId),
-    ];
-    const caps = [this.limits.total, this.limits.perDevice, this.limits.perUser];
+  /** Resolves once the turn's batch is stored (then every node's reads see it). */
+  record(entry: Omit<LoggedTurn, "id">): Promise<LoggedTurn> {
+    const keys = [this.#key("device", entry.deviceId), this.#key("user", entry.userId)];
+    const caps = [this.limits.perDevice, this.limits.perUser];
     if (entry.extensionId) {
       keys.push(this.#key("extension", entry.extensionId));
       caps.push(this.limits.perExtension);
@@ -67,16 +112,37 @@ export class RedisTurnLog implements TurnLog {
       keys.push(this.#key("dialog", entry.dialogRequestId));
       caps.push(PER_DIALOG);
     }
-    const id = (await this.redis.eval(
-      RECORD,
-      keys.length + 1,
-      `${this.prefix}turns:id`,
-      ...keys,
-      JSON.stringify(entry),
-      KEYED_TTL_MS,
-      ...caps,
-    )) as number;
-    return { id, ...entry };
+    return new Promise<LoggedTurn>((resolve, reject) => {
+      this.#pending.push({ json: JSON.stringify(entry), keys, caps, entry, resolve, reject });
+      if (this.#pending.length >= MAX_BATCH) this.#flush();
+      else this.#timer ??= setTimeout(() => this.#flush(), FLUSH_AFTER_MS);
+    });
+  }
+
+  /** Sends what waits, in one script call (the buffer never holds more than MAX_BATCH). */
+  #flush(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    const batch = this.#pending;
+    if (batch.length === 0) return;
+    this.#pending = [];
+    const keys = [`${this.prefix}turns:id`, this.#key("all", "")];
+    const args: (string | number)[] = [KEYED_TTL_MS, this.limits.total, batch.length];
+    for (const turn of batch) {
+      keys.push(...turn.keys);
+      args.push(turn.json, turn.keys.length, ...turn.caps);
+    }
+    const sent = this.#record(keys, args).then(
+      (first) => {
+        for (const [i, turn] of batch.entries())
+          turn.resolve({ id: Number(first) + i, ...turn.entry });
+      },
+      (error: unknown) => {
+        for (const turn of batch) turn.reject(error);
+      },
+    );
+    this.#inFlight.add(sent);
+    void sent.finally(() => this.#inFlight.delete(sent));
   }
 
   /**
@@ -118,7 +184,10 @@ export class RedisTurnLog implements TurnLog {
     return healthOf(extensionId, await this.#read("extension", extensionId));
   }
 
+  /** Sends what waits and waits for every batch, then closes (when it owns the connection). */
   async close() {
+    this.#flush();
+    await Promise.allSettled([...this.#inFlight]);
     if (this.ownsConnection) await closeRedis(this.redis);
   }
 }

@@ -1,0 +1,44 @@
+// Deadlines measured on a loaded machine. When the machine is busy (CI runs two test files side
+// by side on shared cores), this process's main thread waits in the run queue for a CPU and
+// every answer takes longer by that wait, whatever the server does. A deadline the server
+// keeps (it answers or closes within N ms of its own time) is checked against the elapsed time
+// minus that wait: a server that hangs still fails, as waiting for a timer or a socket is not
+// waiting for a CPU. Linux reports the wait per thread (/proc/self/schedstat, run_delay, for
+// the main thread); elsewhere nothing is subtracted.
+import { readFileSync } from "node:fs";
+
+/** Milliseconds the main thread has waited for a CPU since it started, or undefined. */
+export function cpuWaitMs(): number | undefined {
+  try {
+    const fields = readFileSync("/proc/self/schedstat", "utf8").trim().split(/\s+/);
+    const ns = Number(fields[1]);
+    return Number.isFinite(ns) ? ns / 1e6 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface Stopwatch {
+  /** Wall-clock milliseconds since the start. */
+  elapsedMs(): number;
+  /** Of those, the milliseconds the main thread waited for a CPU (0 where unknown). */
+  waitedMs(): number;
+  /** Elapsed minus waited: the time a deadline of the code under test is checked against. */
+  ownMs(): number;
+}
+
+export function stopwatch(): Stopwatch {
+  const started = performance.now();
+  const waitedAtStart = cpuWaitMs();
+  const waitedMs = () =>
+    waitedAtStart === undefined ? 0 : Math.round((cpuWaitMs() ?? waitedAtStart) - waitedAtStart);
+  const elapsedMs = () => Math.round(performance.now() - started);
+  return { elapsedMs, waitedMs, ownMs: () => elapsedMs() - waitedMs() };
+}
+
+/** "3100 ms (2400 ms of it waiting for a CPU)": for assertion messages. */
+export function describeWait(elapsedMs: number, waitedMs: number): string {
+  return waitedMs > 0
+    ? `${elapsedMs} ms (${waitedMs} ms of it waiting for a CPU)`
+    : `${elapsedMs} ms`;
+}
