@@ -150,38 +150,38 @@ function splitKorean(token: Token): Token[] {
   return [token];
 }
 
+/** A run of pieces as a token (a run that normalized to nothing is dropped). */
+function pushRun(tokens: Token[], text: string, run: Piece | null): void {
+  if (run && run.norm !== "")
+    tokens.push({
+      text: text.slice(run.start, run.end),
+      norm: run.norm,
+      start: run.start,
+      end: run.end,
+    });
+}
+
 export function tokenize(
   text: string,
   language: ModelLanguage,
   options?: NormalizeOptions,
 ): Token[] {
   const tokens: Token[] = [];
-  let current: (Piece & { text?: string }) | null = null;
-  const flush = () => {
-    if (current && current.norm !== "") {
-      tokens.push({
-        text: text.slice(current.start, current.end),
-        norm: current.norm,
-        start: current.start,
-        end: current.end,
-      });
-    }
-    current = null;
-  };
+  let current: Piece | null = null;
   for (const piece of pieces(text, options)) {
     if (piece === null) {
-      flush();
+      pushRun(tokens, text, current);
+      current = null;
       continue;
     }
-    if (current !== null && sameRun((current as Piece).script, piece.script, language)) {
-      const run = current as Piece;
-      run.norm += piece.norm;
-      run.end = piece.end;
+    if (current !== null && sameRun(current.script, piece.script, language)) {
+      current.norm += piece.norm;
+      current.end = piece.end;
     } else {
-      flush();
+      pushRun(tokens, text, current);
       current = { ...piece };
     }
   }
-  flush();
+  pushRun(tokens, text, current);
   return language === "ko" ? tokens.flatMap(splitKorean) : tokens;
 }

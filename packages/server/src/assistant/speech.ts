@@ -7,6 +7,10 @@ function item(info: SpeechInfoObject, fallback: Language): SpeechItem {
   return { type: "PlainText", lang: info.lang === "" ? fallback : info.lang, value: info.value };
 }
 
+function items(values: SpeechInfoObject | SpeechInfoObject[], fallback: Language): SpeechItem[] {
+  return Array.isArray(values) ? values.map((v) => item(v, fallback)) : [item(values, fallback)];
+}
+
 /** SpeechSet: screenless devices play `verbose`, devices with a screen `brief` (§4.3, §13 #9). */
 export function speechItems(
   speech: OutputSpeech | undefined,
@@ -14,14 +18,14 @@ export function speechItems(
   language: Language,
 ): SpeechItem[] {
   if (!speech || !("type" in speech) || speech.type === undefined) return [];
-  const many = (values: SpeechInfoObject | SpeechInfoObject[]) =>
-    (Array.isArray(values) ? values : [values]).map((v) => item(v, language));
   switch (speech.type) {
     case "SimpleSpeech":
     case "SpeechList":
-      return many(speech.values);
+      return items(speech.values, language);
     case "SpeechSet":
-      return display === "none" ? many(speech.verbose.values) : [item(speech.brief, language)];
+      return display === "none"
+        ? items(speech.verbose.values, language)
+        : [item(speech.brief, language)];
     default:
       return [];
   }
