@@ -11,3 +11,4 @@ export {
   startHomeExample,
 } from "./home-server.js";
 export { type OAuthOptions, OAuthServer, type TokenCheck } from "./oauth.js";
+export { signInOnVendorPage } from "./sign-in.js";

@@ -1,10 +1,12 @@
 // `clover home` (links, link, devices, discover, unlink) as the real binary against `clover
 // serve` with the embedded examples, the example home extension linked through its own login
 // page and OAuth server.
+
 import assert from "node:assert/strict";
 import type { ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
+import { signInOnVendorPage } from "@clover/example-home";
 import { clover, exited, serveLocal, tempDir } from "./helpers.js";
 
 const HOME = "com.clover.example.home";
@@ -51,17 +53,7 @@ describe("clover home", () => {
     const loginUrl = new URL(/https?:\/\/\S+/.exec(link.stdout)![0]);
     assert.equal(loginUrl.searchParams.get("response_type"), "code");
     // The user signs in on the example's login page, which redirects back to the platform.
-    const form = new URLSearchParams(loginUrl.searchParams);
-    form.set("username", "home");
-    form.set("password", "home");
-    const login = await fetch(`${loginUrl.origin}${loginUrl.pathname}`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: form.toString(),
-      redirect: "manual",
-    });
-    assert.equal(login.status, 302);
-    const back = new URL(login.headers.get("location")!);
+    const back = await signInOnVendorPage(loginUrl);
     const done = await fetch(`${url}${back.pathname}${back.search}`);
     assert.equal(done.status, 200, await done.text());
 

@@ -5,7 +5,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type CicDirectiveMessage, DeviceClient, logIn } from "@clover/device";
-import { HOME_EXAMPLE_ID, type HomeExampleServer, startHomeExample } from "@clover/example-home";
+import {
+  HOME_EXAMPLE_ID,
+  type HomeExampleServer,
+  signInOnVendorPage,
+  startHomeExample,
+} from "@clover/example-home";
 import type { Clock } from "../../src/abilities/index.js";
 import { loadConfig } from "../../src/config/index.js";
 import { type CloverServer, startClover } from "../../src/main.js";
@@ -109,19 +114,8 @@ export async function startHomeRig(): Promise<HomeRig> {
         { userId },
       );
       assert.equal(started.status, 200, JSON.stringify(started.body));
-      const authorizationUrl = new URL(started.body.authorizationUrl as string);
       // The user signs in on the vendor's page (a real form POST), which redirects back.
-      const form = new URLSearchParams(authorizationUrl.searchParams);
-      form.set("username", "home");
-      form.set("password", "home");
-      const login = await fetch(`${authorizationUrl.origin}${authorizationUrl.pathname}`, {
-        method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded" },
-        body: form.toString(),
-        redirect: "manual",
-      });
-      assert.equal(login.status, 302);
-      const back = new URL(login.headers.get("location")!);
+      const back = await signInOnVendorPage(started.body.authorizationUrl as string);
       const done = await fetch(`${server.url}${back.pathname}${back.search}`);
       assert.equal(done.status, 200, await done.clone().text());
     },

@@ -7,7 +7,12 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { logIn } from "@clover/device";
-import { HOME_EXAMPLE_ID, type HomeExampleServer, startHomeExample } from "@clover/example-home";
+import {
+  HOME_EXAMPLE_ID,
+  type HomeExampleServer,
+  signInOnVendorPage,
+  startHomeExample,
+} from "@clover/example-home";
 import { deviceKeyOf } from "../../src/cic/device-key.js";
 import {
   type Cluster,
@@ -231,18 +236,7 @@ describe("a cluster of three nodes behind HAProxy", {
       { userId },
     );
     assert.equal(started.status, 200, JSON.stringify(started.body));
-    const authorizationUrl = new URL(String(started.body["authorizationUrl"]));
-    const form = new URLSearchParams(authorizationUrl.searchParams);
-    form.set("username", "home");
-    form.set("password", "home");
-    const login = await fetch(`${authorizationUrl.origin}${authorizationUrl.pathname}`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: form.toString(),
-      redirect: "manual",
-    });
-    assert.equal(login.status, 302);
-    const back = new URL(login.headers.get("location")!);
+    const back = await signInOnVendorPage(String(started.body["authorizationUrl"]));
     const linked = await fetch(`${cluster.url}${back.pathname}${back.search}`);
     assert.equal(linked.status, 200, await linked.text());
 
