@@ -3,10 +3,10 @@
 // platform no longer knows (its data reset) logs in again or is registered anew.
 import assert from "node:assert/strict";
 import type { ChildProcess } from "node:child_process";
-import { readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { clover, exited, serveLocal, tempDir } from "./helpers.js";
+import { clover, editSavedDevices, exited, serveLocal, tempDir } from "./helpers.js";
 
 describe("clover chat across runs", () => {
   const env = { CLOVER_CONFIG_DIR: tempDir("chat-config") };
@@ -55,13 +55,8 @@ describe("clover chat across runs", () => {
   });
 
   it("logs in again, or registers anew, when the platform no longer knows the saved tokens", async () => {
-    const file = join(env.CLOVER_CONFIG_DIR, "config.json");
-    const forget = (what: (device: Record<string, unknown>) => void) => {
-      const settings = JSON.parse(readFileSync(file, "utf8"));
-      for (const device of Object.values(settings.devices) as Record<string, unknown>[])
-        what(device);
-      writeFileSync(file, JSON.stringify(settings));
-    };
+    const forget = (edit: (device: Record<string, unknown>) => void) =>
+      editSavedDevices(env.CLOVER_CONFIG_DIR, edit);
     // Tokens unknown to the platform but not expired by the clock: refused with 401.
     forget((device) => {
       device["accessToken"] = "cv_at_forgotten";

@@ -5,10 +5,10 @@
 // logs in again or is registered anew.
 import assert from "node:assert/strict";
 import type { ChildProcess } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { clover, exited, serveLocal, spawnClover, tempDir } from "./helpers.js";
+import { clover, editSavedDevices, exited, serveLocal, spawnClover, tempDir } from "./helpers.js";
 
 describe("clover device run", () => {
   const env = { CLOVER_CONFIG_DIR: tempDir("device-run-config") };
@@ -108,13 +108,8 @@ describe("clover device run", () => {
   });
 
   it("logs in again, or registers anew, when the platform no longer knows the saved tokens", async () => {
-    const file = join(env.CLOVER_CONFIG_DIR, "config.json");
-    const forget = (what: (device: Record<string, unknown>) => void) => {
-      const settings = JSON.parse(readFileSync(file, "utf8"));
-      for (const device of Object.values(settings.devices) as Record<string, unknown>[])
-        what(device);
-      writeFileSync(file, JSON.stringify(settings));
-    };
+    const forget = (edit: (device: Record<string, unknown>) => void) =>
+      editSavedDevices(env.CLOVER_CONFIG_DIR, edit);
     const roll = () =>
       clover(["device", "run", "ask dice to roll a die"], { env, timeoutMs: 60_000 });
     // Tokens unknown to the platform but not expired by the clock: the downchannel answers 401.
@@ -125,7 +120,7 @@ describe("clover device run", () => {
     const again = await roll();
     assert.equal(again.code, 0, again.stderr);
     assert.match(again.stdout, /I rolled one die/);
-    const saved = JSON.parse(readFileSync(file, "utf8"));
+    const saved = JSON.parse(readFileSync(join(env.CLOVER_CONFIG_DIR, "config.json"), "utf8"));
     const device = Object.values(saved.devices)[0] as Record<string, unknown>;
     assert.notEqual(device["accessToken"], "cv_at_forgotten", "the new tokens are saved");
     // The device client itself unknown (the platform's data was reset): registered anew.

@@ -1,6 +1,6 @@
 // Runs the real `clover` binary in a subprocess, with its own config dir and no colours.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -106,4 +106,15 @@ export function serveLocal(dataDir: string, options: RunOptions = {}) {
 export function exited(child: ChildProcess): Promise<number | null> {
   if (child.exitCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((resolve) => child.once("exit", (code) => resolve(code)));
+}
+
+/** Changes every device the CLI saved in `configDir` (tests of a platform that forgot them). */
+export function editSavedDevices(
+  configDir: string,
+  edit: (device: Record<string, unknown>) => void,
+): void {
+  const file = join(configDir, "config.json");
+  const settings = JSON.parse(readFileSync(file, "utf8"));
+  for (const device of Object.values(settings.devices) as Record<string, unknown>[]) edit(device);
+  writeFileSync(file, JSON.stringify(settings));
 }

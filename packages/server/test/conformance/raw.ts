@@ -125,11 +125,23 @@ export interface Tokens {
 }
 
 /** Guest login (cic.md §3.8): /authorize with request_vu=Y and no header, then /token. */
-export async function guestTokens(
+export function guestTokens(
   url: string,
   product: Product,
   deviceId: string,
   modelId = "HC-200",
+): Promise<Tokens> {
+  return deviceTokens(url, product, { request_vu: "Y", state: "s1" }, {}, deviceId, modelId);
+}
+
+/** /authorize (query extras, headers), then /token with its code (cic.md §3.2–§3.4). */
+async function deviceTokens(
+  url: string,
+  product: Product,
+  extras: Record<string, string>,
+  headers: Record<string, string>,
+  deviceId: string,
+  modelId: string,
 ): Promise<Tokens> {
   const authorized = await httpsCall(
     `${url}/authorize?${query({
@@ -137,18 +149,17 @@ export async function guestTokens(
       device_id: deviceId,
       model_id: modelId,
       response_type: "code",
-      state: "s1",
-      request_vu: "Y",
+      ...extras,
     })}`,
+    { headers },
   );
   if (authorized.status !== 200) throw new Error(`authorize: ${authorized.status}`);
-  const code = String(authorized.json()["code"]);
   const token = await httpsCall(
     `${url}/token?${query({
       grant_type: "authorization_code",
       client_id: product.clientId,
       client_secret: product.clientSecret,
-      code,
+      code: String(authorized.json()["code"]),
       device_id: deviceId,
       model_id: modelId,
     })}`,
@@ -457,36 +468,15 @@ export async function newAccount(url: string, userId: string): Promise<string> {
 }
 
 /** /authorize with the account token, then /token: a device of that account (§3.2–§3.4). */
-export async function accountTokens(
+export function accountTokens(
   url: string,
   product: Product,
   accountToken: string,
   deviceId: string,
   modelId = "HC-200",
 ): Promise<Tokens> {
-  const authorized = await httpsCall(
-    `${url}/authorize?${query({
-      client_id: product.clientId,
-      device_id: deviceId,
-      model_id: modelId,
-      response_type: "code",
-      state: "s2",
-    })}`,
-    { headers: { authorization: `Bearer ${accountToken}` } },
-  );
-  if (authorized.status !== 200) throw new Error(`authorize: ${authorized.status}`);
-  const token = await httpsCall(
-    `${url}/token?${query({
-      grant_type: "authorization_code",
-      client_id: product.clientId,
-      client_secret: product.clientSecret,
-      code: String(authorized.json()["code"]),
-      device_id: deviceId,
-      model_id: modelId,
-    })}`,
-  );
-  if (token.status !== 200) throw new Error(`token: ${token.status} ${token.body}`);
-  return token.json() as unknown as Tokens;
+  const headers = { authorization: `Bearer ${accountToken}` };
+  return deviceTokens(url, product, { state: "s2" }, headers, deviceId, modelId);
 }
 
 /** A management API call with the admin token. */
