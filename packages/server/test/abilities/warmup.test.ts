@@ -13,8 +13,8 @@ import {
   SCHEDULE_MODELS,
   scheduleRecognizer,
 } from "../../src/abilities/schedule/index.js";
-import { loadConfig } from "../../src/config/index.js";
 import { type CloverServer, startClover } from "../../src/main.js";
+import { testCloverConfig } from "../helpers/clover.js";
 import { deviceAt, loginDevice, registerClient } from "../helpers/devices.js";
 import { tempDir } from "../helpers/platform.js";
 
@@ -27,12 +27,7 @@ describe("model warm-up on a worker thread", () => {
   let startedAt = 0;
 
   before(async () => {
-    const config = loadConfig({
-      CLOVER_DATA_DIR: dataDir,
-      CLOVER_PORT: "0",
-      CLOVER_HOST: "127.0.0.1",
-      CLOVER_ADMIN_TOKEN: ADMIN,
-      CLOVER_LOG_LEVEL: "silent",
+    const config = testCloverConfig(dataDir, ADMIN, {
       CLOVER_EXAMPLES: "off",
       CLOVER_WARM_MODELS: "true",
       CLOVER_WARM_LANGUAGES: "en",
