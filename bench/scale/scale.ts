@@ -240,7 +240,7 @@ function pin(on: boolean) {
   const set = (pid: number | undefined, cpus: string) => {
     if (pid === undefined) return;
     const done = spawnSync("taskset", ["-a", "-p", "-c", cpus, String(pid)]);
-    if (done.status !== 0) throw new Error(`taskset ${pid}: ${done.stderr}`);
+    if (done.status !== 0) throw new Error(`taskset ${pid}: ${done.stderr} (PIN=0 runs unpinned)`);
   };
   for (const n of [...sides, other]) set(n.child.pid, upper);
   set(redis.pid(), lower);
