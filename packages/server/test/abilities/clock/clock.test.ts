@@ -6,23 +6,17 @@ import { after, before, describe, it } from "node:test";
 import { clockAbility } from "../../../src/abilities/clock/index.js";
 import { phrasesOf } from "../../../src/abilities/clock/models.js";
 import { AbilityRouter } from "../../../src/abilities/router.js";
-import type { DeviceInfo, Language } from "../../../src/assistant/turn.js";
+import type { Language } from "../../../src/assistant/turn.js";
 import { type DeviceSideWorld, names, startWorld } from "../../device-side/clover.js";
+import { device as testDevice } from "../../helpers/platform.js";
 
 // Saturday 5 December 2026, 07:30 UTC: 16:30 in Tokyo, 23:30 on Friday in Los Angeles.
 const NOW = Date.parse("2026-12-05T07:30:00Z");
 const clock = { now: () => NOW };
 const ability = clockAbility(clock);
 const router = new AbilityRouter([ability], clock);
-const device = (language: Language, timeZone = "Asia/Tokyo"): DeviceInfo => ({
-  clientId: "c",
-  deviceId: "d",
-  userId: "u",
-  language,
-  locale: language,
-  display: { size: "none" },
-  timeZone,
-});
+const device = (language: Language, timeZone = "Asia/Tokyo") =>
+  testDevice({ language, locale: language, timeZone });
 
 async function answer(text: string, language: Language, timeZone?: string) {
   const d = device(language, timeZone);
