@@ -5,7 +5,11 @@
 // all their replies in one array. The node then builds, times and parses one command instead
 // of seven, and Redis reads and answers one. Results are those of the commands sent one by one:
 // each command's own error fails only that command (redis.pcall), and a read sees the writes
-// queued before it. A tick with a single command sends it as itself.
+// queued before it. A tick with a single command sends it as itself. Commands a store sends
+// straight on the connection (the session and rate-limit scripts) leave at once, so within one
+// tick they reach Redis before the batch: no store reads through the batch what it wrote
+// straight in the same tick, or the reverse (a session is written at a turn's end, read at
+// its start).
 import type { Redis } from "ioredis";
 import { type RedisScript, redisScript } from "./connection.js";
 
