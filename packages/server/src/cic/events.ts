@@ -205,7 +205,7 @@ export class EventHandler {
         spoken: whenSpoken,
         ...(readAhead ? { readAhead } : {}),
       });
-      this.shape(ctx, result);
+      this.shape(ctx, result, device.language);
       await this.rememberPlayback(ctx, result);
       // The device drops directives of an older dialog; skip synthesizing them (cic.md §7.3).
       if (await this.deps.devices.superseded(ctx.deviceKey, dialogRequestId)) {
@@ -233,7 +233,7 @@ export class EventHandler {
       dialogRequestId: crypto.randomUUID(),
       device,
     });
-    this.shape(ctx, result);
+    this.shape(ctx, result, device.language);
     this.rememberPlayback(ctx, result);
     return this.answer(result, ctx.message.event.header.dialogRequestId);
   }
@@ -308,7 +308,7 @@ export class EventHandler {
       ...(header.dialogRequestId ? { dialogRequestId: header.dialogRequestId } : {}),
       device,
     });
-    this.shape(ctx, result, header.namespace + "." + header.name, payload);
+    this.shape(ctx, result, device.language, header.namespace + "." + header.name, payload);
     await this.rememberPlayback(ctx, result);
     // Directives answering an event without a dialogRequestId carry none (cic.md §7.3).
     return this.answer(result, header.dialogRequestId);
@@ -327,12 +327,14 @@ export class EventHandler {
   private shape(
     ctx: EventContext,
     result: TurnResult,
+    language: Language,
     event?: string,
     payload?: Record<string, unknown>,
   ): void {
     const cause: TurnCause = {
       deviceKey: ctx.deviceKey,
       grant: ctx.grant,
+      language,
       ...(event ? { event } : {}),
       ...(payload ? { payload } : {}),
     };

@@ -60,6 +60,8 @@ export interface CicGatewayOptions {
   maxConcurrentStreams?: number;
   /** Close an event body that sends nothing for this long (same as limits.bodyIdleTimeoutMs). */
   bodyIdleTimeoutMs?: number;
+  /** Unsent bytes a downchannel may hold before it is reset (a device that stopped reading). */
+  downchannelBacklogBytes?: number;
   /** Connection deadlines: preface and headers, idle, keep-alive, graceful shutdown. */
   timeouts?: Partial<ConnectionTimeouts>;
   /**
@@ -114,7 +116,7 @@ export class CicGateway {
   constructor(private readonly options: CicGatewayOptions) {
     this.bus = options.bus ?? new InProcessDirectiveBus();
     this.devices = new DeviceStates(options.deviceStates, options.defaultLanguage);
-    this.downchannels = new Downchannels(this.bus);
+    this.downchannels = new Downchannels(this.bus, undefined, options.downchannelBacklogBytes);
     this.limits = { ...DEFAULT_EVENT_LIMITS, ...options.limits };
     this.side = createDeviceSide({
       devices: this.devices,

@@ -2,6 +2,7 @@
 // Read directly, it costs a fraction of a general multipart parser; a body of any other shape
 // (audio parts, a filename, other headers, a preamble, a field over the size limit, a body cut
 // off…) is left to busboy, which gives it exactly the handling it always had.
+import { multipartBoundary } from "./transport-padding.js";
 
 /** The boundary of a `multipart/form-data` content type in its plainest spelling, else undefined. */
 export function simpleBoundary(contentType: string): string | undefined {
@@ -62,8 +63,7 @@ export const PART_HEAD_BYTES = 32 * 1024;
  * delimiter); undefined when they are not all in `head` or the boundary cannot be read.
  */
 export function firstPartBytes(head: Buffer, contentType: string): Buffer | undefined {
-  const match = /;[ \t]*boundary=(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/i.exec(contentType);
-  const boundary = match?.[1]?.replace(/\\(.)/g, "$1") ?? match?.[2];
+  const boundary = multipartBoundary(contentType);
   if (!boundary) return undefined;
   const delimiter = `--${boundary}`;
   let at = head.indexOf(delimiter, 0, "latin1");
