@@ -12,12 +12,6 @@ const HT = 0x09;
 const CR = 0x0d;
 const CRLF = Buffer.from("\r\n", "latin1");
 
-/** The boundary of a multipart content type (quoted or not); undefined when it has none. */
-export function multipartBoundary(contentType: string): string | undefined {
-  const match = /;[ \t]*boundary=(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/i.exec(contentType);
-  return match?.[1]?.replace(/\\(.)/g, "$1") ?? match?.[2] ?? undefined;
-}
-
 export class TransportPaddingFilter extends Transform {
   /** CRLF + "--" + boundary: a delimiter line (the body's first one is read as if CRLF came first). */
   readonly #delimiter: Buffer;
