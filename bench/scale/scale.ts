@@ -9,21 +9,30 @@
 //      totals: the throughput ratio of a machine whose CPU is the bottleneck.
 //   2. Added latency: paced turns (open loop: each turn's latency is counted from when it was
 //      due, so a stall is not hidden) sent to every side at once, interleaved turn by turn at
-//      RATE turns/s per side, so every side meets the same stalls of a shared machine; p50/p99
-//      per side and round; the added p99 is Redis minus memory (median of the rounds, and over
-//      all the rounds' turns together), with the turns slower than STALL_MS counted per side.
+//      RATE turns/s per side (default: RATE_SHARE, a tenth, of the memory node's closed-loop
+//      throughput, so the machine is far from saturated and a turn rarely queues behind
+//      another), so every side meets the same stalls of a shared machine; p50/p90/p99 per side
+//      and round; the added p99 is Redis minus memory (median of the rounds, and over all the
+//      rounds' turns together), with the turns slower than STALL_MS and the nodes' GC pauses
+//      counted per side. With PIN (default when taskset is present and the machine has two
+//      CPUs or more) the paced turns run with every node on the upper half of the CPUs and
+//      this process and redis-server on the lower half, the same for every side: a node never
+//      waits for the devices' or Redis's process to leave its CPU, as with Redis on its own
+//      machine. The closed-loop blocks are not pinned (the throughput ratio includes
+//      redis-server's CPU on the same machine).
 //   3. Pushes to a device's downchannel from the node holding it (local) vs from another node
 //      sharing the Redis (cross-node), interleaved: p50/p99 from the push request to arrival.
 // BEFORE_NODE=<another checkout's bench/scale/node.ts>: that checkout's node on Redis is a third
 // contender in the same rounds (a change measured against the code before it).
 // Needs redis-server. Run: npm run bench -- scale
-//   (ROUNDS, TURNS, BLOCKS, CLIENTS, PACED, RATE, STALL_MS, PUSHES)
-import { type ChildProcess, fork } from "node:child_process";
+//   (ROUNDS, TURNS, BLOCKS, CLIENTS, PACED, RATE or RATE_SHARE, PIN=0|1, STALL_MS, PUSHES)
+import { type ChildProcess, fork, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { loadavg } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { DeviceClient } from "@clover/device";
+import { Redis } from "ioredis";
 import { answer } from "../../packages/server/test/helpers/extension-server.js";
 import { startRedis } from "../../packages/server/test/helpers/redis.js";
 
@@ -33,6 +42,11 @@ const CLIENTS = Number(process.env["CLIENTS"] ?? 16);
 const PACED = Number(process.env["PACED"] ?? 1500);
 const BLOCKS = Number(process.env["BLOCKS"] ?? 4);
 const STALL_MS = Number(process.env["STALL_MS"] ?? 50);
+const RATE_SHARE = Number(process.env["RATE_SHARE"] ?? 0.1);
+const CPUS = availableParallelism();
+const PIN =
+  (process.env["PIN"] ?? (CPUS >= 2 && spawnSync("taskset", ["-V"]).status === 0 ? "1" : "0")) ===
+  "1";
 const PUSHES = Number(process.env["PUSHES"] ?? 200);
 const BEFORE = process.env["BEFORE_NODE"];
 const TEXT = "ask bakery bot when are you open";
@@ -60,6 +74,18 @@ const ext = createServer((req, res) => {
 await new Promise<void>((resolve) => ext.listen(0, "127.0.0.1", resolve));
 const extUrl = `http://127.0.0.1:${(ext.address() as AddressInfo).port}`;
 const redis = await startRedis();
+/** The bench's own connection to Redis: reads the server's command counters. */
+const stats = new Redis(redis.url);
+
+/** Commands Redis has run so far by name (`INFO commandstats`: scripts' own commands count). */
+async function commandCounts(): Promise<Map<string, number>> {
+  const byName = new Map<string, number>();
+  for (const line of (await stats.info("commandstats")).split("\n")) {
+    const m = /^cmdstat_([^:]+):calls=(\d+)/.exec(line);
+    if (m && m[1] !== "info") byName.set(m[1]!, Number(m[2]));
+  }
+  return byName;
+}
 
 interface Node {
   name: string;
@@ -81,6 +107,8 @@ async function node(
       "--conditions=@clover/source",
       "--import",
       "tsx",
+      "--import",
+      new URL("./node-probe.ts", import.meta.url).pathname,
       ...(process.env["CPU_PROF"]
         ? [
             "--cpu-prof",
@@ -191,11 +219,30 @@ for (const n of sides)
   await closedLoop(n, Math.min(TURNS, 400)).catch((error) => {
     throw new Error(`${n.name}: ${error.message}`);
   });
-// Per side; every side at once makes twice (or three times) that: about half of what the
-// machine does with one side alone.
+// Per side: RATE_SHARE of what the machine does with the memory node alone, closed loop.
 const RATE =
   Number(process.env["RATE"] ?? 0) ||
-  Math.round((await closedLoop(memory, 400)).perSecond / (2 * sides.length));
+  Math.round((await closedLoop(memory, 400)).perSecond * RATE_SHARE);
+
+/**
+ * Sets the CPUs of processes (every thread: taskset -a); `cpus` undefined gives them all back.
+ * The nodes get the upper half, this process and redis-server the lower one.
+ */
+function pin(on: boolean) {
+  if (!PIN) return;
+  const all = `0-${CPUS - 1}`;
+  const half = Math.floor(CPUS / 2);
+  const lower = on ? `0-${half - 1}` : all;
+  const upper = on ? `${half}-${CPUS - 1}` : all;
+  const set = (pid: number | undefined, cpus: string) => {
+    if (pid === undefined) return;
+    const done = spawnSync("taskset", ["-a", "-p", "-c", cpus, String(pid)]);
+    if (done.status !== 0) throw new Error(`taskset ${pid}: ${done.stderr}`);
+  };
+  for (const n of [...sides, other]) set(n.child.pid, upper);
+  set(redis.pid(), lower);
+  set(process.pid, lower);
+}
 
 /** Asks a node's process for something and waits for its answer of that type. */
 function ask<T>(n: Node, type: string): Promise<T> {
@@ -212,6 +259,12 @@ function ask<T>(n: Node, type: string): Promise<T> {
 
 /** CPU time (ms) the node's process has used so far. */
 const cpuOf = async (n: Node) => (await ask<{ ms: number }>(n, "cpu")).ms;
+
+/** Commands the node's process has handed to its Redis client so far (node-probe.ts). */
+const sentBy = async (n: Node) => (await ask<{ sent: number }>(n, "commands")).sent;
+
+/** The GC pauses of the node's process since the last ask (node-probe.ts). */
+const pausesOf = (n: Node) => ask<Pauses>(n, "pauses");
 
 /** A GC here and in the node's process, so that neither collects the previous side's garbage. */
 async function collect(n: Node) {
@@ -233,21 +286,44 @@ const ownCpu = () => {
   return (user + system) / 1000;
 };
 
+interface Pauses {
+  count: number;
+  ms: number;
+  longest: number;
+}
+
 interface Side {
   perSecond: number;
   closedP99: number;
   cpuPerTurn: number;
   redisPerTurn: number;
   benchPerTurn: number;
+  /** Commands the node sent Redis per turn (a script counts once). */
+  commandsPerTurn: number;
+  /** Commands Redis ran per turn by name (those run by scripts included). */
+  byName: Record<string, number>;
   latencies: number[];
+  /** The node's GC pauses during the paced turns. */
+  pauses: Pauses;
 }
 
 /** One round of closed-loop blocks, the sides alternating block by block (ABBA…). */
-async function throughputRound(round: number): Promise<Record<string, Omit<Side, "latencies">>> {
+async function throughputRound(
+  round: number,
+): Promise<Record<string, Omit<Side, "latencies" | "pauses">>> {
   const totals = new Map(
     sides.map((n) => [
       n.name,
-      { ms: 0, turns: 0, cpu: 0, redis: 0, bench: 0, latencies: [] as number[] },
+      {
+        ms: 0,
+        turns: 0,
+        cpu: 0,
+        redis: 0,
+        bench: 0,
+        commands: 0,
+        byName: new Map<string, number>(),
+        latencies: [] as number[],
+      },
     ]),
   );
   const perBlock = Math.ceil(TURNS / BLOCKS);
@@ -256,6 +332,8 @@ async function throughputRound(round: number): Promise<Record<string, Omit<Side,
     for (const n of order) {
       await collect(n);
       const t = totals.get(n.name)!;
+      const counted = await commandCounts();
+      const sent = await sentBy(n);
       const cpu = [await cpuOf(n), redisCpu(), ownCpu()];
       const started = performance.now();
       const block = await closedLoop(n, perBlock);
@@ -265,6 +343,9 @@ async function throughputRound(round: number): Promise<Record<string, Omit<Side,
       t.cpu += (await cpuOf(n)) - cpu[0]!;
       t.redis += redisCpu() - cpu[1]!;
       t.bench += ownCpu() - cpu[2]!;
+      t.commands += (await sentBy(n)) - sent;
+      for (const [name, calls] of await commandCounts())
+        t.byName.set(name, (t.byName.get(name) ?? 0) + calls - (counted.get(name) ?? 0));
     }
   }
   return Object.fromEntries(
@@ -276,6 +357,10 @@ async function throughputRound(round: number): Promise<Record<string, Omit<Side,
         cpuPerTurn: t.cpu / t.turns,
         redisPerTurn: t.redis / t.turns,
         benchPerTurn: t.bench / t.turns,
+        commandsPerTurn: t.commands / t.turns,
+        byName: Object.fromEntries(
+          [...t.byName].filter(([, c]) => c > 0).map(([name, c]) => [name, c / t.turns]),
+        ),
       },
     ]),
   );
@@ -287,10 +372,16 @@ const load: number[] = [loadavg()[0]!];
 for (let round = 0; round < ROUNDS; round++) {
   const throughput = await throughputRound(round);
   for (const n of sides) await collect(n);
-  const latencies = await paced(sides, PACED, RATE);
+  for (const n of sides) await pausesOf(n); // from here on
+  pin(true);
+  const latencies = await paced(sides, PACED, RATE).finally(() => pin(false));
+  const gcs = await Promise.all(sides.map(pausesOf));
   rows.push(
     Object.fromEntries(
-      sides.map((n, i) => [n.name, { ...throughput[n.name]!, latencies: latencies[i]! }]),
+      sides.map((n, i) => [
+        n.name,
+        { ...throughput[n.name]!, latencies: latencies[i]!, pauses: gcs[i]! },
+      ]),
     ),
   );
   pushes.push(await pushRound());
@@ -327,34 +418,55 @@ const p = (name: string, q: number) => (r: Record<string, Side>) => pct(r[name]!
 const addedP99 = (name: string) => median(rows.map((r) => p(name, 0.99)(r) - p("memory", 0.99)(r)));
 const pooled = (name: string) => rows.flatMap((r) => r[name]!.latencies);
 const stalls = (name: string) => pooled(name).filter((ms) => ms > STALL_MS).length;
-const med = (name: string, field: Exclude<keyof Side, "latencies">) =>
+const med = (name: string, field: Exclude<keyof Side, "latencies" | "byName" | "pauses">) =>
   median(rows.map((r) => r[name]![field]));
 /** All the CPU one turn costs on the machine: the node, redis-server, the devices + extension. */
 const totalCpu = (name: string) =>
   median(rows.map((r) => r[name]!.cpuPerTurn + r[name]!.redisPerTurn + r[name]!.benchPerTurn));
 const names = sides.map((s) => s.name);
 console.log(
-  `scale-out: ${ROUNDS} rounds; per side and round ${TURNS} closed-loop turns from ${CLIENTS} devices in ${BLOCKS} alternating blocks, ${PACED} turns paced at ${RATE}/s per side with every side at once; ${PUSHES} pushes each way`,
+  `scale-out: ${ROUNDS} rounds; per side and round ${TURNS} closed-loop turns from ${CLIENTS} devices in ${BLOCKS} alternating blocks, ${PACED} turns paced at ${RATE}/s per side (${process.env["RATE"] ? "RATE" : `${RATE_SHARE} of the memory node's closed-loop throughput`}) with every side at once, ${PIN ? `pinned: nodes on CPUs ${Math.floor(CPUS / 2)}-${CPUS - 1}, devices, extension and redis-server on 0-${Math.floor(CPUS / 2) - 1}` : "not pinned"}; ${PUSHES} pushes each way`,
 );
 console.log(`load average (1 min) during the run: ${load.map((l) => l.toFixed(1)).join(" → ")}`);
 console.log(
-  `| round | ${names.map((n) => `${n} turns/s`).join(" | ")} | ${names.map((n) => `${n} paced p50 / p99 ms`).join(" | ")} | push p99 local / cross-node ms |`,
+  `| round | ${names.map((n) => `${n} turns/s`).join(" | ")} | ${names.map((n) => `${n} paced p50 / p90 / p99 ms`).join(" | ")} | push p99 local / cross-node ms |`,
 );
 console.log(`|---|${names.map(() => "---|---|").join("")}---|`);
 rows.forEach((r, i) => {
   const push = pushes[i]!;
   console.log(
-    `| ${i + 1} | ${names.map((n) => r[n]!.perSecond.toFixed(0)).join(" | ")} | ${names.map((n) => `${f(p(n, 0.5)(r))} / ${f(p(n, 0.99)(r))}`).join(" | ")} | ${f(pct(push.local, 0.99))} / ${f(pct(push.remote, 0.99))} |`,
+    `| ${i + 1} | ${names.map((n) => r[n]!.perSecond.toFixed(0)).join(" | ")} | ${names.map((n) => `${f(p(n, 0.5)(r))} / ${f(p(n, 0.9)(r))} / ${f(p(n, 0.99)(r))}`).join(" | ")} | ${f(pct(push.local, 0.99))} / ${f(pct(push.remote, 0.99))} |`,
   );
 });
 for (const n of names.slice(1)) {
   console.log(
-    `${n}: median throughput ratio ${n}/memory ${f(ratioOf(n))} (target ≥ 0.85); CPU-bound ratio (total CPU per turn, memory/${n}) ${f(totalCpu("memory") / totalCpu(n))}; added p99 at ${RATE} turns/s per side: median of rounds ${f(addedP99(n))} ms, all rounds' turns ${f(pct(pooled(n), 0.99) - pct(pooled("memory"), 0.99))} ms (target ≤ 1 ms); added p50 ${f(median(rows.map((r) => p(n, 0.5)(r) - p("memory", 0.5)(r))))} ms; turns over ${STALL_MS} ms: ${stalls(n)} vs memory ${stalls("memory")} of ${pooled(n).length}; closed-loop p99 ${f(med(n, "closedP99"))} vs memory ${f(med("memory", "closedP99"))} ms`,
+    `${n}: median throughput ratio ${n}/memory ${f(ratioOf(n))} (target ≥ 0.85); CPU-bound ratio (total CPU per turn, memory/${n}) ${f(totalCpu("memory") / totalCpu(n))}; added p99 at ${RATE} turns/s per side: median of rounds ${f(addedP99(n))} ms, all rounds' turns ${f(pct(pooled(n), 0.99) - pct(pooled("memory"), 0.99))} ms (target ≤ 1 ms); added p50 ${f(median(rows.map((r) => p(n, 0.5)(r) - p("memory", 0.5)(r))))} ms, added p90 ${f(median(rows.map((r) => p(n, 0.9)(r) - p("memory", 0.9)(r))))} ms; turns over ${STALL_MS} ms: ${stalls(n)} vs memory ${stalls("memory")} of ${pooled(n).length}; closed-loop p99 ${f(med(n, "closedP99"))} vs memory ${f(med("memory", "closedP99"))} ms`,
   );
 }
 console.log(
+  `GC pauses of each node during the paced turns (all rounds): ${names
+    .map((n) => {
+      const all = rows.map((r) => r[n]!.pauses);
+      const count = all.reduce((a, x) => a + x.count, 0);
+      const ms = all.reduce((a, x) => a + x.ms, 0);
+      return `${n} ${count} (${f(ms)} ms, ${f((ms / pooled(n).length) * 1000)} µs per turn, longest ${f(Math.max(...all.map((x) => x.longest)))} ms)`;
+    })
+    .join("; ")}`,
+);
+console.log(
   `CPU per turn (median of rounds, closed loop): ${names.map((n) => `${n} node ${f(med(n, "cpuPerTurn"))} ms + redis-server ${f(med(n, "redisPerTurn"))} ms + devices and extension ${f(med(n, "benchPerTurn"))} ms`).join("; ")}`,
 );
+for (const n of names.slice(1)) {
+  const last = rows.at(-1)![n]!.byName;
+  console.log(
+    `${n}: Redis commands sent per turn (median of rounds) ${f(med(n, "commandsPerTurn"))}; run by Redis per turn (last round, scripts' own included): ${Object.entries(
+      last,
+    )
+      .sort((a, b) => b[1] - a[1])
+      .map(([name, c]) => `${name} ${f(c)}`)
+      .join(", ")}`,
+  );
+}
 console.log(
   `push p50 local ${f(median(pushes.map((x) => pct(x.local, 0.5))))} ms, cross-node ${f(median(pushes.map((x) => pct(x.remote, 0.5))))} ms; p99 local ${f(median(pushes.map((x) => pct(x.local, 0.99))))} ms, cross-node ${f(median(pushes.map((x) => pct(x.remote, 0.99))))} ms (target ≤ local + 5 ms)`,
 );
@@ -367,4 +479,5 @@ await Promise.all(
   children.map((c) => new Promise((r) => (c.exitCode === null ? c.once("exit", r) : r(0)))),
 );
 ext.close();
+stats.disconnect();
 await redis.stop();

@@ -107,6 +107,54 @@ describe("clover device run", () => {
     }
   });
 
+  it("listen lets the event of an alert it was just given leave before it exits", async () => {
+    const listener = spawnClover(["--json", "device", "listen"], { env });
+    let out = "";
+    let err = "";
+    listener.stdout!.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    listener.stderr!.on("data", (chunk: Buffer) => {
+      err += chunk.toString();
+    });
+    // Waits for a state; the deadline only bounds a hung run.
+    const seen = async (what: () => boolean, label: string) => {
+      const deadline = Date.now() + 120_000;
+      while (!what()) {
+        if (listener.exitCode !== null || Date.now() > deadline)
+          throw new Error(`no ${label} (exit ${listener.exitCode}) in:\n${out}\n${err}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    try {
+      await seen(() => /alert\(s\) kept/.test(err), "downchannel open and alerts in sync");
+      const url = String(info["url"]);
+      const token = String(info["adminToken"] ?? "");
+      const created = await fetch(`${url}/api/v1/users/run-user/alerts`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify({
+          deviceId: "term-1",
+          type: "ALARM",
+          scheduledTime: new Date(Date.now() + 3_600_000).toISOString(),
+        }),
+      });
+      assert.equal(created.status, 201, await created.clone().text());
+      const { alert } = (await created.json()) as { alert: { token: string } };
+      // Interrupted as soon as the SetAlert is shown: its SetAlertSucceeded is still to leave.
+      await seen(() => out.includes('"name":"SetAlert"'), "SetAlert");
+      listener.kill("SIGINT");
+      assert.equal(await exited(listener), 0);
+      const kept = await fetch(`${url}/api/v1/users/run-user/alerts/${alert.token}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const body = (await kept.json()) as { alert: { status: string } };
+      assert.equal(body.alert.status, "set", "the device's SetAlertSucceeded reached the platform");
+    } finally {
+      listener.kill("SIGTERM");
+    }
+  });
+
   it("logs in again, or registers anew, when the platform no longer knows the saved tokens", async () => {
     const forget = (edit: (device: Record<string, unknown>) => void) =>
       editSavedDevices(env.CLOVER_CONFIG_DIR, edit);

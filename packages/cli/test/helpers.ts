@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { childStopwatch } from "../../server/test/helpers/cpu-wait.js";
 
 export const BIN = fileURLToPath(new URL("../bin/clover.js", import.meta.url));
 export const REPO = fileURLToPath(new URL("../../../", import.meta.url));
@@ -12,6 +13,9 @@ export interface RunResult {
   code: number | null;
   stdout: string;
   stderr: string;
+  /** The process's own time (elapsed less its waits for a CPU) and those waits, in ms. */
+  ownMs: number;
+  waitedMs: number;
 }
 
 export interface RunOptions {
@@ -43,6 +47,7 @@ export function spawnClover(args: string[], options: RunOptions = {}): ChildProc
 
 export function clover(args: string[], options: RunOptions = {}): Promise<RunResult> {
   const child = spawnClover(args, options);
+  const watch = childStopwatch(child);
   let stdout = "";
   let stderr = "";
   child.stdout!.on("data", (chunk: Buffer) => {
@@ -59,7 +64,7 @@ export function clover(args: string[], options: RunOptions = {}): Promise<RunRes
     }, options.timeoutMs ?? 150_000); // generous: a loaded CI machine runs the CLI slowly
     child.on("exit", (code) => {
       clearTimeout(timer);
-      resolve({ code, stdout, stderr });
+      resolve({ code, stdout, stderr, ownMs: watch.ownMs(), waitedMs: watch.waitedMs() });
     });
   });
 }

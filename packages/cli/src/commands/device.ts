@@ -19,7 +19,7 @@ import {
 import { CliError, EXIT } from "../core/errors.js";
 import type { Output } from "../core/output.js";
 import { type DeviceProfile, platformUrl, readSettings, updateSettings } from "../core/settings.js";
-import { keepAlerts } from "../device/alerts.js";
+import { ALERT_EVENTS_WAIT_MS, AlertWork, keepAlerts, within } from "../device/alerts.js";
 import { nameOf, printAnswer, summarize } from "../device/render.js";
 import { TerminalDevice } from "../device/terminal.js";
 import { toCicPcm } from "../device/wav.js";
@@ -192,12 +192,13 @@ export function registerDeviceCommands(program: Command): void {
       process.once("SIGTERM", () => resolve());
     });
     // The device keeps and rings its alerts (cic.md §9.1), in sync from the start.
+    const work = new AlertWork();
     const { url, client, opened } = await connected(command, async (opening) => {
       const kept = keepAlerts(opening, out);
       try {
         const first = await opening.openDownchannel((d) => {
           print(d);
-          void kept.handle([d]).catch(() => {});
+          work.track(kept.handle([d]));
         });
         return { alerts: kept, hello: first };
       } catch (error) {
@@ -212,7 +213,9 @@ export function registerDeviceCommands(program: Command): void {
       out.ce.dim(`downchannel open on ${url}; ${alerts.all.length} alert(s) kept; Ctrl-C stops`),
     );
     await stopped;
+    // The events of the alerts directives being acted on leave before the connection closes.
     alerts.stop();
+    await within(work.settled(), ALERT_EVENTS_WAIT_MS);
     client.close();
   });
 

@@ -34,3 +34,45 @@ export function keepAlerts(client: DeviceClient, out: Output): DeviceAlerts {
   alerts.start();
   return alerts;
 }
+
+/**
+ * How long a closing device waits for the events of the alerts directives it is acting on
+ * (an AlertStopped for a "stop" just heard, a SetAlertSucceeded): an event sent after the
+ * connection is closed would open a new one and keep the process alive until the platform's
+ * idle timeout; a platform that does not answer must not keep the device from closing either.
+ */
+export const ALERT_EVENTS_WAIT_MS = 5000;
+
+/** Alerts directives being acted on (their events on their way). */
+export class AlertWork {
+  readonly #work = new Set<Promise<void>>();
+
+  track(work: Promise<void>): void {
+    const tracked = work.catch(() => {}).finally(() => this.#work.delete(tracked));
+    this.#work.add(tracked);
+  }
+
+  /** Resolves when every tracked piece of work, and any tracked meanwhile, is done. */
+  async settled(): Promise<void> {
+    while (this.#work.size > 0) await Promise.all([...this.#work]);
+  }
+}
+
+/** Waits for `work`, at most `ms`; true when it finished in time. */
+export async function within(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([
+      work.then(
+        () => true as const,
+        () => true as const,
+      ),
+      late,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

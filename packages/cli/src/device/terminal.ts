@@ -11,7 +11,7 @@ import {
   ReferenceDevice,
 } from "@clover/device";
 import type { Output } from "../core/output.js";
-import { keepAlerts } from "./alerts.js";
+import { ALERT_EVENTS_WAIT_MS, AlertWork, keepAlerts, within } from "./alerts.js";
 import { nameOf } from "./render.js";
 import { changes, directiveLines, stateOf } from "./screen.js";
 
@@ -41,8 +41,7 @@ export class TerminalDevice {
   #state: Record<string, string>;
   #ticker: NodeJS.Timeout | undefined;
   #ticking = false;
-  /** Alerts directives being acted on (their events on their way). */
-  readonly #alertWork = new Set<Promise<void>>();
+  readonly #alertWork = new AlertWork();
 
   constructor(
     private readonly out: Output,
@@ -54,7 +53,8 @@ export class TerminalDevice {
       ...(options.display ? { display: options.display } : {}),
       extraContext: () => this.alerts.context(),
       onDirective: (directive) => {
-        if (directive.header.namespace === "Alerts") this.#track(this.alerts.handle([directive]));
+        if (directive.header.namespace === "Alerts")
+          this.#alertWork.track(this.alerts.handle([directive]));
       },
       onApplied: (directive) => this.applied(directive),
       onEvent: (event, response) => this.sent(event, response),
@@ -163,26 +163,22 @@ export class TerminalDevice {
     );
   }
 
-  #track(work: Promise<void>): void {
-    const tracked = work.catch(() => {}).finally(() => this.#alertWork.delete(tracked));
-    this.#alertWork.add(tracked);
-  }
-
   /** Waits until pushed directives and the events they caused are done. */
   async settle(): Promise<void> {
     await this.device.settle();
-    while (this.#alertWork.size > 0) await Promise.all([...this.#alertWork]);
+    await this.#alertWork.settled();
   }
 
   /**
    * Stops ringing and ticking, lets the events already due leave (an AlertStopped for a "stop"
    * just heard), then closes the connection: an event sent after the close would open a new one
-   * and keep the process alive until the platform's idle timeout.
+   * and keep the process alive until the platform's idle timeout. Waits at most
+   * ALERT_EVENTS_WAIT_MS.
    */
   async close(): Promise<void> {
     if (this.#ticker) clearInterval(this.#ticker);
     this.alerts.stop();
-    await this.settle().catch(() => {});
+    await within(this.settle(), ALERT_EVENTS_WAIT_MS);
     this.device.client.close();
   }
 }

@@ -2,6 +2,7 @@
 // here once; the assistant routes to them through the AbilityRouter.
 import type { Ability } from "./ability.js";
 import { createAlertsAbility } from "./alerts/index.js";
+import { clockAbility } from "./clock/index.js";
 import { deviceControlAbility } from "./device-control/index.js";
 import { HomeAbility } from "./home/index.js";
 import { notificationsAbility } from "./notifications/index.js";
@@ -30,8 +31,10 @@ export function createAbilities(services: AbilityServices): Ability[] {
   };
   // Schedule before alerts: "what do I have next week" is a calendar question; the schedule
   // lets "cancel my 3 o'clock" go on to the alerts when no event is at that time.
+  // The clock before the schedule: "what's the date today" asks the date, not the agenda.
   return [
     playbackAbility(),
+    clockAbility(services.clock),
     createScheduleAbility(services, { remind }),
     alerts,
     deviceControlAbility(),

@@ -64,17 +64,27 @@ const list = (names: string[], language: Language) => {
 /** Every sentence the platform speaks, per language. */
 export const SAY = {
   help: (language: Language, names: string[]) => {
-    if (names.length === 0)
-      return {
-        en: "No extensions are available yet. Ask your administrator to add some.",
-        ja: "まだ使えるスキルがありません。管理者に追加を頼んでください。",
-        ko: "아직 사용할 수 있는 스킬이 없습니다. 관리자에게 추가를 요청하세요.",
-      }[language];
-    return {
-      en: `You can talk to ${list(names, language)}. For example, say "open ${names[0]}".`,
-      ja: `${list(names, language)}が使えます。たとえば「${names[0]}を起動して」と言ってください。`,
-      ko: `${list(names, language)}을 사용할 수 있어요. 예를 들어 "${names[0]} 시작해줘"라고 말해 보세요.`,
+    // What the platform itself does (the built-in abilities), then the extensions.
+    const own = {
+      en: "I can tell you the time and the date, set alarms, timers and reminders, keep your schedule and control your home.",
+      ja: "時刻や日付のご案内、アラーム・タイマー・リマインダー、予定の管理、家電の操作ができます。",
+      ko: "시간과 날짜 안내, 알람·타이머·리마인더, 일정 관리, 가전 제어를 할 수 있어요.",
     }[language];
+    if (names.length === 0)
+      return `${own} ${
+        {
+          en: "No extensions are available yet. Ask your administrator to add some.",
+          ja: "まだ使えるスキルがありません。管理者に追加を頼んでください。",
+          ko: "아직 사용할 수 있는 스킬이 없습니다. 관리자에게 추가를 요청하세요.",
+        }[language]
+      }`;
+    return `${own} ${
+      {
+        en: `You can also talk to ${list(names, language)}. For example, say "open ${names[0]}".`,
+        ja: `ほかに${list(names, language)}が使えます。たとえば「${names[0]}を起動して」と言ってください。`,
+        ko: `${list(names, language)}도 사용할 수 있어요. 예를 들어 "${names[0]} 시작해줘"라고 말해 보세요.`,
+      }[language]
+    }`;
   },
   stopped: (language: Language) =>
     ({ en: "OK.", ja: "わかりました。", ko: "알겠습니다." })[language],

@@ -1,10 +1,13 @@
 // Sends one CEK request to an extension: serialize once, sign those bytes, POST them through a
 // keep-alive pool per endpoint origin, enforce the deadline and the size limit, parse JSON.
-// No retries: a request reaches the extension at most once (cek-custom-extension.md §2).
+// A request reaches the extension at most once (cek-custom-extension.md §2): it is sent a
+// second time only when its keep-alive connection was closed before the extension read it
+// (stale-connection.ts), within the same deadline.
 import { type Dispatcher, Pool } from "undici";
 import { CircuitBreaker } from "./circuit-breaker.js";
 import { OutboundGuard } from "./outbound-policy.js";
 import type { BodySigner } from "./signer.js";
+import { closedWhileIdle, trackingConnector } from "./stale-connection.js";
 
 export interface DispatcherOptions {
   /** Whole-call deadline from the start of the request (§2.3). */
@@ -51,6 +54,12 @@ interface Endpoint {
   origin: string;
   path: string;
 }
+
+/**
+ * How much sooner than the extension's announced keep-alive time an idle connection is let go:
+ * undici's idle timers tick about every half second and a loaded process runs them late.
+ */
+const KEEP_ALIVE_MARGIN_MS = 2000;
 
 /** Parsed endpoint URLs kept (one per registered extension, in practice). */
 const MAX_ENDPOINTS = 1000;
@@ -148,26 +157,32 @@ export class CekDispatcher {
           "timeout",
           `no complete response within ${this.options.timeoutMs} ms`,
         );
-      const answer = await new Promise<Answer>((resolve) => {
-        exchange = new Exchange(limit, resolve);
-        this.#pool(url.origin).dispatch(
-          {
-            origin: url.origin,
-            method: "POST",
-            path: url.path,
-            headers: {
-              "content-type": CONTENT_TYPE,
-              "content-length": String(body.length),
-              accept: "application/json",
-              "accept-charset": "utf-8",
-              "user-agent": this.options.userAgent ?? "Clover-CEK/0.1",
-              signaturecek: signature,
+      const attempt = (): Promise<Answer> =>
+        new Promise<Answer>((resolve) => {
+          exchange = new Exchange(limit, resolve);
+          this.#pool(url.origin).dispatch(
+            {
+              origin: url.origin,
+              method: "POST",
+              path: url.path,
+              headers: {
+                "content-type": CONTENT_TYPE,
+                "content-length": String(body.length),
+                accept: "application/json",
+                "accept-charset": "utf-8",
+                "user-agent": this.options.userAgent ?? "Clover-CEK/0.1",
+                signaturecek: signature,
+              },
+              body,
             },
-            body,
-          },
-          exchange,
-        );
-      });
+            exchange,
+          );
+        });
+      let answer = await attempt();
+      // Once, and only for a keep-alive connection the extension closed before reading the
+      // request; the deadline timer still runs and ends the second attempt like the first.
+      if (answer.kind === "error" && !timedOut && closedWhileIdle(answer.error, answer.started))
+        answer = await attempt();
       if (answer.kind === "error") {
         const error = answer.error as Error & { code?: string };
         const code = error.code;
@@ -226,13 +241,16 @@ export class CekDispatcher {
     if (!pool) {
       pool = new Pool(origin, {
         connections: this.options.connectionsPerOrigin,
-        connect: {
+        connect: trackingConnector({
           timeout: this.options.connectTimeoutMs,
           ...this.guard.connectOptions(origin),
-        },
+        }),
         headersTimeout: this.options.timeoutMs + 1000,
         bodyTimeout: this.options.timeoutMs + 1000,
+        // An extension's `Keep-Alive: timeout=N` is honoured less this margin (a hint of 2 s or
+        // less: the connection is not kept); without a hint an idle connection is kept 30 s.
         keepAliveTimeout: 30_000,
+        keepAliveTimeoutThreshold: KEEP_ALIVE_MARGIN_MS,
       });
       this.#pools.set(origin, pool);
     }
@@ -265,7 +283,8 @@ function failed(
 type Answer =
   | { kind: "body"; status: number; text: string; size: number }
   | { kind: "too-large"; status: number; declared?: number }
-  | { kind: "error"; error: Error };
+  /** `started`: the start of a response message (interim ones included) had arrived. */
+  | { kind: "error"; error: Error; started: boolean };
 
 /**
  * One CEK exchange on undici's dispatch interface: the answer's bytes are collected as they
@@ -281,6 +300,8 @@ class Exchange implements Dispatcher.DispatchHandler {
   /** Cancelled before undici started the request: aborted as soon as it does. */
   #cancelled: Error | undefined;
   #ended = false;
+  /** The first byte of a response message was parsed. */
+  #started = false;
 
   constructor(
     private readonly limit: number,
@@ -289,7 +310,7 @@ class Exchange implements Dispatcher.DispatchHandler {
 
   /** Ends the exchange now (the deadline), aborting the request wherever it is. */
   cancel(reason: Error): void {
-    this.#finish({ kind: "error", error: reason });
+    this.#finish({ kind: "error", error: reason, started: this.#started });
     if (this.#abort) this.#abort(reason);
     else this.#cancelled = reason;
   }
@@ -314,7 +335,12 @@ class Exchange implements Dispatcher.DispatchHandler {
     else this.#abort = abort;
   }
 
+  onResponseStarted(): void {
+    this.#started = true;
+  }
+
   onHeaders(status: number, rawHeaders: Buffer[] | string[] | null): boolean {
+    this.#started = true;
     if (status < 200) return true; // an interim response (1xx)
     this.#status = status;
     const headers = rawHeaders ?? [];
@@ -347,6 +373,6 @@ class Exchange implements Dispatcher.DispatchHandler {
   }
 
   onError(error: Error): void {
-    this.#finish({ kind: "error", error });
+    this.#finish({ kind: "error", error, started: this.#started });
   }
 }

@@ -9,7 +9,13 @@ import busboy from "busboy";
 import type { AnyRequest } from "../api/http.js";
 import { utf8Problem } from "../api/utf8.js";
 import { CicError } from "./exception.js";
-import { firstPartBytes, PART_HEAD_BYTES, readSimpleBody, simpleBoundary } from "./simple-body.js";
+import {
+  FirstPartHead,
+  firstPartBytes,
+  PART_HEAD_BYTES,
+  readSimpleBody,
+  simpleBoundary,
+} from "./simple-body.js";
 
 export interface EventLimits {
   /** Largest metadata part, bytes. */
@@ -91,11 +97,10 @@ class EventBodyReader implements EventRequest {
   readonly #held: Buffer[] = [];
   #heldBytes = 0;
   /**
-   * The first bytes of the body, where the metadata part is (cic.md §4.2): what busboy decoded of
-   * it is read again from these bytes.
+   * The body's bytes where the metadata part is (cic.md §4.2), however long a preamble before
+   * it: what busboy decoded of it is read again from these bytes.
    */
-  readonly #head: Buffer[] = [];
-  #headBytes = 0;
+  readonly #head: FirstPartHead;
   readonly #contentType: string;
   /** The simple body's data listener (removed when the body goes to busboy). */
   readonly #onHeld: (chunk: Buffer) => void;
@@ -111,6 +116,7 @@ class EventBodyReader implements EventRequest {
     // without a multipart parser); anything else goes to busboy, from its first byte.
     this.#boundary = limits.parts > 1 ? simpleBoundary(contentType) : undefined;
     this.#contentType = contentType;
+    this.#head = new FirstPartHead(contentType, limits.metadataBytes + PART_HEAD_BYTES);
     this.audio.on("error", ignore);
     this.finished = new Promise<void>((res, rej) => {
       this.#finishResolve = res;
@@ -171,16 +177,12 @@ class EventBodyReader implements EventRequest {
 
   #received(chunk: Buffer): void {
     this.#armIdle();
-    const room = this.limits.metadataBytes + PART_HEAD_BYTES - this.#headBytes;
-    if (room <= 0) return;
-    const kept = chunk.length > room ? chunk.subarray(0, room) : chunk;
-    this.#head.push(kept);
-    this.#headBytes += kept.length;
+    if (!this.#metadataSeen) this.#head.push(chunk);
   }
 
-  /** The bytes busboy decoded `value` from, when they are found in the body's first bytes. */
+  /** The bytes busboy decoded `value` from, when they are found where the first part is. */
   #metadataBytes(value: string): Buffer | undefined {
-    const raw = firstPartBytes(Buffer.concat(this.#head, this.#headBytes), this.#contentType);
+    const raw = firstPartBytes(this.#head.bytes(), this.#contentType);
     return raw && (raw.toString("utf8") === value || raw.toString("latin1") === value)
       ? raw
       : undefined;
@@ -251,12 +253,23 @@ class EventBodyReader implements EventRequest {
     // Read from its bytes, so that a byte sequence that is not UTF-8 is refused rather than
     // turned into replacement characters (busboy's own decoding is lenient).
     const bytes = typeof value === "string" ? this.#metadataBytes(value) : value;
-    const problem = bytes && utf8Problem(bytes);
+    // Never read leniently: bytes that cannot be found again are refused too. Busboy skipped an
+    // earlier part (one without a name), or the part names a charset other than UTF-8 or
+    // Latin-1 and is not ASCII (busboy refuses part headers past 16 KiB, and a preamble of any
+    // length is skipped by FirstPartHead).
+    if (!bytes)
+      return this.#fail(
+        new CicError(
+          400,
+          "metadata part is not readable as UTF-8: it is not the body's first part, or it names another charset",
+        ),
+      );
+    const problem = utf8Problem(bytes);
     if (problem)
       return this.#fail(new CicError(400, `metadata part is not valid UTF-8: ${problem}`));
     let metadata: unknown;
     try {
-      metadata = JSON.parse(bytes ? bytes.toString("utf8") : (value as string));
+      metadata = JSON.parse(bytes.toString("utf8"));
     } catch (error) {
       return this.#fail(
         new CicError(400, `metadata part is not valid JSON: ${(error as Error).message}`),

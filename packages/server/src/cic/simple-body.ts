@@ -53,22 +53,97 @@ export function readSimpleBody(
   return { metadata: bytes.subarray(start, end) };
 }
 
-/** Room for a preamble and the part's headers before the metadata bytes in `firstPartBytes`. */
+/** Room for the first delimiter line and the part's headers (busboy: 16 KiB at most) before the metadata bytes. */
 export const PART_HEAD_BYTES = 32 * 1024;
+
+/** The multipart boundary named by a content type, as busboy reads it. */
+function boundaryOf(contentType: string): string | undefined {
+  const match = /;[ \t]*boundary=(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/i.exec(contentType);
+  return match?.[1]?.replace(/\\(.)/g, "$1") ?? match?.[2];
+}
+
+/**
+ * Where `delimiter` starts a delimiter line in `bytes`, the way busboy finds the first one:
+ * after CRLF, or at the very start of the body (`bodyStart`: `bytes` begins there); -1: none.
+ */
+function delimiterAt(bytes: Buffer, delimiter: string, bodyStart: boolean): number {
+  let at = bytes.indexOf(delimiter, 0, "latin1");
+  while (at >= 0) {
+    if (at === 0 ? bodyStart : at >= 2 && bytes[at - 2] === 0x0d && bytes[at - 1] === 0x0a)
+      return at;
+    at = bytes.indexOf(delimiter, at + 1, "latin1");
+  }
+  return -1;
+}
+
+/**
+ * The bytes of a multipart body where its first part is, kept while the body streams in: from
+ * the first delimiter line on, up to `room` bytes. A preamble before it, which busboy skips
+ * whatever its length, is dropped as it passes (only the few bytes a delimiter cut between two
+ * chunks needs are kept), so the first part is found however late it starts.
+ */
+export class FirstPartHead {
+  readonly #delimiter: string | undefined;
+  #chunks: Buffer[] = [];
+  #size = 0;
+  /** The first delimiter is in `#chunks` (which then begin with it, or with the CRLF before it). */
+  #found = false;
+  /** Preamble bytes dropped so far. */
+  #dropped = 0;
+
+  constructor(
+    contentType: string,
+    private readonly room: number,
+  ) {
+    const boundary = boundaryOf(contentType);
+    this.#delimiter = boundary ? `--${boundary}` : undefined;
+    // Without a boundary busboy refuses the body; the first bytes are kept as they come.
+    if (!this.#delimiter) this.#found = true;
+  }
+
+  push(chunk: Buffer): void {
+    if (this.#found) {
+      const left = this.room - this.#size;
+      if (left <= 0) return;
+      const kept = chunk.length > left ? chunk.subarray(0, left) : chunk;
+      this.#chunks.push(kept);
+      this.#size += kept.length;
+      return;
+    }
+    const delimiter = this.#delimiter!;
+    const joined = this.#chunks.length === 0 ? chunk : Buffer.concat([...this.#chunks, chunk]);
+    const at = delimiterAt(joined, delimiter, this.#dropped === 0);
+    if (at >= 0) {
+      this.#found = true;
+      this.#chunks = [];
+      this.#size = 0;
+      this.push(joined.subarray(at === 0 ? 0 : at - 2));
+      return;
+    }
+    // A delimiter cut between chunks starts within its own length of the end; its CRLF before.
+    const keep = Math.min(joined.length, delimiter.length + 1);
+    this.#dropped += joined.length - keep;
+    this.#chunks = [Buffer.from(joined.subarray(joined.length - keep))];
+    this.#size = keep;
+  }
+
+  /** The bytes kept: from the first delimiter line on (or a preamble's last bytes). */
+  bytes(): Buffer {
+    return this.#chunks.length === 1 ? this.#chunks[0]! : Buffer.concat(this.#chunks, this.#size);
+  }
+}
 
 /**
  * The bytes of the first part's body, found in the first bytes of a multipart body the way busboy
  * finds them (the first delimiter line, the headers up to an empty line, the body up to the next
- * delimiter); undefined when they are not all in `head` or the boundary cannot be read.
+ * delimiter); undefined when they are not all in `head` or the boundary cannot be read. `head`
+ * begins at the body's start or with the CRLF before the first delimiter (FirstPartHead).
  */
 export function firstPartBytes(head: Buffer, contentType: string): Buffer | undefined {
-  const match = /;[ \t]*boundary=(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/i.exec(contentType);
-  const boundary = match?.[1]?.replace(/\\(.)/g, "$1") ?? match?.[2];
+  const boundary = boundaryOf(contentType);
   if (!boundary) return undefined;
   const delimiter = `--${boundary}`;
-  let at = head.indexOf(delimiter, 0, "latin1");
-  while (at > 0 && head.toString("latin1", at - 2, at) !== "\r\n")
-    at = head.indexOf(delimiter, at + 1, "latin1");
+  const at = delimiterAt(head, delimiter, true);
   if (at < 0) return undefined;
   const lineEnd = head.indexOf("\r\n", at + delimiter.length, "latin1");
   if (lineEnd < 0) return undefined;

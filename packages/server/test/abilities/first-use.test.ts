@@ -6,8 +6,8 @@ import { rmSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { ALERTS_MODELS } from "../../src/abilities/alerts/index.js";
 import { compiledRecognizer } from "../../src/abilities/models/compiled.js";
-import { loadConfig } from "../../src/config/index.js";
 import { type CloverServer, startClover } from "../../src/main.js";
+import { testCloverConfig } from "../helpers/clover.js";
 import { deviceAt, loginDevice, registerClient } from "../helpers/devices.js";
 import { tempDir } from "../helpers/platform.js";
 
@@ -18,12 +18,7 @@ describe("an ability's model compiled on first use", () => {
   let server: CloverServer;
 
   before(async () => {
-    const config = loadConfig({
-      CLOVER_DATA_DIR: dataDir,
-      CLOVER_PORT: "0",
-      CLOVER_HOST: "127.0.0.1",
-      CLOVER_ADMIN_TOKEN: ADMIN,
-      CLOVER_LOG_LEVEL: "silent",
+    const config = testCloverConfig(dataDir, ADMIN, {
       CLOVER_EXAMPLES: "off",
       CLOVER_WARM_MODELS: "false",
     });

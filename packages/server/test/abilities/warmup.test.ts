@@ -13,8 +13,8 @@ import {
   SCHEDULE_MODELS,
   scheduleRecognizer,
 } from "../../src/abilities/schedule/index.js";
-import { loadConfig } from "../../src/config/index.js";
 import { type CloverServer, startClover } from "../../src/main.js";
+import { testCloverConfig } from "../helpers/clover.js";
 import { deviceAt, loginDevice, registerClient } from "../helpers/devices.js";
 import { tempDir } from "../helpers/platform.js";
 
@@ -27,12 +27,7 @@ describe("model warm-up on a worker thread", () => {
   let startedAt = 0;
 
   before(async () => {
-    const config = loadConfig({
-      CLOVER_DATA_DIR: dataDir,
-      CLOVER_PORT: "0",
-      CLOVER_HOST: "127.0.0.1",
-      CLOVER_ADMIN_TOKEN: ADMIN,
-      CLOVER_LOG_LEVEL: "silent",
+    const config = testCloverConfig(dataDir, ADMIN, {
       CLOVER_EXAMPLES: "off",
       CLOVER_WARM_MODELS: "true",
       CLOVER_WARM_LANGUAGES: "en",
@@ -54,7 +49,7 @@ describe("model warm-up on a worker thread", () => {
     };
     assert.equal(first.status, 503, JSON.stringify(body));
     assert.equal(body.checks["models"]?.ok, false);
-    assert.match(String(body.checks["models"]?.error), /compiling the abilities' models \(\d\/5\)/);
+    assert.match(String(body.checks["models"]?.error), /compiling the abilities' models \(\d\/6\)/);
     // Meanwhile the node answers /healthz and management requests.
     let answered = 0;
     let readyAt = 0;
@@ -76,7 +71,7 @@ describe("model warm-up on a worker thread", () => {
       maxLagMs < warmMs / 4,
       `event loop held up ${maxLagMs.toFixed(0)} ms during a ${warmMs.toFixed(0)} ms warm-up`,
     );
-    assert.deepEqual(server.platform.abilities.warmup(), { done: 5, total: 5, finished: true });
+    assert.deepEqual(server.platform.abilities.warmup(), { done: 6, total: 6, finished: true });
   });
 
   it("gives the abilities the recognizers it compiled, with their options", async () => {

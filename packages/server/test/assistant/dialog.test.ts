@@ -229,6 +229,7 @@ describe("dialogs through the assistant", () => {
         stop: "stop",
         other: "sing me a song",
         name: "bakery bot",
+        own: /the time and the date/,
         sorry: /didn't catch/,
       },
       {
@@ -237,6 +238,7 @@ describe("dialogs through the assistant", () => {
         stop: "止めて",
         other: "歌を歌って",
         name: "ベーカリーボット",
+        own: /時刻や日付/,
         sorry: /わかりません/,
       },
       {
@@ -245,6 +247,7 @@ describe("dialogs through the assistant", () => {
         stop: "그만",
         other: "노래 불러줘",
         name: "베이커리봇",
+        own: /시간과 날짜/,
         sorry: /이해하지/,
       },
     ] as const;
@@ -252,6 +255,11 @@ describe("dialogs through the assistant", () => {
       const me = device({ deviceId: `platform-${c.lang}`, language: c.lang });
       const help = await platform.assistant.handleTurn(say(c.help, me));
       assert.ok(help.speech[0]?.value.includes(c.name), `${c.lang} help names the extension`);
+      assert.match(
+        help.speech[0]?.value ?? "",
+        c.own,
+        `${c.lang} help says what the platform does`,
+      );
       assert.equal(help.speech[0]?.lang, c.lang);
       assert.equal(help.extensionId, undefined);
       const stop = await platform.assistant.handleTurn(say(c.stop, me));

@@ -8,9 +8,9 @@ import { after, describe, it } from "node:test";
 import { DeviceClient, logIn } from "@clover/device";
 import { DeviceAuthority } from "../../src/cic/auth/authority.js";
 import { SqlAuthStore } from "../../src/cic/auth/sql-store.js";
-import { loadConfig } from "../../src/config/index.js";
 import { startClover } from "../../src/main.js";
 import { openDatabase } from "../../src/store/database.js";
+import { testCloverConfig } from "../helpers/clover.js";
 import { postgresAvailable, startPostgres } from "../helpers/postgres.js";
 
 async function exercise(store: SqlAuthStore) {
@@ -89,12 +89,7 @@ describe("device credentials in the database", () => {
   it("keeps device tokens across a restart", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "clover-auth-restart-"));
     dirs.push(dataDir);
-    const config = loadConfig({
-      CLOVER_DATA_DIR: dataDir,
-      CLOVER_PORT: "0",
-      CLOVER_HOST: "127.0.0.1",
-      CLOVER_ADMIN_TOKEN: "admin",
-      CLOVER_LOG_LEVEL: "silent",
+    const config = testCloverConfig(dataDir, "admin", {
       CLOVER_EXTENSION_NETWORKS: "loopback",
       CLOVER_EXAMPLES: "off",
     });

@@ -126,6 +126,51 @@ describe("event bodies read directly or by busboy", () => {
     });
   }
 
+  it("metadata that is not UTF-8 after a preamble longer than the room kept for the part's head: refused the same", async () => {
+    // 40 KiB of preamble (busboy skips it, whatever its length), then the part.
+    const preamble = Buffer.from(`${"p".repeat(40 * 1024)}\r\n`);
+    const bytes = Buffer.concat([preamble, notUtf8Bodies["one metadata part"]!]);
+    const expected = JSON.stringify({
+      error: 400,
+      m: `metadata part is not valid UTF-8: invalid UTF-8 at byte offset ${offset} (0xC3)`,
+    });
+    const delimiter = preamble.length + 2;
+    const splits: Record<string, Buffer[]> = {
+      whole: [bytes],
+      "in 997-byte pieces": [...Array(Math.ceil(bytes.length / 997)).keys()].map((i) =>
+        bytes.subarray(i * 997, (i + 1) * 997),
+      ),
+      // Cut inside the CRLF before the first delimiter, and inside the delimiter itself.
+      "cut before the delimiter": [bytes.subarray(0, delimiter - 1), bytes.subarray(delimiter - 1)],
+      "cut in the delimiter": [bytes.subarray(0, delimiter + 3), bytes.subarray(delimiter + 3)],
+    };
+    for (const [how, pieces] of Object.entries(splits))
+      assert.equal(
+        await readOver(server, `multipart/form-data; boundary=${B}`, pieces),
+        expected,
+        how,
+      );
+    // An unnamed part before the metadata (busboy skips it): the metadata's bytes are not
+    // where the first part is, so they cannot be checked, and the body is refused.
+    const unnamed = Buffer.from(
+      `--${B}\r\nContent-Type: text/plain\r\n\r\nhello\r\n${part(DISPOSITION, METADATA)}--${B}--\r\n`,
+    );
+    assert.equal(
+      await readOver(server, `multipart/form-data; boundary=${B}`, [unnamed]),
+      JSON.stringify({
+        error: 400,
+        m: "metadata part is not readable as UTF-8: it is not the body's first part, or it names another charset",
+      }),
+    );
+    // The same body with valid metadata is read as before.
+    const valid = Buffer.concat([
+      preamble,
+      Buffer.from(`${part(DISPOSITION, METADATA)}--${B}--\r\n`),
+    ]);
+    const read = JSON.parse(await readOver(server, `multipart/form-data; boundary=${B}`, [valid]));
+    assert.deepEqual(read.metadata, JSON.parse(METADATA));
+  });
+
   for (const [label, text] of Object.entries(bodies)) {
     it(`${label}: the same reading either way, whole or byte by byte`, async () => {
       const bytes = Buffer.from(text);

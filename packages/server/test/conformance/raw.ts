@@ -10,8 +10,8 @@ import https from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TextToSpeech } from "../../src/cic/speech-engines.js";
-import { loadConfig } from "../../src/config/index.js";
 import { type CloverServer, startClover } from "../../src/main.js";
+import { testCloverConfig } from "../helpers/clover.js";
 import type { Json } from "../helpers/extension-server.js";
 import { testTls } from "../helpers/tls.js";
 
@@ -37,12 +37,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const server = await startClover({
     tls: testTls(),
     tts,
-    config: loadConfig({
-      CLOVER_DATA_DIR: dataDir,
-      CLOVER_PORT: "0",
-      CLOVER_HOST: "127.0.0.1",
-      CLOVER_ADMIN_TOKEN: ADMIN,
-      CLOVER_LOG_LEVEL: "silent",
+    config: testCloverConfig(dataDir, ADMIN, {
       CLOVER_EXTENSION_NETWORKS: "loopback",
       ...env,
     }),

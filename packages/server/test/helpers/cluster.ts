@@ -3,12 +3,13 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
+import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { openRedis } from "../../src/store/redis/connection.js";
 import { postgresAvailable, startPostgres, type TestPostgres } from "./postgres.js";
-import { freePort, redisAvailable, startRedis, type TestRedis } from "./redis.js";
+import { redisAvailable, startRedis, type TestRedis } from "./redis.js";
 
 export const CLOVER_BIN = fileURLToPath(new URL("../../../cli/bin/clover.js", import.meta.url));
 export const HAPROXY_CFG = fileURLToPath(
@@ -19,6 +20,11 @@ export const clusterAvailable = postgresAvailable && redisAvailable && haproxyAv
 
 export interface ClusterNode {
   id: string;
+  /**
+   * The port the node listens on: the one the system gave it on its first start (it listens on
+   * port 0 and says which in its banner); a restart asks for the same one again, as HAProxy
+   * knows the node by it.
+   */
   port: number;
   url: string;
   process: ChildProcess | undefined;
@@ -92,12 +98,60 @@ const readyzProgress = (url: string) => async () => {
     .join("; ");
 };
 
+/**
+ * A free port held until `release()`: nothing else can take it in between (the load balancer's
+ * port is named to the nodes before HAProxy, which binds it, can start).
+ */
+async function reservePort(): Promise<{ port: number; release(): Promise<void> }> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  // A cluster whose start failed must not be kept alive by it.
+  server.unref();
+  const { port } = server.address() as AddressInfo;
+  let released: Promise<void> | undefined;
+  return {
+    port,
+    release: () => {
+      released ??= new Promise<void>((resolve) => server.close(() => resolve()));
+      return released;
+    },
+  };
+}
+
+/** The port in the JSON banner `clover --json serve` prints on stdout once it listens. */
+function bannerPort(child: ChildProcess, node: ClusterNode): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let stdout = "";
+    let found = false;
+    child.stdout?.setEncoding("utf8");
+    // Read to the end (a full pipe would block the node); only the banner counts.
+    child.stdout?.on("data", (chunk: string) => {
+      if (found) return;
+      stdout += chunk;
+      try {
+        const banner = JSON.parse(stdout) as { port?: unknown };
+        found = true;
+        if (typeof banner.port === "number" && banner.port > 0) resolve(banner.port);
+        else reject(new Error(`${node.id}: no port in its banner: ${stdout}`));
+      } catch {}
+    });
+    child.once("exit", (code) =>
+      reject(new Error(`${node.id} exited (${code}) before listening: ${node.log.join("\n")}`)),
+    );
+  });
+}
+
 export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
   const [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
   const spawned: ChildProcess[] = [];
+  const lb = await reservePort();
   try {
-    return await launch(options, postgres, redis, spawned);
+    return await launch(options, postgres, redis, spawned, lb);
   } catch (error) {
+    await lb.release();
     // Whatever started is stopped: a failed start leaves no process behind.
     for (const child of spawned) child.kill("SIGKILL");
     await redis.stop();
@@ -111,9 +165,10 @@ async function launch(
   postgres: TestPostgres,
   redis: TestRedis,
   spawned: ChildProcess[],
+  lb: { port: number; release(): Promise<void> },
 ): Promise<Cluster> {
   const adminToken = `admin-${randomBytes(8).toString("hex")}`;
-  const lbPort = await freePort();
+  const lbPort = lb.port;
   const shared: Record<string, string> = {
     // Every node names the load balancer as its address (account-linking redirects, links).
     CLOVER_PUBLIC_URL: `http://127.0.0.1:${lbPort}`,
@@ -134,21 +189,22 @@ async function launch(
   };
   const nodes: ClusterNode[] = [];
   for (let i = 1; i <= (options.nodes ?? 3); i++) {
-    const port = await freePort();
     nodes.push({
       id: `node${i}`,
-      port,
-      url: `http://127.0.0.1:${port}`,
+      port: 0,
+      url: "",
       process: undefined,
       dir: mkdtempSync(join(tmpdir(), `clover-node${i}-`)),
       log: [],
     });
   }
-  const startNode = async (node: ClusterNode, until_: "ready" | "alive" = "ready") => {
-    const child = spawn(process.execPath, [CLOVER_BIN, "serve", "--no-save-token"], {
+  /** Starts a node's process; resolves once it listens (its port known). */
+  const spawnNode = async (node: ClusterNode) => {
+    const child = spawn(process.execPath, [CLOVER_BIN, "--json", "serve", "--no-save-token"], {
       env: {
         ...process.env,
         ...shared,
+        // 0 on the first start: no port is picked ahead and left free for someone else to take.
         CLOVER_PORT: String(node.port),
         CLOVER_NODE_ID: node.id,
         // Each node its own config dir: nothing is written next to the user's settings.
@@ -159,7 +215,7 @@ async function launch(
         CLOVER_WARM_MODELS: "true",
         CLOVER_WARM_LANGUAGES: "en",
       },
-      stdio: ["ignore", "ignore", "pipe"],
+      stdio: ["ignore", "pipe", "pipe"],
     });
     node.process = child;
     spawned.push(child);
@@ -168,6 +224,16 @@ async function launch(
       node.log.push(...chunk.split("\n").filter(Boolean));
       if (node.log.length > 5000) node.log.splice(0, node.log.length - 5000);
     });
+    const port = await bannerPort(child, node);
+    if (node.port !== 0 && port !== node.port)
+      throw new Error(`${node.id} listens on ${port}, not on its port ${node.port}`);
+    node.port = port;
+    node.url = `http://127.0.0.1:${port}`;
+    return child;
+  };
+  /** Waits until a started node is ready (or only alive). */
+  const nodeUp = async (node: ClusterNode, until_: "ready" | "alive" = "ready") => {
+    const child = node.process!;
     await until(
       async () => {
         if (child.exitCode !== null) throw new Error(`${node.id} exited: ${node.log.join("\n")}`);
@@ -184,9 +250,16 @@ async function launch(
       readyzProgress(node.url),
     );
   };
-  // The first node migrates the empty database and makes the signing keys; once it listens,
-  // the others start (all of them warm their models at the same time).
-  await startNode(nodes[0]!, "alive");
+  const startNode = async (node: ClusterNode) => {
+    await spawnNode(node);
+    await nodeUp(node);
+  };
+  // The first node migrates the empty database and makes the signing keys; once it answers,
+  // the others start (all of them warm their models at the same time). HAProxy starts once
+  // every node listens (it is told their ports) and the port reserved for it is let go.
+  await spawnNode(nodes[0]!);
+  await nodeUp(nodes[0]!, "alive");
+  await Promise.all(nodes.slice(1).map((node) => spawnNode(node)));
   const started = Promise.all([
     until(
       () => ready(nodes[0]!.url),
@@ -195,9 +268,10 @@ async function launch(
       undefined,
       readyzProgress(nodes[0]!.url),
     ),
-    ...nodes.slice(1).map((node) => startNode(node)),
+    ...nodes.slice(1).map((node) => nodeUp(node)),
   ]);
   started.catch(() => {}); // awaited below, once HAProxy is started too
+  await lb.release();
 
   const env: Record<string, string> = {
     ...process.env,

@@ -5,12 +5,16 @@
 // minus that wait: a server that hangs still fails, as waiting for a timer or a socket is not
 // waiting for a CPU. Linux reports the wait per thread (/proc/self/schedstat, run_delay, for
 // the main thread); elsewhere nothing is subtracted.
+import type { ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 
-/** Milliseconds the main thread has waited for a CPU since it started, or undefined. */
-export function cpuWaitMs(): number | undefined {
+/**
+ * Milliseconds the main thread of this process (or of process `pid`) has waited for a CPU since
+ * it started, or undefined.
+ */
+export function cpuWaitMs(pid: number | "self" = "self"): number | undefined {
   try {
-    const fields = readFileSync("/proc/self/schedstat", "utf8").trim().split(/\s+/);
+    const fields = readFileSync(`/proc/${pid}/schedstat`, "utf8").trim().split(/\s+/);
     const ns = Number(fields[1]);
     return Number.isFinite(ns) ? ns / 1e6 : undefined;
   } catch {
@@ -33,6 +37,31 @@ export function stopwatch(): Stopwatch {
   const waitedMs = () =>
     waitedAtStart === undefined ? 0 : Math.round((cpuWaitMs() ?? waitedAtStart) - waitedAtStart);
   const elapsedMs = () => Math.round(performance.now() - started);
+  return { elapsedMs, waitedMs, ownMs: () => elapsedMs() - waitedMs() };
+}
+
+/**
+ * A child process's own time: the elapsed time since it was started less the time its main
+ * thread waited for a CPU. Its wait is read while it runs (its /proc entry goes when it exits),
+ * every `everyMs`: the last reading is at most that old, so the wait is never overstated.
+ */
+export function childStopwatch(child: ChildProcess, everyMs = 50): Stopwatch {
+  const started = performance.now();
+  let waited = 0;
+  let ended: number | undefined;
+  const read = () => {
+    const ms = child.pid === undefined ? undefined : cpuWaitMs(child.pid);
+    if (ms !== undefined) waited = ms;
+  };
+  read();
+  const timer = setInterval(read, everyMs);
+  timer.unref();
+  child.once("exit", () => {
+    ended = performance.now();
+    clearInterval(timer);
+  });
+  const elapsedMs = () => Math.round((ended ?? performance.now()) - started);
+  const waitedMs = () => Math.round(waited);
   return { elapsedMs, waitedMs, ownMs: () => elapsedMs() - waitedMs() };
 }
 

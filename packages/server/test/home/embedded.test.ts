@@ -6,8 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { DeviceClient } from "@clover/device";
-import { loadConfig } from "../../src/config/index.js";
 import { type CloverServer, startClover } from "../../src/main.js";
+import { testCloverConfig } from "../helpers/clover.js";
 import { connectedDevice } from "../helpers/devices.js";
 
 describe("the example home in the embedded default", () => {
@@ -16,12 +16,7 @@ describe("the example home in the embedded default", () => {
   let device: DeviceClient;
 
   before(async () => {
-    const config = loadConfig({
-      CLOVER_DATA_DIR: dataDir,
-      CLOVER_PORT: "0",
-      CLOVER_HOST: "127.0.0.1",
-      CLOVER_ADMIN_TOKEN: "admin",
-      CLOVER_LOG_LEVEL: "silent",
+    const config = testCloverConfig(dataDir, "admin", {
       CLOVER_ALLOW_HTTP_EXTENSIONS: "true",
       CLOVER_EXAMPLES: "embedded",
     });

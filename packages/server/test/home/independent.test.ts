@@ -13,8 +13,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { DeviceClient, logIn } from "@clover/device";
-import { loadConfig } from "../../src/config/index.js";
 import { type CloverServer, startClover } from "../../src/main.js";
+import { testCloverConfig } from "../helpers/clover.js";
 import { ADMIN_TOKEN, managementApi } from "../helpers/platform.js";
 
 const EXTENSION_ID = "com.example.indie.home";
@@ -254,12 +254,7 @@ describe("a home extension written from the spec alone", () => {
   before(async () => {
     dataDir = mkdtempSync(join(tmpdir(), "clover-indie-"));
     server = await startClover({
-      config: loadConfig({
-        CLOVER_DATA_DIR: dataDir,
-        CLOVER_PORT: "0",
-        CLOVER_HOST: "127.0.0.1",
-        CLOVER_ADMIN_TOKEN: ADMIN_TOKEN,
-        CLOVER_LOG_LEVEL: "silent",
+      config: testCloverConfig(dataDir, ADMIN_TOKEN, {
         CLOVER_ALLOW_HTTP_EXTENSIONS: "true",
         CLOVER_EXTENSION_NETWORKS: "loopback",
         CLOVER_EXAMPLES: "off",

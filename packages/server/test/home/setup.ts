@@ -12,8 +12,8 @@ import {
   startHomeExample,
 } from "@clover/example-home";
 import type { Clock } from "../../src/abilities/index.js";
-import { loadConfig } from "../../src/config/index.js";
 import { type CloverServer, startClover } from "../../src/main.js";
+import { testCloverConfig } from "../helpers/clover.js";
 import { ADMIN_TOKEN, type ApiCall, managementApi } from "../helpers/platform.js";
 
 export interface HomeRig {
@@ -44,12 +44,7 @@ export async function startHomeRig(): Promise<HomeRig> {
       offset += ms;
     },
   };
-  const config = loadConfig({
-    CLOVER_DATA_DIR: dataDir,
-    CLOVER_PORT: "0",
-    CLOVER_HOST: "127.0.0.1",
-    CLOVER_ADMIN_TOKEN: ADMIN_TOKEN,
-    CLOVER_LOG_LEVEL: "silent",
+  const config = testCloverConfig(dataDir, ADMIN_TOKEN, {
     CLOVER_EXTENSION_NETWORKS: "loopback",
     CLOVER_ALLOW_HTTP_EXTENSIONS: "true",
     CLOVER_EXAMPLES: "off",

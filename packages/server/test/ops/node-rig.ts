@@ -4,8 +4,8 @@ import assert from "node:assert/strict";
 import { rmSync } from "node:fs";
 import type { DeviceClient } from "@clover/device";
 import type { SpeechToText, TextToSpeech } from "../../src/cic/speech-engines.js";
-import { loadConfig } from "../../src/config/index.js";
 import { type CloverServer, startClover } from "../../src/main.js";
+import { testCloverConfig } from "../helpers/clover.js";
 import { deviceAt, loginDevice, registerClient } from "../helpers/devices.js";
 import { type Responder, startExtension, type TestExtension } from "../helpers/extension-server.js";
 import { bakeryModel } from "../helpers/models.js";
@@ -33,12 +33,7 @@ export async function startNodeRig(options: {
   const dataDir = tempDir(`clover-${options.nodeId}-`);
   const redis = await startRedis();
   const ext = await startExtension(options.extension);
-  const config = loadConfig({
-    CLOVER_DATA_DIR: dataDir,
-    CLOVER_PORT: "0",
-    CLOVER_HOST: "127.0.0.1",
-    CLOVER_ADMIN_TOKEN: admin,
-    CLOVER_LOG_LEVEL: "silent",
+  const config = testCloverConfig(dataDir, admin, {
     CLOVER_EXAMPLES: "off",
     CLOVER_EXTENSION_NETWORKS: "loopback", // the test extension listens on 127.0.0.1
     CLOVER_NODE_ID: options.nodeId,

@@ -8,8 +8,8 @@ import {
   MultipartParser,
   type MultipartPart,
 } from "@clover/device";
-import { loadConfig } from "../../src/config/index.js";
 import { type CloverServer, startClover } from "../../src/main.js";
+import { testCloverConfig } from "../helpers/clover.js";
 import { testTls } from "../helpers/tls.js";
 import { closing, h1Event, metadataPart, textEvent } from "./wire.js";
 
@@ -44,14 +44,7 @@ export function startCloverOver(
 ): Promise<CloverServer> {
   return startClover({
     ...(protocol ? serverTls(protocol) : {}),
-    config: loadConfig({
-      CLOVER_DATA_DIR: dataDir,
-      CLOVER_PORT: "0",
-      CLOVER_HOST: "127.0.0.1",
-      CLOVER_ADMIN_TOKEN: adminToken,
-      CLOVER_LOG_LEVEL: "silent",
-      ...env,
-    }),
+    config: testCloverConfig(dataDir, adminToken, env),
   });
 }
 

@@ -66,3 +66,30 @@ export function joined(...parts: (Int16Array | number)[]): Buffer {
   }
   return samplesToBytes(out);
 }
+
+/**
+ * Ends `audio` (left open after its last bytes) once the capture has read all of it and every
+ * grammar probe it asked has answered (a pause inside the speech may have asked one too):
+ * after those answers, each acted on at once, nothing can end the capture early any more. Call
+ * it right after `recognize` (before its capture can have started). Waits for states, not for
+ * a time: a loaded machine answers the probe late, and the test still sees what it decided.
+ */
+export async function endAfterProbes(
+  asr: { earlyStats: { probes: number; probeMs: number[] } },
+  audio: Readable,
+): Promise<void> {
+  const asked = asr.earlyStats.probes;
+  const answered = asr.earlyStats.probeMs.length;
+  const settled = () =>
+    audio.readableLength === 0 &&
+    asr.earlyStats.probes > asked &&
+    asr.earlyStats.probeMs.length - answered === asr.earlyStats.probes - asked;
+  // Only a hung run meets this bound.
+  const deadline = Date.now() + 60_000;
+  while (!settled()) {
+    if (Date.now() > deadline)
+      throw new Error("the capture did not read its audio, or a grammar probe never answered");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  audio.push(null);
+}

@@ -14,7 +14,6 @@ import { after, before, describe, it } from "node:test";
 import { type CicDirectiveMessage, DeviceClient, logIn } from "@clover/device";
 import type { InteractionModel } from "@clover/protocol";
 import type { SpeechToText } from "../../src/cic/speech-engines.js";
-import { loadConfig } from "../../src/config/index.js";
 import { type CloverServer, startClover } from "../../src/main.js";
 import { PocketsphinxRecognizer } from "../../src/speech/asr/pocketsphinx.js";
 import { readMp3FrameHeader } from "../../src/speech/audio/mp3.js";
@@ -22,6 +21,7 @@ import { DEVICE_SAMPLE_RATE, samplesToBytes } from "../../src/speech/audio/pcm.j
 import { resample } from "../../src/speech/audio/resample.js";
 import { CachedTextToSpeech } from "../../src/speech/tts/cache.js";
 import { FliteTextToSpeech } from "../../src/speech/tts/flite.js";
+import { testCloverConfig } from "../helpers/clover.js";
 import { VOICE_COMMANDS, type VoiceCommand } from "./voice-commands.js";
 import { wordErrors } from "./wer.js";
 
@@ -128,12 +128,7 @@ describe("voice commands end to end through CIC", { timeout: 240_000 }, () => {
       urls[`CLOVER_EXAMPLE_${name.toUpperCase()}_URL`] =
         `http://127.0.0.1:${(spy.address() as AddressInfo).port}`;
     }
-    const config = loadConfig({
-      CLOVER_DATA_DIR: dataDir,
-      CLOVER_PORT: "0",
-      CLOVER_HOST: "127.0.0.1",
-      CLOVER_ADMIN_TOKEN: "voice-test-admin",
-      CLOVER_LOG_LEVEL: "silent",
+    const config = testCloverConfig(dataDir, "voice-test-admin", {
       CLOVER_EXTENSION_NETWORKS: "loopback",
       CLOVER_ALLOW_HTTP_EXTENSIONS: "true",
       ...urls,

@@ -2,6 +2,7 @@
 // every answer's sentence. Pure functions of the record, the clock and the zone.
 import type { Language } from "../../assistant/turn.js";
 import type { AlertRecord, AlertType } from "../../store/alerts.js";
+import { withParticle as ko } from "../korean.js";
 import { addDays } from "../time/date.js";
 import { wallTimeAt } from "../time/zone.js";
 
@@ -300,13 +301,6 @@ export const SAY = {
     return "";
   },
 };
-
-/** Korean particle after a word: with a final consonant the first form (이, 을, 은, 으로). */
-function ko(word: string, withFinal: string, withoutFinal: string): string {
-  const last = word.charCodeAt(word.length - 1) - 0xac00;
-  const final = last >= 0 && last < 11172 && last % 28 !== 0;
-  return `${word}${final ? withFinal : withoutFinal}`;
-}
 
 function capital(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

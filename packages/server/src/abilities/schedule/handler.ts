@@ -4,6 +4,7 @@
 import type { DeviceInfo, Language } from "../../assistant/turn.js";
 import type { AbilityAnswer, AbilityTurn } from "../ability.js";
 import { localDate, shiftDate } from "../time/date.js";
+import { spokenTime } from "../time/words.js";
 import { wallTimeAt } from "../time/zone.js";
 import { CalendarError } from "./calendar.js";
 import { memoCard, memoListCard, scheduleCard, scheduleListCard } from "./cards.js";
@@ -21,7 +22,6 @@ import {
   spokenDay,
   spokenEvent,
   spokenRepeat,
-  spokenTime,
   spokenWhen,
 } from "./words.js";
 

@@ -2,37 +2,17 @@
 // ("3:30 PM", 午後3時30分, 오후 3시 30분), answers grouped by day.
 import type { Language } from "../../assistant/turn.js";
 import { localDate, shiftDate } from "../time/date.js";
-import { wallTimeAt } from "../time/zone.js";
+import { LOCALES, spokenDate, spokenTime } from "../time/words.js";
 import type { Occurrence } from "./ical.js";
 
-const LOCALES: Record<Language, string> = { en: "en-US", ja: "ja-JP", ko: "ko-KR" };
 /** A spoken answer names this many events at most ("and 12 more"); the card lists them all. */
 const MAX_SPOKEN = 10;
-
-export function spokenTime(instant: number, timeZone: string, language: Language): string {
-  const { hour, minute } = wallTimeAt(instant, timeZone);
-  const h12 = hour % 12 === 0 ? 12 : hour % 12;
-  if (language === "en") {
-    if (hour === 12 && minute === 0) return "noon";
-    if (hour === 0 && minute === 0) return "midnight";
-    return `${h12}${minute ? `:${String(minute).padStart(2, "0")}` : ""} ${hour < 12 ? "AM" : "PM"}`;
-  }
-  if (language === "ja")
-    return `${hour < 12 ? "午前" : "午後"}${hour % 12}時${minute ? `${minute}分` : ""}`;
-  return `${hour < 12 ? "오전" : "오후"} ${h12}시${minute ? ` ${minute}분` : ""}`;
-}
 
 /** "today", "tomorrow", "Friday, December 11" (and the same in ja/ko). */
 export function spokenDay(date: string, today: string, language: Language): string {
   if (date === today) return { en: "today", ja: "今日", ko: "오늘" }[language];
   if (date === shiftDate(today, 1)) return { en: "tomorrow", ja: "明日", ko: "내일" }[language];
-  const at = new Date(`${date}T12:00:00Z`);
-  const options: Intl.DateTimeFormatOptions =
-    language === "en"
-      ? { weekday: "long", month: "long", day: "numeric", timeZone: "UTC" }
-      : { weekday: "long", month: "long", day: "numeric", timeZone: "UTC" };
-  const text = new Intl.DateTimeFormat(LOCALES[language], options).format(at);
-  return language === "ja" ? text.replace(/\s/g, "") : text;
+  return spokenDate(date, language);
 }
 
 /** The day an answer is about, as a sentence opener ("On Friday, December 11"). */

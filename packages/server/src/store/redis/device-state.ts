@@ -5,6 +5,7 @@ import type { Redis } from "ioredis";
 import type { Language } from "../../assistant/turn.js";
 import type { ContextObject, DeviceRecord, DeviceStateStore } from "../../cic/device-state.js";
 import { CicError } from "../../cic/exception.js";
+import { type RedisTickBatch, tickBatch } from "./batch.js";
 import { closeRedis, DEFAULT_PREFIX } from "./connection.js";
 
 /** A device silent for this long is forgotten (it reports its whole context on every event). */
@@ -26,6 +27,8 @@ function unavailable(error: unknown): never {
 
 export class RedisDeviceStateStore implements DeviceStateStore {
   private readonly redis: Redis;
+  /** A turn's writes and reads of one tick go to Redis in one script call (batch.ts). */
+  readonly #batch: RedisTickBatch;
 
   constructor(
     redis: Redis,
@@ -33,6 +36,7 @@ export class RedisDeviceStateStore implements DeviceStateStore {
     private readonly ownsConnection = true,
   ) {
     this.redis = redis;
+    this.#batch = tickBatch(redis);
   }
 
   /** Runs one store operation; a Redis failure becomes a CIC 503. */
@@ -65,8 +69,8 @@ export class RedisDeviceStateStore implements DeviceStateStore {
     }
     await this.guard(
       Promise.all([
-        this.redis.hset(key, ...fields),
-        renew ? this.redis.pexpire(key, DEVICE_TTL_MS) : undefined,
+        this.#batch.hset(key, fields),
+        renew ? this.#batch.pexpire(key, DEVICE_TTL_MS) : undefined,
       ]).catch((error: unknown) => {
         // Renew again next time: this one may not have reached Redis.
         if (renew) this.#renewed.delete(deviceKey);
@@ -91,12 +95,12 @@ export class RedisDeviceStateStore implements DeviceStateStore {
 
   async setPlaybackOwner(deviceKey: string, extensionId: string | undefined): Promise<void> {
     if (extensionId === undefined)
-      await this.guard(this.redis.hdel(this.#key(deviceKey), "playbackOwner"));
+      await this.guard(this.#batch.hdel(this.#key(deviceKey), "playbackOwner"));
     else await this.#set(deviceKey, ["playbackOwner", extensionId]);
   }
 
   async read(deviceKey: string): Promise<DeviceRecord> {
-    const fields = await this.guard(this.redis.hgetall(this.#key(deviceKey)));
+    const fields = await this.guard(this.#batch.hgetall(this.#key(deviceKey)));
     const record: DeviceRecord = { context: {} };
     for (const [field, value] of Object.entries(fields)) {
       if (field.startsWith("context:"))
@@ -112,12 +116,12 @@ export class RedisDeviceStateStore implements DeviceStateStore {
 
   async startDialog(deviceKey: string, dialogRequestId: string): Promise<void> {
     await this.guard(
-      this.redis.set(`${this.prefix}dialog:${deviceKey}`, dialogRequestId, "PX", DIALOG_TTL_MS),
+      this.#batch.set(`${this.prefix}dialog:${deviceKey}`, dialogRequestId, DIALOG_TTL_MS),
     );
   }
 
   async latestDialog(deviceKey: string): Promise<string | undefined> {
-    return (await this.guard(this.redis.get(`${this.prefix}dialog:${deviceKey}`))) ?? undefined;
+    return (await this.guard(this.#batch.get(`${this.prefix}dialog:${deviceKey}`))) ?? undefined;
   }
 
   async close(): Promise<void> {

@@ -4,6 +4,7 @@
 // the server: two nodes deleting or claiming the same session cannot both succeed.
 import type { Redis } from "ioredis";
 import type { DialogSession, SessionStore } from "../sessions.js";
+import { type RedisTickBatch, tickBatch } from "./batch.js";
 import { closeRedis, DEFAULT_PREFIX, type RedisScript, redisScript } from "./connection.js";
 
 /** A session nobody swept (every node down for long) disappears after this anyway. */
@@ -41,6 +42,8 @@ export class RedisSessionStore implements SessionStore {
   readonly #put: RedisScript;
   readonly #delete: RedisScript;
   readonly #claim: RedisScript;
+  /** A turn's read ahead goes with its other commands of the tick (batch.ts). */
+  readonly #batch: RedisTickBatch;
 
   constructor(
     private readonly redis: Redis,
@@ -51,6 +54,7 @@ export class RedisSessionStore implements SessionStore {
     this.#put = redisScript(redis, "cloverSessionPut", PUT);
     this.#delete = redisScript(redis, "cloverSessionDelete", DELETE);
     this.#claim = redisScript(redis, "cloverSessionClaim", CLAIM);
+    this.#batch = tickBatch(redis);
   }
 
   #key(key: string): string {
@@ -58,7 +62,7 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async get(key: string): Promise<DialogSession | undefined> {
-    const data = await this.redis.hget(this.#key(key), "data");
+    const data = await this.#batch.hget(this.#key(key), "data");
     return data === null ? undefined : (JSON.parse(data) as DialogSession);
   }
 

@@ -3,28 +3,31 @@
 import type { Redis } from "ioredis";
 import { CicError } from "../../cic/exception.js";
 import type { SideMemoryStore, SideScope } from "../../cic/interfaces/side-memory.js";
+import { type RedisTickBatch, tickBatch } from "./batch.js";
 import { closeRedis, DEFAULT_PREFIX } from "./connection.js";
 
 const SCOPE_TTL_MS = 30 * 24 * 3600_000;
 
 export class RedisSideMemoryStore implements SideMemoryStore {
+  /** Read with the turn's other commands of the tick in one script call (batch.ts). */
+  readonly #batch: RedisTickBatch;
+
   constructor(
     private readonly redis: Redis,
     private readonly prefix = DEFAULT_PREFIX,
     private readonly ownsConnection = true,
-  ) {}
+  ) {
+    this.#batch = tickBatch(redis);
+  }
 
   #key(scope: SideScope): string {
     return `${this.prefix}side:${scope}`;
   }
 
   async load(scopes: readonly SideScope[]): Promise<Map<string, unknown>> {
-    const pipeline = this.redis.pipeline();
-    for (const scope of scopes) pipeline.hgetall(this.#key(scope));
-    let results: [Error | null, unknown][];
+    let results: Record<string, string>[];
     try {
-      results = (await pipeline.exec()) ?? [];
-      for (const [error] of results) if (error) throw error;
+      results = await Promise.all(scopes.map((scope) => this.#batch.hgetall(this.#key(scope))));
     } catch (error) {
       throw new CicError(
         503,
@@ -32,9 +35,8 @@ export class RedisSideMemoryStore implements SideMemoryStore {
       );
     }
     const entries = new Map<string, unknown>();
-    for (const [, fields] of results) {
-      for (const [key, value] of Object.entries(fields as Record<string, string>))
-        entries.set(key, JSON.parse(value));
+    for (const fields of results) {
+      for (const [key, value] of Object.entries(fields)) entries.set(key, JSON.parse(value));
     }
     return entries;
   }
@@ -43,13 +45,13 @@ export class RedisSideMemoryStore implements SideMemoryStore {
     if (value === undefined) return this.delete(scope, key);
     const hash = this.#key(scope);
     await Promise.all([
-      this.redis.hset(hash, key, JSON.stringify(value)),
-      this.redis.pexpire(hash, SCOPE_TTL_MS),
+      this.#batch.hset(hash, [key, JSON.stringify(value)]),
+      this.#batch.pexpire(hash, SCOPE_TTL_MS),
     ]);
   }
 
   async delete(scope: SideScope, key: string): Promise<void> {
-    await this.redis.hdel(this.#key(scope), key);
+    await this.#batch.hdel(this.#key(scope), key);
   }
 
   async close(): Promise<void> {

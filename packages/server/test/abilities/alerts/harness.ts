@@ -3,8 +3,8 @@
 import { rmSync } from "node:fs";
 import { type CicDirectiveMessage, DeviceAlerts, DeviceClient, logIn } from "@clover/device";
 import type { TextToSpeech } from "../../../src/cic/speech-engines.js";
-import { loadConfig } from "../../../src/config/index.js";
 import { type CloverServer, startClover } from "../../../src/main.js";
+import { testCloverConfig } from "../../helpers/clover.js";
 import { tempDir } from "../../helpers/platform.js";
 
 export const ADMIN = "test-admin-token";
@@ -70,12 +70,7 @@ export async function startAlertsHarness(
 ): Promise<AlertsHarness> {
   const dataDir = tempDir("clover-alerts-");
   const clock = new TestClock(start);
-  const config = loadConfig({
-    CLOVER_DATA_DIR: dataDir,
-    CLOVER_PORT: "0",
-    CLOVER_HOST: "127.0.0.1",
-    CLOVER_ADMIN_TOKEN: ADMIN,
-    CLOVER_LOG_LEVEL: "silent",
+  const config = testCloverConfig(dataDir, ADMIN, {
     CLOVER_EXTENSION_NETWORKS: "loopback",
     CLOVER_EXAMPLES: "off",
   });

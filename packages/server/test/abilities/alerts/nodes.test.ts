@@ -7,8 +7,8 @@ import { rmSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { DeviceClient, logIn } from "@clover/device";
 import type { AlertsAbility } from "../../../src/abilities/alerts/index.js";
-import { loadConfig } from "../../../src/config/index.js";
 import { type CloverServer, startClover } from "../../../src/main.js";
+import { testCloverConfig } from "../../helpers/clover.js";
 import { tempDir } from "../../helpers/platform.js";
 import { postgresAvailable, startPostgres, type TestPostgres } from "../../helpers/postgres.js";
 import { ADMIN, TestClock } from "./harness.js";
@@ -46,15 +46,10 @@ describe("alerts on two nodes sharing PostgreSQL", {
     for (const name of ["a", "b"]) {
       const dataDir = tempDir(`clover-alerts-${name}-`);
       dirs.push(dataDir);
-      const config = loadConfig({
+      const config = testCloverConfig(dataDir, ADMIN, {
         DATABASE_URL: postgres.url,
         CLOVER_ENCRYPTION_KEY: key,
         CLOVER_NODE_ID: `node-${name}`,
-        CLOVER_DATA_DIR: dataDir,
-        CLOVER_PORT: "0",
-        CLOVER_HOST: "127.0.0.1",
-        CLOVER_ADMIN_TOKEN: ADMIN,
-        CLOVER_LOG_LEVEL: "silent",
         CLOVER_EXAMPLES: "off",
       });
       const node = await startClover({ config, clock: { now: clock.now } });

@@ -6,18 +6,12 @@ import { describe, it } from "node:test";
 import { deviceControlAbility } from "../../../src/abilities/device-control/index.js";
 import { phrasesOf } from "../../../src/abilities/device-control/models.js";
 import { AbilityRouter } from "../../../src/abilities/router.js";
-import type { DeviceInfo, Language } from "../../../src/assistant/turn.js";
+import type { Language } from "../../../src/assistant/turn.js";
+import { device as testDevice } from "../../helpers/platform.js";
 
 const ability = deviceControlAbility();
 const router = new AbilityRouter([ability]);
-const device = (language: Language): DeviceInfo => ({
-  clientId: "c",
-  deviceId: "d",
-  userId: "u",
-  language,
-  locale: language,
-  display: { size: "none" },
-});
+const device = (language: Language) => testDevice({ language, locale: language });
 
 describe("device-control phrasings", () => {
   for (const language of ["en", "ja", "ko"] as const) {

@@ -7,8 +7,8 @@ import { join } from "node:path";
 import { type CicDirectiveMessage, DeviceClient, type EventResponse, logIn } from "@clover/device";
 import type { Clock } from "../../../src/abilities/index.js";
 import { hashSecret } from "../../../src/cic/auth/secrets.js";
-import { loadConfig } from "../../../src/config/index.js";
 import { type CloverServer, startClover } from "../../../src/main.js";
+import { testCloverConfig } from "../../helpers/clover.js";
 
 export const ADMIN = "test-admin-token";
 
@@ -42,12 +42,7 @@ export async function startCicSchedule(
 ): Promise<CicSchedule> {
   const dataDir = mkdtempSync(join(tmpdir(), "clover-schedule-"));
   const clock = new MovableClock(start);
-  const config = loadConfig({
-    CLOVER_DATA_DIR: dataDir,
-    CLOVER_PORT: "0",
-    CLOVER_HOST: "127.0.0.1",
-    CLOVER_ADMIN_TOKEN: ADMIN,
-    CLOVER_LOG_LEVEL: "silent",
+  const config = testCloverConfig(dataDir, ADMIN, {
     CLOVER_EXTENSION_NETWORKS: "loopback",
     CLOVER_EXAMPLES: "off",
     ...env,

@@ -1,0 +1,84 @@
+// The time and the date, asked by voice: "what time is it", "what's the time in London",
+// "what day is it tomorrow". Answered in the device's time zone (cic/interfaces/time-zone.ts:
+// its settings, the account's profile, its clock's offset, then CLOVER_DEFAULT_TIME_ZONE).
+import type { DeviceInfo, Language } from "../../assistant/turn.js";
+import type { Ability, AbilityAnswer, AbilityTurn } from "../ability.js";
+import { withParticle } from "../korean.js";
+import type { Clock } from "../services.js";
+import { localDate, shiftDate } from "../time/date.js";
+import { spokenDate, spokenTime } from "../time/words.js";
+import { cityOf } from "./cities.js";
+import { clockModels } from "./models.js";
+
+const zoneOf = (device: DeviceInfo) => device.timeZone ?? "UTC";
+
+function timeAnswer(turn: AbilityTurn, now: number): string | undefined {
+  const language = turn.device.language;
+  const here = zoneOf(turn.device);
+  const city = turn.recognition.slots["city"];
+  if (!city) {
+    const time = spokenTime(now, here, language);
+    return {
+      en: `It's ${time}.`,
+      ja: `今は${time}です。`,
+      ko: `지금은 ${withParticle(time, "이에요", "예요")}.`,
+    }[language];
+  }
+  const place = cityOf(city.value);
+  if (!place) return undefined;
+  const name = city.raw || place.names[language][0]!;
+  const time = spokenTime(now, place.zone, language);
+  const day = dayThere(localDate(now, place.zone), localDate(now, here), language);
+  if (language === "en") return `In ${name} it's ${time}${day ? ` ${day}` : ""}.`;
+  if (language === "ja") return `${name}は${day ?? ""}${time}です。`;
+  return `${withParticle(name, "은", "는")} ${day ? `${day} ` : ""}${withParticle(time, "이에요", "예요")}.`;
+}
+
+/** The other place's day when it is not the asker's ("tomorrow", 「前日の」…). */
+function dayThere(there: string, here: string, language: Language): string | undefined {
+  if (there === here) return undefined;
+  const ahead = there > here;
+  if (language === "en") return ahead ? "tomorrow" : "yesterday";
+  if (language === "ja") return ahead ? "翌日の" : "前日の";
+  return ahead ? "다음 날" : "전날";
+}
+
+function dateAnswer(turn: AbilityTurn, now: number): string | undefined {
+  const language = turn.device.language;
+  const today = localDate(now, zoneOf(turn.device));
+  const slot = turn.recognition.slots["day"];
+  // A period ("next week") or a time has no one date to name: not this ability's question.
+  if (slot && !/^\d{4}-\d{2}-\d{2}$/.test(slot.value)) return undefined;
+  const date = slot?.value ?? today;
+  const thisYear = date.slice(0, 4) === today.slice(0, 4);
+  const said = spokenDate(date, language, !thisYear);
+  const which =
+    date === today
+      ? { en: "Today", ja: "今日", ko: "오늘" }[language]
+      : date === shiftDate(today, 1)
+        ? { en: "Tomorrow", ja: "明日", ko: "내일" }[language]
+        : date === shiftDate(today, -1)
+          ? { en: "Yesterday", ja: "昨日", ko: "어제" }[language]
+          : undefined;
+  if (language === "en") return `${which ?? "That"} ${date < today ? "was" : "is"} ${said}.`;
+  if (language === "ja") return `${which ? `${which}は` : ""}${said}です。`;
+  return `${which ? `${withParticle(which, "은", "는")} ` : ""}${withParticle(said, "이에요", "예요")}.`;
+}
+
+export function clockAbility(clock: Clock): Ability {
+  return {
+    id: "ability:clock",
+    models: clockModels,
+    async handle(turn): Promise<AbilityAnswer | undefined> {
+      const now = clock.now();
+      const text =
+        turn.recognition.intent === "TimeIntent"
+          ? timeAnswer(turn, now)
+          : turn.recognition.intent === "DateIntent"
+            ? dateAnswer(turn, now)
+            : undefined;
+      if (text === undefined) return undefined;
+      return { speech: [{ type: "PlainText", lang: turn.device.language, value: text }] };
+    },
+  };
+}

@@ -1,0 +1,138 @@
+// What users say to ask the time and the date, in en/ja/ko. `<city>` is a place from
+// cities.ts (its value is the place's IANA zone); `<day>` is any date CLOVA.DATETIME reads
+// ("tomorrow", "December 25", 「明日」, "내일").
+import type { Language } from "../../assistant/turn.js";
+import type { AbilityModel } from "../ability.js";
+import { CITIES } from "./cities.js";
+
+type Phrases = Record<"TimeIntent" | "DateIntent", string[]>;
+
+const PHRASES: Record<Language, Phrases> = {
+  en: {
+    TimeIntent: [
+      "what time is it",
+      "what time is it now",
+      "what's the time",
+      "what is the time",
+      "what's the time now",
+      "tell me the time",
+      "do you know what time it is",
+      "what's the current time",
+      "current time",
+      "time please",
+      "what time is it in <city>Tokyo</city>",
+      "what's the time in <city>London</city>",
+      "tell me the time in <city>New York</city>",
+      "what time is it now in <city>Paris</city>",
+      "what's the current time in <city>Seoul</city>",
+    ],
+    DateIntent: [
+      "what's the date",
+      "what's the date today",
+      "what is today's date",
+      "today's date",
+      "what's today",
+      "what day is it",
+      "what day is it today",
+      "what day of the week is it",
+      "what day of the week is it today",
+      "tell me the date",
+      "what's the date <day>tomorrow</day>",
+      "what day is <day>tomorrow</day>",
+      "what day of the week is <day>December 25</day>",
+      "what day is <day>Christmas</day> this year",
+      "what's the date <day>next Friday</day>",
+    ],
+  },
+  ja: {
+    TimeIntent: [
+      "今何時",
+      "今何時ですか",
+      "何時ですか",
+      "今何時か教えて",
+      "時間を教えて",
+      "今の時間は",
+      "今の時刻は",
+      "現在時刻",
+      "<city>東京</city>は今何時",
+      "<city>ロンドン</city>の時間は",
+      "<city>ニューヨーク</city>は何時ですか",
+      "<city>パリ</city>の今の時刻を教えて",
+    ],
+    DateIntent: [
+      "今日は何日",
+      "今日は何日ですか",
+      "今日の日付は",
+      "今日の日付を教えて",
+      "日付を教えて",
+      "今日は何曜日",
+      "今日は何曜日ですか",
+      "何曜日",
+      "<day>明日</day>は何日",
+      "<day>明日</day>は何曜日",
+      "<day>12月25日</day>は何曜日ですか",
+    ],
+  },
+  ko: {
+    TimeIntent: [
+      "지금 몇 시야",
+      "지금 몇 시예요",
+      "몇 시야",
+      "몇 시예요",
+      "시간 알려 줘",
+      "지금 시간 알려 줘",
+      "현재 시각",
+      "현재 시간 알려 줘",
+      "<city>도쿄</city>는 지금 몇 시야",
+      "<city>런던</city> 시간 알려 줘",
+      "<city>뉴욕</city>은 몇 시예요",
+      "<city>파리</city> 지금 몇 시야",
+    ],
+    DateIntent: [
+      "오늘 며칠이야",
+      "오늘 며칠이에요",
+      "오늘 날짜 알려 줘",
+      "오늘 날짜가 뭐야",
+      "날짜 알려 줘",
+      "오늘 무슨 요일이야",
+      "오늘 무슨 요일이에요",
+      "무슨 요일이야",
+      "<day>내일</day>은 며칠이야",
+      "<day>내일</day> 무슨 요일이야",
+      "<day>12월 25일</day>은 무슨 요일이야",
+    ],
+  },
+};
+
+/** Every intent's utterances of one language (with their slot tags). */
+export function phrasesOf(language: Language): Phrases {
+  return PHRASES[language];
+}
+
+export const clockModels: Partial<Record<Language, AbilityModel>> = Object.fromEntries(
+  (Object.keys(PHRASES) as Language[]).map((language) => [
+    language,
+    {
+      language,
+      builtinSlotTypes: ["CLOVA.DATETIME"],
+      customSlotTypes: [
+        {
+          name: "CITY",
+          values: CITIES.map((c) => ({ value: c.zone, synonyms: c.names[language] })),
+        },
+      ],
+      intents: [
+        {
+          name: "TimeIntent",
+          slots: [{ name: "city", type: "CITY" }],
+          utterances: PHRASES[language].TimeIntent,
+        },
+        {
+          name: "DateIntent",
+          slots: [{ name: "day", type: "CLOVA.DATETIME" }],
+          utterances: PHRASES[language].DateIntent,
+        },
+      ],
+    },
+  ]),
+);

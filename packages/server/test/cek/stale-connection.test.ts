@@ -1,0 +1,202 @@
+// A keep-alive connection the extension closes just as the next request arrives: the dispatcher
+// sends that request once more on a new connection, and only then. The extension is a real
+// HTTP server behind a TCP relay that plays the extension's idle close at the worst moment:
+// it closes (FIN) or resets (RST) a connection that has carried an answer on the first bytes of
+// the next request, which the extension never sees.
+import assert from "node:assert/strict";
+import { once } from "node:events";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import net, { type AddressInfo } from "node:net";
+import { after, before, beforeEach, describe, it } from "node:test";
+import { CekDispatcher, type DispatchResult } from "../../src/cek/dispatcher.js";
+import { OutboundGuard } from "../../src/cek/outbound-policy.js";
+import type { BodySigner } from "../../src/cek/signer.js";
+
+const signer: BodySigner = { sign: async (body) => `signed-${body.length}`, close: async () => {} };
+
+/** How the relay treats the first bytes of a request. */
+type Cut = "none" | "fin-when-reused" | "rst-when-reused" | "fin-when-new";
+
+describe("CEK dispatcher: a keep-alive connection closed under a request", () => {
+  let extension: Server;
+  let relay: net.Server;
+  let url: string;
+  let cut: Cut = "none";
+  /** Complete requests the extension read (body as long as declared), by path. */
+  const complete: string[] = [];
+  /** Connections the extension accepted; requests the relay cut before the extension saw them. */
+  let extensionConnections = 0;
+  let relayCuts = 0;
+  const relaySockets = new Set<net.Socket>();
+  const held: ServerResponse[] = [];
+
+  const routes: Record<string, (res: ServerResponse) => void> = {
+    "/ok": (res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ version: "1.0", answer: "fine" }));
+    },
+    "/broken": (res) => {
+      // The answer starts, then the connection is cut: the extension may have acted.
+      res.writeHead(200, { "content-type": "application/json", "content-length": "1000" });
+      res.write('{"version":"1.0",');
+      setImmediate(() => res.socket?.destroy());
+    },
+    "/hold": (res) => {
+      held.push(res);
+    },
+    "/hint-2": (res) => {
+      res.writeHead(200, { "content-type": "application/json", "keep-alive": "timeout=2" });
+      res.end("{}");
+    },
+    "/hint-5": (res) => {
+      res.writeHead(200, { "content-type": "application/json", "keep-alive": "timeout=5" });
+      res.end("{}");
+    },
+  };
+
+  before(async () => {
+    extension = createServer((req: IncomingMessage, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        const declared = Number(req.headers["content-length"]);
+        if (Buffer.concat(chunks).length === declared) complete.push(req.url ?? "/");
+        (routes[req.url ?? "/"] ?? routes["/ok"]!)(res);
+      });
+    });
+    // The extension itself keeps idle connections long: the relay plays its idle close.
+    extension.keepAliveTimeout = 60_000;
+    extension.on("connection", () => extensionConnections++);
+    extension.listen(0, "127.0.0.1");
+    await once(extension, "listening");
+    const upstreamPort = (extension.address() as AddressInfo).port;
+
+    relay = net.createServer((client) => {
+      relaySockets.add(client);
+      const upstream = net.connect(upstreamPort, "127.0.0.1");
+      relaySockets.add(upstream);
+      let answered = 0;
+      let requests = 0;
+      upstream.on("data", (chunk: Buffer) => {
+        answered += chunk.length;
+        client.write(chunk);
+      });
+      client.on("data", (chunk: Buffer) => {
+        // The first bytes of a request: on a new connection, or after an answer came back.
+        const starts = requests === 0 || answered > 0;
+        if (starts) requests++;
+        const reused = requests > 1;
+        const closeNow =
+          starts &&
+          ((cut === "fin-when-reused" && reused) ||
+            (cut === "rst-when-reused" && reused) ||
+            (cut === "fin-when-new" && !reused));
+        if (closeNow) {
+          relayCuts++;
+          upstream.destroy();
+          if (cut === "rst-when-reused") client.resetAndDestroy();
+          else client.destroy();
+          return;
+        }
+        if (starts) answered = 0;
+        upstream.write(chunk);
+      });
+      const end = () => {
+        client.destroy();
+        upstream.destroy();
+      };
+      client.on("close", end);
+      upstream.on("close", end);
+      client.on("error", () => {});
+      upstream.on("error", () => {});
+    });
+    relay.listen(0, "127.0.0.1");
+    await once(relay, "listening");
+    url = `http://127.0.0.1:${(relay.address() as AddressInfo).port}`;
+  });
+
+  after(async () => {
+    for (const res of held) res.destroy();
+    for (const socket of relaySockets) socket.destroy();
+    relay.close();
+    extension.closeAllConnections();
+    extension.close();
+  });
+
+  let dispatcher: CekDispatcher | undefined;
+  const open = async (timeoutMs: number): Promise<void> => {
+    await dispatcher?.close();
+    dispatcher = new CekDispatcher(signer, {
+      timeoutMs,
+      connectTimeoutMs: timeoutMs,
+      maxResponseBytes: 4096,
+      connectionsPerOrigin: 1,
+      breakerFailures: 1000,
+      breakerCooldownMs: 1000,
+      guard: new OutboundGuard({ networks: "loopback" }),
+    });
+  };
+  beforeEach(async () => {
+    // A deadline no answer here comes near, even on a loaded machine.
+    await open(30_000);
+    cut = "none";
+    complete.length = 0;
+    extensionConnections = 0;
+    relayCuts = 0;
+  });
+  after(() => dispatcher?.close());
+
+  const send = (path: string): Promise<DispatchResult> =>
+    dispatcher!.send({ extensionId: "com.example.stale", endpointUrl: `${url}${path}` }, { path });
+
+  for (const mode of ["fin-when-reused", "rst-when-reused"] as const) {
+    it(`sends a request again when its idle connection is ${mode === "fin-when-reused" ? "closed" : "reset"} as it arrives`, async () => {
+      const first = await send("/ok");
+      assert.ok(first.ok, JSON.stringify(first));
+      cut = mode;
+      const second = await send("/ok?turn=2");
+      assert.ok(second.ok, JSON.stringify(second));
+      assert.deepEqual(second.body, { version: "1.0", answer: "fine" });
+      assert.equal(relayCuts, 1, "the relay cut the request on the reused connection");
+      // The extension read each turn's request exactly once, complete.
+      assert.deepEqual(complete, ["/ok", "/ok?turn=2"]);
+      assert.equal(extensionConnections, 2);
+    });
+  }
+
+  it("does not send a request again once its answer has started", async () => {
+    assert.ok((await send("/ok")).ok);
+    const broken = await send("/broken");
+    assert.equal(!broken.ok && broken.failure, "unreachable", JSON.stringify(broken));
+    assert.deepEqual(complete, ["/ok", "/broken"]);
+    assert.equal(extensionConnections, 1);
+  });
+
+  it("does not send a request again when a new connection is closed under it", async () => {
+    cut = "fin-when-new";
+    const result = await send("/ok");
+    assert.equal(!result.ok && result.failure, "unreachable", JSON.stringify(result));
+    assert.equal(relayCuts, 1);
+    assert.deepEqual(complete, []);
+  });
+
+  it("does not send a timed-out request again", async () => {
+    await open(300);
+    assert.ok((await send("/ok")).ok);
+    const held = await send("/hold");
+    assert.equal(!held.ok && held.failure, "timeout", JSON.stringify(held));
+    assert.deepEqual(complete, ["/ok", "/hold"]);
+    assert.equal(extensionConnections, 1);
+  });
+
+  it("keeps a connection only as long as the extension's Keep-Alive hint, less a margin", async () => {
+    // timeout=2: nothing is left after the margin, so each call opens its own connection.
+    assert.ok((await send("/hint-2")).ok);
+    assert.ok((await send("/hint-2")).ok);
+    assert.equal(extensionConnections, 2);
+    // timeout=5: kept (5 s less the 2 s margin), the next call reuses it.
+    assert.ok((await send("/hint-5")).ok);
+    assert.ok((await send("/hint-5")).ok);
+    assert.equal(extensionConnections, 3);
+  });
+});

@@ -1,0 +1,111 @@
+// The stores' plain commands of one tick go to Redis as one script call (store/redis/batch.ts):
+// what each caller gets is what the command alone would answer, in order, errors included.
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Redis } from "ioredis";
+import { tickBatch } from "../../src/store/redis/batch.js";
+import { closeRedis, openRedis } from "../../src/store/redis/connection.js";
+import { redisAvailable, startRedis, type TestRedis } from "../helpers/redis.js";
+
+describe("Redis tick batch", { skip: !redisAvailable && "redis-server is not installed" }, () => {
+  let redis: TestRedis;
+  let connection: Redis;
+  let other: Redis;
+  /** Names of the commands handed to the connection (a script call is one EVALSHA). */
+  const sent: string[] = [];
+
+  before(async () => {
+    redis = await startRedis();
+    connection = await openRedis(redis.url);
+    other = await openRedis(redis.url);
+    const send = connection.sendCommand.bind(connection);
+    connection.sendCommand = ((command: { name: string }, ...rest: unknown[]) => {
+      sent.push(command.name);
+      return (send as (...args: unknown[]) => unknown)(command, ...rest);
+    }) as typeof connection.sendCommand;
+  });
+  after(async () => {
+    await closeRedis(connection);
+    await closeRedis(other);
+    await redis.stop();
+  });
+
+  it("sends one tick's commands as one script call; each answers as if sent alone, in order", async () => {
+    const batch = tickBatch(connection);
+    assert.equal(tickBatch(connection), batch, "one batch per connection, shared by the stores");
+    await other.hset("h:read", "a", "1", "b", "2");
+    sent.length = 0;
+    const results = await Promise.all([
+      batch.hset("h:new", ["x", "1", "y", "2"]),
+      batch.set("s:new", "v", 60_000),
+      batch.pexpire("h:new", 60_000),
+      batch.hgetall("h:new"), // sees the HSET queued before it
+      batch.hgetall("h:read"),
+      batch.hgetall("h:missing"),
+      batch.hget("h:read", "b"),
+      batch.hget("h:read", "zz"),
+      batch.get("s:new"),
+      batch.get("s:missing"),
+      batch.hdel("h:read", "a"),
+    ]);
+    assert.deepEqual(sent, ["evalsha"], "eleven commands, one script call");
+    assert.deepEqual(results, [
+      2,
+      "OK",
+      1,
+      { x: "1", y: "2" },
+      { a: "1", b: "2" },
+      {},
+      "2",
+      null,
+      "v",
+      null,
+      1,
+    ]);
+    assert.ok((await other.pttl("s:new")) > 50_000, "SET … PX took its expiry");
+    assert.ok((await other.pttl("h:new")) > 50_000, "PEXPIRE ran");
+    assert.deepEqual(await other.hgetall("h:read"), { b: "2" });
+  });
+
+  it("fails only the command Redis refuses (a wrong type), not the others of its tick", async () => {
+    const batch = tickBatch(connection);
+    await other.set("a:string", "x");
+    const [wrong, right] = await Promise.allSettled([
+      batch.hgetall("a:string"),
+      batch.hset("h:fine", ["f", "v"]),
+    ]);
+    assert.equal(wrong.status, "rejected");
+    assert.match(String((wrong as PromiseRejectedResult).reason), /WRONGTYPE/);
+    assert.deepEqual(right, { status: "fulfilled", value: 1 });
+    assert.equal(await other.hget("h:fine", "f"), "v");
+  });
+
+  it("sends a tick's only command as itself, and commands of later ticks in later calls", async () => {
+    const batch = tickBatch(connection);
+    await other.hset("h:alone", "k", "v");
+    sent.length = 0;
+    assert.deepEqual(await batch.hgetall("h:alone"), { k: "v" });
+    assert.deepEqual(sent, ["hgetall"]);
+    sent.length = 0;
+    const first = batch.get("a");
+    await Promise.resolve(); // a microtask later, still the same tick
+    const second = batch.get("b");
+    await Promise.all([first, second]);
+    assert.deepEqual(sent, ["evalsha"], "both commands of the tick in one call");
+    sent.length = 0;
+    await batch.get("a");
+    await batch.get("b");
+    assert.deepEqual(sent, ["get", "get"]);
+  });
+
+  it("fails every command of a tick at once while Redis is away", async () => {
+    const batch = tickBatch(connection);
+    await redis.kill();
+    try {
+      const results = await Promise.allSettled([batch.get("a"), batch.hgetall("h:new")]);
+      for (const result of results) assert.equal(result.status, "rejected");
+    } finally {
+      await redis.start();
+    }
+  });
+});
