@@ -58,6 +58,10 @@ const LANGUAGES = new Set<Language>(["en", "ja", "ko"]);
 
 function nothing(): void {}
 
+function isPlay(directive: { namespace: string; name: string }): boolean {
+  return directive.namespace === "AudioPlayer" && directive.name === "Play";
+}
+
 /** How long a spoken request may take before the device gets SpeechRecognizer.KeepRecording. */
 export const KEEP_RECORDING_AFTER_MS = 1000;
 
@@ -317,10 +321,8 @@ export class EventHandler {
   /** The assistant's view of the device: state, plus time zone, location and guest mode. */
   private async deviceInfo(ctx: EventContext, language?: Language, after?: Promise<unknown>) {
     // The read is sent now (after any writes already sent); `after` must succeed as well.
-    const [device] = await Promise.all([
-      this.deps.devices.deviceInfo(ctx.deviceKey, ctx.grant, language),
-      after,
-    ]);
+    const read = this.deps.devices.deviceInfo(ctx.deviceKey, ctx.grant, language);
+    const [device] = after ? await Promise.all([read, after]) : [await read];
     return this.deps.side ? this.deps.side.enrich(device, ctx.deviceKey, ctx.grant.guest) : device;
   }
 
@@ -341,9 +343,9 @@ export class EventHandler {
     this.deps.side?.shape(cause, result);
   }
 
-  private async rememberPlayback(ctx: EventContext, result: TurnResult): Promise<void> {
-    if (result.directives.some((d) => d.namespace === "AudioPlayer" && d.name === "Play")) {
-      await this.deps.devices.setPlaybackOwner(ctx.deviceKey, result.extensionId);
-    }
+  /** Records who owns playback when the answer plays audio; nothing to wait for otherwise. */
+  private rememberPlayback(ctx: EventContext, result: TurnResult): Promise<void> | undefined {
+    if (!result.directives.some(isPlay)) return undefined;
+    return this.deps.devices.setPlaybackOwner(ctx.deviceKey, result.extensionId);
   }
 }
