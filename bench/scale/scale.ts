@@ -25,7 +25,8 @@
 // BEFORE_NODE=<another checkout's bench/scale/node.ts>: that checkout's node on Redis is a third
 // contender in the same rounds (a change measured against the code before it).
 // Needs redis-server. Run: npm run bench -- scale
-//   (ROUNDS, TURNS, BLOCKS, CLIENTS, PACED, RATE or RATE_SHARE, PIN=0|1, STALL_MS, PUSHES)
+//   (ROUNDS, TURNS, BLOCKS, CLIENTS, PACED, RATE or RATE_SHARE, PIN=0|1, STALL_MS, PUSHES,
+//   NODE_FLAGS: flags for every node's process alike)
 import { type ChildProcess, fork, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -109,6 +110,8 @@ async function node(
       "tsx",
       "--import",
       new URL("./node-probe.ts", import.meta.url).pathname,
+      // NODE_FLAGS: V8/Node flags for every node alike (e.g. --max-semi-space-size=32).
+      ...(process.env["NODE_FLAGS"]?.split(" ").filter(Boolean) ?? []),
       ...(process.env["CPU_PROF"]
         ? [
             "--cpu-prof",
@@ -237,7 +240,7 @@ function pin(on: boolean) {
   const set = (pid: number | undefined, cpus: string) => {
     if (pid === undefined) return;
     const done = spawnSync("taskset", ["-a", "-p", "-c", cpus, String(pid)]);
-    if (done.status !== 0) throw new Error(`taskset ${pid}: ${done.stderr}`);
+    if (done.status !== 0) throw new Error(`taskset ${pid}: ${done.stderr} (PIN=0 runs unpinned)`);
   };
   for (const n of [...sides, other]) set(n.child.pid, upper);
   set(redis.pid(), lower);

@@ -2,7 +2,8 @@
 // redis-server behind a TCP proxy that holds every answer from Redis for DELAY ms: a turn slows
 // down by DELAY per round trip it waits for (requests sent together share one). The reads at
 // the turn's start and its writes travel together (docs/scale-out.md "One turn on Redis"), and
-// a session the answer depends on is in Redis before the device has the answer.
+// a session the answer depends on is in Redis before the device has the answer. The proxy
+// also reads the commands: the writes and reads of a turn's start go as one script call.
 import assert from "node:assert/strict";
 import { createConnection, createServer, type Server, type Socket } from "node:net";
 import { after, before, describe, it } from "node:test";
@@ -19,18 +20,60 @@ import { startCloverOver } from "../robustness/protocols.js";
 
 /** The most round trips a text turn to an extension may wait for on Redis. */
 const MAX_ROUND_TRIPS = 3;
+/**
+ * The most commands a text turn may send Redis: the rate-limit script, one script call for
+ * the writes and reads at its start, the newest-dialog check, and its turn-log batch (one per
+ * turn at most, as the turns here are one at a time); sent one by one they were nine or ten.
+ */
+const MAX_COMMANDS = 4;
 // Large against a busy machine's timer lateness (each held answer is one timer; a few tens of
 // ms late each at a load average of 20), small against the 1 s command deadline.
 const DELAY = 450;
 const ADMIN = "admin-round-trips";
 
-/** A TCP proxy to Redis holding each chunk Redis answers for `delay.ms` (in order). */
-async function delayingProxy(port: number, delay: { ms: number }) {
+/**
+ * The names of the commands in RESP sent to Redis (arrays of bulk strings), appended to `into`
+ * as complete commands arrive, whatever the chunks.
+ */
+function commandNames(into: string[]) {
+  let pending = Buffer.alloc(0);
+  return (chunk: Buffer) => {
+    pending = Buffer.concat([pending, chunk]);
+    for (;;) {
+      let at = 0;
+      const line = () => {
+        const end = pending.indexOf("\r\n", at);
+        if (end < 0) return undefined;
+        const text = pending.toString("latin1", at, end);
+        at = end + 2;
+        return text;
+      };
+      const head = line();
+      if (head === undefined) return;
+      const parts: string[] = [];
+      for (let i = 0; i < Number(head.slice(1)); i++) {
+        const size = line();
+        if (size === undefined || pending.length < at + Number(size.slice(1)) + 2) return;
+        parts.push(pending.toString("latin1", at, at + Number(size.slice(1))));
+        at += Number(size.slice(1)) + 2;
+      }
+      into.push(parts[0]!.toLowerCase());
+      pending = pending.subarray(at);
+    }
+  };
+}
+
+/**
+ * A TCP proxy to Redis holding each chunk Redis answers for `delay.ms` (in order), and noting
+ * the name of every command sent through it in `sent`.
+ */
+async function delayingProxy(port: number, delay: { ms: number }, sent: string[] = []) {
   const sockets = new Set<Socket>();
   const server: Server = createServer((client) => {
     const upstream = createConnection({ port, host: "127.0.0.1" });
     sockets.add(client).add(upstream);
     client.pipe(upstream);
+    client.on("data", commandNames(sent));
     // In order, even when the delay changes: a chunk never overtakes one held before it (ioredis
     // pairs answers with commands by their order).
     const held: { at: number; chunk: Buffer }[] = [];
@@ -75,11 +118,13 @@ describe("Redis round trips of a text turn", {
   let device: DeviceClient;
   let deviceKey: string;
   const delay = { ms: 0 };
+  /** Commands sent to Redis by the node, by name. */
+  const sent: string[] = [];
   const dir = tempDir("clover-round-trips-");
 
   before(async () => {
     redis = await startRedis();
-    proxy = await delayingProxy(redis.port, delay);
+    proxy = await delayingProxy(redis.port, delay, sent);
     // Opening hours end the dialog; a launch keeps it open (a session in Redis).
     ext = await startExtension((request) =>
       request.request.intent?.name === "StoreHours"
@@ -160,6 +205,28 @@ describe("Redis round trips of a text turn", {
     assert.ok(
       roundTrips <= MAX_ROUND_TRIPS,
       `a turn waited for ${roundTrips} round trips (${quick.toFixed(0)} ms → ${slow.toFixed(0)} ms with ${DELAY} ms each)`,
+    );
+  });
+
+  it(`sends Redis at most ${MAX_COMMANDS} commands per text turn (its writes and reads at the start in one script call)`, async () => {
+    delay.ms = 0;
+    await oneShot(2); // warm
+    const turns = 5;
+    sent.length = 0;
+    await oneShot(turns);
+    // The turn log's last batch leaves at most 10 ms after the last turn.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // What the node does whatever the devices do: session sweeps, directory heartbeats, probes.
+    const background = new Set(["zrangebyscore", "ping", "info"]);
+    const ofTurns = sent.filter((name) => !background.has(name));
+    const plain = ofTurns.filter((name) => name !== "evalsha" && name !== "eval");
+    assert.ok(
+      ofTurns.length <= MAX_COMMANDS * turns + 1, // + one directory heartbeat, if one fell here
+      `${turns} turns sent ${ofTurns.length} commands: ${ofTurns.join(" ")}`,
+    );
+    assert.ok(
+      plain.length <= turns,
+      `only the newest-dialog check goes as a plain command: ${ofTurns.join(" ")}`,
     );
   });
 
