@@ -2,7 +2,7 @@
 // side by side with the bare chain, in one run, interleaved rounds, medians.
 // Needs h2load (Debian nghttp2-client). Run: node --conditions=@clover/source --import tsx bench/cic/turns.ts
 import { type ChildProcess, execFile, fork } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,20 +16,32 @@ const requests = Number(process.env["REQUESTS"] ?? 3000);
 const clients = Number(process.env["CLIENTS"] ?? 16);
 const dir = mkdtempSync(join(tmpdir(), "clover-turns-"));
 
+let servers = 0;
+
 function start(
   file: string,
   env: Record<string, string> = {},
+  nodeOptions: string[] = [],
 ): Promise<{ child: ChildProcess; port: number }> {
   // CPU_PROF=<dir>: write a --cpu-prof profile of each server (summarize with
   // bench/profile-summary.mjs).
   // SERVER_NODE_OPTIONS="--perf-basic-prof": more node options for the servers (e.g. for
   // `perf record -g -p <pid>`; each server's pid is printed on stderr).
   const prof = process.env["CPU_PROF"];
-  const more = (process.env["SERVER_NODE_OPTIONS"] ?? "").split(" ").filter(Boolean);
+  // SERVER_STDOUT_DIR=<dir>: each server's standard output into <dir>/<pid>.log (e.g. with
+  // SERVER_NODE_OPTIONS="--trace-gc").
+  const more = [
+    ...(process.env["SERVER_NODE_OPTIONS"] ?? "").split(" ").filter(Boolean),
+    ...nodeOptions,
+  ];
+  const outDir = process.env["SERVER_STDOUT_DIR"];
+  const log = outDir && join(outDir, `server-${++servers}.log`);
+  if (log) console.error(`${file}: standard output in ${log}`);
+  const out = log ? openSync(log, "w") : "ignore";
   const child = fork(file, [], {
     execArgv: [...execArgv, ...more, ...(prof ? ["--cpu-prof", `--cpu-prof-dir=${prof}`] : [])],
     env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "inherit", "ipc"],
+    stdio: ["ignore", out, "inherit", "ipc"],
   });
   return new Promise((resolve, reject) => {
     child.on("message", (m: { type: string; port: number }) => {
@@ -159,9 +171,22 @@ const bare = await start(here("./bare-chain.ts"), { DICE_URL: dice.url });
 // BEFORE_SERVER=<another checkout's bench/cic/clover-server.ts>: a third contender in the same
 // interleaved rounds (a change measured against the code before it). Several, separated by
 // commas, for a bisection: each one more contender in the same rounds.
+// An entry may carry node options and NAME=value environment variables after the file,
+// separated by spaces (e.g. the same clover-server.ts with "--max-semi-space-size=32": V8
+// settings compared in the same rounds).
 const beforeFiles = (process.env["BEFORE_SERVER"] ?? "").split(",").filter(Boolean);
 const befores: { child: ChildProcess; port: number }[] = [];
-for (const file of beforeFiles) befores.push(await start(file, cloverEnv));
+for (const entry of beforeFiles) {
+  const [file, ...options] = entry.trim().split(/\s+/);
+  // NAME=value words are environment variables of that contender, the others node options.
+  const vars = Object.fromEntries(
+    options
+      .filter((o) => /^[A-Z_]+=/.test(o))
+      .map((o) => [o.split("=")[0]!, o.slice(o.indexOf("=") + 1)]),
+  );
+  const flags = options.filter((o) => !/^[A-Z_]+=/.test(o));
+  befores.push(await start(file!, { ...cloverEnv, ...vars }, flags));
+}
 type Round = Awaited<ReturnType<typeof load>>;
 const results: Record<string, Round[]> = { clover: [], bare: [] };
 for (let i = 0; i < befores.length; i++) results[`before-${i}`] = [];

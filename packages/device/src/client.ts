@@ -26,6 +26,12 @@ export interface DeviceClientOptions {
   userAgent?: string;
   /** Extra TLS options for https URLs (e.g. `ca` for a self-signed certificate). */
   tls?: http2.SecureClientSessionOptions;
+  /**
+   * Context objects sent with every event that is given none (e.g. Device.Display and
+   * Device.Audio, which decide whether the server takes the device to have a screen and to play
+   * audio: cic.md §8). Default: none.
+   */
+  context?: ContextObject[];
 }
 
 export interface ContextObject {
@@ -156,7 +162,7 @@ export class DeviceClient {
   ): Promise<EventResponse> {
     const boundary = `clover-${randomUUID()}`;
     const metadata = {
-      context: options.context ?? [],
+      context: options.context ?? this.options.context ?? [],
       event: {
         header: {
           namespace: event.namespace,

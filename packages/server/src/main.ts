@@ -255,6 +255,7 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
       bodyTimeoutMs: config.cic.bodyTimeoutMs,
     },
     answerTimeoutMs: config.cic.answerTimeoutMs,
+    downchannelBacklogBytes: config.cic.downchannelBacklogBytes,
     timeouts: {
       headersTimeoutMs: config.cic.headersTimeoutMs,
       idleTimeoutMs: config.cic.idleTimeoutMs,

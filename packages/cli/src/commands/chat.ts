@@ -11,6 +11,7 @@ import { EXIT } from "../core/errors.js";
 import type { Output } from "../core/output.js";
 import { findAdminToken, platformUrl, readSettings } from "../core/settings.js";
 import { keepAlerts } from "../device/alerts.js";
+import { TERMINAL_CONTEXT } from "../device/context.js";
 import { findPlayer, NO_PLAYER, play, spokenAudio } from "../device/player.js";
 import { nameOf, printAnswer, summarize } from "../device/render.js";
 import { TURN_LOG_PATH } from "../serve/turn-log.js";
@@ -57,7 +58,7 @@ class Chat {
     private readonly options: ChatOptions,
     private readonly log: ManagementApi | undefined,
   ) {
-    this.alerts = keepAlerts(client, out);
+    this.alerts = keepAlerts(client, out, () => [...TERMINAL_CONTEXT]);
   }
 
   get exitCode(): number {

@@ -20,6 +20,7 @@ import { CliError, EXIT } from "../core/errors.js";
 import type { Output } from "../core/output.js";
 import { type DeviceProfile, platformUrl, readSettings, updateSettings } from "../core/settings.js";
 import { ALERT_EVENTS_WAIT_MS, AlertWork, keepAlerts, within } from "../device/alerts.js";
+import { TERMINAL_CONTEXT } from "../device/context.js";
 import { nameOf, printAnswer, summarize } from "../device/render.js";
 import { TerminalDevice } from "../device/terminal.js";
 import { toCicPcm } from "../device/wav.js";
@@ -194,7 +195,7 @@ export function registerDeviceCommands(program: Command): void {
     // The device keeps and rings its alerts (cic.md §9.1), in sync from the start.
     const work = new AlertWork();
     const { url, client, opened } = await connected(command, async (opening) => {
-      const kept = keepAlerts(opening, out);
+      const kept = keepAlerts(opening, out, () => [...TERMINAL_CONTEXT]);
       try {
         const first = await opening.openDownchannel((d) => {
           print(d);
@@ -229,7 +230,10 @@ export function registerDeviceCommands(program: Command): void {
     const { url, client } = await connected(command, downchannel);
     const started = performance.now();
     try {
-      const response = await reachable(url, out.progress("waiting", client.sendText(text)));
+      const response = await reachable(
+        url,
+        out.progress("waiting", client.sendText(text, { context: [...TERMINAL_CONTEXT] })),
+      );
       printResponse(out, response, Math.round(performance.now() - started));
     } finally {
       client.close();

@@ -1,7 +1,12 @@
 // The CLI's device keeps alerts as a real one would (@clover/device DeviceAlerts): it stores
 // what SetAlert / SynchronizeAlert give it, rings on time, answers with the Alerts events, and
 // prints each step so the whole alert loop is visible in a terminal.
-import { type DeviceAlert, DeviceAlerts, type DeviceClient } from "@clover/device";
+import {
+  type ContextObject,
+  type DeviceAlert,
+  DeviceAlerts,
+  type DeviceClient,
+} from "@clover/device";
 import type { Output } from "../core/output.js";
 import { nameOf, spokenText } from "./render.js";
 
@@ -9,9 +14,17 @@ function label(alert: DeviceAlert): string {
   return `${alert.type} ${alert.scheduledTime}${alert.label ? ` "${alert.label}"` : ""}`;
 }
 
-/** Alerts kept by the CLI's device; rings on real timers until `stop()`. */
-export function keepAlerts(client: DeviceClient, out: Output): DeviceAlerts {
+/**
+ * Alerts kept by the CLI's device; rings on real timers until `stop()`. `context`: more context
+ * objects for every event (what the device is, e.g. TERMINAL_CONTEXT).
+ */
+export function keepAlerts(
+  client: DeviceClient,
+  out: Output,
+  context?: () => ContextObject[],
+): DeviceAlerts {
   const alerts = new DeviceAlerts(client, {
+    ...(context ? { context } : {}),
     onRing: (alert) => {
       if (!out.json)
         out.line(`${out.c.magenta("⏰ ringing")} ${label(alert)}  ${out.c.dim('(say "stop")')}`);

@@ -1,6 +1,7 @@
 // Runs dialog test files: each test is one conversation on a fresh device (a new session);
 // each step sends what the user says over CIC and checks the answer and the turn details.
 import type { Output } from "../core/output.js";
+import { TERMINAL_CONTEXT } from "../device/context.js";
 import { cardOf, nameOf, spokenText } from "../device/render.js";
 import { TURN_LOG_PATH } from "../serve/turn-log.js";
 import type { DialogTest, DialogTestFile } from "./format.js";
@@ -41,7 +42,10 @@ export async function runTest(
     for (const step of test.steps) {
       const dialogRequestId = crypto.randomUUID();
       const t0 = performance.now();
-      const response = await client.sendText(step.user, { dialogRequestId });
+      const response = await client.sendText(step.user, {
+        dialogRequestId,
+        context: [...TERMINAL_CONTEXT],
+      });
       const ms = Math.round(performance.now() - t0);
       let details: Observed["details"];
       try {

@@ -1,5 +1,6 @@
 // Custom slot type dictionaries (interaction-model.md §6, §8.3): repeated words are reported
-// and the first kept; a word that belongs to two entries is an error.
+// and the first kept (a repeated representative word's whole entry is left out); a word that
+// belongs to two entries is an error.
 import type { CustomSlotValue } from "@clover/protocol";
 import { wordKey } from "./normalize.js";
 
@@ -21,8 +22,9 @@ interface Owner {
 const q = (s: string) => JSON.stringify(s);
 
 /**
- * Checks one dictionary. `merged` is the dictionary with repeats removed: a repeated
- * representative word's synonyms join the first entry with that word.
+ * Checks one dictionary. `merged` is the dictionary with repeats removed: the first entry of a
+ * representative word is kept as it is, and a later entry with the same word is left out with
+ * its synonyms (§8.3 "keep the first").
  */
 export function checkDictionary(values: readonly CustomSlotValue[]): {
   findings: DictionaryFinding[];
@@ -37,26 +39,25 @@ export function checkDictionary(values: readonly CustomSlotValue[]): {
       : `a synonym of ${q(merged[o.target]?.value ?? "")} (entry ${o.entry + 1})`;
   values.forEach((v, entry) => {
     const first = owners.get(wordKey(v.value));
-    let target = merged.length;
+    const target = merged.length;
     if (first && first.synonym < 0) {
-      target = first.target;
       findings.push({
         severity: "warning",
-        message: `representative word ${q(v.value)} repeats ${describe(first)}; its synonyms are merged into the first`,
+        message: `representative word ${q(v.value)} repeats ${describe(first)}; the first is kept and this entry is ignored`,
         entry,
         synonym: -1,
       });
-    } else {
-      if (first)
-        findings.push({
-          severity: "error",
-          message: `${q(v.value)} belongs to two entries: it is already ${describe(first)}`,
-          entry,
-          synonym: -1,
-        });
-      else owners.set(wordKey(v.value), { target, entry, synonym: -1, word: v.value });
-      merged.push({ value: v.value, synonyms: [], had: v.synonyms !== undefined });
+      return;
     }
+    if (first)
+      findings.push({
+        severity: "error",
+        message: `${q(v.value)} belongs to two entries: it is already ${describe(first)}`,
+        entry,
+        synonym: -1,
+      });
+    else owners.set(wordKey(v.value), { target, entry, synonym: -1, word: v.value });
+    merged.push({ value: v.value, synonyms: [], had: v.synonyms !== undefined });
     (v.synonyms ?? []).forEach((word, synonym) => {
       const key = wordKey(word);
       const owner = owners.get(key);

@@ -2,6 +2,7 @@
 // custom slot type, as a trie over normalized units. Finds every dictionary span of an
 // utterance in one pass and resolves a span to its representative value.
 import type { CustomSlotType, ModelLanguage } from "@clover/protocol";
+import { checkDictionary } from "../model/dictionary.js";
 import { toUnits, type Unit } from "./units.js";
 
 export interface DictionaryEntry {
@@ -64,7 +65,8 @@ export class Gazetteer {
   }
 
   addType(slotType: CustomSlotType): void {
-    for (const v of slotType.values) {
+    // A repeated representative word's later entry is left out, synonyms and all (§8.3).
+    for (const v of checkDictionary(slotType.values).merged) {
       this.add(slotType.name, v.value, v.value, false);
       for (const s of v.synonyms ?? []) this.add(slotType.name, s, v.value, true);
     }

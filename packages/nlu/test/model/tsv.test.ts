@@ -62,7 +62,7 @@ describe("custom slot type TSV (§8.1)", () => {
     assert.equal(slotType && exportSlotTypeTsv(slotType), DICTIONARY);
   });
 
-  it("keeps the first of repeated words and reports the line and column", () => {
+  it("keeps the first of repeated words (the later entry left out) and reports the line and column", () => {
     const { slotType, issues } = importSlotTypeTsv(
       "SIZE",
       "large\tbig\tBig\nsmall\tmini\nlarge\thuge\n",
@@ -73,12 +73,13 @@ describe("custom slot type TSV (§8.1)", () => {
       issues,
       3,
       1,
-      /representative word "large" repeats the representative word of line 1/,
+      /representative word "large" repeats the representative word of line 1; the first is kept and this entry is ignored/,
     );
     assert.equal(repeat.file, "sizes.tsv");
     assert.equal(repeat.severity, "warning");
+    // interaction-model.md §8.3: keep the first; the repeat's synonym "huge" is not merged in.
     assert.deepEqual(slotType?.values, [
-      { value: "large", synonyms: ["big", "huge"] },
+      { value: "large", synonyms: ["big"] },
       { value: "small", synonyms: ["mini"] },
     ]);
   });

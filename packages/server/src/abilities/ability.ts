@@ -56,6 +56,12 @@ export interface Ability {
    * names, rooms, scenes). Used instead of the compiled model when given.
    */
   recognize?(text: string, device: DeviceInfo): Promise<Recognition | undefined>;
+  /**
+   * True when the turn needs a real account (the user's own data: alarms, calendar, memos,
+   * notifications, home). A guest-mode device (cic.md §3.8) is then asked to log in with
+   * `Clova.ExpectLogin` and the ability is not asked at all. Absent: open to guests.
+   */
+  needsAccount?(turn: AbilityTurn): boolean;
   /** Answers the turn; undefined means "not mine after all" and routing goes on. */
   handle(turn: AbilityTurn): Promise<AbilityAnswer | undefined>;
   /** CIC namespaces whose device events this ability answers (e.g. "Alerts"). */

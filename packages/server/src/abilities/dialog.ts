@@ -3,10 +3,12 @@
 // store as extensions' sessions, under the ability's id.
 import { randomUUID } from "node:crypto";
 import { type AssistantContext, windowClosesAt } from "../assistant/context.js";
+import { SAY } from "../assistant/platform-phrases.js";
 import { turnRecognition } from "../assistant/recognition.js";
+import { say } from "../assistant/speech.js";
 import type { DeviceInfo, TurnResult } from "../assistant/turn.js";
 import { type DialogSession, sessionKey } from "../store/sessions.js";
-import type { Ability, AbilityAnswer } from "./ability.js";
+import type { Ability, AbilityAnswer, AbilityTurn } from "./ability.js";
 import type { Understood } from "./router.js";
 
 export interface AbilityTurnInput {
@@ -17,6 +19,35 @@ export interface AbilityTurnInput {
   session?: DialogSession;
 }
 
+/** What a guest device hears and gets for a request that needs an account (cic.md §9.3). */
+export function logInAnswer(device: DeviceInfo): AbilityAnswer {
+  return {
+    speech: say(SAY.logIn(device.language), device.language),
+    directives: [{ namespace: "Clova", name: "ExpectLogin", messageId: randomUUID(), payload: {} }],
+  };
+}
+
+function abilityTurnOf(understood: Understood, input: AbilityTurnInput): AbilityTurn {
+  const { session } = input;
+  return {
+    text: input.text,
+    device: input.device,
+    recognition: understood.recognition,
+    ...(input.dialogRequestId === undefined ? {} : { dialogRequestId: input.dialogRequestId }),
+    ...(session
+      ? { session: { sessionId: session.sessionId, attributes: session.sessionAttributes } }
+      : {}),
+  };
+}
+
+/** A guest device asking an ability for something that needs an account (cic.md §3.8). */
+export function needsLogIn(understood: Understood, input: AbilityTurnInput): boolean {
+  return (
+    input.device.guest === true &&
+    understood.ability.needsAccount?.(abilityTurnOf(understood, input)) === true
+  );
+}
+
 /** Asks the ability; undefined when it declined. Opens, keeps or ends its session. */
 export async function askAbility(
   ctx: AssistantContext,
@@ -24,16 +55,12 @@ export async function askAbility(
   input: AbilityTurnInput,
 ): Promise<TurnResult | undefined> {
   const { ability, recognition } = understood;
-  const { device, session } = input;
-  const answer = await ability.handle({
-    text: input.text,
-    device,
-    recognition,
-    ...(input.dialogRequestId === undefined ? {} : { dialogRequestId: input.dialogRequestId }),
-    ...(session
-      ? { session: { sessionId: session.sessionId, attributes: session.sessionAttributes } }
-      : {}),
-  });
+  const { device } = input;
+  const turn = abilityTurnOf(understood, input);
+  // cic.md §3.8: a guest asking for something that needs an account is asked to log in; the
+  // request is not kept (the user asks again after logging in).
+  const answer = needsLogIn(understood, input) ? logInAnswer(device) : await ability.handle(turn);
+  const { session } = input;
   const key = sessionKey(device);
   if (!answer) {
     if (session) await ctx.sessions.delete(key, session.sessionId);

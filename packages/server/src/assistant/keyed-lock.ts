@@ -44,11 +44,13 @@ export class KeyedLock {
     };
     const previous = this.#tails.get(key) ?? Promise.resolve();
     const next = previous.then(start, start);
-    const tail = next.catch(() => undefined);
-    this.#tails.set(key, tail);
-    void tail.then(() => {
+    // Settles (never rejects) once the task has; the key is forgotten then unless a later task
+    // already queued behind it.
+    const settled = () => {
       if (this.#tails.get(key) === tail) this.#tails.delete(key);
-    });
+    };
+    const tail: Promise<unknown> = next.then(settled, settled);
+    this.#tails.set(key, tail);
     return next;
   }
 }

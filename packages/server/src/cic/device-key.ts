@@ -10,7 +10,15 @@ export interface DeviceIdentity {
   userId: string;
 }
 
+/** Characters encodeURIComponent leaves as they are. */
+const UNRESERVED = /^[\w.!~*'()-]*$/;
+
+/** encodeURIComponent, without its work for the usual ids that need no escaping. */
+function encodePart(part: string): string {
+  return UNRESERVED.test(part) ? part : encodeURIComponent(part);
+}
+
 /** Stable, collision-free key of a device: each part percent-encoded, joined by ":". */
 export function deviceKeyOf(grant: DeviceIdentity): string {
-  return `${encodeURIComponent(grant.clientId)}:${encodeURIComponent(grant.deviceId)}:${encodeURIComponent(grant.userId)}`;
+  return `${encodePart(grant.clientId)}:${encodePart(grant.deviceId)}:${encodePart(grant.userId)}`;
 }

@@ -87,6 +87,29 @@ export class MemoryDeviceStateStore implements DeviceStateStore {
 
 const DISPLAY_SIZES = new Set<DisplaySize>(["none", "s100", "m100", "l100", "xl100", "custom"]);
 
+/**
+ * What a device that sends no (usable) `Device.Display` is taken to have: cic.md §8 says to
+ * "assume a Full-HD class screen". No display class is that large (xl100 is 899×506), so it is
+ * a `custom` display with a 1920×1080 landscape content layer.
+ */
+export const ASSUMED_DISPLAY: DeviceInfo["display"] = {
+  size: "custom",
+  orientation: "landscape",
+  dpi: 160,
+  contentLayer: { width: 1920, height: 1080 },
+};
+
+/** The display class a `Device.Display` payload names; absent or unknown: the assumed screen's. */
+export function displaySizeOf(display: Record<string, unknown> | undefined): DisplaySize {
+  const size = display?.["size"];
+  return DISPLAY_SIZES.has(size as DisplaySize) ? (size as DisplaySize) : ASSUMED_DISPLAY.size;
+}
+
+/** True unless the device said it has no screen (`Device.Display` size `none`). */
+export function hasScreen(display: Record<string, unknown> | undefined): boolean {
+  return displaySizeOf(display) !== "none";
+}
+
 /** Guesses the language of typed text from its script (Hangul → ko, kana/kanji → ja). */
 export function languageOfText(text: string): Language | undefined {
   if (/[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]/.test(text)) return "ko";
@@ -167,10 +190,7 @@ export class DeviceStates {
     this.see(deviceKey, record.context);
     const lang = language ?? record.language ?? this.defaultLanguage;
     const display = record.context["Device.Display"];
-    const size =
-      display && DISPLAY_SIZES.has(display["size"] as DisplaySize)
-        ? (display["size"] as DisplaySize)
-        : "none";
+    const known = display && DISPLAY_SIZES.has(display["size"] as DisplaySize);
     const playbackPayload = record.context["AudioPlayer.PlaybackState"];
     const info: DeviceInfo = {
       clientId: grant.clientId,
@@ -179,14 +199,16 @@ export class DeviceStates {
       language: lang,
       context: { ...record.context },
       locale: LOCALES[lang],
-      display: {
-        size,
-        ...(display?.["orientation"]
-          ? { orientation: display["orientation"] as "landscape" | "portrait" }
-          : {}),
-        ...(typeof display?.["dpi"] === "number" ? { dpi: display["dpi"] } : {}),
-        ...contentLayerOf(display),
-      },
+      display: known
+        ? {
+            size: display["size"] as DisplaySize,
+            ...(display["orientation"]
+              ? { orientation: display["orientation"] as "landscape" | "portrait" }
+              : {}),
+            ...(typeof display["dpi"] === "number" ? { dpi: display["dpi"] } : {}),
+            ...contentLayerOf(display),
+          }
+        : { ...ASSUMED_DISPLAY },
     };
     if (playbackPayload && typeof playbackPayload["playerActivity"] === "string") {
       // One guide page spells PAUSED as PAUSE: accept both, use PAUSED (cic.md §8.2).

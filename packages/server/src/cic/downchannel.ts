@@ -1,5 +1,6 @@
 // GET /v1/directives (cic.md §2.5): one downchannel per device. A new one replaces the old
 // (closed cleanly); one arriving less than `burstWindowMs` after the last accepted gets 429.
+import http2 from "node:http2";
 import type { AnyResponse } from "../api/http.js";
 import type { DirectiveBus, DirectiveListener } from "./bus.js";
 import { sendException } from "./exception.js";
@@ -7,6 +8,23 @@ import { createDirective, MultipartRelatedWriter } from "./multipart-writer.js";
 
 /** The connection a request came on: the HTTP/2 session, or the socket for HTTP/1.1. */
 export type Connection = object;
+
+/**
+ * Bytes written to a downchannel that have not left yet (waiting for the device's HTTP/2 flow
+ * control window or its TCP window).
+ */
+function backlog(res: AnyResponse): number {
+  return "stream" in res ? res.stream.writableLength : res.writableLength;
+}
+
+/** Ends a downchannel at once: RST_STREAM CANCEL on HTTP/2, the connection on HTTP/1.1. */
+function reset(res: AnyResponse): void {
+  if ("stream" in res) res.stream.close(http2.constants.NGHTTP2_CANCEL);
+  else res.destroy();
+}
+
+/** Default of `maxBacklogBytes`: far more than any device that reads ever leaves unread. */
+export const DEFAULT_DOWNCHANNEL_BACKLOG_BYTES = 1024 * 1024;
 
 /** Whether the client has gone or the body was ended. */
 export function isGone(res: AnyResponse): boolean {
@@ -25,9 +43,16 @@ interface OpenChannel {
 export class Downchannels {
   private readonly channels = new Map<string, OpenChannel>();
 
+  /**
+   * `maxBacklogBytes`: a downchannel whose device leaves more than this unread (it stopped
+   * reading, or never opens its flow-control window) is reset before the next directive, so a
+   * stalled device cannot make the server hold pushes without bound. Directives are not queued
+   * for a device anyway (it resynchronises when it opens a new downchannel).
+   */
   constructor(
     private readonly bus: DirectiveBus,
     private readonly burstWindowMs = 1000,
+    private readonly maxBacklogBytes = DEFAULT_DOWNCHANNEL_BACKLOG_BYTES,
   ) {}
 
   /** Whether `session` (an HTTP/2 connection) carries the device's downchannel (§2.6 → 412). */
@@ -58,6 +83,12 @@ export class Downchannels {
       openedAt: now,
       send: (directive, attachment) => {
         if (isGone(res)) return;
+        if (backlog(res) > this.maxBacklogBytes) {
+          unsubscribe();
+          if (this.channels.get(deviceKey) === channel) this.channels.delete(deviceKey);
+          reset(res);
+          return;
+        }
         writer.directive(directive);
         if (attachment) writer.attachment(attachment.contentId, attachment.body);
       },

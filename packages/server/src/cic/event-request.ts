@@ -4,18 +4,20 @@
 // parts, number of parts) and every body deadline (idle, total) is applied here, and every way
 // a body can go wrong (cut off, reset, malformed, too big, too slow) becomes one CicError for
 // this request only.
-import { PassThrough, type Readable } from "node:stream";
+import { PassThrough, type Readable, type Writable } from "node:stream";
 import busboy from "busboy";
 import type { AnyRequest } from "../api/http.js";
 import { utf8Problem } from "../api/utf8.js";
 import { CicError } from "./exception.js";
 import {
+  boundaryOf,
   FirstPartHead,
   firstPartBytes,
   PART_HEAD_BYTES,
   readSimpleBody,
   simpleBoundary,
 } from "./simple-body.js";
+import { TransportPaddingFilter } from "./transport-padding.js";
 
 export interface EventLimits {
   /** Largest metadata part, bytes. */
@@ -81,6 +83,8 @@ class EventBodyReader implements EventRequest {
   /** The simple body's boundary (simple-body.ts); undefined: busboy reads the body. */
   readonly #boundary: string | undefined;
   #parser: busboy.Busboy | undefined;
+  /** Where the body's bytes go: busboy, behind the transport padding filter when it applies. */
+  #feed: Writable | undefined;
   #metadataSeen = false;
   #settled = false;
   #failure: CicError | undefined;
@@ -156,7 +160,7 @@ class EventBodyReader implements EventRequest {
     this.#armIdle();
     if (this.#parser) {
       this.#wire(this.#parser);
-      req.pipe(this.#parser);
+      req.pipe(this.#feedOf(this.#parser));
       return;
     }
     req.on("data", this.#onHeld);
@@ -173,6 +177,19 @@ class EventBodyReader implements EventRequest {
         headerPairs: 100,
       },
     });
+  }
+
+  /** The body goes to busboy through a filter removing transport padding (RFC 2046 §5.1.1). */
+  #feedOf(parser: busboy.Busboy): Writable {
+    const boundary = boundaryOf(this.#contentType);
+    let feed: Writable = parser;
+    if (boundary) {
+      const filter = new TransportPaddingFilter(boundary);
+      filter.pipe(parser);
+      feed = filter;
+    }
+    this.#feed = feed;
+    return feed;
   }
 
   #received(chunk: Buffer): void {
@@ -225,8 +242,8 @@ class EventBodyReader implements EventRequest {
     // The parser is left as it is (destroying it mid-write throws inside busboy); it just
     // gets no more bytes.
     const parser = this.#parser;
+    if (this.#feed) this.req.unpipe(this.#feed);
     if (parser) {
-      this.req.unpipe(parser);
       parser.removeAllListeners("close");
       parser.on("error", ignore);
     }
@@ -367,11 +384,12 @@ class EventBodyReader implements EventRequest {
     }
     this.#parser = p;
     this.#wire(p);
+    const feed = this.#feedOf(p);
     const held = this.#held;
-    p.write(held.length === 1 ? held[0]! : Buffer.concat(held, this.#heldBytes));
+    feed.write(held.length === 1 ? held[0]! : Buffer.concat(held, this.#heldBytes));
     held.length = 0;
-    if (ended) p.end();
-    else this.req.pipe(p);
+    if (ended) feed.end();
+    else this.req.pipe(feed);
   }
 
   #heldBody(): Buffer {

@@ -58,6 +58,10 @@ const LANGUAGES = new Set<Language>(["en", "ja", "ko"]);
 
 function nothing(): void {}
 
+function isPlay(directive: { namespace: string; name: string }): boolean {
+  return directive.namespace === "AudioPlayer" && directive.name === "Play";
+}
+
 /** How long a spoken request may take before the device gets SpeechRecognizer.KeepRecording. */
 export const KEEP_RECORDING_AFTER_MS = 1000;
 
@@ -205,7 +209,7 @@ export class EventHandler {
         spoken: whenSpoken,
         ...(readAhead ? { readAhead } : {}),
       });
-      this.shape(ctx, result);
+      this.shape(ctx, result, device.language);
       await this.rememberPlayback(ctx, result);
       // The device drops directives of an older dialog; skip synthesizing them (cic.md §7.3).
       if (await this.deps.devices.superseded(ctx.deviceKey, dialogRequestId)) {
@@ -233,7 +237,7 @@ export class EventHandler {
       dialogRequestId: crypto.randomUUID(),
       device,
     });
-    this.shape(ctx, result);
+    this.shape(ctx, result, device.language);
     this.rememberPlayback(ctx, result);
     return this.answer(result, ctx.message.event.header.dialogRequestId);
   }
@@ -308,7 +312,7 @@ export class EventHandler {
       ...(header.dialogRequestId ? { dialogRequestId: header.dialogRequestId } : {}),
       device,
     });
-    this.shape(ctx, result, header.namespace + "." + header.name, payload);
+    this.shape(ctx, result, device.language, header.namespace + "." + header.name, payload);
     await this.rememberPlayback(ctx, result);
     // Directives answering an event without a dialogRequestId carry none (cic.md §7.3).
     return this.answer(result, header.dialogRequestId);
@@ -317,31 +321,31 @@ export class EventHandler {
   /** The assistant's view of the device: state, plus time zone, location and guest mode. */
   private async deviceInfo(ctx: EventContext, language?: Language, after?: Promise<unknown>) {
     // The read is sent now (after any writes already sent); `after` must succeed as well.
-    const [device] = await Promise.all([
-      this.deps.devices.deviceInfo(ctx.deviceKey, ctx.grant, language),
-      after,
-    ]);
+    const read = this.deps.devices.deviceInfo(ctx.deviceKey, ctx.grant, language);
+    const [device] = after ? await Promise.all([read, after]) : [await read];
     return this.deps.side ? this.deps.side.enrich(device, ctx.deviceKey, ctx.grant.guest) : device;
   }
 
   private shape(
     ctx: EventContext,
     result: TurnResult,
+    language: Language,
     event?: string,
     payload?: Record<string, unknown>,
   ): void {
     const cause: TurnCause = {
       deviceKey: ctx.deviceKey,
       grant: ctx.grant,
+      language,
       ...(event ? { event } : {}),
       ...(payload ? { payload } : {}),
     };
     this.deps.side?.shape(cause, result);
   }
 
-  private async rememberPlayback(ctx: EventContext, result: TurnResult): Promise<void> {
-    if (result.directives.some((d) => d.namespace === "AudioPlayer" && d.name === "Play")) {
-      await this.deps.devices.setPlaybackOwner(ctx.deviceKey, result.extensionId);
-    }
+  /** Records who owns playback when the answer plays audio; nothing to wait for otherwise. */
+  private rememberPlayback(ctx: EventContext, result: TurnResult): Promise<void> | undefined {
+    if (!result.directives.some(isPlay)) return undefined;
+    return this.deps.devices.setPlaybackOwner(ctx.deviceKey, result.extensionId);
   }
 }

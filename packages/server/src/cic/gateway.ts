@@ -38,6 +38,9 @@ import type { SpeechToText, TextToSpeech } from "./speech-engines.js";
 import type { UserAgentPolicy } from "./user-agent.js";
 import type { UserDevice, UserDeviceIndex } from "./user-devices.js";
 
+/** The CIC endpoints' request targets without a query (cic.md §2). */
+const CIC_PATHS = new Set(["/v1/events", "/v1/directives", "/ping"]);
+
 /** How long an answered request whose body is still coming stays open before it is reset. */
 const CLOSE_GRACE_MS = 1000;
 
@@ -60,6 +63,8 @@ export interface CicGatewayOptions {
   maxConcurrentStreams?: number;
   /** Close an event body that sends nothing for this long (same as limits.bodyIdleTimeoutMs). */
   bodyIdleTimeoutMs?: number;
+  /** Unsent bytes a downchannel may hold before it is reset (a device that stopped reading). */
+  downchannelBacklogBytes?: number;
   /** Connection deadlines: preface and headers, idle, keep-alive, graceful shutdown. */
   timeouts?: Partial<ConnectionTimeouts>;
   /**
@@ -114,7 +119,7 @@ export class CicGateway {
   constructor(private readonly options: CicGatewayOptions) {
     this.bus = options.bus ?? new InProcessDirectiveBus();
     this.devices = new DeviceStates(options.deviceStates, options.defaultLanguage);
-    this.downchannels = new Downchannels(this.bus);
+    this.downchannels = new Downchannels(this.bus, undefined, options.downchannelBacklogBytes);
     this.limits = { ...DEFAULT_EVENT_LIMITS, ...options.limits };
     this.side = createDeviceSide({
       devices: this.devices,
@@ -312,7 +317,8 @@ export class CicGateway {
   }
 
   private async route(req: AnyRequest, res: AnyResponse): Promise<void> {
-    if (!parseRequestTarget(req.url)) {
+    // The three CIC paths as they are sent are valid targets: no URL to parse for them.
+    if (!CIC_PATHS.has(req.url as string) && !parseRequestTarget(req.url)) {
       req.resume();
       return sendError(
         res,
@@ -323,7 +329,9 @@ export class CicGateway {
         ),
       );
     }
-    const path = (req.url ?? "/").split("?")[0];
+    const url = req.url ?? "/";
+    const query = url.indexOf("?");
+    const path = query < 0 ? url : url.slice(0, query);
     switch (path) {
       case "/v1/directives":
         return this.openDownchannel(req, res);
@@ -451,8 +459,12 @@ export class CicGateway {
     let parts: Awaited<typeof turn>;
     try {
       // The answer goes out once the body is complete; a turn that fails earlier answers at once.
-      const answered = body.finished.then(() => this.withAnswerDeadline(turn));
-      parts = await Promise.race([answered, turn.then(() => answered)]);
+      // (A body already complete: only the turn to wait for, with its deadline.)
+      if (!streaming) parts = await this.withAnswerDeadline(turn);
+      else {
+        const answered = body.finished.then(() => this.withAnswerDeadline(turn));
+        parts = await Promise.race([answered, turn.then(() => answered)]);
+      }
     } catch (error) {
       // A body failure (limit, deadline, cut off) is the reason, whatever it broke downstream.
       throw body.failure() ?? error;
@@ -473,14 +485,40 @@ export class CicGateway {
   }
 
   private withAnswerDeadline<T>(work: Promise<T>): Promise<T> {
-    const ms = this.options.answerTimeoutMs ?? 30_000;
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new CicError(500, `the platform did not answer the event within ${ms} ms`)),
-        ms,
-      );
+    return new AnswerDeadline(work, this.options.answerTimeoutMs ?? 30_000).promise;
+  }
+}
+
+/**
+ * A turn's answer or, past `ms`, a 500: one promise and one timer per event (was a race of two
+ * promises and a `finally`), its steps methods rather than closures made per event.
+ */
+class AnswerDeadline<T> {
+  readonly promise: Promise<T>;
+  #resolve!: (value: T) => void;
+  #reject!: (error: unknown) => void;
+  readonly #timer: NodeJS.Timeout;
+
+  constructor(work: Promise<T>, ms: number) {
+    this.promise = new Promise<T>((resolve, reject) => {
+      this.#resolve = resolve;
+      this.#reject = reject;
     });
-    return Promise.race([work, late]).finally(() => clearTimeout(timer));
+    this.#timer = setTimeout(AnswerDeadline.#late, ms, this, ms);
+    work.then(this.#answered.bind(this), this.#failed.bind(this));
+  }
+
+  static #late<U>(deadline: AnswerDeadline<U>, ms: number): void {
+    deadline.#reject(new CicError(500, `the platform did not answer the event within ${ms} ms`));
+  }
+
+  #answered(value: T): void {
+    clearTimeout(this.#timer);
+    this.#resolve(value);
+  }
+
+  #failed(error: unknown): void {
+    clearTimeout(this.#timer);
+    this.#reject(error);
   }
 }

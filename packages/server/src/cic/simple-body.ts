@@ -57,7 +57,7 @@ export function readSimpleBody(
 export const PART_HEAD_BYTES = 32 * 1024;
 
 /** The multipart boundary named by a content type, as busboy reads it. */
-function boundaryOf(contentType: string): string | undefined {
+export function boundaryOf(contentType: string): string | undefined {
   const match = /;[ \t]*boundary=(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/i.exec(contentType);
   return match?.[1]?.replace(/\\(.)/g, "$1") ?? match?.[2];
 }

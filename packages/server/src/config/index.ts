@@ -75,6 +75,8 @@ export interface ServerConfig {
     answerTimeoutMs: number;
     /** HTTP/2 connection without any frame (PINGs count). */
     idleTimeoutMs: number;
+    /** Unsent bytes a downchannel may hold (a device that stopped reading): reset beyond. */
+    downchannelBacklogBytes: number;
     /** HTTP/1.1 connection between requests. */
     keepAliveTimeoutMs: number;
     /** Token buckets (requests per second and burst); 0 per second turns a limit off. */
@@ -169,6 +171,7 @@ const OPTIONS = {
   "cic-body-timeout-ms": { env: "CLOVER_CIC_BODY_TIMEOUT_MS", kind: "int" },
   "cic-answer-timeout-ms": { env: "CLOVER_CIC_ANSWER_TIMEOUT_MS", kind: "int" },
   "cic-idle-timeout-ms": { env: "CLOVER_CIC_IDLE_TIMEOUT_MS", kind: "int" },
+  "cic-downchannel-backlog-bytes": { env: "CLOVER_CIC_DOWNCHANNEL_BACKLOG_BYTES", kind: "int" },
   "cic-keep-alive-timeout-ms": { env: "CLOVER_CIC_KEEP_ALIVE_TIMEOUT_MS", kind: "int" },
   "rate-device-per-second": { env: "CLOVER_RATE_DEVICE_PER_SECOND", kind: "int" },
   "rate-device-burst": { env: "CLOVER_RATE_DEVICE_BURST", kind: "int" },
@@ -309,6 +312,7 @@ export function loadConfig(
       bodyTimeoutMs: int("cic-body-timeout-ms", 90_000, 1),
       answerTimeoutMs: int("cic-answer-timeout-ms", 30_000, 1),
       idleTimeoutMs: int("cic-idle-timeout-ms", 180_000, 1),
+      downchannelBacklogBytes: int("cic-downchannel-backlog-bytes", 1024 * 1024, 1024),
       keepAliveTimeoutMs: int("cic-keep-alive-timeout-ms", 5000, 1),
       deviceRatePerSecond: int("rate-device-per-second", 20, 0),
       deviceRateBurst: int("rate-device-burst", 100, 1),

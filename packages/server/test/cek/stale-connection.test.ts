@@ -11,23 +11,98 @@ import { after, before, beforeEach, describe, it } from "node:test";
 import { CekDispatcher, type DispatchResult } from "../../src/cek/dispatcher.js";
 import { OutboundGuard } from "../../src/cek/outbound-policy.js";
 import type { BodySigner } from "../../src/cek/signer.js";
+import {
+  answer,
+  type Json,
+  startExtension,
+  type TestExtension,
+} from "../helpers/extension-server.js";
+import { bakeryModel } from "../helpers/models.js";
+import { device, register, say, startPlatform, type TestPlatform } from "../helpers/platform.js";
 
 const signer: BodySigner = { sign: async (body) => `signed-${body.length}`, close: async () => {} };
 
 /** How the relay treats the first bytes of a request. */
 type Cut = "none" | "fin-when-reused" | "rst-when-reused" | "fin-when-new";
 
+/**
+ * A TCP relay in front of an HTTP server. `cut` says what it does with the first bytes of a
+ * request (on a new connection, or after an answer came back on a used one): pass them on, or
+ * close the connection from the client's side at once — FIN, or RST — without the server
+ * ever seeing them. `cuts` counts those.
+ */
+interface Relay {
+  url: string;
+  cut: Cut;
+  cuts: number;
+  close(): void;
+}
+
+async function startRelay(upstreamPort: number): Promise<Relay> {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    const upstream = net.connect(upstreamPort, "127.0.0.1");
+    sockets.add(client);
+    sockets.add(upstream);
+    let answered = 0;
+    let requests = 0;
+    upstream.on("data", (chunk: Buffer) => {
+      answered += chunk.length;
+      client.write(chunk);
+    });
+    client.on("data", (chunk: Buffer) => {
+      const starts = requests === 0 || answered > 0;
+      if (starts) requests++;
+      const reused = requests > 1;
+      const cut = relay.cut;
+      const closeNow =
+        starts &&
+        ((cut === "fin-when-reused" && reused) ||
+          (cut === "rst-when-reused" && reused) ||
+          (cut === "fin-when-new" && !reused));
+      if (closeNow) {
+        relay.cuts++;
+        upstream.destroy();
+        if (cut === "rst-when-reused") client.resetAndDestroy();
+        else client.destroy();
+        return;
+      }
+      if (starts) answered = 0;
+      upstream.write(chunk);
+    });
+    const end = () => {
+      client.destroy();
+      upstream.destroy();
+      sockets.delete(client);
+      sockets.delete(upstream);
+    };
+    client.on("close", end);
+    upstream.on("close", end);
+    client.on("error", () => {});
+    upstream.on("error", () => {});
+  });
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const relay: Relay = {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    cut: "none",
+    cuts: 0,
+    close() {
+      for (const socket of sockets) socket.destroy();
+      server.close();
+    },
+  };
+  return relay;
+}
+
 describe("CEK dispatcher: a keep-alive connection closed under a request", () => {
   let extension: Server;
-  let relay: net.Server;
+  let relay: Relay;
   let url: string;
-  let cut: Cut = "none";
   /** Complete requests the extension read (body as long as declared), by path. */
   const complete: string[] = [];
-  /** Connections the extension accepted; requests the relay cut before the extension saw them. */
+  /** Connections the extension accepted. */
   let extensionConnections = 0;
-  let relayCuts = 0;
-  const relaySockets = new Set<net.Socket>();
   const held: ServerResponse[] = [];
 
   const routes: Record<string, (res: ServerResponse) => void> = {
@@ -71,53 +146,12 @@ describe("CEK dispatcher: a keep-alive connection closed under a request", () =>
     await once(extension, "listening");
     const upstreamPort = (extension.address() as AddressInfo).port;
 
-    relay = net.createServer((client) => {
-      relaySockets.add(client);
-      const upstream = net.connect(upstreamPort, "127.0.0.1");
-      relaySockets.add(upstream);
-      let answered = 0;
-      let requests = 0;
-      upstream.on("data", (chunk: Buffer) => {
-        answered += chunk.length;
-        client.write(chunk);
-      });
-      client.on("data", (chunk: Buffer) => {
-        // The first bytes of a request: on a new connection, or after an answer came back.
-        const starts = requests === 0 || answered > 0;
-        if (starts) requests++;
-        const reused = requests > 1;
-        const closeNow =
-          starts &&
-          ((cut === "fin-when-reused" && reused) ||
-            (cut === "rst-when-reused" && reused) ||
-            (cut === "fin-when-new" && !reused));
-        if (closeNow) {
-          relayCuts++;
-          upstream.destroy();
-          if (cut === "rst-when-reused") client.resetAndDestroy();
-          else client.destroy();
-          return;
-        }
-        if (starts) answered = 0;
-        upstream.write(chunk);
-      });
-      const end = () => {
-        client.destroy();
-        upstream.destroy();
-      };
-      client.on("close", end);
-      upstream.on("close", end);
-      client.on("error", () => {});
-      upstream.on("error", () => {});
-    });
-    relay.listen(0, "127.0.0.1");
-    await once(relay, "listening");
-    url = `http://127.0.0.1:${(relay.address() as AddressInfo).port}`;
+    relay = await startRelay(upstreamPort);
+    url = relay.url;
   });
 
   after(async () => {
     for (const res of held) res.destroy();
-    for (const socket of relaySockets) socket.destroy();
     relay.close();
     extension.closeAllConnections();
     extension.close();
@@ -139,10 +173,10 @@ describe("CEK dispatcher: a keep-alive connection closed under a request", () =>
   beforeEach(async () => {
     // A deadline no answer here comes near, even on a loaded machine.
     await open(30_000);
-    cut = "none";
+    relay.cut = "none";
+    relay.cuts = 0;
     complete.length = 0;
     extensionConnections = 0;
-    relayCuts = 0;
   });
   after(() => dispatcher?.close());
 
@@ -153,11 +187,11 @@ describe("CEK dispatcher: a keep-alive connection closed under a request", () =>
     it(`sends a request again when its idle connection is ${mode === "fin-when-reused" ? "closed" : "reset"} as it arrives`, async () => {
       const first = await send("/ok");
       assert.ok(first.ok, JSON.stringify(first));
-      cut = mode;
+      relay.cut = mode;
       const second = await send("/ok?turn=2");
       assert.ok(second.ok, JSON.stringify(second));
       assert.deepEqual(second.body, { version: "1.0", answer: "fine" });
-      assert.equal(relayCuts, 1, "the relay cut the request on the reused connection");
+      assert.equal(relay.cuts, 1, "the relay cut the request on the reused connection");
       // The extension read each turn's request exactly once, complete.
       assert.deepEqual(complete, ["/ok", "/ok?turn=2"]);
       assert.equal(extensionConnections, 2);
@@ -173,10 +207,10 @@ describe("CEK dispatcher: a keep-alive connection closed under a request", () =>
   });
 
   it("does not send a request again when a new connection is closed under it", async () => {
-    cut = "fin-when-new";
+    relay.cut = "fin-when-new";
     const result = await send("/ok");
     assert.equal(!result.ok && result.failure, "unreachable", JSON.stringify(result));
-    assert.equal(relayCuts, 1);
+    assert.equal(relay.cuts, 1);
     assert.deepEqual(complete, []);
   });
 
@@ -199,4 +233,51 @@ describe("CEK dispatcher: a keep-alive connection closed under a request", () =>
     assert.ok((await send("/hint-5")).ok);
     assert.equal(extensionConnections, 3);
   });
+});
+
+describe("a turn whose extension closed its idle connection as the request arrived", () => {
+  let platform: TestPlatform;
+  let ext: TestExtension;
+  let relay: Relay;
+
+  before(async () => {
+    // One connection to the extension: the turn after the first one goes on it, reused.
+    platform = await startPlatform({
+      session: { timeoutMs: 600_000 },
+      cek: { connectionsPerOrigin: 1 },
+    });
+    ext = await startExtension((request: Json) =>
+      request.request.type === "LaunchRequest"
+        ? { body: answer("Welcome to the bakery.", { end: false }) }
+        : { body: answer("We open at eight.", { end: false }) },
+    );
+    relay = await startRelay(Number(new URL(ext.url).port));
+    await register(platform, {
+      id: "com.example.bakery",
+      displayName: "Bakery",
+      endpointUrl: `${relay.url}${new URL(ext.url).pathname}`,
+      models: { en: bakeryModel("en") },
+    });
+  });
+  after(async () => {
+    relay.close();
+    await platform.close();
+    await ext.close();
+  });
+
+  for (const mode of ["fin-when-reused", "rst-when-reused"] as const)
+    it(`is answered by the extension, which reads the request once (${mode === "fin-when-reused" ? "FIN" : "RST"})`, async () => {
+      const user = device({ deviceId: `stale-${mode}` });
+      relay.cut = "none";
+      const opened = await platform.assistant.handleTurn(say("open bakery bot", user));
+      assert.equal(opened.speech[0]?.value, "Welcome to the bakery.");
+      const before = ext.received.length;
+      relay.cut = mode;
+      relay.cuts = 0;
+      const result = await platform.assistant.handleTurn(say("when are you open", user));
+      assert.equal(relay.cuts, 1, "the request met the closing connection");
+      assert.equal(result.speech[0]?.value, "We open at eight.", JSON.stringify(result.exchange));
+      const seen = ext.received.slice(before).map((r) => (r.body as Json).request.type);
+      assert.deepEqual(seen, ["IntentRequest"]);
+    });
 });

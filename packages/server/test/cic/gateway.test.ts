@@ -42,7 +42,19 @@ describe("CIC gateway over h2c", () => {
     assert.equal(expect?.header.namespace, "SpeechRecognizer");
     assert.equal(typeof expect?.payload["expectSpeechId"], "string");
     assert.equal(expect?.payload["timeoutInMilliseconds"], 8000);
-    const played = await client.sendText("play jazz");
+    // A device that plays audio says so (Device.Audio, cic.md §9.2); without it no Play comes.
+    const played = await client.sendText("play jazz", {
+      context: [
+        {
+          header: { namespace: "Device", name: "Audio" },
+          payload: {
+            acceptContentType: [
+              { mimeType: "audio/mpeg", audioCodec: "MP3", fileExtension: "MP3" },
+            ],
+          },
+        },
+      ],
+    });
     assert.ok(
       played.directives.some(
         (d) => d.header.namespace === "AudioPlayer" && d.header.name === "Play",

@@ -62,6 +62,16 @@ function heard(answer: {
   return out;
 }
 
+const SPEAKER_CONTEXT = [
+  { header: { namespace: "Device", name: "Display" }, payload: { size: "none" } },
+  {
+    header: { namespace: "Device", name: "Audio" },
+    payload: {
+      acceptContentType: [{ mimeType: "audio/mpeg", audioCodec: "MP3", fileExtension: "MP3" }],
+    },
+  },
+];
+
 const names = (ds: Directive[]) => ds.map((d) => `${d.header.namespace}.${d.header.name}`);
 
 describe("CEK custom extension conformance (raw extension, raw device)", () => {
@@ -97,8 +107,14 @@ describe("CEK custom extension conformance (raw extension, raw device)", () => {
     const channel = await device.openDownchannel();
     assert.equal(channel.status, 200);
     pushed = () => channel.reader.directives().slice(1);
-    // The first turn compiles the models; on a busy machine that takes seconds.
-    await device.event(textRecognize("ask cookie jar to order two cookies"));
+    // The first turn compiles the models; on a busy machine that takes seconds. It also says
+    // what the device is: a speaker without a screen that plays MP3 (cic.md §8.5, §8.7; a
+    // device without Device.Audio gets no audio content, without Device.Display is taken to
+    // have a Full-HD screen: context-defaults.test.ts).
+    await device.event({
+      ...textRecognize("ask cookie jar to order two cookies"),
+      context: SPEAKER_CONTEXT,
+    });
   });
   after(async () => {
     device?.close();

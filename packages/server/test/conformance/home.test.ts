@@ -241,6 +241,28 @@ describe("Clova Home conformance (raw home extension, raw device)", () => {
       },
     ],
   ];
+  // Payloads of the wrong type, and names of no message of the spec (§3, §8).
+  broken.push(
+    ["a payload that is an array", { body: { ...message("TurnOffConfirmation"), payload: [] } }],
+    ["a payload that is a string", { body: { ...message("TurnOffConfirmation"), payload: "ok" } }],
+    [
+      "a header name that is a number",
+      { body: { ...message("x"), header: { ...message("x").header, name: 7 } } },
+    ],
+    [
+      "an error name that only looks like one of the spec's",
+      { body: message("TargetOfflineError2") },
+    ],
+    [
+      "a header without a namespace",
+      {
+        body: {
+          ...message("TurnOffConfirmation"),
+          header: { name: "TurnOffConfirmation", messageId: "m", payloadVersion: "1.0" },
+        },
+      },
+    ],
+  );
   for (const [what, out] of broken)
     it(`treats ${what} as a failure, never as success (§2.3, §8.1)`, async () => {
       control = () => out;
@@ -525,6 +547,21 @@ describe("Clova Home conformance (raw home extension, raw device)", () => {
       const said = heard(await say("what is the temperature of the bedroom air conditioner"));
       assert.ok(names().includes("GetCurrentTemperatureRequest"), names().join());
       assert.match(said, /23\.5/);
+    });
+
+    it("does not speak a …Response whose value has the wrong type (§5.2)", async () => {
+      control = (r) =>
+        r.header.name === "GetCurrentTemperatureRequest"
+          ? {
+              body: message("GetCurrentTemperatureResponse", {
+                currentTemperature: { value: "scorching" },
+                applianceResponseTimestamp: "2024-05-09T18:02:11+09:00",
+              }),
+            }
+          : { body: message("DriverInternalError") };
+      const said = heard(await say("what is the temperature of the bedroom air conditioner"));
+      assert.ok(said.length > 0, "the user hears something");
+      assert.doesNotMatch(said, /scorching/, "not the broken value");
     });
 
     it("asks before an action listed in actionsNeededUserConfirmation and sends it after yes (§4.9 rule 2)", async () => {

@@ -234,6 +234,43 @@ describe("interaction model conformance", () => {
     assert.match(intent.body.toString(), /OrderTea\.tsv:6/);
   });
 
+  it("keeps the first of a repeated representative word in a TSV dictionary and reports its line (§8.3)", async () => {
+    const tsv = "green tea\tsencha\nblack tea\tassam\ngreen tea\tmatcha\n";
+    const ok = await put("/models/en/slot-types/TEA", tsv, "text/tab-separated-values");
+    assert.equal(ok.status, 200, ok.body.toString());
+    const warnings = JSON.stringify(ok.json()["warnings"]);
+    assert.match(warnings, /green tea/, "the repeat is reported");
+    assert.match(warnings, /TEA\.tsv:3|"line":3/, "with its line");
+    const model = (
+      await httpsCall(`${running.url}/api/v1/extensions/${ID}/models/en`, { headers: admin })
+    ).json();
+    const tea = (
+      model["customSlotTypes"] as {
+        name: string;
+        values: { value: string; synonyms?: string[] }[];
+      }[]
+    ).find((t) => t.name === "TEA")!;
+    // The first entry as written; the repeat (and its synonym "matcha") is not merged into it.
+    assert.deepEqual(tea.values, [
+      { value: "green tea", synonyms: ["sencha"] },
+      { value: "black tea", synonyms: ["assam"] },
+    ]);
+    const product = await newProduct(running.url);
+    const tokens = await guestTokens(running.url, product, "im-repeat");
+    const device = new RawDevice(running.url, tokens.access_token);
+    try {
+      await device.openDownchannel();
+      ext.answer = () => ({ body: speech("ok", true) });
+      ext.requests.length = 0;
+      await device.event(textRecognize("ask tea shop i want matcha"));
+      const slots = ext.requests[0]?.body["request"]?.intent?.slots ?? {};
+      assert.notEqual(slots["tea"]?.value, "green tea", "matcha is no synonym of green tea");
+    } finally {
+      device.close();
+      await put("/models/en", JSON.stringify(good));
+    }
+  });
+
   it("delivers built-in intents with slots {} and built-in slot values normalized as strings (§3.4, §5)", async () => {
     const product = await newProduct(running.url);
     const tokens = await guestTokens(running.url, product, "im-device");

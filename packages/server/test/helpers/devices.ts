@@ -1,6 +1,6 @@
 // A device of a running platform: a device client registered through the management API,
 // logged in through the auth API, ready to open its downchannel.
-import { DeviceClient, logIn } from "@clover/device";
+import { type ContextObject, DeviceClient, logIn } from "@clover/device";
 
 export interface DeviceLogin {
   accessToken: string;
@@ -33,8 +33,9 @@ export async function loginDevice(
   return { accessToken: tokens.access_token, refreshToken: tokens.refresh_token };
 }
 
+/** A device client that says it is a plain speaker (SPEAKER_CONTEXT) unless an event says more. */
 export function deviceAt(url: string, login: DeviceLogin): DeviceClient {
-  return new DeviceClient({ url, accessToken: login.accessToken });
+  return new DeviceClient({ url, accessToken: login.accessToken, context: SPEAKER_CONTEXT });
 }
 
 /** A new device client, logged in as `deviceId`, with its downchannel open. */
@@ -49,3 +50,17 @@ export async function connectedDevice(
   await device.openDownchannel();
   return device;
 }
+
+/**
+ * What a plain speaker says it is in every event (cic.md §8): no screen, plays MP3. A device
+ * that sends neither is taken to have a Full-HD screen and gets no audio content.
+ */
+export const SPEAKER_CONTEXT: ContextObject[] = [
+  { header: { namespace: "Device", name: "Display" }, payload: { size: "none" } },
+  {
+    header: { namespace: "Device", name: "Audio" },
+    payload: {
+      acceptContentType: [{ mimeType: "audio/mpeg", audioCodec: "MP3", fileExtension: "MP3" }],
+    },
+  },
+];

@@ -166,12 +166,12 @@ export class AlertsHandler {
     return this.#setAnswer(record);
   }
 
-  async #setActionTimer(turn: AbilityTurn): Promise<AbilityAnswer | undefined> {
+  /** The time and command of an action timer; undefined when the words are not one. */
+  actionTimerOf(turn: AbilityTurn): { at: number; command: string; zone: string } | undefined {
     const { device, recognition, text } = turn;
     const zone = this.#zone(device);
-    const now = this.alerts.now();
     const slot = recognition.slots["when"];
-    const when = resolveWhen(slot?.value, zone, now, undefined, {
+    const when = resolveWhen(slot?.value, zone, this.alerts.now(), undefined, {
       raw: slot?.raw ?? "",
       eitherHalfOfDay: true,
     });
@@ -179,13 +179,21 @@ export class AlertsHandler {
     if (when?.kind !== "at") return undefined;
     const command = actionText(recognition, text);
     if (command === "" || SCHEDULE_WORDS.test(command)) return undefined;
+    return { at: when.at, command, zone };
+  }
+
+  async #setActionTimer(turn: AbilityTurn): Promise<AbilityAnswer | undefined> {
+    const { device } = turn;
+    const timer = this.actionTimerOf(turn);
+    if (!timer) return undefined;
+    const { at, command, zone } = timer;
     const { context: _context, ...snapshot } = device;
     const record = await this.alerts.create({
       userId: device.userId,
       language: device.language,
       deviceId: device.deviceId,
       type: "ACTIONTIMER",
-      scheduledAt: when.at,
+      scheduledAt: at,
       timeZone: zone,
       label: command,
       action: { text: command, device: snapshot as unknown as Record<string, unknown> },

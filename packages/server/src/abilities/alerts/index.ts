@@ -12,6 +12,7 @@ import { handleAlertsHttp } from "./http.js";
 import { en } from "./models/en.js";
 import { ja } from "./models/ja.js";
 import { ko } from "./models/ko.js";
+import { ALARM_CUES } from "./models/values.js";
 import { refineRecognition } from "./refine.js";
 import { ACTION_JOB, type AlertsApi, AlertsService } from "./service.js";
 import { ReminderSpeech } from "./speech.js";
@@ -71,6 +72,34 @@ export class AlertsAbility implements Ability {
     };
     const recognizer = await recognizerReady(alertsJob(device.language));
     return refineRecognition(recognizer.recognize(text, options), text, options);
+  }
+
+  /**
+   * Alarms, reminders and action timers are the account's (kept on the server, synchronised
+   * to the user's devices): a guest is asked to log in. Timers — setting one, how long is left,
+   * cancelling or listing timers — and stopping or snoozing what rings stay open to guests.
+   */
+  needsAccount(turn: AbilityTurn): boolean {
+    if (turn.session) return false;
+    switch (turn.recognition.intent) {
+      case "SetTimerIntent":
+      case "TimeLeftIntent":
+      case "StopAlertIntent":
+      case "SnoozeAlertIntent":
+        return false;
+      case "SetAlarmIntent":
+        // Without a word for an alarm the handler leaves it to the schedule (a calendar event).
+        return ALARM_CUES[turn.device.language].test(turn.text);
+      case "SetActionTimerIntent":
+        // "Turn on the kitchen light" without a time is the command itself, not a timer.
+        return this.#handler.actionTimerOf(turn) !== undefined;
+      case "ListAlertsIntent":
+      case "DeleteAlertIntent":
+      case "DeleteAllAlertsIntent":
+        return turn.recognition.slots["kind"]?.value !== "TIMER";
+      default:
+        return true;
+    }
   }
 
   handle(turn: AbilityTurn): Promise<AbilityAnswer | undefined> {

@@ -27,6 +27,20 @@ import {
 
 /** A reminder before an event, handed to the alerts ability when the platform has it. */
 /** An event "named" only by a kind of alert is a request for that alert. */
+/** The intents a conversation with the schedule starts with (`Turn.start`). */
+const FIRST_TURN_INTENTS = new Set([
+  "ScheduleQuery",
+  "ScheduleNext",
+  "ScheduleFind",
+  "ScheduleAdd",
+  "ScheduleMove",
+  "ScheduleCancel",
+  "ScheduleRemind",
+  "MemoAdd",
+  "MemoRead",
+  "MemoDelete",
+]);
+
 const ALERT_WORD =
   /^\s*(an? |the |my )?(alarms?|timers?|reminders?|アラーム|目覚まし|タイマー|リマインダー|알람|타이머|리마인더)\s*$/i;
 
@@ -120,18 +134,28 @@ export class ScheduleHandler {
     this.#deps = deps;
   }
 
+  /**
+   * Whether a first turn (no question pending) is the schedule's to answer: what `handle`
+   * declines without looking at the calendar is not. No side effects (a guest is asked to log
+   * in only for what the schedule would answer).
+   */
+  claims(turn: AbilityTurn): boolean {
+    const { recognition } = turn;
+    if (recognition.intent === null) return false;
+    // Event names and notes are open slots: words the model never saw lower its confidence,
+    // so a filled one is accepted lower (other abilities still win when surer).
+    const open = ["subject", "memo"].some((name) => recognition.slots[name]);
+    if (recognition.confidence < (open ? MIN_OPEN_CONFIDENCE : MIN_CONFIDENCE)) return false;
+    if (!FIRST_TURN_INTENTS.has(recognition.intent)) return false;
+    // "Set an alarm every Tuesday at 8" names an alert, not an event: the alerts' turn.
+    const subject = recognition.slots["subject"]?.value;
+    return !(recognition.intent === "ScheduleAdd" && subject && ALERT_WORD.test(subject));
+  }
+
   async handle(turn: AbilityTurn): Promise<AbilityAnswer | undefined> {
-    const { recognition, device } = turn;
+    const { device } = turn;
     const pending = turn.session?.attributes["pending"] as Pending | undefined;
-    if (!pending) {
-      if (recognition.intent === null) return undefined;
-      // Event names and notes are open slots: words the model never saw lower its confidence,
-      // so a filled one is accepted lower (other abilities still win when surer).
-      const open = ["subject", "memo"].some((name) => recognition.slots[name]);
-      if (recognition.confidence < (open ? MIN_OPEN_CONFIDENCE : MIN_CONFIDENCE)) return undefined;
-      if (recognition.intent.startsWith("Clova.") || recognition.intent === "GiveTime")
-        return undefined;
-    }
+    if (!pending && !this.claims(turn)) return undefined;
     const ctx = new Turn(turn, this.#deps, this.#lastAdded);
     try {
       return pending ? await ctx.continue(pending) : await ctx.start();
@@ -218,8 +242,6 @@ class Turn {
       case "ScheduleFind":
         return this.find();
       case "ScheduleAdd":
-        // "Set an alarm every Tuesday at 8" names an alert, not an event: the alerts' turn.
-        if (ALERT_WORD.test(this.slot("subject") ?? "")) return undefined;
         return this.add({});
       case "ScheduleMove":
         return this.move();

@@ -4,7 +4,7 @@
 import type { Recognition, Recognizer } from "@clover/nlu";
 import type { DeviceInfo, Language } from "../../assistant/turn.js";
 import { OutboundGuard } from "../../cek/outbound-policy.js";
-import type { Ability, AbilityModel } from "../ability.js";
+import type { Ability, AbilityModel, AbilityTurn } from "../ability.js";
 import { type ModelJob, recognizerFor, recognizerReady } from "../models/compiled.js";
 import type { AbilityServices } from "../services.js";
 import { CalendarAccounts } from "./accounts.js";
@@ -93,6 +93,14 @@ export class ScheduleAbility implements Ability {
       referenceTime: new Date(this.#services.clock.now()),
       timeZone: device.timeZone ?? "UTC",
     });
+  }
+
+  /**
+   * Calendars and memos are the account's: a guest device is asked to log in (cic.md §3.8) for
+   * whatever the schedule would answer.
+   */
+  needsAccount(turn: AbilityTurn): boolean {
+    return !turn.session && this.#handler.claims(turn);
   }
 
   handle: Ability["handle"] = (turn) => this.#handler.handle(turn);

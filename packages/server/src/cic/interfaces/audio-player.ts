@@ -2,7 +2,7 @@
 // server asks for (ExpectReportPlaybackState → ReportPlaybackState) and the legacy cross-device
 // state query (RequestPlaybackState → SynchronizePlaybackState). Playback events themselves go
 // on to the extension owning the stream (the assistant), with the full playback context.
-import type { TurnResult } from "../../assistant/turn.js";
+import type { Language, TurnResult } from "../../assistant/turn.js";
 import type { DeviceSide, InterfaceEvent, Reaction, Shaper } from "./device-side.js";
 import { object, part, text } from "./parts.js";
 
@@ -64,6 +64,31 @@ async function reportPlaybackState(event: InterfaceEvent, side: DeviceSide) {
   }
   return [];
 }
+
+const NO_AUDIO = {
+  en: "This device can't play audio content.",
+  ja: "このデバイスではオーディオコンテンツを再生できません。",
+  ko: "이 기기에서는 오디오 콘텐츠를 재생할 수 없어요.",
+} as const;
+
+/**
+ * cic.md §8 and §9.2: a device receives audio content only when its context has `Device.Audio`
+ * (the formats it can play). A device that never sent it gets no `AudioPlayer.Play`; it says so
+ * instead, after whatever the answer said.
+ */
+export const audioContentOnly: Shaper = (cause, result, side) => {
+  if (side.contextOf(cause.deviceKey, "Device.Audio")) return;
+  const kept = result.directives.filter(
+    (d) => !(d.namespace === "AudioPlayer" && d.name === "Play"),
+  );
+  if (kept.length === result.directives.length) return;
+  result.directives = kept;
+  const language: Language = cause.language ?? "en";
+  result.speech = [
+    ...result.speech,
+    { type: "PlainText", lang: language, value: NO_AUDIO[language] },
+  ];
+};
 
 /** Tracks what the device is told to play and how far it got; repeats with REPEAT_ONE. */
 export const trackQueue: Shaper = (cause, result, side) => {

@@ -4,6 +4,7 @@
 // around an extension's session), and ExpectLogin as delivered to clients (payload {}, the
 // extension's guideInfo turned into the spoken prompt).
 import type { Language } from "../../assistant/turn.js";
+import { hasScreen } from "../device-state.js";
 import type { DeviceSide, KnownDevice, Reaction, Shaper } from "./device-side.js";
 import { object, part, text } from "./parts.js";
 
@@ -76,8 +77,7 @@ export const expectLogin: Shaper = (_cause, result) => {
 /** Devices with a screen show which extension they are in (cic.md §9.3). */
 export const extensionMode: Shaper = (cause, result, side) => {
   if (cause.event) return;
-  const size = side.contextOf(cause.deviceKey, "Device.Display")?.["size"];
-  if (typeof size !== "string" || size === "none") return;
+  if (!hasScreen(side.contextOf(cause.deviceKey, "Device.Display"))) return;
   const before = side.memory.get(modeKey(cause.deviceKey)) as string | undefined;
   const id = result.extensionId;
   const now = result.expectSpeech && id && !id.startsWith("ability:") ? id : undefined;

@@ -2,7 +2,7 @@
 // conversations — the play queue, player screens, remote control, device state sharing,
 // settings, delegation, speech requests. One file per interface holds its reactions; this
 // class keeps what they share (the user's known devices, pushes, the play queue).
-import type { DeviceInfo, TurnResult } from "../../assistant/turn.js";
+import type { DeviceInfo, Language, TurnResult } from "../../assistant/turn.js";
 import type { DeviceSideStore, UserProfile } from "../../store/device-side.js";
 import type { DeviceGrant } from "../auth/authority.js";
 import type { ContextObject, DeviceStates } from "../device-state.js";
@@ -51,6 +51,8 @@ export interface TurnCause {
   grant: DeviceGrant;
   /** The event's "Namespace.Name", or undefined for an utterance. */
   event?: string;
+  /** The device's language for this turn (what the platform says itself is in it). */
+  language?: Language;
   payload?: Record<string, unknown>;
 }
 

@@ -1,5 +1,5 @@
 // Every CIC interface's reactions, registered in one place (cic.md §9; docs/cic.md has the table).
-import { audioPlayerReactions, trackQueue } from "./audio-player.js";
+import { audioContentOnly, audioPlayerReactions, trackQueue } from "./audio-player.js";
 import { clovaReactions, expectLogin, extensionMode } from "./clova.js";
 import { deviceControlReactions } from "./device-control.js";
 import { DeviceSide, type DeviceSideDependencies } from "./device-side.js";
@@ -14,7 +14,7 @@ export { handleDeviceSideRoutes } from "./routes.js";
 
 export function createDeviceSide(deps: DeviceSideDependencies): DeviceSide {
   return new DeviceSide(deps)
-    .use(audioPlayerReactions, trackQueue)
+    .use(audioPlayerReactions, audioContentOnly, trackQueue)
     .use(playbackControllerReactions, answerButtons)
     .use(templateRuntimeReactions, renderPlayer)
     .use(clovaReactions, expectLogin, extensionMode)

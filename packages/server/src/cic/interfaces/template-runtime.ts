@@ -3,6 +3,8 @@
 // provider); when another item starts on its own (an enqueued one) the server asks the device
 // to fetch the screen again (ExpectRequestPlayerInfo → RequestPlayerInfo → RenderPlayerInfo).
 // Like and subscribe are kept per user and synchronised to the user's other devices.
+
+import { hasScreen } from "../device-state.js";
 import type { DeviceSide, InterfaceEvent, Reaction, Shaper } from "./device-side.js";
 import { object, part, text } from "./parts.js";
 import type { QueueItem } from "./player-queue.js";
@@ -14,9 +16,8 @@ const button = (name: string, enabled = true, selected = false) => ({
   type: "BUTTON",
 });
 
-function hasScreen(side: DeviceSide, deviceKey: string): boolean {
-  const size = side.contextOf(deviceKey, "Device.Display")?.["size"];
-  return typeof size === "string" && size !== "none";
+function screenOf(side: DeviceSide, deviceKey: string): boolean {
+  return hasScreen(side.contextOf(deviceKey, "Device.Display"));
 }
 
 const likeKey = (userId: string, token: string) => `like:${userId}:${token}`;
@@ -178,7 +179,7 @@ export const templateRuntimeReactions: Record<string, Reaction> = {
 
 /** A Play on a screen device brings the player screen along (runs after trackQueue). */
 export const renderPlayer: Shaper = (cause, result, side) => {
-  if (!hasScreen(side, cause.deviceKey)) return;
+  if (!screenOf(side, cause.deviceKey)) return;
   const plays = result.directives.some((d) => d.namespace === "AudioPlayer" && d.name === "Play");
   if (plays) {
     result.directives.push({

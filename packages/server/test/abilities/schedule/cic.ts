@@ -9,6 +9,7 @@ import type { Clock } from "../../../src/abilities/index.js";
 import { hashSecret } from "../../../src/cic/auth/secrets.js";
 import { type CloverServer, startClover } from "../../../src/main.js";
 import { testCloverConfig } from "../../helpers/clover.js";
+import { SPEAKER_CONTEXT } from "../../helpers/devices.js";
 
 export const ADMIN = "test-admin-token";
 
@@ -30,7 +31,7 @@ export interface CicSchedule {
     deviceId: string,
     onPushed?: (directive: CicDirectiveMessage) => void,
   ): Promise<DeviceClient>;
-  /** The guest user a device of this client logs in as. */
+  /** The account a device of this client logs in with (one per device id). */
   userOf(deviceId: string): string;
   admin(method: string, path: string, body?: string, type?: string): Promise<Response>;
   close(): Promise<void>;
@@ -68,20 +69,37 @@ export async function startCicSchedule(
     clientSecret: string;
   };
   const devices: DeviceClient[] = [];
+  const accounts = new Map<string, string>();
+  const userOf = (deviceId: string) => `G${hashSecret(`${clientId}:${deviceId}`).slice(0, 32)}`;
   return {
     server,
     clock,
     admin,
-    userOf: (deviceId) => `G${hashSecret(`${clientId}:${deviceId}`).slice(0, 32)}`,
+    userOf,
     async device(deviceId, onPushed) {
-      const tokens = await logIn({
+      // Calendars and memos need an account (a guest device is asked to log in, cic.md §3.8):
+      // each device id gets its own account, named as its guest user used to be.
+      let accountToken = accounts.get(deviceId);
+      if (!accountToken) {
+        const made = await admin(
+          "POST",
+          "/api/v1/accounts",
+          JSON.stringify({ userId: userOf(deviceId) }),
+        );
+        assert.ok(made.status === 201 || made.status === 200, `account: ${made.status}`);
+        accountToken = String(((await made.json()) as { accountToken: string }).accountToken);
+        accounts.set(deviceId, accountToken);
+      }
+      const tokens = await logIn(
+        { url: server.url, clientId, clientSecret, deviceId, modelId: "S-1" },
+        accountToken,
+      );
+      // A speaker without a screen (the schedule's answers are read out, no cards).
+      const device = new DeviceClient({
         url: server.url,
-        clientId,
-        clientSecret,
-        deviceId,
-        modelId: "S-1",
+        accessToken: tokens.access_token,
+        context: SPEAKER_CONTEXT,
       });
-      const device = new DeviceClient({ url: server.url, accessToken: tokens.access_token });
       await device.openDownchannel(onPushed);
       devices.push(device);
       return device;

@@ -1,0 +1,216 @@
+// CEK responses malformed in the fields cek-custom-extension.md §4 defines, from a raw
+// extension on node:http, heard by a raw HTTP/2 device. A body that fails validation is an
+// extension error (§2.4): one apology in the user's language, the session closed, nothing of
+// the broken answer played, no listening; what §4 says to accept (guidelines that CEK does not
+// enforce, unknown directives, cards) is accepted.
+import assert from "node:assert/strict";
+import { after, before, beforeEach, describe, it } from "node:test";
+import {
+  ADMIN,
+  type Directive,
+  guestTokens,
+  type H2Answer,
+  httpsCall,
+  newProduct,
+  RawDevice,
+  type RawExtension,
+  type Running,
+  rawExtension,
+  speech,
+  startServer,
+  textRecognize,
+} from "./raw.js";
+
+const ID = "org.example.parrot";
+const model = {
+  language: "en",
+  invocation: { main: "parrot" },
+  intents: [{ name: "SayIntent", slots: [], utterances: ["say something", "talk to me"] }],
+};
+const SPEAKER = [
+  { header: { namespace: "Device", name: "Display" }, payload: { size: "none" } },
+  {
+    header: { namespace: "Device", name: "Audio" },
+    payload: {
+      acceptContentType: [{ mimeType: "audio/mpeg", audioCodec: "MP3", fileExtension: "MP3" }],
+    },
+  },
+];
+
+/** What the device hears: the texts of its Speak attachments (the test engine names them). */
+function heard(answer: H2Answer): string[] {
+  return answer.directives
+    .filter((d) => d.header.name === "Speak")
+    .map((d) => {
+      const url = String(d.payload["url"]);
+      const part = answer.parts.find((p) => p.headers["content-id"] === url.slice(4));
+      return part ? part.body.toString("utf8").replace(/^mp3:\w*:/, "") : url;
+    });
+}
+const names = (ds: Directive[]) => ds.map((d) => `${d.header.namespace}.${d.header.name}`);
+
+const say = (value: unknown) => ({
+  type: "SimpleSpeech",
+  values: { type: "PlainText", lang: "en", value },
+});
+/** A valid answer with one field replaced. */
+function answerWith(response: Record<string, unknown>, top: Record<string, unknown> = {}) {
+  return {
+    version: "1.0",
+    sessionAttributes: {},
+    response: {
+      outputSpeech: say("The parrot talks."),
+      card: {},
+      directives: [],
+      shouldEndSession: false,
+      ...response,
+    },
+    ...top,
+  };
+}
+
+describe("CEK: malformed extension responses (cek-custom-extension.md §2.4, §4)", () => {
+  let running: Running;
+  let ext: RawExtension;
+  let device: RawDevice;
+  let apology: string;
+
+  before(async () => {
+    running = await startServer({ CLOVER_CEK_BREAKER_FAILURES: "1000" });
+    ext = await rawExtension();
+    const registered = await httpsCall(`${running.url}/api/v1/extensions`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        id: ID,
+        displayName: "Parrot",
+        endpointUrl: ext.url,
+        usesAudioPlayer: true,
+        models: { en: model },
+      }),
+    });
+    assert.equal(registered.status, 201, registered.body.toString());
+    const product = await newProduct(running.url);
+    device = new RawDevice(
+      running.url,
+      (await guestTokens(running.url, product, "parrot-1")).access_token,
+    );
+    assert.equal((await device.openDownchannel()).status, 200);
+    // A first answer that fails (HTTP 500) gives the platform's apology to compare with.
+    ext.answer = () => ({ status: 500, body: "boom" });
+    const failed = await device.event({
+      ...textRecognize("ask parrot to say something"),
+      context: SPEAKER,
+    });
+    apology = heard(failed)[0] ?? "";
+    assert.ok(apology.length > 0, "an apology for an extension error");
+  });
+  after(async () => {
+    device?.close();
+    await ext?.close();
+    await running?.close();
+  });
+  beforeEach(() => {
+    ext.requests.length = 0;
+  });
+
+  const broken: [string, unknown][] = [
+    ["a body that is a JSON array", [answerWith({})]],
+    ["no response object", { version: "1.0", sessionAttributes: {} }],
+    ["response as a string", { version: "1.0", sessionAttributes: {}, response: "hello" }],
+    ["sessionAttributes as an array", answerWith({}, { sessionAttributes: ["a"] })],
+    ["sessionAttributes as a string", answerWith({}, { sessionAttributes: "a=1" })],
+    ["outputSpeech as a string", answerWith({ outputSpeech: "hello" })],
+    [
+      "an unknown outputSpeech type",
+      answerWith({ outputSpeech: { type: "Shout", values: say("x").values } }),
+    ],
+    [
+      "a SpeechInfoObject of an unknown type",
+      answerWith({
+        outputSpeech: {
+          type: "SimpleSpeech",
+          values: { type: "SSML", lang: "en", value: "<speak/>" },
+        },
+      }),
+    ],
+    ["a speech value that is a number", answerWith({ outputSpeech: say(42) })],
+    [
+      "a SpeechList whose values is a string",
+      answerWith({ outputSpeech: { type: "SpeechList", values: "one, two" } }),
+    ],
+    [
+      "a verbose of type SpeechSet",
+      answerWith({
+        outputSpeech: {
+          type: "SpeechSet",
+          brief: { type: "PlainText", lang: "en", value: "b" },
+          verbose: { type: "SpeechSet", values: { type: "PlainText", lang: "en", value: "v" } },
+        },
+      }),
+    ],
+    ["a reprompt whose outputSpeech is a number", answerWith({ reprompt: { outputSpeech: 7 } })],
+    ["directives as an object", answerWith({ directives: { header: {}, payload: {} } })],
+    [
+      "a directive whose name is a number",
+      answerWith({ directives: [{ header: { namespace: "AudioPlayer", name: 5 }, payload: {} }] }),
+    ],
+    ["a directive without a header", answerWith({ directives: [{ payload: {} }] })],
+    ["shouldEndSession as a string", answerWith({ shouldEndSession: "false" })],
+    ["shouldEndSession as a number", answerWith({ shouldEndSession: 0 })],
+  ];
+  for (const [what, body] of broken)
+    it(`treats ${what} as an extension error: one apology, no listening`, async () => {
+      ext.answer = () => ({ body });
+      const answer = await device.event(textRecognize("ask parrot to say something"));
+      assert.equal(answer.status, 200, answer.body.toString());
+      assert.deepEqual(heard(answer), [apology], "only the apology");
+      assert.ok(!names(answer.directives).includes("SpeechRecognizer.ExpectSpeech"));
+      assert.ok(!names(answer.directives).includes("AudioPlayer.Play"));
+      // The session did not stay open: the next words start a new one.
+      ext.answer = () => ({ body: speech("ok", true) });
+      await device.event(textRecognize("ask parrot to talk to me"));
+      assert.equal(ext.requests.at(-1)?.body["session"].new, true, "a new session");
+    });
+
+  it("speaks a long answer and more than ten items in full (§4.4: guidelines CEK does not enforce)", async () => {
+    const long = `${"The parrot repeats itself. ".repeat(40)}Done.`;
+    const items = Array.from({ length: 12 }, (_, i) => ({
+      type: "PlainText",
+      lang: "en",
+      value: `item ${i + 1}`,
+    }));
+    ext.answer = () => ({ body: answerWith({ outputSpeech: say(long), shouldEndSession: true }) });
+    assert.deepEqual(heard(await device.event(textRecognize("ask parrot to say something"))), [
+      long,
+    ]);
+    ext.answer = () => ({
+      body: answerWith({
+        outputSpeech: { type: "SpeechList", values: items },
+        shouldEndSession: true,
+      }),
+    });
+    assert.deepEqual(
+      heard(await device.event(textRecognize("ask parrot to say something"))),
+      items.map((i) => i.value),
+    );
+  });
+
+  it("drops unknown directives and ignores a non-empty card, speaking the rest (§4.6, §4.7)", async () => {
+    ext.answer = () => ({
+      body: answerWith({
+        card: { type: "ImageText", mainText: { type: "string", value: "Polly" } },
+        directives: [
+          { header: { namespace: "Parrot", name: "Squawk" }, payload: { loud: true } },
+          { header: { namespace: "DeviceControl", name: "TurnOff" }, payload: { target: "power" } },
+        ],
+        shouldEndSession: true,
+      }),
+    });
+    const answer = await device.event(textRecognize("ask parrot to say something"));
+    assert.deepEqual(heard(answer), ["The parrot talks."]);
+    const passed = names(answer.directives);
+    assert.ok(!passed.includes("Parrot.Squawk"), String(passed));
+    assert.ok(!passed.includes("DeviceControl.TurnOff"), "only the §4.7 set passes");
+  });
+});
