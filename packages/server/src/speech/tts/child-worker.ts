@@ -2,7 +2,12 @@
 // too long kills the process (a fresh one starts for the next job), so no caller hangs, and a
 // crash of the engine never takes the server down. After `maxJobs` jobs the process is
 // replaced: engines that create a WebAssembly instance per job keep growing otherwise.
+// Each process gets its own scratch directory (CLOVER_HELPER_DIR), made and removed here: a
+// process killed on purpose (timed out, recycled, closed) cannot clean up after itself.
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 interface Job<T> {
   message: unknown;
@@ -76,9 +81,13 @@ export class SerialChildWorker<T> {
       this.jobs++;
       return this.child;
     }
+    const scratch = mkdtempSync(
+      join(tmpdir(), `clover-${this.name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-`),
+    );
     const child = spawn(process.execPath, ["--expose-gc", "-e", this.source, "--", ...this.args], {
       stdio: ["ignore", "ignore", "pipe", "ipc"],
       serialization: "advanced",
+      env: { ...process.env, CLOVER_HELPER_DIR: scratch },
     });
     let stderr = "";
     child.stderr?.setEncoding("utf8");
@@ -95,6 +104,7 @@ export class SerialChildWorker<T> {
       if (this.child === child) this.finish(undefined, new Error(`${this.name}: ${error.message}`));
     });
     child.on("exit", (code, signal) => {
+      rmSync(scratch, { recursive: true, force: true });
       // A process we stopped on purpose (recycled, timed out, closed) is not a failure.
       if (this.child !== child) return;
       this.child = undefined;

@@ -29,14 +29,14 @@ const VOICE_RATES: Record<FliteVoice, number> = {
 // writing a WAV into a private temporary directory.
 const HELPER_SOURCE = `
 const fs = require("node:fs");
-const os = require("node:os");
 const path = require("node:path");
 process.removeAllListeners("warning");
 process.on("warning", () => {});
 const { WASI } = require("node:wasi");
 const wasmPath = process.argv[process.argv.length - 1];
 const module = new WebAssembly.Module(fs.readFileSync(wasmPath));
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "clover-flite-"));
+// Made by the parent (child-worker.ts), which removes it when this process ends.
+const dir = process.env.CLOVER_HELPER_DIR;
 process.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
 process.on("disconnect", () => process.exit(0));
 process.on("message", ({ text, voice }) => {

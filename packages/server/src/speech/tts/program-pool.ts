@@ -79,11 +79,11 @@ const BATCH_MS = 20;
 const HELPER_SOURCE = `
 const { spawn } = require("node:child_process");
 const fs = require("node:fs");
-const os = require("node:os");
 const path = require("node:path");
 const crypto = require("node:crypto");
 const [timeoutMs, firstBytes, batchMs, soundLevel] = process.argv.slice(-4).map(Number);
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "clover-speech-"));
+// Made by the parent (child-worker.ts), which removes it when this process ends.
+const dir = process.env.CLOVER_HELPER_DIR;
 // ALSA's default device for samplesOnStdout steps: raw samples to standard output (fd 1),
 // nothing played. The file replaces ALSA's whole configuration for those programs only.
 const alsaConfig = path.join(dir, "alsa.conf");
