@@ -1,6 +1,6 @@
 // Runs the real `clover` binary in a subprocess, with its own config dir and no colours.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,8 +25,16 @@ export interface RunOptions {
   timeoutMs?: number;
 }
 
+const tempDirs: string[] = [];
+process.once("exit", () => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh directory under the system's temporary one, removed when the test file ends. */
 export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `clover-cli-${prefix}-`));
+  const dir = mkdtempSync(join(tmpdir(), `clover-cli-${prefix}-`));
+  tempDirs.push(dir);
+  return dir;
 }
 
 export function spawnClover(args: string[], options: RunOptions = {}): ChildProcess {

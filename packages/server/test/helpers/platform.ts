@@ -11,8 +11,16 @@ import type { Json } from "./extension-server.js";
 
 export const ADMIN_TOKEN = "test-admin-token";
 
+const tempDirs: string[] = [];
+process.once("exit", () => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh directory under the system's temporary one, removed when the test file ends. */
 export function tempDir(prefix = "clover-server-"): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
 }
 
 export type ApiCall = (
