@@ -21,6 +21,8 @@ type Reply<T> = { ok: true; value: T } | { ok: false; error: string } | { chunk:
 
 export class SerialChildWorker<T> {
   private child: ChildProcess | undefined;
+  /** The running process's scratch directory. */
+  private scratch: string | undefined;
   private readonly queue: Job<T>[] = [];
   private current: Job<T> | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -89,6 +91,7 @@ export class SerialChildWorker<T> {
       serialization: "advanced",
       env: { ...process.env, CLOVER_HELPER_DIR: scratch },
     });
+    this.scratch = scratch;
     let stderr = "";
     child.stderr?.setEncoding("utf8");
     child.stderr?.on("data", (text: string) => {
@@ -122,8 +125,12 @@ export class SerialChildWorker<T> {
 
   private stop(): void {
     const child = this.child;
+    const scratch = this.scratch;
     this.child = undefined;
+    this.scratch = undefined;
     if (child && child.exitCode === null) child.kill("SIGKILL");
+    // Now, not at its exit event: a server that is stopping may be gone before that comes.
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
 
   private finish(value: T | undefined, error?: Error): void {
