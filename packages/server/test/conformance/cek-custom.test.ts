@@ -6,6 +6,7 @@ import { after, before, beforeEach, describe, it } from "node:test";
 import type { Json } from "../helpers/extension-server.js";
 import {
   ADMIN,
+  admin,
   type Directive,
   guestTokens,
   httpsCall,
@@ -89,16 +90,12 @@ describe("CEK custom extension conformance (raw extension, raw device)", () => {
       CLOVER_CEK_BREAKER_FAILURES: "1000",
     });
     ext = await rawExtension();
-    const registered = await httpsCall(`${running.url}/api/v1/extensions`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
-      body: JSON.stringify({
-        id: ID,
-        displayName: "Cookie Jar",
-        endpointUrl: ext.url,
-        usesAudioPlayer: true,
-        models: { en: model },
-      }),
+    const registered = await admin(running.url, "POST", "/api/v1/extensions", {
+      id: ID,
+      displayName: "Cookie Jar",
+      endpointUrl: ext.url,
+      usesAudioPlayer: true,
+      models: { en: model },
     });
     assert.equal(registered.status, 201, registered.body.toString());
     const product = await newProduct(running.url);
@@ -609,23 +606,19 @@ describe("CEK custom extension conformance (raw extension, raw device)", () => {
   it("ends an open session with SessionEndedRequest when the user turns to another extension (§7.2)", async () => {
     const other = await rawExtension(() => ({ body: speech("Milk poured.", true) }));
     try {
-      const registered = await httpsCall(`${running.url}/api/v1/extensions`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
-        body: JSON.stringify({
-          id: "org.example.milkjug",
-          displayName: "Milk Jug",
-          endpointUrl: other.url,
-          models: {
-            en: {
-              ...model,
-              invocation: { main: "milk jug" },
-              intents: [{ name: "Pour", slots: [], utterances: ["pour some milk"] }],
-              customSlotTypes: [],
-              builtinSlotTypes: [],
-            },
+      const registered = await admin(running.url, "POST", "/api/v1/extensions", {
+        id: "org.example.milkjug",
+        displayName: "Milk Jug",
+        endpointUrl: other.url,
+        models: {
+          en: {
+            ...model,
+            invocation: { main: "milk jug" },
+            intents: [{ name: "Pour", slots: [], utterances: ["pour some milk"] }],
+            customSlotTypes: [],
+            builtinSlotTypes: [],
           },
-        }),
+        },
       });
       assert.equal(registered.status, 201, registered.body.toString());
       ext.answer = (req) => ({

@@ -6,11 +6,10 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
 import {
-  ADMIN,
+  admin,
   type Directive,
   guestTokens,
   type H2Answer,
-  httpsCall,
   newProduct,
   RawDevice,
   type RawExtension,
@@ -78,16 +77,12 @@ describe("CEK: malformed extension responses (cek-custom-extension.md §2.4, §4
   before(async () => {
     running = await startServer({ CLOVER_CEK_BREAKER_FAILURES: "1000" });
     ext = await rawExtension();
-    const registered = await httpsCall(`${running.url}/api/v1/extensions`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
-      body: JSON.stringify({
-        id: ID,
-        displayName: "Parrot",
-        endpointUrl: ext.url,
-        usesAudioPlayer: true,
-        models: { en: model },
-      }),
+    const registered = await admin(running.url, "POST", "/api/v1/extensions", {
+      id: ID,
+      displayName: "Parrot",
+      endpointUrl: ext.url,
+      usesAudioPlayer: true,
+      models: { en: model },
     });
     assert.equal(registered.status, 201, registered.body.toString());
     const product = await newProduct(running.url);

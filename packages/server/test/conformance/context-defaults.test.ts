@@ -5,11 +5,10 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import {
-  ADMIN,
+  admin,
   type Directive,
   guestTokens,
   type H2Answer,
-  httpsCall,
   newProduct,
   type Product,
   RawDevice,
@@ -80,16 +79,12 @@ describe("context objects a device leaves out (cic.md §8)", () => {
   before(async () => {
     running = await startServer({ CLOVER_CIC_ANSWER_TIMEOUT_MS: "120000" });
     ext = await rawExtension();
-    const registered = await httpsCall(`${running.url}/api/v1/extensions`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
-      body: JSON.stringify({
-        id: ID,
-        displayName: "Jukebox",
-        endpointUrl: ext.url,
-        usesAudioPlayer: true,
-        models: { en: model },
-      }),
+    const registered = await admin(running.url, "POST", "/api/v1/extensions", {
+      id: ID,
+      displayName: "Jukebox",
+      endpointUrl: ext.url,
+      usesAudioPlayer: true,
+      models: { en: model },
     });
     assert.equal(registered.status, 201, registered.body.toString());
     product = await newProduct(running.url);
