@@ -107,7 +107,7 @@ export class SerialChildWorker<T> {
       if (this.child === child) this.finish(undefined, new Error(`${this.name}: ${error.message}`));
     });
     child.on("exit", (code, signal) => {
-      rmSync(scratch, { recursive: true, force: true });
+      removeScratch(scratch);
       // A process we stopped on purpose (recycled, timed out, closed) is not a failure.
       if (this.child !== child) return;
       this.child = undefined;
@@ -130,7 +130,7 @@ export class SerialChildWorker<T> {
     this.scratch = undefined;
     if (child && child.exitCode === null) child.kill("SIGKILL");
     // Now, not at its exit event: a server that is stopping may be gone before that comes.
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
+    if (scratch) removeScratch(scratch);
   }
 
   private finish(value: T | undefined, error?: Error): void {
@@ -142,4 +142,15 @@ export class SerialChildWorker<T> {
     else job.resolve(value as T);
     if (!this.closed) setImmediate(() => this.next());
   }
+}
+
+/**
+ * Removes a helper's scratch directory; never throws. Programs the helper started may still
+ * write their last file into it as they end (ENOTEMPTY): a few retries, then the helper's exit
+ * event tries again.
+ */
+function removeScratch(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 10 });
+  } catch {}
 }
