@@ -41,11 +41,8 @@ function abilityTurnOf(understood: Understood, input: AbilityTurnInput): Ability
 }
 
 /** A guest device asking an ability for something that needs an account (cic.md §3.8). */
-export function needsLogIn(understood: Understood, input: AbilityTurnInput): boolean {
-  return (
-    input.device.guest === true &&
-    understood.ability.needsAccount?.(abilityTurnOf(understood, input)) === true
-  );
+function needsLogIn(ability: Ability, turn: AbilityTurn): boolean {
+  return turn.device.guest === true && ability.needsAccount?.(turn) === true;
 }
 
 /** Asks the ability; undefined when it declined. Opens, keeps or ends its session. */
@@ -59,7 +56,7 @@ export async function askAbility(
   const turn = abilityTurnOf(understood, input);
   // cic.md §3.8: a guest asking for something that needs an account is asked to log in; the
   // request is not kept (the user asks again after logging in).
-  const answer = needsLogIn(understood, input) ? logInAnswer(device) : await ability.handle(turn);
+  const answer = needsLogIn(ability, turn) ? logInAnswer(device) : await ability.handle(turn);
   const { session } = input;
   const key = sessionKey(device);
   if (!answer) {

@@ -7,7 +7,7 @@ import { newSessionId } from "../cek/request-builder.js";
 import type { ExtensionRecord } from "../store/extensions.js";
 import { type DialogSession, sessionKey } from "../store/sessions.js";
 import { type AssistantContext, inBackground, windowClosesAt } from "./context.js";
-import { passThroughDirectives } from "./directives.js";
+import { isPlay, passThroughDirectives } from "./directives.js";
 import { SAY } from "./platform-phrases.js";
 import { say, speechItems } from "./speech.js";
 import type { DeviceInfo, TurnResult } from "./turn.js";
@@ -92,8 +92,7 @@ export async function converse(ctx: AssistantContext, input: ConverseInput): Pro
     directives: passThroughDirectives(r.directives, extension, ctx.log, input.dialogRequestId),
   };
   if (Object.keys(r.card).length > 0) result.card = r.card;
-  if (result.directives.some((d) => d.namespace === "AudioPlayer" && d.name === "Play"))
-    await ctx.sessions.setPlaybackOwner(key, extension.id);
+  if (result.directives.some(isPlay)) await ctx.sessions.setPlaybackOwner(key, extension.id);
   if (r.shouldEndSession) {
     // §7.1 rule 4: the extension closed it; no SessionEndedRequest follows. A session opened
     // by this very turn was never stored (nothing can hold its new sessionId): nothing to end.

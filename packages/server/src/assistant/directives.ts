@@ -50,3 +50,8 @@ export function passThroughDirectives(
   }
   return out;
 }
+
+/** An `AudioPlayer.Play`: the answer starts audio content on the device. */
+export function isPlay(directive: { namespace: string; name: string }): boolean {
+  return directive.namespace === "AudioPlayer" && directive.name === "Play";
+}

@@ -1,6 +1,7 @@
 // What CIC does with each event (cic.md §9): recognize requests become assistant turns, state
 // reports update the device record, playback events reach the extension owning the stream.
 import type { Readable } from "node:stream";
+import { isPlay } from "../assistant/directives.js";
 import type {
   Assistant,
   DeviceInfo,
@@ -57,10 +58,6 @@ const STATE_ONLY = new Set([
 const LANGUAGES = new Set<Language>(["en", "ja", "ko"]);
 
 function nothing(): void {}
-
-function isPlay(directive: { namespace: string; name: string }): boolean {
-  return directive.namespace === "AudioPlayer" && directive.name === "Play";
-}
 
 /** How long a spoken request may take before the device gets SpeechRecognizer.KeepRecording. */
 export const KEEP_RECORDING_AFTER_MS = 1000;

@@ -5,6 +5,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { Language } from "../assistant/turn.js";
 import { EXTENSION_NETWORKS, type ExtensionNetworks } from "../cek/outbound-policy.js";
+import { DEFAULT_DOWNCHANNEL_BACKLOG_BYTES } from "../cic/downchannel.js";
 
 export interface ServerConfig {
   /** Port of the platform's HTTP/2 listener (CIC + management API). */
@@ -312,7 +313,11 @@ export function loadConfig(
       bodyTimeoutMs: int("cic-body-timeout-ms", 90_000, 1),
       answerTimeoutMs: int("cic-answer-timeout-ms", 30_000, 1),
       idleTimeoutMs: int("cic-idle-timeout-ms", 180_000, 1),
-      downchannelBacklogBytes: int("cic-downchannel-backlog-bytes", 1024 * 1024, 1024),
+      downchannelBacklogBytes: int(
+        "cic-downchannel-backlog-bytes",
+        DEFAULT_DOWNCHANNEL_BACKLOG_BYTES,
+        1024,
+      ),
       keepAliveTimeoutMs: int("cic-keep-alive-timeout-ms", 5000, 1),
       deviceRatePerSecond: int("rate-device-per-second", 20, 0),
       deviceRateBurst: int("rate-device-burst", 100, 1),

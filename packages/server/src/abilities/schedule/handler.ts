@@ -25,8 +25,6 @@ import {
   spokenWhen,
 } from "./words.js";
 
-/** A reminder before an event, handed to the alerts ability when the platform has it. */
-/** An event "named" only by a kind of alert is a request for that alert. */
 /** The intents a conversation with the schedule starts with (`Turn.start`). */
 const FIRST_TURN_INTENTS = new Set([
   "ScheduleQuery",
@@ -41,9 +39,11 @@ const FIRST_TURN_INTENTS = new Set([
   "MemoDelete",
 ]);
 
+/** An event "named" only by a kind of alert is a request for that alert. */
 const ALERT_WORD =
   /^\s*(an? |the |my )?(alarms?|timers?|reminders?|アラーム|目覚まし|タイマー|リマインダー|알람|타이머|리마인더)\s*$/i;
 
+/** A reminder before an event, handed to the alerts ability when the platform has it. */
 export interface ReminderRequest {
   userId: string;
   deviceId?: string;

@@ -2,6 +2,7 @@
 // server asks for (ExpectReportPlaybackState → ReportPlaybackState) and the legacy cross-device
 // state query (RequestPlaybackState → SynchronizePlaybackState). Playback events themselves go
 // on to the extension owning the stream (the assistant), with the full playback context.
+import { isPlay } from "../../assistant/directives.js";
 import type { Language, TurnResult } from "../../assistant/turn.js";
 import type { DeviceSide, InterfaceEvent, Reaction, Shaper } from "./device-side.js";
 import { object, part, text } from "./parts.js";
@@ -78,9 +79,7 @@ const NO_AUDIO = {
  */
 export const audioContentOnly: Shaper = (cause, result, side) => {
   if (side.contextOf(cause.deviceKey, "Device.Audio")) return;
-  const kept = result.directives.filter(
-    (d) => !(d.namespace === "AudioPlayer" && d.name === "Play"),
-  );
+  const kept = result.directives.filter((d) => !isPlay(d));
   if (kept.length === result.directives.length) return;
   result.directives = kept;
   const language: Language = cause.language ?? "en";

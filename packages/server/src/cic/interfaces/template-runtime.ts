@@ -3,7 +3,7 @@
 // provider); when another item starts on its own (an enqueued one) the server asks the device
 // to fetch the screen again (ExpectRequestPlayerInfo → RequestPlayerInfo → RenderPlayerInfo).
 // Like and subscribe are kept per user and synchronised to the user's other devices.
-
+import { isPlay } from "../../assistant/directives.js";
 import { hasScreen } from "../device-state.js";
 import type { DeviceSide, InterfaceEvent, Reaction, Shaper } from "./device-side.js";
 import { object, part, text } from "./parts.js";
@@ -15,10 +15,6 @@ const button = (name: string, enabled = true, selected = false) => ({
   selected,
   type: "BUTTON",
 });
-
-function screenOf(side: DeviceSide, deviceKey: string): boolean {
-  return hasScreen(side.contextOf(deviceKey, "Device.Display"));
-}
 
 const likeKey = (userId: string, token: string) => `like:${userId}:${token}`;
 const subscribeKey = (userId: string, token: string) => `subscribe:${userId}:${token}`;
@@ -179,8 +175,8 @@ export const templateRuntimeReactions: Record<string, Reaction> = {
 
 /** A Play on a screen device brings the player screen along (runs after trackQueue). */
 export const renderPlayer: Shaper = (cause, result, side) => {
-  if (!screenOf(side, cause.deviceKey)) return;
-  const plays = result.directives.some((d) => d.namespace === "AudioPlayer" && d.name === "Play");
+  if (!hasScreen(side.contextOf(cause.deviceKey, "Device.Display"))) return;
+  const plays = result.directives.some(isPlay);
   if (plays) {
     result.directives.push({
       namespace: "TemplateRuntime",
