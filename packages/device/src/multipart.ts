@@ -1,6 +1,9 @@
 // Incremental multipart parser for CIC responses and the downchannel (cic.md §5.1). A part is
 // emitted as soon as the delimiter after it has arrived, so a never-ending downchannel stream
 // yields each directive at once.
+// After a delimiter, the rest of its line is not part of the next part: transport padding
+// (RFC 2046 §5.1.1, spaces and tabs before the CRLF) lands there and is skipped with it, as the
+// header reader ignores a line without a colon.
 
 export interface MultipartPart {
   /** Header names in lower case. */

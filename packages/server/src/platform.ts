@@ -19,6 +19,7 @@ import { ApiError, type RequestHandler, sendError } from "./api/http.js";
 import { createManagementHandler } from "./api/management.js";
 import { CloverAssistant } from "./assistant/assistant.js";
 import type { AssistantContext, AssistantOptions } from "./assistant/context.js";
+import { SessionEndings } from "./assistant/session-endings.js";
 import { AccountLinking } from "./cek/account-linking.js";
 import { CekClient } from "./cek/client.js";
 import { CekDispatcher } from "./cek/dispatcher.js";
@@ -189,9 +190,11 @@ export async function createPlatform(
     options: {
       sessionTimeoutMs: config.session.timeoutMs,
       sessionGraceMs: config.session.graceMs,
+      sessionEndWaitMs: config.session.endWaitMs,
       ...(options.onProactive ? { onProactive: options.onProactive } : {}),
     },
     background: new Set(),
+    endings: new SessionEndings(),
   };
   const assistant = new CloverAssistant(ctx);
   const deviceSideStore = new DeviceSideStore(database.db);

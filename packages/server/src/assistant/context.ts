@@ -6,6 +6,7 @@ import type { CekClient } from "../cek/client.js";
 import type { ExtensionRegistry } from "../cek/registry.js";
 import type { DeviceIdentity } from "../cic/device-key.js";
 import type { SessionStore } from "../store/sessions.js";
+import type { SessionEndings } from "./session-endings.js";
 import type { TurnResult } from "./turn.js";
 
 export interface AssistantOptions {
@@ -13,6 +14,11 @@ export interface AssistantOptions {
   sessionTimeoutMs: number;
   /** Extra time for an answer begun at the end of the window to be spoken and recognized. */
   sessionGraceMs?: number;
+  /**
+   * How long a device's next call to an extension waits for the SessionEndedRequest still on
+   * its way to it (session-endings.ts); default SESSION_END_WAIT_MS.
+   */
+  sessionEndWaitMs?: number;
   /**
    * Something to tell a device outside any turn (a reprompt when the listening window closed).
    * The CIC gateway sends it over the device's downchannel.
@@ -31,6 +37,8 @@ export interface AssistantContext {
   options: AssistantOptions;
   /** Fire-and-forget calls still running (awaited by close()). */
   background: Set<Promise<unknown>>;
+  /** SessionEndedRequests on their way, which the device's next call to that extension follows. */
+  endings: SessionEndings;
 }
 
 export function inBackground(ctx: AssistantContext, task: Promise<unknown>): void {

@@ -9,6 +9,7 @@ import { type DialogSession, sessionKey } from "../store/sessions.js";
 import { type AssistantContext, inBackground, windowClosesAt } from "./context.js";
 import { isPlay, passThroughDirectives } from "./directives.js";
 import { SAY } from "./platform-phrases.js";
+import { SESSION_END_WAIT_MS } from "./session-endings.js";
 import { say, speechItems } from "./speech.js";
 import type { DeviceInfo, TurnResult } from "./turn.js";
 
@@ -58,6 +59,7 @@ export async function converse(ctx: AssistantContext, input: ConverseInput): Pro
     }
   }
   const sessionId = session?.sessionId ?? newSessionId();
+  await afterSessionEnd(ctx, device, extension.id, input.dialogRequestId);
   const exchange = await ctx.client.call(
     extension,
     {
@@ -128,6 +130,7 @@ export type EndReason = "USER_INITIATED" | "TIMEOUT" | "ERROR";
 /**
  * Closes a session and sends SessionEndedRequest without waiting; the answer is ignored
  * (§3.7, §7.1 rule 6). Skipped when the session was already gone (someone else ended it).
+ * The device's next call to the same extension waits for it (afterSessionEnd).
  */
 export async function endSession(
   ctx: AssistantContext,
@@ -145,29 +148,47 @@ export async function endSession(
   );
   // After an error the circuit may be open: the best-effort call is skipped by the breaker.
   const target = device ?? session.device;
-  inBackground(
-    ctx,
-    (async () => {
-      const accessToken = extension.accountLinking
-        ? await ctx.linking.accessToken(extension.id, extension.accountLinking, target.userId)
-        : undefined;
-      await ctx.client.call(
-        extension,
-        {
-          device: target,
-          session: {
-            new: false,
-            sessionId: session.sessionId,
-            sessionAttributes: session.sessionAttributes,
-          },
-          ...(accessToken ? { accessToken } : {}),
-          body: { type: "SessionEndedRequest" },
+  const sending = (async () => {
+    const accessToken = extension.accountLinking
+      ? await ctx.linking.accessToken(extension.id, extension.accountLinking, target.userId)
+      : undefined;
+    await ctx.client.call(
+      extension,
+      {
+        device: target,
+        session: {
+          new: false,
+          sessionId: session.sessionId,
+          sessionAttributes: session.sessionAttributes,
         },
-        dialogRequestId === undefined
-          ? { ignoreAnswer: true }
-          : { ignoreAnswer: true, dialogRequestId },
-      );
-    })(),
+        ...(accessToken ? { accessToken } : {}),
+        body: { type: "SessionEndedRequest" },
+      },
+      dialogRequestId === undefined
+        ? { ignoreAnswer: true }
+        : { ignoreAnswer: true, dialogRequestId },
+    );
+  })();
+  ctx.endings.add(session.key, extension.id, sending);
+  inBackground(ctx, sending);
+}
+
+/**
+ * Waits until this device's SessionEndedRequest to the extension, if one is on its way, has
+ * been answered, at most `sessionEndWaitMs`: the extension gets the old session's end before
+ * the new session's first request (§7.2), and a slow one delays the turn by the bound at most.
+ */
+async function afterSessionEnd(
+  ctx: AssistantContext,
+  device: DeviceInfo,
+  extensionId: string,
+  dialogRequestId: string | undefined,
+): Promise<void> {
+  const waitMs = ctx.options.sessionEndWaitMs ?? SESSION_END_WAIT_MS;
+  if (await ctx.endings.settled(sessionKey(device), extensionId, waitMs)) return;
+  ctx.log.warn(
+    { extensionId, dialogRequestId, waitMs },
+    "SessionEndedRequest of the previous session unanswered; sending the next request anyway",
   );
 }
 

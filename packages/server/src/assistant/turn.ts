@@ -194,3 +194,14 @@ export interface Assistant {
    */
   readAhead?(device: DeviceIdentity): ReadAhead;
 }
+
+/** The same assistant with its turns going through `handleTurn` (metrics, the turn log). */
+export function wrapTurns(assistant: Assistant, handleTurn: Assistant["handleTurn"]): Assistant {
+  return {
+    ...(assistant.answersEvents
+      ? { answersEvents: (namespace: string) => assistant.answersEvents!(namespace) }
+      : {}),
+    ...(assistant.readAhead ? { readAhead: (device) => assistant.readAhead!(device) } : {}),
+    handleTurn,
+  };
+}

@@ -116,16 +116,7 @@ export class AccountLinking {
       await this.links.delete(extensionId, userId);
       return undefined;
     }
-    // One refresh at a time per link, even with concurrent turns.
-    const key = `${extensionId}\u0000${userId}`;
-    let running = this.#refreshing.get(key);
-    if (!running) {
-      running = this.#refresh(extensionId, settings, userId, tokens.refreshToken).finally(() =>
-        this.#refreshing.delete(key),
-      );
-      this.#refreshing.set(key, running);
-    }
-    return running;
+    return this.#refreshOnce(extensionId, settings, userId, tokens.refreshToken);
   }
 
   async unlink(extensionId: string, userId: string): Promise<boolean> {
@@ -155,10 +146,20 @@ export class AccountLinking {
   ): Promise<string | undefined> {
     const tokens = await this.links.get(extensionId, userId);
     if (!tokens?.refreshToken) return undefined;
+    return this.#refreshOnce(extensionId, settings, userId, tokens.refreshToken);
+  }
+
+  /** One refresh at a time per link, even with concurrent turns: later callers share it. */
+  #refreshOnce(
+    extensionId: string,
+    settings: AccountLinkingSettings,
+    userId: string,
+    refreshToken: string,
+  ): Promise<string | undefined> {
     const key = `${extensionId}\u0000${userId}`;
     let running = this.#refreshing.get(key);
     if (!running) {
-      running = this.#refresh(extensionId, settings, userId, tokens.refreshToken).finally(() =>
+      running = this.#refresh(extensionId, settings, userId, refreshToken).finally(() =>
         this.#refreshing.delete(key),
       );
       this.#refreshing.set(key, running);

@@ -3,6 +3,7 @@
 import { hostname } from "node:os";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { SESSION_END_WAIT_MS } from "../assistant/session-endings.js";
 import type { Language } from "../assistant/turn.js";
 import { EXTENSION_NETWORKS, type ExtensionNetworks } from "../cek/outbound-policy.js";
 import { DEFAULT_DOWNCHANNEL_BACKLOG_BYTES } from "../cic/downchannel.js";
@@ -96,6 +97,8 @@ export interface ServerConfig {
     timeoutMs: number;
     /** Extra time for an answer begun at the very end of the window (speaking + recognition). */
     graceMs: number;
+    /** Longest a device's next call to an extension waits for its SessionEndedRequest's answer. */
+    endWaitMs: number;
   };
   /** How often a node re-reads the registry from a shared PostgreSQL database (0: never). */
   registryRefreshMs: number;
@@ -183,6 +186,7 @@ const OPTIONS = {
   "preauth-failure-burst": { env: "CLOVER_PREAUTH_FAILURE_BURST", kind: "int" },
   "session-timeout-ms": { env: "CLOVER_SESSION_TIMEOUT_MS", kind: "int" },
   "session-grace-ms": { env: "CLOVER_SESSION_GRACE_MS", kind: "int" },
+  "session-end-wait-ms": { env: "CLOVER_SESSION_END_WAIT_MS", kind: "int" },
   "registry-refresh-ms": { env: "CLOVER_REGISTRY_REFRESH_MS", kind: "int" },
   examples: { env: "CLOVER_EXAMPLES", kind: "string" },
   "warm-models": { env: "CLOVER_WARM_MODELS", kind: "bool" },
@@ -330,6 +334,7 @@ export function loadConfig(
     session: {
       timeoutMs: int("session-timeout-ms", 8000, 1),
       graceMs: int("session-grace-ms", 4000, 0),
+      endWaitMs: int("session-end-wait-ms", SESSION_END_WAIT_MS, 0),
     },
     registryRefreshMs: int("registry-refresh-ms", 5000, 0),
     examples,

@@ -4,7 +4,7 @@
 // (store/redis/turn-log.ts, shared by every node). Both keep the newest turns in total, per
 // device, per user and per extension, each list capped, so a chatty device cannot push a quiet
 // one's history out and nothing grows without bound.
-import type { Assistant, Turn, TurnResult } from "../assistant/turn.js";
+import { type Assistant, type Turn, type TurnResult, wrapTurns } from "../assistant/turn.js";
 import { deviceKeyOf } from "../cic/device-key.js";
 
 export interface LoggedTurn {
@@ -335,25 +335,19 @@ export function recordingAssistant(
 ): Assistant {
   const write = (entry: Omit<LoggedTurn, "id">) =>
     void log.record(entry).catch((error) => options.onError?.(error));
-  return {
-    ...(assistant.answersEvents
-      ? { answersEvents: (namespace: string) => assistant.answersEvents!(namespace) }
-      : {}),
-    ...(assistant.readAhead ? { readAhead: (device) => assistant.readAhead!(device) } : {}),
-    async handleTurn(turn) {
-      const started = performance.now();
-      try {
-        const result = await assistant.handleTurn(turn);
-        const durationMs = performance.now() - started;
-        const entry = () => turnEntry(turn, result, durationMs, undefined, options.node);
-        if (turn.kind === "text" && turn.spoken)
-          void spokenOrLater(turn.spoken).then(() => write(entry()));
-        else write(entry());
-        return result;
-      } catch (error) {
-        write(turnEntry(turn, undefined, performance.now() - started, error, options.node));
-        throw error;
-      }
-    },
-  };
+  return wrapTurns(assistant, async (turn) => {
+    const started = performance.now();
+    try {
+      const result = await assistant.handleTurn(turn);
+      const durationMs = performance.now() - started;
+      const entry = () => turnEntry(turn, result, durationMs, undefined, options.node);
+      if (turn.kind === "text" && turn.spoken)
+        void spokenOrLater(turn.spoken).then(() => write(entry()));
+      else write(entry());
+      return result;
+    } catch (error) {
+      write(turnEntry(turn, undefined, performance.now() - started, error, options.node));
+      throw error;
+    }
+  });
 }

@@ -3,7 +3,7 @@
 // carries the node id).
 import type { Readable } from "node:stream";
 import type { Logger } from "pino";
-import type { Assistant } from "../assistant/turn.js";
+import { type Assistant, wrapTurns } from "../assistant/turn.js";
 import type { SpeechToText, TextToSpeech } from "../cic/speech-engines.js";
 import type { PlatformMetrics } from "./metrics.js";
 
@@ -12,34 +12,28 @@ export function observedAssistant(
   metrics: PlatformMetrics,
   log: Logger,
 ): Assistant {
-  return {
-    ...(assistant.answersEvents
-      ? { answersEvents: (namespace: string) => assistant.answersEvents!(namespace) }
-      : {}),
-    ...(assistant.readAhead ? { readAhead: (device) => assistant.readAhead!(device) } : {}),
-    async handleTurn(turn) {
-      const started = performance.now();
-      const result = await assistant.handleTurn(turn);
-      const ms = performance.now() - started;
-      metrics.turns.inc({ kind: turn.kind });
-      const extensionMs = result.exchange?.durationMs ?? 0;
-      if (result.exchange) metrics.turnSeconds.observe({ stage: "extension" }, extensionMs / 1000);
-      metrics.turnSeconds.observe({ stage: "nlu" }, Math.max(0, ms - extensionMs) / 1000);
-      const failure = result.exchange?.error?.split(":")[0];
-      if (failure) metrics.extensionErrors.inc({ kind: failure });
-      log.info(
-        {
-          dialogRequestId: turn.dialogRequestId,
-          deviceId: turn.device.deviceId,
-          extensionId: result.extensionId,
-          ms: Math.round(ms * 10) / 10,
-          ...(failure ? { failure } : {}),
-        },
-        "turn",
-      );
-      return result;
-    },
-  };
+  return wrapTurns(assistant, async (turn) => {
+    const started = performance.now();
+    const result = await assistant.handleTurn(turn);
+    const ms = performance.now() - started;
+    metrics.turns.inc({ kind: turn.kind });
+    const extensionMs = result.exchange?.durationMs ?? 0;
+    if (result.exchange) metrics.turnSeconds.observe({ stage: "extension" }, extensionMs / 1000);
+    metrics.turnSeconds.observe({ stage: "nlu" }, Math.max(0, ms - extensionMs) / 1000);
+    const failure = result.exchange?.error?.split(":")[0];
+    if (failure) metrics.extensionErrors.inc({ kind: failure });
+    log.info(
+      {
+        dialogRequestId: turn.dialogRequestId,
+        deviceId: turn.device.deviceId,
+        extensionId: result.extensionId,
+        ms: Math.round(ms * 10) / 10,
+        ...(failure ? { failure } : {}),
+      },
+      "turn",
+    );
+    return result;
+  });
 }
 
 export function observedTts(tts: TextToSpeech, metrics: PlatformMetrics): TextToSpeech {

@@ -1,28 +1,23 @@
 // Clova Home conformance (cek-home-extension.md), black box: a raw node:http home extension
 // linked through a real OAuth server, a raw HTTP/2 device of a real account, a real Clover.
 import assert from "node:assert/strict";
-import { createPublicKey, randomUUID, verify } from "node:crypto";
-import http from "node:http";
+import { createPublicKey, verify } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import type { Json } from "../helpers/extension-server.js";
-import { type OAuthServer, startOAuthServer } from "../helpers/oauth-server.js";
+import type { OAuthServer } from "../helpers/oauth-server.js";
 import {
-  ADMIN,
-  type Directive,
-  httpsCall,
-  newProduct,
-  query,
-  RawDevice,
-  type Running,
-  startServer,
-  textRecognize,
-} from "./raw.js";
+  type Answer,
+  type HomeRig,
+  heard,
+  message,
+  type Received,
+  startHomeRig,
+} from "./home-rig.js";
+import { ADMIN, httpsCall, type Running } from "./raw.js";
 
 const ID = "org.example.homectl";
 const USER = "home-conformance-user";
 
-let customCommands: Json[] = [];
-let scenes: Json[] = [];
 const appliances: Json[] = [
   {
     applianceId: "porch:light:1",
@@ -43,136 +38,28 @@ const appliances: Json[] = [
   },
 ];
 
-type Answer = { status?: number; body: unknown };
-
-function message(name: string, payload: Json = {}) {
-  return {
-    header: { messageId: randomUUID(), name, namespace: "ClovaHome", payloadVersion: "1.0" },
-    payload,
-  };
-}
-
-function heard(answer: { directives: Directive[] }): string {
-  return answer.directives
-    .filter((d) => d.header.name === "RenderText")
-    .map((d) => String(d.payload["text"]))
-    .join(" ");
-}
-
 describe("Clova Home conformance (raw home extension, raw device)", () => {
+  let rig: HomeRig;
   let running: Running;
   let oauth: OAuthServer;
-  let server: http.Server;
-  let device: RawDevice;
-  const requests: { raw: Buffer; headers: http.IncomingHttpHeaders; body: Json }[] = [];
-  let control: (request: Json) => Answer = (r) => ({
-    body: message(String(r.header.name).replace(/Request$/, "Confirmation")),
-  });
-
-  async function say(text: string) {
-    const answer = await device.event(textRecognize(text));
-    assert.equal(answer.status, 200, `"${text}": ${answer.status}`);
-    return answer;
-  }
+  let requests: Received[];
+  const say = (text: string) => rig.say(text);
 
   before(async () => {
-    running = await startServer({ CLOVER_ALLOW_HTTP_EXTENSIONS: "true" });
-    oauth = await startOAuthServer({ id: "homectl", secret: "homectl-secret" });
-    server = http.createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on("data", (c: Buffer) => chunks.push(c));
-      req.on("end", () => {
-        const raw = Buffer.concat(chunks);
-        const body = JSON.parse(raw.toString("utf8"));
-        requests.push({ raw, headers: req.headers, body });
-        const name = String(body.header.name);
-        const out: Answer =
-          name === "DiscoverAppliancesRequest"
-            ? {
-                body: message("DiscoverAppliancesResponse", {
-                  discoveredAppliances: appliances,
-                  customCommands,
-                }),
-              }
-            : name === "DiscoverScenesRequest"
-              ? { body: message("DiscoverScenesResponse", { discoveredScenes: scenes }) }
-              : control(body);
-        res.writeHead(out.status ?? 200, { "content-type": "application/json;charset=UTF-8" });
-        res.end(typeof out.body === "string" ? out.body : JSON.stringify(out.body));
-      });
+    rig = await startHomeRig({
+      id: ID,
+      user: USER,
+      appliances,
+      home: {
+        notificationsEnabled: true,
+        messages: [{ id: "msg-gas", text: { en: "Gas leak detected at the porch." } }],
+      },
     });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const endpoint = `http://127.0.0.1:${(server.address() as { port: number }).port}/clova`;
-    const admin = { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" };
-    const registered = await httpsCall(`${running.url}/api/v1/extensions`, {
-      method: "POST",
-      headers: admin,
-      body: JSON.stringify({
-        id: ID,
-        type: "home",
-        displayName: "HomeCtl",
-        endpointUrl: endpoint,
-        accountLinking: {
-          authorizationUrl: `${oauth.url}/authorize`,
-          accessTokenUri: `${oauth.url}/token`,
-          clientId: "homectl",
-          clientSecret: "homectl-secret",
-          clientAuthentication: "basic",
-          scopes: ["home"],
-        },
-        home: {
-          notificationsEnabled: true,
-          messages: [{ id: "msg-gas", text: { en: "Gas leak detected at the porch." } }],
-        },
-      }),
-    });
-    assert.equal(registered.status, 201, registered.body.toString());
-    const account = await httpsCall(`${running.url}/api/v1/accounts`, {
-      method: "POST",
-      headers: admin,
-      body: JSON.stringify({ userId: USER }),
-    });
-    const accountToken = String(account.json()["accountToken"]);
-    const product = await newProduct(running.url, "home speaker");
-    const code = await httpsCall(
-      `${running.url}/authorize?${query({ client_id: product.clientId, device_id: "home-dev", model_id: "HS-1", response_type: "code", state: "s" })}`,
-      { headers: { authorization: `Bearer ${accountToken}` } },
-    );
-    assert.equal(code.status, 200, code.body.toString());
-    const tokens = await httpsCall(
-      `${running.url}/token?${query({ grant_type: "authorization_code", client_id: product.clientId, client_secret: product.clientSecret, code: String(code.json()["code"]), device_id: "home-dev", model_id: "HS-1" })}`,
-    );
-    device = new RawDevice(running.url, String(tokens.json()["access_token"]));
-    assert.equal((await device.openDownchannel()).status, 200);
-    // Account linking: the platform's authorization URL, the vendor's redirect, back to Clover.
-    const started = await httpsCall(
-      `${running.url}/api/v1/extensions/${ID}/account-linking/authorize`,
-      { method: "POST", headers: admin, body: JSON.stringify({ userId: USER }) },
-    );
-    assert.equal(started.status, 200, started.body.toString());
-    const vendor = await fetch(String(started.json()["authorizationUrl"]), { redirect: "manual" });
-    assert.equal(vendor.status, 302);
-    const back = new URL(vendor.headers.get("location")!);
-    // The redirect URL names the port the platform listens on (port 0 binds an ephemeral one).
-    assert.equal(back.port, new URL(running.url).port, "redirect_uri names the bound port");
-    assert.equal(back.pathname, "/v1/al/token/");
-    const linked = await httpsCall(`${running.url}${back.pathname}${back.search}`);
-    assert.equal(linked.status, 200, linked.body.toString());
-    const deadline = Date.now() + 10_000;
-    while (!requests.some((r) => r.body.header.name === "DiscoverAppliancesRequest")) {
-      assert.ok(Date.now() < deadline, "discovery after linking");
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    ({ running, oauth, requests } = rig);
     // The first turn compiles the home vocabulary; on a busy machine that takes seconds.
     await say("turn on the porch light");
   });
-  after(async () => {
-    device?.close();
-    server?.closeAllConnections();
-    await new Promise<void>((resolve) => server?.close(() => resolve()));
-    await oauth?.close();
-    await running?.close();
-  });
+  after(() => rig?.close());
 
   it("discovers with a signed ClovaHome envelope carrying the access token (§2, §3, §4.1)", async () => {
     const discovery = requests.find((r) => r.body.header.name === "DiscoverAppliancesRequest")!;
@@ -193,7 +80,9 @@ describe("Clova Home conformance (raw home extension, raw device)", () => {
 
   it("sends control requests with the appliance echoed (§4.3) and confirms success", async () => {
     requests.length = 0;
-    control = (r) => ({ body: message(String(r.header.name).replace(/Request$/, "Confirmation")) });
+    rig.control = (r) => ({
+      body: message(String(r.header.name).replace(/Request$/, "Confirmation")),
+    });
     const answer = await say("turn on the porch light");
     const sent = requests.find((r) => r.body.header.name === "TurnOnRequest");
     assert.ok(sent, "TurnOnRequest");
@@ -212,13 +101,13 @@ describe("Clova Home conformance (raw home extension, raw device)", () => {
   ];
   for (const [name, payload, expected] of failures)
     it(`tells the user about ${name} in the platform's words (§8)`, async () => {
-      control = () => ({ body: message(name, payload) });
+      rig.control = () => ({ body: message(name, payload) });
       const said = heard(await say("turn off the porch light"));
       assert.match(said, expected);
     });
 
   it("speaks the bounds of ValueOutOfRangeError (§12.3 d)", async () => {
-    control = () => ({
+    rig.control = () => ({
       body: message("ValueOutOfRangeError", { minimumValue: 10, maximumValue: 30 }),
     });
     const said = heard(await say("set the heater to 35 degrees"));
@@ -265,9 +154,9 @@ describe("Clova Home conformance (raw home extension, raw device)", () => {
   );
   for (const [what, out] of broken)
     it(`treats ${what} as a failure, never as success (§2.3, §8.1)`, async () => {
-      control = () => out;
+      rig.control = () => out;
       const failed = heard(await say("turn off the porch light"));
-      control = (r) => ({
+      rig.control = (r) => ({
         body: message(String(r.header.name).replace(/Request$/, "Confirmation")),
       });
       const succeeded = heard(await say("turn off the porch light"));
@@ -275,12 +164,14 @@ describe("Clova Home conformance (raw home extension, raw device)", () => {
     });
 
   it("accepts the namespace in any case (§3.1: CLOVAHome occurs)", async () => {
-    control = (r) => {
+    rig.control = (r) => {
       const body = message(String(r.header.name).replace(/Request$/, "Confirmation"));
       return { body: { ...body, header: { ...body.header, namespace: "CLOVAHome" } } };
     };
     const upper = heard(await say("turn off the porch light"));
-    control = (r) => ({ body: message(String(r.header.name).replace(/Request$/, "Confirmation")) });
+    rig.control = (r) => ({
+      body: message(String(r.header.name).replace(/Request$/, "Confirmation")),
+    });
     assert.equal(upper, heard(await say("turn off the porch light")));
   });
 
@@ -298,7 +189,7 @@ describe("Clova Home conformance (raw home extension, raw device)", () => {
   it("refreshes the token and retries once on ExpiredAccessTokenError (§8.2, §12.3 b)", async () => {
     requests.length = 0;
     let first = true;
-    control = (r) => {
+    rig.control = (r) => {
       if (first) {
         first = false;
         return { body: message("ExpiredAccessTokenError") };
@@ -437,8 +328,8 @@ describe("Clova Home conformance (raw home extension, raw device)", () => {
 
     before(async () => {
       appliances.push(...extra);
-      customCommands = [routine];
-      scenes = [
+      rig.customCommands = [routine];
+      rig.scenes = [
         {
           sceneId: "sc-arrive",
           sceneName: "arrive home",
@@ -446,37 +337,33 @@ describe("Clova Home conformance (raw home extension, raw device)", () => {
           additionalSceneDetails: { gw: "gw-12" },
         },
       ];
-      const rerun = await httpsCall(`${running.url}/api/v1/home/users/${USER}/discover`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${ADMIN}` },
-      });
-      assert.ok(rerun.status < 300, rerun.body.toString());
-      control = (r) => ({
+      await rig.rediscover();
+      rig.control = (r) => ({
         body: message(String(r.header.name).replace(/Request$/, "Confirmation")),
       });
     });
 
     it("asks HealthCheck with a …Response answer and speaks reachability; a …Confirmation is a failure (§3.3)", async () => {
       requests.length = 0;
-      control = (r) =>
+      rig.control = (r) =>
         r.header.name === "HealthCheckRequest"
           ? { body: message("HealthCheckResponse", { isReachable: false, isTurnOn: false }) }
           : { body: message("DriverInternalError") };
       const offline = heard(await say("is the porch light online"));
       assert.ok(names().includes("HealthCheckRequest"), names().join());
-      control = () => ({
+      rig.control = () => ({
         body: message("HealthCheckResponse", { isReachable: true, isTurnOn: true }),
       });
       const online = heard(await say("is the porch light online"));
       assert.notEqual(offline, online, "the answer follows isReachable");
-      control = () => ({ body: message("HealthCheckConfirmation", {}) });
+      rig.control = () => ({ body: message("HealthCheckConfirmation", {}) });
       const wrong = heard(await say("is the porch light online"));
       assert.notEqual(wrong, online, "HealthCheckConfirmation is not the success name");
     });
 
     it("gives an infrared device a neutral acknowledgement and never a HealthCheckRequest (§4.9 rule 3)", async () => {
       requests.length = 0;
-      control = (r) => ({
+      rig.control = (r) => ({
         body: message(String(r.header.name).replace(/Request$/, "Confirmation")),
       });
       const said = heard(await say("turn on the den tv"));
@@ -489,7 +376,7 @@ describe("Clova Home conformance (raw home extension, raw device)", () => {
 
     it("locks a door with a bare LOCKED string and refuses to unlock it by voice (§5.5, §6.4)", async () => {
       requests.length = 0;
-      control = () => ({ body: message("SetLockStateConfirmation", { lockState: "LOCKED" }) });
+      rig.control = () => ({ body: message("SetLockStateConfirmation", { lockState: "LOCKED" }) });
       await say("lock the front door lock");
       const lock = requests.find((r) => r.body.header.name === "SetLockStateRequest");
       assert.ok(lock, names().join());
@@ -507,7 +394,7 @@ describe("Clova Home conformance (raw home extension, raw device)", () => {
       assert.deepEqual(names(), [], "an out-of-range value never reaches the extension");
       assert.match(refused, /18/);
       assert.match(refused, /30/);
-      control = () => ({
+      rig.control = () => ({
         body: message("SetTargetTemperatureConfirmation", { targetTemperature: { value: 24 } }),
       });
       await say("set the bedroom air conditioner to 24 degrees");
@@ -523,7 +410,7 @@ describe("Clova Home conformance (raw home extension, raw device)", () => {
 
     it("runs a routine as one request per step, in order (§4.5)", async () => {
       requests.length = 0;
-      control = (r) => ({
+      rig.control = (r) => ({
         body: message(String(r.header.name).replace(/Request$/, "Confirmation")),
       });
       await say("movie night");
@@ -534,7 +421,7 @@ describe("Clova Home conformance (raw home extension, raw device)", () => {
     });
 
     it("answers a query from the …Response payload (§5.2)", async () => {
-      control = (r) =>
+      rig.control = (r) =>
         r.header.name === "GetCurrentTemperatureRequest"
           ? {
               body: message("GetCurrentTemperatureResponse", {
@@ -550,7 +437,7 @@ describe("Clova Home conformance (raw home extension, raw device)", () => {
     });
 
     it("does not speak a …Response whose value has the wrong type (§5.2)", async () => {
-      control = (r) =>
+      rig.control = (r) =>
         r.header.name === "GetCurrentTemperatureRequest"
           ? {
               body: message("GetCurrentTemperatureResponse", {
@@ -566,7 +453,7 @@ describe("Clova Home conformance (raw home extension, raw device)", () => {
 
     it("asks before an action listed in actionsNeededUserConfirmation and sends it after yes (§4.9 rule 2)", async () => {
       requests.length = 0;
-      control = (r) => ({
+      rig.control = (r) => ({
         body: message(String(r.header.name).replace(/Request$/, "Confirmation")),
       });
       const asked = heard(await say("turn on the hall heater"));
@@ -585,7 +472,7 @@ describe("Clova Home conformance (raw home extension, raw device)", () => {
 
     it("runs a discovered scene with ActionSceneRequest carrying the scene (§4.6, §5.1)", async () => {
       requests.length = 0;
-      control = () => ({ body: message("ActionSceneConfirmation") });
+      rig.control = () => ({ body: message("ActionSceneConfirmation") });
       const said = heard(await say("run the arrive home scene"));
       assert.ok(said.length > 0);
       const run = requests.find((r) => r.body.header.name === "ActionSceneRequest");
@@ -598,7 +485,7 @@ describe("Clova Home conformance (raw home extension, raw device)", () => {
     });
 
     it("rediscovers after NoSuchTargetError (§4.9 rule 6, §12.3 c)", async () => {
-      control = () => ({ body: message("NoSuchTargetError") });
+      rig.control = () => ({ body: message("NoSuchTargetError") });
       requests.length = 0;
       const said = heard(await say("turn off the porch light"));
       assert.ok(said.length > 0);

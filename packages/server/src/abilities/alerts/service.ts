@@ -42,17 +42,20 @@ export interface NewAlert {
   status?: "pending" | "sent";
 }
 
+/** A spoken reminder another ability asks for (the schedule's "remind me before"). */
+export interface ReminderInput {
+  userId: string;
+  deviceId?: string;
+  at: number;
+  text: string;
+  timeZone: string;
+  /** The language the reminder is spoken in (default: guessed from the text). */
+  language?: Language;
+}
+
 /** What other abilities may use (the schedule ability's "remind me before"). */
 export interface AlertsApi {
-  setReminder(input: {
-    userId: string;
-    deviceId?: string;
-    at: number;
-    text: string;
-    timeZone: string;
-    /** The language the reminder is spoken in (default: guessed from the text). */
-    language?: Language;
-  }): Promise<AlertRecord>;
+  setReminder(input: ReminderInput): Promise<AlertRecord>;
   deleteReminder(token: string): Promise<boolean>;
 }
 
@@ -175,14 +178,7 @@ export class AlertsService implements AlertsApi {
     return this.push(alert, { speech: [], directives: [deleteAlert(alert)] });
   }
 
-  async setReminder(input: {
-    userId: string;
-    deviceId?: string;
-    at: number;
-    text: string;
-    timeZone: string;
-    language?: Language;
-  }): Promise<AlertRecord> {
+  async setReminder(input: ReminderInput): Promise<AlertRecord> {
     if (!isTimeZone(input.timeZone)) throw new Error(`unknown time zone "${input.timeZone}"`);
     if (input.text.trim() === "") throw new Error("a reminder needs a text");
     const record = await this.create({

@@ -73,7 +73,9 @@ export function speakGroup(
   const done = outcomes.filter(succeeded);
   const failed = outcomes.filter((o) => !succeeded(o));
   const parts: string[] = [];
-  if (done.length > 0)
+  // One member did it: its own answer ("Changed the brightness of the counter light.").
+  if (done.length === 1 && outcomes.length === 1) parts.push(speakOne(done[0]!, ctx));
+  else if (done.length > 0)
     parts.push(
       fill(
         SAY.groupDone[language],
@@ -161,9 +163,15 @@ function speakDone(
       return fill(entry.withValue[language], { d, v: String(reported) }, language);
     return fill(entry[language], { d }, language);
   }
-  let v = action === "ReleaseMode" ? inner(extras.mode) : (reported ?? requested);
-  if (action === "SetChannel" && inner(payload.subChannel ?? extras.subChannel) !== undefined)
-    v = `${v}-${inner(payload.subChannel ?? extras.subChannel)}`;
+  // A number is the device's state: spoken only when reported; words the user said (a mode,
+  // a channel or input name) may be repeated.
+  let v =
+    action === "ReleaseMode"
+      ? inner(extras.mode)
+      : (reported ?? (typeof requested === "number" ? undefined : requested));
+  if (v === undefined && entry.plain) return fill(entry.plain[language], { d }, language);
+  if (action === "SetChannel" && inner(payload.subChannel) !== undefined)
+    v = `${v}-${inner(payload.subChannel)}`;
   if (entry[language].includes("{v}") && v === undefined)
     return fill(DONE.Routine![language], { d }, language);
   return fill(entry[language], { d, v: v === undefined ? undefined : String(v) }, language);

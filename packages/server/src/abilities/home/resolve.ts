@@ -27,12 +27,16 @@ export function resolveTargets(
   const able = named.filter((d) => canServe(command, d, options));
   const unable = named.filter((d) => !able.includes(d));
   if (able.length === 0) return { kind: "unable", devices: named };
-  if (able.length === 1) return { kind: "targets", devices: able, skipped: [] };
   // A room alone ("turn off the bedroom"), a tag, "all"/plural: a group (§9.4).
   const group =
     command.group ||
     command.tagged ||
     (command.rooms.length > 0 && command.classes.length === 0 && command.named.length === 0);
+  // A group's members that cannot do it are named even when only one member can (§9.4).
+  if (able.length === 1) {
+    const others = group && command.intent !== "Query" ? unable : [];
+    return { kind: "targets", devices: able, skipped: others };
+  }
   if (command.intent === "Query" && !command.group) {
     const sensors = able.filter((d) => d.types.some((t) => SENSOR_TYPES.includes(t)));
     if (sensors.length === 1) return { kind: "targets", devices: sensors, skipped: [] };

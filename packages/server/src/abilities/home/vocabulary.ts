@@ -95,7 +95,8 @@ export class HomeVocabulary {
       phrases.push(phrase);
     };
     for (const device of devices) {
-      if (device.appliance.friendlyName) add(device.appliance.friendlyName, "name", [device.index]);
+      // Without a friendlyName the model name, else "light 2", is what the user calls it (§4.2).
+      add(device.name, "name", [device.index]);
       for (const tag of device.tags) {
         const room = roomOfWord(lexicon, tag);
         if (room) add(tag, "room", room);

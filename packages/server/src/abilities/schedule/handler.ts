@@ -3,6 +3,7 @@
 // ability's session), memos, and spoken answers with cards for screens.
 import type { DeviceInfo, Language } from "../../assistant/turn.js";
 import type { AbilityAnswer, AbilityTurn } from "../ability.js";
+import type { ReminderInput } from "../alerts/service.js";
 import { localDate, shiftDate } from "../time/date.js";
 import { spokenTime } from "../time/words.js";
 import { wallTimeAt } from "../time/zone.js";
@@ -44,14 +45,7 @@ const ALERT_WORD =
   /^\s*(an? |the |my )?(alarms?|timers?|reminders?|アラーム|目覚まし|タイマー|リマインダー|알람|타이머|리마인더)\s*$/i;
 
 /** A reminder before an event, handed to the alerts ability when the platform has it. */
-export interface ReminderRequest {
-  userId: string;
-  deviceId?: string;
-  at: number;
-  text: string;
-  timeZone: string;
-  language?: Language;
-}
+export type ReminderRequest = ReminderInput;
 
 export interface ScheduleDeps {
   scheduleFor(userId: string): Promise<Schedule>;
@@ -62,15 +56,10 @@ export interface ScheduleDeps {
 }
 
 /** An occurrence as kept in session attributes (JSON). */
-interface Target {
-  uid: string;
-  summary: string;
-  start: number;
-  end: number;
-  allDay: boolean;
-  recurring: boolean;
-  recurrenceId?: number;
-}
+type Target = Pick<
+  Occurrence,
+  "uid" | "summary" | "start" | "end" | "allDay" | "recurring" | "recurrenceId"
+>;
 
 interface Draft {
   subject?: string;

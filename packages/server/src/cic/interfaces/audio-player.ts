@@ -6,6 +6,7 @@ import { isPlay } from "../../assistant/directives.js";
 import type { Language, TurnResult } from "../../assistant/turn.js";
 import type { DeviceSide, InterfaceEvent, Reaction, Shaper } from "./device-side.js";
 import { object, part, text } from "./parts.js";
+import { playAgain } from "./player-queue.js";
 
 const PENDING = "audio:pending-report:";
 
@@ -131,11 +132,7 @@ function repeatOne(
       namespace: "AudioPlayer",
       name: "Play",
       messageId: crypto.randomUUID(),
-      payload: {
-        audioItem: { ...item.audioItem, stream },
-        playBehavior: "REPLACE_ALL",
-        source: item.source ?? { name: "" },
-      },
+      payload: playAgain(item, { ...item.audioItem, stream }),
     },
   ];
   result.speech = [];

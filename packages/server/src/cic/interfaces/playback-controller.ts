@@ -6,6 +6,7 @@
 // chosen queue item or takes playback over from another device (hand-over).
 import type { DeviceSide, InterfaceEvent, Reaction, Shaper } from "./device-side.js";
 import { object, part, text } from "./parts.js";
+import { playAgain } from "./player-queue.js";
 
 /** Button events → the Expect*Command that makes the target device press that button. */
 const REMOTE: Record<string, string> = {
@@ -67,18 +68,7 @@ export const playbackControllerReactions: Record<string, Reaction> = {
     if (handover) return takeOver(event, side, handover, token);
     const item = token ? side.queues.find(event.deviceKey, token) : undefined;
     if (!item) return undefined; // the owning extension decides (Clova.ResumeIntent)
-    return [
-      part(
-        "AudioPlayer",
-        "Play",
-        {
-          audioItem: item.audioItem,
-          playBehavior: "REPLACE_ALL",
-          source: item.source ?? { name: "" },
-        },
-        event.dialogRequestId,
-      ),
-    ];
+    return [part("AudioPlayer", "Play", playAgain(item), event.dialogRequestId)];
   },
   "PlaybackController.CustomCommandIssued": async (event, side) => {
     const button = text(event.payload, "button");
@@ -116,11 +106,7 @@ async function takeOver(
     part(
       "AudioPlayer",
       "Play",
-      {
-        audioItem: { ...item.audioItem, stream },
-        playBehavior: "REPLACE_ALL",
-        source: item.source ?? { name: "" },
-      },
+      playAgain(item, { ...item.audioItem, stream }),
       event.dialogRequestId,
     ),
   ];

@@ -14,6 +14,14 @@ export interface QueueItem {
   ownerId?: string;
 }
 
+/** The AudioPlayer.Play payload that plays a queued item again, now (REPLACE_ALL). */
+export function playAgain(
+  item: QueueItem,
+  audioItem: Record<string, unknown> = item.audioItem,
+): Record<string, unknown> {
+  return { audioItem, playBehavior: "REPLACE_ALL", source: item.source ?? { name: "" } };
+}
+
 export interface DeviceQueue {
   items: QueueItem[];
   current: number;

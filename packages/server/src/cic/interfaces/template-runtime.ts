@@ -7,7 +7,7 @@ import { isPlay } from "../../assistant/directives.js";
 import { hasScreen } from "../device-state.js";
 import type { DeviceSide, InterfaceEvent, Reaction, Shaper } from "./device-side.js";
 import { object, part, text } from "./parts.js";
-import type { QueueItem } from "./player-queue.js";
+import { playAgain, type QueueItem } from "./player-queue.js";
 
 const button = (name: string, enabled = true, selected = false) => ({
   name,
@@ -158,18 +158,7 @@ export const templateRuntimeReactions: Record<string, Reaction> = {
     const token = text(event.payload, "token");
     const item = token ? side.queues.find(event.deviceKey, token) : undefined;
     if (!item) return [];
-    return [
-      part(
-        "AudioPlayer",
-        "Play",
-        {
-          audioItem: item.audioItem,
-          playBehavior: "REPLACE_ALL",
-          source: item.source ?? { name: "" },
-        },
-        event.dialogRequestId,
-      ),
-    ];
+    return [part("AudioPlayer", "Play", playAgain(item), event.dialogRequestId)];
   },
 };
 

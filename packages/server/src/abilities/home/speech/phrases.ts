@@ -4,7 +4,8 @@ import type { Language } from "../../../assistant/turn.js";
 
 type Text = Record<Language, string>;
 
-type Done = Text & { withValue?: Text };
+/** `plain`: the sentence without {v}, when the extension reported no value (§3.4, §12.2). */
+type Done = Text & { withValue?: Text; plain?: Text };
 
 /** A sentence the same for up and down, or one per direction ([up, down]). */
 type Either = string | [string, string];
@@ -47,6 +48,11 @@ export const DONE: Record<string, Done> = {
     en: "Set the {d} to {v} percent.",
     ja: "{d}の明るさを{v}%にしました。",
     ko: "{d} 밝기를 {v}%로 맞췄어요.",
+    plain: {
+      en: "Changed the brightness of the {d}.",
+      ja: "{d}の明るさを変えました。",
+      ko: "{d} 밝기를 바꿨어요.",
+    },
   },
   ...stepped(
     "Brightness",
@@ -67,21 +73,41 @@ export const DONE: Record<string, Done> = {
     en: "Set the {d} to {v} kelvin.",
     ja: "{d}の色温度を{v}ケルビンにしました。",
     ko: "{d} 색온도를 {v}켈빈으로 맞췄어요.",
+    plain: {
+      en: "Changed the colour temperature of the {d}.",
+      ja: "{d}の色温度を変えました。",
+      ko: "{d} 색온도를 바꿨어요.",
+    },
   },
   SetTargetTemperature: {
     en: "The {d} is set to {v} degrees.",
     ja: "{d}を{v}度に設定しました。",
     ko: "{d}{을} {v}도로 맞췄어요.",
+    plain: {
+      en: "Changed the temperature setting of the {d}.",
+      ja: "{d}の設定温度を変えました。",
+      ko: "{d} 설정 온도를 바꿨어요.",
+    },
   },
   SetFreezerTargetTemperature: {
     en: "The freezer of the {d} is set to {v} degrees.",
     ja: "{d}の冷凍室を{v}度に設定しました。",
     ko: "{d} 냉동실을 {v}도로 맞췄어요.",
+    plain: {
+      en: "Changed the freezer temperature of the {d}.",
+      ja: "{d}の冷凍室の温度を変えました。",
+      ko: "{d} 냉동실 온도를 바꿨어요.",
+    },
   },
   SetFridgeTargetTemperature: {
     en: "The fridge of the {d} is set to {v} degrees.",
     ja: "{d}の冷蔵室を{v}度に設定しました。",
     ko: "{d} 냉장실을 {v}도로 맞췄어요.",
+    plain: {
+      en: "Changed the fridge temperature of the {d}.",
+      ja: "{d}の冷蔵室の温度を変えました。",
+      ko: "{d} 냉장실 온도를 바꿨어요.",
+    },
   },
   ...stepped(
     "TargetTemperature",
@@ -105,6 +131,11 @@ export const DONE: Record<string, Done> = {
     en: "Set the fan speed of the {d} to {v}.",
     ja: "{d}の風量を{v}にしました。",
     ko: "{d} 풍량을 {v}단계로 맞췄어요.",
+    plain: {
+      en: "Changed the fan speed of the {d}.",
+      ja: "{d}の風量を変えました。",
+      ko: "{d} 풍량을 바꿨어요.",
+    },
   },
   ...stepped(
     "FanSpeed",
@@ -148,6 +179,11 @@ export const DONE: Record<string, Done> = {
     en: "Switched the {d} to channel {v}.",
     ja: "{d}を{v}チャンネルにしました。",
     ko: "{d}{을} {v}번 채널로 바꿨어요.",
+    plain: {
+      en: "Changed the channel of the {d}.",
+      ja: "{d}のチャンネルを変えました。",
+      ko: "{d} 채널을 바꿨어요.",
+    },
   },
   SetChannelByName: {
     en: "Switched the {d} to {v}.",
