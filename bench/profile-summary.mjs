@@ -10,13 +10,26 @@ if (!file) {
 }
 const top = Number(topArg ?? 15);
 const profile = JSON.parse(readFileSync(file, "utf8"));
+// A sampling heap profile (`.heapprofile`: a tree under `head`, bytes allocated per node) is
+// summarized the same way, in bytes instead of time.
+const heap = profile.head !== undefined;
+if (heap) {
+  profile.nodes = [];
+  const walk = (node) => {
+    profile.nodes.push(node);
+    for (const child of node.children ?? []) walk(child);
+  };
+  walk(profile.head);
+}
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const self = new Map();
-for (let i = 0; i < profile.samples.length; i++) {
-  const node = byId.get(profile.samples[i]);
-  const dt = profile.timeDeltas[i] ?? 0;
-  self.set(node.id, (self.get(node.id) ?? 0) + dt);
-}
+if (heap) for (const n of profile.nodes) self.set(n.id, n.selfSize);
+else
+  for (let i = 0; i < profile.samples.length; i++) {
+    const node = byId.get(profile.samples[i]);
+    const dt = profile.timeDeltas[i] ?? 0;
+    self.set(node.id, (self.get(node.id) ?? 0) + dt);
+  }
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 const functions = new Map();
 const files = new Map();
@@ -39,10 +52,10 @@ const show = (title, map) => {
   console.log(`\n${title}`);
   for (const [name, us] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) {
     console.log(
-      `${((100 * us) / total).toFixed(1).padStart(5)}%  ${(us / 1000).toFixed(0).padStart(6)} ms  ${name}`,
+      `${((100 * us) / total).toFixed(1).padStart(5)}%  ${(us / 1000).toFixed(0).padStart(6)} ${heap ? "KB" : "ms"}  ${name}`,
     );
   }
 };
-console.log(`${(total / 1000).toFixed(0)} ms sampled`);
-show("by file or package (self time)", files);
-show("by function (self time)", functions);
+console.log(`${(total / 1000).toFixed(0)} ${heap ? "KB allocated" : "ms"} sampled`);
+show(`by file or package (self ${heap ? "bytes" : "time"})`, files);
+show(`by function (self ${heap ? "bytes" : "time"})`, functions);

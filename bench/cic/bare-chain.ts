@@ -3,6 +3,7 @@
 import { generateKeyPairSync, randomUUID, sign } from "node:crypto";
 import http2 from "node:http2";
 import { Pool } from "undici";
+import { answerStats } from "./server-stats.js";
 
 const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
 const pool = new Pool(process.env["DICE_URL"]!, { connections: 32 });
@@ -65,6 +66,7 @@ const server = http2.createServer((req, res) => {
     );
   });
 });
+answerStats();
 server.listen(0, "127.0.0.1", () =>
   process.send?.({ type: "ready", port: (server.address() as { port: number }).port }),
 );

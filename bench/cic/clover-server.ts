@@ -18,6 +18,7 @@ import {
   loadConfig,
   MemoryAuthStore,
 } from "../../packages/server/src/index.js";
+import { answerStats } from "./server-stats.js";
 
 class EveryRequestADevice extends DeviceAuthority {
   override async verifyAccessToken(): Promise<DeviceGrant> {
@@ -48,6 +49,7 @@ const gateway = new CicGateway({
   requireDownchannel: false,
 });
 const address = await gateway.listen(0);
+answerStats();
 process.send?.({ type: "ready", port: address.port });
 // A normal exit on SIGTERM, so that --cpu-prof writes its profile.
 process.on("SIGTERM", () => process.exit(0));

@@ -7,6 +7,7 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import type { ServerStats } from "./server-stats.js";
 
 const run = promisify(execFile);
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
@@ -120,8 +121,63 @@ function cpuPerTurn(pid: number, before: Map<string, number>, turns: number) {
   return { main: us(main), worker: us(busiest), total: us(total) };
 }
 
-async function load(port: number, label: string, pid: number) {
+/** The server's figures since its last answer (server-stats.ts); undefined from a build without it. */
+function askStats(child: ChildProcess, warm: boolean): Promise<ServerStats | undefined> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => done(undefined), 5000);
+    const done = (stats: ServerStats | undefined) => {
+      clearTimeout(timer);
+      child.off("message", onMessage);
+      resolve(stats);
+    };
+    const onMessage = (m: ServerStats) => {
+      if (m.type === "stats") done(m);
+    };
+    child.on("message", onMessage);
+    child.send({ type: "stats", warm });
+  });
+}
+
+/**
+ * GC figures of a round: collections and pause time per 1,000 turns, bytes allocated and
+ * promoted per turn, and how often the slowest 1% of the turns were in flight during a pause of
+ * each kind, beside how often any turn was (a pause the tail does not meet more often than the
+ * body is not what makes the tail).
+ */
+function gcFigures(stats: ServerStats | undefined, turns: { start: number; ms: number }[]) {
+  if (!stats) return undefined;
+  const per1000 = (n: number) => (n * 1000) / turns.length;
+  const during = (list: typeof turns, kind: string) => {
+    const pauses = stats.pauses.filter((p) => p.kind === kind);
+    const hit = list.filter((t) =>
+      pauses.some((p) => p.start < t.start + t.ms && p.start + p.ms > t.start),
+    ).length;
+    return (100 * hit) / Math.max(1, list.length);
+  };
+  const slowest = [...turns].sort((a, b) => b.ms - a.ms).slice(0, Math.ceil(turns.length / 100));
+  const count = (kind: string) => stats.pauses.filter((p) => p.kind === kind).length;
+  const asyncPerTurn = Object.fromEntries(
+    Object.entries(stats.async).map(([type, n]) => [type, n / turns.length]),
+  );
+  return {
+    scavenges: per1000(count("scavenge")),
+    markCompacts: per1000(count("mark-compact")),
+    pauseMs: per1000(stats.pauses.reduce((sum, p) => sum + p.ms, 0)),
+    allocatedKb: stats.allocated / 1024 / turns.length,
+    promotedKb: stats.promoted / 1024 / turns.length,
+    oldMb: stats.oldAfter / 1024 / 1024,
+    slowInScavenge: during(slowest, "scavenge"),
+    allInScavenge: during(turns, "scavenge"),
+    slowInMarkCompact: during(slowest, "mark-compact"),
+    allInMarkCompact: during(turns, "mark-compact"),
+    asyncPerTurn,
+  };
+}
+
+async function load(port: number, label: string, child: ChildProcess) {
+  const pid = child.pid!;
   const log = join(dir, `${label}.log`);
+  await askStats(child, label.startsWith("warm")); // the figures from here on are this round's
   const before = threadCpu(pid);
   const { stdout } = await run(
     "h2load",
@@ -144,16 +200,22 @@ async function load(port: number, label: string, pid: number) {
     ],
     { maxBuffer: 1 << 24 },
   );
+  const cpu = cpuPerTurn(pid, before, requests);
+  const stats = await askStats(child, label.startsWith("warm"));
   const rps = Number(/finished in [\d.]+\w+, ([\d.]+) req\/s/.exec(stdout)?.[1]);
   const ok = Number(/status codes: (\d+) 2xx/.exec(stdout)?.[1]);
-  const durations = readFileSync(log, "utf8")
+  // h2load's log: start (µs since the epoch), status, duration (µs) of each request.
+  const turns = readFileSync(log, "utf8")
     .trim()
     .split("\n")
-    .map((line) => Number(line.split("\t")[2]) / 1000)
-    .sort((a, b) => a - b);
+    .map((line) => {
+      const [start, , duration] = line.split("\t");
+      return { start: Number(start) / 1000, ms: Number(duration) / 1000 };
+    });
+  const durations = turns.map((t) => t.ms).sort((a, b) => a - b);
   const pct = (p: number) =>
     durations[Math.min(durations.length - 1, Math.floor(p * durations.length))]!;
-  return { rps, ok, p50: pct(0.5), p99: pct(0.99), cpu: cpuPerTurn(pid, before, requests) };
+  return { rps, ok, p50: pct(0.5), p99: pct(0.99), cpu, gc: gcFigures(stats, turns) };
 }
 
 const median = (values: number[]) =>
@@ -192,14 +254,14 @@ const results: Record<string, Round[]> = { clover: [], bare: [] };
 for (let i = 0; i < befores.length; i++) results[`before-${i}`] = [];
 const loadBefore = loadavg()[0]!;
 try {
-  await load(clover.port, "warm-clover", clover.child.pid!);
-  await load(bare.port, "warm-bare", bare.child.pid!);
-  for (const [i, b] of befores.entries()) await load(b.port, `warm-before-${i}`, b.child.pid!);
+  await load(clover.port, "warm-clover", clover.child);
+  await load(bare.port, "warm-bare", bare.child);
+  for (const [i, b] of befores.entries()) await load(b.port, `warm-before-${i}`, b.child);
   for (let round = 0; round < rounds; round++) {
-    results["bare"]!.push(await load(bare.port, `bare-${round}`, bare.child.pid!));
-    results["clover"]!.push(await load(clover.port, `clover-${round}`, clover.child.pid!));
+    results["bare"]!.push(await load(bare.port, `bare-${round}`, bare.child));
+    results["clover"]!.push(await load(clover.port, `clover-${round}`, clover.child));
     for (const [i, b] of befores.entries())
-      results[`before-${i}`]!.push(await load(b.port, `before-${i}-${round}`, b.child.pid!));
+      results[`before-${i}`]!.push(await load(b.port, `before-${i}-${round}`, b.child));
   }
 } finally {
   for (const child of [dice.child, clover.child, bare.child, ...befores.map((b) => b.child)])
@@ -237,6 +299,23 @@ for (const [i, file] of beforeFiles.entries()) {
     `\n${beforeFiles.length === 1 ? "before the change" : `before ${i + 1}`}: throughput ratio ${(o.rps / b.rps).toFixed(2)}, p99 ratio ${(o.p99 / b.p99).toFixed(2)}`,
   );
 }
+// Garbage collection and allocation per contender, medians of the rounds (server-stats.ts).
+const gcRow = (label: string) => {
+  const list = results[label]!.map((r) => r.gc).filter((g) => g !== undefined);
+  if (list.length === 0) return `| ${label} | (no figures from this build) |`;
+  const m = (f: (g: (typeof list)[number]) => number, digits = 1) =>
+    median(list.map(f)).toFixed(digits);
+  const types = [...new Set(list.flatMap((g) => Object.keys(g.asyncPerTurn)))].sort();
+  const async = types.map((t) => `${t} ${m((g) => g.asyncPerTurn[t] ?? 0)}`).join(", ");
+  return `| ${label} | ${m((g) => g.scavenges)} / ${m((g) => g.markCompacts, 2)} | ${m((g) => g.pauseMs)} | ${m((g) => g.allocatedKb)} | ${m((g) => g.promotedKb, 2)} | ${m((g) => g.oldMb)} | ${m((g) => g.slowInScavenge, 0)}% / ${m((g) => g.allInScavenge, 0)}% | ${m((g) => g.slowInMarkCompact, 0)}% / ${m((g) => g.allInMarkCompact, 0)}% | ${async || "—"} |`;
+};
+console.log(
+  "\n| chain | GCs per 1,000 turns: scavenges / mark-compacts | GC pause ms per 1,000 turns | KB allocated per turn | KB promoted per turn | old generation MB (end of round) | slowest 1% / all turns in flight during a scavenge | … during a mark-compact | async resources per turn (COUNT_ASYNC=1) |",
+);
+console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+console.log(gcRow("bare"));
+console.log(gcRow("clover"));
+for (let i = 0; i < beforeFiles.length; i++) console.log(gcRow(`before-${i}`));
 console.log(
   `\nthroughput ratio ${(c.rps / b.rps).toFixed(2)} (target >= 0.85), p99 ratio ${(c.p99 / b.p99).toFixed(2)} (target <= 1.3); medians of ${rounds} interleaved rounds, h2load -c ${clients} -m 1, ${requests} requests each; load average ${loadBefore.toFixed(1)} -> ${loadAfter.toFixed(1)}`,
 );

@@ -108,6 +108,8 @@ class EventBodyReader implements EventRequest {
   readonly #contentType: string;
   /** The simple body's data listener (removed when the body goes to busboy). */
   readonly #onHeld: (chunk: Buffer) => void;
+  /** The reader's listeners on the request, removed once the body is read or has failed. */
+  #listeners: [string, (chunk: Buffer) => void][] = [];
 
   constructor(
     private readonly req: AnyRequest,
@@ -151,12 +153,18 @@ class EventBodyReader implements EventRequest {
         ),
       limits.bodyTimeoutMs,
     );
-    req.on("data", (chunk: Buffer) => this.#received(chunk));
-    req.on("end", () => this.#ended());
-    req.on("aborted", () => this.#fail(new CicError(400, "the request body was cut off")));
-    req.on("close", () => {
-      if (!req.complete) this.#fail(new CicError(400, "the request body was cut off"));
-    });
+    this.#listeners = [
+      ["data", (chunk: Buffer) => this.#received(chunk)],
+      ["end", () => this.#ended()],
+      ["aborted", () => this.#fail(new CicError(400, "the request body was cut off"))],
+      [
+        "close",
+        () => {
+          if (!req.complete) this.#fail(new CicError(400, "the request body was cut off"));
+        },
+      ],
+    ];
+    for (const [event, listener] of this.#listeners) req.on(event, listener);
     this.#armIdle();
     if (this.#parser) {
       this.#wire(this.#parser);
@@ -238,6 +246,7 @@ class EventBodyReader implements EventRequest {
   #fail(error: CicError): void {
     if (this.#failure || this.#done) return;
     this.#failure = error;
+    this.#release();
     this.#stopTimers();
     // The parser is left as it is (destroying it mid-write throws inside busboy); it just
     // gets no more bytes.
@@ -297,9 +306,22 @@ class EventBodyReader implements EventRequest {
     this.resolve(this);
   }
 
+  /**
+   * The body is read or has failed: the reader lets go of the request. An HTTP/2 request's
+   * objects outlive young-generation collections until a full one, and whatever its listeners
+   * reach (this reader, its metadata, the turn waiting on it) was carried into the old
+   * generation with them (docs/benchmarks.md, "Text turns: fourth pass").
+   */
+  #release(): void {
+    for (const [event, listener] of this.#listeners) this.req.off(event, listener);
+    this.#listeners = [];
+    this.req.off("data", this.#onHeld);
+  }
+
   /** The whole body was read and accepted. */
   #complete(): void {
     this.#done = true;
+    this.#release();
     this.#stopTimers();
     this.audio.end();
     this.#finishResolve();

@@ -433,6 +433,19 @@ export async function rawExtension(
   return ext;
 }
 
+/** What a device hears, in order: each Speak attachment's language and text (the test engine
+ * names both in its "MP3"), or the URL of a Speak that has no attachment. */
+export function spoken(answer: H2Answer): { language: string; text: string }[] {
+  return answer.directives
+    .filter((d) => d.header.name === "Speak")
+    .map((d) => {
+      const url = String(d.payload["url"]);
+      const part = answer.parts.find((p) => p.headers["content-id"] === url.slice(4));
+      const found = part?.body.toString("utf8").match(/^mp3:(\w*):([\s\S]*)$/);
+      return found ? { language: found[1]!, text: found[2]! } : { language: "", text: url };
+    });
+}
+
 export function speech(text: string, end: boolean, extra: Record<string, unknown> = {}) {
   return {
     version: "1.0",
