@@ -463,6 +463,41 @@ export function speech(text: string, end: boolean, extra: Record<string, unknown
   };
 }
 
+/** An answer that ends the session, `brief` for a device with a screen, `verbose` without (§4.3). */
+export function speechSetAnswer(brief: string, verbose: string) {
+  return speech("", true, {
+    response: {
+      outputSpeech: {
+        type: "SpeechSet",
+        brief: { type: "PlainText", lang: "en", value: brief },
+        verbose: {
+          type: "SimpleSpeech",
+          values: { type: "PlainText", lang: "en", value: verbose },
+        },
+      },
+      card: {},
+      directives: [],
+      shouldEndSession: true,
+    },
+  });
+}
+
+/** What a device hears: the texts of its Speak attachments (the test TTS names them), else URLs. */
+export function heard(answer: Pick<H2Answer, "directives" | "parts">): string[] {
+  return answer.directives
+    .filter((d) => d.header.name === "Speak")
+    .map((d) => {
+      const url = String(d.payload["url"]);
+      const part = answer.parts.find((p) => p.headers["content-id"] === url.slice(4));
+      return part ? part.body.toString("utf8").replace(/^mp3:\w*:/, "") : url;
+    });
+}
+
+/** "Namespace.Name" of each directive. */
+export function directiveNames(directives: Directive[]): string[] {
+  return directives.map((d) => `${d.header.namespace}.${d.header.name}`);
+}
+
 /** An account (management API) and its token, for logging devices into one user (§3.3). */
 export async function newAccount(url: string, userId: string): Promise<string> {
   const created = await httpsCall(`${url}/api/v1/accounts`, {
