@@ -6,11 +6,13 @@
 import assert from "node:assert/strict";
 import http from "node:http";
 import { after, before, beforeEach, describe, it } from "node:test";
+import { SPEAKER_CONTEXT } from "../helpers/devices.js";
 import type { Json } from "../helpers/extension-server.js";
 import {
   admin,
-  type Directive,
+  directiveNames,
   guestTokens,
+  heard,
   newProduct,
   RawDevice,
   type RawExtension,
@@ -37,16 +39,7 @@ const model = {
     },
   ],
 };
-const AUDIO = {
-  header: { namespace: "Device", name: "Audio" },
-  payload: {
-    acceptContentType: [{ mimeType: "audio/mpeg", audioCodec: "MP3", fileExtension: "MP3" }],
-  },
-};
-const SPEAKER = [
-  { header: { namespace: "Device", name: "Display" }, payload: { size: "none" } },
-  AUDIO,
-];
+/** A device with a small screen that plays MP3 (the speaker's audio, cic.md §8). */
 const SCREEN = [
   {
     header: { namespace: "Device", name: "Display" },
@@ -57,9 +50,9 @@ const SCREEN = [
       contentLayer: { width: 427, height: 240 },
     },
   },
-  AUDIO,
+  ...SPEAKER_CONTEXT.filter((c) => c.header.name === "Audio"),
 ];
-const names = (ds: Directive[]) => ds.map((d) => `${d.header.namespace}.${d.header.name}`);
+const SPEAKER = SPEAKER_CONTEXT;
 const plain = (lang: string, value: unknown) => ({ type: "PlainText", lang, value });
 
 /** A valid, closing answer whose `response` members are replaced by `response`. */
@@ -143,10 +136,7 @@ describe("CEK custom extension conformance: fields (§3, §4, §7, §12.2)", () 
         },
       },
     });
-    assert.deepEqual(
-      spoken(await ask()).map((s) => s.text),
-      ["One item."],
-    );
+    assert.deepEqual(heard(await ask()), ["One item."]);
     ext.answer = () => ({ body: { version: "2.5", response: { shouldEndSession: true } } });
     const silent = await ask();
     assert.ok([200, 204].includes(silent.status), String(silent.status));
@@ -208,11 +198,8 @@ describe("CEK custom extension conformance: fields (§3, §4, §7, §12.2)", () 
         ),
       });
       const got = await ask();
-      assert.deepEqual(
-        spoken(got).map((s) => s.text),
-        [apology],
-      );
-      assert.ok(!names(got.directives).includes("SpeechRecognizer.ExpectSpeech"));
+      assert.deepEqual(heard(got), [apology]);
+      assert.ok(!directiveNames(got.directives).includes("SpeechRecognizer.ExpectSpeech"));
     });
 
   it("plays a SpeechSet's brief on a device with a screen, verbose without one (§4.3, §13 #9)", async () => {
@@ -228,14 +215,8 @@ describe("CEK custom extension conformance: fields (§3, §4, §7, §12.2)", () 
         },
       }),
     });
-    assert.deepEqual(
-      spoken(await ask(undefined, SCREEN)).map((s) => s.text),
-      ["Rain."],
-    );
-    assert.deepEqual(
-      spoken(await ask(undefined, SPEAKER)).map((s) => s.text),
-      ["Rain in the morning.", "Dry later."],
-    );
+    assert.deepEqual(heard(await ask(undefined, SCREEN)), ["Rain."]);
+    assert.deepEqual(heard(await ask(undefined, SPEAKER)), ["Rain in the morning.", "Dry later."]);
   });
 
   it("sends display size none without orientation, dpi or contentLayer (§3.2)", async () => {
@@ -265,7 +246,7 @@ describe("CEK custom extension conformance: fields (§3, §4, §7, §12.2)", () 
     ext.answer = () => ({ body: answer({ outputSpeech: {}, directives: [{ directive: play }] }) });
     const got = await ask();
     const played = got.directives.find((d) => d.header.name === "Play");
-    assert.ok(played, names(got.directives).join());
+    assert.ok(played, directiveNames(got.directives).join());
     assert.equal(typeof played.header.messageId, "string");
     assert.ok(String(played.header.messageId).length > 0);
     assert.equal((played.payload["audioItem"] as Json).audioItemId, "song-1");
@@ -278,11 +259,8 @@ describe("CEK custom extension conformance: fields (§3, §4, §7, §12.2)", () 
       }),
     });
     const got = await ask("open weather bird");
-    assert.deepEqual(
-      spoken(got).map((s) => s.text),
-      ["The bird sings."],
-    );
-    assert.ok(!names(got.directives).includes("SpeechRecognizer.ExpectSpeech"));
+    assert.deepEqual(heard(got), ["The bird sings."]);
+    assert.ok(!directiveNames(got.directives).includes("SpeechRecognizer.ExpectSpeech"));
   });
 
   it("refuses sessionAttributes above 64 KiB as an extension error (§7.2, §13 #14)", async () => {
@@ -293,11 +271,8 @@ describe("CEK custom extension conformance: fields (§3, §4, §7, §12.2)", () 
       ),
     });
     const got = await ask("open weather bird");
-    assert.deepEqual(
-      spoken(got).map((s) => s.text),
-      [apology],
-    );
-    assert.ok(!names(got.directives).includes("SpeechRecognizer.ExpectSpeech"));
+    assert.deepEqual(heard(got), [apology]);
+    assert.ok(!directiveNames(got.directives).includes("SpeechRecognizer.ExpectSpeech"));
   });
 
   it("sends built-in intents in a session with slots {}; CancelIntent does not end the session (§7.5)", async () => {
@@ -361,10 +336,7 @@ describe("CEK custom extension conformance: fields (§3, §4, §7, §12.2)", () 
       assert.ok(moved.status < 300, moved.body.toString());
       try {
         const got = await ask();
-        assert.deepEqual(
-          spoken(got).map((s) => s.text),
-          [apology],
-        );
+        assert.deepEqual(heard(got), [apology]);
         assert.equal(elsewhere, 0);
       } finally {
         await admin(running.url, "PATCH", `/api/v1/extensions/${ID}`, { endpointUrl: ext.url });

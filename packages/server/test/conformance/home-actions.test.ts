@@ -391,12 +391,7 @@ describe("Clova Home conformance: actions, payloads, queries and errors", () => 
         "desk-1",
         { mode: { value: "reading" } },
       ],
-      [
-        "set the box fan speed to 3",
-        "SetFanSpeedRequest",
-        "fan-1",
-        { fanSpeed: { value: 3 } },
-      ],
+      ["set the box fan speed to 3", "SetFanSpeedRequest", "fan-1", { fanSpeed: { value: 3 } }],
       ["put the box fan on baby mode", "SetModeRequest", "fan-1", { mode: { value: "baby" } }],
     ];
     for (const [text, name, applianceId, fields] of cases)
