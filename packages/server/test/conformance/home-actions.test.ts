@@ -197,6 +197,17 @@ describe("Clova Home conformance: actions, payloads, queries and errors", () => 
   });
   after(() => rig?.close());
 
+  it("sends the §2.2 headers: JSON, Accept, Accept-Charset, SignatureCEK, the exact length", async () => {
+    rig.requests.length = 0;
+    await rig.say("mute the tv");
+    const { headers, raw } = rig.requests[0]!;
+    assert.match(String(headers["content-type"]), /^application\/json;\s*charset[=-]UTF-8$/i);
+    assert.equal(headers["accept"], "application/json");
+    assert.match(String(headers["accept-charset"]), /^utf-8$/i);
+    assert.ok(String(headers["signaturecek"]).length > 0);
+    assert.equal(Number(headers["content-length"]), raw.length);
+  });
+
   describe("request fields per action (§5.1, §5.3–§5.5, §13.1, §15.1)", () => {
     const cases: [string, string, string, Json][] = [
       [
