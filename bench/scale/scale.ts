@@ -26,12 +26,14 @@
 // contender in the same rounds (a change measured against the code before it).
 // Needs redis-server. Run: npm run bench -- scale
 //   (ROUNDS, TURNS, BLOCKS, CLIENTS, PACED, RATE or RATE_SHARE, PIN=0|1, STALL_MS, PUSHES,
-//   NODE_FLAGS: flags for every node's process alike)
+//   NODE_FLAGS: flags for every node's process alike, ALLOC_PROF=<dir>: sampling heap profiles,
+//   HEAP_SNAPSHOT=<dir>: each node's heap at the end)
 import { type ChildProcess, fork, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { availableParallelism, loadavg } from "node:os";
+import { PerformanceObserver } from "node:perf_hooks";
 import { DeviceClient } from "@clover/device";
 import { Redis } from "ioredis";
 import { answer } from "../../packages/server/test/helpers/extension-server.js";
@@ -43,6 +45,8 @@ const CLIENTS = Number(process.env["CLIENTS"] ?? 16);
 const PACED = Number(process.env["PACED"] ?? 1500);
 const BLOCKS = Number(process.env["BLOCKS"] ?? 4);
 const STALL_MS = Number(process.env["STALL_MS"] ?? 50);
+/** Paced turns slower than this are set against the GC pauses they overlap. */
+const SLOW_MS = Number(process.env["SLOW_MS"] ?? 10);
 const RATE_SHARE = Number(process.env["RATE_SHARE"] ?? 0.1);
 const CPUS = availableParallelism();
 const PIN =
@@ -50,6 +54,8 @@ const PIN =
   "1";
 const PUSHES = Number(process.env["PUSHES"] ?? 200);
 const BEFORE = process.env["BEFORE_NODE"];
+/** ALLOC_PROF=<dir>: a sampling heap profile of each node's closed-loop blocks (node-probe.ts). */
+const ALLOC_PROF = process.env["ALLOC_PROF"];
 const TEXT = "ask bakery bot when are you open";
 /** What a device reports with every event (cic.md §4): written to the device record each turn. */
 const CONTEXT = [
@@ -176,12 +182,18 @@ async function closedLoop(n: Node, total: number) {
  * turn on a busy one would supersede its first, cic.md §7.3); when none is idle it waits for
  * one, and that wait counts in its latency.
  */
-async function paced(ns: Node[], total: number, rate: number): Promise<number[][]> {
+async function paced(
+  ns: Node[],
+  total: number,
+  rate: number,
+): Promise<{ latencies: number[]; slow: [number, number][] }[]> {
   const sides = ns.map((n) => {
     const idle = n.devices.map((d) => d.client);
     const waiting: ((client: DeviceClient) => void)[] = [];
     return {
       latencies: [] as number[],
+      /** Turns slower than SLOW_MS: [due, answered] in ms since the epoch. */
+      slow: [] as [number, number][],
       release(client: DeviceClient) {
         const next = waiting.shift();
         if (next) next(client);
@@ -201,14 +213,26 @@ async function paced(ns: Node[], total: number, rate: number): Promise<number[][
       (async () => {
         const client = await side.acquire();
         await turn(client);
-        side.latencies.push(performance.now() - due);
+        const ms = performance.now() - due;
+        side.latencies.push(ms);
+        if (ms > SLOW_MS)
+          side.slow.push([performance.timeOrigin + due, performance.timeOrigin + due + ms]);
         side.release(client);
       })(),
     );
   }
   await Promise.all(inFlight);
-  return sides.map((s) => s.latencies);
+  return sides.map(({ latencies, slow }) => ({ latencies, slow }));
 }
+
+/** This process's own GC pauses of 1 ms or more (the devices' and the extension's). */
+const ownPauses: [number, number][] = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    const start = performance.timeOrigin + entry.startTime;
+    if (entry.duration >= 1) ownPauses.push([start, start + entry.duration]);
+  }
+}).observe({ entryTypes: ["gc"] });
 
 const memory = await node("memory", {});
 const onRedis = await node("redis-a", { REDIS_URL: redis.url });
@@ -269,6 +293,33 @@ const sentBy = async (n: Node) => (await ask<{ sent: number }>(n, "commands")).s
 /** The GC pauses of the node's process since the last ask (node-probe.ts). */
 const pausesOf = (n: Node) => ask<Pauses>(n, "pauses");
 
+/** Collections by kind (node-probe.ts): Scavenge, MarkSweepCompact, … */
+type Kinds = Record<string, { count: number; ms: number; longest: number; oldMb: number }>;
+interface Heap {
+  allocated: number;
+  promoted: number;
+  kinds: Kinds;
+  heapMb: number;
+}
+/** From here on, the node's process records its collections (node-probe.ts). */
+const heapStart = (n: Node) => ask(n, "heap-start");
+/** Bytes the node allocated and its collections by kind since `heapStart`. */
+const heapStop = (n: Node) => ask<Heap>(n, "heap-stop");
+/** Adds collections by kind into `into`. */
+function addKinds(into: Kinds, from: Kinds) {
+  for (const [kind, k] of Object.entries(from)) {
+    const t = into[kind] ?? { count: 0, ms: 0, longest: 0, oldMb: 0 };
+    into[kind] = t;
+    t.count += k.count;
+    t.ms += k.ms;
+    if (k.longest >= t.longest) {
+      t.longest = k.longest;
+      t.oldMb = k.oldMb;
+    }
+  }
+  return into;
+}
+
 /** A GC here and in the node's process, so that neither collects the previous side's garbage. */
 async function collect(n: Node) {
   gc?.();
@@ -293,6 +344,15 @@ interface Pauses {
   count: number;
   ms: number;
   longest: number;
+  /** Pauses of 1 ms or more, [start, end] in ms since the epoch. */
+  spans: [number, number][];
+}
+
+interface Slow {
+  ownGc: number;
+  otherGc: number;
+  benchGc: number;
+  none: number;
 }
 
 interface Side {
@@ -305,15 +365,27 @@ interface Side {
   commandsPerTurn: number;
   /** Commands Redis ran per turn by name (those run by scripts included). */
   byName: Record<string, number>;
+  /** Bytes the node allocated on its JavaScript heap per turn (closed loop). */
+  allocatedPerTurn: number;
+  /** Bytes the node's young collections moved into the old generation per turn (closed loop). */
+  promotedPerTurn: number;
+  /** The node's collections by kind in the closed-loop blocks. */
+  closedKinds: Kinds;
   latencies: number[];
   /** The node's GC pauses during the paced turns. */
   pauses: Pauses;
+  /** Paced turns over SLOW_MS by what paused during them. */
+  slow: Slow;
+  /** The node's collections by kind during the paced turns. */
+  pacedKinds: Kinds;
+  /** The node's heap in use after the paced turns (MB). */
+  heapMb: number;
 }
 
 /** One round of closed-loop blocks, the sides alternating block by block (ABBA…). */
 async function throughputRound(
   round: number,
-): Promise<Record<string, Omit<Side, "latencies" | "pauses">>> {
+): Promise<Record<string, Omit<Side, "latencies" | "pauses" | "pacedKinds" | "heapMb" | "slow">>> {
   const totals = new Map(
     sides.map((n) => [
       n.name,
@@ -326,6 +398,9 @@ async function throughputRound(
         commands: 0,
         byName: new Map<string, number>(),
         latencies: [] as number[],
+        allocated: 0,
+        promoted: 0,
+        kinds: {} as Kinds,
       },
     ]),
   );
@@ -337,10 +412,17 @@ async function throughputRound(
       const t = totals.get(n.name)!;
       const counted = await commandCounts();
       const sent = await sentBy(n);
+      await heapStart(n);
+      if (ALLOC_PROF) await ask(n, "alloc-start");
       const cpu = [await cpuOf(n), redisCpu(), ownCpu()];
       const started = performance.now();
       const block = await closedLoop(n, perBlock);
       t.ms += performance.now() - started;
+      if (ALLOC_PROF) await ask(n, "alloc-stop");
+      const heap = await heapStop(n);
+      t.allocated += heap.allocated;
+      t.promoted += heap.promoted;
+      addKinds(t.kinds, heap.kinds);
       t.turns += block.latencies.length;
       t.latencies.push(...block.latencies);
       t.cpu += (await cpuOf(n)) - cpu[0]!;
@@ -361,6 +443,9 @@ async function throughputRound(
         redisPerTurn: t.redis / t.turns,
         benchPerTurn: t.bench / t.turns,
         commandsPerTurn: t.commands / t.turns,
+        allocatedPerTurn: t.allocated / t.turns,
+        promotedPerTurn: t.promoted / t.turns,
+        closedKinds: t.kinds,
         byName: Object.fromEntries(
           [...t.byName].filter(([, c]) => c > 0).map(([name, c]) => [name, c / t.turns]),
         ),
@@ -376,14 +461,37 @@ for (let round = 0; round < ROUNDS; round++) {
   const throughput = await throughputRound(round);
   for (const n of sides) await collect(n);
   for (const n of sides) await pausesOf(n); // from here on
+  for (const n of sides) await heapStart(n);
+  ownPauses.length = 0;
   pin(true);
   const latencies = await paced(sides, PACED, RATE).finally(() => pin(false));
   const gcs = await Promise.all(sides.map(pausesOf));
+  const overlaps = (turn: [number, number], spans: [number, number][]) =>
+    spans.some(([start, end]) => start < turn[1] && end > turn[0]);
+  const heaps = await Promise.all(sides.map(heapStop));
   rows.push(
     Object.fromEntries(
       sides.map((n, i) => [
         n.name,
-        { ...throughput[n.name]!, latencies: latencies[i]!, pauses: gcs[i]! },
+        {
+          ...throughput[n.name]!,
+          latencies: latencies[i]!.latencies,
+          pauses: gcs[i]!,
+          // Each slow turn counted once, in the first of: its node paused, another node
+          // paused, this process (devices, extension) paused, none of them.
+          slow: latencies[i]!.slow.reduce(
+            (into, t) => {
+              if (overlaps(t, gcs[i]!.spans)) into.ownGc++;
+              else if (gcs.some((g, j) => j !== i && overlaps(t, g.spans))) into.otherGc++;
+              else if (overlaps(t, ownPauses)) into.benchGc++;
+              else into.none++;
+              return into;
+            },
+            { ownGc: 0, otherGc: 0, benchGc: 0, none: 0 },
+          ),
+          pacedKinds: heaps[i]!.kinds,
+          heapMb: heaps[i]!.heapMb,
+        },
       ]),
     ),
   );
@@ -421,8 +529,13 @@ const p = (name: string, q: number) => (r: Record<string, Side>) => pct(r[name]!
 const addedP99 = (name: string) => median(rows.map((r) => p(name, 0.99)(r) - p("memory", 0.99)(r)));
 const pooled = (name: string) => rows.flatMap((r) => r[name]!.latencies);
 const stalls = (name: string) => pooled(name).filter((ms) => ms > STALL_MS).length;
-const med = (name: string, field: Exclude<keyof Side, "latencies" | "byName" | "pauses">) =>
-  median(rows.map((r) => r[name]![field]));
+const med = (
+  name: string,
+  field: Exclude<
+    keyof Side,
+    "latencies" | "byName" | "pauses" | "closedKinds" | "pacedKinds" | "slow"
+  >,
+) => median(rows.map((r) => r[name]![field]));
 /** All the CPU one turn costs on the machine: the node, redis-server, the devices + extension. */
 const totalCpu = (name: string) =>
   median(rows.map((r) => r[name]!.cpuPerTurn + r[name]!.redisPerTurn + r[name]!.benchPerTurn));
@@ -457,6 +570,33 @@ console.log(
     .join("; ")}`,
 );
 console.log(
+  `paced turns over ${SLOW_MS} ms (all rounds) during a GC pause of their own node / of another node / of the devices' and extension's process / none: ${names
+    .map((n) => {
+      const all = rows.map((r) => r[n]!.slow);
+      const sum = (k: keyof Slow) => all.reduce((a, x) => a + x[k], 0);
+      return `${n} ${sum("ownGc")} / ${sum("otherGc")} / ${sum("benchGc")} / ${sum("none")}`;
+    })
+    .join("; ")}`,
+);
+/** Collections by kind per 1,000 turns: count, ms, longest (old generation at the longest). */
+const kindsPer1000 = (kinds: Kinds, turns: number) =>
+  Object.entries(kinds)
+    .sort((a, b) => b[1].ms - a[1].ms)
+    .map(
+      ([kind, k]) =>
+        `${kind} ${f((k.count / turns) * 1000)} (${f((k.ms / turns) * 1000)} ms, longest ${f(k.longest)} ms at ${k.oldMb.toFixed(0)} MB old)`,
+    )
+    .join(", ");
+for (const n of names) {
+  const turns = (field: "closed" | "paced") =>
+    field === "closed" ? rows.length * Math.ceil(TURNS / BLOCKS) * BLOCKS : pooled(n).length;
+  const sum = (field: "closedKinds" | "pacedKinds") =>
+    rows.reduce((into, r) => addKinds(into, r[n]![field]), {} as Kinds);
+  console.log(
+    `${n}: allocated per turn (median of rounds, closed loop) ${(med(n, "allocatedPerTurn") / 1024).toFixed(1)} KB, promoted ${(med(n, "promotedPerTurn") / 1024).toFixed(2)} KB; heap in use after the paced turns ${f(med(n, "heapMb"))} MB; collections per 1,000 turns, closed loop: ${kindsPer1000(sum("closedKinds"), turns("closed"))}; paced: ${kindsPer1000(sum("pacedKinds"), turns("paced"))}`,
+  );
+}
+console.log(
   `CPU per turn (median of rounds, closed loop): ${names.map((n) => `${n} node ${f(med(n, "cpuPerTurn"))} ms + redis-server ${f(med(n, "redisPerTurn"))} ms + devices and extension ${f(med(n, "benchPerTurn"))} ms`).join("; ")}`,
 );
 for (const n of names.slice(1)) {
@@ -474,6 +614,8 @@ console.log(
   `push p50 local ${f(median(pushes.map((x) => pct(x.local, 0.5))))} ms, cross-node ${f(median(pushes.map((x) => pct(x.remote, 0.5))))} ms; p99 local ${f(median(pushes.map((x) => pct(x.local, 0.99))))} ms, cross-node ${f(median(pushes.map((x) => pct(x.remote, 0.99))))} ms (target ≤ local + 5 ms)`,
 );
 
+// HEAP_SNAPSHOT=<dir>: each node's heap as the run ends (node-probe.ts).
+if (process.env["HEAP_SNAPSHOT"]) for (const n of sides) await ask(n, "snapshot");
 for (const n of [...sides, other]) {
   for (const { client } of n.devices) client.close();
   n.child.send({ type: "close" });

@@ -60,6 +60,37 @@ function speechLacksLanguage(s: OutputSpeech | undefined): boolean {
   return Array.isArray(s.values) ? s.values.some(itemLacksLanguage) : itemLacksLanguage(s.values);
 }
 
+/**
+ * A URL item becomes the `url` of a SpeechSynthesizer.Speak, which must be an http(s) URL of
+ * at most 2,048 bytes (cic.md §9.9): anything else no device could play is an invalid answer.
+ */
+export const CEK_MAX_SPEECH_URL_BYTES = 2048;
+const SPEAKABLE_URL = /^https?:\/\/[^\s/?#]+\S*$/i;
+
+function speechUrlIssues(r: CekResponse["response"]): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const check = (item: SpeechInfoObject, path: string) => {
+    if (item.type !== "URL") return;
+    const bytes = new TextEncoder().encode(item.value).length;
+    if (SPEAKABLE_URL.test(item.value) && bytes <= CEK_MAX_SPEECH_URL_BYTES) return;
+    const expected = `an http(s) URL of at most ${CEK_MAX_SPEECH_URL_BYTES} bytes`;
+    const found = bytes > CEK_MAX_SPEECH_URL_BYTES ? `${bytes} bytes` : JSON.stringify(item.value);
+    issues.push({ path, expected, found, message: `${path}: expected ${expected}, got ${found}` });
+  };
+  const walk = (s: OutputSpeech | undefined, path: string) => {
+    if (!s || s.type === undefined) return;
+    if (s.type === "SpeechSet") {
+      check(s.brief, `${path}.brief`);
+      walk(s.verbose, `${path}.verbose`);
+    } else if (Array.isArray(s.values))
+      for (const [i, v] of s.values.entries()) check(v, `${path}.values[${i}]`);
+    else check(s.values, `${path}.values`);
+  };
+  walk(r.outputSpeech, "response.outputSpeech");
+  walk(r.reprompt?.outputSpeech, "response.reprompt.outputSpeech");
+  return issues;
+}
+
 function one<T>(values: T | T[]): T {
   return Array.isArray(values) ? values[0]! : values;
 }
@@ -126,7 +157,7 @@ export function normalizeCekResponse(
     !("sessionAttibutes" in raw) &&
     !(options.language && lacksLanguage(raw))
   ) {
-    const issues: ValidationIssue[] = [];
+    const issues = speechUrlIssues(raw.response);
     raw.response.directives.forEach((d, i) => {
       payloadIssues(d, `response.directives[${i}]`, issues);
     });
@@ -162,5 +193,7 @@ export function normalizeCekResponse(
       shouldEndSession: r.shouldEndSession ?? true,
     }),
   }) as CekResponse;
+  const urls = speechUrlIssues(value.response);
+  if (urls.length > 0) return { ok: false, issues: urls };
   return { ok: true, value };
 }

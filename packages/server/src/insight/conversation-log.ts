@@ -136,6 +136,7 @@ export function turnEntry(
     assistantTimings || (turn.kind === "text" && turn.timings)
       ? { ...assistantTimings, ...(turn.kind === "text" ? turn.timings : {}) }
       : undefined;
+  const exchange = result?.exchange ? bounded(result.exchange) : undefined;
   return {
     at: new Date().toISOString(),
     deviceKey: deviceKeyOf(turn.device),
@@ -151,19 +152,13 @@ export function turnEntry(
     ...(turn.dialogRequestId ? { dialogRequestId: turn.dialogRequestId } : {}),
     ...(result?.extensionId ? { extensionId: result.extensionId } : {}),
     ...(result?.intent ? { intent: result.intent } : {}),
-    ...(result?.exchange ? { exchange: bounded(result.exchange) } : {}),
+    ...(exchange ? { exchange } : {}),
     ...(recognition ? { recognition } : {}),
     ...(session ? { session: boundedSession(session) } : {}),
     ...(timings ? { timings } : {}),
     ...(error !== undefined ? { error: String((error as Error)?.message ?? error) } : {}),
-    ...(result
-      ? {
-          result: {
-            ...(rest as TurnResult),
-            ...(result.exchange ? { exchange: bounded(result.exchange) } : {}),
-          },
-        }
-      : {}),
+    // The result's exchange is the entry's (one object; a stored copy keeps it once).
+    ...(result ? { result: { ...(rest as TurnResult), ...(exchange ? { exchange } : {}) } } : {}),
   };
 }
 
@@ -173,11 +168,26 @@ export type TurnScope = "device" | "user" | "extension" | "dialog" | "all";
 /** Turns kept per dialogRequestId (a dialog is one request and its few follow-ups). */
 export const PER_DIALOG = 10;
 
-/** Which capped list answers a filter best (the narrowest one it names). */
-export function listOf(filter: TurnFilter): {
-  scope: "device" | "user" | "extension" | "all";
+/**
+ * How long a dialog's own list is kept: a dialog is looked up soon after it happened (the
+ * console, `clover dialog-test`); later the device's, user's and all-turns lists still hold it.
+ * On Redis its expiry (one key per dialog); in memory the newest `total` dialogs' lists.
+ */
+export const DIALOG_KEEPING_MS = 3600_000;
+
+/**
+ * Which capped list answers a filter best (the narrowest one it names). A dialog's own list is
+ * kept for a shorter time than the others (DIALOG_KEEPING): when it is gone, the next one.
+ */
+export function listOf(
+  filter: TurnFilter,
+  withoutDialog = false,
+): {
+  scope: TurnScope;
   id: string;
 } {
+  if (filter.dialogRequestId && !withoutDialog)
+    return { scope: "dialog", id: filter.dialogRequestId };
   if (filter.deviceId) return { scope: "device", id: filter.deviceId };
   if (filter.userId) return { scope: "user", id: filter.userId };
   if (filter.extensionId) return { scope: "extension", id: filter.extensionId };
@@ -253,7 +263,10 @@ export class MemoryTurnLog implements TurnLog {
     const list = lists.get(id) ?? [];
     lists.delete(id);
     lists.set(id, list);
-    if (lists.size > MAX_KEYED_LISTS) lists.delete(lists.keys().next().value!);
+    // Dialogs: a new list nearly every turn, so only the newest `total` of them (as many as
+    // the all-turns list keeps), or the log would hold ten times the turns it shows.
+    const most = scope === "dialog" ? this.limits.total : MAX_KEYED_LISTS;
+    if (lists.size > most) lists.delete(lists.keys().next().value!);
     this.#append(list, entry, cap);
   }
 
@@ -269,7 +282,8 @@ export class MemoryTurnLog implements TurnLog {
   }
 
   #newestFirst(filter: TurnFilter): Iterable<LoggedTurn> {
-    const { scope, id } = listOf(filter);
+    let { scope, id } = listOf(filter);
+    if (scope === "dialog" && !this.#lists.dialog.has(id)) ({ scope, id } = listOf(filter, true));
     const list = scope === "all" ? this.#all : (this.#lists[scope].get(id) ?? []);
     return (function* () {
       for (let i = list.length - 1; i >= 0; i--) yield list[i]!;

@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import {
+  DIALOG_KEEPING_MS,
   type LoggedTurn,
   MemoryTurnLog,
   type TurnLog,
@@ -124,6 +125,50 @@ function turnLogSuite(name: string, nodes: () => Promise<TurnLog[]>, skip?: stri
       }
     });
 
+    it("finds a dialog's turns by its own list, after they left the all-turns list", async () => {
+      const deviceId = unique("dlg-dev");
+      const dialogRequestId = unique("dialog");
+      const first = await logs[0]!.record(entry({ deviceId, dialogRequestId, input: "first" }));
+      const again = await logs[1]!.record(entry({ deviceId, dialogRequestId, input: "again" }));
+      // Turns of other devices without a dialog (events): the all-turns list moves on.
+      for (let i = 0; i < LIMITS.total + 2; i++)
+        await logs[i % logs.length]!.record(entry({ deviceId: unique("busy") }));
+      for (const log of logs) {
+        assert.ok(
+          !(await log.list({ limit: 1000 })).some((t) => t.deviceId === deviceId),
+          "no longer in the all-turns list",
+        );
+        assert.deepEqual(
+          (await log.list({ dialogRequestId })).map((t) => t.id),
+          [again.id, first.id],
+        );
+        assert.deepEqual(
+          (await log.list({ dialogRequestId, deviceId })).map((t) => t.input),
+          ["again", "first"],
+        );
+        assert.deepEqual(await log.list({ dialogRequestId, deviceId: "someone else" }), []);
+      }
+      // An unknown dialog: the next narrowest list, the all-turns one here (nothing found).
+      assert.deepEqual(await logs[2]!.list({ dialogRequestId: unique("never") }), []);
+    });
+
+    it("gives back the result's CEK exchange as the entry's", async () => {
+      const deviceId = unique("exchange");
+      const exchange = { request: { version: "1.0" }, response: { ok: true }, durationMs: 4 };
+      const result = {
+        speech: [],
+        directives: [],
+        expectSpeech: false,
+        exchange,
+      } as unknown as NonNullable<LoggedTurn["result"]>;
+      await logs[0]!.record(entry({ deviceId, exchange, result }));
+      for (const log of logs) {
+        const [turn] = await log.list({ deviceId });
+        assert.deepEqual(turn!.exchange, exchange);
+        assert.deepEqual(turn!.result?.exchange, exchange, "the result's exchange is there too");
+      }
+    });
+
     it("computes an extension's health over its own capped list", async () => {
       const extensionId = unique("ext");
       const exchange = (ms: number, error?: string) => ({
@@ -207,4 +252,39 @@ describe("TurnLog on Redis while Redis is away", {
     }
   });
 });
+describe("TurnLog: what a dialog's own list costs", () => {
+  it("in memory: the lists of the newest `total` dialogs only", async () => {
+    const log = new MemoryTurnLog(LIMITS);
+    for (let i = 0; i < LIMITS.total * 3; i++)
+      await log.record(entry({ deviceId: `d${i % 4}`, dialogRequestId: `dialog-${i}` }));
+    // The oldest dialog's list is gone; its turn is still found through its device's list.
+    const oldest = LIMITS.total * 3 - 4 * LIMITS.perDevice;
+    assert.equal((await log.list({ dialogRequestId: "dialog-0" })).length, 0, "left every list");
+    assert.equal(
+      (await log.list({ dialogRequestId: `dialog-${oldest}`, deviceId: `d${oldest % 4}` })).length,
+      1,
+      "through the device's list",
+    );
+    assert.equal((await log.list({ dialogRequestId: `dialog-${LIMITS.total * 3 - 1}` })).length, 1);
+  });
+
+  it("on Redis: a dialog's list expires after DIALOG_KEEPING_MS, the others after a week", {
+    skip: !redisAvailable && "redis-server is not installed",
+  }, async () => {
+    const own = await startRedis();
+    const connection = await openRedis(own.url);
+    const log = new RedisTurnLog(connection, LIMITS);
+    try {
+      await log.record(entry({ deviceId: "ttl-dev", dialogRequestId: "ttl-dialog" }));
+      const dialogTtl = await connection.pttl("clover:turns:dialog:ttl-dialog");
+      const deviceTtl = await connection.pttl("clover:turns:device:ttl-dev");
+      assert.ok(dialogTtl > 0 && dialogTtl <= DIALOG_KEEPING_MS, `dialog list ${dialogTtl} ms`);
+      assert.ok(deviceTtl > DIALOG_KEEPING_MS, `device list ${deviceTtl} ms`);
+    } finally {
+      await log.close();
+      await own.stop();
+    }
+  });
+});
+
 after(async () => redis?.stop());

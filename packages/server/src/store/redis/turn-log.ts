@@ -9,6 +9,7 @@ import type { Redis } from "ioredis";
 import { ApiError } from "../../api/http.js";
 import {
   DEFAULT_TURN_LOG_LIMITS,
+  DIALOG_KEEPING_MS,
   type ExtensionHealth,
   filtered,
   healthOf,
@@ -24,7 +25,7 @@ import { closeRedis, DEFAULT_PREFIX, type RedisScript, redisScript } from "./con
 
 /** Turns read per LRANGE. */
 const PAGE = 50;
-/** A device, user, extension or dialog without a turn for this long has its list dropped. */
+/** A device, user or extension without a turn for this long has its list dropped. */
 const KEYED_TTL_MS = 7 * 24 * 3600_000;
 /** A turn waits at most this long in the node's memory before its batch is sent. */
 export const FLUSH_AFTER_MS = 10;
@@ -32,51 +33,63 @@ export const FLUSH_AFTER_MS = 10;
 export const MAX_BATCH = 100;
 
 // KEYS[1] id counter, KEYS[2] the all-turns list (no expiry), KEYS[3..] the keyed lists named
-// by the entries; ARGV[1] TTL of keyed lists, ARGV[2] cap of the all-turns list, ARGV[3] number
-// of entries, then per entry: its JSON without id, how many keyed lists it goes to, and the cap
-// of each (their keys are the next ones in KEYS). Returns the first id (the others follow).
+// by the entries; ARGV[1] TTL of the device, user and extension lists, ARGV[2] TTL of a
+// dialog's list, ARGV[3] cap of the all-turns list, ARGV[4..7] caps of a device's, user's,
+// extension's and dialog's list, ARGV[8] number of entries, then per entry: its JSON without id
+// and the keyed lists it goes to, one letter each in the order of their keys in KEYS ("d"
+// device, "u" user, "x" extension, "g" dialog). Returns the first id (the others follow).
 const RECORD_BATCH = `
-local n = tonumber(ARGV[3])
+local caps = {d = tonumber(ARGV[4]), u = tonumber(ARGV[5]), x = tonumber(ARGV[6]), g = tonumber(ARGV[7])}
+local n = tonumber(ARGV[8])
 local first = redis.call("INCRBY", KEYS[1], n) - n + 1
 local all = {}
 local lists = {}
 local order = {}
 local k = 3
-local a = 4
+local a = 9
 for e = 0, n - 1 do
   local entry = '{"id":' .. (first + e) .. ',' .. string.sub(ARGV[a], 2)
   all[#all + 1] = entry
-  local count = tonumber(ARGV[a + 1])
-  for j = 1, count do
+  local kinds = ARGV[a + 1]
+  for j = 1, #kinds do
     local key = KEYS[k]
     local list = lists[key]
     if not list then
-      list = {cap = tonumber(ARGV[a + 1 + j]), values = {}}
+      local kind = string.sub(kinds, j, j)
+      list = {cap = caps[kind], ttl = kind == "g" and ARGV[2] or ARGV[1], values = {}}
       lists[key] = list
       order[#order + 1] = key
     end
     list.values[#list.values + 1] = entry
     k = k + 1
   end
-  a = a + 2 + count
+  a = a + 2
 end
 redis.call("LPUSH", KEYS[2], unpack(all))
-redis.call("LTRIM", KEYS[2], 0, tonumber(ARGV[2]) - 1)
+redis.call("LTRIM", KEYS[2], 0, tonumber(ARGV[3]) - 1)
 for _, key in ipairs(order) do
   local list = lists[key]
   redis.call("LPUSH", key, unpack(list.values))
   redis.call("LTRIM", key, 0, list.cap - 1)
-  redis.call("PEXPIRE", key, ARGV[1])
+  redis.call("PEXPIRE", key, list.ttl)
 end
 return first`;
 
 interface Pending {
   json: string;
   keys: string[];
-  caps: number[];
+  /** One letter per key: the keyed list's kind (RECORD_BATCH). */
+  kinds: string;
   entry: Omit<LoggedTurn, "id">;
   resolve: (turn: LoggedTurn) => void;
   reject: (error: unknown) => void;
+}
+
+/** A stored turn as read: its result's exchange is the entry's (stored once). */
+function fromJson(line: string): LoggedTurn {
+  const turn = JSON.parse(line) as LoggedTurn;
+  if (turn.result && turn.exchange) turn.result.exchange = turn.exchange;
+  return turn;
 }
 
 export class RedisTurnLog implements TurnLog {
@@ -93,7 +106,7 @@ export class RedisTurnLog implements TurnLog {
     private readonly ownsConnection = true,
   ) {
     this.limits = { ...DEFAULT_TURN_LOG_LIMITS, ...limits };
-    this.#record = redisScript(redis, "cloverTurnLogRecord", RECORD_BATCH);
+    this.#record = redisScript(redis, "cloverTurnLogRecord2", RECORD_BATCH);
   }
 
   #key(scope: TurnScope, id: string): string {
@@ -103,17 +116,21 @@ export class RedisTurnLog implements TurnLog {
   /** Resolves once the turn's batch is stored (then every node's reads see it). */
   record(entry: Omit<LoggedTurn, "id">): Promise<LoggedTurn> {
     const keys = [this.#key("device", entry.deviceId), this.#key("user", entry.userId)];
-    const caps = [this.limits.perDevice, this.limits.perUser];
+    let kinds = "du";
     if (entry.extensionId) {
       keys.push(this.#key("extension", entry.extensionId));
-      caps.push(this.limits.perExtension);
+      kinds += "x";
     }
     if (entry.dialogRequestId) {
       keys.push(this.#key("dialog", entry.dialogRequestId));
-      caps.push(PER_DIALOG);
+      kinds += "g";
     }
+    // The result's exchange is the entry's: stored once, put back when read (fromJson).
+    const stored = entry.result?.exchange
+      ? { ...entry, result: { ...entry.result, exchange: undefined } }
+      : entry;
     return new Promise<LoggedTurn>((resolve, reject) => {
-      this.#pending.push({ json: JSON.stringify(entry), keys, caps, entry, resolve, reject });
+      this.#pending.push({ json: JSON.stringify(stored), keys, kinds, entry, resolve, reject });
       if (this.#pending.length >= MAX_BATCH) this.#flush();
       else this.#timer ??= setTimeout(() => this.#flush(), FLUSH_AFTER_MS);
     });
@@ -127,10 +144,20 @@ export class RedisTurnLog implements TurnLog {
     if (batch.length === 0) return;
     this.#pending = [];
     const keys = [`${this.prefix}turns:id`, this.#key("all", "")];
-    const args: (string | number)[] = [KEYED_TTL_MS, this.limits.total, batch.length];
+    const { total, perDevice, perUser, perExtension } = this.limits;
+    const args: (string | number)[] = [
+      KEYED_TTL_MS,
+      DIALOG_KEEPING_MS,
+      total,
+      perDevice,
+      perUser,
+      perExtension,
+      PER_DIALOG,
+      batch.length,
+    ];
     for (const turn of batch) {
       keys.push(...turn.keys);
-      args.push(turn.json, turn.keys.length, ...turn.caps);
+      args.push(turn.json, turn.kinds);
     }
     const sent = this.#record(keys, args).then(
       (first) => {
@@ -159,7 +186,7 @@ export class RedisTurnLog implements TurnLog {
     try {
       for (let start = 0; ; start += PAGE) {
         const raw = await this.redis.lrange(key, start, start + PAGE - 1);
-        for (const line of raw) turns.push(JSON.parse(line) as LoggedTurn);
+        for (const line of raw) turns.push(fromJson(line));
         if (raw.length < PAGE || enough(turns)) return turns;
       }
     } catch (error) {
@@ -172,12 +199,16 @@ export class RedisTurnLog implements TurnLog {
   }
 
   async list(filter: TurnFilter = {}): Promise<LoggedTurn[]> {
-    const { scope, id } = listOf(filter);
     const limit = filter.limit ?? 100;
-    return filtered(
-      await this.#read(scope, id, (turns) => filtered(turns, filter).length >= limit),
-      filter,
-    );
+    const enough = (turns: LoggedTurn[]) => filtered(turns, filter).length >= limit;
+    const { scope, id } = listOf(filter);
+    let turns = await this.#read(scope, id, enough);
+    // A dialog's own list expired (DIALOG_KEEPING_MS): the next narrowest list.
+    if (scope === "dialog" && turns.length === 0) {
+      const next = listOf(filter, true);
+      turns = await this.#read(next.scope, next.id, enough);
+    }
+    return filtered(turns, filter);
   }
 
   async health(extensionId: string): Promise<ExtensionHealth> {
