@@ -6,6 +6,7 @@ import type { ChildProcess } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import { managementApi } from "../../server/test/helpers/management-api.js";
 import { clover, exited, serveLocal, spawnClover, tempDir } from "./helpers.js";
 
 const CODE = /enter the code ([BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4})/;
@@ -61,12 +62,12 @@ describe("clover device login --device-code", () => {
   });
 
   const decide = async (userCode: string, decision: string) => {
-    const response = await fetch(`${url}/api/v1/device-activations`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${admin}`, "content-type": "application/json" },
-      body: JSON.stringify({ userCode, decision, userId: "U-cli-user" }),
+    const response = await managementApi(url, admin)("POST", "/api/v1/device-activations", {
+      userCode,
+      decision,
+      userId: "U-cli-user",
     });
-    assert.equal(response.status, 200, await response.text());
+    assert.equal(response.status, 200, JSON.stringify(response.body));
   };
 
   it("prints the code, waits for approval, stores the tokens; a denial exits 4", async () => {

@@ -8,6 +8,7 @@ import type { ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import { managementApi } from "../../server/test/helpers/management-api.js";
 import { clover, editSavedDevices, exited, serveLocal, spawnClover, tempDir } from "./helpers.js";
 
 describe("clover device run", () => {
@@ -88,11 +89,11 @@ describe("clover device run", () => {
       await seen(/indicator: off/);
       const url = String(info["url"]);
       const token = String(info["adminToken"] ?? "");
-      const pushed = await fetch(`${url}/api/v1/users/run-user/notifications`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-        body: JSON.stringify({ text: "The parcel has arrived" }),
-      });
+      const pushed = await managementApi(url, token)(
+        "POST",
+        "/api/v1/users/run-user/notifications",
+        { text: "The parcel has arrived" },
+      );
       assert.ok(pushed.status < 300, `notification push: ${pushed.status}`);
       await seen(/🔔 notification/);
       await seen(/• indicator off → on/);
@@ -130,25 +131,20 @@ describe("clover device run", () => {
       await seen(() => /alert\(s\) kept/.test(err), "downchannel open and alerts in sync");
       const url = String(info["url"]);
       const token = String(info["adminToken"] ?? "");
-      const created = await fetch(`${url}/api/v1/users/run-user/alerts`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-        body: JSON.stringify({
-          deviceId: "term-1",
-          type: "ALARM",
-          scheduledTime: new Date(Date.now() + 3_600_000).toISOString(),
-        }),
+      const api = managementApi(url, token);
+      const created = await api("POST", "/api/v1/users/run-user/alerts", {
+        deviceId: "term-1",
+        type: "ALARM",
+        scheduledTime: new Date(Date.now() + 3_600_000).toISOString(),
       });
-      assert.equal(created.status, 201, await created.clone().text());
-      const { alert } = (await created.json()) as { alert: { token: string } };
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const { alert } = created.body as { alert: { token: string } };
       // Interrupted as soon as the SetAlert is shown: its SetAlertSucceeded is still to leave.
       await seen(() => out.includes('"name":"SetAlert"'), "SetAlert");
       listener.kill("SIGINT");
       assert.equal(await exited(listener), 0);
-      const kept = await fetch(`${url}/api/v1/users/run-user/alerts/${alert.token}`, {
-        headers: { authorization: `Bearer ${token}` },
-      });
-      const body = (await kept.json()) as { alert: { status: string } };
+      const kept = await api("GET", `/api/v1/users/run-user/alerts/${alert.token}`);
+      const body = kept.body as { alert: { status: string } };
       assert.equal(body.alert.status, "set", "the device's SetAlertSucceeded reached the platform");
     } finally {
       listener.kill("SIGTERM");

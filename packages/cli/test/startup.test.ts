@@ -8,6 +8,7 @@ import { createServer, type Server } from "node:net";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { describeWait } from "../../server/test/helpers/cpu-wait.js";
+import { managementApi } from "../../server/test/helpers/management-api.js";
 import { BIN, clover, exited, serve, tempDir } from "./helpers.js";
 
 /** A PATH holding node only: no pocketsphinx, no espeak-ng, as on a fresh machine. */
@@ -78,9 +79,10 @@ describe("clover serve: starting", () => {
       assert.match(speech.notes[0]!, /recognition off .*apt-get install -y pocketsphinx /);
       assert.match(speech.notes[1]!, /Japanese, Korean .*apt-get install -y espeak-ng$/);
       // The platform answers: the management API with the token from the banner.
-      const response = await fetch(`${info["url"]}/api/v1/extensions`, {
-        headers: { authorization: `Bearer ${info["adminToken"]}` },
-      });
+      const response = await managementApi(String(info["url"]), String(info["adminToken"]))(
+        "GET",
+        "/api/v1/extensions",
+      );
       assert.equal(response.status, 200);
     } finally {
       child.kill("SIGTERM");
@@ -105,8 +107,7 @@ describe("clover serve: the admin token across starts", () => {
   const env = { CLOVER_CONFIG_DIR: configDir };
   const args = [...local(dataDir), "--tts", "none", "--asr", "none", "--examples", "off"];
   const ok = async (url: unknown, token: unknown) =>
-    (await fetch(`${url}/api/v1/extensions`, { headers: { authorization: `Bearer ${token}` } }))
-      .status;
+    (await managementApi(String(url), String(token))("GET", "/api/v1/extensions")).status;
 
   it("is printed and saved on the first start, then pointed to, then rotated", async () => {
     const first = await serve(args, { env });

@@ -12,6 +12,7 @@ import { SqlAuthStore } from "../../src/cic/auth/sql-store.js";
 import { type AuthStore, MemoryAuthStore } from "../../src/cic/auth/store.js";
 import { CicGateway, DeviceAuthority } from "../../src/cic/index.js";
 import { openDatabase } from "../../src/store/database.js";
+import { managementApi } from "../helpers/management-api.js";
 import { postgresAvailable, startPostgres } from "../helpers/postgres.js";
 import { ScriptedAssistant } from "./harness.js";
 
@@ -98,19 +99,8 @@ for (const backend of backends) {
       });
       return { status: response.status, body: (await response.json()) as Json };
     };
-    const api = async (method: string, path: string, token?: string, body?: unknown) => {
-      const response = await fetch(`${url}${path}`, {
-        method,
-        headers: {
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...(body !== undefined ? { "content-type": "application/json" } : {}),
-        },
-        ...(body !== undefined
-          ? { body: typeof body === "string" ? body : JSON.stringify(body) }
-          : {}),
-      });
-      return { status: response.status, body: (await response.json()) as Json };
-    };
+    const api = (method: string, path: string, token?: string, body?: unknown) =>
+      managementApi(url, token ?? null)(method, path, body);
     const start = async () => {
       const deviceId = `dev-${++deviceNumber}`;
       const { status, body } = await form("/device/code", {

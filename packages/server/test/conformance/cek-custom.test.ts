@@ -3,12 +3,15 @@
 import assert from "node:assert/strict";
 import { createPublicKey, randomUUID, verify } from "node:crypto";
 import { after, before, beforeEach, describe, it } from "node:test";
+import { SPEAKER_CONTEXT } from "../helpers/devices.js";
 import type { Json } from "../helpers/extension-server.js";
 import {
   ADMIN,
   admin,
   type Directive,
+  directiveNames,
   guestTokens,
+  heard,
   httpsCall,
   newProduct,
   RawDevice,
@@ -16,6 +19,7 @@ import {
   type Running,
   rawExtension,
   speech,
+  speechSetAnswer,
   startServer,
   textRecognize,
   until,
@@ -47,33 +51,6 @@ const model = {
     },
   ],
 };
-
-/** What a device hears: the texts of its Speak attachments (the test TTS names them). */
-function heard(answer: {
-  directives: Directive[];
-  parts: { headers: Record<string, string>; body: Buffer }[];
-}) {
-  const out: string[] = [];
-  for (const d of answer.directives)
-    if (d.header.name === "Speak") {
-      const url = String(d.payload["url"]);
-      const part = answer.parts.find((p) => p.headers["content-id"] === url.slice(4));
-      out.push(part ? part.body.toString("utf8").replace(/^mp3:\w*:/, "") : url);
-    }
-  return out;
-}
-
-const SPEAKER_CONTEXT = [
-  { header: { namespace: "Device", name: "Display" }, payload: { size: "none" } },
-  {
-    header: { namespace: "Device", name: "Audio" },
-    payload: {
-      acceptContentType: [{ mimeType: "audio/mpeg", audioCodec: "MP3", fileExtension: "MP3" }],
-    },
-  },
-];
-
-const names = (ds: Directive[]) => ds.map((d) => `${d.header.namespace}.${d.header.name}`);
 
 describe("CEK custom extension conformance (raw extension, raw device)", () => {
   let running: Running;
@@ -168,7 +145,7 @@ describe("CEK custom extension conformance (raw extension, raw device)", () => {
     const dialog = "11111111-2222-4333-8444-555555555555";
     const launched = await device.event(textRecognize("open cookie jar", dialog));
     assert.deepEqual(
-      names(launched.directives).filter((n) => n !== "Clova.RenderText"),
+      directiveNames(launched.directives).filter((n) => n !== "Clova.RenderText"),
       ["SpeechSynthesizer.Speak", "SpeechRecognizer.ExpectSpeech"],
     );
     for (const d of launched.directives) assert.equal(d.header.dialogRequestId, dialog);
@@ -214,7 +191,7 @@ describe("CEK custom extension conformance (raw extension, raw device)", () => {
     ext.answer = () => ({ body: speech("Two cookies coming.", true) });
     const answer = await device.event(textRecognize("ask cookie jar to order two cookies"));
     assert.deepEqual(heard(answer), ["Two cookies coming."]);
-    assert.ok(!names(answer.directives).includes("SpeechRecognizer.ExpectSpeech"));
+    assert.ok(!directiveNames(answer.directives).includes("SpeechRecognizer.ExpectSpeech"));
     const [one] = ext.requests.map((r) => r.body);
     assert.equal(one["session"].new, true);
     assert.equal(one["request"].intent.name, "OrderCookies");
@@ -237,7 +214,7 @@ describe("CEK custom extension conformance (raw extension, raw device)", () => {
       return { body };
     };
     const missing = await device.event(textRecognize("open cookie jar"));
-    assert.ok(!names(missing.directives).includes("SpeechRecognizer.ExpectSpeech"));
+    assert.ok(!directiveNames(missing.directives).includes("SpeechRecognizer.ExpectSpeech"));
     ext.requests.length = 0;
     ext.answer = (req) =>
       req["request"].type === "LaunchRequest"
@@ -280,7 +257,7 @@ describe("CEK custom extension conformance (raw extension, raw device)", () => {
     );
     const after = pushed().slice(before);
     assert.deepEqual(
-      names(after).filter((n) => n !== "Clova.RenderText"),
+      directiveNames(after).filter((n) => n !== "Clova.RenderText"),
       ["SpeechSynthesizer.Speak", "SpeechRecognizer.ExpectSpeech"],
     );
     for (const d of after) assert.equal(d.header.dialogRequestId, undefined, "cloud-initiated");
@@ -304,7 +281,7 @@ describe("CEK custom extension conformance (raw extension, raw device)", () => {
     assert.equal(answer.status, 200);
     const said = heard(answer);
     assert.equal(said.length, 1, "a spoken apology");
-    assert.ok(!names(answer.directives).includes("SpeechRecognizer.ExpectSpeech"));
+    assert.ok(!directiveNames(answer.directives).includes("SpeechRecognizer.ExpectSpeech"));
     await until(
       () => ext.requests.some((r) => r.body["request"].type === "SessionEndedRequest"),
       5000,
@@ -374,7 +351,7 @@ describe("CEK custom extension conformance (raw extension, raw device)", () => {
       const said = heard(answer);
       assert.equal(said.length, 1, `one apology, got ${JSON.stringify(said)}`);
       assert.ok(!said[0]!.includes("big") && said[0] !== "a", said[0]);
-      assert.ok(!names(answer.directives).includes("SpeechRecognizer.ExpectSpeech"));
+      assert.ok(!directiveNames(answer.directives).includes("SpeechRecognizer.ExpectSpeech"));
     });
 
   it("accepts the documented variants: one-element SimpleSpeech array, URL items with any lang, SpeechSet verbose on a screenless device", async () => {
@@ -413,21 +390,7 @@ describe("CEK custom extension conformance (raw extension, raw device)", () => {
     const list = heard(await device.event(textRecognize("ask cookie jar to order two cookies")));
     assert.deepEqual(list, ["https://cdn.example.org/bell.mp3", "Fresh batch."]);
     ext.answer = () => ({
-      body: speech("", true, {
-        response: {
-          outputSpeech: {
-            type: "SpeechSet",
-            brief: { type: "PlainText", lang: "en", value: "Short." },
-            verbose: {
-              type: "SimpleSpeech",
-              values: { type: "PlainText", lang: "en", value: "The long version." },
-            },
-          },
-          card: {},
-          directives: [],
-          shouldEndSession: true,
-        },
-      }),
+      body: speechSetAnswer("Short.", "The long version."),
     });
     assert.deepEqual(
       heard(await device.event(textRecognize("ask cookie jar to order two cookies"))),
@@ -469,8 +432,8 @@ describe("CEK custom extension conformance (raw extension, raw device)", () => {
     const answer = await device.event(textRecognize("open cookie jar"));
     assert.equal(answer.status, 200);
     assert.ok(
-      names(answer.directives).includes("SpeechRecognizer.ExpectSpeech"),
-      names(answer.directives).join(),
+      directiveNames(answer.directives).includes("SpeechRecognizer.ExpectSpeech"),
+      directiveNames(answer.directives).join(),
     );
   });
 
@@ -527,7 +490,7 @@ describe("CEK custom extension conformance (raw extension, raw device)", () => {
       (d) => d.header.namespace !== "Clova" && d.header.namespace !== "TemplateRuntime",
     );
     assert.deepEqual(
-      names(forwarded),
+      directiveNames(forwarded),
       ["AudioPlayer.Play"],
       "Play forwarded, SetAlert dropped (§4.7)",
     );
@@ -650,7 +613,7 @@ describe("CEK custom extension conformance (raw extension, raw device)", () => {
     const said = heard(answer);
     assert.equal(said.length, 1, "one apology");
     assert.notEqual(said[0], "Too late to ask.");
-    assert.ok(!names(answer.directives).includes("SpeechRecognizer.ExpectSpeech"));
+    assert.ok(!directiveNames(answer.directives).includes("SpeechRecognizer.ExpectSpeech"));
     // The late answer asked to keep the session open; it must not have been executed.
     await new Promise((r) => setTimeout(r, Math.max(0, 3200 - took)));
     ext.requests.length = 0;
@@ -714,7 +677,7 @@ describe("CEK custom extension conformance (raw extension, raw device)", () => {
       const answer = await device.event(textRecognize("ask cookie jar to order two cookies"));
       assert.equal(answer.status, 200);
       assert.equal(heard(answer).length, 1, "an apology");
-      assert.ok(!names(answer.directives).includes("AudioPlayer.Play"));
+      assert.ok(!directiveNames(answer.directives).includes("AudioPlayer.Play"));
     }
   });
 
@@ -738,7 +701,7 @@ describe("CEK custom extension conformance (raw extension, raw device)", () => {
     const dialog = randomUUID();
     const answer = await device.event(textRecognize("ask cookie jar to order two cookies", dialog));
     assert.deepEqual(heard(answer), ["Paused."]);
-    assert.ok(!names(answer.directives).includes("Foo.Bar"));
+    assert.ok(!directiveNames(answer.directives).includes("Foo.Bar"));
     const pause = answer.directives.find((d) => d.header.name === "Pause");
     assert.ok(pause, "PlaybackController.Pause forwarded");
     assert.equal(pause.header.namespace, "PlaybackController");
@@ -831,7 +794,7 @@ describe("CEK custom extension conformance (raw extension, raw device)", () => {
       return inner(req);
     })(ext.answer);
     const played = await device.event(textRecognize("ask cookie jar to order two cookies"));
-    assert.ok(names(played.directives).includes("AudioPlayer.Play"));
+    assert.ok(directiveNames(played.directives).includes("AudioPlayer.Play"));
     const requested = await device.event({
       context: [playing],
       event: {
@@ -841,7 +804,7 @@ describe("CEK custom extension conformance (raw extension, raw device)", () => {
     });
     assert.equal(requested.status, 200, requested.body.toString());
     const deliver = requested.directives.find((d) => d.header.name === "StreamDeliver");
-    assert.ok(deliver, names(requested.directives).join());
+    assert.ok(deliver, directiveNames(requested.directives).join());
     assert.equal(deliver.header.dialogRequestId, undefined);
     assert.equal(deliver.payload["audioItemId"], "jar-song-9");
     assert.equal(
@@ -864,7 +827,7 @@ describe("CEK custom extension conformance (raw extension, raw device)", () => {
     });
     assert.equal(finished.status, 200, finished.body.toString());
     const play = finished.directives.find((d) => d.header.name === "Play");
-    assert.ok(play, names(finished.directives).join());
+    assert.ok(play, directiveNames(finished.directives).join());
     assert.equal(play.header.dialogRequestId, undefined);
     assert.equal((play.payload["audioItem"] as Json).audioItemId, "jar-song-10");
   });
@@ -879,7 +842,7 @@ describe("CEK custom extension conformance (raw extension, raw device)", () => {
     const dialog = randomUUID();
     const opened = await device.event(textRecognize("open cookie jar", dialog));
     const expect = opened.directives.find((d) => d.header.name === "ExpectSpeech");
-    assert.ok(expect, names(opened.directives).join());
+    assert.ok(expect, directiveNames(opened.directives).join());
     assert.equal(expect.header.namespace, "SpeechRecognizer");
     assert.equal(expect.header.dialogRequestId, dialog);
     const { timeoutInMilliseconds, explicit, expectSpeechId } = expect.payload as Json;

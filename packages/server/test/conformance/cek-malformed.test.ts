@@ -5,11 +5,12 @@
 // enforce, unknown directives, cards) is accepted.
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
+import { SPEAKER_CONTEXT } from "../helpers/devices.js";
 import {
   admin,
-  type Directive,
+  directiveNames,
   guestTokens,
-  type H2Answer,
+  heard,
   newProduct,
   RawDevice,
   type RawExtension,
@@ -26,28 +27,6 @@ const model = {
   invocation: { main: "parrot" },
   intents: [{ name: "SayIntent", slots: [], utterances: ["say something", "talk to me"] }],
 };
-const SPEAKER = [
-  { header: { namespace: "Device", name: "Display" }, payload: { size: "none" } },
-  {
-    header: { namespace: "Device", name: "Audio" },
-    payload: {
-      acceptContentType: [{ mimeType: "audio/mpeg", audioCodec: "MP3", fileExtension: "MP3" }],
-    },
-  },
-];
-
-/** What the device hears: the texts of its Speak attachments (the test engine names them). */
-function heard(answer: H2Answer): string[] {
-  return answer.directives
-    .filter((d) => d.header.name === "Speak")
-    .map((d) => {
-      const url = String(d.payload["url"]);
-      const part = answer.parts.find((p) => p.headers["content-id"] === url.slice(4));
-      return part ? part.body.toString("utf8").replace(/^mp3:\w*:/, "") : url;
-    });
-}
-const names = (ds: Directive[]) => ds.map((d) => `${d.header.namespace}.${d.header.name}`);
-
 const say = (value: unknown) => ({
   type: "SimpleSpeech",
   values: { type: "PlainText", lang: "en", value },
@@ -95,7 +74,7 @@ describe("CEK: malformed extension responses (cek-custom-extension.md §2.4, §4
     ext.answer = () => ({ status: 500, body: "boom" });
     const failed = await device.event({
       ...textRecognize("ask parrot to say something"),
-      context: SPEAKER,
+      context: SPEAKER_CONTEXT,
     });
     apology = heard(failed)[0] ?? "";
     assert.ok(apology.length > 0, "an apology for an extension error");
@@ -160,8 +139,8 @@ describe("CEK: malformed extension responses (cek-custom-extension.md §2.4, §4
       const answer = await device.event(textRecognize("ask parrot to say something"));
       assert.equal(answer.status, 200, answer.body.toString());
       assert.deepEqual(heard(answer), [apology], "only the apology");
-      assert.ok(!names(answer.directives).includes("SpeechRecognizer.ExpectSpeech"));
-      assert.ok(!names(answer.directives).includes("AudioPlayer.Play"));
+      assert.ok(!directiveNames(answer.directives).includes("SpeechRecognizer.ExpectSpeech"));
+      assert.ok(!directiveNames(answer.directives).includes("AudioPlayer.Play"));
       // The session did not stay open: the next words start a new one.
       ext.answer = () => ({ body: speech("ok", true) });
       await device.event(textRecognize("ask parrot to talk to me"));
@@ -204,7 +183,7 @@ describe("CEK: malformed extension responses (cek-custom-extension.md §2.4, §4
     });
     const answer = await device.event(textRecognize("ask parrot to say something"));
     assert.deepEqual(heard(answer), ["The parrot talks."]);
-    const passed = names(answer.directives);
+    const passed = directiveNames(answer.directives);
     assert.ok(!passed.includes("Parrot.Squawk"), String(passed));
     assert.ok(!passed.includes("DeviceControl.TurnOff"), "only the §4.7 set passes");
   });

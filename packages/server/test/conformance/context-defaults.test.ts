@@ -6,9 +6,9 @@ import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import {
   admin,
-  type Directive,
+  directiveNames,
   guestTokens,
-  type H2Answer,
+  heard,
   newProduct,
   type Product,
   RawDevice,
@@ -16,6 +16,7 @@ import {
   type Running,
   rawExtension,
   speech,
+  speechSetAnswer,
   startServer,
   textRecognize,
 } from "./raw.js";
@@ -48,19 +49,6 @@ const play = {
     source: { name: "Jukebox" },
   },
 };
-
-const names = (answer: H2Answer) =>
-  answer.directives.map((d: Directive) => `${d.header.namespace}.${d.header.name}`);
-/** What the device hears: the texts of its Speak attachments (the test engine names them). */
-function heard(answer: H2Answer): string[] {
-  return answer.directives
-    .filter((d) => d.header.name === "Speak")
-    .map((d) => {
-      const url = String(d.payload["url"]);
-      const part = answer.parts.find((p) => p.headers["content-id"] === url.slice(4));
-      return part ? part.body.toString("utf8").replace(/^mp3:\w*:/, "") : url;
-    });
-}
 
 describe("context objects a device leaves out (cic.md §8)", () => {
   let running: Running;
@@ -98,21 +86,7 @@ describe("context objects a device leaves out (cic.md §8)", () => {
   it("takes a device without Device.Display to have a Full-HD class screen (§8: doc)", async () => {
     const d = await device();
     ext.answer = () => ({
-      body: speech("", true, {
-        response: {
-          outputSpeech: {
-            type: "SpeechSet",
-            brief: { type: "PlainText", lang: "en", value: "Short." },
-            verbose: {
-              type: "SimpleSpeech",
-              values: { type: "PlainText", lang: "en", value: "The long version." },
-            },
-          },
-          card: {},
-          directives: [],
-          shouldEndSession: true,
-        },
-      }),
+      body: speechSetAnswer("Short.", "The long version."),
     });
     ext.requests.length = 0;
     const answer = await d.event(textRecognize("ask jukebox to play something"));
@@ -151,14 +125,20 @@ describe("context objects a device leaves out (cic.md §8)", () => {
     });
     const refused = await d.event(textRecognize("ask jukebox to play a song"));
     assert.equal(refused.status, 200, refused.body.toString());
-    assert.ok(!names(refused).includes("AudioPlayer.Play"), String(names(refused)));
+    assert.ok(
+      !directiveNames(refused.directives).includes("AudioPlayer.Play"),
+      String(directiveNames(refused.directives)),
+    );
     assert.deepEqual(heard(refused), ["Here is a song.", "This device can't play audio content."]);
     // Once the device says what it plays, the same answer plays.
     const played = await d.event({
       ...textRecognize("ask jukebox to play a song"),
       context: [AUDIO],
     });
-    assert.ok(names(played).includes("AudioPlayer.Play"), String(names(played)));
+    assert.ok(
+      directiveNames(played.directives).includes("AudioPlayer.Play"),
+      String(directiveNames(played.directives)),
+    );
     assert.deepEqual(heard(played), ["Here is a song."]);
   });
 });

@@ -435,7 +435,9 @@ export async function rawExtension(
 
 /** What a device hears, in order: each Speak attachment's language and text (the test engine
  * names both in its "MP3"), or the URL of a Speak that has no attachment. */
-export function spoken(answer: H2Answer): { language: string; text: string }[] {
+export function spoken(
+  answer: Pick<H2Answer, "directives" | "parts">,
+): { language: string; text: string }[] {
   return answer.directives
     .filter((d) => d.header.name === "Speak")
     .map((d) => {
@@ -461,6 +463,35 @@ export function speech(text: string, end: boolean, extra: Record<string, unknown
     },
     ...extra,
   };
+}
+
+/** An answer that ends the session, `brief` for a device with a screen, `verbose` without (§4.3). */
+export function speechSetAnswer(brief: string, verbose: string) {
+  return speech("", true, {
+    response: {
+      outputSpeech: {
+        type: "SpeechSet",
+        brief: { type: "PlainText", lang: "en", value: brief },
+        verbose: {
+          type: "SimpleSpeech",
+          values: { type: "PlainText", lang: "en", value: verbose },
+        },
+      },
+      card: {},
+      directives: [],
+      shouldEndSession: true,
+    },
+  });
+}
+
+/** What a device hears: the texts of its Speak attachments (the test TTS names them), else URLs. */
+export function heard(answer: Pick<H2Answer, "directives" | "parts">): string[] {
+  return spoken(answer).map((s) => s.text);
+}
+
+/** "Namespace.Name" of each directive. */
+export function directiveNames(directives: Directive[]): string[] {
+  return directives.map((d) => `${d.header.namespace}.${d.header.name}`);
 }
 
 /** An account (management API) and its token, for logging devices into one user (§3.3). */

@@ -7,6 +7,7 @@ import { DeviceClient, logIn, ReferenceDevice, type ReferenceDeviceOptions } fro
 import { type DeepPartial, defineConfig, type ServerConfig } from "../../src/config/index.js";
 import { type CloverServer, startClover } from "../../src/main.js";
 import type { Json } from "../helpers/extension-server.js";
+import { managementApi } from "../helpers/management-api.js";
 
 export const ADMIN = "test-admin-token";
 
@@ -43,22 +44,8 @@ export async function startWorld(
     cek: { extensionNetworks: "loopback", ...overrides.cek },
   });
   const server = await startClover({ config, ...start });
-  const api = async (method: string, path: string, body?: unknown, token = ADMIN) => {
-    const response = await fetch(server.url + path, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text === "" ? null : JSON.parse(text);
-    } catch {}
-    return { status: response.status, body: parsed as Json };
-  };
+  const api = (method: string, path: string, body?: unknown, token = ADMIN) =>
+    managementApi(server.url, token)(method, path, body);
   const created = await api("POST", "/api/v1/device-clients", { name: "reference device" });
   const { clientId, clientSecret } = created.body as { clientId: string; clientSecret: string };
   const devices: ReferenceDevice[] = [];

@@ -1,6 +1,7 @@
 // A device of a running platform: a device client registered through the management API,
 // logged in through the auth API, ready to open its downchannel.
 import { type ContextObject, DeviceClient, logIn } from "@clover/device";
+import { managementApi } from "./management-api.js";
 
 export interface DeviceLogin {
   accessToken: string;
@@ -14,13 +15,11 @@ export async function registerClient(
   clientId: string;
   clientSecret: string;
 }> {
-  const created = await fetch(`${url}/api/v1/device-clients`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" },
-    body: JSON.stringify({ name: "test speaker" }),
+  const created = await managementApi(url, adminToken)("POST", "/api/v1/device-clients", {
+    name: "test speaker",
   });
   if (created.status !== 201) throw new Error(`device client: ${created.status}`);
-  return (await created.json()) as { clientId: string; clientSecret: string };
+  return created.body as { clientId: string; clientSecret: string };
 }
 
 export async function loginDevice(

@@ -8,8 +8,9 @@ import type { DeviceInfo, TextTurn } from "../../src/assistant/turn.js";
 import { type DeepPartial, defineConfig, type ServerConfig } from "../../src/config/index.js";
 import { createPlatform, type Platform, type PlatformOptions } from "../../src/platform.js";
 import type { Json } from "./extension-server.js";
+import { ADMIN_TOKEN, type ApiCall, managementApi } from "./management-api.js";
 
-export const ADMIN_TOKEN = "test-admin-token";
+export { ADMIN_TOKEN, type ApiCall, managementApi, managementFetch } from "./management-api.js";
 
 const tempDirs: string[] = [];
 process.once("exit", () => {
@@ -21,39 +22,6 @@ export function tempDir(prefix = "clover-server-"): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   tempDirs.push(dir);
   return dir;
-}
-
-export type ApiCall = (
-  method: string,
-  path: string,
-  body?: unknown,
-  headers?: Record<string, string>,
-) => Promise<{ status: number; body: Json }>;
-
-/** Calls the management API at `baseUrl` with the admin token; JSON in, JSON (or text) out. */
-export function managementApi(baseUrl: string, token = ADMIN_TOKEN): ApiCall {
-  return async (method, path, body, headers = {}) => {
-    const response = await fetch(baseUrl + path, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-        ...headers,
-      },
-      ...(body === undefined
-        ? {}
-        : {
-            body:
-              typeof body === "string" || body instanceof Uint8Array ? body : JSON.stringify(body),
-          }),
-    });
-    const text = await response.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text === "" ? null : JSON.parse(text);
-    } catch {}
-    return { status: response.status, body: parsed };
-  };
 }
 
 export interface TestPlatform extends Platform {

@@ -8,6 +8,7 @@ import { type CloverServer, startClover } from "../../src/main.js";
 import { testCloverConfig } from "../helpers/clover.js";
 import { deviceAt, loginDevice, registerClient } from "../helpers/devices.js";
 import { type Responder, startExtension, type TestExtension } from "../helpers/extension-server.js";
+import { managementApi } from "../helpers/management-api.js";
 import { bakeryModel } from "../helpers/models.js";
 import { tempDir } from "../helpers/platform.js";
 import { startRedis, type TestRedis } from "../helpers/redis.js";
@@ -45,15 +46,11 @@ export async function startNodeRig(options: {
     ...(options.asr ? { asr: options.asr } : {}),
     ...(options.tts ? { tts: options.tts } : {}),
   });
-  const created = await fetch(`${server.url}/api/v1/extensions`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${admin}`, "content-type": "application/json" },
-    body: JSON.stringify({
-      id: "com.example.bakery",
-      displayName: "Bakery",
-      endpointUrl: ext.url,
-      models: { en: bakeryModel("en") },
-    }),
+  const created = await managementApi(server.url, admin)("POST", "/api/v1/extensions", {
+    id: "com.example.bakery",
+    displayName: "Bakery",
+    endpointUrl: ext.url,
+    models: { en: bakeryModel("en") },
   });
   assert.equal(created.status, 201);
   const login = await loginDevice(server.url, await registerClient(server.url, admin), "dev-1");

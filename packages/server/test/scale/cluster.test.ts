@@ -22,6 +22,7 @@ import {
 } from "../helpers/cluster.js";
 import { ReconnectingDevice } from "../helpers/cluster-device.js";
 import { answer, startExtension, type TestExtension } from "../helpers/extension-server.js";
+import { managementApi } from "../helpers/management-api.js";
 import { bakeryModel } from "../helpers/models.js";
 
 const text = (response: {
@@ -48,24 +49,8 @@ describe("a cluster of three nodes behind HAProxy", {
   let home: HomeExampleServer | undefined;
   /** Nodes started again after a test stopped them. */
   const restarting: Promise<void>[] = [];
-  const api = async (base: string, method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${cluster.adminToken}`,
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    let parsed: Record<string, unknown>;
-    try {
-      parsed = JSON.parse(text) as Record<string, unknown>;
-    } catch {
-      parsed = { notJson: text.slice(0, 200) };
-    }
-    return { status: response.status, body: parsed };
-  };
+  const api = (base: string, method: string, path: string, body?: unknown) =>
+    managementApi(base, cluster.adminToken)(method, path, body);
 
   before(async () => {
     cluster = await startCluster({

@@ -11,7 +11,8 @@ import { defineConfig } from "../../src/config/index.js";
 import { type CloverServer, startClover } from "../../src/main.js";
 import { registerAlbumBox } from "../device-side/album.js";
 import { ADMIN, type DeviceSideWorld, until } from "../device-side/clover.js";
-import type { Json, TestExtension } from "../helpers/extension-server.js";
+import type { TestExtension } from "../helpers/extension-server.js";
+import { managementApi } from "../helpers/management-api.js";
 import { tempDir } from "../helpers/platform.js";
 import { postgresAvailable, startPostgres, type TestPostgres } from "../helpers/postgres.js";
 import { redisAvailable, startRedis, type TestRedis } from "../helpers/redis.js";
@@ -29,18 +30,8 @@ describe("device-side memory shared across nodes", {
   let client: { clientId: string; clientSecret: string };
   const accounts = new Map<string, string>();
 
-  const api = async (node: CloverServer, method: string, path: string, body?: unknown) => {
-    const response = await fetch(node.url + path, {
-      method,
-      headers: {
-        authorization: `Bearer ${ADMIN}`,
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : null) as Json };
-  };
+  const api = (node: CloverServer, method: string, path: string, body?: unknown) =>
+    managementApi(node.url, ADMIN)(method, path, body);
   /** A device of `account` logged in and connected to `node`. */
   const deviceOn = async (
     node: CloverServer,

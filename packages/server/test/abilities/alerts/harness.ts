@@ -5,6 +5,7 @@ import { type CicDirectiveMessage, DeviceAlerts, DeviceClient, logIn } from "@cl
 import type { TextToSpeech } from "../../../src/cic/speech-engines.js";
 import { type CloverServer, startClover } from "../../../src/main.js";
 import { testCloverConfig } from "../../helpers/clover.js";
+import { managementApi } from "../../helpers/management-api.js";
 import { tempDir } from "../../helpers/platform.js";
 
 export const ADMIN = "test-admin-token";
@@ -88,18 +89,9 @@ export async function startAlertsHarness(
   const devices: TestDevice[] = [];
   let client: { clientId: string; clientSecret: string } | undefined;
   let account: { userId: string; accountToken: string } | undefined;
-  const api = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${server.url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${ADMIN}`,
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  };
+  // The server of the moment (a restart replaces it).
+  const api = (method: string, path: string, body?: unknown) =>
+    managementApi(server.url, ADMIN)(method, path, body);
   const harness: AlertsHarness = {
     get server() {
       return server;

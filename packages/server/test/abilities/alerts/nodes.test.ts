@@ -9,6 +9,7 @@ import { DeviceClient, logIn } from "@clover/device";
 import type { AlertsAbility } from "../../../src/abilities/alerts/index.js";
 import { type CloverServer, startClover } from "../../../src/main.js";
 import { testCloverConfig } from "../../helpers/clover.js";
+import { managementApi } from "../../helpers/management-api.js";
 import { tempDir } from "../../helpers/platform.js";
 import { postgresAvailable, startPostgres, type TestPostgres } from "../../helpers/postgres.js";
 import { ADMIN, TestClock } from "./harness.js";
@@ -27,18 +28,8 @@ describe("alerts on two nodes sharing PostgreSQL", {
   let device: DeviceClient;
   let userId: string;
 
-  const api = async (node: CloverServer, method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${node.url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${ADMIN}`,
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    // biome-ignore lint/suspicious/noExplicitAny: JSON answers of the management API
-    return { status: response.status, body: (await response.json()) as any };
-  };
+  const api = (node: CloverServer, method: string, path: string, body?: unknown) =>
+    managementApi(node.url, ADMIN)(method, path, body);
 
   before(async () => {
     postgres = await startPostgres();

@@ -10,6 +10,7 @@ import { hashSecret } from "../../../src/cic/auth/secrets.js";
 import { type CloverServer, startClover } from "../../../src/main.js";
 import { testCloverConfig } from "../../helpers/clover.js";
 import { SPEAKER_CONTEXT } from "../../helpers/devices.js";
+import { managementFetch } from "../../helpers/management-api.js";
 
 export const ADMIN = "test-admin-token";
 
@@ -50,14 +51,12 @@ export async function startCicSchedule(
   });
   const server = await startClover({ config, clock });
   const admin = (method: string, path: string, body?: string, type = "application/json") =>
-    fetch(`${server.url}${path}`, {
+    managementFetch(server.url, ADMIN)(
       method,
-      headers: {
-        authorization: `Bearer ${ADMIN}`,
-        ...(body === undefined ? {} : { "content-type": type }),
-      },
-      ...(body === undefined ? {} : { body }),
-    });
+      path,
+      body,
+      body === undefined ? {} : { "content-type": type },
+    );
   const created = await admin(
     "POST",
     "/api/v1/device-clients",
