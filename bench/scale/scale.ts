@@ -20,12 +20,16 @@
 //      waits for the devices' or Redis's process to leave its CPU, as with Redis on its own
 //      machine. The closed-loop blocks are not pinned (the throughput ratio includes
 //      redis-server's CPU on the same machine).
+//   Per node (node-probe.ts): bytes allocated and promoted per turn in the closed loop, the
+//   collections by kind per 1,000 turns in the closed loop and the paced turns, and each paced
+//   turn slower than SLOW_MS set against the GC pauses it overlapped (its node's, another
+//   node's, this process's, none).
 //   3. Pushes to a device's downchannel from the node holding it (local) vs from another node
 //      sharing the Redis (cross-node), interleaved: p50/p99 from the push request to arrival.
 // BEFORE_NODE=<another checkout's bench/scale/node.ts>: that checkout's node on Redis is a third
 // contender in the same rounds (a change measured against the code before it).
 // Needs redis-server. Run: npm run bench -- scale
-//   (ROUNDS, TURNS, BLOCKS, CLIENTS, PACED, RATE or RATE_SHARE, PIN=0|1, STALL_MS, PUSHES,
+//   (ROUNDS, TURNS, BLOCKS, CLIENTS, PACED, RATE or RATE_SHARE, PIN=0|1, STALL_MS, SLOW_MS, PUSHES,
 //   NODE_FLAGS: flags for every node's process alike, ALLOC_PROF=<dir>: sampling heap profiles,
 //   HEAP_SNAPSHOT=<dir>: each node's heap at the end)
 import { type ChildProcess, fork, spawnSync } from "node:child_process";
