@@ -20,9 +20,17 @@ import {
 } from "../../packages/server/src/index.js";
 import { answerStats } from "./server-stats.js";
 
+// BENCH_DEVICES=<n>: the requests come from n devices in turn instead (to measure what the
+// default's ever-growing set of devices and open sessions costs; not the default).
+const pool = Number(process.env["BENCH_DEVICES"] ?? 0);
+let next = 0;
+
 class EveryRequestADevice extends DeviceAuthority {
   override async verifyAccessToken(): Promise<DeviceGrant> {
-    const id = randomUUID();
+    const id =
+      pool > 0
+        ? `00000000-0000-4000-8000-${String(next++ % pool).padStart(12, "0")}`
+        : randomUUID();
     return { userId: `U${id.replaceAll("-", "")}`, clientId: "bench", deviceId: id, guest: true };
   }
 }

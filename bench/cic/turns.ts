@@ -55,17 +55,21 @@ function start(
 }
 
 async function startDice(): Promise<{ child: ChildProcess; url: string }> {
-  const port = 30000 + Math.floor(Math.random() * 20000);
+  // An ephemeral port; the extension prints the URL it listens on.
   const child = fork(
     fileURLToPath(new URL("../../examples/dice/src/server.ts", import.meta.url)),
     [],
     {
       execArgv,
-      env: { ...process.env, PORT: String(port) },
+      env: { ...process.env, PORT: "0" },
       stdio: ["ignore", "pipe", "inherit", "ipc"],
     },
   );
-  await new Promise<void>((resolve) => child.stdout!.once("data", () => resolve()));
+  const line = await new Promise<string>((resolve) =>
+    child.stdout!.once("data", (data: Buffer) => resolve(String(data))),
+  );
+  const port = /:(\d+)/.exec(line)?.[1];
+  if (!port) throw new Error(`the dice extension said ${JSON.stringify(line)}`);
   return { child, url: `http://127.0.0.1:${port}` };
 }
 
@@ -147,12 +151,12 @@ function askStats(child: ChildProcess, warm: boolean): Promise<ServerStats | und
 function gcFigures(stats: ServerStats | undefined, turns: { start: number; ms: number }[]) {
   if (!stats) return undefined;
   const per1000 = (n: number) => (n * 1000) / turns.length;
+  /** How many turns of a list were in flight during a pause of that kind. */
   const during = (list: typeof turns, kind: string) => {
     const pauses = stats.pauses.filter((p) => p.kind === kind);
-    const hit = list.filter((t) =>
+    return list.filter((t) =>
       pauses.some((p) => p.start < t.start + t.ms && p.start + p.ms > t.start),
     ).length;
-    return (100 * hit) / Math.max(1, list.length);
   };
   const slowest = [...turns].sort((a, b) => b.ms - a.ms).slice(0, Math.ceil(turns.length / 100));
   const count = (kind: string) => stats.pauses.filter((p) => p.kind === kind).length;
@@ -161,11 +165,13 @@ function gcFigures(stats: ServerStats | undefined, turns: { start: number; ms: n
   );
   return {
     scavenges: per1000(count("scavenge")),
-    markCompacts: per1000(count("mark-compact")),
+    markCompacts: count("mark-compact"),
     pauseMs: per1000(stats.pauses.reduce((sum, p) => sum + p.ms, 0)),
     allocatedKb: stats.allocated / 1024 / turns.length,
     promotedKb: stats.promoted / 1024 / turns.length,
     oldMb: stats.oldAfter / 1024 / 1024,
+    slowest: slowest.length,
+    turns: turns.length,
     slowInScavenge: during(slowest, "scavenge"),
     allInScavenge: during(turns, "scavenge"),
     slowInMarkCompact: during(slowest, "mark-compact"),
@@ -307,10 +313,28 @@ const gcRow = (label: string) => {
     median(list.map(f)).toFixed(digits);
   const types = [...new Set(list.flatMap((g) => Object.keys(g.asyncPerTurn)))].sort();
   const async = types.map((t) => `${t} ${m((g) => g.asyncPerTurn[t] ?? 0)}`).join(", ");
-  return `| ${label} | ${m((g) => g.scavenges)} / ${m((g) => g.markCompacts, 2)} | ${m((g) => g.pauseMs)} | ${m((g) => g.allocatedKb)} | ${m((g) => g.promotedKb, 2)} | ${m((g) => g.oldMb)} | ${m((g) => g.slowInScavenge, 0)}% / ${m((g) => g.allInScavenge, 0)}% | ${m((g) => g.slowInMarkCompact, 0)}% / ${m((g) => g.allInMarkCompact, 0)}% | ${async || "—"} |`;
+  // Mark-compacts are rare (a few per run): counted over all rounds, and the turns they met
+  // pooled over all rounds, like the scavenges'.
+  const sum = (f: (g: (typeof list)[number]) => number) => list.reduce((a, g) => a + f(g), 0);
+  const share = (hit: number, of: number) => `${((100 * hit) / Math.max(1, of)).toFixed(0)}%`;
+  const slow = sum((g) => g.slowest);
+  const all = sum((g) => g.turns);
+  return `| ${label} | ${m((g) => g.scavenges)} / ${sum((g) => g.markCompacts)} in ${list.length} rounds | ${m((g) => g.pauseMs)} | ${m((g) => g.allocatedKb)} | ${m((g) => g.promotedKb, 2)} | ${m((g) => g.oldMb)} | ${share(
+    sum((g) => g.slowInScavenge),
+    slow,
+  )} / ${share(
+    sum((g) => g.allInScavenge),
+    all,
+  )} | ${share(
+    sum((g) => g.slowInMarkCompact),
+    slow,
+  )} / ${share(
+    sum((g) => g.allInMarkCompact),
+    all,
+  )} | ${async || "—"} |`;
 };
 console.log(
-  "\n| chain | GCs per 1,000 turns: scavenges / mark-compacts | GC pause ms per 1,000 turns | KB allocated per turn | KB promoted per turn | old generation MB (end of round) | slowest 1% / all turns in flight during a scavenge | … during a mark-compact | async resources per turn (COUNT_ASYNC=1) |",
+  "\n| chain | scavenges per 1,000 turns / mark-compacts in all | GC pause ms per 1,000 turns | KB allocated per turn | KB promoted per turn | old generation MB (end of round) | slowest 1% / all turns in flight during a scavenge (all rounds) | … during a mark-compact | async resources per turn (COUNT_ASYNC=1) |",
 );
 console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 console.log(gcRow("bare"));

@@ -106,6 +106,65 @@ const appliances: Json[] = [
     actions: ["GetHumidity", "GetAirQuality", "GetFineDust", "GetUltraFineDust"],
     location: "LIVING_ROOM",
   },
+  // KR: a fridge that only knows SetTargetTemperature, with endpoints (§5.5, §6.2).
+  {
+    applianceId: "kimchi-1",
+    friendlyName: "kimchi box",
+    applianceTypes: ["REFRIGERATOR"],
+    actions: ["SetTargetTemperature"],
+  },
+  {
+    applianceId: "valve-1",
+    friendlyName: "gas valve",
+    applianceTypes: ["SMARTVALVE"],
+    actions: ["SetLockState", "GetLockState"],
+  },
+  {
+    applianceId: "lock-1",
+    friendlyName: "front door",
+    applianceTypes: ["SMARTLOCK"],
+    actions: ["SetLockState", "GetLockState"],
+  },
+  {
+    applianceId: "oven-1",
+    friendlyName: "oven",
+    applianceTypes: ["OVEN"],
+    actions: ["Preheat", "HealthCheck"],
+  },
+  {
+    applianceId: "cam-1",
+    friendlyName: "garage camera",
+    applianceTypes: ["HOMECAM"],
+    actions: ["StartRecording", "StopRecording"],
+  },
+  {
+    applianceId: "purifier-1",
+    friendlyName: "air purifier",
+    applianceTypes: ["AIRPURIFIER"],
+    actions: ["ChangePower", "ChangeFanSpeed"],
+  },
+  {
+    applianceId: "desk-1",
+    friendlyName: "desk lamp",
+    applianceTypes: ["LIGHT"],
+    actions: ["SetMode", "SetBrightness"],
+    additionalApplianceDetails: {
+      actionDetails: [
+        { action: "SetMode", allowableValue: { type: "string", enumValues: ["reading", "rest"] } },
+      ],
+    },
+  },
+  {
+    applianceId: "fan-1",
+    friendlyName: "box fan",
+    applianceTypes: ["FAN"],
+    actions: ["SetFanSpeed", "SetMode"],
+    additionalApplianceDetails: {
+      actionDetails: [
+        { action: "SetFanSpeed", allowableValue: { type: "number", enumValues: [1, 3] } },
+      ],
+    },
+  },
   {
     applianceId: "vac-1",
     friendlyName: "robot vacuum",
@@ -137,6 +196,17 @@ describe("Clova Home conformance: actions, payloads, queries and errors", () => 
     await rig.say("turn on the tv");
   });
   after(() => rig?.close());
+
+  it("sends the §2.2 headers: JSON, Accept, Accept-Charset, SignatureCEK, the exact length", async () => {
+    rig.requests.length = 0;
+    await rig.say("mute the tv");
+    const { headers, raw } = rig.requests[0]!;
+    assert.match(String(headers["content-type"]), /^application\/json;\s*charset[=-]UTF-8$/i);
+    assert.equal(headers["accept"], "application/json");
+    assert.match(String(headers["accept-charset"]), /^utf-8$/i);
+    assert.ok(String(headers["signaturecek"]).length > 0);
+    assert.equal(Number(headers["content-length"]), raw.length);
+  });
 
   describe("request fields per action (§5.1, §5.3–§5.5, §13.1, §15.1)", () => {
     const cases: [string, string, string, Json][] = [
@@ -281,7 +351,7 @@ describe("Clova Home conformance: actions, payloads, queries and errors", () => 
         { count: { value: 3 } },
       ],
       [
-        "set the freezer to minus 20 degrees",
+        "set the freezer of the fridge to minus 20 degrees",
         "SetFreezerTargetTemperatureRequest",
         "fridge-main",
         { targetTemperature: { value: -20 } },
@@ -302,6 +372,38 @@ describe("Clova Home conformance: actions, payloads, queries and errors", () => 
       ["close the curtains", "CloseRequest", "curtain-1", {}],
       ["stop the curtains", "StopRequest", "curtain-1", {}],
       ["send the robot vacuum home", "ChargeRequest", "vac-1", {}],
+      [
+        "set the kimchi box freezer to minus 18 degrees",
+        "SetTargetTemperatureRequest",
+        "kimchi-1",
+        { targetTemperature: { value: -18 }, endpoint: { value: "freezer" } },
+      ],
+      ["close the gas valve", "SetLockStateRequest", "valve-1", { lockState: "LOCKED" }],
+      ["open the gas valve", "SetLockStateRequest", "valve-1", { lockState: "UNLOCKED" }],
+      [
+        "preheat the oven to 200 degrees",
+        "PreheatRequest",
+        "oven-1",
+        { targetTemperature: { value: 200 } },
+      ],
+      ["record on the garage camera", "StartRecordingRequest", "cam-1", {}],
+      ["stop recording on the garage camera", "StopRecordingRequest", "cam-1", {}],
+      ["turn on the air purifier", "ChangePowerRequest", "purifier-1", {}],
+      ["change the fan speed of the air purifier", "ChangeFanSpeedRequest", "purifier-1", {}],
+      [
+        "set the ceiling light to the lowest brightness",
+        "SetBrightnessRequest",
+        light.applianceId,
+        { brightness: { value: 1 } },
+      ],
+      [
+        "put the desk lamp in reading mode",
+        "SetModeRequest",
+        "desk-1",
+        { mode: { value: "reading" } },
+      ],
+      ["set the box fan speed to 3", "SetFanSpeedRequest", "fan-1", { fanSpeed: { value: 3 } }],
+      ["put the box fan on baby mode", "SetModeRequest", "fan-1", { mode: { value: "baby" } }],
     ];
     for (const [text, name, applianceId, fields] of cases)
       it(`"${text}" → ${name} ${JSON.stringify(fields)}`, async () => {
@@ -309,6 +411,22 @@ describe("Clova Home conformance: actions, payloads, queries and errors", () => 
         assert.equal(request.header.name, name);
         assert.equal(request.payload.appliance.applianceId, applianceId);
         assert.deepEqual(extras(request), fields);
+      });
+
+    const refusals: [string, RegExp][] = [
+      ["set the ceiling light to 150 percent", /\b0\b.*\b100\b/],
+      ["set the air conditioner fan speed to 5", /\b1\b.*\b3\b/],
+      ["put the desk lamp in sleep mode", /desk lamp/],
+      ["set the box fan speed to 2", /\b1\b.*\b3\b/],
+      ["put the air conditioner on baby mode", /air conditioner/],
+      ["unlock the front door", /front door/],
+    ];
+    for (const [text, expected] of refusals)
+      it(`"${text}" is refused by the platform itself, naming what is allowed (§4.4, §5.5, §6.1, §15.2)`, async () => {
+        rig.requests.length = 0;
+        const said = heard(await rig.say(text));
+        assert.deepEqual(rig.names(), [], "nothing reaches the extension");
+        assert.match(said, expected);
       });
 
     it("sends the channel name as channelName (§5.5, §14 #14)", async () => {
@@ -460,6 +578,7 @@ describe("Clova Home conformance: actions, payloads, queries and errors", () => 
         /22/,
       ],
       ["are the curtains open", "GetOpenStateRequest", { openState: "OPENED" }, /open/i],
+      ["is the gas valve locked", "GetLockStateRequest", { lockState: "LOCKED" }, /locked|closed/i],
       [
         "what's the estimated bill for the coffee machine",
         "GetEstimateBillRequest",

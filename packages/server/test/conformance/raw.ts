@@ -435,7 +435,9 @@ export async function rawExtension(
 
 /** What a device hears, in order: each Speak attachment's language and text (the test engine
  * names both in its "MP3"), or the URL of a Speak that has no attachment. */
-export function spoken(answer: H2Answer): { language: string; text: string }[] {
+export function spoken(
+  answer: Pick<H2Answer, "directives" | "parts">,
+): { language: string; text: string }[] {
   return answer.directives
     .filter((d) => d.header.name === "Speak")
     .map((d) => {
@@ -484,13 +486,7 @@ export function speechSetAnswer(brief: string, verbose: string) {
 
 /** What a device hears: the texts of its Speak attachments (the test TTS names them), else URLs. */
 export function heard(answer: Pick<H2Answer, "directives" | "parts">): string[] {
-  return answer.directives
-    .filter((d) => d.header.name === "Speak")
-    .map((d) => {
-      const url = String(d.payload["url"]);
-      const part = answer.parts.find((p) => p.headers["content-id"] === url.slice(4));
-      return part ? part.body.toString("utf8").replace(/^mp3:\w*:/, "") : url;
-    });
+  return spoken(answer).map((s) => s.text);
 }
 
 /** "Namespace.Name" of each directive. */

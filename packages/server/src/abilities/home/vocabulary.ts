@@ -125,7 +125,13 @@ export class HomeVocabulary {
       colour: 6,
       word: 0,
     };
-    phrases.sort((a, b) => b.text.length - a.text.length || rank[a.kind] - rank[b.kind]);
+    // The user's own names first, so that a language phrase overlapping one ("box fan speed":
+    // "fan speed") never hides it (§9.3 rule 1: user vocabulary wins); then longest first.
+    const own = (p: Phrase) =>
+      p.kind === "name" || p.kind === "scene" || p.kind === "routine" ? 0 : 1;
+    phrases.sort(
+      (a, b) => own(a) - own(b) || b.text.length - a.text.length || rank[a.kind] - rank[b.kind],
+    );
     this.#phrases = phrases;
   }
 
