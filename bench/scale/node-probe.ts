@@ -11,9 +11,10 @@
 //     (count, total and longest ms, the old generation's size at the longest);
 //   `alloc-start` / `alloc-stop` (with ALLOC_PROF=<dir>): a sampling heap profile of what the
 //     process allocated in between, collected objects included, written to
-//     <dir>/<NODE_ID>-<n>.heapprofile (bench/heap-profile-summary.mjs reads it);
+//     <dir>/<NODE_ID>-<n>.heapprofile (bench/profile-summary.mjs reads it);
 //   `snapshot` (with HEAP_SNAPSHOT=<dir>): a heap snapshot, <dir>/<NODE_ID>.heapsnapshot.
-// Nothing here allocates per turn: the GC profiler records one entry per collection.
+// Nothing here allocates per turn: the command count is a counter, the GC observers record one
+// entry per collection.
 // ioredis is resolved from the node's own checkout.
 import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
@@ -25,9 +26,14 @@ const require = createRequire(process.argv[1]!);
 const { Redis } = require("ioredis") as typeof import("ioredis");
 const send = Redis.prototype.sendCommand;
 let sent = 0;
-Redis.prototype.sendCommand = function (this: InstanceType<typeof Redis>, ...args) {
+// Two arguments as ioredis passes them (no rest array per command).
+Redis.prototype.sendCommand = function (
+  this: InstanceType<typeof Redis>,
+  command: Parameters<typeof send>[0],
+  stream?: Parameters<typeof send>[1],
+) {
   sent++;
-  return send.apply(this, args);
+  return send.call(this, command, stream);
 } as typeof send;
 
 /** Pauses of 1 ms or more: [start, end] in ms since the epoch, to set against slow turns. */

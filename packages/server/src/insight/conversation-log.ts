@@ -162,33 +162,31 @@ export function turnEntry(
   };
 }
 
-/** The lists a turn is kept in: all turns, and one per device, user, extension and dialog. */
-export type TurnScope = "device" | "user" | "extension" | "dialog" | "all";
-
-/** Turns kept per dialogRequestId (a dialog is one request and its few follow-ups). */
-export const PER_DIALOG = 10;
+/** The lists a turn is kept in: all turns, and one per device, user and extension. */
+export type TurnScope = "device" | "user" | "extension" | "all";
 
 /**
- * How long a dialog's own list is kept: a dialog is looked up soon after it happened (the
- * console, `clover dialog-test`); later the device's, user's and all-turns lists still hold it.
- * On Redis its expiry (one key per dialog); in memory the newest `total` dialogs' lists.
+ * How long the log remembers which device a dialogRequestId came from, so a read by
+ * dialogRequestId alone finds the dialog's turns in that device's list after they left the
+ * all-turns list (a dialog is looked up soon after it happened: the console, `clover
+ * dialog-test`). On Redis one small key per dialog with this expiry (a list of its own per
+ * dialog was a copy of every turn for a week); in memory the newest dialogs of MAX_KEYED_LISTS.
  */
-export const DIALOG_KEEPING_MS = 3600_000;
+export const DIALOG_INDEX_MS = 24 * 3600_000;
 
 /**
- * Which capped list answers a filter best (the narrowest one it names). A dialog's own list is
- * kept for a shorter time than the others (DIALOG_KEEPING): when it is gone, the next one.
+ * Which capped list answers a filter best (the narrowest one it names); `dialogDevice` is the
+ * device a filter's dialogRequestId came from, when the log still knows it.
  */
 export function listOf(
   filter: TurnFilter,
-  withoutDialog = false,
+  dialogDevice?: string,
 ): {
   scope: TurnScope;
   id: string;
 } {
-  if (filter.dialogRequestId && !withoutDialog)
-    return { scope: "dialog", id: filter.dialogRequestId };
   if (filter.deviceId) return { scope: "device", id: filter.deviceId };
+  if (dialogDevice) return { scope: "device", id: dialogDevice };
   if (filter.userId) return { scope: "user", id: filter.userId };
   if (filter.extensionId) return { scope: "extension", id: filter.extensionId };
   return { scope: "all", id: "" };
@@ -241,8 +239,9 @@ export class MemoryTurnLog implements TurnLog {
     device: new Map<string, LoggedTurn[]>(),
     user: new Map<string, LoggedTurn[]>(),
     extension: new Map<string, LoggedTurn[]>(),
-    dialog: new Map<string, LoggedTurn[]>(),
   };
+  /** dialogRequestId → the device it came from (DIALOG_INDEX_MS), oldest dropped. */
+  readonly #dialogs = new Map<string, string>();
   #nextId = 1;
   readonly limits: TurnLogLimits;
 
@@ -263,10 +262,7 @@ export class MemoryTurnLog implements TurnLog {
     const list = lists.get(id) ?? [];
     lists.delete(id);
     lists.set(id, list);
-    // Dialogs: a new list nearly every turn, so only the newest `total` of them (as many as
-    // the all-turns list keeps), or the log would hold ten times the turns it shows.
-    const most = scope === "dialog" ? this.limits.total : MAX_KEYED_LISTS;
-    if (lists.size > most) lists.delete(lists.keys().next().value!);
+    if (lists.size > MAX_KEYED_LISTS) lists.delete(lists.keys().next().value!);
     this.#append(list, entry, cap);
   }
 
@@ -277,13 +273,19 @@ export class MemoryTurnLog implements TurnLog {
     this.#keyed("user", logged.userId, logged, this.limits.perUser);
     if (logged.extensionId)
       this.#keyed("extension", logged.extensionId, logged, this.limits.perExtension);
-    if (logged.dialogRequestId) this.#keyed("dialog", logged.dialogRequestId, logged, PER_DIALOG);
+    if (logged.dialogRequestId && !this.#dialogs.has(logged.dialogRequestId)) {
+      this.#dialogs.set(logged.dialogRequestId, logged.deviceId);
+      if (this.#dialogs.size > MAX_KEYED_LISTS)
+        this.#dialogs.delete(this.#dialogs.keys().next().value!);
+    }
     return logged;
   }
 
   #newestFirst(filter: TurnFilter): Iterable<LoggedTurn> {
-    let { scope, id } = listOf(filter);
-    if (scope === "dialog" && !this.#lists.dialog.has(id)) ({ scope, id } = listOf(filter, true));
+    const { scope, id } = listOf(
+      filter,
+      filter.dialogRequestId && this.#dialogs.get(filter.dialogRequestId),
+    );
     const list = scope === "all" ? this.#all : (this.#lists[scope].get(id) ?? []);
     return (function* () {
       for (let i = list.length - 1; i >= 0; i--) yield list[i]!;

@@ -197,6 +197,17 @@ describe("Clova Home conformance: actions, payloads, queries and errors", () => 
   });
   after(() => rig?.close());
 
+  it("sends the §2.2 headers: JSON, Accept, Accept-Charset, SignatureCEK, the exact length", async () => {
+    rig.requests.length = 0;
+    await rig.say("mute the tv");
+    const { headers, raw } = rig.requests[0]!;
+    assert.match(String(headers["content-type"]), /^application\/json;\s*charset[=-]UTF-8$/i);
+    assert.equal(headers["accept"], "application/json");
+    assert.match(String(headers["accept-charset"]), /^utf-8$/i);
+    assert.ok(String(headers["signaturecek"]).length > 0);
+    assert.equal(Number(headers["content-length"]), raw.length);
+  });
+
   describe("request fields per action (§5.1, §5.3–§5.5, §13.1, §15.1)", () => {
     const cases: [string, string, string, Json][] = [
       [
@@ -542,6 +553,18 @@ describe("Clova Home conformance: actions, payloads, queries and errors", () => 
         { remainingTime: "PT1H25M" },
         /1 hour.*25 minutes/,
       ],
+      [
+        "how long until the washing machine is done",
+        "GetRemainingTimeRequest",
+        { remainingTime: "P0000-00-00T01:25:00" },
+        /1 hour.*25 minutes/,
+      ],
+      [
+        "how long until the washing machine is done",
+        "GetRemainingTimeRequest",
+        { remainingTime: "P2W" },
+        /2 weeks/,
+      ],
       ["what cycle is the washer on", "GetPhaseRequest", { phase: { value: "rinse" } }, /rinse/],
       [
         "what's the status of the washing machine",
@@ -633,6 +656,15 @@ describe("Clova Home conformance: actions, payloads, queries and errors", () => 
         if (name !== "DriverInternalError" && name !== "ValueOutOfRangeError")
           assert.match(said, /air conditioner/, "names the device");
       });
+
+    it("sends a control request once when the extension answers HTTP 500: no retry (§2.3)", async () => {
+      rig.control = () => ({ status: 500, body: "boom" });
+      const { said } = await one("turn up the tv volume by 5"); // exactly one request
+      rig.control = (r) => success(r);
+      const { said: done } = await one("turn up the tv volume by 5");
+      assert.ok(said.length > 0);
+      assert.notEqual(said, done);
+    });
 
     it("ConditionsNotMetError without its required state is a generic failure (§8.2)", async () => {
       rig.control = () => ({ body: message("ConditionsNotMetError", {}) });

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import {
-  DIALOG_KEEPING_MS,
+  DIALOG_INDEX_MS,
   type LoggedTurn,
   MemoryTurnLog,
   type TurnLog,
@@ -125,7 +125,7 @@ function turnLogSuite(name: string, nodes: () => Promise<TurnLog[]>, skip?: stri
       }
     });
 
-    it("finds a dialog's turns by its own list, after they left the all-turns list", async () => {
+    it("finds a dialog's turns through its device, after they left the all-turns list", async () => {
       const deviceId = unique("dlg-dev");
       const dialogRequestId = unique("dialog");
       const first = await logs[0]!.record(entry({ deviceId, dialogRequestId, input: "first" }));
@@ -148,7 +148,7 @@ function turnLogSuite(name: string, nodes: () => Promise<TurnLog[]>, skip?: stri
         );
         assert.deepEqual(await log.list({ dialogRequestId, deviceId: "someone else" }), []);
       }
-      // An unknown dialog: the next narrowest list, the all-turns one here (nothing found).
+      // An unknown dialog: the all-turns list (nothing found).
       assert.deepEqual(await logs[2]!.list({ dialogRequestId: unique("never") }), []);
     });
 
@@ -252,34 +252,23 @@ describe("TurnLog on Redis while Redis is away", {
     }
   });
 });
-describe("TurnLog: what a dialog's own list costs", () => {
-  it("in memory: the lists of the newest `total` dialogs only", async () => {
-    const log = new MemoryTurnLog(LIMITS);
-    for (let i = 0; i < LIMITS.total * 3; i++)
-      await log.record(entry({ deviceId: `d${i % 4}`, dialogRequestId: `dialog-${i}` }));
-    // The oldest dialog's list is gone; its turn is still found through its device's list.
-    const oldest = LIMITS.total * 3 - 4 * LIMITS.perDevice;
-    assert.equal((await log.list({ dialogRequestId: "dialog-0" })).length, 0, "left every list");
-    assert.equal(
-      (await log.list({ dialogRequestId: `dialog-${oldest}`, deviceId: `d${oldest % 4}` })).length,
-      1,
-      "through the device's list",
-    );
-    assert.equal((await log.list({ dialogRequestId: `dialog-${LIMITS.total * 3 - 1}` })).length, 1);
-  });
-
-  it("on Redis: a dialog's list expires after DIALOG_KEEPING_MS, the others after a week", {
-    skip: !redisAvailable && "redis-server is not installed",
-  }, async () => {
+describe("TurnLog on Redis: what a dialog costs", {
+  skip: !redisAvailable && "redis-server is not installed",
+}, () => {
+  it("one small key naming its device, kept DIALOG_INDEX_MS; the lists a week", async () => {
     const own = await startRedis();
     const connection = await openRedis(own.url);
     const log = new RedisTurnLog(connection, LIMITS);
     try {
       await log.record(entry({ deviceId: "ttl-dev", dialogRequestId: "ttl-dialog" }));
+      assert.equal(await connection.get("clover:turns:dialog:ttl-dialog"), "ttl-dev");
       const dialogTtl = await connection.pttl("clover:turns:dialog:ttl-dialog");
       const deviceTtl = await connection.pttl("clover:turns:device:ttl-dev");
-      assert.ok(dialogTtl > 0 && dialogTtl <= DIALOG_KEEPING_MS, `dialog list ${dialogTtl} ms`);
-      assert.ok(deviceTtl > DIALOG_KEEPING_MS, `device list ${deviceTtl} ms`);
+      assert.ok(dialogTtl > 0 && dialogTtl <= DIALOG_INDEX_MS, `dialog key ${dialogTtl} ms`);
+      assert.ok(deviceTtl > DIALOG_INDEX_MS, `device list ${deviceTtl} ms`);
+      // Once the key is gone, a read by dialogRequestId alone scans the all-turns list.
+      await connection.del("clover:turns:dialog:ttl-dialog");
+      assert.equal((await log.list({ dialogRequestId: "ttl-dialog" })).length, 1);
     } finally {
       await log.close();
       await own.stop();

@@ -119,7 +119,8 @@ export class RedisTickBatch {
     }
     this.#run(keys, args).then(
       (replies) => {
-        for (const [i, queued] of batch.entries()) {
+        for (let i = 0; i < batch.length; i++) {
+          const queued = batch[i]!;
           const reply = (replies as unknown[])[i];
           if (reply instanceof Error) queued.reject(reply);
           else queued.resolve(queued.decode(reply));

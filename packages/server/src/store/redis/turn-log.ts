@@ -9,13 +9,12 @@ import type { Redis } from "ioredis";
 import { ApiError } from "../../api/http.js";
 import {
   DEFAULT_TURN_LOG_LIMITS,
-  DIALOG_KEEPING_MS,
+  DIALOG_INDEX_MS,
   type ExtensionHealth,
   filtered,
   healthOf,
   type LoggedTurn,
   listOf,
-  PER_DIALOG,
   type TurnFilter,
   type TurnLog,
   type TurnLogLimits,
@@ -27,43 +26,53 @@ import { closeRedis, DEFAULT_PREFIX, type RedisScript, redisScript } from "./con
 const PAGE = 50;
 /** A device, user or extension without a turn for this long has its list dropped. */
 const KEYED_TTL_MS = 7 * 24 * 3600_000;
-/** A turn waits at most this long in the node's memory before its batch is sent. */
-export const FLUSH_AFTER_MS = 10;
+/**
+ * A turn waits at most this long in the node's memory before its batch is sent: at a few tens
+ * of turns per second several share a call (docs/scale-out.md "One turn on Redis").
+ */
+export const FLUSH_AFTER_MS = 50;
 /** Turns per script call; a fuller buffer is sent at once. */
 export const MAX_BATCH = 100;
 
-// KEYS[1] id counter, KEYS[2] the all-turns list (no expiry), KEYS[3..] the keyed lists named
-// by the entries; ARGV[1] TTL of the device, user and extension lists, ARGV[2] TTL of a
-// dialog's list, ARGV[3] cap of the all-turns list, ARGV[4..7] caps of a device's, user's,
-// extension's and dialog's list, ARGV[8] number of entries, then per entry: its JSON without id
-// and the keyed lists it goes to, one letter each in the order of their keys in KEYS ("d"
-// device, "u" user, "x" extension, "g" dialog). Returns the first id (the others follow).
+// KEYS[1] id counter, KEYS[2] the all-turns list (no expiry), KEYS[3..] the keys named by the
+// entries; ARGV[1] TTL of the device, user and extension lists, ARGV[2] TTL of a dialog's
+// index key, ARGV[3] cap of the all-turns list, ARGV[4..6] caps of a device's, user's and
+// extension's list, ARGV[7] number of entries, then per entry: its JSON without id, its keys'
+// kinds, one letter each in the order of its keys in KEYS ("d" device list, "u" user list, "x"
+// extension list, "g" the dialog's index key), and with a "g" its device id (the index's
+// value). Returns the first id (the others follow).
 const RECORD_BATCH = `
-local caps = {d = tonumber(ARGV[4]), u = tonumber(ARGV[5]), x = tonumber(ARGV[6]), g = tonumber(ARGV[7])}
-local n = tonumber(ARGV[8])
+local caps = {d = tonumber(ARGV[4]), u = tonumber(ARGV[5]), x = tonumber(ARGV[6])}
+local n = tonumber(ARGV[7])
 local first = redis.call("INCRBY", KEYS[1], n) - n + 1
 local all = {}
 local lists = {}
 local order = {}
 local k = 3
-local a = 9
+local a = 8
 for e = 0, n - 1 do
   local entry = '{"id":' .. (first + e) .. ',' .. string.sub(ARGV[a], 2)
   all[#all + 1] = entry
   local kinds = ARGV[a + 1]
+  local next = a + 2
   for j = 1, #kinds do
+    local kind = string.sub(kinds, j, j)
     local key = KEYS[k]
-    local list = lists[key]
-    if not list then
-      local kind = string.sub(kinds, j, j)
-      list = {cap = caps[kind], ttl = kind == "g" and ARGV[2] or ARGV[1], values = {}}
-      lists[key] = list
-      order[#order + 1] = key
+    if kind == "g" then
+      redis.call("SET", key, ARGV[a + 2], "PX", ARGV[2])
+      next = a + 3
+    else
+      local list = lists[key]
+      if not list then
+        list = {cap = caps[kind], values = {}}
+        lists[key] = list
+        order[#order + 1] = key
+      end
+      list.values[#list.values + 1] = entry
     end
-    list.values[#list.values + 1] = entry
     k = k + 1
   end
-  a = a + 2
+  a = next
 end
 redis.call("LPUSH", KEYS[2], unpack(all))
 redis.call("LTRIM", KEYS[2], 0, tonumber(ARGV[3]) - 1)
@@ -71,7 +80,7 @@ for _, key in ipairs(order) do
   local list = lists[key]
   redis.call("LPUSH", key, unpack(list.values))
   redis.call("LTRIM", key, 0, list.cap - 1)
-  redis.call("PEXPIRE", key, list.ttl)
+  redis.call("PEXPIRE", key, ARGV[1])
 end
 return first`;
 
@@ -109,6 +118,11 @@ export class RedisTurnLog implements TurnLog {
     this.#record = redisScript(redis, "cloverTurnLogRecord2", RECORD_BATCH);
   }
 
+  /** The device a dialogRequestId came from (DIALOG_INDEX_MS). */
+  #dialogKey(dialogRequestId: string): string {
+    return `${this.prefix}turns:dialog:${dialogRequestId}`;
+  }
+
   #key(scope: TurnScope, id: string): string {
     return scope === "all" ? `${this.prefix}turns` : `${this.prefix}turns:${scope}:${id}`;
   }
@@ -122,7 +136,7 @@ export class RedisTurnLog implements TurnLog {
       kinds += "x";
     }
     if (entry.dialogRequestId) {
-      keys.push(this.#key("dialog", entry.dialogRequestId));
+      keys.push(this.#dialogKey(entry.dialogRequestId));
       kinds += "g";
     }
     // The result's exchange is the entry's: stored once, put back when read (fromJson).
@@ -147,17 +161,17 @@ export class RedisTurnLog implements TurnLog {
     const { total, perDevice, perUser, perExtension } = this.limits;
     const args: (string | number)[] = [
       KEYED_TTL_MS,
-      DIALOG_KEEPING_MS,
+      DIALOG_INDEX_MS,
       total,
       perDevice,
       perUser,
       perExtension,
-      PER_DIALOG,
       batch.length,
     ];
     for (const turn of batch) {
       keys.push(...turn.keys);
       args.push(turn.json, turn.kinds);
+      if (turn.entry.dialogRequestId) args.push(turn.entry.deviceId);
     }
     const sent = this.#record(keys, args).then(
       (first) => {
@@ -183,32 +197,35 @@ export class RedisTurnLog implements TurnLog {
   ): Promise<LoggedTurn[]> {
     const key = this.#key(scope, id);
     const turns: LoggedTurn[] = [];
-    try {
-      for (let start = 0; ; start += PAGE) {
-        const raw = await this.redis.lrange(key, start, start + PAGE - 1);
-        for (const line of raw) turns.push(fromJson(line));
-        if (raw.length < PAGE || enough(turns)) return turns;
-      }
-    } catch (error) {
+    for (let start = 0; ; start += PAGE) {
+      const raw = await this.#guard(this.redis.lrange(key, start, start + PAGE - 1));
+      for (const line of raw) turns.push(fromJson(line));
+      if (raw.length < PAGE || enough(turns)) return turns;
+    }
+  }
+
+  /** A read of the log: a Redis failure becomes a 503 naming Redis. */
+  #guard<T>(read: Promise<T>): Promise<T> {
+    return read.catch((error: unknown) => {
       throw new ApiError(
         503,
         "unavailable",
         `the turn log is kept on Redis, which does not answer (${(error as Error).message}); retry shortly`,
       );
-    }
+    });
   }
 
   async list(filter: TurnFilter = {}): Promise<LoggedTurn[]> {
     const limit = filter.limit ?? 100;
-    const enough = (turns: LoggedTurn[]) => filtered(turns, filter).length >= limit;
-    const { scope, id } = listOf(filter);
-    let turns = await this.#read(scope, id, enough);
-    // A dialog's own list expired (DIALOG_KEEPING_MS): the next narrowest list.
-    if (scope === "dialog" && turns.length === 0) {
-      const next = listOf(filter, true);
-      turns = await this.#read(next.scope, next.id, enough);
-    }
-    return filtered(turns, filter);
+    let dialogDevice: string | undefined;
+    if (filter.dialogRequestId && !filter.deviceId)
+      dialogDevice =
+        (await this.#guard(this.redis.get(this.#dialogKey(filter.dialogRequestId)))) ?? undefined;
+    const { scope, id } = listOf(filter, dialogDevice);
+    return filtered(
+      await this.#read(scope, id, (turns) => filtered(turns, filter).length >= limit),
+      filter,
+    );
   }
 
   async health(extensionId: string): Promise<ExtensionHealth> {
