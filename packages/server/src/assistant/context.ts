@@ -41,10 +41,12 @@ export interface AssistantContext {
   endings: SessionEndings;
 }
 
-export function inBackground(ctx: AssistantContext, task: Promise<unknown>): void {
+/** Runs `task` without waiting for it; the returned promise settles with it and never rejects. */
+export function inBackground(ctx: AssistantContext, task: Promise<unknown>): Promise<unknown> {
   const tracked = task.catch((error) => ctx.log.error({ err: error }, "background task failed"));
   ctx.background.add(tracked);
   void tracked.finally(() => ctx.background.delete(tracked));
+  return tracked;
 }
 
 /** When the listening window after this speech closes. */

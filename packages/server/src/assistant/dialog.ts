@@ -148,29 +148,31 @@ export async function endSession(
   );
   // After an error the circuit may be open: the best-effort call is skipped by the breaker.
   const target = device ?? session.device;
-  const sending = (async () => {
-    const accessToken = extension.accountLinking
-      ? await ctx.linking.accessToken(extension.id, extension.accountLinking, target.userId)
-      : undefined;
-    await ctx.client.call(
-      extension,
-      {
-        device: target,
-        session: {
-          new: false,
-          sessionId: session.sessionId,
-          sessionAttributes: session.sessionAttributes,
+  const sending = inBackground(
+    ctx,
+    (async () => {
+      const accessToken = extension.accountLinking
+        ? await ctx.linking.accessToken(extension.id, extension.accountLinking, target.userId)
+        : undefined;
+      await ctx.client.call(
+        extension,
+        {
+          device: target,
+          session: {
+            new: false,
+            sessionId: session.sessionId,
+            sessionAttributes: session.sessionAttributes,
+          },
+          ...(accessToken ? { accessToken } : {}),
+          body: { type: "SessionEndedRequest" },
         },
-        ...(accessToken ? { accessToken } : {}),
-        body: { type: "SessionEndedRequest" },
-      },
-      dialogRequestId === undefined
-        ? { ignoreAnswer: true }
-        : { ignoreAnswer: true, dialogRequestId },
-    );
-  })();
+        dialogRequestId === undefined
+          ? { ignoreAnswer: true }
+          : { ignoreAnswer: true, dialogRequestId },
+      );
+    })(),
+  );
   ctx.endings.add(session.key, extension.id, sending);
-  inBackground(ctx, sending);
 }
 
 /**
@@ -185,7 +187,7 @@ async function afterSessionEnd(
   dialogRequestId: string | undefined,
 ): Promise<void> {
   const waitMs = ctx.options.sessionEndWaitMs ?? SESSION_END_WAIT_MS;
-  if (await ctx.endings.settled(sessionKey(device), extensionId, waitMs)) return;
+  if (waitMs <= 0 || (await ctx.endings.settled(sessionKey(device), extensionId, waitMs))) return;
   ctx.log.warn(
     { extensionId, dialogRequestId, waitMs },
     "SessionEndedRequest of the previous session unanswered; sending the next request anyway",

@@ -553,6 +553,18 @@ describe("Clova Home conformance: actions, payloads, queries and errors", () => 
         { remainingTime: "PT1H25M" },
         /1 hour.*25 minutes/,
       ],
+      [
+        "how long until the washing machine is done",
+        "GetRemainingTimeRequest",
+        { remainingTime: "P0000-00-00T01:25:00" },
+        /1 hour.*25 minutes/,
+      ],
+      [
+        "how long until the washing machine is done",
+        "GetRemainingTimeRequest",
+        { remainingTime: "P2W" },
+        /2 weeks/,
+      ],
       ["what cycle is the washer on", "GetPhaseRequest", { phase: { value: "rinse" } }, /rinse/],
       [
         "what's the status of the washing machine",
@@ -644,6 +656,15 @@ describe("Clova Home conformance: actions, payloads, queries and errors", () => 
         if (name !== "DriverInternalError" && name !== "ValueOutOfRangeError")
           assert.match(said, /air conditioner/, "names the device");
       });
+
+    it("sends a control request once when the extension answers HTTP 500: no retry (§2.3)", async () => {
+      rig.control = () => ({ status: 500, body: "boom" });
+      const { said } = await one("turn up the tv volume by 5"); // exactly one request
+      rig.control = (r) => success(r);
+      const { said: done } = await one("turn up the tv volume by 5");
+      assert.ok(said.length > 0);
+      assert.notEqual(said, done);
+    });
 
     it("ConditionsNotMetError without its required state is a generic failure (§8.2)", async () => {
       rig.control = () => ({ body: message("ConditionsNotMetError", {}) });

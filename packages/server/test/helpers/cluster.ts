@@ -2,8 +2,8 @@
 // N nodes (each a real `clover serve` process) and HAProxy with deploy/haproxy.cfg as is.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { type AddressInfo, createServer } from "node:net";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { type AddressInfo, connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,9 +21,9 @@ export const clusterAvailable = postgresAvailable && redisAvailable && haproxyAv
 export interface ClusterNode {
   id: string;
   /**
-   * The port the node listens on: the one the system gave it on its first start (it listens on
-   * port 0 and says which in its banner); a restart asks for the same one again, as HAProxy
-   * knows the node by it.
+   * The port the node listens on: the one the system gave it (it listens on port 0 and says
+   * which in its banner). A restart gets a new one, and HAProxy is told it through its runtime
+   * API: asking for the old port again could find it taken by another process meanwhile.
    */
   port: number;
   url: string;
@@ -121,6 +121,22 @@ async function reservePort(): Promise<{ port: number; release(): Promise<void> }
   };
 }
 
+/** One command on HAProxy's runtime API (its admin socket); resolves with the answer. */
+function haproxyCommand(socketPath: string, command: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(socketPath);
+    let answer = "";
+    socket.setEncoding("utf8");
+    socket.on("data", (chunk: string) => {
+      answer += chunk;
+    });
+    socket.once("error", reject);
+    // Without "prompt" HAProxy answers one command and closes the connection.
+    socket.once("close", () => resolve(answer.trim()));
+    socket.write(`${command}\n`);
+  });
+}
+
 /** The port in the JSON banner `clover --json serve` prints on stdout once it listens. */
 function bannerPort(child: ChildProcess, node: ClusterNode): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -147,11 +163,12 @@ function bannerPort(child: ChildProcess, node: ClusterNode): Promise<number> {
 export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
   const [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
   const spawned: ChildProcess[] = [];
-  const lb = await reservePort();
+  const lb = { ...(await reservePort()), dir: mkdtempSync(join(tmpdir(), "clover-lb-")) };
   try {
     return await launch(options, postgres, redis, spawned, lb);
   } catch (error) {
     await lb.release();
+    rmSync(lb.dir, { recursive: true, force: true });
     // Whatever started is stopped: a failed start leaves no process behind.
     for (const child of spawned) child.kill("SIGKILL");
     await redis.stop();
@@ -165,7 +182,8 @@ async function launch(
   postgres: TestPostgres,
   redis: TestRedis,
   spawned: ChildProcess[],
-  lb: { port: number; release(): Promise<void> },
+  /** `dir`: HAProxy's runtime config and admin socket. */
+  lb: { port: number; release(): Promise<void>; dir: string },
 ): Promise<Cluster> {
   const adminToken = `admin-${randomBytes(8).toString("hex")}`;
   const lbPort = lb.port;
@@ -187,6 +205,22 @@ async function launch(
     NO_COLOR: "1",
     ...options.env,
   };
+  // HAProxy's runtime API, to point it at a restarted node's new port: the deploy config plus a
+  // file of ours with the admin socket (a second `global` section adds to the first).
+  const lbDir = lb.dir;
+  const lbSocket = join(lbDir, "admin.sock");
+  const runtimeCfg = join(lbDir, "runtime.cfg");
+  writeFileSync(runtimeCfg, `global\n    stats socket "${lbSocket}" level admin\n`);
+  let haproxyStarted = false;
+  /** Points both backends' server of `node` at `port`. */
+  const repoint = async (node: ClusterNode, port: number) => {
+    for (const backend of ["clover", "clover-home-notifications"]) {
+      const command = `set server ${backend}/${node.id} addr 127.0.0.1 port ${port}`;
+      const answer = await haproxyCommand(lbSocket, command);
+      if (!/changed|no need to change/.test(answer))
+        throw new Error(`haproxy refused "${command}": ${answer}`);
+    }
+  };
   const nodes: ClusterNode[] = [];
   for (let i = 1; i <= (options.nodes ?? 3); i++) {
     nodes.push({
@@ -204,8 +238,8 @@ async function launch(
       env: {
         ...process.env,
         ...shared,
-        // 0 on the first start: no port is picked ahead and left free for someone else to take.
-        CLOVER_PORT: String(node.port),
+        // No port is picked ahead and left free for someone else to take.
+        CLOVER_PORT: "0",
         CLOVER_NODE_ID: node.id,
         // Each node its own config dir: nothing is written next to the user's settings.
         XDG_CONFIG_HOME: node.dir,
@@ -225,8 +259,7 @@ async function launch(
       if (node.log.length > 5000) node.log.splice(0, node.log.length - 5000);
     });
     const port = await bannerPort(child, node);
-    if (node.port !== 0 && port !== node.port)
-      throw new Error(`${node.id} listens on ${port}, not on its port ${node.port}`);
+    if (haproxyStarted && port !== node.port) await repoint(node, port);
     node.port = port;
     node.url = `http://127.0.0.1:${port}`;
     return child;
@@ -280,7 +313,7 @@ async function launch(
   nodes.forEach((node, i) => {
     env[`CLOVER_NODE${i + 1}`] = `127.0.0.1:${node.port}`;
   });
-  const haproxy = spawn("haproxy", ["-f", HAPROXY_CFG, "-db"], {
+  const haproxy = spawn("haproxy", ["-f", HAPROXY_CFG, "-f", runtimeCfg, "-db"], {
     env,
     stdio: ["ignore", "ignore", "pipe"],
   });
@@ -294,6 +327,7 @@ async function launch(
     if (haproxy.exitCode !== null) throw new Error(`haproxy exited: ${haproxyLog.join("")}`);
     return ready(url);
   }, "haproxy ready");
+  haproxyStarted = true;
 
   const exited = (child: ChildProcess) =>
     new Promise<number | null>((resolve) => {
@@ -338,6 +372,7 @@ async function launch(
       await redis.stop();
       await postgres.stop();
       for (const node of nodes) rmSync(node.dir, { recursive: true, force: true });
+      rmSync(lbDir, { recursive: true, force: true });
     },
   };
 }

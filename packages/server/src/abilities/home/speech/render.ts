@@ -48,17 +48,23 @@ function particles(text: string): string {
   });
 }
 
-/** `PT1H25M` → "1 hour 25 minutes" (§3.4; `P0001-04-10` tolerated). */
+/** ISO 8601 durations: `PnYnMnWnDTnHnMnS`, and the alternative `PYYYY-MM-DDThh:mm:ss` (§3.4). */
+const DESIGNATORS =
+  /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+const ALTERNATIVE = /^P(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}(?:\.\d+)?))?$/;
+
+/** `PT1H25M` or `P0000-00-00T01:25:00` → "1 hour 25 minutes". */
 export function duration(value: string, language: Language): string {
-  const match =
-    /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(
-      value,
-    );
+  const alternative = ALTERNATIVE.exec(value);
+  const match = alternative
+    ? [value, alternative[1], alternative[2], undefined, ...alternative.slice(3)]
+    : DESIGNATORS.exec(value);
   if (!match) return value;
-  const [, y, mo, d, h, mi, s] = match.map((p) => (p === undefined ? 0 : Number(p))) as number[];
+  const [, y, mo, w, d, h, mi, s] = match.map((p) => (p === undefined ? 0 : Number(p))) as number[];
   const parts: [number, Record<Language, [string, string]>][] = [
     [y!, { en: ["year", "years"], ja: ["年", "年"], ko: ["년", "년"] }],
     [mo!, { en: ["month", "months"], ja: ["か月", "か月"], ko: ["개월", "개월"] }],
+    [w!, { en: ["week", "weeks"], ja: ["週間", "週間"], ko: ["주", "주"] }],
     [d!, { en: ["day", "days"], ja: ["日", "日"], ko: ["일", "일"] }],
     [h!, { en: ["hour", "hours"], ja: ["時間", "時間"], ko: ["시간", "시간"] }],
     [mi!, { en: ["minute", "minutes"], ja: ["分", "分"], ko: ["분", "분"] }],
