@@ -11,18 +11,17 @@ import type { Json } from "../helpers/extension-server.js";
 import {
   admin,
   directiveNames,
-  guestTokens,
+  type ExtensionRig,
+  extensionRig,
   heard,
-  newProduct,
-  RawDevice,
+  type RawDevice,
   type RawExtension,
   type Running,
-  rawExtension,
   speech,
   spoken,
-  startServer,
   textRecognize,
   until,
+  withoutSession,
 } from "./raw.js";
 
 const ID = "org.example.weatherbird";
@@ -62,6 +61,7 @@ function answer(response: Json, top: Json = {}) {
 }
 
 describe("CEK custom extension conformance: fields (§3, §4, §7, §12.2)", () => {
+  let rig: ExtensionRig;
   let running: Running;
   let ext: RawExtension;
   let device: RawDevice;
@@ -73,37 +73,24 @@ describe("CEK custom extension conformance: fields (§3, §4, §7, §12.2)", () 
     device.event({ ...textRecognize(text), context });
 
   before(async () => {
-    running = await startServer({ CLOVER_CEK_BREAKER_FAILURES: "1000" });
-    ext = await rawExtension();
-    const registered = await admin(running.url, "POST", "/api/v1/extensions", {
-      id: ID,
-      displayName: "Weather Bird",
-      endpointUrl: ext.url,
-      usesAudioPlayer: true,
-      models: { en: model },
+    rig = await extensionRig({
+      env: { CLOVER_CEK_BREAKER_FAILURES: "1000" },
+      registration: {
+        id: ID,
+        displayName: "Weather Bird",
+        usesAudioPlayer: true,
+        models: { en: model },
+      },
+      deviceId: "bird-1",
     });
-    assert.equal(registered.status, 201, registered.body.toString());
-    const product = await newProduct(running.url);
-    device = new RawDevice(
-      running.url,
-      (await guestTokens(running.url, product, "bird-1")).access_token,
-    );
-    assert.equal((await device.openDownchannel()).status, 200);
+    ({ running, ext, device } = rig);
     // The first turn compiles the model; an HTTP 500 gives the apology to compare with.
     ext.answer = () => ({ status: 500, body: "boom" });
     apology = spoken(await ask())[0]?.text ?? "";
     assert.ok(apology.length > 0);
   });
-  after(async () => {
-    device?.close();
-    await ext?.close();
-    await running?.close();
-  });
-  beforeEach(async () => {
-    ext.answer = () => ({ body: speech("ok", true) });
-    await device.event(textRecognize("stop"));
-    ext.requests.length = 0;
-  });
+  after(() => rig?.close());
+  beforeEach(() => withoutSession(rig));
 
   it("speaks each PlainText item in its own lang; an empty or unknown lang is the extension's (§4.4, §12.2)", async () => {
     ext.answer = () => ({

@@ -10,19 +10,19 @@ import {
   admin,
   type Directive,
   directiveNames,
-  guestTokens,
+  type ExtensionRig,
+  extensionRig,
   heard,
   httpsCall,
-  newProduct,
-  RawDevice,
+  type RawDevice,
   type RawExtension,
   type Running,
   rawExtension,
   speech,
   speechSetAnswer,
-  startServer,
   textRecognize,
   until,
+  withoutSession,
 } from "./raw.js";
 
 const ID = "org.example.cookiejar";
@@ -53,34 +53,31 @@ const model = {
 };
 
 describe("CEK custom extension conformance (raw extension, raw device)", () => {
+  let rig: ExtensionRig;
   let running: Running;
   let ext: RawExtension;
   let device: RawDevice;
   let pushed: () => Directive[];
 
   before(async () => {
-    running = await startServer({
-      CLOVER_SESSION_TIMEOUT_MS: String(WINDOW_MS),
-      CLOVER_SESSION_GRACE_MS: "0",
-      CLOVER_CEK_TIMEOUT_MS: "1500",
-      // Several tests fail the extension on purpose; its circuit must stay closed.
-      CLOVER_CEK_BREAKER_FAILURES: "1000",
+    rig = await extensionRig({
+      env: {
+        CLOVER_SESSION_TIMEOUT_MS: String(WINDOW_MS),
+        CLOVER_SESSION_GRACE_MS: "0",
+        CLOVER_CEK_TIMEOUT_MS: "1500",
+        // Several tests fail the extension on purpose; its circuit must stay closed.
+        CLOVER_CEK_BREAKER_FAILURES: "1000",
+      },
+      registration: {
+        id: ID,
+        displayName: "Cookie Jar",
+        usesAudioPlayer: true,
+        models: { en: model },
+      },
+      deviceId: "cek-device-1",
     });
-    ext = await rawExtension();
-    const registered = await admin(running.url, "POST", "/api/v1/extensions", {
-      id: ID,
-      displayName: "Cookie Jar",
-      endpointUrl: ext.url,
-      usesAudioPlayer: true,
-      models: { en: model },
-    });
-    assert.equal(registered.status, 201, registered.body.toString());
-    const product = await newProduct(running.url);
-    const tokens = await guestTokens(running.url, product, "cek-device-1");
-    device = new RawDevice(running.url, tokens.access_token);
-    const channel = await device.openDownchannel();
-    assert.equal(channel.status, 200);
-    pushed = () => channel.reader.directives().slice(1);
+    ({ running, ext, device } = rig);
+    pushed = () => rig.channel.directives().slice(1);
     // The first turn compiles the models; on a busy machine that takes seconds. It also says
     // what the device is: a speaker without a screen that plays MP3 (cic.md §8.5, §8.7; a
     // device without Device.Audio gets no audio content, without Device.Display is taken to
@@ -90,17 +87,8 @@ describe("CEK custom extension conformance (raw extension, raw device)", () => {
       context: SPEAKER_CONTEXT,
     });
   });
-  after(async () => {
-    device?.close();
-    await ext?.close();
-    await running?.close();
-  });
-  beforeEach(async () => {
-    // Each test starts with no open session: "stop" ends whatever the last one left.
-    ext.answer = () => ({ body: speech("ok", true) });
-    await device.event(textRecognize("stop"));
-    ext.requests.length = 0;
-  });
+  after(() => rig?.close());
+  beforeEach(() => withoutSession(rig));
 
   it("sends signed, exact requests (§2.1, §2.5, §3) and a LaunchRequest with only its type", async () => {
     ext.answer = () => ({ body: speech("Welcome to the jar.", true) });

@@ -7,17 +7,13 @@ import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { SPEAKER_CONTEXT } from "../helpers/devices.js";
 import {
-  admin,
   directiveNames,
-  guestTokens,
+  type ExtensionRig,
+  extensionRig,
   heard,
-  newProduct,
-  RawDevice,
+  type RawDevice,
   type RawExtension,
-  type Running,
-  rawExtension,
   speech,
-  startServer,
   textRecognize,
 } from "./raw.js";
 
@@ -48,28 +44,18 @@ function answerWith(response: Record<string, unknown>, top: Record<string, unkno
 }
 
 describe("CEK: malformed extension responses (cek-custom-extension.md §2.4, §4)", () => {
-  let running: Running;
+  let rig: ExtensionRig;
   let ext: RawExtension;
   let device: RawDevice;
   let apology: string;
 
   before(async () => {
-    running = await startServer({ CLOVER_CEK_BREAKER_FAILURES: "1000" });
-    ext = await rawExtension();
-    const registered = await admin(running.url, "POST", "/api/v1/extensions", {
-      id: ID,
-      displayName: "Parrot",
-      endpointUrl: ext.url,
-      usesAudioPlayer: true,
-      models: { en: model },
+    rig = await extensionRig({
+      env: { CLOVER_CEK_BREAKER_FAILURES: "1000" },
+      registration: { id: ID, displayName: "Parrot", usesAudioPlayer: true, models: { en: model } },
+      deviceId: "parrot-1",
     });
-    assert.equal(registered.status, 201, registered.body.toString());
-    const product = await newProduct(running.url);
-    device = new RawDevice(
-      running.url,
-      (await guestTokens(running.url, product, "parrot-1")).access_token,
-    );
-    assert.equal((await device.openDownchannel()).status, 200);
+    ({ ext, device } = rig);
     // A first answer that fails (HTTP 500) gives the platform's apology to compare with.
     ext.answer = () => ({ status: 500, body: "boom" });
     const failed = await device.event({
@@ -79,11 +65,7 @@ describe("CEK: malformed extension responses (cek-custom-extension.md §2.4, §4
     apology = heard(failed)[0] ?? "";
     assert.ok(apology.length > 0, "an apology for an extension error");
   });
-  after(async () => {
-    device?.close();
-    await ext?.close();
-    await running?.close();
-  });
+  after(() => rig?.close());
   beforeEach(() => {
     ext.requests.length = 0;
   });

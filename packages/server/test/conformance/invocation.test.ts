@@ -6,15 +6,11 @@ import { after, before, beforeEach, describe, it } from "node:test";
 import { SPEAKER_CONTEXT } from "../helpers/devices.js";
 import type { Json } from "../helpers/extension-server.js";
 import {
-  admin,
-  guestTokens,
-  newProduct,
-  RawDevice,
+  type ExtensionRig,
+  extensionRig,
+  type RawDevice,
   type RawExtension,
-  type Running,
-  rawExtension,
   speech,
-  startServer,
   textRecognize,
   until,
 } from "./raw.js";
@@ -41,7 +37,7 @@ const models = {
 };
 
 describe("invocation patterns (interaction-model.md §9.3)", () => {
-  let running: Running;
+  let rig: ExtensionRig;
   let ext: RawExtension;
   let device: RawDevice;
 
@@ -54,30 +50,16 @@ describe("invocation patterns (interaction-model.md §9.3)", () => {
     );
 
   before(async () => {
-    running = await startServer({});
-    ext = await rawExtension();
-    const registered = await admin(running.url, "POST", "/api/v1/extensions", {
-      id: ID,
-      displayName: "Bakery Bot",
-      endpointUrl: ext.url,
-      models,
+    rig = await extensionRig({
+      registration: { id: ID, displayName: "Bakery Bot", models },
+      deviceId: "bakery-1",
     });
-    assert.equal(registered.status, 201, registered.body.toString());
-    const product = await newProduct(running.url);
-    device = new RawDevice(
-      running.url,
-      (await guestTokens(running.url, product, "bakery-1")).access_token,
-    );
-    assert.equal((await device.openDownchannel()).status, 200);
+    ({ ext, device } = rig);
     // The first turns compile the models of each language; on a busy machine that takes seconds.
     for (const text of ["open bakery bot", "ベーカリーボットを起動して", "베이커리봇 시작해줘"])
       await say(text);
   });
-  after(async () => {
-    device?.close();
-    await ext?.close();
-    await running?.close();
-  });
+  after(() => rig?.close());
   beforeEach(async () => {
     ext.answer = () => ({ body: speech("ok", true) });
     ext.requests.length = 0;

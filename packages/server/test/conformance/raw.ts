@@ -2,6 +2,7 @@
 // device (node:http2, its own multipart reader), raw HTTPS calls to the auth API, and a raw
 // node:http extension. Nothing here uses @clover/device or @clover/sdk, so a misunderstanding
 // shared by our client and our server shows up as a failure.
+import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
@@ -431,6 +432,61 @@ export async function rawExtension(
       server.close(() => resolve());
     });
   return ext;
+}
+
+/** A server, a raw extension registered on it, and a guest device whose downchannel is open. */
+export interface ExtensionRig {
+  running: Running;
+  ext: RawExtension;
+  device: RawDevice;
+  /** The device's downchannel (its first directive is the server's Hello). */
+  channel: PartReader;
+  close(): Promise<void>;
+}
+
+/**
+ * The rig of the CEK conformance suites: `registration` is the extension's registration body
+ * (id, displayName, models…; its `endpointUrl` is the raw extension's), `deviceId` the guest
+ * device's id, `env` the server's settings.
+ */
+export async function extensionRig(options: {
+  registration: Record<string, unknown>;
+  deviceId: string;
+  env?: Record<string, string>;
+}): Promise<ExtensionRig> {
+  const running = await startServer(options.env);
+  const ext = await rawExtension();
+  const registered = await admin(running.url, "POST", "/api/v1/extensions", {
+    ...options.registration,
+    endpointUrl: ext.url,
+  });
+  assert.equal(registered.status, 201, registered.body.toString());
+  const product = await newProduct(running.url);
+  const tokens = await guestTokens(running.url, product, options.deviceId);
+  const device = new RawDevice(running.url, tokens.access_token);
+  const opened = await device.openDownchannel();
+  assert.equal(opened.status, 200);
+  return {
+    running,
+    ext,
+    device,
+    channel: opened.reader,
+    close: async () => {
+      device.close();
+      await ext.close();
+      await running.close();
+    },
+  };
+}
+
+/**
+ * Before a test: "stop" ends whatever session the last test left open (the extension answers
+ * "ok"), then what the extension received so far is forgotten.
+ */
+export async function withoutSession(rig: Pick<ExtensionRig, "ext" | "device">): Promise<void> {
+  rig.ext.answer = () => ({ body: speech("ok", true) });
+  await rig.device.event(textRecognize("stop"));
+  rig.ext.requests.length = 0;
 }
 
 /** What a device hears, in order: each Speak attachment's language and text (the test engine
