@@ -9,7 +9,7 @@ import { type DialogSession, sessionKey } from "../store/sessions.js";
 import { type AssistantContext, inBackground, windowClosesAt } from "./context.js";
 import { isPlay, passThroughDirectives } from "./directives.js";
 import { SAY } from "./platform-phrases.js";
-import { SESSION_END_WAIT_MS } from "./session-endings.js";
+import { SESSION_END_WAIT_MS, SessionEndings } from "./session-endings.js";
 import { say, speechItems } from "./speech.js";
 import type { DeviceInfo, TurnResult } from "./turn.js";
 
@@ -59,7 +59,8 @@ export async function converse(ctx: AssistantContext, input: ConverseInput): Pro
     }
   }
   const sessionId = session?.sessionId ?? newSessionId();
-  await afterSessionEnd(ctx, device, extension.id, input.dialogRequestId);
+  const ending = ctx.endings.pending(sessionKey(device), extension.id);
+  if (ending) await afterSessionEnd(ctx, ending, extension.id, input.dialogRequestId);
   const exchange = await ctx.client.call(
     extension,
     {
@@ -176,18 +177,18 @@ export async function endSession(
 }
 
 /**
- * Waits until this device's SessionEndedRequest to the extension, if one is on its way, has
- * been answered, at most `sessionEndWaitMs`: the extension gets the old session's end before
- * the new session's first request (§7.2), and a slow one delays the turn by the bound at most.
+ * Waits until this device's SessionEndedRequest to the extension, still on its way, has been
+ * answered, at most `sessionEndWaitMs`: the extension gets the old session's end before the
+ * new session's first request (§7.2), and a slow one delays the turn by the bound at most.
  */
 async function afterSessionEnd(
   ctx: AssistantContext,
-  device: DeviceInfo,
+  ending: Promise<void>,
   extensionId: string,
   dialogRequestId: string | undefined,
 ): Promise<void> {
   const waitMs = ctx.options.sessionEndWaitMs ?? SESSION_END_WAIT_MS;
-  if (waitMs <= 0 || (await ctx.endings.settled(sessionKey(device), extensionId, waitMs))) return;
+  if (waitMs <= 0 || (await SessionEndings.within(ending, waitMs))) return;
   ctx.log.warn(
     { extensionId, dialogRequestId, waitMs },
     "SessionEndedRequest of the previous session unanswered; sending the next request anyway",

@@ -26,12 +26,15 @@ export class SessionEndings {
   }
 
   /**
-   * Resolves once no SessionEndedRequest of this device to this extension is on its way, or
-   * after `waitMs`. True: none was, or it settled in time (the next call goes out in order).
+   * The SessionEndedRequest of this device to this extension still on its way, if any (a turn
+   * with none pays no promise for it).
    */
-  async settled(deviceKey: string, extensionId: string, waitMs: number): Promise<boolean> {
-    const pending = this.#pending.get(endingKey(deviceKey, extensionId));
-    if (!pending) return true;
+  pending(deviceKey: string, extensionId: string): Promise<void> | undefined {
+    return this.#pending.get(endingKey(deviceKey, extensionId));
+  }
+
+  /** Resolves when `pending` settles (true) or after `waitMs` (false), whichever comes first. */
+  static async within(pending: Promise<void>, waitMs: number): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<boolean>((resolve) => {
       timer = setTimeout(() => resolve(false), waitMs);
