@@ -69,8 +69,8 @@ describe("the newest dialog across nodes", {
     assert.equal(created.status, 201);
     const deadline = Date.now() + 10_000;
     while (
-      (await managementApi(b.url, ADMIN)("GET", "/api/v1/extensions/com.example.bakery"))
-        .status !== 200
+      (await managementApi(b.url, ADMIN)("GET", "/api/v1/extensions/com.example.bakery")).status !==
+      200
     )
       assert.ok(Date.now() < deadline, "node B sees the extension");
   });
@@ -85,9 +85,11 @@ describe("the newest dialog across nodes", {
 
   it("drops node A's answer to a dialog that a newer one on node B superseded", async () => {
     const [a, b] = nodes as [CloverServer, CloverServer];
-    const client = (await managementApi(a.url, ADMIN)("POST", "/api/v1/device-clients", {
-      name: "newest dialog",
-    })).body as { clientId: string; clientSecret: string };
+    const client = (
+      await managementApi(a.url, ADMIN)("POST", "/api/v1/device-clients", {
+        name: "newest dialog",
+      })
+    ).body as { clientId: string; clientSecret: string };
     const tokens = await logIn({ url: a.url, ...client, deviceId: "nd-1", modelId: "ND-1" });
     const onA = new DeviceClient({ url: a.url, accessToken: tokens.access_token });
     const onB = new DeviceClient({ url: b.url, accessToken: tokens.access_token });

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import pino from "pino";
 import { type DeviceStateStore, MemoryDeviceStateStore } from "../../src/cic/device-state.js";
-import { type RedisBackend, openRedisBackend } from "../../src/store/redis/index.js";
+import { openRedisBackend, type RedisBackend } from "../../src/store/redis/index.js";
 import { redisAvailable, startRedis, type TestRedis } from "../helpers/redis.js";
 
 const unique = () => `client:${Math.random().toString(36).slice(2)}`;
@@ -82,7 +82,8 @@ newestDialogSuite(
     redis = await startRedis();
     const log = pino({ level: "silent" });
     const backends: RedisBackend[] = [];
-    for (const id of ["node-a", "node-b"]) backends.push(await openRedisBackend(redis.url, id, log));
+    for (const id of ["node-a", "node-b"])
+      backends.push(await openRedisBackend(redis.url, id, log));
     const [a, b] = backends as [RedisBackend, RedisBackend];
     return {
       a: a.deviceStates,
