@@ -3,6 +3,7 @@
 // own output, §9.4), "stop the music" → Stop. Next/previous/pause/resume go to the extension
 // owning the player first (routing order); this ability answers them with the player's own
 // directive when no extension does and something is playing (or paused).
+import { platformAbility } from "../../assistant/platform-phrases.js";
 import type { Language, SpeechItem } from "../../assistant/turn.js";
 import type { Ability, AbilityAnswer } from "../ability.js";
 import { playbackModels, TRANSPORT } from "./models.js";
@@ -44,6 +45,9 @@ export function playbackAbility(): Ability {
       const active = playback !== undefined && playback.playerActivity !== "IDLE";
       const transport = TRANSPORT[turn.recognition.intent ?? ""];
       // "wait", "go back", "continue"… are only the player's words while there is one.
+      // The platform's stop phrases ("stop", 「ストップ」) stop the player, never pause it (the
+      // platform answers them after the abilities).
+      if (transport && platformAbility(turn.text, language) === "stop") return undefined;
       if (transport) return active ? { speech: [], directives: [directive(transport)] } : undefined;
       switch (turn.recognition.intent) {
         case "MuteIntent":
