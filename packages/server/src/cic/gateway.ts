@@ -31,6 +31,7 @@ import { checkEventMessage } from "./event-validation.js";
 import { EventHandler } from "./events.js";
 import { CicError, sendException } from "./exception.js";
 import { createDeviceSide, type DeviceSide, type DeviceSideOptions } from "./interfaces/index.js";
+import { askConnectedDeviceForState } from "./interfaces/device-control.js";
 import { wholeAttachment } from "./interfaces/parts.js";
 import type { CicDirective } from "./multipart-writer.js";
 import { type PreAuthGuard, socketOf } from "./pre-auth.js";
@@ -413,7 +414,11 @@ export class CicGateway {
         this.userDevices.delete(grant.userId);
     });
     this.downchannels.open(deviceKey, this.connectionOf(req)!, res);
-    if (this.downchannels.has(deviceKey)) this.options.onDownchannelOpen?.(grant, deviceKey);
+    if (!this.downchannels.has(deviceKey)) return;
+    askConnectedDeviceForState(this.side, deviceKey).catch((error) =>
+      this.options.onError?.(error),
+    );
+    this.options.onDownchannelOpen?.(grant, deviceKey);
   }
 
   private async receiveEvent(req: AnyRequest, res: AnyResponse): Promise<void> {
