@@ -30,8 +30,8 @@ import { DEFAULT_EVENT_LIMITS, type EventLimits, readEventRequest } from "./even
 import { checkEventMessage } from "./event-validation.js";
 import { EventHandler } from "./events.js";
 import { CicError, sendException } from "./exception.js";
-import { createDeviceSide, type DeviceSide, type DeviceSideOptions } from "./interfaces/index.js";
 import { askConnectedDeviceForState } from "./interfaces/device-control.js";
+import { createDeviceSide, type DeviceSide, type DeviceSideOptions } from "./interfaces/index.js";
 import { wholeAttachment } from "./interfaces/parts.js";
 import type { CicDirective } from "./multipart-writer.js";
 import { type PreAuthGuard, socketOf } from "./pre-auth.js";
