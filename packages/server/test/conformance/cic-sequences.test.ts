@@ -37,8 +37,10 @@ const model = {
   ],
 };
 
+type Dialog = ReturnType<typeof randomUUID>;
+
 /** A follow-up Recognize (§9.12): the text, the dialog's id, and the ExpectSpeech it answers. */
-function followUp(text: string, dialogRequestId: string, speechId?: string) {
+function followUp(text: string, dialogRequestId: Dialog, speechId?: string) {
   const event = textRecognize(text, dialogRequestId);
   return {
     ...event,
@@ -176,7 +178,7 @@ describe("CIC standard sequences (cic.md §13)", () => {
       return bodies.filter((b) => b["session"].sessionId === launched["session"].sessionId);
     }
 
-    async function launch(dialog: string): Promise<string> {
+    async function launch(dialog: Dialog): Promise<string> {
       const launched = await rig.device.event({
         ...textRecognize("open pizzeria", dialog),
         context: SPEAKER_CONTEXT,
