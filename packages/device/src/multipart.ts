@@ -3,7 +3,9 @@
 // yields each directive at once.
 // After a delimiter, the rest of its line is not part of the next part: transport padding
 // (RFC 2046 §5.1.1, spaces and tabs before the CRLF) lands there and is skipped with it, as the
-// header reader ignores a line without a colon.
+// header reader ignores a line without a colon. A line that starts like a delimiter but goes on
+// with anything else (`--boundaryX…`, in the same chunk) is not one (RFC 2046 §5.1.1): it stays
+// in the body.
 
 export interface MultipartPart {
   /** Header names in lower case. */
@@ -56,6 +58,10 @@ export class MultipartParser {
     this.drain();
   }
 
+  private delimiterAt(from: number): number {
+    return delimiterIn(this.buffer, this.delimiter, from);
+  }
+
   private drain(): void {
     if (!this.started) {
       const at = this.buffer.indexOf(this.opening);
@@ -72,7 +78,7 @@ export class MultipartParser {
       }
       const headerEnd = this.buffer.indexOf(CRLF2);
       if (headerEnd < 0) return;
-      const next = this.buffer.indexOf(this.delimiter, headerEnd + CRLF2.length);
+      const next = this.delimiterAt(headerEnd + CRLF2.length);
       if (next < 0) return;
       const headers = parseHeaders(this.buffer.subarray(0, headerEnd).toString("utf8"));
       const body = Buffer.from(this.buffer.subarray(headerEnd + CRLF2.length, next));
@@ -80,6 +86,21 @@ export class MultipartParser {
       this.onPart({ headers, body });
     }
   }
+}
+
+/**
+ * Where the next delimiter starts at or after `from`, or -1. A delimiter is followed by `--`
+ * (the close), padding or its CRLF; one whose next byte has not arrived yet counts, so a part
+ * the server ends with a bare delimiter (the next part's CRLF comes with it) is read at once.
+ */
+function delimiterIn(buffer: Buffer, delimiter: Buffer, from: number): number {
+  for (let at = buffer.indexOf(delimiter, from); at >= 0; at = buffer.indexOf(delimiter, at + 1)) {
+    const next = buffer[at + delimiter.length];
+    const then = buffer[at + delimiter.length + 1];
+    if (next === undefined || next === 0x20 || next === 0x09 || next === 0x0d) return at;
+    if (next === 0x2d && (then === undefined || then === 0x2d)) return at;
+  }
+  return -1;
 }
 
 /** Parses a complete multipart body. */

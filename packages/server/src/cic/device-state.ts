@@ -27,16 +27,49 @@ export interface DeviceStateStore {
   read(deviceKey: string): Promise<DeviceRecord>;
   /** Records the device's newest dialog; an older one's answer is then dropped. */
   startDialog(deviceKey: string, dialogRequestId: string): Promise<void>;
-  latestDialog(deviceKey: string): Promise<string | undefined>;
+  /**
+   * True when a dialog of the device newer than `dialogRequestId` started, as this node knows
+   * it now: without waiting for anything (docs/scale-out.md "The newest dialog").
+   */
+  superseded(deviceKey: string, dialogRequestId: string): boolean;
   close(): Promise<void>;
 }
 
 /** Bound on devices remembered by one process (the oldest are forgotten first). */
 const MEMORY_DEVICES = 100_000;
 
+/**
+ * The newest dialog this node started per device, or knows was replaced (bounded: the devices
+ * of the oldest starts are forgotten first, and a dialog of a forgotten device counts as
+ * superseded, as an expired one did in the shared store).
+ */
+export class NewestDialogs {
+  readonly #dialogs = new Map<string, string>();
+
+  start(deviceKey: string, dialogRequestId: string): void {
+    this.#dialogs.delete(deviceKey);
+    this.#dialogs.set(deviceKey, dialogRequestId);
+    if (this.#dialogs.size > MEMORY_DEVICES)
+      this.#dialogs.delete(this.#dialogs.keys().next().value!);
+  }
+
+  /** Another node started a newer dialog than `dialogRequestId` (if still the newest here). */
+  replaced(deviceKey: string, dialogRequestId: string): void {
+    if (this.#dialogs.get(deviceKey) === dialogRequestId) this.#dialogs.delete(deviceKey);
+  }
+
+  superseded(deviceKey: string, dialogRequestId: string): boolean {
+    return this.#dialogs.get(deviceKey) !== dialogRequestId;
+  }
+
+  clear(): void {
+    this.#dialogs.clear();
+  }
+}
+
 export class MemoryDeviceStateStore implements DeviceStateStore {
   private readonly devices = new Map<string, DeviceRecord>();
-  private readonly dialogs = new Map<string, string>();
+  private readonly dialogs = new NewestDialogs();
 
   private record(deviceKey: string): DeviceRecord {
     let record = this.devices.get(deviceKey);
@@ -70,13 +103,11 @@ export class MemoryDeviceStateStore implements DeviceStateStore {
   }
 
   async startDialog(deviceKey: string, dialogRequestId: string) {
-    this.dialogs.delete(deviceKey);
-    this.dialogs.set(deviceKey, dialogRequestId);
-    if (this.dialogs.size > MEMORY_DEVICES) this.dialogs.delete(this.dialogs.keys().next().value!);
+    this.dialogs.start(deviceKey, dialogRequestId);
   }
 
-  async latestDialog(deviceKey: string) {
-    return this.dialogs.get(deviceKey);
+  superseded(deviceKey: string, dialogRequestId: string): boolean {
+    return this.dialogs.superseded(deviceKey, dialogRequestId);
   }
 
   async close() {
@@ -175,9 +206,12 @@ export class DeviceStates {
     return this.store.startDialog(deviceKey, dialogRequestId);
   }
 
-  /** True when a newer dialog started on the device while this one was being processed. */
-  async superseded(deviceKey: string, dialogRequestId: string): Promise<boolean> {
-    return (await this.store.latestDialog(deviceKey)) !== dialogRequestId;
+  /**
+   * True when a newer dialog started on the device while this one was being processed, as far
+   * as this node knows now (no round trip; docs/scale-out.md "The newest dialog").
+   */
+  superseded(deviceKey: string, dialogRequestId: string): boolean {
+    return this.store.superseded(deviceKey, dialogRequestId);
   }
 
   /** The assistant's view of the device. */

@@ -212,7 +212,7 @@ export class EventHandler {
       this.shape(ctx, result, device.language);
       await this.rememberPlayback(ctx, result);
       // The device drops directives of an older dialog; skip synthesizing them (cic.md §7.3).
-      if (await this.deps.devices.superseded(ctx.deviceKey, dialogRequestId)) {
+      if (this.deps.devices.superseded(ctx.deviceKey, dialogRequestId)) {
         spoken();
         return [];
       }

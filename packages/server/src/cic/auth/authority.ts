@@ -3,7 +3,7 @@
 // random strings; only their SHA-256 hashes are stored.
 import { randomBytes } from "node:crypto";
 import { DeviceCodeFlow } from "./device-code.js";
-import { AuthError, hashSecret, newToken, sameSecret } from "./secrets.js";
+import { AuthError, checkId, hashSecret, newToken, sameSecret } from "./secrets.js";
 import type { AuthStore, TokenRecord } from "./store.js";
 
 export { AuthError, hashSecret } from "./secrets.js";
@@ -131,7 +131,8 @@ export class DeviceAuthority {
     guest: boolean;
   }): Promise<Authorization> {
     await this.requireClient(params.clientId);
-    if (!params.deviceId) throw new AuthError(400, "invalid_request", "device_id is required");
+    checkId("device_id", params.deviceId, true);
+    checkId("model_id", params.modelId, false);
     let userId: string;
     if (params.accountToken) {
       const account = await this.store.getAccountByTokenHash(hashSecret(params.accountToken));
@@ -153,7 +154,7 @@ export class DeviceAuthority {
       kind: "code",
       userId,
       clientId: params.clientId!,
-      deviceId: params.deviceId,
+      deviceId: params.deviceId!,
       ...(params.modelId ? { modelId: params.modelId } : {}),
       guest: !params.accountToken,
       expiresAt: this.now() + this.codeTtl * 1000,
@@ -236,7 +237,9 @@ export class DeviceAuthority {
         "terms_not_agreed",
         "the account has not accepted the terms of service: open the redirect_uri /authorize answered with (451) first",
       );
-    await this.store.deleteToken(record.hash);
+    // Consumed by exactly one of several exchanges racing with the same code.
+    if (!(await this.store.deleteToken(record.hash)))
+      throw new AuthError(400, "invalid_grant", "code is unknown, expired or already used");
     return this.issue(record);
   }
 
@@ -245,11 +248,19 @@ export class DeviceAuthority {
     clientId?: string;
     clientSecret?: string;
     refreshToken?: string;
+    deviceId?: string;
   }): Promise<TokenResult> {
     await this.requireClient(params.clientId, params.clientSecret ?? "");
     const record = await this.live(params.refreshToken, "refresh");
     if (!record || record.clientId !== params.clientId)
       throw new AuthError(400, "invalid_grant", "refresh_token is unknown or revoked");
+    // Optional (§3.6), but when given it must be the device the token was issued to.
+    if (params.deviceId && params.deviceId !== record.deviceId)
+      throw new AuthError(
+        400,
+        "invalid_grant",
+        "device_id does not match the one the refresh_token was issued for",
+      );
     await this.store.putToken({ ...record, expiresAt: this.now() + this.refreshGrace * 1000 });
     return this.issue(record);
   }
@@ -269,7 +280,10 @@ export class DeviceAuthority {
     // Only the token's own device may delete it: 401 when device_id does not match (§3.7).
     if (record.deviceId !== params.deviceId)
       throw new AuthError(401, "invalid_grant", "device_id is not the device of access_token");
+    // Deleting a device's token logs the device out: its refresh tokens go with it, so the
+    // deleted grant cannot be renewed (cic.md §3.5 "valid until explicitly deleted").
     await this.store.deleteToken(record.hash);
+    await this.store.deleteGrant(record);
     const expiresIn = Math.max(
       0,
       Math.round(((record.expiresAt ?? this.now()) - this.now()) / 1000),

@@ -4,7 +4,7 @@
 // API), the device polls /token until then and receives the same tokens as §3.4.
 import { randomBytes, randomInt } from "node:crypto";
 import type { DeviceGrant, TokenResult } from "./authority.js";
-import { AuthError, hashSecret } from "./secrets.js";
+import { AuthError, checkId, hashSecret } from "./secrets.js";
 import type { AuthStore, ClientRecord, DeviceCodeRecord } from "./store.js";
 
 /** The user code alphabet: no vowels (no words), no digits (nothing to confuse with O or I). */
@@ -16,7 +16,6 @@ const SLOW_DOWN_STEP = 5;
 const POLL_TOLERANCE_MS = 250;
 /** Expired codes are kept this long so late polls still hear expired_token. */
 const KEEP_EXPIRED_MS = 3600_000;
-const MAX_ID_LENGTH = 200;
 
 export interface DeviceCodeHost {
   requireClient(clientId: string | undefined, clientSecret?: string): Promise<ClientRecord>;
@@ -56,15 +55,6 @@ export function normalizeUserCode(value: string): string | undefined {
   const code = value.toUpperCase().replace(/[\s-]/g, "");
   const pattern = new RegExp(`^[${USER_CODE_ALPHABET}]{${USER_CODE_LENGTH}}$`);
   return pattern.test(code) ? code : undefined;
-}
-
-function checkId(name: string, value: string | undefined, required: boolean): void {
-  if (value === undefined || value === "") {
-    if (required) throw new AuthError(400, "invalid_request", `${name} is required`);
-    return;
-  }
-  if (value.length > MAX_ID_LENGTH)
-    throw new AuthError(400, "invalid_request", `${name} is longer than ${MAX_ID_LENGTH} chars`);
 }
 
 export class DeviceCodeFlow {

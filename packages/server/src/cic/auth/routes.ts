@@ -10,27 +10,55 @@ type Response = ServerResponse | Http2ServerResponse;
 
 const MAX_FORM_BYTES = 16 * 1024;
 
+const FORM = "application/x-www-form-urlencoded";
+
 async function readForm(req: Request): Promise<URLSearchParams> {
-  const type = String(req.headers["content-type"] ?? "");
-  if (req.method !== "POST" || !type.startsWith("application/x-www-form-urlencoded")) {
+  if (req.method !== "POST") {
     req.resume();
     return new URLSearchParams();
   }
+  const type = String(req.headers["content-type"] ?? "");
+  let body: Buffer;
   try {
-    return new URLSearchParams((await readBody(req, MAX_FORM_BYTES)).toString("utf8"));
+    body = await readBody(req, MAX_FORM_BYTES);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     const message =
       error.status === 413 ? `form body is larger than ${MAX_FORM_BYTES} bytes` : error.message;
     throw new AuthError(error.status === 408 ? 408 : 400, "invalid_request", message);
   }
+  if (type.toLowerCase().startsWith(FORM)) return unique(body.toString("utf8"), "form body");
+  // A body in another format would be silently ignored: say which format is read instead.
+  if (body.length > 0)
+    throw new AuthError(
+      400,
+      "invalid_request",
+      `a body of content-type ${JSON.stringify(type.slice(0, 100) || "(none)")} is not read: send the parameters in the query string or as ${FORM}`,
+    );
+  return new URLSearchParams();
+}
+
+/** The parameters of a query or form; a name given twice is refused (RFC 6749 §3.1). */
+function unique(text: string, where: string): URLSearchParams {
+  const params = new URLSearchParams(text);
+  const seen = new Set<string>();
+  for (const key of params.keys()) {
+    if (seen.has(key))
+      throw new AuthError(
+        400,
+        "invalid_request",
+        `${JSON.stringify(key.slice(0, 100))} is given more than once in the ${where}`,
+      );
+    seen.add(key);
+  }
+  return params;
 }
 
 export async function authParameters(req: Request): Promise<URLSearchParams> {
   const url = req.url ?? "/";
   const at = url.indexOf("?");
   const query = at < 0 ? "" : url.slice(at + 1).replace(/\?/g, "&");
-  const params = new URLSearchParams(query);
+  const params = unique(query, "query");
   for (const [key, value] of await readForm(req)) params.set(key, value);
   return params;
 }
@@ -149,7 +177,11 @@ export async function handleToken(authority: DeviceAuthority, req: Request, res:
         return json(
           res,
           200,
-          await authority.refresh({ ...common, refreshToken: get("refresh_token") }),
+          await authority.refresh({
+            ...common,
+            refreshToken: get("refresh_token"),
+            deviceId: get("device_id"),
+          }),
         );
       case "delete":
         return json(

@@ -21,3 +21,25 @@ export function sameSecret(value: string, hash: string): boolean {
   const b = Buffer.from(hash, "hex");
   return a.length === b.length && timingSafeEqual(a, b);
 }
+
+const MAX_ID_LENGTH = 200;
+
+/**
+ * `device_id` and `model_id` as a device sends them: 1–200 characters without control
+ * characters or markup (they are keys of everything kept per device and shown in the console).
+ */
+export function checkId(name: string, value: string | undefined, required: boolean): void {
+  if (value === undefined || value === "") {
+    if (required) throw new AuthError(400, "invalid_request", `${name} is required`);
+    return;
+  }
+  if (value.length > MAX_ID_LENGTH)
+    throw new AuthError(400, "invalid_request", `${name} is longer than ${MAX_ID_LENGTH} chars`);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+  if (/[\u0000-\u001f\u007f-\u009f<>]/.test(value))
+    throw new AuthError(
+      400,
+      "invalid_request",
+      `${name} must not contain control characters, < or >`,
+    );
+}

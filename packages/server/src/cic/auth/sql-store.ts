@@ -123,7 +123,21 @@ export class SqlAuthStore implements AuthStore {
   }
 
   async deleteToken(hash: string) {
-    await this.db.deleteFrom("device_tokens").where("hash", "=", hash).execute();
+    const result = await this.db
+      .deleteFrom("device_tokens")
+      .where("hash", "=", hash)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  async deleteGrant(grant: Pick<TokenRecord, "clientId" | "deviceId" | "userId">) {
+    await this.db
+      .deleteFrom("device_tokens")
+      .where("client_id", "=", grant.clientId)
+      .where("device_id", "=", grant.deviceId)
+      .where("user_id", "=", grant.userId)
+      .where("kind", "in", ["access", "refresh"])
+      .execute();
   }
 
   async putDeviceCode(record: DeviceCodeRecord, purgeBefore: number) {

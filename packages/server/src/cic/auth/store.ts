@@ -50,7 +50,10 @@ export interface AuthStore {
   getAccountByTokenHash(tokenHash: string): Promise<AccountRecord | undefined>;
   putToken(token: TokenRecord): Promise<void>;
   getToken(hash: string): Promise<TokenRecord | undefined>;
-  deleteToken(hash: string): Promise<void>;
+  /** Deletes a token; true only for the one caller that deleted it (single use). */
+  deleteToken(hash: string): Promise<boolean>;
+  /** Deletes every access and refresh token of one device's grant (client, device, user). */
+  deleteGrant(grant: Pick<TokenRecord, "clientId" | "deviceId" | "userId">): Promise<void>;
   /** Inserts a device code, first dropping those that expired before `purgeBefore`. */
   putDeviceCode(record: DeviceCodeRecord, purgeBefore: number): Promise<void>;
   getDeviceCode(deviceCodeHash: string): Promise<DeviceCodeRecord | undefined>;
@@ -96,7 +99,17 @@ export class MemoryAuthStore implements AuthStore {
     return this.tokens.get(hash);
   }
   async deleteToken(hash: string) {
-    this.tokens.delete(hash);
+    return this.tokens.delete(hash);
+  }
+  async deleteGrant(grant: Pick<TokenRecord, "clientId" | "deviceId" | "userId">) {
+    for (const [hash, token] of this.tokens)
+      if (
+        token.kind !== "code" &&
+        token.clientId === grant.clientId &&
+        token.deviceId === grant.deviceId &&
+        token.userId === grant.userId
+      )
+        this.tokens.delete(hash);
   }
   async putDeviceCode(record: DeviceCodeRecord, purgeBefore: number) {
     for (const [hash, old] of this.deviceCodes)

@@ -13,15 +13,43 @@
 import type { Redis } from "ioredis";
 import { type RedisScript, redisScript } from "./connection.js";
 
+// A dialog's start (cic.md §7.3, docs/scale-out.md "The newest dialog"): the device's newest
+// dialogRequestId and the node that started it, both replaced; when the dialog replaced was
+// started on another node, that node is told on its channel (the directive bus's), so its check
+// before synthesizing an answer stays local. KEYS[i] the dialog's key; its arguments: the id,
+// the expiry (ms), the key naming the node, this node's id, the node channels' prefix, the
+// device key.
+const DIALOG = `
+local function dialog(key, id, ttl, node_key, node, channel, device)
+  local previous = redis.call("SET", key, id, "PX", ttl, "GET")
+  local previous_node = redis.call("SET", node_key, node, "PX", ttl, "GET")
+  if previous and previous ~= id and previous_node and previous_node ~= node then
+    redis.call("PUBLISH", channel .. previous_node, cjson.encode({
+      kind = "superseded", from = node, deviceKey = device, dialogRequestId = previous}))
+  end
+  return "OK"
+end
+`;
+
+/** The name of a batch entry that is the DIALOG function, not a Redis command. */
+const DIALOG_OP = "cloverdialog";
+
 // KEYS[i] is the key of command i; ARGV[1] the number of commands, then per command its name,
 // how many arguments follow the key, and those arguments. Answers one reply per command (an
 // error as an error reply in its place).
-const RUN = `
+const RUN = `${DIALOG}
 local replies = {}
 local a = 2
 for i = 1, tonumber(ARGV[1]) do
+  local name = ARGV[a]
   local n = tonumber(ARGV[a + 1])
-  replies[i] = redis.pcall(ARGV[a], KEYS[i], unpack(ARGV, a + 2, a + 1 + n))
+  if name == "${DIALOG_OP}" then
+    local ok, reply = pcall(dialog, KEYS[i], unpack(ARGV, a + 2, a + 1 + n))
+    if ok then replies[i] = reply
+    else replies[i] = redis.error_reply(type(reply) == "table" and reply.err or tostring(reply)) end
+  else
+    replies[i] = redis.pcall(name, KEYS[i], unpack(ARGV, a + 2, a + 1 + n))
+  end
   a = a + 2 + n
 end
 return replies`;
@@ -87,6 +115,31 @@ export class RedisTickBatch {
     return this.#queue("pexpire", key, [ms], asIs);
   }
 
+  /**
+   * A dialog's start: `key` gets `dialogRequestId` and `nodeKey` this node's id (both for
+   * `ttlMs`); the node that started the dialog replaced, if another, gets a message
+   * `{kind: "superseded", from, deviceKey, dialogRequestId}` on `${channelPrefix}<its id>`.
+   */
+  dialog(
+    key: string,
+    dialog: {
+      dialogRequestId: string;
+      ttlMs: number;
+      nodeKey: string;
+      nodeId: string;
+      channelPrefix: string;
+      deviceKey: string;
+    },
+  ): Promise<unknown> {
+    const { dialogRequestId, ttlMs, nodeKey, nodeId, channelPrefix, deviceKey } = dialog;
+    return this.#queue(
+      DIALOG_OP,
+      key,
+      [dialogRequestId, ttlMs, nodeKey, nodeId, channelPrefix, deviceKey],
+      asIs,
+    );
+  }
+
   #queue(
     name: string,
     key: string,
@@ -104,7 +157,7 @@ export class RedisTickBatch {
   #send(): void {
     const batch = this.#queued;
     this.#queued = [];
-    if (batch.length === 1) {
+    if (batch.length === 1 && batch[0]!.name !== DIALOG_OP) {
       const [only] = batch as [Queued];
       // As itself (ioredis already answers HGETALL with an object).
       const sent = this.#redis.call(only.name, only.key, ...only.args) as Promise<unknown>;

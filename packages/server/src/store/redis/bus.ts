@@ -25,8 +25,11 @@ export interface RedisBusOptions {
 }
 
 interface Envelope {
-  /** directive for a device, or acknowledgement of one. */
-  kind: "directive" | "ack";
+  /**
+   * directive for a device, or acknowledgement of one; or a dialog started on another node
+   * replaced one this node started (sent by the dialog's start, store/redis/batch.ts).
+   */
+  kind: "directive" | "ack" | "superseded";
   id: number;
   from: string;
   deviceKey?: string;
@@ -34,6 +37,8 @@ interface Envelope {
   /** A pushed Speak's audio: its Content-ID and the bytes in base64. */
   attachment?: { contentId: string; body: string };
   delivered?: boolean;
+  /** Of a superseded dialog. */
+  dialogRequestId?: string;
 }
 
 // The heartbeat: sets each entry when absent or already ours (a device that moved to another
@@ -67,6 +72,8 @@ export class RedisDirectiveBus implements DirectiveBus {
   private readonly pending = new Map<number, (delivered: boolean) => void>();
   private readonly heartbeat: NodeJS.Timeout;
   private nextId = 1;
+  /** Told when a dialog this node started was replaced by one started on another node. */
+  onDialogReplaced?: (deviceKey: string, dialogRequestId: string) => void;
 
   /** `commands` for commands, `subscriber` only for this node's channel (pub/sub mode). */
   constructor(
@@ -210,6 +217,11 @@ export class RedisDirectiveBus implements DirectiveBus {
     }
     if (envelope.kind === "ack") {
       this.pending.get(envelope.id)?.(envelope.delivered === true);
+      return;
+    }
+    if (envelope.kind === "superseded") {
+      if (envelope.deviceKey && envelope.dialogRequestId)
+        this.onDialogReplaced?.(envelope.deviceKey, envelope.dialogRequestId);
       return;
     }
     const listener = envelope.deviceKey ? this.listeners.get(envelope.deviceKey) : undefined;

@@ -1,9 +1,16 @@
 // Device records on Redis (docs/scale-out.md): one hash per device key (context objects by
-// `Namespace.Name`, language, playback owner) and one string with its newest dialogRequestId,
-// so whichever node a device reaches next sees what it reported last.
+// `Namespace.Name`, language, playback owner) and one string with its newest dialogRequestId
+// (and one naming the node that started it), so whichever node a device reaches next sees what
+// it reported last. Whether a dialog was superseded is known on the node without asking Redis:
+// it knows the dialogs it started, and a start on another node tells it (DIALOG in batch.ts).
 import type { Redis } from "ioredis";
 import type { Language } from "../../assistant/turn.js";
-import type { ContextObject, DeviceRecord, DeviceStateStore } from "../../cic/device-state.js";
+import {
+  type ContextObject,
+  type DeviceRecord,
+  type DeviceStateStore,
+  NewestDialogs,
+} from "../../cic/device-state.js";
 import { CicError } from "../../cic/exception.js";
 import { type RedisTickBatch, tickBatch } from "./batch.js";
 import { closeRedis, DEFAULT_PREFIX } from "./connection.js";
@@ -29,11 +36,18 @@ export class RedisDeviceStateStore implements DeviceStateStore {
   private readonly redis: Redis;
   /** A turn's writes and reads of one tick go to Redis in one script call (batch.ts). */
   readonly #batch: RedisTickBatch;
+  /** The dialogs this node started, less those another node has replaced since. */
+  readonly #dialogs = new NewestDialogs();
 
   constructor(
     redis: Redis,
     private readonly prefix = DEFAULT_PREFIX,
     private readonly ownsConnection = true,
+    /**
+     * This node's id, the one its directive bus listens under: a dialog started on another
+     * node that replaces one started here is announced on that channel (`dialogReplaced`).
+     */
+    private readonly nodeId: string = crypto.randomUUID(),
   ) {
     this.redis = redis;
     this.#batch = tickBatch(redis);
@@ -115,16 +129,31 @@ export class RedisDeviceStateStore implements DeviceStateStore {
   }
 
   async startDialog(deviceKey: string, dialogRequestId: string): Promise<void> {
+    // Known here at once: the device itself has moved on to this dialog (cic.md §7.3).
+    this.#dialogs.start(deviceKey, dialogRequestId);
     await this.guard(
-      this.#batch.set(`${this.prefix}dialog:${deviceKey}`, dialogRequestId, DIALOG_TTL_MS),
+      this.#batch.dialog(`${this.prefix}dialog:${deviceKey}`, {
+        dialogRequestId,
+        ttlMs: DIALOG_TTL_MS,
+        nodeKey: `${this.prefix}dialog-node:${deviceKey}`,
+        nodeId: this.nodeId,
+        channelPrefix: `${this.prefix}node:`,
+        deviceKey,
+      }),
     );
   }
 
-  async latestDialog(deviceKey: string): Promise<string | undefined> {
-    return (await this.guard(this.#batch.get(`${this.prefix}dialog:${deviceKey}`))) ?? undefined;
+  superseded(deviceKey: string, dialogRequestId: string): boolean {
+    return this.#dialogs.superseded(deviceKey, dialogRequestId);
+  }
+
+  /** Another node started a dialog of the device that replaces `dialogRequestId`. */
+  dialogReplaced(deviceKey: string, dialogRequestId: string): void {
+    this.#dialogs.replaced(deviceKey, dialogRequestId);
   }
 
   async close(): Promise<void> {
+    this.#dialogs.clear();
     if (this.ownsConnection) await closeRedis(this.redis);
   }
 }

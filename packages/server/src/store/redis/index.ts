@@ -59,10 +59,13 @@ export async function openRedisBackend(
     nodeId,
     onError: (error) => log.warn({ err: error }, "downchannel directory: Redis command failed"),
   });
+  const deviceStates = new RedisDeviceStateStore(turn, undefined, false, nodeId);
+  bus.onDialogReplaced = (deviceKey, dialogRequestId) =>
+    deviceStates.dialogReplaced(deviceKey, dialogRequestId);
   await bus.start();
   return {
     sessions: new RedisSessionStore(turn, undefined, false),
-    deviceStates: new RedisDeviceStateStore(turn, undefined, false),
+    deviceStates,
     bus,
     userDevices: new RedisUserDeviceIndex(users),
     turns: new RedisTurnLog(turns, {}, undefined, false),
