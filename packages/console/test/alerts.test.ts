@@ -6,7 +6,14 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
-import { CHROMIUM, type ConsoleRig, type Json, simulatorAs, startConsoleRig } from "./browser.js";
+import {
+  CHROMIUM,
+  type ConsoleRig,
+  FIRST_TURN_MS,
+  type Json,
+  simulatorAs,
+  startConsoleRig,
+} from "./browser.js";
 
 const USER = "alice";
 
@@ -131,7 +138,7 @@ describe("alerts in the console", { skip: !existsSync(CHROMIUM) && `${CHROMIUM} 
     await waitSent("Alerts.AlertStopped");
 
     await pasta.getByRole("button", { name: "Snooze" }).click();
-    await pasta.waitFor({ state: "detached" });
+    await pasta.waitFor({ state: "detached", timeout: FIRST_TURN_MS });
     // "Snooze" is said to the assistant, which finds the ringing one in the device's
     // Alerts.AlertsState context and sets it again five minutes on, on the device and server.
     for (let i = 0; i < 50; i++) {

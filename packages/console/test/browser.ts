@@ -12,6 +12,11 @@ import { buildIfMissing } from "./build.js";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const ADMIN = "console-pages-admin-token";
+/**
+ * How long a built-in ability's first spoken turn may take: it compiles the ability's model
+ * first (seconds on a loaded machine). Waits end as soon as the page shows the answer.
+ */
+export const FIRST_TURN_MS = 90_000;
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 export const shots = join(root, "test-results", "console");
 

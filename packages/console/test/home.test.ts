@@ -9,7 +9,13 @@ import { existsSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { HOME_EXAMPLE_ID, type HomeExampleServer, startHomeExample } from "@clover/example-home";
 import type { Page } from "playwright-core";
-import { CHROMIUM, type ConsoleRig, simulatorAs, startConsoleRig } from "./browser.js";
+import {
+  CHROMIUM,
+  type ConsoleRig,
+  FIRST_TURN_MS,
+  simulatorAs,
+  startConsoleRig,
+} from "./browser.js";
 
 const USER = "bob";
 // The vendor redirects the browser to the platform's public URL: a fixed port of the
@@ -76,7 +82,10 @@ describe("home in the console", { skip: !existsSync(CHROMIUM) && `${CHROMIUM} mi
     await simulator.bringToFront();
     await simulator.getByLabel("Say").fill("turn on the kitchen light");
     await simulator.getByRole("button", { name: "Send" }).click();
-    await simulator.locator("article.turn .bubble.assistant").last().waitFor();
+    await simulator
+      .locator("article.turn .bubble.assistant")
+      .last()
+      .waitFor({ timeout: FIRST_TURN_MS });
     assert.equal(kitchen().state.on, true, "the virtual appliance is on");
     await page.bringToFront();
     await page

@@ -14,7 +14,13 @@ import {
   type Radicale,
   startRadicale,
 } from "../../server/test/helpers/radicale.js";
-import { CHROMIUM, type ConsoleRig, simulatorAs, startConsoleRig } from "./browser.js";
+import {
+  CHROMIUM,
+  type ConsoleRig,
+  FIRST_TURN_MS,
+  simulatorAs,
+  startConsoleRig,
+} from "./browser.js";
 
 const USER = "carol";
 const RADICALE = "/usr/bin/radicale";
@@ -113,7 +119,10 @@ describe("schedule in the console", {
     await simulator.bringToFront();
     await simulator.getByLabel("Say").fill("take a note: buy oat milk");
     await simulator.getByRole("button", { name: "Send" }).click();
-    await simulator.locator("article.turn .bubble.assistant").last().waitFor();
+    await simulator
+      .locator("article.turn .bubble.assistant")
+      .last()
+      .waitFor({ timeout: FIRST_TURN_MS });
     await page.bringToFront();
     await page.reload();
     const memos = page.getByRole("region", { name: "Memos" });

@@ -12,7 +12,12 @@ import {
 } from "../api/http.js";
 import { MAX_URL_LENGTH, parseRequestTarget } from "../api/url.js";
 import type { Assistant, Language } from "../assistant/turn.js";
-import { type RateLimiter, takeInOrder } from "../store/rate-limits.js";
+import {
+  type RateLimiter,
+  type RateLimitRefusal,
+  type RateLimitStep,
+  takeInOrder,
+} from "../store/rate-limits.js";
 import type { DeviceAuthority, DeviceGrant } from "./auth/authority.js";
 import { handleAuthorize, handleToken } from "./auth/routes.js";
 import { handleTerms, TERMS_API_PATH, TERMS_PATH } from "./auth/terms.js";
@@ -44,6 +49,12 @@ const CIC_PATHS = new Set(["/v1/events", "/v1/directives", "/ping"]);
 
 /** How long an answered request whose body is still coming stays open before it is reset. */
 const CLOSE_GRACE_MS = 1000;
+
+/** A bucket an event takes a token from, and how its refusal is named. */
+interface RateStep extends RateLimitStep {
+  who: string;
+  scope: "device" | "client";
+}
 
 export interface CicGatewayOptions {
   assistant: Assistant;
@@ -294,21 +305,31 @@ export class CicGateway {
     return false;
   }
 
-  /** Takes a token from the device's and the client's buckets; 429 when either is empty. */
-  private async limitRate(grant: DeviceGrant): Promise<void> {
+  /** The device's and the client's buckets (those configured), device first. */
+  private rateSteps(grant: DeviceGrant): RateStep[] {
     const limits = this.options.rateLimits;
-    if (!limits) return;
+    if (!limits) return [];
     const checks: [RateLimiter | undefined, string, string, "device" | "client"][] = [
       [limits.device, deviceKeyOf(grant), "this device", "device"],
       [limits.client, grant.clientId, "this device client (all its devices together)", "client"],
     ];
-    const steps = checks.filter((c): c is [RateLimiter, string, string, "device" | "client"] =>
-      Boolean(c[0]),
-    );
+    return checks
+      .filter((c): c is [RateLimiter, string, string, "device" | "client"] => Boolean(c[0]))
+      .map(([limiter, key, who, scope]) => ({ limiter, key, who, scope }));
+  }
+
+  /** Takes a token from the device's and the client's buckets; 429 when either is empty. */
+  private async limitRate(grant: DeviceGrant): Promise<void> {
+    const steps = this.rateSteps(grant);
+    if (steps.length === 0) return;
     // Device first, then client; on Redis both in one round trip.
-    const refused = await takeInOrder(steps.map(([limiter, key]) => ({ limiter, key })));
+    this.refuse(steps, await takeInOrder(steps));
+  }
+
+  /** The 429 of a refusal (nothing when there is none). */
+  private refuse(steps: readonly RateStep[], refused: RateLimitRefusal | null): void {
     if (!refused) return;
-    const [, , who, scope] = steps[refused.index]!;
+    const { who, scope } = steps[refused.index]!;
     this.options.onRateLimited?.(scope);
     throw new CicError(
       429,
@@ -444,23 +465,45 @@ export class CicGateway {
         : "no downchannel is open for this device: GET /v1/directives first";
       throw new CicError(412, why);
     }
-    await this.limitRate(grant);
+    const steps = this.rateSteps(grant);
+    // On Redis the tokens of an event handled once its body is in are taken in the script call
+    // of the turn's own commands, which a refusal skips (docs/scale-out.md "One turn on Redis");
+    // elsewhere, and for a speech upload, they are taken first.
+    const later = steps.length > 0 && steps[0]!.limiter.takeBefore !== undefined;
+    if (!later) await this.limitRate(grant);
     const started = performance.now();
-    const body = await readEventRequest(req, this.limits);
-    const message = checkEventMessage(body.metadata);
-    const { namespace, name: eventName } = message.event.header;
-    // Only a speech upload is processed while its body streams in; any other event is handled
-    // once its whole body was accepted (so a limit broken later cannot follow a turn).
-    const streaming = namespace === "SpeechRecognizer" && eventName === "Recognize";
-    if (!streaming) await body.finished;
-    const turn = this.events.handle({
-      deviceKey,
-      grant,
-      message,
-      audio: body.audio,
-      pushToDownchannel: this.pusher(deviceKey),
-    });
+    let body: Awaited<ReturnType<typeof readEventRequest>>;
+    let message: ReturnType<typeof checkEventMessage>;
+    let streaming: boolean;
+    try {
+      body = await readEventRequest(req, this.limits);
+      message = checkEventMessage(body.metadata);
+      const { namespace, name: eventName } = message.event.header;
+      // Only a speech upload is processed while its body streams in; any other event is handled
+      // once its whole body was accepted (so a limit broken later cannot follow a turn).
+      streaming = namespace === "SpeechRecognizer" && eventName === "Recognize";
+      if (later && streaming) await this.limitRate(grant);
+      if (!streaming) await body.finished;
+    } catch (error) {
+      // A bad event still takes its tokens, and a device over its limit hears that first.
+      if (later && !(error instanceof CicError && error.code === 429)) await this.limitRate(grant);
+      throw error;
+    }
+    const handle = () =>
+      this.events.handle({
+        deviceKey,
+        grant,
+        message,
+        audio: body.audio,
+        pushToDownchannel: this.pusher(deviceKey),
+      });
+    const gated =
+      later && !streaming ? steps[0]!.limiter.takeBefore!(steps, Date.now(), handle) : undefined;
+    // Limiters that cannot take together (on different connections): first, as elsewhere.
+    if (later && !streaming && !gated) await this.limitRate(grant);
+    const turn = gated ? gated.result : handle();
     turn.catch(() => {});
+    if (gated) this.refuse(steps, await gated.refused);
     let parts: Awaited<typeof turn>;
     try {
       // The answer goes out once the body is complete; a turn that fails earlier answers at once.

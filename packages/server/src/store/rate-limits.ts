@@ -17,6 +17,17 @@ export interface RateLimiter {
     steps: readonly RateLimitStep[],
     now: number,
   ): Promise<RateLimitRefusal | null> | undefined;
+  /**
+   * takeInOrder() sent with what `work` gives the store in the same call (on Redis: the
+   * turn's commands of this tick, in the same script call; docs/scale-out.md "One turn on
+   * Redis"): when a bucket refuses, those commands are not run (they fail). Undefined when
+   * this implementation cannot (then take first, and work after).
+   */
+  takeBefore?<T>(
+    steps: readonly RateLimitStep[],
+    now: number,
+    work: () => T,
+  ): { refused: Promise<RateLimitRefusal | null>; result: T } | undefined;
   close(): Promise<void>;
 }
 

@@ -11,6 +11,7 @@ import { DeviceClient, logIn } from "@clover/device";
 import { deviceKeyOf } from "../../src/cic/device-key.js";
 import type { CloverServer } from "../../src/main.js";
 import { closeRedis, openRedis } from "../../src/store/redis/connection.js";
+import { RedisRateLimiter } from "../../src/store/redis/rate-limits.js";
 import { RedisSessionStore } from "../../src/store/redis/sessions.js";
 import { answer, startExtension, type TestExtension } from "../helpers/extension-server.js";
 import { bakeryModel } from "../helpers/models.js";
@@ -19,14 +20,14 @@ import { redisAvailable, startRedis, type TestRedis } from "../helpers/redis.js"
 import { startCloverOver } from "../robustness/protocols.js";
 
 /** The most round trips a text turn to an extension may wait for on Redis. */
-const MAX_ROUND_TRIPS = 2;
+const MAX_ROUND_TRIPS = 1;
 /**
- * The most commands a text turn may send Redis: the rate-limit script, one script call for
- * the writes and reads at its start, and its turn-log batch (one per turn at most, as the
- * turns here are one at a time); sent one by one they were nine or ten. The newest-dialog
- * check asks nothing of Redis.
+ * The most commands a text turn may send Redis: one script call for its rate limits and the
+ * writes and reads at its start, and its turn-log batch (one per turn at most, as the turns
+ * here are one at a time); sent one by one they were nine or ten. The newest-dialog check asks
+ * nothing of Redis.
  */
-const MAX_COMMANDS = 3;
+const MAX_COMMANDS = 2;
 // Large against a busy machine's timer lateness (each held answer is one timer; a few tens of
 // ms late each at a load average of 20), small against the 1 s command deadline.
 const DELAY = 450;
@@ -191,7 +192,7 @@ describe("Redis round trips of a text turn", {
     return Math.min(...took);
   };
 
-  it(`waits for at most ${MAX_ROUND_TRIPS} round trips to Redis (rate limits; context, newest dialog, side memory, device record and session)`, async () => {
+  it(`waits for at most ${MAX_ROUND_TRIPS} round trip to Redis (rate limits, context, newest dialog, side memory, device record and session together)`, async () => {
     delay.ms = 0;
     await oneShot(2); // warm
     const quick = await oneShot(3);
@@ -226,6 +227,65 @@ describe("Redis round trips of a text turn", {
       `${turns} turns sent ${ofTurns.length} commands: ${ofTurns.join(" ")}`,
     );
     assert.deepEqual(plain, [], `a turn sends no plain command: ${ofTurns.join(" ")}`);
+  });
+
+  it("answers 429 to a text event over its device's limit, taken in the turn's script call, and writes nothing of it", async () => {
+    delay.ms = 0;
+    const direct = await openRedis(redis.url);
+    // Another node (its own limiter on the same Redis) empties this device's bucket.
+    const elsewhere = new RedisRateLimiter(
+      direct,
+      { perSecond: 20, burst: 100 },
+      "device",
+      undefined,
+      false,
+    );
+    try {
+      await oneShot(1);
+      // The turn log's batch of that turn leaves within 50 ms.
+      await new Promise((resolve) => setTimeout(resolve, 120));
+      const dialogBefore = await direct.get(`clover:dialog:${deviceKey}`);
+      const volumeBefore = await direct.hget(
+        `clover:device:${deviceKey}`,
+        "context:Speaker.VolumeState",
+      );
+      for (const cost of [100, 10, 1]) while ((await elsewhere.take(deviceKey, cost)).allowed);
+      sent.length = 0;
+      const refused = await device.sendText("ask bakery bot when are you open", {
+        dialogRequestId: "refused-dialog",
+        context: [
+          {
+            header: { namespace: "Speaker", name: "VolumeState" },
+            payload: { volume: 9, muted: true },
+          },
+        ],
+      });
+      assert.equal(refused.status, 429);
+      assert.equal(refused.directives[0]?.header.name, "Exception");
+      assert.equal(refused.directives[0]?.payload["code"], 429);
+      assert.match(
+        String(refused.directives[0]?.payload["description"]),
+        /^rate limit exceeded for this device; retry in \d+ ms$/,
+      );
+      assert.deepEqual(
+        sent.filter((name) => name === "evalsha").length,
+        1,
+        `one script call: ${sent.join(" ")}`,
+      );
+      assert.equal(
+        await direct.get(`clover:dialog:${deviceKey}`),
+        dialogBefore,
+        "no newest dialog written",
+      );
+      assert.equal(
+        await direct.hget(`clover:device:${deviceKey}`, "context:Speaker.VolumeState"),
+        volumeBefore,
+        "no context written",
+      );
+    } finally {
+      await direct.del(`clover:rate:device:${deviceKey}`);
+      await closeRedis(direct);
+    }
   });
 
   it("uses a session read ahead only if no turn of the device ran since: a turn sent while the launch is in flight continues its session", async () => {

@@ -5,6 +5,7 @@ import { after, before, describe, it } from "node:test";
 import type { Redis } from "ioredis";
 import { tickBatch } from "../../src/store/redis/batch.js";
 import { closeRedis, openRedis } from "../../src/store/redis/connection.js";
+import { RedisRateLimiter } from "../../src/store/redis/rate-limits.js";
 import { redisAvailable, startRedis, type TestRedis } from "../helpers/redis.js";
 
 describe("Redis tick batch", { skip: !redisAvailable && "redis-server is not installed" }, () => {
@@ -96,6 +97,60 @@ describe("Redis tick batch", { skip: !redisAvailable && "redis-server is not ins
     await batch.get("a");
     await batch.get("b");
     assert.deepEqual(sent, ["get", "get"]);
+  });
+
+  it("takes a turn's rate limits in its tick's call and skips the commands of a refused turn, whatever other turns share the call", async () => {
+    // Two limiters on the connection, as the gateway's device and client buckets.
+    const device = new RedisRateLimiter(
+      connection,
+      { burst: 1, perSecond: 1 },
+      "device",
+      "t:",
+      false,
+    );
+    const client = new RedisRateLimiter(
+      connection,
+      { burst: 10, perSecond: 1 },
+      "client",
+      "t:",
+      false,
+    );
+    const batch = tickBatch(connection);
+    const now = Date.now();
+    const turn = (id: string) =>
+      device.takeBefore(
+        [
+          { limiter: device, key: id },
+          { limiter: client, key: "the-client" },
+        ],
+        now,
+        () => [batch.hset(`t:ctx:${id}`, ["n", "1"]), batch.set(`t:dialog:${id}`, "d", 60_000)],
+      )!;
+    await Promise.all(turn("spent").result); // its one token
+    sent.length = 0;
+    const refused = turn("spent");
+    const allowed = turn("fresh");
+    const alone = batch.hset("t:ctx:other", ["n", "1"]); // no turn's: not gated
+    assert.deepEqual(await refused.refused, { index: 0, retryAfterMs: 1000 });
+    assert.equal(await allowed.refused, null);
+    assert.deepEqual(sent, ["evalsha"], "two turns' takes and commands in one call");
+    for (const skipped of await Promise.allSettled(refused.result)) {
+      assert.equal(skipped.status, "rejected");
+      assert.match(String((skipped as PromiseRejectedResult).reason), /refused by its rate limits/);
+    }
+    assert.deepEqual(await Promise.all(allowed.result), [1, "OK"]);
+    assert.equal(await alone, 1);
+    assert.equal(await other.exists("t:ctx:fresh", "t:dialog:fresh", "t:ctx:other"), 3);
+    await other.del("t:ctx:spent", "t:dialog:spent");
+    await Promise.all(turn("spent").result.map((p) => p.catch(() => {})));
+    assert.equal(
+      await other.exists("t:ctx:spent", "t:dialog:spent"),
+      0,
+      "a refused turn writes nothing",
+    );
+    // The client's bucket gave a token to each allowed turn only (10 - 2), none to a refusal
+    // (every take here at one instant: no refill).
+    assert.equal(Number(await other.hget("t:rate:client:the-client", "tokens")), 8);
   });
 
   it("fails every command of a tick at once while Redis is away", async () => {

@@ -12,6 +12,7 @@
 // its start).
 import type { Redis } from "ioredis";
 import { type RedisScript, redisScript } from "./connection.js";
+import { BUCKET } from "./token-bucket.js";
 
 // A dialog's start (cic.md §7.3, docs/scale-out.md "The newest dialog"): the device's newest
 // dialogRequestId and the node that started it, both replaced; when the dialog replaced was
@@ -31,26 +32,60 @@ local function dialog(key, id, ttl, node_key, node, channel, device)
 end
 `;
 
-/** The name of a batch entry that is the DIALOG function, not a Redis command. */
+// A turn's rate limits (docs/scale-out.md "One turn on Redis"): one token from each bucket in
+// order until one refuses (the token buckets of token-bucket.ts); {0, 0} when all allowed, else
+// {the refusing bucket's 1-based index, the wait in ms}. KEYS[i] the first bucket; arguments:
+// now (ms), its burst and tokens per ms, then key, burst and tokens per ms of each next one.
+const GATE = `${BUCKET}
+local function gate(key, now, ...)
+  local rest = {...}
+  now = tonumber(now)
+  local r = take(key, tonumber(rest[1]), tonumber(rest[2]), 1, now)
+  if r[1] == 0 then return {1, r[2]} end
+  local index = 2
+  for k = 3, #rest, 3 do
+    r = take(rest[k], tonumber(rest[k + 1]), tonumber(rest[k + 2]), 1, now)
+    if r[1] == 0 then return {index, r[2]} end
+    index = index + 1
+  end
+  return {0, 0}
+end
+`;
+
+/** The names of batch entries that are the functions above, not Redis commands. */
 const DIALOG_OP = "cloverdialog";
+const GATE_OP = "clovergate";
+/** What a command of a turn its rate limits refused answers (it was not run). */
+const REFUSED = "CLOVERREFUSED the event was refused by its rate limits";
 
 // KEYS[i] is the key of command i; ARGV[1] the number of commands, then per command its name,
-// how many arguments follow the key, and those arguments. Answers one reply per command (an
-// error as an error reply in its place).
-const RUN = `${DIALOG}
+// its gate (the index of the GATE entry whose refusal skips it, or 0), how many arguments
+// follow the key, and those arguments. Answers one reply per command (an error as an error
+// reply in its place; a command skipped by its gate answers REFUSED).
+const RUN = `${DIALOG}${GATE}
+local function reply_of(ok, reply)
+  if ok then return reply end
+  return redis.error_reply(type(reply) == "table" and reply.err or tostring(reply))
+end
 local replies = {}
+local refused = {}
 local a = 2
 for i = 1, tonumber(ARGV[1]) do
   local name = ARGV[a]
-  local n = tonumber(ARGV[a + 1])
-  if name == "${DIALOG_OP}" then
-    local ok, reply = pcall(dialog, KEYS[i], unpack(ARGV, a + 2, a + 1 + n))
-    if ok then replies[i] = reply
-    else replies[i] = redis.error_reply(type(reply) == "table" and reply.err or tostring(reply)) end
+  local by = tonumber(ARGV[a + 1])
+  local n = tonumber(ARGV[a + 2])
+  if by > 0 and refused[by] then
+    replies[i] = redis.error_reply("${REFUSED}")
+  elseif name == "${GATE_OP}" then
+    local ok, reply = pcall(gate, KEYS[i], unpack(ARGV, a + 3, a + 2 + n))
+    replies[i] = reply_of(ok, reply)
+    refused[i] = ok and reply[1] ~= 0
+  elseif name == "${DIALOG_OP}" then
+    replies[i] = reply_of(pcall(dialog, KEYS[i], unpack(ARGV, a + 3, a + 2 + n)))
   else
-    replies[i] = redis.pcall(name, KEYS[i], unpack(ARGV, a + 2, a + 1 + n))
+    replies[i] = redis.pcall(name, KEYS[i], unpack(ARGV, a + 3, a + 2 + n))
   end
-  a = a + 2 + n
+  a = a + 3 + n
 end
 return replies`;
 
@@ -58,6 +93,8 @@ type Arg = string | number;
 
 interface Queued {
   name: string;
+  /** The 1-based index in the batch of the GATE entry whose refusal skips it, or 0. */
+  gate: number;
   key: string;
   args: readonly Arg[];
   /** The script's reply as ioredis gives it for this command sent alone (HGETALL's object). */
@@ -81,6 +118,8 @@ export class RedisTickBatch {
   readonly #redis: Redis;
   readonly #run: RedisScript;
   #queued: Queued[] = [];
+  /** The gate of the commands queued now (while `gate`'s work runs), or 0. */
+  #gate = 0;
 
   constructor(redis: Redis) {
     this.#redis = redis;
@@ -140,6 +179,28 @@ export class RedisTickBatch {
     );
   }
 
+  /**
+   * Takes a token from each bucket in order (GATE above: `key` the first bucket, `args` the
+   * rest) in this tick's script call, and runs `work` now: the commands it queues on this batch
+   * at once go in the same call after the take and are not run if a bucket refuses (they fail
+   * with REFUSED). `taken` is GATE's answer: [0, 0], or the refusing bucket's 1-based index and
+   * the wait. Commands `work` queues later (after an await) are not gated.
+   */
+  gate<T>(
+    key: string,
+    args: readonly Arg[],
+    work: () => T,
+  ): { taken: Promise<[number, number]>; result: T } {
+    const taken = this.#queue(GATE_OP, key, args, asIs) as Promise<[number, number]>;
+    const outer = this.#gate;
+    this.#gate = this.#queued.length;
+    try {
+      return { taken, result: work() };
+    } finally {
+      this.#gate = outer;
+    }
+  }
+
   #queue(
     name: string,
     key: string,
@@ -147,9 +208,10 @@ export class RedisTickBatch {
     decode: (reply: unknown) => unknown,
   ): Promise<unknown> {
     return new Promise((resolve, reject) => {
+      const entry = { name, gate: this.#gate, key, args, decode, resolve, reject };
       // Sent once this tick's callbacks have queued theirs: a microtask queued now runs after
       // those already queued, and the nextTick it asks for after every microtask of the tick.
-      if (this.#queued.push({ name, key, args, decode, resolve, reject }) === 1)
+      if (this.#queued.push(entry) === 1)
         queueMicrotask(() => process.nextTick(() => this.#send()));
     });
   }
@@ -157,7 +219,7 @@ export class RedisTickBatch {
   #send(): void {
     const batch = this.#queued;
     this.#queued = [];
-    if (batch.length === 1 && batch[0]!.name !== DIALOG_OP) {
+    if (batch.length === 1 && batch[0]!.name !== DIALOG_OP && batch[0]!.name !== GATE_OP) {
       const [only] = batch as [Queued];
       // As itself (ioredis already answers HGETALL with an object).
       const sent = this.#redis.call(only.name, only.key, ...only.args) as Promise<unknown>;
@@ -166,9 +228,9 @@ export class RedisTickBatch {
     }
     const keys: string[] = [];
     const args: Arg[] = [batch.length];
-    for (const { name, key, args: rest } of batch) {
+    for (const { name, gate, key, args: rest } of batch) {
       keys.push(key);
-      args.push(name, rest.length, ...rest);
+      args.push(name, gate, rest.length, ...rest);
     }
     this.#run(keys, args).then(
       (replies) => {

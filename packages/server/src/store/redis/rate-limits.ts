@@ -1,6 +1,7 @@
 // The token bucket of store/rate-limits.ts on Redis, so that every node draws from one bucket
-// per key (docs/scale-out.md). One Lua script reads, refills, takes and writes atomically; a
-// bucket left alone expires once it would be full again, so idle keys cost nothing.
+// per key (docs/scale-out.md). One Lua script reads, refills, takes and writes atomically
+// (token-bucket.ts); or a turn's script call does, and skips the turn's commands when refused
+// (takeBefore, batch.ts).
 import type { Redis } from "ioredis";
 import type {
   RateLimiter,
@@ -8,32 +9,9 @@ import type {
   RateLimitStep,
   TokenBucketOptions,
 } from "../rate-limits.js";
+import { tickBatch } from "./batch.js";
 import { closeRedis, DEFAULT_PREFIX, type RedisScript, redisScript } from "./connection.js";
-
-// One bucket: refill, take `cost` if there is enough, write back; {allowed 0/1, retryAfterMs}.
-const BUCKET = `
-local function take(key, burst, per_ms, cost, now)
-  local state = redis.call("HMGET", key, "tokens", "at")
-  local tokens = tonumber(state[1])
-  local at = tonumber(state[2])
-  if tokens == nil then
-    tokens = burst
-  else
-    tokens = math.min(burst, tokens + math.max(0, now - at) * per_ms)
-  end
-  local allowed = 0
-  local retry = 0
-  if tokens >= cost then
-    tokens = tokens - cost
-    allowed = 1
-  else
-    retry = math.ceil((cost - tokens) / per_ms)
-  end
-  redis.call("HSET", key, "tokens", tostring(tokens), "at", tostring(now))
-  redis.call("PEXPIRE", key, math.ceil((burst - tokens) / per_ms) + 1000)
-  return {allowed, retry}
-end
-`;
+import { BUCKET } from "./token-bucket.js";
 
 // KEYS[1] bucket; ARGV: burst, tokens per ms, cost, now (ms). Returns {allowed, retryAfterMs}.
 const TAKE = `${BUCKET}
@@ -93,12 +71,44 @@ export class RedisRateLimiter implements RateLimiter {
   }
 
   takeTogether(steps: readonly RateLimitStep[], now: number) {
+    const limiters = this.#sharing(steps);
+    return limiters && this.#takeTogether(limiters, steps, now);
+  }
+
+  /** The limiters of the steps when all are on this limiter's connection, else undefined. */
+  #sharing(steps: readonly RateLimitStep[]): RedisRateLimiter[] | undefined {
     const limiters: RedisRateLimiter[] = [];
     for (const { limiter } of steps) {
       if (!(limiter instanceof RedisRateLimiter) || limiter.redis !== this.redis) return undefined;
       limiters.push(limiter);
     }
-    return this.#takeTogether(limiters, steps, now);
+    return limiters;
+  }
+
+  takeBefore<T>(steps: readonly RateLimitStep[], now: number, work: () => T) {
+    const limiters = this.#sharing(steps);
+    if (!limiters || steps.length === 0) return undefined;
+    const args: (string | number)[] = [now];
+    steps.forEach(({ key }, i) => {
+      const limiter = limiters[i]!;
+      if (i > 0) args.push(limiter.#bucket(key));
+      args.push(limiter.#burst, limiter.#perMs);
+    });
+    const { taken, result } = tickBatch(this.redis).gate(
+      limiters[0]!.#bucket(steps[0]!.key),
+      args,
+      work,
+    );
+    const refused = taken.then(
+      ([index, retryAfterMs]): RateLimitRefusal | null =>
+        index === 0 ? null : { index: index - 1, retryAfterMs },
+      (error: unknown) => {
+        if (!this.onUnavailable) throw error;
+        this.onUnavailable(error);
+        return null;
+      },
+    );
+    return { refused, result };
   }
 
   async #takeTogether(
