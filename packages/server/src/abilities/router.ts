@@ -3,6 +3,8 @@
 import type { Recognition, Recognizer } from "@clover/nlu";
 import type { DeviceInfo, Language } from "../assistant/turn.js";
 import type { Ability, AbilityId } from "./ability.js";
+import { withoutCourtesy } from "./courtesy.js";
+import { koreanSpacing } from "./korean.js";
 import { ModelCompiler } from "./models/compile.js";
 import {
   compiledRecognizer,
@@ -141,17 +143,24 @@ export class AbilityRouter {
   }
 
   /** What one ability understands of the text (intent null when nothing). */
-  async recognize(ability: Ability, text: string, device: DeviceInfo): Promise<Recognition> {
+  async recognize(ability: Ability, said: string, device: DeviceInfo): Promise<Recognition> {
+    const text = device.language === "ko" ? koreanSpacing(said) : said;
     if (ability.recognize) {
       const found = await ability.recognize(text, device);
       if (found) return found;
     }
     const recognizer = await this.#ready(ability, device.language);
     if (!recognizer) return NOTHING;
-    return recognizer.recognize(text, {
+    const options = {
       referenceTime: new Date(this.clock.now()),
       ...(device.timeZone ? { timeZone: device.timeZone } : {}),
-    });
+    };
+    const heard = recognizer.recognize(text, options);
+    if (heard.intent !== null && heard.confidence >= SURE) return heard;
+    const request = withoutCourtesy(text, device.language);
+    if (request === text) return heard;
+    const asked = recognizer.recognize(request, options);
+    return asked.intent !== null && asked.confidence > heard.confidence ? asked : heard;
   }
 
   /** Every ability that understood the text, surest first. */
@@ -174,6 +183,9 @@ export class AbilityRouter {
     await Promise.all([...this.#abilities.values()].map((a) => a.close?.()));
   }
 }
+
+/** A reading this sure is kept as it is (the request without courtesy is not tried). */
+const SURE = 0.9;
 
 const NOTHING: Recognition = {
   intent: null,

@@ -5,6 +5,7 @@ import { isExitPhrase, PLAYBACK_INTENTS, type Recognition } from "@clover/nlu";
 import type { CekSlot } from "@clover/protocol";
 import { askAbility } from "../abilities/dialog.js";
 import { isAbilityId } from "../abilities/index.js";
+import { TRANSPORT } from "../abilities/playback/index.js";
 import type { DeviceIdentity } from "../cic/device-key.js";
 import { type DialogSession, sessionKey } from "../store/sessions.js";
 import type { AssistantContext } from "./context.js";
@@ -353,9 +354,12 @@ export class CloverAssistant implements Assistant {
     if (!extension || !recognizer || !extension.usesAudioPlayer) return undefined;
     const recognition = recognizer.recognize(text, recognizeOptions(device));
     if (!recognition.intent || !PLAYBACK_INTENTS.includes(recognition.intent)) return undefined;
-    // A built-in ability surer of the words ("repeat this song" is not "next") takes them.
+    // A built-in ability surer of the words ("repeat this song" is not "next") takes them; the
+    // transport intents themselves stay the owning extension's.
     const [ability] = await this.ctx.abilities.candidates(text, device);
-    if (ability && ability.recognition.confidence > recognition.confidence) return undefined;
+    const transport = TRANSPORT[ability?.recognition.intent ?? ""] !== undefined;
+    if (ability && !transport && ability.recognition.confidence > recognition.confidence)
+      return undefined;
     const intent = intentOf(recognition, undefined);
     return converse(this.ctx, {
       extension,

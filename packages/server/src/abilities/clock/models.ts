@@ -104,9 +104,40 @@ const PHRASES: Record<Language, Phrases> = {
   },
 };
 
+/**
+ * How a question may end in casual speech: ja with a sentence-final particle (「何時かな」,
+ * 「何日なの」) and 今 written in kana (「いま何時」); ko without its copula or with another
+ * ending ("몇 시", "몇 시지", "며칠이지"). Each written question also stands in these forms.
+ */
+const ENDINGS: Partial<Record<Language, (phrase: string) => string[]>> = {
+  ja: (phrase) => {
+    const spelled = phrase.includes("今") ? [phrase.replace("今", "いま")] : [];
+    const asked = /(?:何時|何日|何曜日)$/.test(phrase)
+      ? ["かな", "なの", "でしょう"].flatMap((end) => [phrase, ...spelled].map((p) => p + end))
+      : [];
+    return [...spelled, ...asked];
+  },
+  ko: (phrase) => {
+    const copula = /(이야|야)$/.exec(phrase);
+    if (!copula) return [];
+    const stem = phrase.slice(0, -copula[0].length);
+    return [
+      stem,
+      `${stem}${copula[1] === "이야" ? "이지" : "지"}`,
+      `${stem}${copula[1] === "이야" ? "이냐" : "냐"}`,
+    ];
+  },
+};
+
 /** Every intent's utterances of one language (with their slot tags). */
 export function phrasesOf(language: Language): Phrases {
-  return PHRASES[language];
+  const more = ENDINGS[language];
+  if (!more) return PHRASES[language];
+  const grown = (phrases: string[]) => [...new Set(phrases.flatMap((p) => [p, ...more(p)]))];
+  return {
+    TimeIntent: grown(PHRASES[language].TimeIntent),
+    DateIntent: grown(PHRASES[language].DateIntent),
+  };
 }
 
 export const clockModels: Partial<Record<Language, AbilityModel>> = Object.fromEntries(
@@ -125,12 +156,12 @@ export const clockModels: Partial<Record<Language, AbilityModel>> = Object.fromE
         {
           name: "TimeIntent",
           slots: [{ name: "city", type: "CITY" }],
-          utterances: PHRASES[language].TimeIntent,
+          utterances: phrasesOf(language).TimeIntent,
         },
         {
           name: "DateIntent",
           slots: [{ name: "day", type: "CLOVA.DATETIME" }],
-          utterances: PHRASES[language].DateIntent,
+          utterances: phrasesOf(language).DateIntent,
         },
       ],
     },

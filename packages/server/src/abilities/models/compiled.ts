@@ -4,6 +4,7 @@
 import { type CompileOptions, compileModel, type Recognizer } from "@clover/nlu";
 import type { InteractionModel } from "@clover/protocol";
 import type { AbilityModel } from "../ability.js";
+import { koreanSpacing } from "../korean.js";
 import { ModelCompiler } from "./compile.js";
 
 /** What a model is compiled as: its document, the ability's name, the compile options. */
@@ -20,7 +21,16 @@ const keyOf = (job: ModelJob) => `${job.name}\u0000${job.options?.threshold ?? "
 
 /** The model document as the compiler wants it (invocation names are required there). */
 export function modelDocument(job: ModelJob): InteractionModel {
-  return { ...job.model, invocation: { main: job.name } };
+  const model = { ...job.model, invocation: { main: job.name } };
+  if (model.language !== "ko") return model;
+  // The router spaces what it recognizes the same way (korean.ts).
+  return {
+    ...model,
+    intents: model.intents.map((intent) => ({
+      ...intent,
+      utterances: intent.utterances.map(koreanSpacing),
+    })),
+  };
 }
 
 /** The recognizer compiled for this job, if any yet. */

@@ -17,8 +17,33 @@ const PHRASES: Record<Language, string[]> = {
     "check my notifications",
     "read the notification",
   ],
-  ja: ["通知を読んで", "通知を教えて", "新しい通知はある", "通知はありますか", "通知を確認して"],
-  ko: ["알림 읽어 줘", "알림 알려 줘", "새 알림 있어", "알림 확인해 줘"],
+  ja: [
+    "通知を読んで",
+    "通知を教えて",
+    "新しい通知はある",
+    "通知はありますか",
+    "通知を確認して",
+    // 通知 arrives (来る, 届く), and its everyday synonym お知らせ
+    "通知が来てる",
+    "通知届いてる",
+    "新しい通知が届いてますか",
+    "お知らせはある",
+    "お知らせを読んで",
+    "新しいお知らせを教えて",
+  ],
+  ko: [
+    "알림 읽어 줘",
+    "알림 알려 줘",
+    "새 알림 있어",
+    "알림 확인해 줘",
+    // 알림 is also an alarm's word: a notification is one that came (온, 받은, 도착한, 새로)
+    "온 알림 읽어 줘",
+    "받은 알림 확인해 줘",
+    "도착한 알림 있어",
+    "새로 온 알림 알려 줘",
+    "새 알림 확인",
+    "알림 온 거 있어",
+  ],
 };
 
 const SAY: Record<string, Record<Language, string>> = {

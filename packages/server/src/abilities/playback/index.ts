@@ -1,10 +1,14 @@
 // The player's own controls by voice (cic.md §9.6): "repeat this song" → SetRepeatMode,
 // "start this song over" → Replay, "mute" → Mute (no spoken confirmation for the speaker's
-// own output, §9.4). Next/previous/pause/resume go to the extension owning the player first
-// (routing order); this ability answers what no extension does.
+// own output, §9.4), "stop the music" → Stop. Next/previous/pause/resume go to the extension
+// owning the player first (routing order); this ability answers them with the player's own
+// directive when no extension does and something is playing (or paused).
+import { platformAbility } from "../../assistant/platform-phrases.js";
 import type { Language, SpeechItem } from "../../assistant/turn.js";
 import type { Ability, AbilityAnswer } from "../ability.js";
-import { playbackModels } from "./models.js";
+import { playbackModels, TRANSPORT } from "./models.js";
+
+export { TRANSPORT } from "./models.js";
 
 const SAY: Record<string, Record<Language, string>> = {
   repeatOn: {
@@ -39,6 +43,12 @@ export function playbackAbility(): Ability {
       const language = turn.device.language;
       const playback = turn.device.playback;
       const active = playback !== undefined && playback.playerActivity !== "IDLE";
+      const transport = TRANSPORT[turn.recognition.intent ?? ""];
+      // "wait", "go back", "continue"… are only the player's words while there is one.
+      // The platform's stop phrases ("stop", 「ストップ」) stop the player, never pause it (the
+      // platform answers them after the abilities).
+      if (transport && platformAbility(turn.text, language) === "stop") return undefined;
+      if (transport) return active ? { speech: [], directives: [directive(transport)] } : undefined;
       switch (turn.recognition.intent) {
         case "MuteIntent":
           return { speech: [], directives: [directive("Mute")] };

@@ -1,4 +1,7 @@
-// What users say to the player itself (not to the extension playing): repeat, replay, mute.
+// What users say to the player itself (not to the extension playing): repeat, replay, mute,
+// stop; and the transport controls every language already has as built-in intents (pause,
+// resume, next, previous), answered here when no extension owns the player.
+import { builtinIntentPhrases, normalizeText, PLAYBACK_INTENTS } from "@clover/nlu";
 import type { Language } from "../../assistant/turn.js";
 import type { AbilityModel } from "../ability.js";
 
@@ -67,7 +70,14 @@ const PHRASES: Record<Language, Record<string, string[]>> = {
       "頭から再生して",
     ],
     MuteIntent: ["ミュートして", "消音して", "音を消して", "ミュート"],
-    UnmuteIntent: ["ミュートを解除して", "消音を解除して", "音を戻して", "ミュート解除"],
+    UnmuteIntent: [
+      "ミュートを解除して",
+      "消音を解除して",
+      "音を戻して",
+      "ミュート解除",
+      "音が出るようにして",
+      "消音をやめて",
+    ],
   },
   ko: {
     RepeatOneIntent: [
@@ -84,12 +94,76 @@ const PHRASES: Record<Language, Record<string, string[]>> = {
   },
 };
 
+/** The transport intents (built-in and the ability's own) and the directive each one is. */
+export const TRANSPORT: Readonly<Record<string, string>> = {
+  "Clova.PauseIntent": "Pause",
+  PlayerPauseIntent: "Pause",
+  "Clova.ResumeIntent": "Resume",
+  PlayerResumeIntent: "Resume",
+  "Clova.NextIntent": "Next",
+  "Clova.PreviousIntent": "Previous",
+  StopPlaybackIntent: "Stop",
+};
+
+/**
+ * Transport commands said with what they act on ("pause the music", 「曲を再開して」, "노래 꺼
+ * 줘"): each language's words for the music, crossed with its verbs per command. The bare
+ * commands ("pause", 「次の曲」) are the built-in intents' own phrases.
+ */
+const TRANSPORT_PHRASES: Record<Language, { objects: string[]; verbs: Record<string, string[]> }> =
+  {
+    en: {
+      objects: ["the music", "the song", "this song", "the track", "playback"],
+      verbs: {
+        PlayerPauseIntent: ["pause {o}", "pause {o} for a moment", "hold {o}"],
+        PlayerResumeIntent: ["resume {o}", "continue {o}", "unpause {o}"],
+        StopPlaybackIntent: ["stop {o}", "turn off {o}", "end {o}"],
+      },
+    },
+    ja: {
+      objects: ["音楽", "曲", "この曲", "再生", "歌"],
+      verbs: {
+        PlayerPauseIntent: ["{o}を一時停止して", "{o}を一時停止", "{o}をいったん止めて"],
+        PlayerResumeIntent: ["{o}を再開して", "{o}を再開", "{o}の続きを流して"],
+        StopPlaybackIntent: ["{o}を停止して", "{o}を終了して", "{o}を消して"],
+      },
+    },
+    ko: {
+      objects: ["음악", "노래", "이 노래", "재생"],
+      verbs: {
+        PlayerPauseIntent: ["{o} 일시정지해 줘", "{o} 잠깐 멈춰 줘", "{o} 일시 정지"],
+        PlayerResumeIntent: ["{o} 다시 시작해 줘", "{o} 이어서 해 줘", "{o} 계속해 줘"],
+        StopPlaybackIntent: ["{o} 꺼 줘", "{o} 정지해 줘", "{o} 그만해 줘"],
+      },
+    },
+  };
+
+function phrasesOf(language: Language): Record<string, string[]> {
+  const { objects, verbs } = TRANSPORT_PHRASES[language];
+  // A phrase the built-in intents already have would split the exact match between the two.
+  const builtin = new Set(
+    PLAYBACK_INTENTS.flatMap((intent) => builtinIntentPhrases(language)[intent] ?? []).map((p) =>
+      normalizeText(p, language),
+    ),
+  );
+  const transport = Object.fromEntries(
+    Object.entries(verbs).map(([intent, templates]) => [
+      intent,
+      templates
+        .flatMap((t) => objects.map((o) => t.replace("{o}", o)))
+        .filter((phrase) => !builtin.has(normalizeText(phrase, language))),
+    ]),
+  );
+  return { ...PHRASES[language], ...transport };
+}
+
 export const playbackModels: Partial<Record<Language, AbilityModel>> = Object.fromEntries(
   (Object.keys(PHRASES) as Language[]).map((language) => [
     language,
     {
       language,
-      intents: Object.entries(PHRASES[language]).map(([name, utterances]) => ({
+      builtinIntents: [...PLAYBACK_INTENTS],
+      intents: Object.entries(phrasesOf(language)).map(([name, utterances]) => ({
         name,
         slots: [],
         utterances,

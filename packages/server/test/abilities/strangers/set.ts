@@ -25,8 +25,9 @@ export interface Stranger {
   args: string[];
 }
 
-export function loadStrangers(language: Language): Stranger[] {
-  const file = new URL(`./${language}.txt`, import.meta.url);
+/** The held-out set (`""`), or the utterances written after the fixes (`"patterns/"`). */
+export function loadStrangers(language: Language, folder = ""): Stranger[] {
+  const file = new URL(`./${folder}${language}.txt`, import.meta.url);
   return readFileSync(file, "utf8")
     .split("\n")
     .filter((line) => line.trim() !== "" && !line.startsWith("#"))
