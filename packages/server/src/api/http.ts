@@ -1,6 +1,7 @@
 // Request/response plumbing shared by node:http and node:http2's compatibility API.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Http2ServerRequest, Http2ServerResponse } from "node:http2";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "./json-depth.js";
 import { utf8Problem } from "./utf8.js";
 
 export type AnyRequest = IncomingMessage | Http2ServerRequest;
@@ -132,6 +133,12 @@ export async function readJson(req: AnyRequest, limit: number): Promise<unknown>
   const body = await readBody(req, limit);
   const problem = utf8Problem(body);
   if (problem) throw new ApiError(400, "invalid_json", `request body is not UTF-8: ${problem}`);
+  if (nestsDeeperThan(body))
+    throw new ApiError(
+      400,
+      "invalid_json",
+      `request body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels`,
+    );
   try {
     return JSON.parse(body.toString("utf8"));
   } catch (error) {

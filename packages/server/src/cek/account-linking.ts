@@ -3,6 +3,7 @@
 // code, encrypted token storage, and refresh shortly before expiry.
 import { randomBytes } from "node:crypto";
 import { Agent, request } from "undici";
+import { nestsDeeperThan } from "../api/json-depth.js";
 import type { AccountLinkStore, LinkedTokens } from "../store/account-links.js";
 import type { AccountLinkingSettings } from "../store/extensions.js";
 import { OutboundGuard } from "./outbound-policy.js";
@@ -254,8 +255,10 @@ async function readTokenResponse(body: AsyncIterable<Buffer>): Promise<TokenResp
       throw new Error(`answer larger than ${MAX_TOKEN_RESPONSE_BYTES} bytes`);
     chunks.push(chunk);
   }
+  const bytes = Buffer.concat(chunks);
+  if (nestsDeeperThan(bytes)) return {};
   try {
-    const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    const parsed: unknown = JSON.parse(bytes.toString("utf8"));
     return typeof parsed === "object" && parsed !== null ? (parsed as TokenResponse) : {};
   } catch {
     return {};

@@ -4,6 +4,7 @@
 // second time only when its keep-alive connection was closed before the extension read it
 // (stale-connection.ts), within the same deadline.
 import { type Dispatcher, Pool } from "undici";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "../api/json-depth.js";
 import { CircuitBreaker } from "./circuit-breaker.js";
 import { OutboundGuard } from "./outbound-policy.js";
 import type { BodySigner } from "./signer.js";
@@ -213,6 +214,13 @@ export class CekDispatcher {
       const { status, text, size } = answer;
       if (status < 200 || status > 299)
         return failed(started, "http-status", `HTTP ${status}: ${text.slice(0, 4096)}`, status);
+      if (nestsDeeperThan(text))
+        return failed(
+          started,
+          "invalid-json",
+          `body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels`,
+          status,
+        );
       try {
         const parsed: unknown = JSON.parse(text);
         return {

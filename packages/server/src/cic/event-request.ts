@@ -7,6 +7,7 @@
 import { PassThrough, type Readable, type Writable } from "node:stream";
 import busboy from "busboy";
 import type { AnyRequest } from "../api/http.js";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "../api/json-depth.js";
 import { utf8Problem } from "../api/utf8.js";
 import { CicError } from "./exception.js";
 import {
@@ -293,6 +294,13 @@ class EventBodyReader implements EventRequest {
     const problem = utf8Problem(bytes);
     if (problem)
       return this.#fail(new CicError(400, `metadata part is not valid UTF-8: ${problem}`));
+    if (nestsDeeperThan(bytes))
+      return this.#fail(
+        new CicError(
+          400,
+          `metadata part nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels`,
+        ),
+      );
     let metadata: unknown;
     try {
       metadata = JSON.parse(bytes.toString("utf8"));

@@ -335,8 +335,15 @@ export function recordingAssistant(
   log: TurnLog,
   options: { node?: string; onError?: (error: unknown) => void } = {},
 ): Assistant {
-  const write = (entry: Omit<LoggedTurn, "id">) =>
-    void log.record(entry).catch((error) => options.onError?.(error));
+  // Whatever goes wrong writing the log (an entry that cannot be serialized included) is
+  // reported, never thrown into the turn or left as an unhandled rejection.
+  const write = (entry: () => Omit<LoggedTurn, "id">) => {
+    try {
+      void log.record(entry()).catch((error) => options.onError?.(error));
+    } catch (error) {
+      options.onError?.(error);
+    }
+  };
   return wrapTurns(assistant, async (turn) => {
     const started = performance.now();
     try {
@@ -344,11 +351,12 @@ export function recordingAssistant(
       const durationMs = performance.now() - started;
       const entry = () => turnEntry(turn, result, durationMs, undefined, options.node);
       if (turn.kind === "text" && turn.spoken)
-        void spokenOrLater(turn.spoken).then(() => write(entry()));
-      else write(entry());
+        void spokenOrLater(turn.spoken).then(() => write(entry));
+      else write(entry);
       return result;
     } catch (error) {
-      write(turnEntry(turn, undefined, performance.now() - started, error, options.node));
+      const durationMs = performance.now() - started;
+      write(() => turnEntry(turn, undefined, durationMs, error, options.node));
       throw error;
     }
   });

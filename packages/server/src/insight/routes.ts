@@ -13,7 +13,7 @@ import {
   sendError,
   sendJson,
 } from "../api/http.js";
-import { decodeSegment } from "../api/url.js";
+import { idSegment } from "../api/ids.js";
 import { isTimeZone, MAX_UTTERANCE_CHARS } from "../assistant/limits.js";
 import type { Language } from "../assistant/turn.js";
 import type { ExtensionRegistry } from "../cek/registry.js";
@@ -86,13 +86,13 @@ async function route(
   }
   const health = /^\/api\/v1\/extensions\/([^/]+)\/health$/.exec(path);
   if (req.method === "GET" && health) {
-    const id = decodeSegment(health[1]!, "extension id");
+    const id = idSegment(health[1]!, "extensionId");
     if (!deps.registry.get(id)) throw new ApiError(404, "not_found", `no extension with id ${id}`);
     return sendJson(res, 200, await deps.log.health(id));
   }
   const recognize = /^\/api\/v1\/extensions\/([^/]+)\/recognize$/.exec(path);
   if (req.method === "POST" && recognize) {
-    const id = decodeSegment(recognize[1]!, "extension id");
+    const id = idSegment(recognize[1]!, "extensionId");
     if (!deps.registry.get(id)) throw new ApiError(404, "not_found", `no extension with id ${id}`);
     const body = await readJsonObject(req, MAX_BODY);
     const language = (body["language"] ?? deps.registry.languages(id)[0] ?? "en") as Language;

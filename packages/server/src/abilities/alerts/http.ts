@@ -15,7 +15,7 @@ import {
   readJsonObject,
   sendJson,
 } from "../../api/http.js";
-import { decodeSegment } from "../../api/url.js";
+import { idSegment, userIdSegment } from "../../api/ids.js";
 import type { Language } from "../../assistant/turn.js";
 import {
   ALERT_TYPES,
@@ -60,8 +60,8 @@ export async function handleAlertsHttp(
   const match = PATH.exec(url.pathname);
   if (!match) return false;
   admin.check(req);
-  const userId = decodeSegment(match[1]!);
-  const token = match[2] === undefined ? undefined : decodeSegment(match[2]);
+  const userId = userIdSegment(match[1]!);
+  const token = match[2] === undefined ? undefined : idSegment(match[2], "token");
   const method = req.method ?? "GET";
   if (token === undefined) {
     if (method === "GET") {

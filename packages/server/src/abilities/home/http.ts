@@ -11,7 +11,7 @@ import {
   sendError,
   sendJson,
 } from "../../api/http.js";
-import { decodeSegment } from "../../api/url.js";
+import { idSegment, userIdSegment } from "../../api/ids.js";
 import type { AbilityServices } from "../services.js";
 import type { HomeAbility } from "./ability.js";
 import { hashNotificationKey } from "./notifications.js";
@@ -34,8 +34,8 @@ export async function handleHomeHttp(
   if (!user && !key) return false;
   try {
     services.admin.check(req);
-    if (key) await notificationKey(cek, decodeSegment(key[1]!), req, res);
-    else await userRoute(home, cek, decodeSegment(user![1]!), user![2] ?? "", req, res, url);
+    if (key) await notificationKey(cek, idSegment(key[1]!, "extensionId"), req, res);
+    else await userRoute(home, cek, userIdSegment(user![1]!), user![2] ?? "", req, res, url);
   } catch (error) {
     if (error instanceof ApiError) sendError(res, error);
     else throw error;
@@ -143,7 +143,7 @@ async function userRoute(
   }
   const unlink = /^\/links\/([^/]+)$/.exec(rest);
   if (unlink && method === "DELETE") {
-    const extensionId = decodeSegment(unlink[1]!);
+    const extensionId = idSegment(unlink[1]!, "extensionId");
     if (cek.registry.get(extensionId)?.type !== "home")
       throw new ApiError(404, "not_found", `no home extension "${extensionId}"`);
     await cek.linking.unlink(extensionId, userId);

@@ -5,6 +5,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Logger } from "pino";
 import { type AnyRequest, type AnyResponse, readBody } from "../../api/http.js";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "../../api/json-depth.js";
 import { utf8Problem } from "../../api/utf8.js";
 import type { Language } from "../../assistant/turn.js";
 import type { ExtensionRegistry } from "../../cek/registry.js";
@@ -86,6 +87,8 @@ export class HomeNotifications {
       const bytes = await readBody(req, this.limits.maxBodyBytes);
       const problem = utf8Problem(bytes);
       if (problem) return fail(4205, `the body is not UTF-8: ${problem}`);
+      if (nestsDeeperThan(bytes))
+        return fail(4205, `the body nests deeper than ${MAX_JSON_DEPTH} levels`);
       body = JSON.parse(bytes.toString("utf8"));
     } catch (error) {
       return fail(4205, (error as Error).message);

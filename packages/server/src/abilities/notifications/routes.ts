@@ -13,7 +13,7 @@ import {
   readJsonObject,
   sendJson,
 } from "../../api/http.js";
-import { decodeSegment } from "../../api/url.js";
+import { idSegment, userIdSegment } from "../../api/ids.js";
 import type { Language } from "../../assistant/turn.js";
 import type { Notifier } from "./notifier.js";
 
@@ -50,7 +50,7 @@ export async function handleNotificationRoutes(
   const user = /^\/api\/v1\/users\/([^/]+)\/notifications(\/read)?$/.exec(url.pathname);
   if (user) {
     admin.check(req);
-    const userId = decodeSegment(user[1]!);
+    const userId = userIdSegment(user[1]!);
     if (user[2]) {
       if (req.method !== "POST") throw new ApiError(405, "method_not_allowed", "use POST");
       const body = await readJsonObject(req, MAX_BODY);
@@ -73,7 +73,7 @@ export async function handleNotificationRoutes(
   }
   const extension = /^\/api\/v1\/extensions\/([^/]+)\/(push-key|notifications)$/.exec(url.pathname);
   if (!extension) return false;
-  const extensionId = decodeSegment(extension[1]!);
+  const extensionId = idSegment(extension[1]!, "extensionId");
   if (req.method !== "POST") throw new ApiError(405, "method_not_allowed", "use POST");
   if (extension[2] === "push-key") {
     admin.check(req);

@@ -18,7 +18,7 @@ import {
   send,
   sendJson,
 } from "../../api/http.js";
-import { decodeSegment } from "../../api/url.js";
+import { idSegment, userIdSegment } from "../../api/ids.js";
 import { isTimeZone } from "../time/zone.js";
 import { CalDavCalendar, discoverCalendar } from "./caldav.js";
 import { CalendarError } from "./calendar.js";
@@ -40,9 +40,9 @@ export async function handleScheduleHttp(
   const match = PATH.exec(url.pathname);
   if (!match) return false;
   admin.check(req);
-  const userId = decodeSegment(match[1]!);
+  const userId = userIdSegment(match[1]!);
   const resource = match[2]!;
-  const id = match[3] === undefined ? undefined : decodeSegment(match[3]);
+  const id = match[3] === undefined ? undefined : idSegment(match[3], "id");
   const method = req.method ?? "GET";
   try {
     if (resource === "calendar" && id === undefined)

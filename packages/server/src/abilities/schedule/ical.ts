@@ -46,6 +46,26 @@ export interface Occurrence {
 const PRODID = "-//Clover//Schedule 1.0//EN";
 /** Beyond this many instances a rule stops being expanded (a FREQ=SECONDLY guard). */
 const MAX_STEPS = 50_000;
+/**
+ * CPU time one rule may take to expand, and one question all its rules together: a hostile
+ * rule (FREQ=SECONDLY;COUNT=1000000000, a daily rule from the year 1, a MINUTELY rule with
+ * BYSETPOS) costs ical.js milliseconds per step and would hold the process for seconds.
+ */
+const RULE_BUDGET_MS = 100;
+const CALL_BUDGET_MS = 1000;
+/** How many steps run between two looks at the clock. */
+const CLOCK_EVERY = 16;
+/** The largest instant a Date holds (ms): an end past it cannot be said or written. */
+const MAX_INSTANT = 8.64e15;
+
+/** The iterator of an event's rule; a rule ical.js cannot expand is the document's mistake. */
+function iteratorOf(rule: InstanceType<typeof ICAL.Recur>, start: Time) {
+  try {
+    return rule.iterator(start);
+  } catch (error) {
+    throw new IcsError(`RRULE: ${(error as Error).message}`);
+  }
+}
 
 export function parseCalendar(text: string): Component {
   let parsed: unknown;
@@ -334,11 +354,19 @@ export function expandCalendar(
   const overrides = events.filter((e) => e.getFirstProperty("recurrence-id"));
   const found: Occurrence[] = [];
   const overlaps = (start: number, end: number) =>
-    start < to && (end > from || (end === start && start >= from));
+    start < to && end <= MAX_INSTANT && (end > from || (end === start && start >= from));
+  const callDeadline = performance.now() + CALL_BUDGET_MS;
   for (const master of masters) {
+    try {
+      expandEvent(master);
+    } catch {
+      // An event that cannot be expanded (a rule ical.js refuses) is left out, not the rest.
+    }
+  }
+  function expandEvent(master: Component) {
     const uid = String(master.getFirstPropertyValue("uid") ?? "");
     const start = timingOf(master, "dtstart", userZone);
-    if (!start || cancelled(master)) continue;
+    if (!start || cancelled(master)) return;
     const duration = durationOf(master, start, userZone);
     const rule = master.getFirstPropertyValue("rrule");
     const rdates = instantsOf(master, "rdate", userZone);
@@ -346,7 +374,7 @@ export function expandCalendar(
     if (!rule && rdates.length === 0) {
       if (overlaps(first, first + duration))
         found.push(occurrenceOf(master, uid, first, duration, start.isDate, undefined));
-      continue;
+      return;
     }
     const excluded = new Set(instantsOf(master, "exdate", userZone));
     const replaced = new Map<number, Component>();
@@ -357,10 +385,13 @@ export function expandCalendar(
     }
     const instances = new Set<number>([first, ...rdates]);
     if (rule && typeof rule === "object" && "iterator" in rule) {
-      const iterator = (rule as InstanceType<typeof ICAL.Recur>).iterator(
+      const iterator = iteratorOf(
+        rule as InstanceType<typeof ICAL.Recur>,
         wallToTime(start.wall, start.isDate),
       );
+      const deadline = Math.min(performance.now() + RULE_BUDGET_MS, callDeadline);
       for (let step = 0; step < MAX_STEPS; step++) {
+        if (step % CLOCK_EVERY === 0 && step > 0 && performance.now() > deadline) break;
         const next = iterator.next();
         if (!next) break;
         const wall = wallOf(next);
@@ -420,18 +451,31 @@ export function spanOf(text: string, userZone: string): { first: number; last: n
     const rdates = instantsOf(event, "rdate", userZone);
     let end = Math.max(at, ...rdates) + duration;
     if (rule) {
+      // A rule ical.js cannot expand is refused here, where objects are read and imported.
+      const iterator = iteratorOf(rule, wallToTime(start.wall, start.isDate));
       if (rule.until) end = Math.max(end, rule.until.toUnixTime() * 1000 + duration + 86_400_000);
       else if (rule.count) {
-        const iterator = rule.iterator(wallToTime(start.wall, start.isDate));
+        const deadline = performance.now() + RULE_BUDGET_MS;
         let lastWall: Time | null = null;
+        let ended = false;
         for (let step = 0; step < MAX_STEPS; step++) {
+          if (step % CLOCK_EVERY === 0 && step > 0 && performance.now() > deadline) break;
           const next = iterator.next();
-          if (!next) break;
+          if (!next) {
+            ended = true;
+            break;
+          }
           lastWall = next;
         }
-        if (lastWall) end = Math.max(end, start.place(wallOf(lastWall), false) + duration);
+        // A count not reached within the budget: the series is indexed as unbounded.
+        if (!ended) end = Number.POSITIVE_INFINITY;
+        else if (lastWall) end = Math.max(end, start.place(wallOf(lastWall), false) + duration);
       } else end = Number.POSITIVE_INFINITY;
     }
+    if (Math.abs(at) > MAX_INSTANT || (Number.isFinite(end) && Math.abs(end) > MAX_INSTANT))
+      throw new IcsError(
+        "DTSTART, DTEND or DURATION: the event starts or ends past what a date holds (the year 275760)",
+      );
     if (last !== null) last = Math.max(last, end);
     if (last === Number.POSITIVE_INFINITY) last = null;
   }

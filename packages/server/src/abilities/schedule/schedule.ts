@@ -13,6 +13,7 @@ import {
   IcsError,
   joinObjects,
   type Occurrence,
+  spanOf,
   splitObjects,
 } from "./ical.js";
 
@@ -89,6 +90,9 @@ export class Schedule {
     let objects: Map<string, string>;
     try {
       objects = splitObjects(text, () => `${randomUUID()}@clover`);
+      // Every object is read whole before any is stored: a rule that cannot be expanded or an
+      // end past what a date holds refuses the import, not a later question.
+      for (const ics of objects.values()) spanOf(ics, "UTC");
     } catch (error) {
       if (error instanceof IcsError) throw new CalendarError("invalid", error.message);
       throw error;

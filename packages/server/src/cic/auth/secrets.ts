@@ -1,6 +1,7 @@
 // Opaque random secrets, their SHA-256 hashes (the only form stored, cic.md §3.5) and the
 // OAuth-style error every auth call throws (cic.md §3.9).
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { DEVICE_ID } from "../../api/ids.js";
 
 export class AuthError extends Error {
   constructor(
@@ -26,7 +27,8 @@ const MAX_ID_LENGTH = 200;
 
 /**
  * `device_id` and `model_id` as a device sends them: 1–200 characters without control
- * characters or markup (they are keys of everything kept per device and shown in the console).
+ * characters or markup (they are keys of everything kept per device and shown in the console;
+ * the same rule as device ids in management paths, api/ids.ts).
  */
 export function checkId(name: string, value: string | undefined, required: boolean): void {
   if (value === undefined || value === "") {
@@ -35,8 +37,7 @@ export function checkId(name: string, value: string | undefined, required: boole
   }
   if (value.length > MAX_ID_LENGTH)
     throw new AuthError(400, "invalid_request", `${name} is longer than ${MAX_ID_LENGTH} chars`);
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
-  if (/[\u0000-\u001f\u007f-\u009f<>]/.test(value))
+  if (!DEVICE_ID.test(value))
     throw new AuthError(
       400,
       "invalid_request",

@@ -15,7 +15,7 @@ import {
   sendError,
   sendJson,
 } from "../../api/http.js";
-import { decodeSegment } from "../../api/url.js";
+import { deviceIdSegment, userIdSegment } from "../../api/ids.js";
 import { delegate } from "./clova.js";
 import { pendingPin } from "./device-control.js";
 import type { DeviceSide } from "./device-side.js";
@@ -92,11 +92,11 @@ async function route(
     );
   if (!match) return false;
   admin.check(req);
-  const userId = decodeSegment(match[1]!);
+  const userId = userIdSegment(match[1]!);
   // The user's devices as every node knows them (shared side memory, when configured).
   await side.load(undefined, userId);
   const what = match[4] ?? match[2]!;
-  const deviceId = match[3] ? decodeSegment(match[3]) : undefined;
+  const deviceId = match[3] ? deviceIdSegment(match[3]) : undefined;
   const store = side.options.store;
   if (what === "devices" && !deviceId) {
     if (req.method !== "GET") throw new ApiError(405, "method_not_allowed", "use GET");
