@@ -194,11 +194,15 @@ export function registerDeviceCommands(program: Command): void {
     });
     // The device keeps and rings its alerts (cic.md §9.1), in sync from the start.
     const work = new AlertWork();
+    // What follows the Hello in its first chunk (e.g. ExpectReportState, cic.md §13.1) is
+    // handed over before the Hello itself is: printed after it.
+    let early: CicDirectiveMessage[] | undefined = [];
     const { url, client, opened } = await connected(command, async (opening) => {
       const kept = keepAlerts(opening, out, () => [...TERMINAL_CONTEXT]);
       try {
         const first = await opening.openDownchannel((d) => {
-          print(d);
+          if (early) early.push(d);
+          else print(d);
           work.track(kept.handle([d]));
         });
         return { alerts: kept, hello: first };
@@ -209,6 +213,8 @@ export function registerDeviceCommands(program: Command): void {
     });
     const { alerts, hello } = opened;
     print(hello);
+    for (const d of early ?? []) print(d);
+    early = undefined;
     await alerts.synchronize();
     out.info(
       out.ce.dim(`downchannel open on ${url}; ${alerts.all.length} alert(s) kept; Ctrl-C stops`),

@@ -193,7 +193,11 @@ export class BrowserDevice {
       const pushed = directives.filter(
         (d) => !(d.header.namespace === "Clova" && d.header.name === "Hello"),
       );
-      if (pushed.length || attachments.size) this.onPushed(pushed, attachments);
+      // The device answers these by itself; they are not something said to the user.
+      const shown = pushed.filter(
+        (d) => !QUIET_PUSHES.has(`${d.header.namespace}.${d.header.name}`),
+      );
+      if (shown.length || attachments.size) this.onPushed(shown, attachments);
       if (pushed.length) void this.simulated.receive(pushed, "downchannel");
     });
     void (async () => {
@@ -306,6 +310,10 @@ export const currentBrowserDevice = () => current;
 
 /** Directive names a person sees or hears in an answer to the device's own events. */
 const SHOWN = new Set(["Speak", "RenderText", "RenderTemplate"]);
+
+/** Downchannel directives not shown as a turn: the ask for the state after every connection
+ * (cic.md §13.1), which the device answers with ReportState. */
+const QUIET_PUSHES = new Set(["DeviceControl.ExpectReportState"]);
 
 /** The context given with an event, completed with every object of the device's state. */
 function withDeviceContext(given: unknown[] | undefined, device: unknown[]): unknown[] {

@@ -88,6 +88,7 @@ export async function askAbility(
     return result;
   }
   result.expectSpeech = true;
+  result.expectSpeechId = randomUUID();
   result.session = { ...before, attributesAfter: answer.keepSession.attributes };
   await ctx.sessions.put({
     key,
@@ -102,6 +103,7 @@ export async function askAbility(
     ...(answer.reprompt && answer.reprompt.length > 0 ? { reprompt: answer.reprompt } : {}),
     repromptUsed: false,
     expiresAt: windowClosesAt(ctx, result.speech),
+    expectSpeechId: result.expectSpeechId,
   });
   return result;
 }

@@ -133,11 +133,28 @@ export class CloverAssistant implements Assistant {
       : this.ctx.sessions.get(key);
   }
 
+  /**
+   * The open session, unless the utterance answers another ExpectSpeech than the one that
+   * opened its listening window (payload.speechId, cic.md §7.2, §13.4): that is a fresh
+   * request, and the session it would have continued ends (SessionEndedRequest).
+   */
+  async #followedUp(turn: TextTurn, session: DialogSession | undefined) {
+    if (
+      !session ||
+      turn.speechId === undefined ||
+      session.expectSpeechId === undefined ||
+      turn.speechId === session.expectSpeechId
+    )
+      return session;
+    await endSession(this.ctx, session, turn.device, "USER_INITIATED", turn.dialogRequestId);
+    return undefined;
+  }
+
   async #text(turn: TextTurn, quietSince: (ticket: LockTicket) => boolean): Promise<TurnResult> {
     const { device } = turn;
     const language = device.language;
     const text = turn.text.trim();
-    const session = await this.#session(turn, quietSince);
+    const session = await this.#followedUp(turn, await this.#session(turn, quietSince));
     if (session) {
       const inSession = await this.#inSession(turn, session, text);
       if (inSession) return inSession;

@@ -107,6 +107,7 @@ export async function converse(ctx: AssistantContext, input: ConverseInput): Pro
     : [];
   if (reprompt.length > 0) result.reprompt = reprompt;
   result.expectSpeech = true;
+  result.expectSpeechId = randomUUID();
   result.session = { ...base.session, attributesAfter: response.sessionAttributes };
   await ctx.sessions.put({
     key,
@@ -122,6 +123,7 @@ export async function converse(ctx: AssistantContext, input: ConverseInput): Pro
     ...(reprompt.length > 0 ? { reprompt } : {}),
     repromptUsed: false,
     expiresAt: windowClosesAt(ctx, result.speech),
+    expectSpeechId: result.expectSpeechId,
   });
   return result;
 }

@@ -2,6 +2,7 @@
 // without input, an unused reprompt is spoken once and the window reopens; otherwise the
 // session ends with SessionEndedRequest. The same rule serves the device's own report
 // (SpeechRecognizer.ExpectSpeechTimedOut) and the platform's timer.
+import { randomUUID } from "node:crypto";
 import type { DialogSession } from "../store/sessions.js";
 import { type AssistantContext, windowClosesAt } from "./context.js";
 import { endSession } from "./dialog.js";
@@ -22,12 +23,14 @@ export async function listeningWindowClosed(
     extensionId: session.extensionId,
   };
   if (session.reprompt && !session.repromptUsed) {
+    const expectSpeechId = randomUUID();
     await ctx.sessions.put({
       ...session,
       repromptUsed: true,
       expiresAt: windowClosesAt(ctx, session.reprompt),
+      expectSpeechId,
     });
-    return { ...result, speech: session.reprompt, expectSpeech: true };
+    return { ...result, speech: session.reprompt, expectSpeech: true, expectSpeechId };
   }
   await endSession(ctx, session, undefined, "TIMEOUT");
   return result;

@@ -60,6 +60,8 @@ export interface TextTurn {
   text: string;
   /** The CIC dialogRequestId of the event that carried the utterance. */
   dialogRequestId: string;
+  /** The Recognize event's payload.speechId: the ExpectSpeech this utterance answers. */
+  speechId?: string;
   device: DeviceInfo;
   /**
    * Set by the CIC gateway: its stages of the turn (ASR now; TTS and total once the answer's
@@ -125,6 +127,11 @@ export interface TurnResult {
   directives: PassThroughDirective[];
   /** Keep listening for the user's answer (SpeechRecognizer.ExpectSpeech). */
   expectSpeech: boolean;
+  /**
+   * The ExpectSpeech's expectSpeechId, kept with the open session: a follow-up naming another
+   * one (payload.speechId) is a fresh request (cic.md §7.2, §13.4).
+   */
+  expectSpeechId?: string;
   /** Which extension answered, if any; undefined for the platform's own answers. */
   extensionId?: string;
   /** The recognized intent (for logs, the simulator and dialog tests). */

@@ -196,11 +196,14 @@ export class EventHandler {
     const whenSpoken = new Promise<void>((resolve) => {
       spoken = resolve;
     });
+    // A follow-up names the ExpectSpeech it answers (cic.md §9.8, §9.12, §13.4).
+    const speechId = ctx.message.event.payload["speechId"];
     try {
       const result = await this.deps.assistant.handleTurn({
         kind: "text",
         text,
         dialogRequestId,
+        ...(typeof speechId === "string" ? { speechId } : {}),
         device,
         timings,
         spoken: whenSpoken,

@@ -35,6 +35,7 @@ import { DEFAULT_EVENT_LIMITS, type EventLimits, readEventRequest } from "./even
 import { checkEventMessage } from "./event-validation.js";
 import { EventHandler } from "./events.js";
 import { CicError, sendException } from "./exception.js";
+import { askConnectedDeviceForState } from "./interfaces/device-control.js";
 import { createDeviceSide, type DeviceSide, type DeviceSideOptions } from "./interfaces/index.js";
 import { wholeAttachment } from "./interfaces/parts.js";
 import type { CicDirective } from "./multipart-writer.js";
@@ -434,7 +435,11 @@ export class CicGateway {
         this.userDevices.delete(grant.userId);
     });
     this.downchannels.open(deviceKey, this.connectionOf(req)!, res);
-    if (this.downchannels.has(deviceKey)) this.options.onDownchannelOpen?.(grant, deviceKey);
+    if (!this.downchannels.has(deviceKey)) return;
+    askConnectedDeviceForState(this.side, deviceKey).catch((error) =>
+      this.options.onError?.(error),
+    );
+    this.options.onDownchannelOpen?.(grant, deviceKey);
   }
 
   private async receiveEvent(req: AnyRequest, res: AnyResponse): Promise<void> {

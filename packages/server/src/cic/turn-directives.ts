@@ -18,8 +18,6 @@ export interface TurnDirectiveOptions {
   tts?: TextToSpeech;
   /** ExpectSpeech listening window (cic.md §10: 8,000 ms recommended). */
   expectSpeechTimeoutMs: number;
-  /** Remembers an ExpectSpeech so the follow-up's speechId can be recognized. */
-  onExpectSpeech?: (expectSpeechId: string) => void;
 }
 
 export async function turnToDirectives(
@@ -87,8 +85,7 @@ export async function turnToDirectives(
     });
   }
   if (result.expectSpeech) {
-    const expectSpeechId = randomUUID();
-    options.onExpectSpeech?.(expectSpeechId);
+    const expectSpeechId = result.expectSpeechId ?? randomUUID();
     parts.push({
       directive: createDirective(
         "SpeechRecognizer",

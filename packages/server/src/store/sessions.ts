@@ -23,6 +23,8 @@ export interface DialogSession {
   repromptUsed: boolean;
   /** When the listening window closes without input (ms since epoch). */
   expiresAt: number;
+  /** The expectSpeechId of the ExpectSpeech that opened the current window (cic.md §13.4). */
+  expectSpeechId?: string;
 }
 
 export interface SessionStore {

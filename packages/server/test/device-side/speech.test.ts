@@ -64,7 +64,8 @@ describe("SpeechRecognizer", () => {
     const device = await world.device("voice-speaker", {
       account: "voice-user",
       onDirective: (d, channel) => {
-        if (channel === "downchannel")
+        // Beside the connect-time ExpectReportState (cic.md §13.1): what the request pushed.
+        if (channel === "downchannel" && d.header.name !== "ExpectReportState")
           pushed.push(`${d.header.name}:${String(d.payload["text"] ?? "")}`);
       },
     });

@@ -148,8 +148,9 @@ export class AlertsEvents {
     const now = this.alerts.now();
     if (!alert || !this.#mine(alert, device))
       return { speech: [], directives: [deleteAlert({ token, type })] };
-    // Moved or snoozed while it rang: it stays, at its new time.
-    if (alert.scheduledAt > now + 1000 && !alert.repeat) {
+    // Moved while it rang (moving sets it "sent", the device's SetAlertSucceeded "set"): it
+    // stays, at its new time. One the device reported ringing is done, whatever its time.
+    if (alert.status !== "ringing" && alert.scheduledAt > now + 1000 && !alert.repeat) {
       const updated = await this.alerts.update(alert, { status: "sent" });
       return { speech: [], directives: [setAlert(updated, this.alerts.speechUrl)] };
     }

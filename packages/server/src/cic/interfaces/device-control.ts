@@ -11,6 +11,15 @@ import { part, text } from "./parts.js";
 /** ExpectReportState after RequestStateSynchronization (the values of cic.md §13.8). */
 export const REPORT_WINDOW = { durationInSeconds: 300, intervalInSeconds: 30 };
 
+/**
+ * A device that (re)connects is asked for its state once (cic.md §9.4, §13.1: ExpectReportState
+ * without durationInSeconds, no dialogRequestId), right after its downchannel's Hello; its
+ * ReportState then reaches the user's other devices as SynchronizeState.
+ */
+export function askConnectedDeviceForState(side: DeviceSide, deviceKey: string): Promise<boolean> {
+  return side.push(deviceKey, part("DeviceControl", "ExpectReportState"));
+}
+
 const broadcastState: Reaction = async (event, side) => {
   const deviceState = side.contextOf(event.deviceKey, "Device.DeviceState");
   const payload = { deviceId: event.grant.deviceId, ...(deviceState ? { deviceState } : {}) };
