@@ -288,6 +288,50 @@ describe("Redis round trips of a text turn", {
     }
   });
 
+  it("keeps an answer in flight when a newer dialog of the device is refused: a refused dialog replaces nothing, as on a node in memory", async () => {
+    delay.ms = 0;
+    const direct = await openRedis(redis.url);
+    const elsewhere = new RedisRateLimiter(
+      direct,
+      { perSecond: 20, burst: 100 },
+      "device",
+      undefined,
+      false,
+    );
+    const normal = ext.respond;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    ext.respond = async (request, received) => {
+      await held;
+      return normal(request, received);
+    };
+    const from = ext.received.length;
+    try {
+      const first = device.sendText("ask bakery bot when are you open", { context });
+      await ext.waitForRequest((body) => body.request.type === "IntentRequest", from);
+      for (const cost of [100, 10, 1]) while ((await elsewhere.take(deviceKey, cost)).allowed);
+      const refused = await device.sendText("ask bakery bot when are you open", {
+        context,
+        dialogRequestId: "refused-while-held",
+      });
+      assert.equal(refused.status, 429);
+      release();
+      const answered = await first;
+      assert.equal(answered.status, 200);
+      assert.ok(
+        JSON.stringify(answered.directives).includes("We open at seven."),
+        `the answer in flight was not dropped: ${answered.status} ${JSON.stringify(answered.directives)}`,
+      );
+    } finally {
+      release();
+      ext.respond = normal;
+      await direct.del(`clover:rate:device:${deviceKey}`);
+      await closeRedis(direct);
+    }
+  });
+
   it("uses a session read ahead only if no turn of the device ran since: a turn sent while the launch is in flight continues its session", async () => {
     delay.ms = 0;
     const direct = await openRedis(redis.url);

@@ -129,8 +129,8 @@ export class RedisDeviceStateStore implements DeviceStateStore {
   }
 
   async startDialog(deviceKey: string, dialogRequestId: string): Promise<void> {
-    // Known here at once: the device itself has moved on to this dialog (cic.md §7.3).
-    this.#dialogs.start(deviceKey, dialogRequestId);
+    // Marked here once written: a dialog whose event the rate limits refused (its commands
+    // skipped in the turn's script call) replaces nothing, as on a node in memory.
     await this.guard(
       this.#batch.dialog(`${this.prefix}dialog:${deviceKey}`, {
         dialogRequestId,
@@ -141,6 +141,7 @@ export class RedisDeviceStateStore implements DeviceStateStore {
         deviceKey,
       }),
     );
+    this.#dialogs.start(deviceKey, dialogRequestId);
   }
 
   superseded(deviceKey: string, dialogRequestId: string): boolean {
