@@ -78,6 +78,13 @@ export const ja = alertsModel({
       "<repeat>毎週月曜日</repeat>の<when>9時</when>に<text>週の予定を立てる</text>とリマインドして",
       "<when>明日</when><text>歯医者</text>をリマインドして",
       "<text>薬を飲む</text>とリマインドして",
+      // 「…って/と教えて」「…を思い出させて」「…と知らせて」: told to the user, not an action
+      "<when>5分後</when>に<text>火を止める</text>って教えて",
+      "<when>夜8時</when>に<text>宿題をする</text>と教えて",
+      "<when>明日の9時</when>に<text>銀行に行く</text>ことを思い出させて",
+      "<when>40分後</when>に<text>パンを焼く</text>と知らせて",
+      "<when>水曜日の2時</when>に<text>荷物を出す</text>のを思い出させてください",
+      "<when>3時間後</when>に<text>充電する</text>って知らせて",
       "リマインダーをセットして",
       "<when>6時</when>にリマインドして",
     ],
