@@ -45,7 +45,7 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 /** Every {type, value} object in a template: its tag is one of §14's and its value a string. */
 function checkValues(value: unknown, path: string, problems: string[]): void {
   if (Array.isArray(value)) {
-    value.forEach((v, i) => checkValues(v, `${path}[${i}]`, problems));
+    for (const [i, v] of value.entries()) checkValues(v, `${path}[${i}]`, problems);
     return;
   }
   if (!isObject(value)) return;
