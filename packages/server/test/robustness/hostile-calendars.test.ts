@@ -6,6 +6,8 @@
 // naming the property — never a 500 later, never the process held for seconds while a bystander
 // waits.
 import assert from "node:assert/strict";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
 import type { CloverServer } from "../../src/main.js";
 import { describeWait, stopwatch } from "../helpers/cpu-wait.js";
@@ -116,5 +118,74 @@ describe("hostile calendars", () => {
       const after = await events("evil-refused");
       assert.equal(after.status, 200);
       assert.deepEqual(after.body.events, []);
+    });
+});
+
+/** A "CalDAV server" answering every request with `body` as a 207 multistatus. */
+async function davServer(body: string) {
+  const server: Server = createServer((req, res) => {
+    req.resume();
+    res.writeHead(207, { "content-type": "application/xml; charset=utf-8" });
+    res.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/dav/`,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+const LAUGHS = [
+  '<?xml version="1.0"?>',
+  "<!DOCTYPE lolz [",
+  '<!ENTITY lol "lol">',
+  ...Array.from(
+    { length: 9 },
+    (_, i) => `<!ENTITY lol${i + 2} "${`&lol${i === 0 ? "" : i + 1};`.repeat(10)}">`,
+  ),
+  '<!ENTITY xxe SYSTEM "file:///etc/passwd">',
+  "]>",
+  '<d:multistatus xmlns:d="DAV:"><d:response><d:href>&lol10;&xxe;</d:href>',
+  "<d:propstat><d:prop><d:resourcetype><d:collection/></d:resourcetype></d:prop>",
+  "<d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response></d:multistatus>",
+].join("\n");
+
+describe("hostile CalDAV servers", () => {
+  let server: CloverServer;
+  before(async () => {
+    server = await startCloverOver(undefined, tempDir("clover-hostile-caldav-"), ADMIN, {
+      CLOVER_EXTENSION_NETWORKS: "loopback",
+    });
+  });
+  after(() => server?.close());
+
+  for (const [label, body] of [
+    ["entity expansion (billion laughs) and an external entity", LAUGHS],
+    ["a body that is not XML", "<<<this is not xml"],
+  ] as const)
+    it(`answers connecting a server that sends ${label} with calendar_not_found, not a 500`, async () => {
+      const dav = await davServer(body);
+      try {
+        const api = managementFetch(server.url, ADMIN);
+        const response = await api("PUT", "/api/v1/users/caldav-victim/calendar", {
+          url: dav.url,
+          username: "alice",
+          password: "wonderland",
+        });
+        const answer = (await response.json()) as { error: { code: string; message: string } };
+        // The multistatus is not read (sax refuses the DTD's entities; no file is opened): the
+        // URL is not taken for a calendar collection, and nothing is connected.
+        assert.equal(response.status, 404, JSON.stringify(answer));
+        assert.equal(answer.error.code, "calendar_not_found");
+        assert.match(answer.error.message, /is not a calendar collection/);
+        assert.doesNotMatch(answer.error.message, /root:/, "no file was read");
+        const still = await api("GET", "/api/v1/users/caldav-victim/calendar");
+        assert.deepEqual(await still.json(), { kind: "embedded" });
+      } finally {
+        await dav.close();
+      }
     });
 });
