@@ -28,6 +28,8 @@
 //      sharing the Redis (cross-node), interleaved: p50/p99 from the push request to arrival.
 // BEFORE_NODE=<another checkout's bench/scale/node.ts>: that checkout's node on Redis is a third
 // contender in the same rounds (a change measured against the code before it).
+// CONTROL=1: a second node in memory is one more side, an A/A control: its "added" figures
+// against the first memory node are what this machine's noise alone makes of identical nodes.
 // Needs redis-server. Run: npm run bench -- scale
 //   (ROUNDS, TURNS, BLOCKS, CLIENTS, PACED, RATE or RATE_SHARE, PIN=0|1, STALL_MS, SLOW_MS, PUSHES,
 //   NODE_FLAGS: flags for every node's process alike, ALLOC_PROF=<dir>: sampling heap profiles,
@@ -58,6 +60,7 @@ const PIN =
   "1";
 const PUSHES = Number(process.env["PUSHES"] ?? 200);
 const BEFORE = process.env["BEFORE_NODE"];
+const CONTROL = process.env["CONTROL"] === "1";
 /** ALLOC_PROF=<dir>: a sampling heap profile of each node's closed-loop blocks (node-probe.ts). */
 const ALLOC_PROF = process.env["ALLOC_PROF"];
 const TEXT = "ask bakery bot when are you open";
@@ -242,7 +245,8 @@ const memory = await node("memory", {});
 const onRedis = await node("redis-a", { REDIS_URL: redis.url });
 const before = BEFORE ? await node("before", { REDIS_URL: redis.url }, CLIENTS, BEFORE) : undefined;
 const other = await node("redis-b", { REDIS_URL: redis.url }, 0);
-const sides = [memory, onRedis, ...(before ? [before] : [])];
+const control = CONTROL ? await node("memory-b", {}) : undefined;
+const sides = [memory, onRedis, ...(before ? [before] : []), ...(control ? [control] : [])];
 for (const n of sides) for (const { client } of n.devices) await client.openDownchannel();
 
 // Warm up every side alike (JIT, connections, the model), then fix the paced rate.
@@ -603,7 +607,7 @@ for (const n of names) {
 console.log(
   `CPU per turn (median of rounds, closed loop): ${names.map((n) => `${n} node ${f(med(n, "cpuPerTurn"))} ms + redis-server ${f(med(n, "redisPerTurn"))} ms + devices and extension ${f(med(n, "benchPerTurn"))} ms`).join("; ")}`,
 );
-for (const n of names.slice(1)) {
+for (const n of names.slice(1).filter((n) => n !== control?.name)) {
   const last = rows.at(-1)![n]!.byName;
   console.log(
     `${n}: Redis commands sent per turn (median of rounds) ${f(med(n, "commandsPerTurn"))}; run by Redis per turn (last round, scripts' own included): ${Object.entries(
