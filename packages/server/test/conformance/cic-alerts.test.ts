@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { after, before, beforeEach, describe, it } from "node:test";
 import {
   accountTokens,
+  DISPLAY,
   type Directive,
   directiveNames,
   eventOf,
@@ -25,16 +26,6 @@ interface AlertInfo {
   type: string;
   scheduledTime: string;
 }
-
-const DISPLAY = {
-  header: { namespace: "Device", name: "Display" },
-  payload: {
-    size: "l100",
-    orientation: "landscape",
-    dpi: 160,
-    contentLayer: { width: 640, height: 360 },
-  },
-};
 
 /** The device's AlertsState context (§8.1). */
 function alertsState(all: AlertInfo[], active: AlertInfo[] = []) {

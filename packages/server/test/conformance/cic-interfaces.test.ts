@@ -8,6 +8,7 @@ import { after, before, describe, it } from "node:test";
 import {
   accountTokens,
   admin,
+  DISPLAY,
   type Directive,
   eventOf,
   type H2Answer,
@@ -462,15 +463,6 @@ describe("CIC interfaces (raw HTTP/2 devices of one account)", () => {
 
     it("sets alerts by voice with the §9.1 SetAlert shape, confirms SetAlertSucceeded with a card, and serves reminder audio", async () => {
       const iso = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
-      const display = {
-        header: { namespace: "Device", name: "Display" },
-        payload: {
-          size: "l100",
-          orientation: "landscape",
-          dpi: 160,
-          contentLayer: { width: 640, height: 360 },
-        },
-      };
       const set: Record<string, Directive> = {};
       for (const [text, type] of [
         ["wake me up at 6:30 tomorrow", "ALARM"],
@@ -479,7 +471,7 @@ describe("CIC interfaces (raw HTTP/2 devices of one account)", () => {
       ] as const) {
         const dialog = randomUUID();
         const answer = await speaker.event({
-          context: [display],
+          context: [DISPLAY],
           event: {
             header: {
               namespace: "TextRecognizer",
@@ -507,7 +499,7 @@ describe("CIC interfaces (raw HTTP/2 devices of one account)", () => {
         set[type] = d;
 
         const succeeded = await speaker.event(
-          eventOf("Alerts", "SetAlertSucceeded", { token: d.payload["token"], type }, [display]),
+          eventOf("Alerts", "SetAlertSucceeded", { token: d.payload["token"], type }, [DISPLAY]),
         );
         assert.equal(succeeded.status, 200);
         for (const x of succeeded.directives) assert.equal(x.header.dialogRequestId, undefined);

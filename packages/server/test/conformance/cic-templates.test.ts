@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import {
   accountTokens,
+  DISPLAY,
   type Directive,
   eventOf,
   newAccount,
@@ -28,16 +29,6 @@ const VALUE_TAGS = new Set([
   ...["string", "temperature-c", "temperature", "temperature-f", "url"],
 ]);
 const ACTION_URI = /^clova:\/\/[a-zA-Z-]+(\/[\w-]+)?(\?.*)?$/;
-
-const DISPLAY = {
-  header: { namespace: "Device", name: "Display" },
-  payload: {
-    size: "l100",
-    orientation: "landscape",
-    dpi: 160,
-    contentLayer: { width: 640, height: 360 },
-  },
-};
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);

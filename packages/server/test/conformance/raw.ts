@@ -18,6 +18,16 @@ import { testTls } from "../helpers/tls.js";
 
 export const ADMIN = "conformance-admin-token";
 export const USER_AGENT = "Orbit Audio/HomeCube/3.4.0 (OrbitOS 2.0;cortex-a53)";
+/** A landscape l100 screen, 640×360 (cic.md §8): the context a device with a display sends. */
+export const DISPLAY = {
+  header: { namespace: "Device", name: "Display" },
+  payload: {
+    size: "l100",
+    orientation: "landscape",
+    dpi: 160,
+    contentLayer: { width: 640, height: 360 },
+  },
+};
 
 export interface Running {
   server: CloverServer;

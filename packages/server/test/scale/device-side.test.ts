@@ -3,19 +3,17 @@
 // asked), and a speaker's play queue survives its node: it reconnects to node B and "next"
 // plays the next item of the queue node A built. With the store in memory neither works.
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { DeviceClient, logIn, ReferenceDevice } from "@clover/device";
-import { defineConfig } from "../../src/config/index.js";
-import { type CloverServer, startClover } from "../../src/main.js";
+import type { CloverServer } from "../../src/main.js";
 import { registerAlbumBox } from "../device-side/album.js";
 import { ADMIN, type DeviceSideWorld, until } from "../device-side/clover.js";
 import type { TestExtension } from "../helpers/extension-server.js";
 import { managementApi } from "../helpers/management-api.js";
-import { tempDir } from "../helpers/platform.js";
 import { postgresAvailable, startPostgres, type TestPostgres } from "../helpers/postgres.js";
 import { redisAvailable, startRedis, type TestRedis } from "../helpers/redis.js";
+import { startSharedNodes } from "../helpers/shared-nodes.js";
 
 describe("device-side memory shared across nodes", {
   skip: !(postgresAvailable && redisAvailable) && "PostgreSQL or redis-server is not installed",
@@ -58,30 +56,11 @@ describe("device-side memory shared across nodes", {
 
   before(async () => {
     [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-    const encryptionKey = randomBytes(32).toString("base64");
-    for (const nodeId of ["side-a", "side-b"]) {
-      const dataDir = tempDir("clover-side-");
-      dirs.push(dataDir);
-      nodes.push(
-        await startClover({
-          config: defineConfig({
-            port: 0,
-            host: "127.0.0.1",
-            dataDir,
-            adminToken: ADMIN,
-            logLevel: "silent",
-            examples: "off",
-            databaseUrl: postgres.url,
-            redisUrl: redis.url,
-            nodeId,
-            behindLoadBalancer: true,
-            encryptionKey,
-            registryRefreshMs: 200,
-            cek: { extensionNetworks: "loopback" },
-          }),
-        }),
-      );
-    }
+    await startSharedNodes(
+      ["side-a", "side-b"],
+      { postgres, redis, adminToken: ADMIN },
+      { nodes, dirs },
+    );
     const [a, b] = nodes as [CloverServer, CloverServer];
     album = await registerAlbumBox({
       server: a,

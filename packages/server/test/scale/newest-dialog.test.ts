@@ -3,18 +3,16 @@
 // node B; A's answer to the older dialog is dropped (204, no directives, nothing synthesized),
 // although A never asks Redis for it: B's start tells A (docs/scale-out.md "The newest dialog").
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { DeviceClient, logIn } from "@clover/device";
-import { defineConfig } from "../../src/config/index.js";
-import { type CloverServer, startClover } from "../../src/main.js";
+import type { CloverServer } from "../../src/main.js";
 import { answer, startExtension, type TestExtension } from "../helpers/extension-server.js";
 import { managementApi } from "../helpers/management-api.js";
 import { bakeryModel } from "../helpers/models.js";
-import { tempDir } from "../helpers/platform.js";
 import { postgresAvailable, startPostgres, type TestPostgres } from "../helpers/postgres.js";
 import { redisAvailable, startRedis, type TestRedis } from "../helpers/redis.js";
+import { startSharedNodes } from "../helpers/shared-nodes.js";
 
 const ADMIN = "admin-newest-dialog";
 
@@ -34,30 +32,11 @@ describe("the newest dialog across nodes", {
     ext = await startExtension((request) => ({
       body: answer(`answer to ${request.request.intent?.name ?? request.request.type}`),
     }));
-    const encryptionKey = randomBytes(32).toString("base64");
-    for (const nodeId of ["dialog-a", "dialog-b"]) {
-      const dataDir = tempDir("clover-dialog-");
-      dirs.push(dataDir);
-      nodes.push(
-        await startClover({
-          config: defineConfig({
-            port: 0,
-            host: "127.0.0.1",
-            dataDir,
-            adminToken: ADMIN,
-            logLevel: "silent",
-            examples: "off",
-            databaseUrl: postgres.url,
-            redisUrl: redis.url,
-            nodeId,
-            behindLoadBalancer: true,
-            encryptionKey,
-            registryRefreshMs: 200,
-            cek: { extensionNetworks: "loopback" },
-          }),
-        }),
-      );
-    }
+    await startSharedNodes(
+      ["dialog-a", "dialog-b"],
+      { postgres, redis, adminToken: ADMIN },
+      { nodes, dirs },
+    );
     const [a, b] = nodes as [CloverServer, CloverServer];
     const api = managementApi(a.url, ADMIN);
     const created = await api("POST", "/api/v1/extensions", {
