@@ -141,6 +141,8 @@ describe("clover serve and the commands that talk to it", () => {
     assert.match(result.stdout, /you› open dice\nclova› Welcome to dice/);
     assert.match(result.stdout, /clova› I rolled 3 dice: \d, \d, \d\. The total is \d+/);
     assert.match(result.stdout, /clova› Okay\. See you next time\..*\n\s+\(session ended\)/);
+    // Asked for its state on connecting, the device reports it without showing the request.
+    assert.doesNotMatch(result.stdout, /ExpectReportState/);
     const saved = JSON.parse(readFileSync(join(configDir, "config.json"), "utf8"));
     assert.ok(saved.devices[url].clientId, "the registered device is stored");
   });

@@ -61,6 +61,16 @@ class Chat {
     this.alerts = keepAlerts(client, out, () => [...TERMINAL_CONTEXT]);
   }
 
+  /** DeviceControl.ReportState with what the device says it is (cic.md §9.4), unawaited. */
+  reportState(): void {
+    this.client
+      .sendEvent(
+        { namespace: "DeviceControl", name: "ReportState", payload: {} },
+        { context: this.alerts.context() },
+      )
+      .catch(() => {});
+  }
+
   get exitCode(): number {
     return this.failed ? EXIT.failure : EXIT.ok;
   }
@@ -197,7 +207,14 @@ export function registerChat(program: Command): void {
     const settings = readSettings();
     const url = platformUrl(o.url, settings);
     let chat: Chat | undefined;
+    let reportWanted = false;
     const onDirective = (d: CicDirectiveMessage) => {
+      // Asked on connecting (cic.md §13.1): the device reports its state, which is not news.
+      if (nameOf(d) === "DeviceControl.ExpectReportState") {
+        if (chat) chat.reportState();
+        else reportWanted = true;
+        return;
+      }
       if (!out.json) out.line(`${out.c.yellow("↓")} ${nameOf(d)} ${JSON.stringify(d.payload)}`);
       void chat?.alerts.handle([d]).catch(() => {});
     };
@@ -211,6 +228,7 @@ export function registerChat(program: Command): void {
     const adminToken = findAdminToken(o.token, url, settings);
     const log = adminToken ? new ManagementApi(url, adminToken, 5000) : undefined;
     chat = new Chat(out, client, profile.deviceId, o, log);
+    if (reportWanted) chat.reportState();
     if (o.audio && !findPlayer()) {
       out.warn(NO_PLAYER);
       chat.noPlayer = true;
