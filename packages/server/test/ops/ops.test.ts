@@ -84,7 +84,8 @@ describe("operations endpoints and drain", {
       assert.equal(value("clover_turn_stage_seconds_count", { stage }), 1, `one ${stage} time`);
     assert.ok(value("clover_turn_stage_seconds_sum", { stage: "total" }) > 0);
     assert.equal(value("clover_downchannels_open"), 1);
-    assert.equal(value("clover_pushes_total", { delivered: "true" }), 1);
+    // The SetIndicator above and the ExpectReportState every device gets on connecting (§13.1).
+    assert.equal(value("clover_pushes_total", { delivered: "true" }), 2);
     assert.ok(value("clover_nodejs_eventloop_lag_seconds") >= 0);
     assert.ok(value("clover_dependency_seconds_count", { dependency: "redis" }) >= 1);
     assert.ok(value("clover_dependency_seconds_count", { dependency: "database" }) >= 1);

@@ -33,7 +33,10 @@ for (const protocol of PROTOCOLS)
       });
       devices.push(client);
       const pushed: CicDirectiveMessage[] = [];
-      await client.openDownchannel((d) => pushed.push(d));
+      // Every device is asked for its state on connecting (cic.md §13.1): not a conversation's.
+      await client.openDownchannel((d) => {
+        if (d.header.name !== "ExpectReportState") pushed.push(d);
+      });
       return { client, pushed, clientId };
     }
 
