@@ -229,17 +229,14 @@ describe("Redis round trips of a text turn", {
     assert.deepEqual(plain, [], `a turn sends no plain command: ${ofTurns.join(" ")}`);
   });
 
+  /** Another node's device limiter on the same Redis, to empty this device's bucket with. */
+  const otherNodesLimiter = (direct: Awaited<ReturnType<typeof openRedis>>) =>
+    new RedisRateLimiter(direct, { perSecond: 20, burst: 100 }, "device", undefined, false);
+
   it("answers 429 to a text event over its device's limit, taken in the turn's script call, and writes nothing of it", async () => {
     delay.ms = 0;
     const direct = await openRedis(redis.url);
-    // Another node (its own limiter on the same Redis) empties this device's bucket.
-    const elsewhere = new RedisRateLimiter(
-      direct,
-      { perSecond: 20, burst: 100 },
-      "device",
-      undefined,
-      false,
-    );
+    const elsewhere = otherNodesLimiter(direct);
     try {
       await oneShot(1);
       // The turn log's batch of that turn leaves within 50 ms.
@@ -291,13 +288,7 @@ describe("Redis round trips of a text turn", {
   it("keeps an answer in flight when a newer dialog of the device is refused: a refused dialog replaces nothing, as on a node in memory", async () => {
     delay.ms = 0;
     const direct = await openRedis(redis.url);
-    const elsewhere = new RedisRateLimiter(
-      direct,
-      { perSecond: 20, burst: 100 },
-      "device",
-      undefined,
-      false,
-    );
+    const elsewhere = otherNodesLimiter(direct);
     const normal = ext.respond;
     let release = () => {};
     const held = new Promise<void>((resolve) => {
