@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { SPEAKER_CONTEXT } from "../helpers/devices.js";
-import { type ExtensionRig, extensionRig, speech, textRecognize, withoutSession } from "./raw.js";
+import { type ExtensionRig, extensionRig, speech, textRecognize, until } from "./raw.js";
 
 const ID = "org.example.bakeryslots";
 const BUILTIN_INTENTS = [
@@ -159,16 +159,28 @@ describe("slots as the extension receives them (interaction-model.md §4–§6, 
     rig.ext.requests.length = 0;
     rig.ext.answer = () => ({ body: speech("はい", false) });
     await say(text);
-    const request = rig.ext.requests[0]?.body["request"];
-    assert.equal(request?.type, "IntentRequest", `${text}: ${JSON.stringify(request)}`);
-    assert.equal(rig.ext.requests[0]?.body["session"]?.new, false, `${text} continues the session`);
-    return request.intent;
+    const sent = rig.ext.requests.map((r) => r.body);
+    assert.equal(sent.length, 1, `${text}: ${JSON.stringify(sent)}`);
+    assert.equal(sent[0]?.["request"]?.type, "IntentRequest", text);
+    assert.equal(sent[0]?.["session"]?.new, false, `${text} continues the session`);
+    return sent[0]?.["request"].intent;
   };
-  const launch = async (text: string) => {
-    await withoutSession(rig);
+  /** The exit phrase of the session the last test left open (§9.3), if any. */
+  let openSession: string | undefined;
+  const launch = async (text: string, exit: string) => {
+    rig.ext.requests.length = 0;
+    rig.ext.answer = () => ({ body: speech("ok", true) });
+    if (openSession) {
+      await say(openSession);
+      const ended = () =>
+        rig.ext.requests.some((r) => r.body["request"]?.type === "SessionEndedRequest");
+      await until(ended, 5000, "the SessionEndedRequest of the last session");
+    }
+    rig.ext.requests.length = 0;
     rig.ext.answer = () => ({ body: speech("いらっしゃいませ", false) });
     await say(text);
     assert.equal(rig.ext.requests[0]?.body["request"]?.type, "LaunchRequest", text);
+    openSession = exit;
   };
 
   before(async () => {
@@ -180,7 +192,7 @@ describe("slots as the extension receives them (interaction-model.md §4–§6, 
   after(() => rig?.close());
 
   it("delivers each Japanese built-in slot type in its §5 format, and custom synonyms as the representative word (§6)", async () => {
-    await launch("パン工房ボットを起動して");
+    await launch("パン工房ボットを起動して", "終了して");
     const cases: [string, unknown][] = [
       [
         "フランスパンを5本予約して",
@@ -238,7 +250,7 @@ describe("slots as the extension receives them (interaction-model.md §4–§6, 
   });
 
   it("delivers the Japanese built-in intents with slots {}, and Clova.CancelIntent keeps the session (§3.4)", async () => {
-    await launch("パン工房ボットを起動して");
+    await launch("パン工房ボットを起動して", "終了して");
     for (const [text, name] of [
       ["はい", "Clova.YesIntent"],
       ["いいえ", "Clova.NoIntent"],
@@ -249,7 +261,7 @@ describe("slots as the extension receives them (interaction-model.md §4–§6, 
   });
 
   it("delivers Korean slots and built-in intents the same way", async () => {
-    await launch("빵집 봇 시작해줘");
+    await launch("빵집 봇 시작해줘", "종료");
     assert.deepEqual(await intentOf("바게뜨 세 개 예약해줘"), {
       name: "ReserveBread",
       slots: {
