@@ -95,7 +95,8 @@ export function createManagementHandler(deps: ManagementDeps): RequestHandler {
         throw new ApiError(
           422,
           "invalid_model",
-          `${error.message} (${language} model): ${error.issues.find((i) => i.severity === "error")?.message}`,
+          // The JSON path and what it names: "intents[0].utterances[3]: intent OrderTea: …".
+          `${error.message}: ${formatIssue(error.issues.find((i) => i.severity === "error") ?? { severity: "error", message: "rejected" })}`,
           modelIssues(error.issues).map((i) => ({ ...i, language })),
         );
       throw error;
