@@ -1,7 +1,6 @@
 // The extension registry: settings and models from the store, plus what routing needs hot —
 // a compiled recognizer per (extension, language) and one invocation detector over all names.
 import {
-  compileModel,
   convertRetiredSlotTypes,
   createInvocationDetector,
   type InvocationDetector,
@@ -14,6 +13,7 @@ import {
   validateModel,
 } from "@clover/nlu";
 import type { InteractionModel } from "@clover/protocol";
+import { compileCached } from "../abilities/models/cache.js";
 import type { Language } from "../assistant/turn.js";
 import type { ExtensionInput, ExtensionRecord, ExtensionStore } from "../store/extensions.js";
 
@@ -339,7 +339,8 @@ export class ExtensionRegistry {
 
   #install(entry: Entry, language: Language, model: InteractionModel) {
     entry.models.set(language, model);
-    entry.recognizers.set(language, compileModel(withPlaybackIntents(model, entry.record)));
+    // From the disk cache when any process compiled this document before (checkModel did).
+    entry.recognizers.set(language, compileCached(withPlaybackIntents(model, entry.record)));
   }
 
   #rebuildDetector() {
@@ -365,7 +366,7 @@ export function checkModel(model: InteractionModel, language: Language): ModelIs
     });
   if (!issues.some((i) => i.severity === "error")) {
     try {
-      compileModel(model);
+      compileCached(model);
     } catch (error) {
       issues.push({ severity: "error", message: (error as Error).message });
     }
