@@ -18,6 +18,7 @@ const BENCHMARKS = {
   "speech-endpoint": "bench/speech/endpoint.ts",
   alerts: "bench/alerts/alerts.ts",
   scale: "bench/scale/scale.ts",
+  "scale-alloc": "bench/scale/alloc.ts",
   "scale-downchannels": "bench/scale/downchannels.ts",
   schedule: "bench/schedule/week.ts",
   home: "bench/home/home.ts",

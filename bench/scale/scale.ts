@@ -34,16 +34,17 @@
 //   (ROUNDS, TURNS, BLOCKS, CLIENTS, PACED, RATE or RATE_SHARE, PIN=0|1, STALL_MS, SLOW_MS, PUSHES,
 //   NODE_FLAGS: flags for every node's process alike, ALLOC_PROF=<dir>: sampling heap profiles,
 //   HEAP_SNAPSHOT=<dir>: each node's heap at the end)
-import { type ChildProcess, fork, spawnSync } from "node:child_process";
+import { type ChildProcess, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { availableParallelism, loadavg } from "node:os";
 import { PerformanceObserver } from "node:perf_hooks";
-import { DeviceClient } from "@clover/device";
+import type { DeviceClient } from "@clover/device";
 import { Redis } from "ioredis";
 import { answer } from "../../packages/server/test/helpers/extension-server.js";
 import { startRedis } from "../../packages/server/test/helpers/redis.js";
+import { ask, forkNode, type Heap, type Node } from "./fork-node.js";
 
 const ROUNDS = Number(process.env["ROUNDS"] ?? 5);
 const TURNS = Number(process.env["TURNS"] ?? 1200);
@@ -101,63 +102,16 @@ async function commandCounts(): Promise<Map<string, number>> {
   return byName;
 }
 
-interface Node {
-  name: string;
-  child: ChildProcess;
-  url: string;
-  devices: { client: DeviceClient; key: string }[];
-}
 const children: ChildProcess[] = [];
 async function node(
   name: string,
   env: Record<string, string>,
   devices = CLIENTS,
-  file = new URL("./node.ts", import.meta.url).pathname,
+  file?: string,
 ): Promise<Node> {
-  const child = fork(file, [], {
-    // CPU_PROF=<dir>: a --cpu-prof profile of each node (bench/profile-summary.mjs reads it).
-    execArgv: [
-      "--expose-gc",
-      "--conditions=@clover/source",
-      "--import",
-      "tsx",
-      "--import",
-      new URL("./node-probe.ts", import.meta.url).pathname,
-      // NODE_FLAGS: V8/Node flags for every node alike (e.g. --max-semi-space-size=32).
-      ...(process.env["NODE_FLAGS"]?.split(" ").filter(Boolean) ?? []),
-      ...(process.env["CPU_PROF"]
-        ? [
-            "--cpu-prof",
-            // One directory per node: each thread (the loader's too) writes its own file.
-            `--cpu-prof-dir=${process.env["CPU_PROF"]}/${name}`,
-          ]
-        : []),
-    ],
-    env: {
-      ...process.env,
-      NODE_ID: name,
-      EXTENSION_URL: extUrl,
-      DEVICES: String(devices),
-      ...env,
-    },
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  children.push(child);
-  const ready = await new Promise<{ url: string; devices: { token: string; key: string }[] }>(
-    (resolve, reject) => {
-      child.once("message", resolve as (m: unknown) => void);
-      child.once("exit", (code) => reject(new Error(`node ${name} exited with ${code}`)));
-    },
-  );
-  return {
-    name,
-    child,
-    url: ready.url,
-    devices: ready.devices.map(({ token, key }) => ({
-      client: new DeviceClient({ url: ready.url, accessToken: token }),
-      key,
-    })),
-  };
+  const n = await forkNode(name, { env, devices, extensionUrl: extUrl, ...(file ? { file } : {}) });
+  children.push(n.child);
+  return n;
 }
 
 async function turn(client: DeviceClient) {
@@ -279,19 +233,6 @@ function pin(on: boolean) {
   set(process.pid, lower);
 }
 
-/** Asks a node's process for something and waits for its answer of that type. */
-function ask<T>(n: Node, type: string): Promise<T> {
-  return new Promise((resolve) => {
-    const listener = (m: { type: string }) => {
-      if (m.type !== type) return;
-      n.child.off("message", listener);
-      resolve(m as T);
-    };
-    n.child.on("message", listener);
-    n.child.send({ type });
-  });
-}
-
 /** CPU time (ms) the node's process has used so far. */
 const cpuOf = async (n: Node) => (await ask<{ ms: number }>(n, "cpu")).ms;
 
@@ -302,13 +243,7 @@ const sentBy = async (n: Node) => (await ask<{ sent: number }>(n, "commands")).s
 const pausesOf = (n: Node) => ask<Pauses>(n, "pauses");
 
 /** Collections by kind (node-probe.ts): Scavenge, MarkSweepCompact, … */
-type Kinds = Record<string, { count: number; ms: number; longest: number; oldMb: number }>;
-interface Heap {
-  allocated: number;
-  promoted: number;
-  kinds: Kinds;
-  heapMb: number;
-}
+type Kinds = Heap["kinds"];
 /** From here on, the node's process records its collections (node-probe.ts). */
 const heapStart = (n: Node) => ask(n, "heap-start");
 /** Bytes the node allocated and its collections by kind since `heapStart`. */

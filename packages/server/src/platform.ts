@@ -14,6 +14,7 @@ import {
   type DeviceOutbox,
   systemClock,
 } from "./abilities/index.js";
+import { setModelCacheDir } from "./abilities/models/cache.js";
 import { AdminAuth, generateAdminToken, hashToken } from "./api/auth.js";
 import { ApiError, type RequestHandler, sendError } from "./api/http.js";
 import { createManagementHandler } from "./api/management.js";
@@ -144,6 +145,8 @@ export async function createPlatform(
   const guard = new OutboundGuard({ networks: config.cek.extensionNetworks });
   const dispatcher = new CekDispatcher(signer, { ...config.cek, guard });
   const client = new CekClient(dispatcher, log, config.cek.maxSessionAttributesBytes);
+  // Compiled models from earlier processes (per process: the last platform created sets it).
+  setModelCacheDir(config.modelCacheDir);
   const registry = new ExtensionRegistry(new ExtensionStore(database.db, box));
   await registry.load();
   const linking = new AccountLinking(

@@ -1,3 +1,4 @@
+export { type InvocationNameClash, invocationNameClashes } from "./clashes.js";
 export {
   createInvocationDetector,
   type InvocationDetector,

@@ -6,6 +6,7 @@ import { ModelError, type ModelIssue } from "./issues.js";
 import { LIMITS } from "./limits.js";
 import { checkName } from "./names.js";
 import { sentenceKey } from "./normalize.js";
+import { currentSlotTypeName } from "./retired.js";
 import type { SpanCheck } from "./span-values.js";
 import { type ParsedUtterance, parseUtterance } from "./utterance.js";
 
@@ -102,6 +103,7 @@ export function checkIntents(model: InteractionModel, types: Types, issues: Mode
     const slots = checkSlots(intent, path, types, issues);
     for (const [name, type] of slots) {
       usedTypes.add(type);
+      usedTypes.add(currentSlotTypeName(type));
       const other = slotNames.get(name);
       if (other && other.type !== type)
         issues.push({
@@ -211,7 +213,7 @@ export function checkIntents(model: InteractionModel, types: Types, issues: Mode
       });
   if (Array.isArray(model.builtinSlotTypes))
     model.builtinSlotTypes.forEach((name, b) => {
-      if (types.builtin.has(name) && !usedTypes.has(name))
+      if (types.builtin.has(name) && !usedTypes.has(currentSlotTypeName(name)))
         issues.push({
           severity: "warning",
           message: `built-in slot type ${name} is enabled but no intent uses it`,

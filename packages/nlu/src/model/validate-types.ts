@@ -7,13 +7,13 @@ import { checkDictionary } from "./dictionary.js";
 import type { ModelIssue } from "./issues.js";
 import { LIMITS } from "./limits.js";
 import { checkName } from "./names.js";
+import { currentSlotTypeName, RETIRED_SLOT_TYPES, retiredNameNote } from "./retired.js";
 
-const RENAMED_TYPES: Record<string, string> = { "CLOVA.CURRENCY": "CLOVA.UNIT_CURRENCY" }; // §5.5
-
+/** `known` says what is wrong with a name: an error, or `{ warning }` for a usable one. */
 function checkList(
   list: unknown,
   field: string,
-  known: (name: string) => string | undefined,
+  known: (name: string) => string | { warning: string } | undefined,
   issues: ModelIssue[],
 ): string[] {
   if (!Array.isArray(list)) return [];
@@ -29,7 +29,8 @@ function checkList(
       return;
     }
     const problem = known(name);
-    if (problem) issues.push({ severity: "error", message: problem, path });
+    if (typeof problem === "string") issues.push({ severity: "error", message: problem, path });
+    else if (problem) issues.push({ severity: "warning", message: problem.warning, path });
     if (seen.has(name))
       issues.push({ severity: "warning", message: `${name} is listed twice`, path });
     seen.add(name);
@@ -53,20 +54,21 @@ export function checkTypes(
     },
     issues,
   );
-  const builtin = new Set(
-    checkList(
-      model.builtinSlotTypes,
-      "builtinSlotTypes",
-      (name) => {
-        const renamed = RENAMED_TYPES[name];
-        if (renamed) return `${name} was renamed ${renamed}`;
-        return isBuiltinSlotType(name)
-          ? undefined
-          : `unknown built-in slot type ${JSON.stringify(name)}`;
-      },
-      issues,
-    ),
+  const listed = checkList(
+    model.builtinSlotTypes,
+    "builtinSlotTypes",
+    (name) => {
+      if (Object.hasOwn(RETIRED_SLOT_TYPES, name)) return { warning: retiredNameNote(name) };
+      return isBuiltinSlotType(name)
+        ? undefined
+        : `unknown built-in slot type ${JSON.stringify(name)}`;
+    },
+    issues,
   );
+  // A retired name and its successor are the same type: enabling one enables both (§5.5).
+  const builtin = new Set(listed.map(currentSlotTypeName));
+  for (const [old, current] of Object.entries(RETIRED_SLOT_TYPES))
+    if (builtin.has(current)) builtin.add(old);
   if (builtin.has("CLOVA.DATETIME") && builtin.has("CLOVA.DATETIME_RECENT"))
     issues.push({
       severity: "warning",

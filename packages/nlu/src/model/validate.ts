@@ -4,6 +4,7 @@ import { type InteractionModel, InteractionModelMessage } from "@clover/protocol
 import { checkInvocation } from "./invocation-name.js";
 import type { ModelIssue } from "./issues.js";
 import { spanChecker } from "./span-values.js";
+import { nameSubjects } from "./subjects.js";
 import { checkIntents } from "./validate-intents.js";
 import { checkTypes } from "./validate-types.js";
 
@@ -26,5 +27,6 @@ export function validateModel(model: InteractionModel): ModelIssue[] {
   if (isObject(model.invocation)) checkInvocation(model, issues);
   const types = checkTypes(model, issues);
   checkIntents(model, { ...types, spanValue: spanChecker(model) }, issues);
+  nameSubjects(model, issues);
   return issues;
 }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { InteractionModel } from "@clover/protocol";
-import { type ModelIssue, validateModel } from "../../src/model/index.js";
+import { convertRetiredSlotTypes, type ModelIssue, validateModel } from "../../src/model/index.js";
 import { baseModel, issuesAfter } from "./fixture.js";
 
 /** The one issue at `path` whose message matches; fails listing what was found otherwise. */
@@ -55,14 +55,54 @@ describe("validateModel", () => {
     );
   });
 
-  it("rejects unknown and renamed built-in slot types", () => {
+  it("rejects unknown built-in slot types and only warns about the renamed CLOVA.CURRENCY (§5.5)", () => {
     const issues = issuesAfter((m) => {
       m.builtinSlotTypes = ["CLOVA.NUMBER", "CLOVA.BANANA", "CLOVA.CURRENCY"];
       first(m).slots?.push({ name: "fruit", type: "CLOVA.BANANA" });
     });
     find(issues, "builtinSlotTypes[1]", /unknown built-in slot type "CLOVA\.BANANA"/);
-    find(issues, "builtinSlotTypes[2]", /renamed CLOVA\.UNIT_CURRENCY/);
+    assert.equal(
+      find(issues, "builtinSlotTypes[2]", /renamed CLOVA\.UNIT_CURRENCY/).severity,
+      "warning",
+    );
     find(issues, "intents[0].slots[2].type", /unknown built-in slot type CLOVA\.BANANA/);
+  });
+
+  it("converts the retired CLOVA.CURRENCY to CLOVA.UNIT_CURRENCY, one warning per place (§5.5)", () => {
+    const model = baseModel();
+    model.builtinSlotTypes = ["CLOVA.NUMBER", "CLOVA.CURRENCY", "CLOVA.UNIT_CURRENCY"];
+    first(model).slots?.push({ name: "currency", type: "CLOVA.CURRENCY" });
+    const warnings = convertRetiredSlotTypes(model);
+    assert.deepEqual(model.builtinSlotTypes, ["CLOVA.NUMBER", "CLOVA.UNIT_CURRENCY"]);
+    assert.equal(first(model).slots?.at(-1)?.type, "CLOVA.UNIT_CURRENCY");
+    assert.deepEqual(
+      warnings.map((w) => [w.severity, w.path]),
+      [
+        ["warning", "builtinSlotTypes[1]"],
+        ["warning", `intents[0].slots[${(first(model).slots?.length ?? 0) - 1}].type`],
+      ],
+    );
+  });
+
+  it("names the intent, slot or slot type a finding is about, besides its path", () => {
+    const issues = issuesAfter((m) => {
+      first(m).utterances[0] = "order <count>two";
+      m.customSlotTypes![0]!.values.push({ value: "" });
+    });
+    const name = first(baseModel()).name;
+    assert.match(
+      find(issues, "intents[0].utterances[0]", /never closed/).message,
+      new RegExp(`^intent ${name}: `),
+    );
+    const typeName = baseModel().customSlotTypes![0]!.name;
+    assert.match(
+      find(
+        issues,
+        `customSlotTypes[0].values[${baseModel().customSlotTypes![0]!.values.length}].value`,
+        /non-empty/,
+      ).message,
+      new RegExp(`^slot type ${typeName}: `),
+    );
   });
 
   it("rejects unknown built-in intents, with a hint for Clova.StopIntent", () => {

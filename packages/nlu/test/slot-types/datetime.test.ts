@@ -107,9 +107,31 @@ const rows: Row[] = [
   ],
   ["ko", "삼일절", "2025-03-01", "DATE", "2024-03-01"],
   ["ko", "크리스마스", "2024-12-25", "DATE", "2023-12-25"],
+  // clock times as people say them: minutes before the hour, hour and minutes in words,
+  // midnight said with a part of the night
+  ["en", "for seven thirty", "07:30:00", "TIME"],
+  ["en", "for seven thirty tomorrow", "2024-03-19T07:30:00+09:00", "DATETIME"],
+  ["en", "by six forty-five", "06:45:00", "TIME"],
+  ["en", "12 at night", "00:00:00", "TIME"],
+  ["ja", "8時15分前", "07:45:00", "TIME"],
+  ["ja", "午後8時15分前", "19:45:00", "TIME"],
+  ["ja", "夜中の12時", "00:00:00", "TIME"],
+  ["ja", "夜の12時", "00:00:00", "TIME"],
+  ["ja", "真夜中", "00:00:00", "TIME"],
+  ["ja", "夜中の2時", "02:00:00", "TIME"],
+  ["ko", "8시 15분 전", "07:45:00", "TIME"],
+  ["ko", "밤 12시", "00:00:00", "TIME"],
+  ["en", "tonight at 12", "2024-03-19T00:00:00+09:00", "DATETIME"],
+  ["ja", "明日の夜12時", "2024-03-20T00:00:00+09:00", "DATETIME"],
 ];
 
 describe("CLOVA.DATETIME and CLOVA.DATETIME_RECENT", () => {
+  it("reads a count of minutes as no clock time ('for twenty five minutes')", () => {
+    const options = { language: "en" as const, referenceTime, timeZone };
+    for (const said of ["set a timer for twenty five minutes", "for ten twenty-minute runs"])
+      assert.deepEqual(findBuiltinSlots("CLOVA.DATETIME", said, options), [], said);
+  });
+
   for (const [language, said, value, valueType, recent] of rows) {
     it(`${language} "${said}"`, () => {
       const options = { language, referenceTime, timeZone };

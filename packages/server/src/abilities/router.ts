@@ -7,6 +7,7 @@ import { withoutCourtesy } from "./courtesy.js";
 import { koreanSpacing } from "./korean.js";
 import { ModelCompiler } from "./models/compile.js";
 import {
+  cachedRecognizer,
   compiledRecognizer,
   keepRecognizer,
   type ModelJob,
@@ -86,7 +87,7 @@ export class AbilityRouter {
     try {
       for (const { ability, language, job } of todo) {
         if (this.#closed) return;
-        if (!compiledRecognizer(job))
+        if (!compiledRecognizer(job) && !cachedRecognizer(job))
           keepRecognizer(job, await compiler.compile(modelDocument(job), job.options));
         this.#recognizer(ability, language);
         warmup.done++;

@@ -1,17 +1,19 @@
 // The extension registry: settings and models from the store, plus what routing needs hot —
 // a compiled recognizer per (extension, language) and one invocation detector over all names.
 import {
-  compileModel,
+  convertRetiredSlotTypes,
   createInvocationDetector,
   type InvocationDetector,
   type InvocationMatch,
   type InvocationTarget,
+  invocationNameClashes,
   type ModelIssue,
   PLAYBACK_INTENTS,
   type Recognizer,
   validateModel,
 } from "@clover/nlu";
 import type { InteractionModel } from "@clover/protocol";
+import { compileCached } from "../abilities/models/cache.js";
 import type { Language } from "../assistant/turn.js";
 import type { ExtensionInput, ExtensionRecord, ExtensionStore } from "../store/extensions.js";
 
@@ -270,17 +272,40 @@ export class ExtensionRegistry {
   async #putModelNow(
     id: string,
     language: Language,
-    model: InteractionModel,
+    uploaded: InteractionModel,
   ): Promise<ModelIssue[]> {
     const entry = this.#entries.get(id);
     if (!entry) throw new Error(`no extension ${id}`);
-    const issues = checkModel(model, language);
+    // §5.5: models that still say a retired slot type name are converted automatically.
+    const model = structuredClone(uploaded);
+    const converted = convertRetiredSlotTypes(model);
+    const issues = [...converted, ...checkModel(model, language)];
     if (issues.some((i) => i.severity === "error"))
       throw new ModelRejectedError(`the ${language} interaction model has errors`, issues);
     this.#install(entry, language, model);
     entry.modelVersions.set(language, await this.store.putModel(id, language, model));
     this.#rebuildDetector();
-    return issues;
+    return [...issues, ...this.#nameClashes(id, language)];
+  }
+
+  /** §9.2 rule 4: a name identical or similar to another extension's is a warning. */
+  #nameClashes(id: string, language: Language): ModelIssue[] {
+    const others = [...this.#entries.values()]
+      .filter((e) => e.record.id !== id && e.models.has(language))
+      .map((e) => ({
+        extensionId: e.record.id,
+        names: this.invocationNames(e.record.id, language),
+      }));
+    const fromModel = !this.#entries.get(id)?.record.invocationNames[language];
+    return invocationNameClashes(this.invocationNames(id, language), others).map((c) => ({
+      severity: "warning",
+      message: `invocation name "${c.name}" is ${c.identical ? "the same as" : "close to"} "${c.otherName}" of ${c.extensionId} (§9.2: names must not be identical or similar to another extension's); users saying it may reach either`,
+      path: fromModel
+        ? c.index === 0
+          ? "invocation.main"
+          : `invocation.sub[${c.index - 1}]`
+        : `invocationNames.${language}`,
+    }));
   }
 
   async #deleteModelNow(id: string, language: Language): Promise<boolean> {
@@ -314,7 +339,8 @@ export class ExtensionRegistry {
 
   #install(entry: Entry, language: Language, model: InteractionModel) {
     entry.models.set(language, model);
-    entry.recognizers.set(language, compileModel(withPlaybackIntents(model, entry.record)));
+    // From the disk cache when any process compiled this document before (checkModel did).
+    entry.recognizers.set(language, compileCached(withPlaybackIntents(model, entry.record)));
   }
 
   #rebuildDetector() {
@@ -340,7 +366,7 @@ export function checkModel(model: InteractionModel, language: Language): ModelIs
     });
   if (!issues.some((i) => i.severity === "error")) {
     try {
-      compileModel(model);
+      compileCached(model);
     } catch (error) {
       issues.push({ severity: "error", message: (error as Error).message });
     }

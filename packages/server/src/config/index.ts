@@ -1,7 +1,7 @@
 // Every setting of the platform in one place: environment variables, overridden by command-line
 // flags (`--cek-timeout-ms 3000`). Documented in docs/configuration.md.
-import { hostname } from "node:os";
-import { resolve } from "node:path";
+import { hostname, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { SESSION_END_WAIT_MS } from "../assistant/session-endings.js";
 import type { Language } from "../assistant/turn.js";
@@ -113,6 +113,11 @@ export interface ServerConfig {
   warmModels?: boolean;
   /** Languages the warm-up compiles, in this order (default en, ja, ko). */
   warmLanguages?: Language[];
+  /**
+   * Where compiled interaction models are kept between processes (abilities/models/cache.ts);
+   * undefined: every process compiles its models.
+   */
+  modelCacheDir?: string | undefined;
   /** The device side of CIC (docs/cic.md, "What the server does with each message"). */
   device: DeviceConfig;
 }
@@ -191,6 +196,7 @@ const OPTIONS = {
   examples: { env: "CLOVER_EXAMPLES", kind: "string" },
   "warm-models": { env: "CLOVER_WARM_MODELS", kind: "bool" },
   "warm-languages": { env: "CLOVER_WARM_LANGUAGES", kind: "string" },
+  "model-cache-dir": { env: "CLOVER_MODEL_CACHE_DIR", kind: "string" },
   "example-dice-url": { env: "CLOVER_EXAMPLE_DICE_URL", kind: "string" },
   "example-pizza-url": { env: "CLOVER_EXAMPLE_PIZZA_URL", kind: "string" },
   "example-audio-url": { env: "CLOVER_EXAMPLE_AUDIO_URL", kind: "string" },
@@ -341,8 +347,17 @@ export function loadConfig(
     exampleUrls,
     warmModels: bool("warm-models", false),
     warmLanguages: warmLanguages(str("warm-languages", "en,ja,ko")),
+    modelCacheDir: modelCacheDir(str("model-cache-dir", "")),
     device,
   };
+}
+
+/** The model cache (abilities/models/cache.ts): by default this user's, in the temp directory. */
+function modelCacheDir(value: string): string | undefined {
+  if (value === "off") return undefined;
+  if (value !== "") return resolve(value);
+  const uid = typeof process.getuid === "function" ? String(process.getuid()) : "user";
+  return join(tmpdir(), `clover-models-${uid}`);
 }
 
 function warmLanguages(value: string): Language[] {

@@ -3,6 +3,7 @@
 // lag, and what an operator of a voice platform watches: turns and where their time goes,
 // extension errors, downchannels and pushes, rate-limit refusals, database and Redis latency.
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { modelCacheStats } from "../abilities/models/cache.js";
 
 /** Where a turn's time goes. `nlu` is the assistant's own time: understanding and routing. */
 export type TurnStage = "asr" | "nlu" | "extension" | "tts" | "total";
@@ -53,6 +54,16 @@ export class PlatformMetrics {
       registers,
       collect() {
         this.set(downchannels());
+      },
+    });
+    new Gauge({
+      name: "clover_models_total",
+      help: "Interaction models this process compiled, or loaded compiled from the model cache",
+      labelNames: ["source"],
+      registers,
+      collect() {
+        this.set({ source: "compiled" }, modelCacheStats.compiled);
+        this.set({ source: "cache" }, modelCacheStats.loaded);
       },
     });
     this.pushes = new Counter({

@@ -21,6 +21,8 @@ describe("an ability's model compiled on first use", () => {
     const config = testCloverConfig(dataDir, ADMIN, {
       CLOVER_EXAMPLES: "off",
       CLOVER_WARM_MODELS: "false",
+      // The compile itself is the subject: no model from an earlier process (model-cache).
+      CLOVER_MODEL_CACHE_DIR: "off",
     });
     server = await startClover({ config });
   });

@@ -31,6 +31,8 @@ describe("model warm-up on a worker thread", () => {
       CLOVER_EXAMPLES: "off",
       CLOVER_WARM_MODELS: "true",
       CLOVER_WARM_LANGUAGES: "en",
+      // The compile itself is the subject: no model from an earlier process (model-cache).
+      CLOVER_MODEL_CACHE_DIR: "off",
     });
     lag.enable();
     startedAt = performance.now();

@@ -192,6 +192,118 @@ describe("interaction model conformance", () => {
       );
     });
 
+  it("names the offending intent and slot in the error's message, besides the JSON path", async () => {
+    const tooLong = `order ${"very ".repeat(40)}strong <tea>green tea</tea>`;
+    const answer = await put(
+      "/models/en",
+      JSON.stringify({ ...good, intents: [{ ...good.intents[0], utterances: [tooLong] }] }),
+    );
+    assert.equal(answer.status, 422, answer.body.toString());
+    const error = answer.json()["error"] as { code: string; message: string; issues: unknown[] };
+    assert.equal(error.code, "invalid_model");
+    assert.match(
+      error.message,
+      /intents\[0\]\.utterances\[0\]: intent OrderTea: utterance is \d+ characters/,
+    );
+    const unclosed = await put(
+      "/models/en",
+      JSON.stringify({
+        ...good,
+        intents: [{ ...good.intents[0], slots: [{ name: "tea", type: 42 }] }],
+      }),
+    );
+    assert.equal(unclosed.status, 422);
+    assert.match(
+      (unclosed.json()["error"] as { message: string }).message,
+      /intents\[0\]\.slots\[0\]\.type: intent OrderTea, slot tea: /,
+    );
+  });
+
+  it("converts a model that still says the retired CLOVA.CURRENCY to CLOVA.UNIT_CURRENCY (§5.5)", async () => {
+    const old = {
+      ...good,
+      builtinSlotTypes: ["CLOVA.NUMBER", "CLOVA.CURRENCY"],
+      intents: [
+        ...good.intents,
+        {
+          name: "PayTea",
+          slots: [{ name: "currency", type: "CLOVA.CURRENCY" }],
+          utterances: [
+            "pay in <currency>dollars</currency>",
+            "i pay with <currency>yen</currency>",
+          ],
+        },
+      ],
+    };
+    const answer = await put("/models/en", JSON.stringify(old));
+    assert.equal(answer.status, 200, answer.body.toString());
+    assert.match(
+      JSON.stringify(answer.json()["warnings"]),
+      /CLOVA\.CURRENCY was renamed CLOVA\.UNIT_CURRENCY/,
+    );
+    const stored = (
+      await httpsCall(`${running.url}/api/v1/extensions/${ID}/models/en`, { headers: admin })
+    ).json() as typeof old;
+    assert.deepEqual(stored.builtinSlotTypes, ["CLOVA.NUMBER", "CLOVA.UNIT_CURRENCY"]);
+    assert.equal(stored.intents[1]?.slots[0]?.type, "CLOVA.UNIT_CURRENCY");
+    const product = await newProduct(running.url);
+    const tokens = await guestTokens(running.url, product, "im-currency");
+    const device = new RawDevice(running.url, tokens.access_token);
+    try {
+      await device.openDownchannel();
+      ext.answer = () => ({ body: speech("ok", true) });
+      ext.requests.length = 0;
+      await device.event(textRecognize("ask tea shop to pay in euros"));
+      assert.deepEqual(ext.requests[0]?.body["request"]?.intent, {
+        name: "PayTea",
+        slots: { currency: { name: "currency", value: "EUR" } },
+      });
+    } finally {
+      device.close();
+      await put("/models/en", JSON.stringify(good));
+    }
+  });
+
+  it("warns when another extension already answers to the same or a similar name (§9.2 rule 4)", async () => {
+    const other = "org.example.teahouse";
+    const created = await httpsCall(`${running.url}/api/v1/extensions`, {
+      method: "POST",
+      headers: admin,
+      body: JSON.stringify({
+        id: other,
+        displayName: "Tea House",
+        endpointUrl: ext.url,
+        models: { en: { ...good, invocation: { main: "Tea Shop", sub: ["tea shops"] } } },
+      }),
+    });
+    try {
+      assert.equal(created.status, 201, created.body.toString());
+      const warnings = created.json()["warnings"] as { path: string; message: string }[];
+      const main = warnings.find((w) => w.path === "invocation.main");
+      assert.match(
+        main?.message ?? "",
+        /"Tea Shop" is the same as "tea shop" of org\.example\.teashop/,
+      );
+      const sub = warnings.find((w) => w.path === "invocation.sub[0]");
+      assert.match(
+        sub?.message ?? "",
+        /"tea shops" is close to "tea shop" of org\.example\.teashop/,
+      );
+      const distinct = await httpsCall(`${running.url}/api/v1/extensions/${other}/models/en`, {
+        method: "PUT",
+        headers: admin,
+        body: JSON.stringify({ ...good, invocation: { main: "herbal corner" } }),
+      });
+      assert.equal(distinct.status, 200);
+      assert.doesNotMatch(JSON.stringify(distinct.json()["warnings"]), /org\.example\.teashop/);
+    } finally {
+      await httpsCall(`${running.url}/api/v1/extensions/${other}`, {
+        method: "DELETE",
+        headers: admin,
+      });
+    }
+  });
+
   it("refuses malformed JSON naming the problem, and the process keeps serving", async () => {
     const answer = await put("/models/en", '{"language": "en", "intents": [');
     assert.equal(answer.status, 400);
@@ -232,6 +344,58 @@ describe("interaction model conformance", () => {
     );
     assert.ok([400, 422].includes(intent.status), "a tag naming a slot not in [INTENT SLOT]");
     assert.match(intent.body.toString(), /OrderTea\.tsv:6/);
+  });
+
+  it("locates what the whole model refuses in an uploaded intent file by line (§8.3)", async () => {
+    const tsv =
+      "[INTENT SLOT]\ntea\tTEA\nsize\tCUP_SIZE\n\n[INTENT EXPRESSION]\nbrew <tea>sencha</tea> in a <size>big</size> cup\n";
+    const answer = await put("/models/en/intents/OrderTea", tsv, "text/tab-separated-values");
+    assert.equal(answer.status, 422, answer.body.toString());
+    const error = answer.json()["error"] as {
+      message: string;
+      issues: { file?: string; line?: number }[];
+    };
+    assert.match(error.message, /OrderTea\.tsv:3:1: .*slot type CUP_SIZE is not declared/);
+    assert.ok(error.issues.some((i) => i.file === "OrderTea.tsv" && i.line === 3));
+    const mixed = await put(
+      "/models/en/intents/Reschedule",
+      "[INTENT SLOT]\nfrom\tCLOVA.DATETIME_RECENT\nto\tCLOVA.DATETIME\n\n[INTENT EXPRESSION]\nmove <from>yesterday</from> to <to>tomorrow</to>\n",
+      "text/tab-separated-values",
+    );
+    assert.equal(mixed.status, 422);
+    assert.match(
+      (mixed.json()["error"] as { message: string }).message,
+      /Reschedule\.tsv: .*CLOVA\.DATETIME and CLOVA\.DATETIME_RECENT/,
+    );
+  });
+
+  it("replaces an uploaded intent where it stands, so a download uploaded again changes nothing (§8)", async () => {
+    const two = {
+      ...good,
+      intents: [
+        ...good.intents,
+        { name: "ListTeas", slots: [], utterances: ["what teas do you have", "list your teas"] },
+      ],
+    };
+    assert.equal((await put("/models/en", JSON.stringify(two))).status, 200);
+    try {
+      const download = await httpsCall(
+        `${running.url}/api/v1/extensions/${ID}/models/en/intents/OrderTea`,
+        { headers: { authorization: `Bearer ${ADMIN}` } },
+      );
+      const upload = await put(
+        "/models/en/intents/OrderTea",
+        download.body.toString("utf8"),
+        "text/tab-separated-values",
+      );
+      assert.equal(upload.status, 200, upload.body.toString());
+      const after = (
+        await httpsCall(`${running.url}/api/v1/extensions/${ID}/models/en`, { headers: admin })
+      ).json();
+      assert.deepEqual(after["intents"], two.intents);
+    } finally {
+      await put("/models/en", JSON.stringify(good));
+    }
   });
 
   it("keeps the first of a repeated representative word in a TSV dictionary and reports its line (§8.3)", async () => {

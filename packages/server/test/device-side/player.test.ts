@@ -191,6 +191,37 @@ describe("player: AudioPlayer, PlaybackController, TemplateRuntime", () => {
     assert.equal(speaker.player.offset, 0);
   });
 
+  it("says that nothing is playing for pause, resume, next and previous on an idle player (en, ja, ko)", async () => {
+    const phrases = {
+      en: ["pause", "resume", "next", "previous", "stop the music"],
+      ja: ["一時停止", "再開して", "次の曲", "前の曲", "音楽を停止して"],
+      ko: ["일시 정지", "다시 재생해줘", "다음 곡", "이전 곡", "음악 정지해 줘"],
+    };
+    const nothing = {
+      en: "Nothing is playing right now.",
+      ja: "今は何も再生していません。",
+      ko: "지금 재생 중인 것이 없어요.",
+    };
+    for (const language of ["en", "ja", "ko"] as const) {
+      const tablet = await world.device(`idle-${language}`, {
+        account: `idle-${language}`,
+        display: "m100",
+      });
+      assert.equal(tablet.player.activity, "IDLE");
+      for (const phrase of phrases[language]) {
+        const answer = await tablet.say(phrase);
+        const shown = answer.directives
+          .filter((d) => d.header.name === "RenderText")
+          .map((d) => d.payload["text"]);
+        assert.deepEqual(shown, [nothing[language]], `${language} "${phrase}"`);
+        const said = names(answer.directives);
+        assert.ok(!said.some((n) => n.startsWith("PlaybackController.")), said.join());
+        assert.ok(!said.includes("SpeechRecognizer.ExpectSpeech"), "the answer ends the turn");
+      }
+    }
+    // Playing, the same words are the player's controls (music.test.ts: by voice in en/ja/ko).
+  });
+
   it("TemplateRuntime.RenderPlayerInfo with the queue, and RequestPlayerInfo with a range", async () => {
     const tablet = await world.device("screen-tablet", {
       account: "screen-user",

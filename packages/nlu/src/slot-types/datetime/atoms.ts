@@ -75,6 +75,17 @@ export function clock(
   };
 }
 
+/** "<minutes> before <hour>" ("quarter to eight", 「8時15分前」, "8시 15분 전"): the hour before,
+ * at 60 less the minutes; a part of the day said with the hour applies to it as to any hour. */
+export function minutesBefore(
+  hour: number | undefined,
+  minutes: number | undefined,
+  part?: Part,
+): Atom | undefined {
+  if (hour === undefined || minutes === undefined || minutes < 1 || minutes > 59) return undefined;
+  return clock((hour + 23) % 24, 60 - minutes, 0, part);
+}
+
 /** All atoms, earliest first; of overlapping atoms the longest wins. */
 export function scanAtoms(text: string, rules: readonly AtomRule[]): Located[] {
   const found: Located[] = [];

@@ -1,6 +1,14 @@
 // A frame collects the atoms of one date/time mention and turns them into a §5.2 value.
 import type { DateTimeValueType, ResolvedSlotValue } from "../types.js";
-import { civil, dayOf, formatDate, formatDateTime, formatTime, lastDayOfMonth } from "./clock.js";
+import {
+  civil,
+  DAY_SECONDS,
+  dayOf,
+  formatDate,
+  formatDateTime,
+  formatTime,
+  lastDayOfMonth,
+} from "./clock.js";
 import type { Atom, Ctx, Part } from "./model.js";
 
 export interface Frame {
@@ -105,7 +113,8 @@ export function single(frame: Frame, c: Ctx): ResolvedSlotValue | undefined {
     }
     return out(formatDate(frame.day), "DATE");
   }
-  if (time !== undefined) return out(formatTime(time), "TIME");
+  // A time of day alone: the midnight ending a night (24:00) is the clock's 00:00.
+  if (time !== undefined) return out(formatTime(time % DAY_SECONDS), "TIME");
   if (frame.part)
     return out(`${formatTime(frame.part.start)}/${formatTime(frame.part.end)}`, "TIME.INTERVAL");
   return undefined;

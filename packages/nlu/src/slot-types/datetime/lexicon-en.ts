@@ -1,6 +1,6 @@
 // English date/time vocabulary. Parts of the day for en are our choice (§13 #7): morning
 // 06–12, afternoon 12–18, evening 18–21, night 18–24, lunchtime 11–13.
-import { type AtomRule, clock, moment, num, rule } from "./atoms.js";
+import { type AtomRule, clock, minutesBefore, moment, num, rule } from "./atoms.js";
 import * as D from "./days.js";
 import { DURATION_SOURCE, durationTotals } from "./duration.js";
 import { HOLIDAY_RULE } from "./holidays.js";
@@ -71,6 +71,9 @@ const ORD = `(?<d>\\d{1,2}(?:st|nd|rd|th)?|${Object.keys(ORDINALS)
   .join("|")})`;
 const SMALL =
   "(?:\\d{1,2}|(?:twenty|thirty|forty|fifty)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)";
+const DIGIT_WORD = "(?:one|two|three|four|five|six|seven|eight|nine)";
+/** The minutes of a clock time said in words: "thirty", "forty-five", "oh five", "15". */
+const SPOKEN_MINUTE = `(?:\\d{2}|oh[ -]${DIGIT_WORD}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty)(?:[ -]${DIGIT_WORD})?)`;
 const MIN = `(?<m>\\d{2}|oh[ -](?:one|two|three|four|five|six|seven|eight|nine)|${SMALL})`;
 
 function dayNum(s: string): number | undefined {
@@ -213,6 +216,13 @@ export const EN_RULES: readonly AtomRule[] = [
     true,
   ),
   rule(`at (?<h>${SMALL})(?: ${MIN})?`, (g) => clock(num(g["h"]), minute(g["m"])), true),
+  // "for seven thirty", "by six forty-five": an hour and its minutes said after a word of time,
+  // never a count of something ("for twenty five minutes", "for ten twenty-minute runs").
+  rule(
+    `(?:for|by|around|until|till) (?<h>${SMALL}) (?<m>${SPOKEN_MINUTE})(?![ -]?(?:minutes?|mins?|hours?|hrs?|seconds?|secs?|days?|weeks?))`,
+    (g) => clock(num(g["h"]), minute(g["m"])),
+    true,
+  ),
   rule(
     `(?:from|between) (?<h>${SMALL})(?= ?(?:-|to|and|until|till) )`,
     (g) => {
@@ -228,7 +238,7 @@ export const EN_RULES: readonly AtomRule[] = [
       const mm = g["q"] ? (g["q"] === "half" ? 30 : 15) : num(g["mm"]);
       if (h === undefined || mm === undefined || mm > 59) return undefined;
       const back = g["rel"] === "to" || g["rel"] === "before";
-      return back ? clock((h + 23) % 24, 60 - mm) : clock(h, mm);
+      return back ? minutesBefore(h, mm) : clock(h, mm);
     },
     true,
   ),

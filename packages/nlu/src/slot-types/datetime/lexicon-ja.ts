@@ -1,9 +1,18 @@
 // Japanese date/time vocabulary; parts of the day exactly as interaction-model.md §5.2.
-import { type AtomRule, clock, moment, num, rule, wordRule } from "./atoms.js";
+import { type AtomRule, clock, minutesBefore, moment, num, rule, wordRule } from "./atoms.js";
 import * as D from "./days.js";
 import { DURATION_SOURCE, durationTotals } from "./duration.js";
 import { HOLIDAY_RULE } from "./holidays.js";
-import { AM, type Atom, NIGHT_ADJUST, NOON_ADJUST, type Part, PM, part } from "./model.js";
+import {
+  AM,
+  type Atom,
+  LATE_NIGHT_ADJUST,
+  NIGHT_ADJUST,
+  NOON_ADJUST,
+  type Part,
+  PM,
+  part,
+} from "./model.js";
 
 const N = "(?:[0-9]{1,4}|[〇一二三四五六七八九十]{1,4})";
 const WEEKDAYS = "月火水木金土日";
@@ -11,7 +20,9 @@ const WEEKDAYS = "月火水木金土日";
 /** §5.2 parts-of-day table. */
 export const JA_PARTS: Record<string, Part> = {
   未明: part(0, 3, AM),
-  深夜: part(0, 3, (h) => (h >= 9 && h < 12 ? h + 12 : AM(h))),
+  深夜: part(0, 3, LATE_NIGHT_ADJUST),
+  // Our choice (the §5.2 table has no 夜中): the middle of the night, as 深夜.
+  夜中: part(0, 3, LATE_NIGHT_ADJUST),
   明け方: part(3, 6, AM),
   朝: part(6, 9, AM),
   昼前: part(9, 12, AM),
@@ -48,6 +59,7 @@ export const JA_RULES: readonly AtomRule[] = [
   HOLIDAY_RULE,
   wordRule({
     ...parts,
+    真夜中: clock(0)!,
     今日: day(0),
     きょう: day(0),
     本日: day(0),
@@ -156,15 +168,18 @@ export const JA_RULES: readonly AtomRule[] = [
       return { k: "days", range: D.season(s, offset) };
     },
   ),
+  // "8時15分前" is a quarter to eight (07:45), not 08:15.
   rule(
-    `(?:(?<p>午前|午後|朝|夜|夕方|晩|深夜|未明|明け方|昼)の?)?(?<h>${N})時(?!間)(?:(?<half>半)|(?<m>${N})分(?!間)(?:(?<s>${N})秒)?)?(?:ごろ|頃)?`,
+    `(?:(?<p>午前|午後|朝|夜中|夜|夕方|晩|深夜|未明|明け方|昼)の?)?(?<h>${N})時(?!間)(?:(?<half>半)|(?<m>${N})分(?!間)(?:(?<before>前)|(?<s>${N})秒)?)?(?:ごろ|頃)?`,
     (g) =>
-      clock(
-        num(g["h"]),
-        g["half"] ? 30 : (num(g["m"]) ?? 0),
-        num(g["s"]) ?? 0,
-        g["p"] ? JA_PARTS[g["p"]] : undefined,
-      ),
+      g["before"]
+        ? minutesBefore(num(g["h"]), num(g["m"]), g["p"] ? JA_PARTS[g["p"]] : undefined)
+        : clock(
+            num(g["h"]),
+            g["half"] ? 30 : (num(g["m"]) ?? 0),
+            num(g["s"]) ?? 0,
+            g["p"] ? JA_PARTS[g["p"]] : undefined,
+          ),
   ),
   rule("(?<h>\\d{1,2}):(?<m>\\d{2})", (g) => clock(num(g["h"]), num(g["m"]))),
   rule(`あと(?<d>${DURATION_SOURCE.ja})|(?<d2>${DURATION_SOURCE.ja})(?<rel>後|前|先)`, (g) =>

@@ -1,7 +1,7 @@
 // Korean date/time vocabulary. Parts of the day for ko are our choice (§13 #7): 새벽 00–06,
 // 아침 06–09, 오전 00–12, 점심 11–13, 낮 09–18, 오후 12–24, 저녁 18–21, 밤 18–24.
 import { KO_PARTICLES } from "../normalize.js";
-import { type AtomRule, clock, moment, num, rule, wordRule } from "./atoms.js";
+import { type AtomRule, clock, minutesBefore, moment, num, rule, wordRule } from "./atoms.js";
 import * as D from "./days.js";
 import { DURATION_SOURCE, durationTotals } from "./duration.js";
 import { HOLIDAY_RULE } from "./holidays.js";
@@ -150,15 +150,18 @@ export const KO_RULES: readonly AtomRule[] = [
             : undefined;
     return { k: "days", range: D.season(s, offset) };
   }),
+  // "8시 15분 전" is a quarter to eight (07:45), not 08:15.
   rule(
-    `(?:(?<p>오전|오후|아침|저녁|밤|새벽|낮|점심) ?)?(?:(?<h>[0-9]{1,2}|${NATIVE_HOUR}) ?|(?<h2>[일이삼사오육칠팔구십]{1,3}))시(?!간)(?: ?(?<half>반)| ?(?<m>${N}) ?분(?: ?(?<s>${N}) ?초)?)?(?: ?쯤| ?경)?`,
+    `(?:(?<p>오전|오후|아침|저녁|밤|새벽|낮|점심) ?)?(?:(?<h>[0-9]{1,2}|${NATIVE_HOUR}) ?|(?<h2>[일이삼사오육칠팔구십]{1,3}))시(?!간)(?: ?(?<half>반)| ?(?<m>${N}) ?분(?: ?(?<before>전)| ?(?<s>${N}) ?초)?)?(?: ?쯤| ?경)?`,
     (g) =>
-      clock(
-        num(g["h"] ?? g["h2"]),
-        g["half"] ? 30 : (num(g["m"]) ?? 0),
-        num(g["s"]) ?? 0,
-        g["p"] ? KO_PARTS[g["p"]] : undefined,
-      ),
+      g["before"]
+        ? minutesBefore(num(g["h"] ?? g["h2"]), num(g["m"]), g["p"] ? KO_PARTS[g["p"]] : undefined)
+        : clock(
+            num(g["h"] ?? g["h2"]),
+            g["half"] ? 30 : (num(g["m"]) ?? 0),
+            num(g["s"]) ?? 0,
+            g["p"] ? KO_PARTS[g["p"]] : undefined,
+          ),
   ),
   rule("(?<h>\\d{1,2}):(?<m>\\d{2})", (g) => clock(num(g["h"]), num(g["m"]))),
   rule(`(?<![가-힣])(?<d>${DURATION_SOURCE.ko}) ?(?<rel>후|뒤|전|있다가|이따가)`, (g) =>

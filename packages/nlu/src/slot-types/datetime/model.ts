@@ -47,7 +47,12 @@ export function part(
 ): Part {
   return { start: h(startHour), end: h(endHour), adjust };
 }
-/** Night: "夜10時" → 22:00, but "夜2時" stays 02:00. */
-export const NIGHT_ADJUST = (hour: number): number => (hour >= 5 && hour < 12 ? hour + 12 : hour);
+/** Night: "夜10時" → 22:00, "夜2時" stays 02:00, "夜の12時" / "tonight at 12" is the midnight that
+ * ends the night (24:00, the next day's 00:00). */
+export const NIGHT_ADJUST = (hour: number): number =>
+  hour === 12 ? 24 : hour >= 5 && hour < 12 ? hour + 12 : hour;
+/** Late night: "深夜11時" → 23:00, "深夜2時" stays 02:00, "夜中の12時" is midnight. */
+export const LATE_NIGHT_ADJUST = (hour: number): number =>
+  hour >= 9 && hour < 12 ? hour + 12 : AM(hour);
 /** Around noon: "昼1時" → 13:00, "昼11時" stays 11:00. */
 export const NOON_ADJUST = (hour: number): number => (hour < 7 ? hour + 12 : hour);

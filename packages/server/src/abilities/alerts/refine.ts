@@ -34,6 +34,22 @@ const FRAME_AFTER: Partial<Record<Language, RegExp>> = {
   ko: /\s*(?:하라고|라고)?\s*(?:리마인더|리마인드|알려|알림)/u,
 };
 
+type DateTimes = ReturnType<typeof findBuiltinSlots>;
+type Found = DateTimes[number];
+
+/** The slot as a CLOVA.DATETIME one holding what the NLU found. */
+function dateTimeSlot(name: string, found: Found, slot?: RecognizedSlot): RecognizedSlot {
+  const { valueType: _, ...rest } = slot ?? { name, type: "CLOVA.DATETIME" };
+  return {
+    ...rest,
+    raw: found.text,
+    value: found.resolved.value,
+    ...(found.resolved.valueType ? { valueType: found.resolved.valueType } : {}),
+  } as RecognizedSlot;
+}
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
 export function refineRecognition(
   recognition: Recognition,
   text: string,
@@ -41,22 +57,29 @@ export function refineRecognition(
 ): Recognition {
   if (recognition.intent === null) return recognition;
   const slots = { ...recognition.slots };
-  let dateTimes: ReturnType<typeof findBuiltinSlots> | undefined;
+  let dateTimes: DateTimes | undefined;
   for (const [name, slot] of Object.entries(slots)) {
     if (slot.type !== "CLOVA.DATETIME") continue;
     const span = spanOf(text, slot);
     if (!span) continue;
     dateTimes ??= findBuiltinSlots("CLOVA.DATETIME", text, options);
+    // Never into the words of another slot: "lunch" of "eat lunch at noon" is the reminder's.
+    const taken = Object.entries(slots)
+      .filter(([other, s]) => other !== name && s.type !== "CLOVA.DATETIME")
+      .map(([, s]) => spanOf(text, s))
+      .filter((s): s is Span => s !== undefined);
     const wider = dateTimes.find(
-      (f) => f.start <= span.start && f.end >= span.end && f.end - f.start > span.end - span.start,
+      (f) =>
+        f.start <= span.start &&
+        f.end >= span.end &&
+        f.end - f.start > span.end - span.start &&
+        !taken.some((t) => overlaps(t, f)),
     );
-    if (wider)
-      slots[name] = {
-        ...slot,
-        raw: wider.text,
-        value: wider.resolved.value,
-        ...(wider.resolved.valueType ? { valueType: wider.resolved.valueType } : {}),
-      };
+    if (wider) slots[name] = dateTimeSlot(name, wider, slot);
+  }
+  if (!slots["when"] && WITH_WHEN.has(recognition.intent)) {
+    dateTimes ??= findBuiltinSlots("CLOVA.DATETIME", text, options);
+    timeInFreeText(text, slots, dateTimes, options.language);
   }
   for (const name of ["text", "action"]) {
     const slot = slots[name];
@@ -65,6 +88,43 @@ export function refineRecognition(
     if (grown && grown !== slot.raw) slots[name] = { ...slot, raw: grown, value: grown };
   }
   return { ...recognition, slots };
+}
+
+/** Intents whose free text comes with a time (the `when` slot). */
+const WITH_WHEN: ReadonlySet<string> = new Set(["SetReminderIntent", "SetActionTimerIntent"]);
+
+/**
+ * A time the tagger took for the free text ("자정" of "자정에 문 잠그기 알려줘" tagged as the
+ * reminder itself): the CLOVA.DATETIME span at an edge of the text becomes the `when` slot and
+ * the text keeps the rest (up to the words that close it, "알려줘", 「リマインドして」).
+ */
+function timeInFreeText(
+  text: string,
+  slots: Record<string, RecognizedSlot>,
+  dateTimes: DateTimes,
+  language: Language,
+): void {
+  for (const name of ["text", "action"]) {
+    const slot = slots[name];
+    const span = slot && spanOf(text, slot);
+    if (!slot || !span) continue;
+    const time = dateTimes.find(
+      (f) =>
+        f.start >= span.start &&
+        f.end <= span.end &&
+        (f.start === span.start || text.slice(f.end, span.end).trim() === ""),
+    );
+    if (!time) continue;
+    slots["when"] = dateTimeSlot("when", time);
+    let rest =
+      time.start === span.start ? text.slice(time.end) : text.slice(span.start, time.start);
+    const closing = FRAME_AFTER[language]?.exec(rest);
+    if (closing && time.start === span.start) rest = rest.slice(0, closing.index);
+    rest = rest.replace(LEADING[language], "").replace(TRAILING[language], "");
+    if (rest === "") delete slots[name];
+    else slots[name] = { ...slot, raw: rest, value: rest };
+    return;
+  }
 }
 
 function grow(

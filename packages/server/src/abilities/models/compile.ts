@@ -11,15 +11,18 @@ import {
   recognizerFromSnapshot,
 } from "@clover/nlu";
 import type { InteractionModel } from "@clover/protocol";
+import { modelCacheDir, modelCacheStats } from "./cache.js";
 
 export interface CompileRequest {
   id: number;
   model: InteractionModel;
   options?: CompileOptions;
+  /** The disk cache the worker reads and fills (cache.ts); none when absent. */
+  cacheDir?: string;
 }
 
 export type CompileResponse =
-  | { id: number; snapshot: RecognizerSnapshot }
+  | { id: number; snapshot: RecognizerSnapshot; cached: boolean }
   | { id: number; error: string };
 
 const fromSources = import.meta.url.endsWith(".ts");
@@ -51,7 +54,13 @@ export class ModelCompiler {
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
       worker.ref(); // a compile in flight is awaited by someone
-      const request: CompileRequest = { id, model, ...(options ? { options } : {}) };
+      const cacheDir = modelCacheDir();
+      const request: CompileRequest = {
+        id,
+        model,
+        ...(options ? { options } : {}),
+        ...(cacheDir ? { cacheDir } : {}),
+      };
       worker.postMessage(request);
     });
   }
@@ -69,6 +78,7 @@ export class ModelCompiler {
       else {
         try {
           pending.resolve(recognizerFromSnapshot(response.snapshot));
+          modelCacheStats[response.cached ? "loaded" : "compiled"]++;
         } catch (error) {
           pending.reject(error as Error);
         }

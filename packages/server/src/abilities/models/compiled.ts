@@ -1,10 +1,11 @@
 // The abilities' compiled models, kept once per process: the router, its warm-up and an
 // ability's own recognize() all find the same recognizer for the same model document (an
 // ability's models are the platform's own and never change while it runs).
-import { type CompileOptions, compileModel, type Recognizer } from "@clover/nlu";
+import type { CompileOptions, Recognizer } from "@clover/nlu";
 import type { InteractionModel } from "@clover/protocol";
 import type { AbilityModel } from "../ability.js";
 import { koreanSpacing } from "../korean.js";
+import { compileCached, loadCached } from "./cache.js";
 import { ModelCompiler } from "./compile.js";
 
 /** What a model is compiled as: its document, the ability's name, the compile options. */
@@ -68,7 +69,7 @@ let workerFailed = false;
  * when no compile came for WORKER_IDLE_MS (its heap is ~100 MB; first uses are rare).
  */
 export function recognizerReady(job: ModelJob): Promise<Recognizer> {
-  const done = compiledRecognizer(job);
+  const done = compiledRecognizer(job) ?? cachedRecognizer(job);
   if (done) return Promise.resolve(done);
   if (workerFailed) return Promise.resolve(recognizerFor(job));
   let byKey = inFlight.get(job.model);
@@ -105,9 +106,15 @@ export function recognizerReady(job: ModelJob): Promise<Recognizer> {
   return pending;
 }
 
+/** The recognizer a process compiled before (the disk cache, cache.ts), kept; no worker needed. */
+export function cachedRecognizer(job: ModelJob): Recognizer | undefined {
+  const loaded = loadCached(modelDocument(job), job.options);
+  return loaded && keepRecognizer(job, loaded);
+}
+
 /** The recognizer, compiled now on this thread when nobody has compiled it yet. */
 export function recognizerFor(job: ModelJob): Recognizer {
   return (
-    compiledRecognizer(job) ?? keepRecognizer(job, compileModel(modelDocument(job), job.options))
+    compiledRecognizer(job) ?? keepRecognizer(job, compileCached(modelDocument(job), job.options))
   );
 }

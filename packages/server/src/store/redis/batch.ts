@@ -58,32 +58,34 @@ const GATE_OP = "clovergate";
 /** What a command of a turn its rate limits refused answers (it was not run). */
 const REFUSED = "CLOVERREFUSED the event was refused by its rate limits";
 
-// KEYS[i] is the key of command i; ARGV[1] the number of commands, then per command its name,
-// its gate (the index of the GATE entry whose refusal skips it, or 0), how many arguments
-// follow the key, and those arguments. Answers one reply per command (an error as an error
-// reply in its place; a command skipped by its gate answers REFUSED).
+// KEYS[i] is the key of command i; ARGV[1] the commands, packed in one JSON array (one
+// argument instead of a handful per command: the node encodes and Redis parses one string):
+// per command its name, its gate (the index of the GATE entry whose refusal skips it, or 0),
+// how many arguments follow the key, and those arguments. Answers one reply per command (an
+// error as an error reply in its place; a command skipped by its gate answers REFUSED).
 const RUN = `${DIALOG}${GATE}
 local function reply_of(ok, reply)
   if ok then return reply end
   return redis.error_reply(type(reply) == "table" and reply.err or tostring(reply))
 end
+local spec = cjson.decode(ARGV[1])
 local replies = {}
 local refused = {}
-local a = 2
-for i = 1, tonumber(ARGV[1]) do
-  local name = ARGV[a]
-  local by = tonumber(ARGV[a + 1])
-  local n = tonumber(ARGV[a + 2])
+local a = 1
+for i = 1, #KEYS do
+  local name = spec[a]
+  local by = spec[a + 1]
+  local n = spec[a + 2]
   if by > 0 and refused[by] then
     replies[i] = redis.error_reply("${REFUSED}")
   elseif name == "${GATE_OP}" then
-    local ok, reply = pcall(gate, KEYS[i], unpack(ARGV, a + 3, a + 2 + n))
+    local ok, reply = pcall(gate, KEYS[i], unpack(spec, a + 3, a + 2 + n))
     replies[i] = reply_of(ok, reply)
     refused[i] = ok and reply[1] ~= 0
   elseif name == "${DIALOG_OP}" then
-    replies[i] = reply_of(pcall(dialog, KEYS[i], unpack(ARGV, a + 3, a + 2 + n)))
+    replies[i] = reply_of(pcall(dialog, KEYS[i], unpack(spec, a + 3, a + 2 + n)))
   else
-    replies[i] = redis.pcall(name, KEYS[i], unpack(ARGV, a + 3, a + 2 + n))
+    replies[i] = redis.pcall(name, KEYS[i], unpack(spec, a + 3, a + 2 + n))
   end
   a = a + 3 + n
 end
@@ -123,7 +125,7 @@ export class RedisTickBatch {
 
   constructor(redis: Redis) {
     this.#redis = redis;
-    this.#run = redisScript(redis, "cloverTickBatch", RUN);
+    this.#run = redisScript(redis, "cloverTickBatch2", RUN);
   }
 
   get(key: string): Promise<string | null> {
@@ -227,12 +229,16 @@ export class RedisTickBatch {
       return;
     }
     const keys: string[] = [];
-    const args: Arg[] = [batch.length];
-    for (const { name, gate, key, args: rest } of batch) {
+    const spec: Arg[] = [];
+    for (const { name, gate, key, args } of batch) {
       keys.push(key);
-      args.push(name, gate, rest.length, ...rest);
+      spec.push(name, gate, args.length);
+      // Numbers as ioredis sends them (their decimal text), not as JSON numbers.
+      for (const arg of args) spec.push(typeof arg === "number" ? String(arg) : arg);
     }
-    this.#run(keys, args).then(
+    // A Buffer: ioredis copies it into the command's bytes as is (a string argument is
+    // concatenated into the command's text, then flattened by the socket write).
+    this.#run(keys, [Buffer.from(JSON.stringify(spec))]).then(
       (replies) => {
         for (let i = 0; i < batch.length; i++) {
           const queued = batch[i]!;

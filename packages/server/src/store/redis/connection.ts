@@ -67,7 +67,7 @@ function coalesceWrites(socket: Redis["stream"] | undefined): void {
 /** Runs a Lua script: `keys` then `args`, as EVAL takes them. */
 export type RedisScript = (
   keys: readonly string[],
-  args: readonly (string | number)[],
+  args: readonly (string | number | Buffer)[],
 ) => Promise<unknown>;
 
 /**

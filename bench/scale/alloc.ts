@@ -1,0 +1,122 @@
+// What a text turn allocates on a node in memory and on a node on Redis, side by side
+// (docs/benchmarks.md "Scale-out", "Allocation per turn"): bytes allocated on the JavaScript
+// heap and bytes promoted to the old generation per turn, and young and old collections per
+// 1,000 turns (node-probe.ts). Turns are sent one at a time, round robin over DEVICES devices,
+// as the scale bench's paced turns mostly are; each round has one block per side, the order
+// alternating, with a GC in every process before each block. These counts hold on a loaded
+// machine (latencies do not: bench/scale/scale.ts is for those).
+// BEFORE_NODE=<another checkout's bench/scale/node.ts>: that checkout's node on Redis as a
+// third side (a change measured against the code before it, in the same run).
+// ALLOC_PROF=<dir>: a sampling heap profile of each side's blocks (bench/profile-summary.mjs;
+// ALLOC_SURVIVORS=1 keeps only what outlived the young generation).
+// Needs redis-server. Run: npm run bench -- scale-alloc  (ROUNDS, TURNS, WARMUP, DEVICES, IN_FLIGHT)
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { answer } from "../../packages/server/test/helpers/extension-server.js";
+import { startRedis } from "../../packages/server/test/helpers/redis.js";
+import { ask, closeNode, forkNode, type Heap, type Node } from "./fork-node.js";
+
+const ROUNDS = Number(process.env["ROUNDS"] ?? 5);
+const TURNS = Number(process.env["TURNS"] ?? 1000);
+const WARMUP = Number(process.env["WARMUP"] ?? 1000);
+const DEVICES = Number(process.env["DEVICES"] ?? 16);
+/** Turns in flight per side at once (1: one after the other). */
+const IN_FLIGHT = Number(process.env["IN_FLIGHT"] ?? 1);
+const BEFORE = process.env["BEFORE_NODE"];
+const ALLOC_PROF = process.env["ALLOC_PROF"];
+const TEXT = "ask bakery bot when are you open";
+/** What a device reports with every event (cic.md §4), as in bench/scale/scale.ts. */
+const CONTEXT = [
+  { header: { namespace: "Device", name: "Display" }, payload: { size: "none" } },
+  { header: { namespace: "Speaker", name: "VolumeState" }, payload: { volume: 7, muted: false } },
+];
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const gc = (globalThis as { gc?: () => void }).gc;
+
+const body = JSON.stringify(answer("We open at seven."));
+const ext = createServer((req, res) => {
+  req.resume();
+  req.on("end", () => res.writeHead(200, { "content-type": "application/json" }).end(body));
+});
+await new Promise<void>((resolve) => ext.listen(0, "127.0.0.1", resolve));
+const extensionUrl = `http://127.0.0.1:${(ext.address() as AddressInfo).port}`;
+const redis = await startRedis();
+
+const sides: Node[] = [
+  await forkNode("memory", { devices: DEVICES, extensionUrl }),
+  await forkNode("redis", { devices: DEVICES, extensionUrl, env: { REDIS_URL: redis.url } }),
+  ...(BEFORE
+    ? [
+        await forkNode("before", {
+          devices: DEVICES,
+          extensionUrl,
+          env: { REDIS_URL: redis.url },
+          file: BEFORE,
+        }),
+      ]
+    : []),
+];
+
+/** `total` turns, IN_FLIGHT at a time, each on the next device (round robin). */
+async function turns(n: Node, total: number) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: IN_FLIGHT }, async () => {
+      while (next < total) {
+        const { client } = n.devices[next++ % n.devices.length]!;
+        const r = await client.sendText(TEXT, { context: CONTEXT });
+        if (r.status !== 200 || r.directives.length === 0)
+          throw new Error(`${n.name}: turn answered ${r.status}`);
+      }
+    }),
+  );
+}
+
+// Events need their device's downchannel (cic.md §2.6).
+for (const n of sides) for (const { client } of n.devices) await client.openDownchannel();
+for (const n of sides) await turns(n, WARMUP);
+const rows: Record<
+  string,
+  { allocated: number; promoted: number; scavenges: number; marks: number }
+>[] = [];
+for (let round = 0; round < ROUNDS; round++) {
+  const row: (typeof rows)[number] = {};
+  for (const n of round % 2 === 0 ? sides : [...sides].reverse()) {
+    gc?.();
+    await ask(n, "gc");
+    await ask(n, "heap-start");
+    if (ALLOC_PROF) await ask(n, "alloc-start");
+    await turns(n, TURNS);
+    if (ALLOC_PROF) await ask(n, "alloc-stop");
+    const heap = await ask<Heap>(n, "heap-stop");
+    const count = (kind: string) => ((heap.kinds[kind]?.count ?? 0) / TURNS) * 1000;
+    row[n.name] = {
+      allocated: heap.allocated / TURNS,
+      promoted: heap.promoted / TURNS,
+      scavenges: count("Scavenge"),
+      marks: count("MarkSweepCompact") + count("IncrementalMarking"),
+    };
+  }
+  rows.push(row);
+}
+
+console.log(
+  `allocation per text turn: ${ROUNDS} rounds of ${TURNS} turns per side, ${IN_FLIGHT} in flight, over ${DEVICES} devices (after ${WARMUP} turns of warm-up)`,
+);
+console.log(
+  "| side | KB allocated per turn | KB promoted per turn | scavenges per 1,000 turns | mark-compacts per 1,000 turns |",
+);
+console.log("|---|---|---|---|---|");
+for (const n of sides) {
+  const med = (field: keyof (typeof rows)[number][string]) =>
+    median(rows.map((r) => r[n.name]![field]));
+  const per = (field: "allocated" | "promoted") =>
+    `${(med(field) / 1024).toFixed(field === "allocated" ? 1 : 2)} (${rows.map((r) => (r[n.name]![field] / 1024).toFixed(field === "allocated" ? 1 : 2)).join(", ")})`;
+  console.log(
+    `| ${n.name} | ${per("allocated")} | ${per("promoted")} | ${med("scavenges").toFixed(1)} | ${med("marks").toFixed(2)} |`,
+  );
+}
+
+for (const n of sides) await closeNode(n);
+ext.close();
+await redis.stop();
