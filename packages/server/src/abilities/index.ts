@@ -9,6 +9,7 @@ import { notificationsAbility } from "./notifications/index.js";
 import { playbackAbility } from "./playback/index.js";
 import { createScheduleAbility } from "./schedule/index.js";
 import type { AbilityServices } from "./services.js";
+import { smallTalkAbility } from "./small-talk/index.js";
 
 export type {
   Ability,
@@ -40,5 +41,6 @@ export function createAbilities(services: AbilityServices): Ability[] {
     deviceControlAbility(),
     notificationsAbility(services),
     ...(services.cek ? [new HomeAbility(services)] : []),
+    smallTalkAbility(services.clock),
   ];
 }
