@@ -15,7 +15,7 @@ export function importIntentTsv(
   name: string,
   tsv: string,
   file = tsvFileName(name),
-): { intent?: CustomIntent; issues: ModelIssue[] } {
+): { intent?: CustomIntent; issues: ModelIssue[]; lines?: IntentTsvLines } {
   const issues: ModelIssue[] = [];
   const report = (severity: ModelIssue["severity"], message: string, line: number, column = 1) => {
     issues.push({ severity, message, file, line, column });
@@ -155,7 +155,42 @@ export function importIntentTsv(
       file,
     });
   if (issues.some((i) => i.severity === "error")) return { issues };
-  return { intent: { name, slots, utterances }, issues };
+  const lines = {
+    slots: slots.map((s) => slotLines.get(s.name)!),
+    utterances: utterances.map((u) => utteranceLines.get(u)!),
+  };
+  return { intent: { name, slots, utterances }, issues, lines };
+}
+
+/** The file line of each imported slot and utterance example, in the intent's order. */
+export interface IntentTsvLines {
+  slots: number[];
+  utterances: number[];
+}
+
+/**
+ * Findings about an intent imported from a TSV file, located in that file (§8.3: every error
+ * names the file and line): `intents[k].slots[j]…` → the line of slot j, `intents[k].utterances[u]`
+ * → the line of example u (same column), any other path under `intents[k]` → the file. Findings
+ * about other parts of the model are returned as they are.
+ */
+export function locateIntentIssues(
+  issues: readonly ModelIssue[],
+  intentIndex: number,
+  file: string,
+  lines: IntentTsvLines,
+): ModelIssue[] {
+  const prefix = `intents[${intentIndex}]`;
+  return issues.map((issue) => {
+    if (issue.file || !issue.path?.startsWith(prefix)) return issue;
+    const rest = issue.path.slice(prefix.length);
+    if (rest !== "" && !rest.startsWith(".")) return issue;
+    const at = /^\.(slots|utterances)\[(\d+)\]/.exec(rest);
+    const line = at ? lines[at[1] as keyof IntentTsvLines][Number(at[2])] : undefined;
+    const { column, ...bare } = issue;
+    if (line === undefined) return { ...bare, file };
+    return { ...bare, file, line, column: at?.[1] === "utterances" ? (column ?? 1) : 1 };
+  });
 }
 
 /** `[INTENT SLOT]` lines, a blank line, `[INTENT EXPRESSION]` lines; TAB, LF, no BOM (§8.3). */

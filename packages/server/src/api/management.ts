@@ -7,6 +7,7 @@ import {
   formatIssue,
   importIntentTsv,
   importSlotTypeTsv,
+  locateIntentIssues,
   type ModelIssue,
   tsvFileName,
 } from "@clover/nlu";
@@ -87,18 +88,26 @@ export function createManagementHandler(deps: ManagementDeps): RequestHandler {
     }
     return out;
   };
-  const putModel = async (id: string, language: Language, model: unknown) => {
+  /** `locate` maps findings to the uploaded file's lines (TSV uploads, §8.3). */
+  const putModel = async (
+    id: string,
+    language: Language,
+    model: unknown,
+    locate: (issues: ModelIssue[]) => ModelIssue[] = (issues) => issues,
+  ) => {
     try {
-      return await registry.putModel(id, language, model as InteractionModel);
+      return locate(await registry.putModel(id, language, model as InteractionModel));
     } catch (error) {
-      if (error instanceof ModelRejectedError)
+      if (error instanceof ModelRejectedError) {
+        const issues = locate(error.issues);
         throw new ApiError(
           422,
           "invalid_model",
-          // The JSON path and what it names: "intents[0].utterances[3]: intent OrderTea: …".
-          `${error.message}: ${formatIssue(error.issues.find((i) => i.severity === "error") ?? { severity: "error", message: "rejected" })}`,
-          modelIssues(error.issues).map((i) => ({ ...i, language })),
+          // Where and what: "intents[0].utterances[3]: intent OrderTea: …", "Order.tsv:7:1: …".
+          `${error.message}: ${formatIssue(issues.find((i) => i.severity === "error") ?? { severity: "error", message: "rejected" })}`,
+          modelIssues(issues).map((i) => ({ ...i, language })),
         );
+      }
       throw error;
     }
   };
@@ -291,11 +300,18 @@ export function createManagementHandler(deps: ManagementDeps): RequestHandler {
     const file = ctx.query.get("file") ?? `${name}.tsv`;
     const model: InteractionModel = structuredClone(current);
     let issues: ModelIssue[];
+    let locate: ((found: ModelIssue[]) => ModelIssue[]) | undefined;
     if (kind === "intent") {
       const imported = importIntentTsv(name, tsv, file);
       issues = imported.issues;
-      if (imported.intent)
-        model.intents = [...model.intents.filter((i) => i.name !== name), imported.intent];
+      if (imported.intent && imported.lines) {
+        // Replaced where it stands (a download uploaded again changes nothing), else added.
+        const at = model.intents.findIndex((i) => i.name === name);
+        const index = at < 0 ? model.intents.length : at;
+        model.intents[index] = imported.intent;
+        const lines = imported.lines;
+        locate = (found) => locateIntentIssues(found, index, file, lines);
+      }
     } else {
       const imported = importSlotTypeTsv(name, tsv, file);
       issues = imported.issues;
@@ -305,7 +321,7 @@ export function createManagementHandler(deps: ManagementDeps): RequestHandler {
           imported.slotType,
         ];
     }
-    issues.push(...enableUsedBuiltinSlotTypes(model));
+    issues.push(...(locate ?? ((found: ModelIssue[]) => found))(enableUsedBuiltinSlotTypes(model)));
     const firstError = issues.find((i) => i.severity === "error");
     if (firstError)
       throw new ApiError(
@@ -315,7 +331,7 @@ export function createManagementHandler(deps: ManagementDeps): RequestHandler {
         formatIssue({ file, ...firstError }),
         modelIssues(issues),
       );
-    const warnings = await putModel(id, language, model);
+    const warnings = await putModel(id, language, model, locate);
     sendJson(ctx.res, 200, {
       extensionId: id,
       language,

@@ -346,6 +346,58 @@ describe("interaction model conformance", () => {
     assert.match(intent.body.toString(), /OrderTea\.tsv:6/);
   });
 
+  it("locates what the whole model refuses in an uploaded intent file by line (§8.3)", async () => {
+    const tsv =
+      "[INTENT SLOT]\ntea\tTEA\nsize\tCUP_SIZE\n\n[INTENT EXPRESSION]\nbrew <tea>sencha</tea> in a <size>big</size> cup\n";
+    const answer = await put("/models/en/intents/OrderTea", tsv, "text/tab-separated-values");
+    assert.equal(answer.status, 422, answer.body.toString());
+    const error = answer.json()["error"] as {
+      message: string;
+      issues: { file?: string; line?: number }[];
+    };
+    assert.match(error.message, /OrderTea\.tsv:3:1: .*slot type CUP_SIZE is not declared/);
+    assert.ok(error.issues.some((i) => i.file === "OrderTea.tsv" && i.line === 3));
+    const mixed = await put(
+      "/models/en/intents/Reschedule",
+      "[INTENT SLOT]\nfrom\tCLOVA.DATETIME_RECENT\nto\tCLOVA.DATETIME\n\n[INTENT EXPRESSION]\nmove <from>yesterday</from> to <to>tomorrow</to>\n",
+      "text/tab-separated-values",
+    );
+    assert.equal(mixed.status, 422);
+    assert.match(
+      (mixed.json()["error"] as { message: string }).message,
+      /Reschedule\.tsv: .*CLOVA\.DATETIME and CLOVA\.DATETIME_RECENT/,
+    );
+  });
+
+  it("replaces an uploaded intent where it stands, so a download uploaded again changes nothing (§8)", async () => {
+    const two = {
+      ...good,
+      intents: [
+        ...good.intents,
+        { name: "ListTeas", slots: [], utterances: ["what teas do you have", "list your teas"] },
+      ],
+    };
+    assert.equal((await put("/models/en", JSON.stringify(two))).status, 200);
+    try {
+      const download = await httpsCall(
+        `${running.url}/api/v1/extensions/${ID}/models/en/intents/OrderTea`,
+        { headers: { authorization: `Bearer ${ADMIN}` } },
+      );
+      const upload = await put(
+        "/models/en/intents/OrderTea",
+        download.body.toString("utf8"),
+        "text/tab-separated-values",
+      );
+      assert.equal(upload.status, 200, upload.body.toString());
+      const after = (
+        await httpsCall(`${running.url}/api/v1/extensions/${ID}/models/en`, { headers: admin })
+      ).json();
+      assert.deepEqual(after["intents"], two.intents);
+    } finally {
+      await put("/models/en", JSON.stringify(good));
+    }
+  });
+
   it("keeps the first of a repeated representative word in a TSV dictionary and reports its line (§8.3)", async () => {
     const tsv = "green tea\tsencha\nblack tea\tassam\ngreen tea\tmatcha\n";
     const ok = await put("/models/en/slot-types/TEA", tsv, "text/tab-separated-values");

@@ -191,6 +191,87 @@ describe("player: AudioPlayer, PlaybackController, TemplateRuntime", () => {
     assert.equal(speaker.player.offset, 0);
   });
 
+  it("says that nothing is playing for pause, resume, next and previous on an idle player (en, ja, ko)", async () => {
+    const phrases = {
+      en: ["pause", "resume", "next", "previous", "stop the music"],
+      ja: ["一時停止", "再開して", "次の曲", "前の曲", "音楽を停止して"],
+      ko: ["일시 정지", "다시 재생해줘", "다음 곡", "이전 곡", "음악 정지해 줘"],
+    };
+    const nothing = {
+      en: "Nothing is playing right now.",
+      ja: "今は何も再生していません。",
+      ko: "지금 재생 중인 것이 없어요.",
+    };
+    for (const language of ["en", "ja", "ko"] as const) {
+      const tablet = await world.device(`idle-${language}`, {
+        account: `idle-${language}`,
+        display: "m100",
+      });
+      assert.equal(tablet.player.activity, "IDLE");
+      for (const phrase of phrases[language]) {
+        const answer = await tablet.say(phrase);
+        const shown = answer.directives
+          .filter((d) => d.header.name === "RenderText")
+          .map((d) => d.payload["text"]);
+        assert.deepEqual(shown, [nothing[language]], `${language} "${phrase}"`);
+        const said = names(answer.directives);
+        assert.ok(!said.some((n) => n.startsWith("PlaybackController.")), said.join());
+        assert.ok(!said.includes("SpeechRecognizer.ExpectSpeech"), "the answer ends the turn");
+      }
+    }
+    // Playing, the same words are the player's controls (music.test.ts: by voice in en/ja/ko).
+  });
+
+  it("PlaybackController.StopCommandIssued: Stop with the target the press names or the server chooses; the owner stays the owner", async () => {
+    let speaking = false;
+    const speaker = await world.device("stop-speaker", {
+      account: "stop-user",
+      extraContext: () => [
+        {
+          header: { namespace: "SpeechSynthesizer", name: "SpeechState" },
+          payload: { token: "tts-1", playerActivity: speaking ? "PLAYING" : "FINISHED" },
+        },
+      ],
+    });
+    await speaker.say("ask album box to play the album");
+    assert.equal(speaker.player.activity, "PLAYING");
+    const asked = album.received.length;
+    const requests = () => album.received.slice(asked).map((r) => r.body.request);
+
+    // No source, nothing spoken: the server chooses the player (cic.md §9.6).
+    const stopped = await speaker.press("StopCommandIssued");
+    assert.deepEqual(
+      stopped.directives.map((d) => [`${d.header.namespace}.${d.header.name}`, d.payload]),
+      [["PlaybackController.Stop", { target: { namespace: "AudioPlayer" } }]],
+    );
+    assert.equal(stopped.directives[0]!.header.dialogRequestId, undefined, "a press has no dialog");
+    assert.equal(speaker.player.activity, "STOPPED");
+    // The owner is not asked to stop (cek §5.8) but hears of it, and is still the owner.
+    await album.waitFor(asked + 1);
+    assert.deepEqual(
+      requests().map((r) => `${r.type} ${r.intent?.name ?? r.event?.name}`),
+      ["EventRequest PlayStopped"],
+    );
+    await speaker.press("ResumeCommandIssued");
+    await album.waitFor(asked + 2);
+    assert.equal(requests()[1]?.intent?.name, "Clova.ResumeIntent");
+    assert.equal(speaker.player.activity, "PLAYING");
+
+    // The source named by the press is the target.
+    const media = await speaker.press("StopCommandIssued", {
+      source: { namespace: "MediaPlayer" },
+    });
+    assert.deepEqual(media.directives[0]?.payload, { target: { namespace: "MediaPlayer" } });
+
+    // While the device speaks, speech wins: Stop without a target.
+    speaking = true;
+    const spoken = await speaker.press("StopCommandIssued");
+    assert.deepEqual(
+      spoken.directives.map((d) => [`${d.header.namespace}.${d.header.name}`, d.payload]),
+      [["PlaybackController.Stop", {}]],
+    );
+  });
+
   it("TemplateRuntime.RenderPlayerInfo with the queue, and RequestPlayerInfo with a range", async () => {
     const tablet = await world.device("screen-tablet", {
       account: "screen-user",

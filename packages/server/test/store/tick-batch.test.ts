@@ -14,14 +14,17 @@ describe("Redis tick batch", { skip: !redisAvailable && "redis-server is not ins
   let other: Redis;
   /** Names of the commands handed to the connection (a script call is one EVALSHA). */
   const sent: string[] = [];
+  /** How many arguments each of those commands had. */
+  const argCounts: number[] = [];
 
   before(async () => {
     redis = await startRedis();
     connection = await openRedis(redis.url);
     other = await openRedis(redis.url);
     const send = connection.sendCommand.bind(connection);
-    connection.sendCommand = ((command: { name: string }, ...rest: unknown[]) => {
+    connection.sendCommand = ((command: { name: string; args: unknown[] }, ...rest: unknown[]) => {
       sent.push(command.name);
+      argCounts.push(command.args.length);
       return (send as (...args: unknown[]) => unknown)(command, ...rest);
     }) as typeof connection.sendCommand;
   });
@@ -36,8 +39,11 @@ describe("Redis tick batch", { skip: !redisAvailable && "redis-server is not ins
     assert.equal(tickBatch(connection), batch, "one batch per connection, shared by the stores");
     await other.hset("h:read", "a", "1", "b", "2");
     sent.length = 0;
+    argCounts.length = 0;
+    // Values as stores write them (JSON with quotes, escapes, non-ASCII): kept byte for byte.
+    const odd = JSON.stringify({ text: 'say "hi"\\n', name: "café 日本", n: 1e21 });
     const results = await Promise.all([
-      batch.hset("h:new", ["x", "1", "y", "2"]),
+      batch.hset("h:new", ["x", "1", "y", odd]),
       batch.set("s:new", "v", 60_000),
       batch.pexpire("h:new", 60_000),
       batch.hgetall("h:new"), // sees the HSET queued before it
@@ -50,11 +56,16 @@ describe("Redis tick batch", { skip: !redisAvailable && "redis-server is not ins
       batch.hdel("h:read", "a"),
     ]);
     assert.deepEqual(sent, ["evalsha"], "eleven commands, one script call");
+    assert.equal(
+      argCounts[0],
+      1 + 1 + 11 + 1,
+      "its SHA, the number of keys, the eleven keys, and the commands packed in one argument",
+    );
     assert.deepEqual(results, [
       2,
       "OK",
       1,
-      { x: "1", y: "2" },
+      { x: "1", y: odd },
       { a: "1", b: "2" },
       {},
       "2",

@@ -2,7 +2,8 @@
 // "start this song over" → Replay, "mute" → Mute (no spoken confirmation for the speaker's
 // own output, §9.4), "stop the music" → Stop. Next/previous/pause/resume go to the extension
 // owning the player first (routing order); this ability answers them with the player's own
-// directive when no extension does and something is playing (or paused).
+// directive when no extension does and something is playing (or paused), and says that
+// nothing is playing when the player is idle (or stopped, for "pause" and "stop").
 import { platformAbility } from "../../assistant/platform-phrases.js";
 import type { Language, SpeechItem } from "../../assistant/turn.js";
 import type { Ability, AbilityAnswer } from "../ability.js";
@@ -43,12 +44,18 @@ export function playbackAbility(): Ability {
       const language = turn.device.language;
       const playback = turn.device.playback;
       const active = playback !== undefined && playback.playerActivity !== "IDLE";
+      // A stopped player can resume or move on in its queue, but has nothing to pause or stop.
+      const running = active && playback.playerActivity !== "STOPPED";
       const transport = TRANSPORT[turn.recognition.intent ?? ""];
       // "wait", "go back", "continue"… are only the player's words while there is one.
       // The platform's stop phrases ("stop", 「ストップ」) stop the player, never pause it (the
       // platform answers them after the abilities).
       if (transport && platformAbility(turn.text, language) === "stop") return undefined;
-      if (transport) return active ? { speech: [], directives: [directive(transport)] } : undefined;
+      if (transport) {
+        const playing = transport === "Pause" || transport === "Stop" ? running : active;
+        if (!playing) return { speech: speech("nothing", language) };
+        return { speech: [], directives: [directive(transport)] };
+      }
       switch (turn.recognition.intent) {
         case "MuteIntent":
           return { speech: [], directives: [directive("Mute")] };

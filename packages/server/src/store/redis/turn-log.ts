@@ -85,7 +85,11 @@ end
 return first`;
 
 interface Pending {
-  json: string;
+  /**
+   * The turn's JSON as bytes: outside the JavaScript heap while it waits for its batch (the
+   * string dies at once), and written into the script call as is.
+   */
+  json: Buffer;
   keys: string[];
   /** One letter per key: the keyed list's kind (RECORD_BATCH). */
   kinds: string;
@@ -144,7 +148,8 @@ export class RedisTurnLog implements TurnLog {
       ? { ...entry, result: { ...entry.result, exchange: undefined } }
       : entry;
     return new Promise<LoggedTurn>((resolve, reject) => {
-      this.#pending.push({ json: JSON.stringify(stored), keys, kinds, entry, resolve, reject });
+      const json = Buffer.from(JSON.stringify(stored));
+      this.#pending.push({ json, keys, kinds, entry, resolve, reject });
       if (this.#pending.length >= MAX_BATCH) this.#flush();
       else this.#timer ??= setTimeout(() => this.#flush(), FLUSH_AFTER_MS);
     });
@@ -159,7 +164,7 @@ export class RedisTurnLog implements TurnLog {
     this.#pending = [];
     const keys = [`${this.prefix}turns:id`, this.#key("all", "")];
     const { total, perDevice, perUser, perExtension } = this.limits;
-    const args: (string | number)[] = [
+    const args: (string | number | Buffer)[] = [
       KEYED_TTL_MS,
       DIALOG_INDEX_MS,
       total,
