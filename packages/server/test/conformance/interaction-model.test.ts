@@ -529,4 +529,29 @@ describe("interaction model conformance", () => {
       await put("/models/en", JSON.stringify(good));
     }
   });
+  it("sends unexpected utterances to Clova.FallbackIntent once enabled, help still to Clova.GuideIntent (§3.3)", async () => {
+    const withFallback = {
+      ...good,
+      builtinIntents: ["Clova.GuideIntent", "Clova.FallbackIntent"],
+    };
+    assert.equal((await put("/models/en", JSON.stringify(withFallback))).status, 200);
+    const product = await newProduct(running.url);
+    const tokens = await guestTokens(running.url, product, "im-fallback");
+    const device = new RawDevice(running.url, tokens.access_token);
+    try {
+      await device.openDownchannel();
+      ext.answer = () => ({ body: speech("ok", true) });
+      for (const [text, name] of [
+        ["ask tea shop for help", "Clova.GuideIntent"],
+        ["ask tea shop about the moon landing", "Clova.FallbackIntent"],
+      ]) {
+        ext.requests.length = 0;
+        await device.event(textRecognize(text!));
+        assert.deepEqual(ext.requests[0]?.body["request"].intent, { name, slots: {} }, text);
+      }
+    } finally {
+      device.close();
+      await put("/models/en", JSON.stringify(good));
+    }
+  });
 });
