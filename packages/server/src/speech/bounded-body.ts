@@ -20,12 +20,17 @@ export async function readBounded(response: Response, limit: number, server: str
   }
   const chunks: Uint8Array[] = [];
   let size = 0;
-  if (response.body)
-    for await (const chunk of response.body) {
-      size += chunk.byteLength;
-      // Leaving the loop cancels the stream: the connection is closed, not drained.
-      if (size > limit) throw new BodyTooLargeError(server, limit);
-      chunks.push(chunk);
+  const reader = response.body?.getReader();
+  if (!reader) return Buffer.alloc(0);
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks);
+    size += value.byteLength;
+    if (size > limit) {
+      // The connection is closed, not drained.
+      await reader.cancel();
+      throw new BodyTooLargeError(server, limit);
     }
-  return Buffer.concat(chunks);
+    chunks.push(value);
+  }
 }
