@@ -106,6 +106,30 @@ describe("clover model and clover nlu --model", { concurrency: true }, () => {
     assert.deepEqual(model.builtinSlotTypes, ["CLOVA.NUMBER"]);
   });
 
+  it("places a whole-model error of a TSV directory on the line of its slot (§8.3)", async () => {
+    const tsv = join(dir, "undeclared-type");
+    mkdirSync(tsv, { recursive: true });
+    writeFileSync(join(tsv, "TEA.tsv"), "sencha\nassam\n");
+    writeFileSync(
+      join(tsv, "OrderTea.tsv"),
+      "[INTENT SLOT]\ntea\tTEA\nsize\tCUP_SIZE\n\n[INTENT EXPRESSION]\nbrew <tea>sencha</tea>\n<size>big</size> <tea>assam</tea> please\n",
+    );
+    const result = await clover([
+      "model",
+      "validate",
+      tsv,
+      "--language",
+      "en",
+      "--invocation",
+      "tea shop",
+    ]);
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(
+      result.stderr,
+      /OrderTea\.tsv:3:1: intent OrderTea: slot size: slot type CUP_SIZE is not declared/,
+    );
+  });
+
   it("generates TypeScript types for the SDK", async () => {
     const result = await clover(["model", "types", DICE_EN, "--name", "DiceModel"]);
     assert.equal(result.code, 0, result.stderr);

@@ -1,7 +1,7 @@
 // Loads a model from a JSON/YAML file or a TSV directory and validates it: schema first
 // (InteractionModelMessage), then the NLU's checks; every finding placed at file:line:column.
 import { statSync } from "node:fs";
-import { type ModelIssue, validateModel } from "@clover/nlu";
+import { locateIntentIssues, type ModelIssue, validateModel } from "@clover/nlu";
 import { type InteractionModel, InteractionModelMessage } from "@clover/protocol";
 import { readDocument, readText } from "../core/files.js";
 import { locator, pathSegments } from "./locate.js";
@@ -53,10 +53,11 @@ export function loadModel(
 }
 
 function loadTsvModel(dir: string, defaults: { language?: string; invocation?: string }) {
-  const { model, issues, sources, fileOf } = readTsvDir(dir, defaults);
+  const { model, issues, fileOf, linesOf } = readTsvDir(dir, defaults);
   if (issues.some((i) => i.severity === "error")) return { model, issues };
   const place = (issue: ModelIssue): ModelIssue => {
-    const [top, index, , item] = pathSegments(issue.path ?? "");
+    if (issue.file) return issue;
+    const [top, index] = pathSegments(issue.path ?? "");
     const list =
       top === "intents"
         ? model.intents
@@ -66,14 +67,10 @@ function loadTsvModel(dir: string, defaults: { language?: string; invocation?: s
     const entry = typeof index === "number" ? list?.[index] : undefined;
     const file = entry ? fileOf.get(entry.name) : undefined;
     if (!file) return issue;
-    let line: number | undefined;
-    if (top === "intents" && typeof item === "number") {
-      const utterance = model.intents[index as number]?.utterances[item];
-      const lines = sources.get(file)?.split(/\r?\n/) ?? [];
-      const found = utterance === undefined ? -1 : lines.findIndex((l) => l.includes(utterance));
-      if (found >= 0) line = found + 1;
-    }
-    return { ...issue, file, ...(line ? { line, column: 1 } : {}) };
+    const lines = top === "intents" ? linesOf.get(entry!.name) : undefined;
+    // The line of the slot or example the finding is about (§8.3), else the file.
+    if (lines) return locateIntentIssues([issue], index as number, file, lines)[0]!;
+    return { ...issue, file };
   };
   // The import's own warnings (built-in slot types it enabled) come first.
   return { model, issues: [...issues, ...validateModel(model)].map(place) };

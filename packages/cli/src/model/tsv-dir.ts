@@ -8,6 +8,7 @@ import {
   enableUsedBuiltinSlotTypes,
   exportIntentTsv,
   exportSlotTypeTsv,
+  type IntentTsvLines,
   importIntentTsv,
   importSlotTypeTsv,
   type ModelIssue,
@@ -26,6 +27,8 @@ export interface TsvModel {
   sources: Map<string, string>;
   /** The file each intent and slot type came from. */
   fileOf: Map<string, string>;
+  /** The file line of each slot and utterance example of an intent, by intent name. */
+  linesOf: Map<string, IntentTsvLines>;
 }
 
 export function readTsvDir(
@@ -51,6 +54,7 @@ export function readTsvDir(
   } as unknown as InteractionModel;
   const sources = new Map<string, string>();
   const fileOf = new Map<string, string>();
+  const linesOf = new Map<string, IntentTsvLines>();
   const files = readdirSync(dir)
     .filter((f) => f.endsWith(".tsv"))
     .sort();
@@ -64,6 +68,7 @@ export function readTsvDir(
       const imported = importIntentTsv(name, text, path);
       issues.push(...imported.issues);
       if (imported.intent) model.intents.push(imported.intent);
+      if (imported.lines) linesOf.set(name, imported.lines);
     } else {
       const imported = importSlotTypeTsv(name, text, path);
       issues.push(...imported.issues);
@@ -72,7 +77,7 @@ export function readTsvDir(
     fileOf.set(name, path);
   }
   issues.push(...enableUsedBuiltinSlotTypes(model));
-  return { model, issues, sources, fileOf };
+  return { model, issues, sources, fileOf, linesOf };
 }
 
 /** Writes the TSV files and model.json; returns the paths written. */

@@ -13,7 +13,7 @@ import {
 import { longestCover, type SpanMatch } from "./gazetteer.js";
 import { DenseLinear, type IntentScorer, LOGISTIC_MAX_CLASSES, trainLogistic } from "./logistic.js";
 import { prepare } from "./prepare.js";
-import { Recognizer as CompiledRecognizer, type Trained } from "./recognize.js";
+import { Recognizer as CompiledRecognizer, type Trained, type Vocabulary } from "./recognize.js";
 import { spanFeatures, unitFeatures } from "./tag-features.js";
 import { type TaggerExample, trainTagger } from "./tagger.js";
 import { TemplateIndex, type TemplatePart } from "./templates.js";
@@ -39,7 +39,7 @@ export function compileModel(model: InteractionModel, options?: CompileOptions):
   const classFeatures = new FeatureIndex();
   const tagFeatures = new FeatureIndex();
   const templates = new TemplateIndex();
-  const vocabulary = new Set<string>();
+  const seenIn = new Map<string, number>();
   const labelOf = new Map(info.slotNames.map((name, k) => [name, k]));
   const labelCount = 1 + 2 * info.slotNames.length;
   const allowedOf = info.slotTypes.map((types) => [
@@ -60,7 +60,8 @@ export function compileModel(model: InteractionModel, options?: CompileOptions):
       ...info.gazetteer.findAll(units),
       ...findBuiltinSpans(info.builtinTypes, ex.text, units, context),
     ];
-    for (const v of vocabularyKeys(units, language)) vocabulary.add(v);
+    for (const v of new Set(vocabularyKeys(units, language)))
+      seenIn.set(v, (seenIn.get(v) ?? 0) + 1);
 
     const types = info.slotTypes[ex.intent] as Map<string, string>;
     const labels = new Array<number>(units.length).fill(0);
@@ -71,7 +72,8 @@ export function compileModel(model: InteractionModel, options?: CompileOptions):
       const k = labelOf.get(s.name);
       if (!range || type === undefined || k === undefined) continue;
       ranges.push({ slot: s.name, type, range });
-      for (const key of slotContextKeys(units, s.name, range[0], range[1])) vocabulary.add(key);
+      for (const key of slotContextKeys(units, s.name, range[0], range[1]))
+        seenIn.set(key, (seenIn.get(key) ?? 0) + 1);
       for (let i = range[0]; i < range[1]; i++) labels[i] = i === range[0] ? 1 + 2 * k : 2 + 2 * k;
     }
     if (!ex.synthetic) templates.add(templateParts(units, ranges), ex.intent);
@@ -131,11 +133,24 @@ export function compileModel(model: InteractionModel, options?: CompileOptions):
     temperature,
     tagger,
     templates,
-    vocabulary,
+    vocabulary: vocabularyWeights(seenIn, classExamples.length),
     allowedOf,
     threshold: options?.threshold ?? DEFAULT_THRESHOLD,
   };
   return Object.freeze(new CompiledRecognizer(trained));
+}
+
+/**
+ * How much each known key says (the out-of-domain check of recognize.ts): a key in few examples
+ * says more than one in most ("the", "what's", 「は」), so an utterance whose informative words
+ * are new ("what's the news" to a model of dates) is not taken for a known one because its
+ * filler words are. A smoothed inverse document frequency; a key never seen weighs `unknown`.
+ */
+function vocabularyWeights(seenIn: Map<string, number>, examples: number): Vocabulary {
+  const weight = (count: number) => 1 + Math.log((examples + 1) / (count + 1));
+  const weights = new Map<string, number>();
+  for (const [key, count] of seenIn) weights.set(key, weight(count));
+  return { weights, unknown: weight(0) };
 }
 
 /**

@@ -25,6 +25,13 @@ import type {
 import { toUnits, type Unit, unitKey, widenToKatakana } from "./units.js";
 import type { FeatureIndex } from "./weights.js";
 
+/** The keys seen in training and what each one says (compile.ts vocabularyWeights). */
+export interface Vocabulary {
+  weights: Map<string, number>;
+  /** The weight of a key never seen. */
+  unknown: number;
+}
+
 export interface Trained {
   language: ModelLanguage;
   info: ModelInfo;
@@ -35,7 +42,7 @@ export interface Trained {
   temperature: number;
   tagger: FrozenTagger;
   templates: TemplateIndex;
-  vocabulary: Set<string>;
+  vocabulary: Vocabulary;
   allowedOf: number[][];
   threshold: number;
 }
@@ -224,7 +231,8 @@ export class Recognizer implements RecognizerApi {
 
   /**
    * Share of the input the model has seen in training or recognized as a slot value in a
-   * context seen in training (slotContextKeys).
+   * context seen in training (slotContextKeys), each key weighed by what it says: a new word
+   * counts more than a known filler word.
    */
   #coverage(ctx: Context, slots: { slot: string; span: SpanMatch }[]): number {
     const m = this.#m;
@@ -232,7 +240,9 @@ export class Recognizer implements RecognizerApi {
     // numbers, dates and other built-in values are known words only as understood slot values
     const builtin = ctx.spans.filter((s) => s.type.startsWith("CLOVA."));
     const understood = slots.filter((s) =>
-      slotContextKeys(units, s.slot, s.span.start, s.span.end).some((k) => m.vocabulary.has(k)),
+      slotContextKeys(units, s.slot, s.span.start, s.span.end).some((k) =>
+        m.vocabulary.weights.has(k),
+      ),
     );
     let total = 0;
     let known = 0;
@@ -242,11 +252,15 @@ export class Recognizer implements RecognizerApi {
         m.language,
       );
       const keys = m.language === "ja" ? own.slice(-1) : own;
-      total += keys.length;
       const inside = (s: { span: SpanMatch }) => i >= s.span.start && i < s.span.end;
-      if (understood.some(inside)) known += keys.length;
-      else if (builtin.some((span) => inside({ span }))) continue;
-      else for (const k of keys) if (m.vocabulary.has(k)) known++;
+      const slot = understood.some(inside);
+      if (!slot && builtin.some((span) => inside({ span }))) continue;
+      for (const k of keys) {
+        const weight = m.vocabulary.weights.get(k);
+        total += weight ?? m.vocabulary.unknown;
+        if (slot) known += weight ?? m.vocabulary.unknown;
+        else if (weight !== undefined) known += weight;
+      }
     }
     return total === 0 ? 0 : known / total;
   }

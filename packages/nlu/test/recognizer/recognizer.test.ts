@@ -112,6 +112,54 @@ describe("statistical layer", () => {
   });
 });
 
+describe("out of domain: what a word says", () => {
+  // A small model of date questions: "what's", "the", "is" are in almost every utterance, so
+  // a question sharing only those words with it ("what's the news") is not a date question.
+  const dates = compileModel({
+    language: "en",
+    invocation: { main: "calendar" },
+    slotTypes: [],
+    builtinIntents: [],
+    intents: [
+      {
+        name: "DateIntent",
+        slots: [],
+        utterances: [
+          "what's the date",
+          "what's the date today",
+          "what is today's date",
+          "what's today",
+          "what day is it",
+          "what day is it today",
+          "tell me the date",
+          "what is the day of the week",
+        ],
+      },
+      {
+        name: "TimeIntent",
+        slots: [],
+        utterances: [
+          "what time is it",
+          "what's the time",
+          "what is the time now",
+          "tell me the time",
+          "what's the current time",
+        ],
+      },
+    ],
+  } as InteractionModel);
+
+  it("does not take a question whose telling words are new for one it knows", () => {
+    for (const text of ["what's the news", "what's the weather", "what's the capital of spain"])
+      assert.equal(dates.recognize(text).intent, null, text);
+  });
+
+  it("still understands a known question with a new filler word", () => {
+    assert.equal(dates.recognize("what is the date today please").intent, "DateIntent");
+    assert.equal(dates.recognize("so what time is it").intent, "TimeIntent");
+  });
+});
+
 describe("Japanese and Korean", () => {
   it("ja: recognizes utterances without spaces, kana variants and counters", () => {
     const r = ja.recognize("カフェオレを2杯ください");

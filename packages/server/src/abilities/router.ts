@@ -143,25 +143,32 @@ export class AbilityRouter {
     return recognizer ?? undefined;
   }
 
-  /** What one ability understands of the text (intent null when nothing). */
+  /**
+   * What one ability understands of the text (intent null when nothing); a request said with
+   * courtesy around it is also read without it, and the surer reading kept.
+   */
   async recognize(ability: Ability, said: string, device: DeviceInfo): Promise<Recognition> {
     const text = device.language === "ko" ? koreanSpacing(said) : said;
+    const heard = await this.#read(ability, text, device);
+    if (heard.intent !== null && heard.confidence >= SURE) return heard;
+    const request = withoutCourtesy(text, device.language);
+    if (request === text) return heard;
+    const asked = await this.#read(ability, request, device);
+    return asked.intent !== null && asked.confidence > heard.confidence ? asked : heard;
+  }
+
+  /** The ability's own recognition when it has one, else its compiled model's. */
+  async #read(ability: Ability, text: string, device: DeviceInfo): Promise<Recognition> {
     if (ability.recognize) {
       const found = await ability.recognize(text, device);
       if (found) return found;
     }
     const recognizer = await this.#ready(ability, device.language);
     if (!recognizer) return NOTHING;
-    const options = {
+    return recognizer.recognize(text, {
       referenceTime: new Date(this.clock.now()),
       ...(device.timeZone ? { timeZone: device.timeZone } : {}),
-    };
-    const heard = recognizer.recognize(text, options);
-    if (heard.intent !== null && heard.confidence >= SURE) return heard;
-    const request = withoutCourtesy(text, device.language);
-    if (request === text) return heard;
-    const asked = recognizer.recognize(request, options);
-    return asked.intent !== null && asked.confidence > heard.confidence ? asked : heard;
+    });
   }
 
   /** Every ability that understood the text, surest first. */

@@ -1,6 +1,7 @@
 // Device events that concern extensions (cek-custom-extension.md §5, §7.7): AudioPlayer events
 // become EventRequests to the extension that owns the playback (never to 0.1.0 extensions);
-// button presses become playback intents (§5.8). SpeechRecognizer.ExpectSpeechTimedOut was
+// button presses become playback intents (§5.8), except Stop, which the platform answers itself
+// (§5.8: the owner is not asked; cic/interfaces/playback-controller.ts). SpeechRecognizer.ExpectSpeechTimedOut was
 // removed from CIC (cic.md §9) and is refused by the gateway; the listening window closes by
 // the platform's timer (session-timeouts.ts).
 import { randomUUID } from "node:crypto";
@@ -37,15 +38,6 @@ export async function handleDeviceEvent(
   const ownerId =
     device.playback?.extensionId ?? (await ctx.sessions.getPlaybackOwner(sessionKey(device)));
   const owner = ownerId ? ctx.registry.get(ownerId) : undefined;
-  if (turn.namespace === "PlaybackController" && turn.name === "StopCommandIssued") {
-    const stop = {
-      namespace: "PlaybackController",
-      name: "Stop",
-      messageId: randomUUID(),
-      payload: {},
-    };
-    return { ...empty, directives: [stop] };
-  }
   if (!owner?.usesAudioPlayer) return empty;
   if (turn.namespace === "PlaybackController" && BUTTON_INTENTS[turn.name]) {
     const name = BUTTON_INTENTS[turn.name]!;

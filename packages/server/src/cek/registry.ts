@@ -3,6 +3,7 @@
 import {
   convertRetiredSlotTypes,
   createInvocationDetector,
+  DEFAULT_BUILTIN_INTENTS,
   type InvocationDetector,
   type InvocationMatch,
   type InvocationTarget,
@@ -278,6 +279,9 @@ export class ExtensionRegistry {
     if (!entry) throw new Error(`no extension ${id}`);
     // §5.5: models that still say a retired slot type name are converted automatically.
     const model = structuredClone(uploaded);
+    // §3.3: a model that selects no built-in intents gets the console's default selection.
+    if (typeof model === "object" && model !== null && model.builtinIntents === undefined)
+      model.builtinIntents = [...DEFAULT_BUILTIN_INTENTS];
     const converted = convertRetiredSlotTypes(model);
     const issues = [...converted, ...checkModel(model, language)];
     if (issues.some((i) => i.severity === "error"))

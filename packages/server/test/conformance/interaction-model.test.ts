@@ -529,4 +529,63 @@ describe("interaction model conformance", () => {
       await put("/models/en", JSON.stringify(good));
     }
   });
+  it("sends unexpected utterances to Clova.FallbackIntent once enabled, help still to Clova.GuideIntent (§3.3)", async () => {
+    const withFallback = {
+      ...good,
+      builtinIntents: ["Clova.GuideIntent", "Clova.FallbackIntent"],
+    };
+    assert.equal((await put("/models/en", JSON.stringify(withFallback))).status, 200);
+    const product = await newProduct(running.url);
+    const tokens = await guestTokens(running.url, product, "im-fallback");
+    const device = new RawDevice(running.url, tokens.access_token);
+    try {
+      await device.openDownchannel();
+      ext.answer = () => ({ body: speech("ok", true) });
+      for (const [text, name] of [
+        ["ask tea shop for help", "Clova.GuideIntent"],
+        ["ask tea shop about the moon landing", "Clova.FallbackIntent"],
+      ]) {
+        ext.requests.length = 0;
+        await device.event(textRecognize(text!));
+        assert.deepEqual(ext.requests[0]?.body["request"].intent, { name, slots: {} }, text);
+      }
+    } finally {
+      device.close();
+      await put("/models/en", JSON.stringify(good));
+    }
+  });
+  it("gives a model that selects no built-in intents the default Guide, Cancel, Yes and No (§3.3)", async () => {
+    const { builtinIntents: _omitted, ...unselected } = good;
+    assert.equal((await put("/models/en", JSON.stringify(unselected))).status, 200);
+    const stored = (
+      await httpsCall(`${running.url}/api/v1/extensions/${ID}/models/en`, { headers: admin })
+    ).json();
+    assert.deepEqual(stored["builtinIntents"], [
+      "Clova.GuideIntent",
+      "Clova.CancelIntent",
+      "Clova.YesIntent",
+      "Clova.NoIntent",
+    ]);
+    const product = await newProduct(running.url);
+    const tokens = await guestTokens(running.url, product, "im-default-builtins");
+    const device = new RawDevice(running.url, tokens.access_token);
+    try {
+      await device.openDownchannel();
+      ext.answer = () => ({ body: speech("Shall I brew it?", false) });
+      await device.event(textRecognize("open tea shop"));
+      for (const [text, name] of [
+        ["no", "Clova.NoIntent"],
+        ["cancel", "Clova.CancelIntent"],
+      ]) {
+        ext.requests.length = 0;
+        await device.event(textRecognize(text!));
+        assert.deepEqual(ext.requests[0]?.body["request"].intent, { name, slots: {} }, text);
+      }
+    } finally {
+      ext.answer = () => ({ body: speech("ok", true) });
+      await device.event(textRecognize("stop"));
+      device.close();
+      await put("/models/en", JSON.stringify(good));
+    }
+  });
 });

@@ -222,6 +222,56 @@ describe("player: AudioPlayer, PlaybackController, TemplateRuntime", () => {
     // Playing, the same words are the player's controls (music.test.ts: by voice in en/ja/ko).
   });
 
+  it("PlaybackController.StopCommandIssued: Stop with the target the press names or the server chooses; the owner stays the owner", async () => {
+    let speaking = false;
+    const speaker = await world.device("stop-speaker", {
+      account: "stop-user",
+      extraContext: () => [
+        {
+          header: { namespace: "SpeechSynthesizer", name: "SpeechState" },
+          payload: { token: "tts-1", playerActivity: speaking ? "PLAYING" : "FINISHED" },
+        },
+      ],
+    });
+    await speaker.say("ask album box to play the album");
+    assert.equal(speaker.player.activity, "PLAYING");
+    const asked = album.received.length;
+    const requests = () => album.received.slice(asked).map((r) => r.body.request);
+
+    // No source, nothing spoken: the server chooses the player (cic.md §9.6).
+    const stopped = await speaker.press("StopCommandIssued");
+    assert.deepEqual(
+      stopped.directives.map((d) => [`${d.header.namespace}.${d.header.name}`, d.payload]),
+      [["PlaybackController.Stop", { target: { namespace: "AudioPlayer" } }]],
+    );
+    assert.equal(stopped.directives[0]!.header.dialogRequestId, undefined, "a press has no dialog");
+    assert.equal(speaker.player.activity, "STOPPED");
+    // The owner is not asked to stop (cek §5.8) but hears of it, and is still the owner.
+    await album.waitFor(asked + 1);
+    assert.deepEqual(
+      requests().map((r) => `${r.type} ${r.intent?.name ?? r.event?.name}`),
+      ["EventRequest PlayStopped"],
+    );
+    await speaker.press("ResumeCommandIssued");
+    await album.waitFor(asked + 2);
+    assert.equal(requests()[1]?.intent?.name, "Clova.ResumeIntent");
+    assert.equal(speaker.player.activity, "PLAYING");
+
+    // The source named by the press is the target.
+    const media = await speaker.press("StopCommandIssued", {
+      source: { namespace: "MediaPlayer" },
+    });
+    assert.deepEqual(media.directives[0]?.payload, { target: { namespace: "MediaPlayer" } });
+
+    // While the device speaks, speech wins: Stop without a target.
+    speaking = true;
+    const spoken = await speaker.press("StopCommandIssued");
+    assert.deepEqual(
+      spoken.directives.map((d) => [`${d.header.namespace}.${d.header.name}`, d.payload]),
+      [["PlaybackController.Stop", {}]],
+    );
+  });
+
   it("TemplateRuntime.RenderPlayerInfo with the queue, and RequestPlayerInfo with a range", async () => {
     const tablet = await world.device("screen-tablet", {
       account: "screen-user",

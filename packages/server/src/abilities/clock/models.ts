@@ -107,7 +107,8 @@ const PHRASES: Record<Language, Phrases> = {
 /**
  * How a question may end in casual speech: ja with a sentence-final particle (「何時かな」,
  * 「何日なの」) and 今 written in kana (「いま何時」); ko without its copula or with another
- * ending ("몇 시", "몇 시지", "며칠이지"). Each written question also stands in these forms.
+ * ending ("몇 시", "몇 시지", "며칠이지"), or asked indirectly ("몇 시인지 알려 줘"). Each
+ * written question also stands in these forms.
  */
 const ENDINGS: Partial<Record<Language, (phrase: string) => string[]>> = {
   ja: (phrase) => {
@@ -125,6 +126,7 @@ const ENDINGS: Partial<Record<Language, (phrase: string) => string[]>> = {
       stem,
       `${stem}${copula[1] === "이야" ? "이지" : "지"}`,
       `${stem}${copula[1] === "이야" ? "이냐" : "냐"}`,
+      `${stem}인지 알려 줘`,
     ];
   },
 };

@@ -16,6 +16,8 @@ const PHRASES: Record<Language, string[]> = {
     "any new notifications",
     "check my notifications",
     "read the notification",
+    "did i get a notification",
+    "have i got any new notifications",
   ],
   ja: [
     "通知を読んで",
@@ -29,6 +31,9 @@ const PHRASES: Record<Language, string[]> = {
     "新しい通知が届いてますか",
     "お知らせはある",
     "お知らせを読んで",
+    // read aloud (読み上げる), and "anything?" (何か)
+    "お知らせを読み上げて",
+    "何か新しいお知らせある",
     "新しいお知らせを教えて",
   ],
   ko: [

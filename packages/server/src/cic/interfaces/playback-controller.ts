@@ -4,7 +4,7 @@
 // names another device (remote control from an app) becomes Expect*Command on that device's
 // downchannel; SetRepeatModeCommandIssued becomes SetRepeatMode; PlayCommandIssued plays the
 // chosen queue item or takes playback over from another device (hand-over).
-import type { DeviceSide, InterfaceEvent, Reaction, Shaper } from "./device-side.js";
+import type { DeviceSide, InterfaceEvent, Reaction, Shaper, TurnCause } from "./device-side.js";
 import { object, part, text } from "./parts.js";
 import { playAgain } from "./player-queue.js";
 
@@ -112,20 +112,35 @@ async function takeOver(
   ];
 }
 
-/** A press nobody answered: pause/resume/stop the player, next/previous in its queue. */
+/**
+ * What a Pause, Resume or Stop press controls (cic.md §9.6): the button's `source`; without one
+ * the server chooses, and speech wins over music ("TTS normally wins"): while the device speaks
+ * (SpeechSynthesizer.SpeechState PLAYING, §8.9) the directive has no `target`, which a device
+ * applies to its speech; otherwise the player, `AudioPlayer`.
+ */
+function pressTarget(cause: TurnCause, side: DeviceSide): { target?: { namespace: string } } {
+  const source = object(cause.payload?.["source"]);
+  if (typeof source?.["namespace"] === "string")
+    return { target: { namespace: source["namespace"] } };
+  const speech = side.contextOf(cause.deviceKey, "SpeechSynthesizer.SpeechState");
+  return speech?.["playerActivity"] === "PLAYING" ? {} : { target: { namespace: "AudioPlayer" } };
+}
+
+/**
+ * A press nobody answered: pause/resume the player, next/previous in its queue. Stop is always
+ * the platform's (cek-custom-extension.md §5.8: "handle Stop in the platform"): the extension
+ * owning the player is not asked and stays its owner — the device's PlayStopped goes to it,
+ * and so does a later Resume, the stopped stream being kept (cic.md §8.2).
+ */
 export const answerButtons: Shaper = (cause, result, side) => {
   const direct = cause.event ? DIRECT[cause.event] : undefined;
   if (!direct || result.directives.length > 0 || result.speech.length > 0) return;
   if (direct === "Next" && !side.queues.relative(cause.deviceKey, 1)) return;
   if (direct === "Previous" && !side.queues.relative(cause.deviceKey, -1)) return;
-  const source = object(cause.payload?.["source"]);
-  const target = {
-    namespace: typeof source?.["namespace"] === "string" ? source["namespace"] : "AudioPlayer",
-  };
   result.directives.push({
     namespace: "PlaybackController",
     name: direct,
     messageId: crypto.randomUUID(),
-    payload: direct === "Next" || direct === "Previous" ? {} : { target },
+    payload: direct === "Next" || direct === "Previous" ? {} : pressTarget(cause, side),
   });
 };
