@@ -3,7 +3,7 @@
 // code, encrypted token storage, and refresh shortly before expiry.
 import { randomBytes } from "node:crypto";
 import { Agent, request } from "undici";
-import { nestsDeeperThan } from "../api/json-depth.js";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "../api/json-depth.js";
 import type { AccountLinkStore, LinkedTokens } from "../store/account-links.js";
 import type { AccountLinkingSettings } from "../store/extensions.js";
 import { OutboundGuard } from "./outbound-policy.js";
@@ -214,7 +214,7 @@ export class AccountLinking {
         "token_request_failed",
       );
     let status: number;
-    let body: TokenResponse;
+    let answer: TokenAnswer;
     try {
       const response = await request(uri, {
         method: "POST",
@@ -224,13 +224,19 @@ export class AccountLinking {
         ...(this.guard.trusted(uri) ? {} : { dispatcher: this.#guarded }),
       });
       status = response.statusCode;
-      body = await readTokenResponse(response.body);
+      answer = await readTokenResponse(response.body);
     } catch (error) {
       throw new AccountLinkingError(
         `token endpoint ${uri} unreachable: ${(error as Error).message}`,
         "token_request_failed",
       );
     }
+    if ("problem" in answer)
+      throw new AccountLinkingError(
+        `token endpoint ${uri} answered ${status} with ${answer.problem}`,
+        "token_request_failed",
+      );
+    const body = answer.body;
     if (status !== 200 || typeof body.access_token !== "string" || body.access_token === "")
       throw new AccountLinkingError(
         `token endpoint ${uri} answered ${status} without an access_token`,
@@ -245,22 +251,30 @@ export class AccountLinking {
   }
 }
 
-/** The token endpoint's JSON, at most MAX_TOKEN_RESPONSE_BYTES ({} when it is not JSON). */
-async function readTokenResponse(body: AsyncIterable<Buffer>): Promise<TokenResponse> {
+type TokenAnswer = { body: TokenResponse } | { problem: string };
+
+/**
+ * The token endpoint's answer, read up to MAX_TOKEN_RESPONSE_BYTES: its JSON object, or what is
+ * wrong with it (too large, nested past MAX_JSON_DEPTH, not JSON). An error answer that is not
+ * JSON reads as an empty object (its status says what went wrong).
+ */
+async function readTokenResponse(body: AsyncIterable<Buffer>): Promise<TokenAnswer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
     size += chunk.length;
+    // Leaving the loop early destroys the body: the rest is never read.
     if (size > MAX_TOKEN_RESPONSE_BYTES)
-      throw new Error(`answer larger than ${MAX_TOKEN_RESPONSE_BYTES} bytes`);
+      return { problem: `a body larger than ${MAX_TOKEN_RESPONSE_BYTES} bytes` };
     chunks.push(chunk);
   }
   const bytes = Buffer.concat(chunks);
-  if (nestsDeeperThan(bytes)) return {};
+  if (nestsDeeperThan(bytes))
+    return { problem: `JSON nesting arrays and objects deeper than ${MAX_JSON_DEPTH} levels` };
   try {
     const parsed: unknown = JSON.parse(bytes.toString("utf8"));
-    return typeof parsed === "object" && parsed !== null ? (parsed as TokenResponse) : {};
+    return { body: typeof parsed === "object" && parsed !== null ? (parsed as TokenResponse) : {} };
   } catch {
-    return {};
+    return { body: {} };
   }
 }

@@ -22,6 +22,13 @@ describe("account linking", () => {
 
   /** Follows the login redirect into the platform's redirect endpoint, like a browser. */
   async function link(userId: string, scheme: "basic" | "body" = "basic") {
+    const done = await followLogin(userId, scheme);
+    assert.equal(done.status, 200, await done.clone().text());
+    assert.match(await done.text(), /linked to Shop/);
+  }
+
+  /** The platform's answer at the redirect endpoint after the user signed in. */
+  async function followLogin(userId: string, scheme: "basic" | "body" = "basic") {
     await platform.api("PATCH", `/api/v1/extensions/${ID}`, {
       accountLinking: {
         authorizationUrl: `${oauth.url}/authorize`,
@@ -49,9 +56,7 @@ describe("account linking", () => {
     const back = new URL(redirect.headers.get("location")!);
     assert.equal(back.pathname, "/v1/al/token/");
     // The browser would reach the public URL; in the test it is the API's own port.
-    const done = await fetch(`${platform.apiUrl}${back.pathname}${back.search}`);
-    assert.equal(done.status, 200, await done.clone().text());
-    assert.match(await done.text(), /linked to Shop/);
+    return fetch(`${platform.apiUrl}${back.pathname}${back.search}`);
   }
 
   before(async () => {
@@ -137,6 +142,38 @@ describe("account linking", () => {
     assert.equal(body.error.code, "invalid_state");
     const missing = await fetch(`${platform.apiUrl}/v1/al/token/?state=nope`);
     assert.equal(((await missing.json()) as Json).error.message, "missing code parameter (§8.5)");
+  });
+
+  it("refuses a token answer nested past 64 levels or over 64 KiB with 400 token_request_failed naming it", async () => {
+    const hostile = [
+      // 30,000 levels: 60 KB, under the size limit; JSON.parse reads it, a walk of it would not.
+      [
+        `{"access_token":"at_deep","deep":${"[".repeat(30_000)}${"]".repeat(30_000)}}`,
+        /nesting arrays and objects deeper than 64 levels/,
+      ],
+      [
+        `{"access_token":"at_big","pad":"${"x".repeat(1_000_000)}"}`,
+        /a body larger than 65536 bytes/,
+      ],
+    ] as const;
+    try {
+      for (const [body, named] of hostile) {
+        oauth.tokenAnswer = body;
+        const done = await followLogin("U_hostile");
+        const answer = (await done.json()) as Json;
+        assert.equal(done.status, 400, JSON.stringify(answer).slice(0, 300));
+        assert.equal(answer.error.code, "token_request_failed");
+        assert.match(answer.error.message, named);
+      }
+    } finally {
+      delete oauth.tokenAnswer;
+    }
+    // Nothing was linked, and the platform links the next user as before.
+    const result = await platform.assistant.handleTurn(
+      say("open the shop", device({ deviceId: "hostile-speaker", userId: "U_hostile" })),
+    );
+    assert.match(result.speech[0]?.value ?? "", /link your account in the app/);
+    await link(me.userId);
   });
 
   it("deletes the token when the user disables the extension (§6)", async () => {

@@ -13,6 +13,8 @@ export interface OAuthServer {
   revoked: Set<string>;
   issued: string[];
   refreshIssued: string[];
+  /** A body the token endpoint answers (200, JSON content type) instead of tokens; hostile tests. */
+  tokenAnswer?: string;
   close(): Promise<void>;
 }
 
@@ -77,6 +79,10 @@ export async function startOAuthServer(client: {
       const bodyAuth = fields.client_id === client.id && fields.client_secret === client.secret;
       if (req.headers.authorization !== expected && !bodyAuth)
         return json(401, { error: "invalid_client" });
+      if (state.tokenAnswer !== undefined) {
+        res.writeHead(200, { "content-type": "application/json" });
+        return res.end(state.tokenAnswer);
+      }
       if (fields.grant_type === "authorization_code") {
         if (
           !fields.code ||

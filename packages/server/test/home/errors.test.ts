@@ -2,7 +2,10 @@
 // refreshed and the request retried once; revoked links; NoSuchTargetError rediscovering
 // through the claimed job queue; unlinking removing the user's devices.
 import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
+import { HOME_EXAMPLE_ID } from "@clover/example-home";
 import { applianceState, type HomeRig, type RigDevice, startHomeRig } from "./setup.js";
 
 const ANSWERS: [string, Record<string, unknown>, RegExp][] = [
@@ -49,6 +52,36 @@ describe("home errors (§8) through CIC", () => {
       const answer = await speaker.say("set the kitchen light to 50 percent");
       assert.match(answer.text, expected);
     });
+
+  it("an answer nested 100,000 deep: DriverInternalError's words, the reason logged, then served again", async () => {
+    // A Home extension whose every answer nests arrays 100,000 deep (200 KB, under 1 MiB).
+    const depth = 100_000;
+    const hostile = createServer((req, res) => {
+      req.resume();
+      req.on("end", () => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(`{"header":${"[".repeat(depth)}${"]".repeat(depth)}}`);
+      });
+    });
+    await new Promise<void>((resolve) => hostile.listen(0, "127.0.0.1", resolve));
+    const endpointUrl = (await rig.api("GET", `/api/v1/extensions/${HOME_EXAMPLE_ID}`)).body
+      .endpointUrl;
+    const moved = await rig.api("PATCH", `/api/v1/extensions/${HOME_EXAMPLE_ID}`, {
+      endpointUrl: `http://127.0.0.1:${(hostile.address() as AddressInfo).port}/`,
+    });
+    assert.equal(moved.status, 200, JSON.stringify(moved.body));
+    try {
+      const answer = await speaker.say("turn on the kitchen light");
+      assert.match(answer.text, /Clover Home couldn't handle that right now/);
+      const log = await rig.api("GET", "/api/v1/conversations?limit=1");
+      assert.match(log.body.turns[0].exchange.error, /deeper than 64 levels/);
+    } finally {
+      await rig.api("PATCH", `/api/v1/extensions/${HOME_EXAMPLE_ID}`, { endpointUrl });
+      await new Promise((resolve) => hostile.close(resolve));
+    }
+    const again = await speaker.say("turn off the kitchen light");
+    assert.equal(again.text, "Turned off the kitchen light.");
+  });
 
   it("ExpiredAccessTokenError: refreshes the token and retries once", async () => {
     rig.home.oauth.expireAll();

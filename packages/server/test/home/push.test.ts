@@ -188,6 +188,22 @@ describe("home push API", () => {
     assert.equal(await codes({ applianceId: "gas-valve", messageId: "msg-gas-leak" }), 4206);
   });
 
+  it("answers 4205 naming it to a body nested past 64 levels or over 16 KiB, and still serves", async () => {
+    const deep = await push(
+      `{"applianceId":"gas-valve","x":${"[".repeat(7000)}${"]".repeat(7000)}}`,
+    );
+    assert.equal(deep.status, 400, JSON.stringify(deep.body));
+    assert.equal(deep.body.errorCode, 4205);
+    assert.match(String(deep.body.error), /nests deeper than 64 levels/);
+    const large = await push({ applianceId: "gas-valve", pad: "x".repeat(100_000) });
+    assert.equal(large.status, 400, JSON.stringify(large.body));
+    assert.equal(large.body.errorCode, 4205);
+    assert.match(String(large.body.error), /exceeds 16384/);
+    // The test above turned notifications off: a well-formed push is read up to that check.
+    const fine = await push({ applianceId: "gas-valve", messageId: "msg-gas-leak" });
+    assert.equal(fine.body.errorCode, 4206, "the push API still answers");
+  });
+
   it("a re-issued key replaces the old one", async () => {
     const old = key;
     const issued = await rig.api("POST", `/api/v1/extensions/${HOME_EXAMPLE_ID}/notification-key`);

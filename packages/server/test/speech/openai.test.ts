@@ -33,7 +33,30 @@ describe("OpenAI-compatible engines", () => {
   const flite = new FliteTextToSpeech({ voice: "awb" });
   const recognizer = new PocketsphinxRecognizer({ models: [model] });
   const uploads: Upload[] = [];
-  let mode: "ok" | "mp3" | "broken" | "html" = "ok";
+  let mode: "ok" | "mp3" | "broken" | "html" | "deep" | "endless" = "ok";
+  /** Bytes an endless answer sent before the client hung up (it stops at 64 MB regardless). */
+  let endlessSent = 0;
+
+  /** Answers 200 with a body without end, written as the client reads it, until it hangs up. */
+  async function endless(res: http.ServerResponse, type: string) {
+    res.writeHead(200, { "content-type": type });
+    endlessSent = 0;
+    const chunk = Buffer.alloc(64 * 1024, 0x5b);
+    while (!res.destroyed && endlessSent < 64 * 1024 * 1024) {
+      endlessSent += chunk.length;
+      if (!res.write(chunk))
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            res.off("drain", done);
+            res.off("close", done);
+            resolve();
+          };
+          res.on("drain", done);
+          res.on("close", done);
+        });
+    }
+    res.end();
+  }
   let url = "";
 
   const server = http.createServer((req, res) => {
@@ -55,6 +78,7 @@ describe("OpenAI-compatible engines", () => {
       req.on("end", async () => {
         const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, string>;
         if (mode === "html") return reply(200, "<html>busy</html>", "text/html");
+        if (mode === "endless") return endless(res, "audio/mpeg");
         const pcm = await flite.synthesizePcm(body["input"] ?? "");
         if (mode === "mp3") return reply(200, await encodeMp3(pcm), "audio/mpeg");
         reply(200, encodeWav(pcm), "audio/wav");
@@ -78,6 +102,11 @@ describe("OpenAI-compatible engines", () => {
       form.on("close", async () => {
         uploads.push(upload);
         if (mode === "html") return reply(200, "<html>busy</html>", "text/html");
+        if (mode === "endless") return endless(res, "application/json");
+        if (mode === "deep") {
+          const depth = 100_000;
+          return reply(200, `{"text":"roll","x":${"[".repeat(depth)}${"]".repeat(depth)}}`);
+        }
         const pcm = decodeWav(upload.wav ?? Buffer.alloc(0));
         const { text } = await recognizer.recognize(slices(samplesToBytes(pcm.samples)), {
           language: "en",
@@ -137,6 +166,31 @@ describe("OpenAI-compatible engines", () => {
     await assert.rejects(wrongKey.recognize(slices(audio), { language: "en" }), /answered 401/);
     const nowhere = new OpenAiSpeechToText({ baseUrl: "http://127.0.0.1:9", apiKey: KEY });
     await assert.rejects(nowhere.recognize(slices(audio), { language: "en" }), /unreachable/);
+  });
+
+  it("refuses a transcription answer nested past 64 levels or without end, naming it", async () => {
+    const audio = await spoken(flite, "roll the dice");
+    const asr = new OpenAiSpeechToText({ baseUrl: url, apiKey: KEY });
+    mode = "deep";
+    await assert.rejects(
+      asr.recognize(slices(audio), { language: "en" }),
+      /transcriptions sent JSON nesting arrays and objects deeper than 64 levels/,
+    );
+    mode = "endless";
+    await assert.rejects(
+      asr.recognize(slices(audio), { language: "en" }),
+      /transcriptions answered more than 1048576 bytes/,
+    );
+    assert.ok(endlessSent < 16 * 1024 * 1024, `the rest was not read (${endlessSent} bytes sent)`);
+    mode = "ok";
+    assert.equal((await asr.recognize(slices(audio), { language: "en" })).text, "Roll the dice.");
+  });
+
+  it("refuses a TTS answer without end once past 16 MiB", async () => {
+    const tts = new OpenAiTextToSpeech({ baseUrl: url, apiKey: KEY });
+    mode = "endless";
+    await assert.rejects(tts.synthesize("hi", "en"), /speech answered more than 16777216 bytes/);
+    assert.ok(endlessSent < 48 * 1024 * 1024, `the rest was not read (${endlessSent} bytes sent)`);
   });
 
   it("refuses a language outside its list and returns nothing for silence", async () => {

@@ -81,6 +81,29 @@ export function parseCalendar(text: string): Component {
   return root;
 }
 
+/** The date-time properties that may name a time zone (RFC 5545 §3.2.19 TZID). */
+const ZONED = ["dtstart", "dtend", "recurrence-id", "exdate", "rdate"] as const;
+
+/**
+ * Every TZID an event names is an IANA zone or one a VTIMEZONE of its calendar describes. A
+ * time in a zone nobody describes cannot be placed (read as UTC it would be hours off, silently),
+ * so the calendar object is refused (docs/schedule.md "iCalendar support").
+ */
+function checkZones(root: Component, event: Component): void {
+  const described = new Set(
+    root.getAllSubcomponents("vtimezone").map((zone) => String(zone.getFirstPropertyValue("tzid"))),
+  );
+  for (const name of ZONED)
+    for (const prop of event.getAllProperties(name)) {
+      const tzid = prop.getParameter("tzid");
+      if (typeof tzid !== "string" || isTimeZone(tzid) || described.has(tzid)) continue;
+      const uid = event.getFirstPropertyValue("uid");
+      throw new IcsError(
+        `event ${String(uid)}: ${name.toUpperCase()};TZID=${tzid} is an unknown time zone (not an IANA name, and no VTIMEZONE of the calendar describes it)`,
+      );
+    }
+}
+
 /**
  * Splits a calendar (an import) into calendar objects, one per UID, each a VCALENDAR text
  * with the VTIMEZONEs it refers to. Events without a UID get one.
@@ -106,7 +129,7 @@ export function splitObjects(text: string, newUid: () => string): Map<string, st
     const calendar = newCalendar();
     const used = new Set<string>();
     for (const event of events)
-      for (const name of ["dtstart", "dtend", "recurrence-id", "exdate", "rdate"])
+      for (const name of ZONED)
         for (const prop of event.getAllProperties(name)) {
           const tzid = prop.getParameter("tzid");
           if (typeof tzid === "string") used.add(tzid);
@@ -442,6 +465,7 @@ export function spanOf(text: string, userZone: string): { first: number; last: n
   let first = Number.POSITIVE_INFINITY;
   let last: number | null = Number.NEGATIVE_INFINITY;
   for (const event of root.getAllSubcomponents("vevent")) {
+    checkZones(root, event);
     const start = timingOf(event, "dtstart", userZone);
     if (!start) continue;
     const at = start.place(start.wall, start.isDate);

@@ -2,10 +2,15 @@
 // with a WAV file): OpenAI's Whisper, or a self-hosted whisper.cpp / faster-whisper server.
 // End-pointing runs here, so StopCapture is still pushed as soon as the user stops talking.
 import type { Readable } from "node:stream";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "../../api/json-depth.js";
 import type { SpeechToText } from "../../cic/speech-engines.js";
 import { type CaptureLimits, captureSpeech } from "../audio/capture.js";
 import { requireLanguage } from "../audio/errors.js";
 import { bytesToSamples, DEVICE_SAMPLE_RATE, encodeWav } from "../audio/pcm.js";
+import { readBounded } from "../bounded-body.js";
+
+/** The largest answer read: a transcript of 60 s of speech is a few kilobytes. */
+export const MAX_TRANSCRIPTION_BYTES = 1024 * 1024;
 
 export interface OpenAiAsrOptions {
   /** Server root, e.g. `http://127.0.0.1:8000` (the path `/v1/audio/transcriptions` is appended). */
@@ -66,12 +71,17 @@ export class OpenAiSpeechToText implements SpeechToText {
     }).catch((error: Error) => {
       throw new Error(`transcription server ${this.url} is unreachable: ${error.message}`);
     });
-    const body = await response.text();
+    const server = `transcription server ${this.url}`;
+    const body = (await readBounded(response, MAX_TRANSCRIPTION_BYTES, server)).toString("utf8");
     if (!response.ok) {
       throw new Error(
         `transcription server ${this.url} answered ${response.status}: ${body.slice(0, 300)}`,
       );
     }
+    if (nestsDeeperThan(body))
+      throw new Error(
+        `${server} sent JSON nesting arrays and objects deeper than ${MAX_JSON_DEPTH} levels`,
+      );
     let parsed: unknown;
     try {
       parsed = JSON.parse(body);

@@ -3,6 +3,10 @@
 import type { TextToSpeech } from "../../cic/speech-engines.js";
 import { encodeMp3, readMp3FrameHeader } from "../audio/mp3.js";
 import { decodeWav, isWav } from "../audio/pcm.js";
+import { readBounded } from "../bounded-body.js";
+
+/** The largest answer read: a sentence of speech is far less (60 s of 24 kHz WAV: 2.9 MB). */
+export const MAX_SPEECH_BYTES = 16 * 1024 * 1024;
 
 export interface OpenAiTtsOptions {
   /** Server root, e.g. `http://127.0.0.1:8000` (the path `/v1/audio/speech` is appended). */
@@ -45,7 +49,7 @@ export class OpenAiTextToSpeech implements TextToSpeech {
     }).catch((error: Error) => {
       throw new Error(`TTS server ${this.url} is unreachable: ${error.message}`);
     });
-    const body = Buffer.from(await response.arrayBuffer());
+    const body = await readBounded(response, MAX_SPEECH_BYTES, `TTS server ${this.url}`);
     if (!response.ok) {
       throw new Error(
         `TTS server ${this.url} answered ${response.status}: ${body.toString("utf8", 0, 300)}`,
