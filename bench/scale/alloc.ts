@@ -21,7 +21,7 @@ const TURNS = Number(process.env["TURNS"] ?? 1000);
 const WARMUP = Number(process.env["WARMUP"] ?? 1000);
 const DEVICES = Number(process.env["DEVICES"] ?? 16);
 /** Turns in flight per side at once (1: one after the other). */
-const IN_FLIGHT = Number(process.env["IN_FLIGHT"] ?? 1);
+const IN_FLIGHT = Math.min(Number(process.env["IN_FLIGHT"] ?? 1), DEVICES);
 const BEFORE = process.env["BEFORE_NODE"];
 const ALLOC_PROF = process.env["ALLOC_PROF"];
 const TEXT = "ask bakery bot when are you open";
@@ -57,13 +57,18 @@ const sides: Node[] = [
     : []),
 ];
 
-/** `total` turns, IN_FLIGHT at a time, each on the next device (round robin). */
+/**
+ * `total` turns, IN_FLIGHT at a time, each on the next device; a device has one turn at a time
+ * (a second would supersede its first, cic.md §7.3): worker w takes devices w, w + IN_FLIGHT, …
+ */
 async function turns(n: Node, total: number) {
   let next = 0;
   await Promise.all(
-    Array.from({ length: IN_FLIGHT }, async () => {
-      while (next < total) {
-        const { client } = n.devices[next++ % n.devices.length]!;
+    Array.from({ length: IN_FLIGHT }, async (_, w) => {
+      const own = n.devices.filter((_, i) => i % IN_FLIGHT === w);
+      for (let k = 0; next < total; k++) {
+        next++;
+        const { client } = own[k % own.length]!;
         const r = await client.sendText(TEXT, { context: CONTEXT });
         if (r.status !== 200 || r.directives.length === 0)
           throw new Error(`${n.name}: turn answered ${r.status}`);

@@ -79,6 +79,21 @@ describe("Redis tick batch", { skip: !redisAvailable && "redis-server is not ins
     assert.deepEqual(await other.hgetall("h:read"), { b: "2" });
   });
 
+  it("stores a lone surrogate as U+FFFD, as a command sent alone does, failing nothing else", async () => {
+    const batch = tickBatch(connection);
+    const lone = "dialog-\ud800-end";
+    const [, , , alone] = await Promise.all([
+      batch.hset("h:lone", [`context:${lone}`, lone]),
+      batch.set("s:lone", lone, 60_000),
+      batch.hgetall("h:lone"),
+      // The same value as its own command (not through the batch), as ioredis writes it.
+      connection.set("s:lone-alone", lone).then(() => connection.get("s:lone-alone")),
+    ]);
+    assert.equal(alone, "dialog-\ufffd-end");
+    assert.deepEqual(await batch.hgetall("h:lone"), { "context:dialog-\ufffd-end": alone });
+    assert.equal(await batch.get("s:lone"), alone);
+  });
+
   it("fails only the command Redis refuses (a wrong type), not the others of its tick", async () => {
     const batch = tickBatch(connection);
     await other.set("a:string", "x");

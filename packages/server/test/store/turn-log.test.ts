@@ -71,6 +71,13 @@ function turnLogSuite(name: string, nodes: () => Promise<TurnLog[]>, skip?: stri
       }
     });
 
+    it("gives a turn back as recorded: quotes, escapes and non-ASCII text included", async () => {
+      const deviceId = unique("text-dev");
+      const text = 'say "hi" \\ then\nnext line — café 日本語 한국어 😀';
+      const recorded = await logs[0]!.record(entry({ deviceId, input: text, speech: text }));
+      for (const log of logs) assert.deepEqual(await log.list({ deviceId }), [recorded]);
+    });
+
     it("caps each list: a device's own turns outlive a busy log", async () => {
       const quiet = unique("quiet");
       const busy = unique("busy");

@@ -82,6 +82,8 @@ type Pending =
 /** Under this confidence an utterance outside a conversation is left to other abilities. */
 const MIN_CONFIDENCE = 0.6;
 const MIN_OPEN_CONFIDENCE = 0.35;
+/** A reading at least this sure is the user's request even when it finds nothing to act on. */
+const SURE = 0.9;
 const DAY = 86_400_000;
 const LOOK_AHEAD = 366 * DAY;
 const DEFAULT_LENGTH = 3_600_000;
@@ -423,6 +425,9 @@ class Turn {
     const from = this.when("from");
     const found = await this.matching(subject, from);
     if (found.length === 0 && !subject) return undefined;
+    // A guess at a move ("remind me to call the dentist next Monday at 9" read as moving
+    // "dentist") of an event that is not there is no move: routing goes on (the alerts).
+    if (found.length === 0 && this.#turn.recognition.confidence < SURE) return undefined;
     if (found.length === 0) return this.answer(this.notFoundText(subject, from));
     const to = this.#turn.recognition.slots["when"];
     const chosen = subject ? found.slice(0, 1) : found;

@@ -115,6 +115,21 @@ function fieldsOf(reply: unknown): Record<string, string> {
   return fields;
 }
 
+type WellFormed = { isWellFormed(): boolean; toWellFormed(): string };
+
+/**
+ * An argument as the packed array carries it: a number as ioredis sends it (its decimal text),
+ * a string with a lone surrogate (a device's header can carry one) with U+FFFD in its place, as
+ * ioredis's UTF-8 encoding wrote it: JSON.stringify would escape it as `\ud800`, which `cjson`
+ * refuses, failing every command of the tick.
+ */
+function packed(arg: Arg): string {
+  if (typeof arg === "number") return String(arg);
+  return (arg as unknown as WellFormed).isWellFormed()
+    ? arg
+    : (arg as unknown as WellFormed).toWellFormed();
+}
+
 /** The plain commands of the stores on one connection, sent one script call per tick. */
 export class RedisTickBatch {
   readonly #redis: Redis;
@@ -233,8 +248,7 @@ export class RedisTickBatch {
     for (const { name, gate, key, args } of batch) {
       keys.push(key);
       spec.push(name, gate, args.length);
-      // Numbers as ioredis sends them (their decimal text), not as JSON numbers.
-      for (const arg of args) spec.push(typeof arg === "number" ? String(arg) : arg);
+      for (const arg of args) spec.push(packed(arg));
     }
     // A Buffer: ioredis copies it into the command's bytes as is (a string argument is
     // concatenated into the command's text, then flattened by the socket write).
