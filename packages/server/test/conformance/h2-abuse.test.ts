@@ -169,7 +169,7 @@ describe("HTTP/2 abuse against the CIC port", { timeout: 120_000 }, () => {
     await bystanderServed("after endless CONTINUATION frames");
   });
 
-  it("answers 400 to streams within the limit whose body never comes; ends a connection that goes beyond", async () => {
+  it("answers 400 to streams within the limit whose body never comes; refuses one beyond before the SETTINGS ACK, ends the connection after", async () => {
     const events = (token: string) =>
       cicHeaders(running.url, "POST", "/v1/events", token, [
         ["content-type", "multipart/form-data; boundary=never"],
@@ -197,15 +197,53 @@ describe("HTTP/2 abuse against the CIC port", { timeout: 120_000 }, () => {
     assert.equal(within.raw.seen.goaway, undefined);
     assert.ok(!within.raw.seen.resets.has(1), "the downchannel stays");
 
-    // One stream more than advertised, after the SETTINGS were acknowledged: nghttp2 (Node's
-    // HTTP/2) takes it as a connection error and the connection ends; nothing else does.
+    // Before the device acknowledged the server's SETTINGS (the frames leave with the preface,
+    // before anything is read): the 101st stream is refused alone (RFC 9113 §5.1.2, §6.5.3),
+    // the downchannel and the other 99 stay. No END_STREAM: each stays open while the burst is
+    // read, whatever the server answers meanwhile.
+    const early = new RawH2(running.url);
+    raws.push(early);
+    await early.ready;
+    const earlyToken = within.token;
+    const earlyIds = Array.from({ length: 101 }, (_, i) => 1 + 2 * i);
+    early.write(
+      Buffer.concat(
+        earlyIds.map((id) =>
+          early.request(
+            id,
+            id === 1
+              ? cicHeaders(running.url, "GET", "/v1/directives", earlyToken)
+              : cicHeaders(running.url, "GET", "/ping", earlyToken),
+          ),
+        ),
+      ),
+    );
+    await until(
+      () => early.seen.resets.has(201) || early.seen.closed,
+      30_000,
+      "the refusal of the 101st stream",
+    );
+    assert.equal(early.seen.resets.get(201), ERROR.REFUSED_STREAM, "RST_STREAM REFUSED_STREAM");
+    await until(() => early.seen.answered.has(1), 30_000, "the downchannel's answer");
+    assert.equal(early.seen.closed, false, "the connection stays");
+    assert.equal(early.seen.goaway, undefined);
+    assert.ok(!early.seen.resets.has(1), "the downchannel stays");
+
+    // One stream more than advertised after the SETTINGS were acknowledged: nghttp2 (Node's
+    // HTTP/2) takes it as a connection error; Node destroys the session: RST_STREAM
+    // INTERNAL_ERROR on every stream it had answered (the downchannel), GOAWAY INTERNAL_ERROR
+    // if it gets out, the socket closed (docs/security.md "Streams past the limit"). Nothing
+    // else is affected.
     const beyond = await withDownchannel();
-    const over = Array.from({ length: 150 }, (_, i) => 3 + 2 * i);
+    const over = Array.from({ length: 100 }, (_, i) => 3 + 2 * i);
     await beyond.raw.send(
       Buffer.concat(over.map((id) => beyond.raw.request(id, events(beyond.token)))),
     );
     await Promise.race([beyond.raw.closed, new Promise((r) => setTimeout(r, 30_000))]);
     assert.ok(beyond.raw.seen.closed, "the connection that went beyond the limit is ended");
+    assert.equal(beyond.raw.seen.resets.get(1), ERROR.INTERNAL_ERROR, "the downchannel is reset");
+    // The GOAWAY is written as the socket is destroyed: over TLS it may not arrive.
+    if (beyond.raw.seen.goaway) assert.equal(beyond.raw.seen.goaway.code, ERROR.INTERNAL_ERROR);
     assert.ok(
       over.filter((id) => beyond.raw.seen.answered.has(id)).length < 100,
       "no more than the limit was served",

@@ -81,26 +81,29 @@ export class RedisDeviceStateStore implements DeviceStateStore {
       if (this.#renewed.size > RENEWALS_KEPT)
         this.#renewed.delete(this.#renewed.keys().next().value!);
     }
+    const written = this.#batch.hset(key, fields);
+    // Most writes renew nothing: one promise for the caller, no list of two.
+    if (!renew) {
+      await this.guard(written);
+      return;
+    }
     await this.guard(
-      Promise.all([
-        this.#batch.hset(key, fields),
-        renew ? this.#batch.pexpire(key, DEVICE_TTL_MS) : undefined,
-      ]).catch((error: unknown) => {
+      Promise.all([written, this.#batch.pexpire(key, DEVICE_TTL_MS)]).catch((error: unknown) => {
         // Renew again next time: this one may not have reached Redis.
-        if (renew) this.#renewed.delete(deviceKey);
+        this.#renewed.delete(deviceKey);
         throw error;
       }),
     );
   }
 
   update(deviceKey: string, context: readonly ContextObject[]): Promise<void> {
-    return this.#set(
-      deviceKey,
-      context.flatMap((item) => [
+    const fields: string[] = [];
+    for (const item of context)
+      fields.push(
         `context:${item.header.namespace}.${item.header.name}`,
         JSON.stringify(item.payload),
-      ]),
-    );
+      );
+    return this.#set(deviceKey, fields);
   }
 
   setLanguage(deviceKey: string, language: Language): Promise<void> {
