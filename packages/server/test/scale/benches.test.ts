@@ -1,0 +1,67 @@
+// The scale-out benches as docs/benchmarks.md shows them (`npm run bench -- scale`,
+// `scale-alloc`, `scale-downchannels`), run at a tiny size: each still starts its nodes, Redis
+// and devices, and prints the figures the docs read (throughput ratio and added p99, allocation
+// per turn, downchannels per node). The figures themselves are the bench's, on a quiet machine.
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+
+const REPO = fileURLToPath(new URL("../../../..", import.meta.url));
+
+/** Runs `npm run bench -- <name>` with these settings; resolves with what it printed. */
+function bench(name: string, env: Record<string, string>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("npm", ["run", "--silent", "bench", "--", name], {
+      cwd: REPO,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    const timer = setTimeout(() => child.kill("SIGKILL"), 240_000);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(out);
+      else reject(new Error(`npm run bench -- ${name} exited ${code}:\n${out.slice(-3000)}`));
+    });
+  });
+}
+
+describe("the scale-out benches, at a tiny size", () => {
+  it("scale: memory node against Redis node, and pushes across nodes", async () => {
+    const out = await bench("scale", {
+      ROUNDS: "1",
+      TURNS: "80",
+      BLOCKS: "2",
+      CLIENTS: "4",
+      PACED: "40",
+      PUSHES: "10",
+      PIN: "0",
+    });
+    assert.match(out, /median throughput ratio redis-a\/memory \d+\.\d+ \(target ≥ 0\.85\)/);
+    assert.match(out, /added p99 at \d+ turns\/s per side: median of rounds -?\d+\.\d+ ms/);
+    assert.match(out, /Redis commands sent per turn \(median of rounds\) \d+\.\d+/);
+    assert.match(out, /p99 local \d+\.\d+ ms, cross-node \d+\.\d+ ms \(target ≤ local \+ 5 ms\)/);
+  });
+
+  it("scale-alloc: what a text turn allocates on each side", async () => {
+    const out = await bench("scale-alloc", { ROUNDS: "1", TURNS: "40", WARMUP: "10" });
+    assert.match(out, /\| memory \| \d+\.\d+ /);
+    assert.match(out, /\| redis \| \d+\.\d+ /);
+  });
+
+  it("scale-downchannels: downchannels over three nodes and the directory in Redis", async () => {
+    const out = await bench("scale-downchannels", { DEVICES: "90" });
+    assert.match(out, /opened 90 \(refused 0\)/);
+    for (const node of ["node1", "node2", "node3"])
+      assert.match(out, new RegExp(`\\| ${node} \\| 30 \\| 30 \\|`));
+    assert.match(out, /directory in Redis: 90 entries/);
+  });
+});
