@@ -14,12 +14,14 @@
 //      another), so every side meets the same stalls of a shared machine; p50/p90/p99 per side
 //      and round; the added p99 is Redis minus memory (median of the rounds, and over all the
 //      rounds' turns together), with the turns slower than STALL_MS and the nodes' GC pauses
-//      counted per side. With PIN (default when taskset is present and the machine has two
-//      CPUs or more) the paced turns run with every node on the upper half of the CPUs and
-//      this process and redis-server on the lower half, the same for every side: a node never
-//      waits for the devices' or Redis's process to leave its CPU, as with Redis on its own
-//      machine. The closed-loop blocks are not pinned (the throughput ratio includes
-//      redis-server's CPU on the same machine).
+//      counted per side. With PIN=1 (where taskset is present and the machine has two CPUs
+//      or more) the paced turns run with every node on the upper half of the CPUs and this
+//      process and redis-server on the lower half, the same for every side: a node never waits
+//      for the devices' or Redis's process to leave its CPU, as with Redis on its own machine.
+//      Unpinned is the default: on a 2-CPU machine pinning puts every node on one CPU, and
+//      with three or four sides each one's tail is the others' GC pauses (docs/benchmarks.md).
+//      The closed-loop blocks are never pinned (the throughput ratio includes redis-server's
+//      CPU on the same machine).
 //   Per node (node-probe.ts): bytes allocated and promoted per turn in the closed loop, the
 //   collections by kind per 1,000 turns in the closed loop and the paced turns, and each paced
 //   turn slower than SLOW_MS set against the GC pauses it overlapped (its node's, another
@@ -56,9 +58,7 @@ const STALL_MS = Number(process.env["STALL_MS"] ?? 50);
 const SLOW_MS = Number(process.env["SLOW_MS"] ?? 10);
 const RATE_SHARE = Number(process.env["RATE_SHARE"] ?? 0.1);
 const CPUS = availableParallelism();
-const PIN =
-  (process.env["PIN"] ?? (CPUS >= 2 && spawnSync("taskset", ["-V"]).status === 0 ? "1" : "0")) ===
-  "1";
+const PIN = process.env["PIN"] === "1" && CPUS >= 2 && spawnSync("taskset", ["-V"]).status === 0;
 const PUSHES = Number(process.env["PUSHES"] ?? 200);
 const BEFORE = process.env["BEFORE_NODE"];
 const CONTROL = process.env["CONTROL"] === "1";
