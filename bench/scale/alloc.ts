@@ -14,7 +14,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { answer } from "../../packages/server/test/helpers/extension-server.js";
 import { startRedis } from "../../packages/server/test/helpers/redis.js";
-import { ask, closeNode, forkNode, type Heap, type Node } from "./fork-node.js";
+import { ask, closeNode, forkNode, type Heap, instantExtension, type Node } from "./fork-node.js";
 
 const ROUNDS = Number(process.env["ROUNDS"] ?? 5);
 const TURNS = Number(process.env["TURNS"] ?? 1000);
@@ -33,13 +33,8 @@ const CONTEXT = [
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const gc = (globalThis as { gc?: () => void }).gc;
 
-const body = JSON.stringify(answer("We open at seven."));
-const ext = createServer((req, res) => {
-  req.resume();
-  req.on("end", () => res.writeHead(200, { "content-type": "application/json" }).end(body));
-});
-await new Promise<void>((resolve) => ext.listen(0, "127.0.0.1", resolve));
-const extensionUrl = `http://127.0.0.1:${(ext.address() as AddressInfo).port}`;
+const extension = await instantExtension("We open at seven.");
+const extensionUrl = extension.url;
 const redis = await startRedis();
 
 const sides: Node[] = [
@@ -123,5 +118,5 @@ for (const n of sides) {
 }
 
 for (const n of sides) await closeNode(n);
-ext.close();
+await extension.close();
 await redis.stop();

@@ -1,7 +1,10 @@
 // One Clover node in a process of its own (node.ts, with node-probe.ts preloaded), as the
 // scale benches start them, and the questions they ask it (node-probe.ts, node.ts).
 import { type ChildProcess, fork } from "node:child_process";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { DeviceClient } from "@clover/device";
+import { answer } from "../../packages/server/test/helpers/extension-server.js";
 
 export interface Node {
   name: string;
@@ -95,4 +98,23 @@ export async function closeNode(n: Node): Promise<void> {
   const exited = new Promise((r) => (n.child.exitCode === null ? n.child.once("exit", r) : r(0)));
   n.child.send({ type: "close" });
   await exited;
+}
+
+/**
+ * The benches' extension: answers every request at once with the same spoken text (no
+ * signature check: the same for every side). Resolves with its URL and a close.
+ */
+export async function instantExtension(
+  text: string,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const body = JSON.stringify(answer(text));
+  const ext = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => res.writeHead(200, { "content-type": "application/json" }).end(body));
+  });
+  await new Promise<void>((resolve) => ext.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(ext.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => ext.close(() => resolve())),
+  };
 }

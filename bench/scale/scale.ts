@@ -46,7 +46,7 @@ import type { DeviceClient } from "@clover/device";
 import { Redis } from "ioredis";
 import { answer } from "../../packages/server/test/helpers/extension-server.js";
 import { startRedis } from "../../packages/server/test/helpers/redis.js";
-import { ask, forkNode, type Heap, type Node } from "./fork-node.js";
+import { ask, forkNode, type Heap, instantExtension, type Node } from "./fork-node.js";
 
 const ROUNDS = Number(process.env["ROUNDS"] ?? 5);
 const TURNS = Number(process.env["TURNS"] ?? 1200);
@@ -80,14 +80,9 @@ const f = (n: number) => n.toFixed(2);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const gc = (globalThis as { gc?: () => void }).gc;
 
-// The extension: answers every request at once (no signature check: the same for every side).
-const body = JSON.stringify(answer("We open at seven."));
-const ext = createServer((req, res) => {
-  req.resume();
-  req.on("end", () => res.writeHead(200, { "content-type": "application/json" }).end(body));
-});
-await new Promise<void>((resolve) => ext.listen(0, "127.0.0.1", resolve));
-const extUrl = `http://127.0.0.1:${(ext.address() as AddressInfo).port}`;
+// The extension: answers every request at once (the same for every side).
+const ext = await instantExtension("We open at seven.");
+const extUrl = ext.url;
 const redis = await startRedis();
 /** The bench's own connection to Redis: reads the server's command counters. */
 const stats = new Redis(redis.url);
@@ -566,6 +561,6 @@ for (const n of [...sides, other]) {
 await Promise.all(
   children.map((c) => new Promise((r) => (c.exitCode === null ? c.once("exit", r) : r(0)))),
 );
-ext.close();
+await ext.close();
 stats.disconnect();
 await redis.stop();
