@@ -10,9 +10,6 @@
 // ALLOC_PROF=<dir>: a sampling heap profile of each side's blocks (bench/profile-summary.mjs;
 // ALLOC_SURVIVORS=1 keeps only what outlived the young generation).
 // Needs redis-server. Run: npm run bench -- scale-alloc  (ROUNDS, TURNS, WARMUP, DEVICES, IN_FLIGHT)
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { answer } from "../../packages/server/test/helpers/extension-server.js";
 import { startRedis } from "../../packages/server/test/helpers/redis.js";
 import { ask, closeNode, forkNode, type Heap, instantExtension, type Node } from "./fork-node.js";
 

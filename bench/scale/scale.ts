@@ -38,13 +38,10 @@
 //   HEAP_SNAPSHOT=<dir>: each node's heap at the end)
 import { type ChildProcess, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { availableParallelism, loadavg } from "node:os";
 import { PerformanceObserver } from "node:perf_hooks";
 import type { DeviceClient } from "@clover/device";
 import { Redis } from "ioredis";
-import { answer } from "../../packages/server/test/helpers/extension-server.js";
 import { startRedis } from "../../packages/server/test/helpers/redis.js";
 import { ask, forkNode, type Heap, instantExtension, type Node } from "./fork-node.js";
 
