@@ -42,6 +42,8 @@ describe("clover device run", () => {
         "--for",
         "3",
         "ask music box to play jazz",
+        // 1 s at --speed 20 is 20 s of media: the progress reports the extension asked for
+        ":wait 1",
         "turn up the volume",
         "mute",
         ":pause",

@@ -258,7 +258,7 @@ describe("clover serve and the commands that talk to it", () => {
     ]);
     assert.equal(refused.code, 1);
     assert.match(refused.stderr, /intents\[0\]\.slots\[0\]\.type: .*CLOVA\.NOPE/);
-    assert.match(refused.stderr, /\(en model\)/);
+    assert.match(refused.stderr, /^ {2}en model: intents\[0\]/m);
     const list = await run(["--json", "ext", "list"]);
     const ids = JSON.parse(list.stdout).map((e: { id: string }) => e.id);
     assert.deepEqual(ids.sort(), [...(info["extensions"] as string[]), "com.example.hello"].sort());

@@ -372,7 +372,7 @@ export function registerDeviceCommands(program: Command): void {
       try {
         out.info(
           out.ce.dim(
-            `device on ${url}; ${terminal.alerts.all.length} alert(s) kept. Type what you say; :next :previous :pause :resume :stop press buttons, :state shows the device, :quit ends.`,
+            `device on ${url}; ${terminal.alerts.all.length} alert(s) kept. Type what you say; :next :previous :pause :resume :stop press buttons, :state shows the device, :wait N lets N seconds pass, :quit ends.`,
           ),
         );
         const run = async (line: string): Promise<boolean> => {
@@ -380,8 +380,13 @@ export function registerDeviceCommands(program: Command): void {
           if (text === "") return true;
           if (!out.json) out.line(`${out.c.green("you›")} ${text}`);
           if (text === ":quit" || text === ":q") return false;
+          const wait = /^:wait\s+(\d+(?:\.\d+)?)$/.exec(text);
           if (text === ":state") terminal.printState();
-          else if (text.startsWith(":")) {
+          else if (wait) {
+            const seconds = Number(wait[1]);
+            if (seconds > 3600) out.warn(":wait: expected seconds from 0 to 3600");
+            else await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+          } else if (text.startsWith(":")) {
             try {
               await terminal.press(text.slice(1));
             } catch (error) {
