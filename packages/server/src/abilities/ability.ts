@@ -49,6 +49,11 @@ export interface Ability {
    * ability is never invoked by name), compiled once, on first use, by the router.
    */
   readonly models?: Partial<Record<Language, AbilityModel>>;
+  /**
+   * Asked only after every other ability that understood the utterance, however sure it is
+   * (small talk: "good night" is a home scene's name first).
+   */
+  readonly lastResort?: boolean;
   /** How the models are compiled (a lower threshold where open slots lower confidence). */
   readonly modelOptions?: { threshold?: number };
   /**

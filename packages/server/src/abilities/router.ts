@@ -180,8 +180,12 @@ export class AbilityRouter {
     }
     // At equal confidence an exact match is surer than a statistical guess.
     const exact = (u: Understood) => (u.recognition.layer === "exact" ? 1 : 0);
+    const last = (u: Understood) => (u.ability.lastResort ? 1 : 0);
     return found.sort(
-      (a, b) => b.recognition.confidence - a.recognition.confidence || exact(b) - exact(a),
+      (a, b) =>
+        last(a) - last(b) ||
+        b.recognition.confidence - a.recognition.confidence ||
+        exact(b) - exact(a),
     );
   }
 

@@ -54,6 +54,7 @@ const SAY: Record<Exclude<SmallTalkIntent, "HelloIntent">, Record<Language, stri
 export function smallTalkAbility(clock: Clock): Ability {
   return {
     id: "ability:small-talk",
+    lastResort: true,
     models: smallTalkModels,
     async handle(turn): Promise<AbilityAnswer | undefined> {
       const { language, timeZone } = turn.device;
