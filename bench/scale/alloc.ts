@@ -11,7 +11,16 @@
 // ALLOC_SURVIVORS=1 keeps only what outlived the young generation).
 // Needs redis-server. Run: npm run bench -- scale-alloc  (ROUNDS, TURNS, WARMUP, DEVICES, IN_FLIGHT)
 import { startRedis } from "../../packages/server/test/helpers/redis.js";
-import { ask, closeNode, forkNode, type Heap, instantExtension, type Node } from "./fork-node.js";
+import {
+  ask,
+  closeNode,
+  forkNode,
+  type Heap,
+  instantExtension,
+  type Node,
+  TEXT,
+  TURN_CONTEXT,
+} from "./fork-node.js";
 
 const ROUNDS = Number(process.env["ROUNDS"] ?? 5);
 const TURNS = Number(process.env["TURNS"] ?? 1000);
@@ -21,12 +30,6 @@ const DEVICES = Number(process.env["DEVICES"] ?? 16);
 const IN_FLIGHT = Math.min(Number(process.env["IN_FLIGHT"] ?? 1), DEVICES);
 const BEFORE = process.env["BEFORE_NODE"];
 const ALLOC_PROF = process.env["ALLOC_PROF"];
-const TEXT = "ask bakery bot when are you open";
-/** What a device reports with every event (cic.md §4), as in bench/scale/scale.ts. */
-const CONTEXT = [
-  { header: { namespace: "Device", name: "Display" }, payload: { size: "none" } },
-  { header: { namespace: "Speaker", name: "VolumeState" }, payload: { volume: 7, muted: false } },
-];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -61,7 +64,7 @@ async function turns(n: Node, total: number) {
       for (let k = 0; next < total; k++) {
         next++;
         const { client } = own[k % own.length]!;
-        const r = await client.sendText(TEXT, { context: CONTEXT });
+        const r = await client.sendText(TEXT, { context: TURN_CONTEXT });
         if (r.status !== 200 || r.directives.length === 0)
           throw new Error(`${n.name}: turn answered ${r.status}`);
       }

@@ -6,6 +6,14 @@ import type { AddressInfo } from "node:net";
 import { DeviceClient } from "@clover/device";
 import { answer } from "../../packages/server/test/helpers/extension-server.js";
 
+/** What the scale benches' devices say: one text turn to the bench's extension. */
+export const TEXT = "ask bakery bot when are you open";
+/** What a device reports with every event (cic.md §4): written to the device record each turn. */
+export const TURN_CONTEXT = [
+  { header: { namespace: "Device", name: "Display" }, payload: { size: "none" } },
+  { header: { namespace: "Speaker", name: "VolumeState" }, payload: { volume: 7, muted: false } },
+];
+
 export interface Node {
   name: string;
   child: ChildProcess;

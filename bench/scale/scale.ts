@@ -43,7 +43,15 @@ import { PerformanceObserver } from "node:perf_hooks";
 import type { DeviceClient } from "@clover/device";
 import { Redis } from "ioredis";
 import { startRedis } from "../../packages/server/test/helpers/redis.js";
-import { ask, forkNode, type Heap, instantExtension, type Node } from "./fork-node.js";
+import {
+  ask,
+  forkNode,
+  type Heap,
+  instantExtension,
+  type Node,
+  TEXT,
+  TURN_CONTEXT,
+} from "./fork-node.js";
 
 const ROUNDS = Number(process.env["ROUNDS"] ?? 5);
 const TURNS = Number(process.env["TURNS"] ?? 1200);
@@ -61,12 +69,6 @@ const BEFORE = process.env["BEFORE_NODE"];
 const CONTROL = process.env["CONTROL"] === "1";
 /** ALLOC_PROF=<dir>: a sampling heap profile of each node's closed-loop blocks (node-probe.ts). */
 const ALLOC_PROF = process.env["ALLOC_PROF"];
-const TEXT = "ask bakery bot when are you open";
-/** What a device reports with every event (cic.md §4): written to the device record each turn. */
-const CONTEXT = [
-  { header: { namespace: "Device", name: "Display" }, payload: { size: "none" } },
-  { header: { namespace: "Speaker", name: "VolumeState" }, payload: { volume: 7, muted: false } },
-];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const pct = (xs: number[], p: number) => {
@@ -107,7 +109,7 @@ async function node(
 }
 
 async function turn(client: DeviceClient) {
-  const r = await client.sendText(TEXT, { context: CONTEXT });
+  const r = await client.sendText(TEXT, { context: TURN_CONTEXT });
   if (r.status !== 200 || r.directives.length === 0)
     throw new Error(`turn answered ${r.status} ${JSON.stringify(r.directives)}`);
 }
