@@ -41,6 +41,12 @@ export function alertsState(
   return { all, active: infos(state?.["activeAlerts"]) ?? [] };
 }
 
+/**
+ * How long an alert sent to a device may stay unconfirmed before a context without it has it
+ * sent again (a device setting several alerts reports them one event at a time).
+ */
+export const RESEND_AFTER_MS = 60_000;
+
 export class AlertsEvents {
   constructor(private readonly alerts: AlertsService) {}
 
@@ -197,8 +203,14 @@ export class AlertsEvents {
           await this.alerts.store.setStatus(alert.token, "ringing", now);
       } else if (onDevice.has(alert.token)) {
         if (alert.status === "sent") await this.alerts.store.setStatus(alert.token, "set", now);
-      } else if (alert.status === "set" || alert.status === "ringing") {
-        // The device lost an alert it had confirmed: give it back.
+      } else if (
+        alert.status === "set" ||
+        alert.status === "ringing" ||
+        (alert.status === "sent" && now - alert.updatedAt >= RESEND_AFTER_MS)
+      ) {
+        // The device lost an alert it had confirmed (or never confirmed one sent a while ago):
+        // give it back, once — its events until it confirms carry a context without it.
+        if (alert.status !== "ringing") await this.alerts.store.setStatus(alert.token, "sent", now);
         directives.push(setAlert(alert, this.alerts.speechUrl));
       }
     }

@@ -6,7 +6,7 @@ import type { DeviceInfo, Language, PassThroughDirective } from "../../assistant
 import type { AlertRecord, AlertRepeat, AlertType } from "../../store/alerts.js";
 import type { AbilityAnswer, AbilityTurn } from "../ability.js";
 import { instantOf, wallTimeAt } from "../time/zone.js";
-import { ALARM_CUES, SCHEDULE_WORDS } from "./models/values.js";
+import { ALARM_CUES, OTHER_LISTS, SCHEDULE_WORDS } from "./models/values.js";
 import { describe as describeAlert, durationPhrase, SAY, whenPhrase } from "./phrases.js";
 import { alertCard, deleteAlert, listCard, setAlert, stopAlert } from "./protocol.js";
 import type { AlertsService } from "./service.js";
@@ -35,6 +35,12 @@ interface Pending {
 }
 
 const DEFAULT_SNOOZE_MS = 5 * 60_000;
+/** Intents about the alerts as a list, which "delete my notes" must not reach. */
+const LISTS = new Set<string | null>([
+  "ListAlertsIntent",
+  "DeleteAlertIntent",
+  "DeleteAllAlertsIntent",
+]);
 
 export class AlertsHandler {
   constructor(private readonly alerts: AlertsService) {}
@@ -46,6 +52,8 @@ export class AlertsHandler {
       if (answered) return answered;
     }
     const { recognition } = turn;
+    if (!recognition.slots["kind"] && OTHER_LISTS.test(turn.text) && LISTS.has(recognition.intent))
+      return undefined;
     switch (recognition.intent) {
       case "SetAlarmIntent":
         // Without a word for an alarm it is someone else's (a calendar event): decline.
@@ -363,19 +371,23 @@ export class AlertsHandler {
     );
   }
 
-  /** "stop" while an alert rings: StopAlert (cic.md §13.6); otherwise not ours. */
+  /**
+   * "stop" while an alert rings: StopAlert (cic.md §13.6). With nothing ringing, "stop the
+   * timer" or "turn off the alarm" cancels one (as "cancel the timer" does); a bare "stop" is
+   * not ours (the player's, for one).
+   */
   async #stop(turn: AbilityTurn): Promise<AbilityAnswer | undefined> {
     const ringing = this.#ringing(turn.device);
-    if (ringing.length === 0) return undefined;
-    return { speech: [], directives: ringing.map((a) => stopAlert(a)) };
+    if (ringing.length > 0) return { speech: [], directives: ringing.map((a) => stopAlert(a)) };
+    return kindOf(turn.recognition.slots["kind"]) ? this.#delete(turn) : undefined;
   }
 
   /** Stops the ringing alert and sets a one-shot alert of the same kind a few minutes on. */
   async #snooze(turn: AbilityTurn): Promise<AbilityAnswer | undefined> {
     const { device, recognition } = turn;
     const ringing = this.#ringing(device);
-    if (ringing.length === 0) return undefined;
     const language = device.language;
+    if (ringing.length === 0) return speak(SAY.nothingRinging(language), language);
     const length = durationOf(recognition.slots["duration"]) ?? DEFAULT_SNOOZE_MS;
     const directives = ringing.map((a) => stopAlert(a));
     for (const active of ringing) {
@@ -442,6 +454,9 @@ export class AlertsHandler {
       pending.tokens?.includes(a.token),
     );
     if (alerts.length === 0) return undefined;
+    // "Delete all my reminders" asked which timer: a new request, not the answer.
+    const named = kindOf(recognition.slots["kind"]);
+    if (named && !alerts.some((a) => a.type === named)) return undefined;
     let chosen: AlertRecord[];
     if (/\b(all|both|every)\b|全部|両方|すべて|どっちも|전부|다|둘 다|모두/u.test(text))
       chosen = alerts;

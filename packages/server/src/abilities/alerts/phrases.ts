@@ -140,8 +140,8 @@ export function describe(alert: AlertRecord, now: number, language: Language): s
       alert.type === "ALARM"
         ? `an alarm ${repeat ? `${repeat} at ${clockOf(alert, language)}` : `for ${when}`}`
         : alert.type === "REMINDER"
-          ? `a reminder to ${label ?? "…"} ${repeat ? `${repeat} at ${clockOf(alert, language)}` : `at ${when}`}`
-          : `${label ?? "an action"} at ${when}`;
+          ? `a reminder to ${label ? yours(label) : "…"} ${repeat ? `${repeat} at ${clockOf(alert, language)}` : atWhen(when)}`
+          : `${label ? yours(label) : "an action"} ${atWhen(when)}`;
     return base;
   }
   if (language === "ja") {
@@ -187,13 +187,13 @@ export const SAY = {
       }
       case "REMINDER":
         if (language === "en")
-          return `OK, I'll remind you to ${alert.label} ${repeat ? `${repeat} at ${clock}` : `at ${when}`}.`;
+          return `OK, I'll remind you to ${yours(alert.label ?? "")} ${repeat ? `${repeat} at ${clock}` : atWhen(when)}.`;
         if (language === "ja")
           return `${repeat ? `${repeat}${clock}` : when}に「${alert.label}」とお知らせします。`;
         return `${repeat ? `${repeat} ${clock}` : when}에 '${alert.label}' 알려 드릴게요.`;
       default:
         if (language === "en")
-          return `OK, at ${when} I'll ${lowerFirst(alert.label ?? "do that")}.`;
+          return `OK, ${atWhen(when)} I'll ${lowerFirst(yours(alert.label ?? "do that"))}.`;
         if (language === "ja") return `${when}に「${alert.label}」を実行します。`;
         return `${when}에 '${alert.label}' 할게요.`;
     }
@@ -286,6 +286,11 @@ export const SAY = {
     if (language === "ja") return `${description}です。`;
     return `${description}이에요.`;
   },
+  nothingRinging(language: Language): string {
+    if (language === "en") return "Nothing is ringing right now.";
+    if (language === "ja") return "いま鳴っているアラームはありません。";
+    return "지금 울리는 알람이 없어요.";
+  },
   snoozed(ms: number, language: Language): string {
     const length = durationPhrase(ms, language);
     if (language === "en") return `Snoozed for ${length}.`;
@@ -294,7 +299,7 @@ export const SAY = {
   },
   ringing(alert: AlertRecord, language: Language): string {
     if (alert.type === "REMINDER") {
-      if (language === "en") return `Reminder: ${alert.label ?? ""}`;
+      if (language === "en") return `Reminder: ${yours(alert.label ?? "")}`;
       if (language === "ja") return `リマインダーです。${alert.label ?? ""}`;
       return `리마인더예요. ${alert.label ?? ""}`;
     }
@@ -304,6 +309,28 @@ export const SAY = {
 
 function capital(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** English time words after a verb: "at 5 PM", "tomorrow at 5 PM", "on Friday at 5 PM". */
+function atWhen(when: string): string {
+  if (/^(?:\d|noon|midnight)/i.test(when)) return `at ${when}`;
+  return /^tomorrow/i.test(when) ? when : `on ${when}`;
+}
+
+const SPEAKER_WORDS: Record<string, string> = {
+  i: "you",
+  "i'm": "you're",
+  me: "you",
+  my: "your",
+  mine: "yours",
+  myself: "yourself",
+};
+
+/** The user's own words said back to them: "take my pills" → "take your pills" (English). */
+export function yours(text: string): string {
+  return text
+    .replace(/\bI am\b/g, "you are")
+    .replace(/\b(?:I'm|I|me|my|mine|myself)\b/gi, (word) => SPEAKER_WORDS[word.toLowerCase()]!);
 }
 
 function lowerFirst(text: string): string {

@@ -5,12 +5,14 @@
 // and language under the platform's secret (the same on every node), and stops working when
 // the reminder is deleted or its text changes. The audio is synthesized on request by the
 // platform's TTS, so any node can serve it and nothing is stored.
+
 import { timingSafeEqual } from "node:crypto";
 import { type AnyRequest, type AnyResponse, ApiError } from "../../api/http.js";
 import type { Language } from "../../assistant/turn.js";
 import type { TextToSpeech } from "../../cic/speech-engines.js";
 import type { AlertRecord, AlertStore } from "../../store/alerts.js";
 import type { SecretBox } from "../../store/secret-box.js";
+import { yours } from "./phrases.js";
 
 export const SPEECH_PATH = /^\/alerts\/v1\/speech\/([0-9A-Za-z-]{1,64})\.mp3$/;
 const MAC_PURPOSE = "alerts.speech";
@@ -22,7 +24,7 @@ export function reminderSpeech(alert: AlertRecord): { text: string; language: La
   const label = alert.label ?? "";
   const language = (alert.language as Language | undefined) ?? guessLanguage(label);
   const text = {
-    en: `Reminder: ${label}.`,
+    en: `Reminder: ${yours(label)}.`,
     ja: `リマインダーです。${label}。`,
     ko: `알림입니다. ${label}.`,
   }[language];

@@ -1,5 +1,5 @@
 // The time and the date, asked by voice: "what time is it", "what's the time in London",
-// "what day is it tomorrow". Answered in the device's time zone (cic/interfaces/time-zone.ts:
+// "what day is it tomorrow", "how many days until Christmas". Answered in the device's time zone (cic/interfaces/time-zone.ts:
 // its settings, the account's profile, its clock's offset, then CLOVER_DEFAULT_TIME_ZONE).
 import type { DeviceInfo, Language } from "../../assistant/turn.js";
 import type { Ability, AbilityAnswer, AbilityTurn } from "../ability.js";
@@ -65,18 +65,42 @@ function dateAnswer(turn: AbilityTurn, now: number): string | undefined {
   return `${which ? `${withParticle(which, "은", "는")} ` : ""}${withParticle(said, "이에요", "예요")}.`;
 }
 
+/** "How many days until Christmas": the days from today to that date, and the date. */
+function daysUntilAnswer(turn: AbilityTurn, now: number): string | undefined {
+  const language = turn.device.language;
+  const today = localDate(now, zoneOf(turn.device));
+  const date = turn.recognition.slots["day"]?.value;
+  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;
+  const days = Math.round((Date.parse(date) - Date.parse(today)) / 86_400_000);
+  const said = spokenDate(date, language, date.slice(0, 4) !== today.slice(0, 4));
+  if (language === "en") {
+    if (days === 0) return `That's today, ${said}.`;
+    if (days < 0) return `That was ${-days} ${-days === 1 ? "day" : "days"} ago, ${said}.`;
+    return days === 1 ? `That's tomorrow, ${said}.` : `That's in ${days} days, on ${said}.`;
+  }
+  if (language === "ja") {
+    if (days === 0) return `${said}は今日です。`;
+    return days < 0 ? `${said}は${-days}日前でした。` : `${said}まであと${days}日です。`;
+  }
+  if (days === 0) return `${withParticle(said, "은", "는")} 오늘이에요.`;
+  return days < 0
+    ? `${withParticle(said, "은", "는")} ${-days}일 전이었어요.`
+    : `${said}까지 ${days}일 남았어요.`;
+}
+
+const ANSWERS: Record<string, (turn: AbilityTurn, now: number) => string | undefined> = {
+  TimeIntent: timeAnswer,
+  DateIntent: dateAnswer,
+  DaysUntilIntent: daysUntilAnswer,
+};
+
 export function clockAbility(clock: Clock): Ability {
   return {
     id: "ability:clock",
     models: clockModels,
     async handle(turn): Promise<AbilityAnswer | undefined> {
       const now = clock.now();
-      const text =
-        turn.recognition.intent === "TimeIntent"
-          ? timeAnswer(turn, now)
-          : turn.recognition.intent === "DateIntent"
-            ? dateAnswer(turn, now)
-            : undefined;
+      const text = ANSWERS[turn.recognition.intent ?? ""]?.(turn, now);
       if (text === undefined) return undefined;
       return { speech: [{ type: "PlainText", lang: turn.device.language, value: text }] };
     },

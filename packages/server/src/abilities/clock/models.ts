@@ -5,7 +5,7 @@ import type { Language } from "../../assistant/turn.js";
 import type { AbilityModel } from "../ability.js";
 import { CITIES } from "./cities.js";
 
-type Phrases = Record<"TimeIntent" | "DateIntent", string[]>;
+type Phrases = Record<"TimeIntent" | "DateIntent" | "DaysUntilIntent", string[]>;
 
 const PHRASES: Record<Language, Phrases> = {
   en: {
@@ -43,6 +43,18 @@ const PHRASES: Record<Language, Phrases> = {
       "what day is <day>Christmas</day> this year",
       "what's the date <day>next Friday</day>",
     ],
+    DaysUntilIntent: [
+      "how many days until <day>Christmas</day>",
+      "how many days are left until <day>Christmas</day>",
+      "how many more days until <day>New Year's Day</day>",
+      "how many days until <day>Friday</day>",
+      "how many days to <day>December 25</day>",
+      "how long until <day>Christmas</day>",
+      "days until <day>Halloween</day>",
+      "how many days is it until <day>Valentine's Day</day>",
+      "how many days left until <day>next Monday</day>",
+      "count the days until <day>December 31</day>",
+    ],
   },
   ja: {
     TimeIntent: [
@@ -72,6 +84,13 @@ const PHRASES: Record<Language, Phrases> = {
       "<day>明日</day>は何曜日",
       "<day>12月25日</day>は何曜日ですか",
     ],
+    DaysUntilIntent: [
+      "<day>クリスマス</day>まであと何日",
+      "<day>クリスマス</day>まで何日",
+      "<day>クリスマス</day>まであと何日ある",
+      "<day>金曜日</day>まであと何日",
+      "<day>大晦日</day>まで何日ある",
+    ],
   },
   ko: {
     TimeIntent: [
@@ -100,6 +119,14 @@ const PHRASES: Record<Language, Phrases> = {
       "<day>내일</day>은 며칠이야",
       "<day>내일</day> 무슨 요일이야",
       "<day>12월 25일</day>은 무슨 요일이야",
+    ],
+    DaysUntilIntent: [
+      "<day>크리스마스</day>까지 며칠 남았어",
+      "<day>크리스마스</day>까지 며칠이야",
+      "<day>크리스마스</day>까지 며칠",
+      "<day>12월 25일</day>까지 며칠 남았어",
+      "<day>금요일</day>까지 며칠 남았어",
+      "<day>다음 주 월요일</day>까지 며칠 남았어",
     ],
   },
 };
@@ -139,6 +166,7 @@ export function phrasesOf(language: Language): Phrases {
   return {
     TimeIntent: grown(PHRASES[language].TimeIntent),
     DateIntent: grown(PHRASES[language].DateIntent),
+    DaysUntilIntent: grown(PHRASES[language].DaysUntilIntent),
   };
 }
 
@@ -164,6 +192,11 @@ export const clockModels: Partial<Record<Language, AbilityModel>> = Object.fromE
           name: "DateIntent",
           slots: [{ name: "day", type: "CLOVA.DATETIME" }],
           utterances: phrasesOf(language).DateIntent,
+        },
+        {
+          name: "DaysUntilIntent",
+          slots: [{ name: "day", type: "CLOVA.DATETIME" }],
+          utterances: phrasesOf(language).DaysUntilIntent,
         },
       ],
     },

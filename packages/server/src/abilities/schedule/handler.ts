@@ -502,7 +502,10 @@ class Turn {
   }
 
   async memoDelete(): Promise<AbilityAnswer> {
-    const all = this.slot("which") === "all";
+    const which = this.slot("which");
+    // "delete my notes": every note, as "delete all my notes" (English plural).
+    const all =
+      which === "all" || (which === undefined && /\b(?:notes|memos)\b/i.test(this.#turn.text));
     const memos = await this.#deps.memos.list(this.device.userId, all ? 1000 : 1);
     if (memos.length === 0) return this.answer(this.t.noMemos);
     const ids = memos.map((m) => m.id);

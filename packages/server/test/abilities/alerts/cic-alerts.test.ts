@@ -88,6 +88,39 @@ describe("alerts through CIC with a device that keeps them", () => {
     assert.equal(speaker.alerts.all.length, 0);
   });
 
+  it("cancels a timer that is not ringing on 'stop the timer'; 'snooze' with nothing ringing says so", async () => {
+    h.clock.value = Date.parse("2026-03-08T09:00:00Z");
+    await speaker.alerts.sendText("set a timer for 5 minutes");
+    assert.equal(speaker.alerts.all.length, 1);
+    const snooze = await speaker.alerts.sendText("snooze");
+    assert.equal(renderedText(snooze.directives), "Nothing is ringing right now.");
+    const stop = await speaker.alerts.sendText("stop the timer");
+    assert.ok(names(stop.directives).includes("Alerts.DeleteAlert"), names(stop.directives).join());
+    assert.equal(speaker.alerts.all.length, 0);
+    await speaker.alerts.sendText("set an alarm for 7 am");
+    const off = await speaker.alerts.sendText("turn off my alarm");
+    assert.ok(names(off.directives).includes("Alerts.DeleteAlert"), names(off.directives).join());
+    assert.equal(speaker.alerts.all.length, 0);
+  });
+
+  it("takes a new request asked 'which one?' as that request, not as the answer", async () => {
+    h.clock.value = Date.parse("2026-03-08T10:00:00Z");
+    await speaker.alerts.sendText("set a timer for 10 minutes");
+    await speaker.alerts.sendText("set a timer for 20 minutes");
+    await speaker.alerts.sendText("remind me to call the bank at 6 pm");
+    const which = await speaker.alerts.sendText("cancel the timer");
+    assert.match(renderedText(which.directives), /Which one\?/);
+    const reminders = await speaker.alerts.sendText("delete all my reminders");
+    assert.match(renderedText(reminders.directives), /reminder/i);
+    assert.deepEqual(
+      speaker.alerts.all.map((a) => a.type),
+      ["TIMER", "TIMER"],
+      "the timers stay; the reminder is gone",
+    );
+    await speaker.alerts.sendText("delete all timers");
+    assert.equal(speaker.alerts.all.length, 0);
+  });
+
   it("moves a repeating alarm to its next occurrence when it has rung and stopped by button", async () => {
     h.clock.value = Date.parse("2026-03-09T05:00:00Z");
     await speaker.alerts.sendText("set an alarm for 6:30 every day");
@@ -127,6 +160,13 @@ describe("alerts through CIC with a device that keeps them", () => {
     assert.match(renderedText(today.directives), /water the plants/);
     await speaker.alerts.pressDelete(reminder.token);
     assert.equal(speaker.alerts.all.length, 0);
+    // The user's words are said back as theirs, and a day is not "at tomorrow".
+    await speaker.alerts.sendText("remind me to take my pills tomorrow at 9 am");
+    assert.equal(speaker.alerts.all[0]!.label, "take my pills");
+    assert.equal(speaker.said.at(-1), "OK, I'll remind you to take your pills tomorrow at 9 AM.");
+    const listed = await speaker.alerts.sendText("what are my reminders");
+    assert.match(renderedText(listed.directives), /a reminder to take your pills tomorrow at 9 AM/);
+    await speaker.alerts.sendText("delete all reminders");
   });
 
   it("fires an action timer once on the server and only deletes it when the device stops it", async () => {

@@ -145,6 +145,51 @@ describe("alerts from the API, offline devices, restarts and reconciliation", ()
     assert.equal(listed.body.alerts.length, 1);
   });
 
+  it("sends a lost alert again once while the device sets it, and again after a minute unconfirmed", async () => {
+    const lossy = await h.device("lossy");
+    for (const text of ["set an alarm for 8 pm", "set an alarm for 9 pm", "set an alarm for 10 pm"])
+      await lossy.alerts.sendText(text);
+    const tokens = lossy.alerts.all.map((a) => a.token);
+    assert.equal(tokens.length, 3);
+    // The device lost them all; then it sets the first and reports it, the others still on
+    // their way (a device applies one directive at a time and each event carries its context).
+    const state = (kept: string[]) => [
+      {
+        header: { namespace: "Alerts", name: "AlertsState" },
+        payload: {
+          allAlerts: lossy.alerts.all
+            .filter((a) => kept.includes(a.token))
+            .map((a) => ({ token: a.token, type: a.type, scheduledTime: a.scheduledTime })),
+          activeAlerts: [],
+        },
+      },
+    ];
+    const resent = async (kept: string[], name = "RequestSynchronizeAlert", payload = {}) => {
+      const answer = await lossy.client.sendEvent(
+        { namespace: "Alerts", name, payload },
+        { context: state(kept) },
+      );
+      return answer.directives
+        .filter((d) => d.header.name === "SetAlert")
+        .map((d) => d.payload["token"] as string)
+        .sort();
+    };
+    assert.deepEqual(await resent([]), [...tokens].sort());
+    const first = lossy.alerts.all.find((a) => a.token === tokens[0])!;
+    assert.deepEqual(
+      await resent([tokens[0]!], "SetAlertSucceeded", { token: first.token, type: first.type }),
+      [],
+      "the two on their way are not sent again",
+    );
+    h.clock.advance(61_000);
+    assert.deepEqual(
+      await resent([tokens[0]!], "SetAlertSucceeded", { token: first.token, type: first.type }),
+      [tokens[1]!, tokens[2]!].sort(),
+      "a minute unconfirmed: sent again",
+    );
+    lossy.close();
+  });
+
   it("speaks the failure when the device cannot set an alert, and keeps no record", async () => {
     const picky = await h.device("picky", { refuseTypes: ["TIMER"] });
     await picky.alerts.sendText("set a timer for 5 minutes");

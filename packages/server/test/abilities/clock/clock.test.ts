@@ -85,6 +85,29 @@ describe("clock ability", () => {
     assert.equal((await answer("내일 무슨 요일이야", "ko")).said, "내일은 12월 6일 일요일이에요.");
   });
 
+  it("counts the days until a date, and says the date", async () => {
+    assert.deepEqual(await answer("how many days until christmas", "en"), {
+      intent: "DaysUntilIntent",
+      said: "That's in 20 days, on Friday, December 25.",
+    });
+    assert.equal(
+      (await answer("how many days until tomorrow", "en")).said,
+      "That's tomorrow, Sunday, December 6.",
+    );
+    assert.equal(
+      (await answer("how many days until new year's day", "en")).said,
+      "That's in 27 days, on Friday, January 1, 2027.",
+    );
+    assert.equal(
+      (await answer("クリスマスまであと何日", "ja")).said,
+      "12月25日金曜日まであと20日です。",
+    );
+    assert.equal(
+      (await answer("크리스마스까지 며칠 남았어", "ko")).said,
+      "12월 25일 금요일까지 20일 남았어요.",
+    );
+  });
+
   it("understands phrasings it was not written with", async () => {
     for (const [text, intent] of [
       ["could you tell me what time it is", "TimeIntent"],
@@ -116,6 +139,9 @@ describe("clock ability through CIC", () => {
     assert.equal(speaker.screen.text.at(-1), "Today is Saturday, December 5.");
     await speaker.say("what's on my schedule today");
     assert.match(speaker.screen.text.at(-1) ?? "", /schedule/);
+    // A count of days is the clock's, not a timer's time left.
+    await speaker.say("how many days until christmas");
+    assert.equal(speaker.screen.text.at(-1), "That's in 20 days, on Friday, December 25.");
     const alarm = await speaker.say("set an alarm for 7 am tomorrow");
     assert.ok(names(alarm.directives).includes("Alerts.SetAlert"), names(alarm.directives).join());
   });

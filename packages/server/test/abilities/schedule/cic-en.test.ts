@@ -99,5 +99,14 @@ describe("schedule through CIC (en)", () => {
     assert.equal(spoken(done), "OK, I deleted it.");
     const after = await device.sendText("read my notes");
     assert.equal(spoken(after), "You have 1 note. Buy milk.");
+    // "Delete my notes" is about notes (not the alerts' list), and about all of them.
+    await device.sendText("take a note: renew the passport");
+    const all = await device.sendText("delete my notes");
+    assert.equal(spoken(all), "Delete all 2 of your notes?");
+    await device.sendText("yes");
+    assert.equal(spoken(await device.sendText("read my notes")), "You have no notes.");
+    await device.sendText("take a note: water the fern");
+    assert.match(spoken(await device.sendText("delete my memo")), /^Delete your last note/);
+    await device.sendText("no");
   });
 });
