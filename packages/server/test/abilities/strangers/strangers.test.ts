@@ -13,8 +13,8 @@ import {
   type EventResponse,
   logIn,
 } from "@clover/device";
-import { isoWithOffset } from "../../../src/abilities/time/zone.js";
 import { smallTalkAnswers } from "../../../src/abilities/small-talk/index.js";
+import { isoWithOffset } from "../../../src/abilities/time/zone.js";
 import { SAY as PLATFORM } from "../../../src/assistant/platform-phrases.js";
 import type { Language } from "../../../src/assistant/turn.js";
 import { type CloverServer, startClover } from "../../../src/main.js";
