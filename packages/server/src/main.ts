@@ -272,7 +272,7 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
     onRateLimited: (scope) => metrics.rateLimited.inc({ scope }),
     deviceSide: {
       store: platform.deviceSideStore,
-      defaultTimeZone: config.device.defaultTimeZone,
+      ...(config.device.defaultTimeZone ? { defaultTimeZone: config.device.defaultTimeZone } : {}),
       customButtons: config.device.customButtons,
       showRecognizedTextClients: config.device.showRecognizedTextClients,
       ...(redis
