@@ -35,6 +35,8 @@ interface Pending {
 }
 
 const DEFAULT_SNOOZE_MS = 5 * 60_000;
+const OFF_WORDS = /\b(?:turn off|switch off|disable|cancel|delete|remove)\b/i;
+const SNOOZE_WORDS = /\bsnooze\b|スヌーズ|스누즈/i;
 /** Intents about the alerts as a list, which "delete my notes" must not reach. */
 const LISTS = new Set<string | null>([
   "ListAlertsIntent",
@@ -66,6 +68,8 @@ export class AlertsHandler {
       case "SetActionTimerIntent":
         return this.#setActionTimer(turn);
       case "ListAlertsIntent":
+        // "Turn off my alarm" read as a question about alarms: a request to cancel one.
+        if (recognition.slots["kind"] && OFF_WORDS.test(turn.text)) return this.#delete(turn);
         return this.#list(turn);
       case "TimeLeftIntent":
         return this.#timeLeft(turn);
@@ -387,7 +391,11 @@ export class AlertsHandler {
     const { device, recognition } = turn;
     const ringing = this.#ringing(device);
     const language = device.language;
-    if (ringing.length === 0) return speak(SAY.nothingRinging(language), language);
+    // "Snooze" with nothing ringing is answered; "remind me again in 5 minutes" goes on.
+    if (ringing.length === 0)
+      return SNOOZE_WORDS.test(turn.text)
+        ? speak(SAY.nothingRinging(language), language)
+        : undefined;
     const length = durationOf(recognition.slots["duration"]) ?? DEFAULT_SNOOZE_MS;
     const directives = ringing.map((a) => stopAlert(a));
     for (const active of ringing) {

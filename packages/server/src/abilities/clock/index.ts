@@ -66,12 +66,20 @@ function dateAnswer(turn: AbilityTurn, now: number): string | undefined {
   return `${which ? `${withParticle(which, "은", "는")} ` : ""}${withParticle(said, "이에요", "예요")}.`;
 }
 
+/** A count of days names what it counts to ("how are you doing today" is not one). */
+const UNTIL: Record<Language, RegExp> = {
+  en: /\b(?:until|till|til|to|before)\b/i,
+  ja: /まで/,
+  ko: /까지/,
+};
+
 /** "How many days until Christmas": the days from today to that date, and the date. */
 function daysUntilAnswer(turn: AbilityTurn, now: number): string | undefined {
   const language = turn.device.language;
   const today = localDate(now, zoneOf(turn.device));
   const date = turn.recognition.slots["day"]?.value;
-  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;
+  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !UNTIL[language].test(turn.text))
+    return undefined;
   const days = Math.round((Date.parse(date) - Date.parse(today)) / 86_400_000);
   const said = spokenDate(date, language, date.slice(0, 4) !== today.slice(0, 4));
   if (language === "en") {

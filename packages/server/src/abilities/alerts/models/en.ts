@@ -200,8 +200,6 @@ export const en = alertsModel({
       "stop it",
       "stop the <kind>alarm</kind>",
       "turn off the <kind>alarm</kind>",
-      "turn off my <kind>alarm</kind>",
-      "stop my <kind>timer</kind>",
       "stop the <kind>timer</kind>",
       "stop ringing",
       "shut up",
