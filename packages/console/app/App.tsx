@@ -2,6 +2,7 @@
 import { lazy, Suspense, useEffect, useState } from "react";
 import { Activate } from "./activate/Activate.js";
 import { token } from "./api.js";
+import { ExtensionTest } from "./extension-test/ExtensionTest.js";
 import { Alerts } from "./pages/Alerts.js";
 import { ConversationLog } from "./pages/ConversationLog.js";
 import { ExtensionDetail } from "./pages/ExtensionDetail.js";
@@ -39,6 +40,8 @@ function page(route: string) {
   if (edit) return <ExtensionForm id={decodeURIComponent(edit[1]!)} />;
   const model = /^\/extensions\/([^/]+)\/models\/(en|ja|ko)$/.exec(route);
   if (model) return <ModelEditor id={decodeURIComponent(model[1]!)} language={model[2] as "en"} />;
+  const test = /^\/extensions\/([^/]+)\/test$/.exec(route);
+  if (test) return <ExtensionTest id={decodeURIComponent(test[1]!)} />;
   const detail = /^\/extensions\/([^/]+)$/.exec(route);
   if (detail) return <ExtensionDetail id={decodeURIComponent(detail[1]!)} />;
   if (route === "/nlu") return <NluTester />;

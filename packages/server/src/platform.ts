@@ -34,6 +34,8 @@ import { announceAllUserExtensions } from "./cek/skill-enabled-all.js";
 import { sendSkillEvent } from "./cek/skill-events.js";
 import type { TextToSpeech } from "./cic/speech-engines.js";
 import type { ServerConfig } from "./config/index.js";
+import { withExtensionTest } from "./extension-test/routes.js";
+import { ExtensionTester } from "./extension-test/tester.js";
 import { JobRunner } from "./jobs/runner.js";
 import { AccountLinkStore } from "./store/account-links.js";
 import { type DatabaseHandle, openDatabase } from "./store/database.js";
@@ -258,7 +260,26 @@ export async function createPlatform(
     onEnablement: (extensionId, userId, enabled) =>
       sendSkillEvent(ctx, extensionId, userId, enabled),
   });
-  const managementHandler = withAbilityRoutes(abilities, extensionsApi, log);
+  // The console's extension test (interaction-model.md §10.3–10.5): its own sessions.
+  const tester = new ExtensionTester({
+    registry,
+    linking,
+    abilities,
+    dispatcher,
+    keys,
+    log,
+    deadlineMs: config.cek.timeoutMs,
+    maxSessionAttributesBytes: config.cek.maxSessionAttributesBytes,
+    sessionTimeoutMs: config.session.timeoutMs,
+  });
+  const managementHandler = withAbilityRoutes(
+    abilities,
+    withExtensionTest(
+      { tester, admin: adminAuth, registry, deadlineMs: config.cek.timeoutMs },
+      extensionsApi,
+    ),
+    log,
+  );
 
   return {
     assistant,
@@ -279,6 +300,7 @@ export async function createPlatform(
       clearInterval(refresher);
       await jobRunner.stop();
       await assistant.close();
+      await tester.close();
       await Promise.all(
         exampleServers.map(
           (server) =>

@@ -24,6 +24,9 @@ export function ExtensionDetail({ id }: { id: string }) {
       <div className="row spread">
         <h1 lang={langOf(x.displayName)}>{x.displayName}</h1>
         <div className="row">
+          <a className="button" {...linkProps(`${path}/test`)}>
+            Test
+          </a>
           <a className="button" {...linkProps(`${path}/edit`)}>
             Edit
           </a>

@@ -2,8 +2,9 @@
 // examples and slots, custom slot types, built-ins, live validation, JSON and TSV files, build.
 import { formatIssue, type ModelIssue } from "@clover/nlu";
 import type { InteractionModel } from "@clover/protocol";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { Language } from "../api.js";
+import { unsavedKey } from "../extension-test/api.js";
 import { Issues, issuesFor } from "../fields.js";
 import { useLoad } from "../hooks.js";
 import { Builtins } from "../model/Builtins.js";
@@ -23,6 +24,11 @@ export function ModelEditor({ id, language }: { id: string; language: Language }
   const [fileIssues, setFileIssues] = useState<ModelIssue[]>([]);
   const model = value?.model;
   const issues = useMemo(() => (model ? safeValidate(model) : []), [model]);
+  // The test screen says "upload before testing" while this page holds changes not uploaded.
+  useEffect(() => {
+    if (dirty) sessionStorage.setItem(unsavedKey(id, language), "1");
+    else sessionStorage.removeItem(unsavedKey(id, language));
+  }, [dirty, id, language]);
   if (error)
     return (
       <p className="error" role="alert">
@@ -124,7 +130,9 @@ export function ModelEditor({ id, language }: { id: string; language: Language }
       </div>
       <p className="status" aria-live="polite">
         {errorCount ? `${errorCount} error(s) to fix before building.` : "No errors."}{" "}
-        {dirty ? "Unsaved changes." : value.saved ? "Saved." : "Not saved yet."}
+        {dirty ? "Unsaved changes." : value.saved ? "Saved." : "Not saved yet."}{" "}
+        <a {...linkProps(`${ext}/test`)}>Test the extension</a>
+        {dirty && " (upload before testing: Build saves the model)"}
       </p>
       {steps && (
         <ol className="build card" aria-label="Build progress">

@@ -21,6 +21,8 @@ export interface CekExchange {
   /** The answer as received, when it was JSON. */
   rawResponse?: unknown;
   durationMs: number;
+  /** The SignatureCEK header sent with the request (absent when nothing was sent). */
+  signature?: string;
   error?: { failure: ExchangeFailure; message: string; status?: number };
 }
 
@@ -35,6 +37,8 @@ export class CekClient {
     private readonly dispatcher: CekDispatcher,
     private readonly log: Logger,
     private readonly maxSessionAttributesBytes: number,
+    /** Sees every exchange once it is complete (the console's extension test records them). */
+    private readonly onExchange?: (exchange: CekExchange) => void,
   ) {}
 
   /** Undefined when the extension's version must not receive this request (§12.2). */
@@ -51,12 +55,28 @@ export class CekClient {
       legacyEndRequestType: extension.legacyEndRequestType,
     });
     if (message === null) return undefined;
+    const exchange = await this.send(extension, message, parts.device.language, options);
+    this.onExchange?.(exchange);
+    return exchange;
+  }
+
+  /**
+   * Sends a message already built (or edited by a developer in the console's test screen):
+   * signed, dispatched and its answer validated like every other call.
+   */
+  async send(
+    extension: ExtensionRecord,
+    message: { version: string; request: { type: string } },
+    language: RequestParts["device"]["language"],
+    options: CallOptions = {},
+  ): Promise<CekExchange> {
     const requestType = message.request.type;
     const result = await this.dispatcher.send(
       { extensionId: extension.id, endpointUrl: extension.endpointUrl },
       message,
     );
     const exchange: CekExchange = { request: message, durationMs: result.durationMs };
+    if (result.signature !== undefined) exchange.signature = result.signature;
     const context = {
       extensionId: extension.id,
       dialogRequestId: options.dialogRequestId,
@@ -79,8 +99,8 @@ export class CekClient {
       return exchange;
     }
     const normalized = normalizeCekResponse(result.body, {
-      language: parts.device.language,
-      version: message.version,
+      language,
+      version: message.version as CekProtocolVersion,
     });
     if (!normalized.ok) {
       const issues = normalized.issues.slice(0, 10).map((i) => i.message);

@@ -32,7 +32,7 @@ export type DispatchFailure =
   | "too-large"
   | "invalid-json";
 
-export type DispatchResult =
+export type DispatchResult = (
   | { ok: true; status: number; body: unknown; bytes: number; durationMs: number }
   | {
       ok: false;
@@ -40,7 +40,11 @@ export type DispatchResult =
       message: string;
       status?: number;
       durationMs: number;
-    };
+    }
+) & {
+  /** The SignatureCEK header sent with the body; absent when nothing was sent. */
+  signature?: string;
+};
 
 export interface DispatchTarget {
   extensionId: string;
@@ -115,7 +119,9 @@ export class CekDispatcher {
         durationMs: performance.now() - started,
       };
     const body = Buffer.from(JSON.stringify(message), "utf8");
-    const result = await this.#post(url, body, started);
+    const sent: { signature?: string } = {};
+    const result = await this.#post(url, body, started, sent);
+    if (sent.signature !== undefined) result.signature = sent.signature;
     // Transport failures count here; the caller reports success or an invalid message after
     // validating the body (breaker(id).success() / .failure()).
     if (!result.ok) breaker.failure();
@@ -139,8 +145,16 @@ export class CekDispatcher {
     return endpoint;
   }
 
-  /** `started`: performance.now() when the call began (its duration is measured from there). */
-  async #post(url: Endpoint, body: Buffer, started: number): Promise<DispatchResult> {
+  /**
+   * `started`: performance.now() when the call began (its duration is measured from there);
+   * `sent.signature` is set once the body is signed.
+   */
+  async #post(
+    url: Endpoint,
+    body: Buffer,
+    started: number,
+    sent: { signature?: string },
+  ): Promise<DispatchResult> {
     const limit = this.options.maxResponseBytes;
     // The deadline is a timer cleared as soon as the exchange ends (AbortSignal.timeout would
     // keep a timer and its signal alive for the whole timeout after every call).
@@ -152,6 +166,7 @@ export class CekDispatcher {
     }, this.options.timeoutMs);
     try {
       const signature = await this.signer.sign(body);
+      sent.signature = signature;
       if (timedOut)
         return failed(
           started,

@@ -193,6 +193,11 @@ export class ExtensionRegistry {
     return this.#entries.get(id)?.models.get(language);
   }
 
+  /** When the model for `language` was last uploaded (ms since epoch). */
+  modelUploadedAt(id: string, language: Language): number | undefined {
+    return this.#entries.get(id)?.modelVersions.get(language);
+  }
+
   languages(id: string): Language[] {
     return [...(this.#entries.get(id)?.models.keys() ?? [])];
   }
