@@ -10,6 +10,12 @@ import { fileURLToPath } from "node:url";
 import { createDiceExtension } from "@clover/example-dice";
 import { listen } from "@clover/sdk";
 import type { Page } from "playwright-core";
+import {
+  answer,
+  startExtension,
+  type TestExtension,
+} from "../../server/test/helpers/extension-server.js";
+import { bakeryModel } from "../../server/test/helpers/models.js";
 import { CHROMIUM, type ConsoleRig, startConsoleRig } from "./browser.js";
 
 const ID = "com.example.testscreen.dice";
@@ -28,6 +34,7 @@ describe("the extension test screen", {
   let page: Page;
   /** Requests the extension accepted (its SDK refuses a bad signature before counting). */
   let accepted = 0;
+  let radio: TestExtension | undefined;
 
   before(async () => {
     rig = await startConsoleRig();
@@ -52,6 +59,7 @@ describe("the extension test screen", {
   });
 
   after(async () => {
+    await radio?.close();
     await rig?.close();
     dice?.server.closeAllConnections();
     await new Promise<void>((resolve) => (dice ? dice.server.close(() => resolve()) : resolve()));
@@ -131,5 +139,55 @@ describe("the extension test screen", {
     assert.equal(await page.getByLabel("Sentence").isDisabled(), true);
     assert.equal(await page.getByRole("button", { name: "End", exact: true }).isDisabled(), true);
     await rig.shot(page, "extension-test-scenario");
+  });
+
+  it("says AudioPlayer is not played and sends a playback event for the stream", async () => {
+    const play = {
+      header: { namespace: "AudioPlayer", name: "Play" },
+      payload: {
+        audioItem: {
+          audioItemId: "song-1",
+          stream: {
+            token: "tok-song-1",
+            url: "https://media.example.net/1.mp3",
+            urlPlayable: true,
+          },
+        },
+        playBehavior: "REPLACE_ALL",
+        source: { name: "Radio" },
+      },
+    };
+    radio = await startExtension((request) =>
+      request.request.type === "EventRequest"
+        ? { body: answer("", { directives: [] }) }
+        : { body: answer("Playing.", { directives: [play] }) },
+    );
+    const registered = await rig.api("POST", "/api/v1/extensions", {
+      id: "com.example.testscreen.radio",
+      displayName: "Test Radio",
+      endpointUrl: radio.url,
+      usesAudioPlayer: true,
+      models: { en: { ...bakeryModel("en"), invocation: { main: "test radio" } } },
+    });
+    assert.equal(registered.status, 201, JSON.stringify(registered.body));
+    const tab = await rig.open("/extensions/com.example.testscreen.radio/test");
+    await tab.getByLabel("Sentence").fill("order two croissants");
+    await tab.getByLabel("Sentence").press("Enter");
+    await tab.getByText(/AudioPlayer is not played here/).waitFor();
+    await tab.getByText(/the test screen does not play audio/).waitFor();
+    const panel = tab.getByRole("form", { name: "Playback event" });
+    assert.equal(await panel.getByLabel("Stream token").inputValue(), "tok-song-1");
+    await panel.getByLabel("Playback event").selectOption("PlayFinished");
+    await panel.getByLabel("Offset (ms)").fill("180000");
+    await panel.getByRole("button", { name: "Send event" }).click();
+    const result = tab.getByRole("region", { name: "Test result" });
+    await result.getByText("EventRequest", { exact: true }).waitFor();
+    const sent = radio.received.at(-1)!.body;
+    assert.deepEqual(sent.request.event, {
+      namespace: "AudioPlayer",
+      name: "PlayFinished",
+      payload: { token: "tok-song-1", offsetInMilliseconds: 180000 },
+    });
+    await tab.close();
   });
 });

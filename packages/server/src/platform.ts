@@ -200,6 +200,7 @@ export async function createPlatform(
     },
     background: new Set(),
     endings: new SessionEndings(),
+    clock,
   };
   const assistant = new CloverAssistant(ctx);
   const deviceSideStore = new DeviceSideStore(database.db);

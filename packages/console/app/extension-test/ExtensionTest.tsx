@@ -8,6 +8,7 @@ import { useLoad } from "../hooks.js";
 import { langOf } from "../pages/lang.js";
 import { linkProps } from "../router.js";
 import { runTest, type TestResult, testInfo, unsavedKey } from "./api.js";
+import { PlaybackEvents, playToken } from "./PlaybackEvents.js";
 import { Result } from "./Result.js";
 import "./extension-test.css";
 
@@ -39,6 +40,8 @@ export function ExtensionTest({ id }: { id: string }) {
   const [text, setText] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  /** The stream token of the last AudioPlayer.Play answered, for playback events. */
+  const [token, setToken] = useState<string>();
 
   if (loadError)
     return (
@@ -70,6 +73,8 @@ export function ExtensionTest({ id }: { id: string }) {
       });
     setLines((was) => [...was, ...said]);
     setResult(r);
+    const played = playToken(r.response);
+    if (played) setToken(played);
     if (r.scenario) setScenario({ id: r.scenario.id, open: r.scenario.open });
   };
 
@@ -91,6 +96,7 @@ export function ExtensionTest({ id }: { id: string }) {
     setResult(undefined);
     setScenario(undefined);
     setError(undefined);
+    setToken(undefined);
   };
 
   const send = async (event: React.FormEvent) => {
@@ -121,6 +127,14 @@ export function ExtensionTest({ id }: { id: string }) {
       { who: "note", text: action === "end" ? "(End pressed)" : "(silence)" },
     ]);
     await run({ mode: "scenario", action, scenarioId: scenario.id });
+  };
+  const sendEvent = async (event: {
+    name: string;
+    token: string;
+    offsetInMilliseconds: number;
+  }) => {
+    setLines((was) => [...was, { who: "note", text: `(AudioPlayer.${event.name})` }]);
+    await run({ event });
   };
   const resend = async (request: unknown) => {
     setLines((was) => [...was, { who: "note", text: "(request test again)" }]);
@@ -257,6 +271,9 @@ export function ExtensionTest({ id }: { id: string }) {
         <p className="error" role="alert">
           {error}
         </p>
+      )}
+      {x.usesAudioPlayer && mode === "model" && (
+        <PlaybackEvents token={token} busy={busy} onSend={sendEvent} />
       )}
       {result && (
         <Result

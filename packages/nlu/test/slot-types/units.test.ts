@@ -35,6 +35,21 @@ const withUnit: Row[] = [
   ["CLOVA.MONEY", "en", "$5", "5", "USD"],
   ["CLOVA.MONEY", "en", "twenty dollars", "20", "USD"],
   ["CLOVA.MONEY", "en", "5 kg", undefined],
+  // an amount said in a currency and its hundredths is one amount of the currency
+  ["CLOVA.MONEY", "en", "five dollars and fifty cents", "5.5", "USD"],
+  ["CLOVA.MONEY", "en", "3 dollars 5 cents", "3.05", "USD"],
+  ["CLOVA.MONEY", "en", "twelve euros and ninety nine cents", "12.99", "EUR"],
+  ["CLOVA.MONEY", "en", "two pounds fifty pence", "2.5", "GBP"],
+  ["CLOVA.MONEY", "en", "seventy five cents", "0.75", "USD"],
+  ["CLOVA.MONEY", "ja", "5ドル50セント", "5.5", "USD"],
+  ["CLOVA.MONEY", "ja", "10ユーロ20セント", "10.2", "EUR"],
+  ["CLOVA.MONEY", "ja", "99セント", "0.99", "USD"],
+  ["CLOVA.MONEY", "ko", "5달러 50센트", "5.5", "USD"],
+  ["CLOVA.MONEY", "ko", "삼 달러 이십오 센트", "3.25", "USD"],
+  ["CLOVA.MONEY", "ko", "50센트", "0.5", "USD"],
+  // 100 cents is not a hundredth, and a yen has none
+  ["CLOVA.MONEY", "en", "5 dollars 150 cents", undefined],
+  ["CLOVA.MONEY", "ja", "500円50セント", undefined],
   ["CLOVA.RATIO", "ja", "3倍", "3", "倍"],
   ["CLOVA.RATIO", "ja", "25％", "25", "パーセント"],
   ["CLOVA.RATIO", "en", "50 percent", "50", "percent"],
@@ -126,6 +141,24 @@ describe("findBuiltinSlots with number + unit types", () => {
     assert.deepEqual(found, [
       { start: 7, end: 10, text: "$20", resolved: { value: "20", unit: "USD" } },
       { start: 15, end: 22, text: "5 euros", resolved: { value: "5", unit: "EUR" } },
+    ]);
+  });
+
+  it("finds an amount in a currency and its hundredths as one amount", () => {
+    const found = findBuiltinSlots("CLOVA.MONEY", "it costs five dollars and fifty cents", {
+      language: "en",
+    });
+    assert.deepEqual(found, [
+      {
+        start: 9,
+        end: 37,
+        text: "five dollars and fifty cents",
+        resolved: { value: "5.5", unit: "USD" },
+      },
+    ]);
+    const ja = findBuiltinSlots("CLOVA.MONEY", "値段は５ドル５０セントです", { language: "ja" });
+    assert.deepEqual(ja, [
+      { start: 3, end: 11, text: "５ドル５０セント", resolved: { value: "5.5", unit: "USD" } },
     ]);
   });
 

@@ -6,6 +6,7 @@ import type { CekSlot } from "@clover/protocol";
 import { askAbility } from "../abilities/dialog.js";
 import { isAbilityId } from "../abilities/index.js";
 import { TRANSPORT } from "../abilities/playback/index.js";
+import { systemClock } from "../abilities/services.js";
 import type { DeviceIdentity } from "../cic/device-key.js";
 import { type DialogSession, sessionKey } from "../store/sessions.js";
 import type { AssistantContext } from "./context.js";
@@ -291,13 +292,13 @@ export class CloverAssistant implements Assistant {
     // The open extension named again (UNSPECIFIED in §7.2): its own model goes first; a bare
     // launch phrase it does not understand starts it over; "ask X to …" goes on in the session
     // with the request part only.
-    let understood = recognizer.recognize(text, recognizeOptions(device));
+    let understood = recognizer.recognize(text, recognizeOptions(device, this.ctx));
     if (sure && understood.intent === null) {
       if (named.kind === "launch" || named.rest.trim() === "") {
         await endSession(this.ctx, session, device, "USER_INITIATED", turn.dialogRequestId);
         return undefined;
       }
-      understood = recognizer.recognize(named.rest, recognizeOptions(device));
+      understood = recognizer.recognize(named.rest, recognizeOptions(device, this.ctx));
     }
     const intent = intentOf(understood, this.#builtins(extension.id, language));
     return converse(this.ctx, {
@@ -329,7 +330,7 @@ export class CloverAssistant implements Assistant {
       });
     // One-shot: the rest of the utterance against the extension's model, new session (§3.6).
     const recognizer = this.ctx.registry.recognizer(extension.id, language)!;
-    const understood = recognizer.recognize(match.rest, recognizeOptions(device));
+    const understood = recognizer.recognize(match.rest, recognizeOptions(device, this.ctx));
     const intent = intentOf(understood, this.#builtins(extension.id, language));
     return converse(this.ctx, {
       extension,
@@ -352,7 +353,7 @@ export class CloverAssistant implements Assistant {
     const extension = ownerId ? this.ctx.registry.get(ownerId) : undefined;
     const recognizer = ownerId ? this.ctx.registry.recognizer(ownerId, device.language) : undefined;
     if (!extension || !recognizer || !extension.usesAudioPlayer) return undefined;
-    const recognition = recognizer.recognize(text, recognizeOptions(device));
+    const recognition = recognizer.recognize(text, recognizeOptions(device, this.ctx));
     if (!recognition.intent || !PLAYBACK_INTENTS.includes(recognition.intent)) return undefined;
     // A built-in ability surer of the words ("repeat this song" is not "next") takes them; the
     // transport intents themselves stay the owning extension's.
@@ -395,8 +396,11 @@ function helpSuggestions(names: string[], language: Language) {
 }
 
 /** Dates resolve from now in the device's time zone (cic/interfaces/time-zone.ts). */
-function recognizeOptions(device: DeviceInfo) {
-  return { referenceTime: new Date(), ...(device.timeZone ? { timeZone: device.timeZone } : {}) };
+function recognizeOptions(device: DeviceInfo, ctx: AssistantContext) {
+  return {
+    referenceTime: new Date((ctx.clock ?? systemClock).now()),
+    ...(device.timeZone ? { timeZone: device.timeZone } : {}),
+  };
 }
 
 type RecognizedIntent = NonNullable<TurnResult["intent"]>;

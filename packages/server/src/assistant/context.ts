@@ -1,6 +1,7 @@
 // What the assistant's parts share: the registry, the CEK client, sessions and settings.
 import type { Logger } from "pino";
 import type { AbilityRouter } from "../abilities/router.js";
+import type { Clock } from "../abilities/services.js";
 import type { AccountLinking } from "../cek/account-linking.js";
 import type { CekClient } from "../cek/client.js";
 import type { ExtensionRegistry } from "../cek/registry.js";
@@ -39,6 +40,8 @@ export interface AssistantContext {
   background: Set<Promise<unknown>>;
   /** SessionEndedRequests on their way, which the device's next call to that extension follows. */
   endings: SessionEndings;
+  /** "Now" of relative dates in extensions' slots ("tomorrow"); the system clock when absent. */
+  clock?: Clock;
 }
 
 /** Runs `task` without waiting for it; the returned promise settles with it and never rejects. */

@@ -123,8 +123,12 @@ export interface ServerConfig {
 }
 
 export type DeviceConfig = {
-  /** IANA zone when neither the device's settings, the account nor the device clock says. */
-  defaultTimeZone: string;
+  /**
+   * IANA zone when neither the device's settings, the account nor the device clock says, for
+   * every language; undefined when the operator did not set one: then the language's own
+   * (ja Asia/Tokyo, ko Asia/Seoul, en UTC).
+   */
+  defaultTimeZone?: string;
   /** User-Agent check (cic.md §2.4): warn (log), strict (400), or off. */
   userAgentPolicy: "warn" | "strict" | "off";
   /** Allowed "Manufacturer/Product" pairs; empty: any. */
@@ -377,14 +381,15 @@ function deviceConfig(
   str: (name: OptionName, fallback: string) => string,
   opt: (name: OptionName) => string | undefined,
 ): DeviceConfig {
-  const defaultTimeZone = str("default-time-zone", "UTC");
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: defaultTimeZone });
-  } catch {
-    throw new ConfigError(
-      `CLOVER_DEFAULT_TIME_ZONE: "${defaultTimeZone}" is not an IANA time zone`,
-    );
-  }
+  const defaultTimeZone = opt("default-time-zone");
+  if (defaultTimeZone !== undefined)
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: defaultTimeZone });
+    } catch {
+      throw new ConfigError(
+        `CLOVER_DEFAULT_TIME_ZONE: "${defaultTimeZone}" is not an IANA time zone`,
+      );
+    }
   const userAgentPolicy = str("user-agent-policy", "warn");
   if (userAgentPolicy !== "warn" && userAgentPolicy !== "strict" && userAgentPolicy !== "off")
     throw new ConfigError(
@@ -414,7 +419,7 @@ function deviceConfig(
   const termsVersion = opt("terms-version");
   const termsFile = opt("terms-file");
   return {
-    defaultTimeZone,
+    ...(defaultTimeZone !== undefined ? { defaultTimeZone } : {}),
     userAgentPolicy,
     userAgentAllow: list("user-agent-allow"),
     ...(versionSpecsFile ? { versionSpecsFile: resolve(versionSpecsFile) } : {}),

@@ -2,6 +2,8 @@
 //   GET  /api/v1/extensions/:id/test   test targets, deadline, last model upload per language
 //   POST /api/v1/extensions/:id/test   one test: a sentence, an edited request, or a scenario step
 // docs/console.md "The extension test" describes the bodies and answers.
+
+import { CEK_PLAYBACK_EVENT_NAMES, type PlaybackEventName } from "@clover/protocol";
 import {
   type AnyRequest,
   type AnyResponse,
@@ -79,14 +81,25 @@ async function route(
   const userId = body["userId"] === undefined ? undefined : checkUserId(body["userId"]);
   const mode = body["mode"] ?? "model";
   if (mode === "model") {
-    const hasText = body["text"] !== undefined;
-    const hasRequest = body["request"] !== undefined;
-    if (hasText === hasRequest)
+    const given = ["text", "request", "event"].filter((key) => body[key] !== undefined);
+    if (given.length !== 1)
       throw new ApiError(
         400,
         "invalid_body",
-        "expected either text (a sentence to analyze) or request (a request message to send again)",
+        "expected one of text (a sentence to analyze), request (a request message to send again) or event (a playback event)",
       );
+    if (given[0] === "event")
+      return sendJson(
+        res,
+        200,
+        await deps.tester.playbackEvent(
+          extension,
+          language,
+          playbackEventOf(body["event"]),
+          userId,
+        ),
+      );
+    const hasRequest = given[0] === "request";
     if (hasRequest) {
       const request = body["request"];
       if (typeof request !== "object" || request === null || Array.isArray(request))
@@ -132,6 +145,35 @@ async function route(
       ...(userId ? { userId } : {}),
     }),
   );
+}
+
+function playbackEventOf(value: unknown) {
+  const event = (typeof value === "object" && value !== null ? value : {}) as Record<
+    string,
+    unknown
+  >;
+  const name = event["name"];
+  if (typeof name !== "string" || !CEK_PLAYBACK_EVENT_NAMES.includes(name as PlaybackEventName))
+    throw new ApiError(
+      400,
+      "invalid_body",
+      `event.name: expected one of ${CEK_PLAYBACK_EVENT_NAMES.join(", ")}, got ${JSON.stringify(name ?? null)}`,
+    );
+  const token = event["token"];
+  if (typeof token !== "string" || token === "" || token.length > 1024)
+    throw new ApiError(
+      400,
+      "invalid_body",
+      "event.token: expected the stream's token (1-1024 characters) from the AudioPlayer.Play directive",
+    );
+  const offset = event["offsetInMilliseconds"] ?? 0;
+  if (typeof offset !== "number" || !Number.isInteger(offset) || offset < 0)
+    throw new ApiError(
+      400,
+      "invalid_body",
+      `event.offsetInMilliseconds: expected a whole number of milliseconds >= 0, got ${JSON.stringify(offset)}`,
+    );
+  return { name: name as PlaybackEventName, token, offsetInMilliseconds: offset };
 }
 
 function languageOf(body: Record<string, unknown>, fallback: Language): Language {

@@ -5,10 +5,12 @@
 // a real user's session.
 import { randomUUID, verify } from "node:crypto";
 import { isExitPhrase } from "@clover/nlu";
+import type { PlaybackEventName } from "@clover/protocol";
 import type { Logger } from "pino";
 import type { AbilityRouter } from "../abilities/router.js";
 import { cekSlots, intentOf } from "../assistant/assistant.js";
 import type { AssistantContext } from "../assistant/context.js";
+import { handleDeviceEvent } from "../assistant/device-events.js";
 import { converse, endSession } from "../assistant/dialog.js";
 import { KeyedLock } from "../assistant/keyed-lock.js";
 import { turnRecognition } from "../assistant/recognition.js";
@@ -33,6 +35,17 @@ export const TEST_USER_ID = "console-tester";
 const MAX_SCENARIOS = 200;
 /** A scenario unused this long is dropped (without a SessionEndedRequest). */
 const SCENARIO_IDLE_MS = 30 * 60_000;
+/** What the player is doing once it reported each event (the reference player's states). */
+const PLAYER_ACTIVITY: Record<PlaybackEventName, "PLAYING" | "PAUSED" | "STOPPED"> = {
+  PlayStarted: "PLAYING",
+  PlayResumed: "PLAYING",
+  ProgressReportDelayPassed: "PLAYING",
+  ProgressReportIntervalPassed: "PLAYING",
+  ProgressReportPositionPassed: "PLAYING",
+  PlayPaused: "PAUSED",
+  PlayStopped: "STOPPED",
+  PlayFinished: "STOPPED",
+};
 const LOCALES: Record<Language, string> = { en: "en-US", ja: "ja-JP", ko: "ko-KR" };
 
 export interface TesterDependencies {
@@ -161,6 +174,54 @@ export class ExtensionTester {
     const checked = requestShape(message);
     const exchange = await this.#ctx.client.send(extension, checked, language);
     return this.#result("model", language, exchange);
+  }
+
+  /**
+   * A playback event (§10.5) as a device's player reports it: an AudioPlayer EventRequest to
+   * the extension, outside any session (§7.7), from a device playing `token`.
+   */
+  async playbackEvent(
+    extension: ExtensionRecord,
+    language: Language,
+    event: { name: PlaybackEventName; token: string; offsetInMilliseconds: number },
+    userId?: string,
+  ): Promise<TestResult> {
+    if (!extension.usesAudioPlayer)
+      throw new TestInputError(
+        409,
+        "no_audio_player",
+        `extension ${extension.id} does not use the AudioPlayer (usesAudioPlayer is false): devices send it no playback events`,
+      );
+    const device: DeviceInfo = {
+      ...testDevice(language, userId),
+      playback: {
+        playerActivity: PLAYER_ACTIVITY[event.name],
+        token: event.token,
+        offsetInMilliseconds: event.offsetInMilliseconds,
+        extensionId: extension.id,
+      },
+    };
+    const { turn, exchanges } = await this.#capturing(device, extension.id, () =>
+      handleDeviceEvent(this.#ctx, {
+        kind: "event",
+        namespace: "AudioPlayer",
+        name: event.name,
+        payload: { token: event.token, offsetInMilliseconds: event.offsetInMilliseconds },
+        device,
+      }),
+    );
+    if (exchanges.length === 0)
+      throw new TestInputError(
+        409,
+        "no_event_requests",
+        `extension ${extension.id} uses message version ${extension.messageVersion}, which gets no EventRequests`,
+      );
+    const result = this.#result("model", language, exchanges[0]);
+    // Only directives count in answers to events (cek-custom-extension.md §7.7).
+    result.speech = [];
+    delete result.reprompt;
+    result.directives = turn.directives.map((d) => `${d.namespace}.${d.name}`);
+    return result;
   }
 
   /** Scenario test: launch, a sentence in the session, end, or the listening window closing. */

@@ -281,10 +281,75 @@ describe("POST /api/v1/extensions/:id/test", () => {
     assert.match(body.error.message, /ECONNREFUSED/);
   });
 
+  it("says an AudioPlayer answer is not played, and sends playback events as a device would", async () => {
+    const play = {
+      header: { namespace: "AudioPlayer", name: "Play" },
+      payload: {
+        audioItem: {
+          audioItemId: "song-1",
+          stream: { token: "tok-1", url: "https://media.example.net/1.mp3", urlPlayable: true },
+        },
+        playBehavior: "REPLACE_ALL",
+        source: { name: "Radio" },
+      },
+    };
+    const stop = { header: { namespace: "PlaybackController", name: "Stop" }, payload: {} };
+    const radio = await startExtension(
+      (request) =>
+        request.request.type === "EventRequest"
+          ? { body: answer("not spoken", { directives: [stop] }) }
+          : { body: answer("Playing.", { directives: [play] }) },
+      () => platform.keys.active.publicKeyPem,
+    );
+    try {
+      await register(platform, {
+        id: "com.example.radio",
+        displayName: "Radio",
+        endpointUrl: radio.url,
+        usesAudioPlayer: true,
+        models: { en: bakeryModel("en") },
+      });
+      const played = await test({ text: "order two croissants" }, "com.example.radio");
+      assert.equal(played.body.audioPlayer, true);
+      assert.deepEqual(played.body.directives, ["AudioPlayer.Play"]);
+      const event = { name: "PlayFinished", token: "tok-1", offsetInMilliseconds: 180000 };
+      const finished = await test({ event }, "com.example.radio");
+      assert.equal(finished.status, 200, JSON.stringify(finished.body));
+      assert.equal(finished.body.event, "EventRequest");
+      const sent = radio.received.at(-1)!;
+      assert.equal(sent.signatureValid, true);
+      assert.deepEqual(sent.body.request.event, {
+        namespace: "AudioPlayer",
+        name: "PlayFinished",
+        payload: { token: "tok-1", offsetInMilliseconds: 180000 },
+      });
+      assert.equal(sent.body.request.extensionId, "com.example.radio");
+      assert.equal(sent.body.session.new, true);
+      assert.equal(sent.body.context.AudioPlayer.playerActivity, "STOPPED");
+      // Only directives count in answers to events (§7.7).
+      assert.deepEqual(finished.body.speech, []);
+      assert.deepEqual(finished.body.directives, ["PlaybackController.Stop"]);
+
+      const bakeryEvent = await test({ event });
+      assert.equal(bakeryEvent.status, 409);
+      assert.equal(bakeryEvent.body.error.code, "no_audio_player");
+      const badName = await test(
+        { event: { ...event, name: "PlayExploded" } },
+        "com.example.radio",
+      );
+      assert.equal(badName.status, 400);
+      assert.match(badName.body.error.message, /event\.name: expected one of PlayStarted/);
+      const noToken = await test({ event: { name: "PlayStarted" } }, "com.example.radio");
+      assert.match(noToken.body.error.message, /event\.token/);
+    } finally {
+      await radio.close();
+    }
+  });
+
   it("refuses bad input in the management API's error format", async () => {
     const cases: [unknown, number, string, RegExp][] = [
-      [{}, 400, "invalid_body", /either text .* or request/],
-      [{ text: "hi", request: {} }, 400, "invalid_body", /either text/],
+      [{}, 400, "invalid_body", /one of text .*, request .* or event/],
+      [{ text: "hi", request: {} }, 400, "invalid_body", /one of text/],
       [{ text: "" }, 400, "invalid_body", /text: expected a non-empty string/],
       [{ text: "x".repeat(2001) }, 413, "payload_too_large", /text: longer than 2000/],
       [{ text: "hi", language: "fr" }, 400, "invalid_body", /language: expected one of/],

@@ -1,7 +1,6 @@
 // CLOVA.NUMBER, CLOVA.WHOLE_NUMBER, the number + unit types and the unit-only types
 // (interaction-model.md §5.1, §5.4).
 
-import { KO_PARTICLES } from "../normalize.js";
 import type { Candidate, Language, ResolvedSlotValue, SlotTypeParser } from "../types.js";
 import {
   alternation,
@@ -11,6 +10,8 @@ import {
   type UnitCategory,
   unitTable,
 } from "../units/index.js";
+import { END, START, TRAILING } from "./edges.js";
+import { moneyParser } from "./money.js";
 import {
   DIGIT_SEQUENCE,
   digitString,
@@ -21,22 +22,6 @@ import {
   parseNumeral,
 } from "./numerals.js";
 
-const END: Record<Language, string> = {
-  en: String.raw`(?![\p{L}\p{N}])`,
-  ja: `(?![0-9])`,
-  ko: `(?=${KO_PARTICLES}?(?![가-힣0-9]))`,
-};
-const START: Record<Language, string> = {
-  en: String.raw`(?<![\p{L}\p{N}.,-])`,
-  ja: `(?<![0-9.,-])`,
-  ko: `(?<![가-힣0-9.,-])`,
-};
-/** What may follow a resolved span without changing it ("세 개를", "3個を"). */
-const TRAILING: Record<Language, RegExp> = {
-  en: /^$/,
-  ja: /^(?:を|は|が|も|で|に|の|ください)$/,
-  ko: new RegExp(`^ ?${KO_PARTICLES}$`),
-};
 const PREFIX =
   "(?:(?<pre>[$¥€£₩]|時速|分速|秒速|시속|분속|초속|영하|氷点下|摂氏|華氏|섭씨|화씨) ?)?";
 const JA_NATIVE =
@@ -228,7 +213,7 @@ export const NUMBER_TYPES: Record<string, SlotTypeParser> = {
   "CLOVA.AREA": numberParser("area", { category: "area", unitRequired: true }),
   "CLOVA.INFORMATION": numberParser("information", { category: "information", unitRequired: true }),
   "CLOVA.LENGTH": numberParser("length", { category: "length", unitRequired: true }),
-  "CLOVA.MONEY": numberParser("money", { category: "currency", unitRequired: true }),
+  "CLOVA.MONEY": moneyParser(numberParser("money", { category: "currency", unitRequired: true })),
   "CLOVA.RATIO": numberParser("ratio", { category: "ratio", unitRequired: true }),
   "CLOVA.SPEED": numberParser("speed", { category: "speed", unitRequired: true }),
   "CLOVA.TEMPERATURE": numberParser("temperature", { category: "temperature", unitRequired: true }),

@@ -16,6 +16,7 @@ import { ALARM_CUES } from "./models/values.js";
 import { refineRecognition } from "./refine.js";
 import { ACTION_JOB, type AlertsApi, AlertsService } from "./service.js";
 import { ReminderSpeech } from "./speech.js";
+import { asWakeUpRequest } from "./wake-up.js";
 
 export type { AlertsApi } from "./service.js";
 export { AlertsService } from "./service.js";
@@ -71,7 +72,8 @@ export class AlertsAbility implements Ability {
       timeZone: this.service.timeZoneOf(device),
     };
     const recognizer = await recognizerReady(alertsJob(device.language));
-    return refineRecognition(recognizer.recognize(text, options), text, options);
+    const said = asWakeUpRequest(text, device.language);
+    return refineRecognition(recognizer.recognize(said, options), said, options);
   }
 
   /**

@@ -1,6 +1,6 @@
 // The time and the date, asked by voice: "what time is it", "what's the time in London",
 // "what day is it tomorrow". Answered in the device's time zone (cic/interfaces/time-zone.ts:
-// its settings, the account's profile, its clock's offset, then CLOVER_DEFAULT_TIME_ZONE).
+// its settings, the account's profile, its clock's offset, CLOVER_DEFAULT_TIME_ZONE, the language's).
 import type { DeviceInfo, Language } from "../../assistant/turn.js";
 import type { Ability, AbilityAnswer, AbilityTurn } from "../ability.js";
 import { withParticle } from "../korean.js";

@@ -120,7 +120,7 @@ const TRANSPORT_PHRASES: Record<Language, { objects: string[]; verbs: Record<str
       verbs: {
         PlayerPauseIntent: ["pause {o}", "pause {o} for a moment", "hold {o}"],
         PlayerResumeIntent: ["resume {o}", "continue {o}", "unpause {o}"],
-        StopPlaybackIntent: ["stop {o}", "turn off {o}", "end {o}"],
+        StopPlaybackIntent: ["stop {o}", "turn off {o}", "turn {o} off", "end {o}"],
       },
     },
     ja: {
@@ -128,7 +128,17 @@ const TRANSPORT_PHRASES: Record<Language, { objects: string[]; verbs: Record<str
       verbs: {
         PlayerPauseIntent: ["{o}を一時停止して", "{o}を一時停止", "{o}をいったん止めて"],
         PlayerResumeIntent: ["{o}を再開して", "{o}を再開", "{o}の続きを流して"],
-        StopPlaybackIntent: ["{o}を停止して", "{o}を終了して", "{o}を消して"],
+        // 「音楽を止めて」 stops (interaction-model.md §3.2: the platform has a stop of its
+        // own); only 「ちょっと止めて」, 「いったん止めて」 pause.
+        StopPlaybackIntent: [
+          "{o}を停止して",
+          "{o}を終了して",
+          "{o}を消して",
+          "{o}を止めて",
+          "{o}を止めてください",
+          "{o}ストップ",
+          "{o}を止める",
+        ],
       },
     },
     ko: {
@@ -136,7 +146,18 @@ const TRANSPORT_PHRASES: Record<Language, { objects: string[]; verbs: Record<str
       verbs: {
         PlayerPauseIntent: ["{o} 일시정지해 줘", "{o} 잠깐 멈춰 줘", "{o} 일시 정지"],
         PlayerResumeIntent: ["{o} 다시 시작해 줘", "{o} 이어서 해 줘", "{o} 계속해 줘"],
-        StopPlaybackIntent: ["{o} 꺼 줘", "{o} 정지해 줘", "{o} 그만해 줘"],
+        // "재생 멈춰" stops; "잠깐 멈춰" pauses (the built-in intent's phrase).
+        StopPlaybackIntent: [
+          "{o} 꺼 줘",
+          "{o} 정지해 줘",
+          "{o} 그만해 줘",
+          "{o} 멈춰",
+          "{o} 멈춰 줘",
+          "{o} 중지해 줘",
+          "{o} 중지",
+          "{o} 정지",
+          "{o} 그만 틀어",
+        ],
       },
     },
   };

@@ -68,3 +68,8 @@ export function smallTalkAbility(clock: Clock): Ability {
     },
   };
 }
+
+/** Everything small talk may say in a language (what a test tells its answers by). */
+export function smallTalkAnswers(language: Language): string[] {
+  return [...Object.values(HELLO[language]), ...Object.values(SAY).map((say) => say[language])];
+}

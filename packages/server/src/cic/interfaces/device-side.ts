@@ -64,7 +64,10 @@ export interface DeviceSideOptions {
   customButtons?: Record<string, string>;
   /** Settings, profiles (time zone, location), notifications; in memory only without it. */
   store?: DeviceSideStore;
-  /** IANA zone when nothing else says (config `defaultTimeZone`, default UTC). */
+  /**
+   * IANA zone when nothing else says, for every language (config `defaultTimeZone`); absent:
+   * the language's own zone (time-zone.ts `LANGUAGE_TIME_ZONES`).
+   */
   defaultTimeZone?: string;
   /** Settings.UpdateVersionSpec table (settings.ts has the built-in one). */
   versionSpecs?: VersionSpec[];
@@ -227,7 +230,7 @@ export class DeviceSide {
     placeDevice(device, {
       ...(settings ? { settings } : {}),
       ...(profile ? { profile } : {}),
-      defaultTimeZone: this.options.defaultTimeZone ?? "UTC",
+      ...(this.options.defaultTimeZone ? { defaultTimeZone: this.options.defaultTimeZone } : {}),
     });
     return device;
   }

@@ -1,9 +1,11 @@
 // Where and when the device is (cic.md §8.3, §8.6, §9.7): the time zone that resolves "tomorrow
 // at 7" and the location for local answers. Time zone: the device's settings (a `TimeZone`
 // key in its Settings.Report) → the account's profile → the device's clock offset
-// (Device.DeviceState.localTime, whole hours as Etc/GMT±N) → the configured default.
+// (Device.DeviceState.localTime, whole hours as Etc/GMT±N) → the operator's default
+// (CLOVER_DEFAULT_TIME_ZONE) when set → the language's zone (interaction-model.md §5.2:
+// ja-JP Asia/Tokyo, ko-KR Asia/Seoul) → UTC.
 // Location: the device's Clova.Location → the account's profile.
-import type { DeviceInfo } from "../../assistant/turn.js";
+import type { DeviceInfo, Language } from "../../assistant/turn.js";
 import type { UserProfile } from "../../store/device-side.js";
 
 export function isTimeZone(zone: unknown): zone is string {
@@ -31,16 +33,26 @@ export function zoneOfLocalTime(localTime: unknown): string | undefined {
   return `Etc/GMT${match[1] === "+" ? "-" : "+"}${hours}`;
 }
 
+/** The zone of a language's speakers when nothing says where the device is (§5.2). */
+export const LANGUAGE_TIME_ZONES: Readonly<Record<Language, string>> = {
+  ja: "Asia/Tokyo",
+  ko: "Asia/Seoul",
+  en: "UTC",
+};
+
 export function placeDevice(
   device: DeviceInfo,
-  sources: { settings?: Record<string, string>; profile?: UserProfile; defaultTimeZone: string },
+  sources: { settings?: Record<string, string>; profile?: UserProfile; defaultTimeZone?: string },
 ): void {
   const settingsZone = sources.settings?.["TimeZone"] ?? sources.settings?.["timeZone"];
   const state = device.context?.["Device.DeviceState"];
   device.timeZone =
     [settingsZone, sources.profile?.timeZone, zoneOfLocalTime(state?.["localTime"])].find(
       isTimeZone,
-    ) ?? sources.defaultTimeZone;
+    ) ??
+    sources.defaultTimeZone ??
+    LANGUAGE_TIME_ZONES[device.language] ??
+    "UTC";
   const location = device.context?.["Clova.Location"];
   if (typeof location?.["latitude"] === "string" && typeof location["longitude"] === "string")
     device.location = { latitude: location["latitude"], longitude: location["longitude"] };

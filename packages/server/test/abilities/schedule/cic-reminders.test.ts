@@ -7,7 +7,8 @@ import { after, before, describe, it } from "node:test";
 import { type CicDirectiveMessage, type DeviceAlert, DeviceAlerts } from "@clover/device";
 import { type CicSchedule, spoken, startCicSchedule } from "./cic.js";
 
-// Friday, December 4, 2026, 09:00 UTC (devices without a zone are on UTC).
+// Friday, December 4, 2026, 09:00 UTC. Devices without a zone are on their language's clock
+// (en UTC, ja Asia/Tokyo, ko Asia/Seoul: 18:00 the same day).
 const NOW = Date.UTC(2026, 11, 4, 9, 0, 0);
 
 async function until<T>(find: () => T | undefined, what: string): Promise<T> {
@@ -108,7 +109,7 @@ describe("reminders before events, through the alerts ability (en, ja, ko)", () 
     );
     assert.match(spoken(answer), /サラさんとお茶/);
     const reminder = await living.reminder("サラさんとお茶");
-    await ringsAt(living, reminder, "2026-12-05T15:50:00+00:00");
+    await ringsAt(living, reminder, "2026-12-05T15:50:00+09:00");
   });
 
   it("ko: 일정 추가 후 '10분 전에 알려줘'", async () => {
@@ -117,6 +118,6 @@ describe("reminders before events, through the alerts ability (en, ja, ko)", () 
     const answer = await bedroom.alerts.sendText("10분 전에 알려줘");
     assert.match(spoken(answer), /10분/);
     const reminder = await bedroom.reminder("치과");
-    await ringsAt(bedroom, reminder, "2026-12-05T16:50:00+00:00");
+    await ringsAt(bedroom, reminder, "2026-12-05T16:50:00+09:00");
   });
 });

@@ -13,6 +13,7 @@ import {
   type EventResponse,
   logIn,
 } from "@clover/device";
+import { smallTalkAnswers } from "../../../src/abilities/small-talk/index.js";
 import { isoWithOffset } from "../../../src/abilities/time/zone.js";
 import { SAY as PLATFORM } from "../../../src/assistant/platform-phrases.js";
 import type { Language } from "../../../src/assistant/turn.js";
@@ -41,14 +42,15 @@ const NOW: Record<Language, number> = {
  * figures are in docs/nlu.md).
  */
 const FLOORS: Record<string, Record<Language, number>> = {
-  alerts: { en: 0.94, ja: 0.97, ko: 0.95 },
+  alerts: { en: 0.99, ja: 0.95, ko: 0.95 },
   "device-control": { en: 0.99, ja: 0.96, ko: 0.99 },
-  playback: { en: 0.99, ja: 0.94, ko: 0.94 },
+  playback: { en: 0.99, ja: 0.99, ko: 0.99 },
   clock: { en: 0.99, ja: 0.99, ko: 0.99 },
-  schedule: { en: 0.99, ja: 0.89, ko: 0.99 },
+  schedule: { en: 0.86, ja: 0.66, ko: 0.93 },
   notifications: { en: 0.99, ja: 0.99, ko: 0.79 },
+  "small-talk": { en: 0.19, ja: 0.59, ko: 0.39 },
   // out-of-domain/: questions no ability answers get the fallback, not another ability's answer
-  none: { en: 0.87, ja: 0.88, ko: 0.77 },
+  none: { en: 0.84, ja: 0.85, ko: 0.76 },
 };
 
 /** Each ability and language of the utterances written after the fixes. */
@@ -277,6 +279,8 @@ describe("a stranger's held-out set through CIC (en, ja, ko)", () => {
       case "weekday":
       case "notifications":
         return SAYS[s.kind]![s.language].test(spoken) ? "" : `said "${spoken}"`;
+      case "chat":
+        return smallTalkAnswers(s.language).includes(spoken) ? "" : `said "${spoken}"`;
       case "fallback": {
         const all = response.directives.map((d) => `${d.header.namespace}.${d.header.name}`);
         return spoken === PLATFORM.fallback(s.language)

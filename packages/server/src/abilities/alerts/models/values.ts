@@ -33,9 +33,9 @@ export const ALERT_KIND_VALUES: PerLanguage = {
  * "add an alarm for 3 pm" to a classifier, but is a calendar event (the schedule's).
  */
 export const ALARM_CUES: Record<"en" | "ja" | "ko", RegExp> = {
-  en: /\b(alarms?|wake|waking|wake-up|get me up)\b/i,
+  en: /\b(alarms?|wake|waking|wake-up|get me up|(?:get|be|i'?m) up)\b/i,
   ja: /アラーム|目覚まし|起こ|起き/,
-  ko: /알람|깨워|깨우|모닝콜|기상/,
+  ko: /알람|깨워|깨우|모닝콜|기상|일어나/,
 };
 
 /** An "action" about the calendar ("at 9 put hiking on my schedule") is the schedule's. */
