@@ -26,6 +26,7 @@ import { turnToDirectives } from "./cic/turn-directives.js";
 import { UserAgentPolicy } from "./cic/user-agent.js";
 import type { ServerConfig } from "./config/index.js";
 import { MemoryTurnLog, recordingAssistant, type TurnLog } from "./insight/conversation-log.js";
+import { PostedModels } from "./insight/posted-models.js";
 import { handleInsight } from "./insight/routes.js";
 import {
   countedBus,
@@ -204,7 +205,12 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
   );
   const conversations: TurnLog = redis?.turns ?? new MemoryTurnLog();
   const consoleHandler = createConsoleHandler();
-  const insight = { log: conversations, registry: platform.registry, admin: platform.adminAuth };
+  const insight = {
+    log: conversations,
+    registry: platform.registry,
+    admin: platform.adminAuth,
+    posted: new PostedModels(),
+  };
   gateway = new CicGateway({
     assistant: observedAssistant(
       recordingAssistant(platform.assistant, conversations, {
@@ -303,6 +309,7 @@ export async function startClover(options: CloverServerOptions): Promise<CloverS
     if (opsServer) await new Promise<void>((resolve) => opsServer!.close(() => resolve()));
     await gateway?.close();
     await platform.close();
+    await insight.posted.close();
     await redis?.deviceStates.close();
     await conversations.close();
     await redis?.close();

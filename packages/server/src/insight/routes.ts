@@ -3,7 +3,8 @@
 //   GET  /api/v1/extensions/:id/health                         calls, error rate, p50/p99
 //   POST /api/v1/extensions/:id/recognize {text, language?}    what the NLU understands
 //   POST /api/v1/nlu/recognize {model, text}                   the same for an unsaved model
-import { compileModel, validateModel } from "@clover/nlu";
+//                                        (compiled off the main thread, kept: posted-models.ts)
+import { validateModel } from "@clover/nlu";
 import { type InteractionModel, InteractionModelMessage } from "@clover/protocol";
 import {
   type AnyRequest,
@@ -19,11 +20,14 @@ import type { Language } from "../assistant/turn.js";
 import type { ExtensionRegistry } from "../cek/registry.js";
 import type { AdminCheck } from "../cic/auth/admin-routes.js";
 import type { TurnLog } from "./conversation-log.js";
+import { CompileRefused, type PostedModels } from "./posted-models.js";
 
 export interface InsightDependencies {
   log: TurnLog;
   registry: ExtensionRegistry;
   admin: AdminCheck;
+  /** Recognizers of posted models: compiled off this thread, kept, limited (posted-models.ts). */
+  posted: PostedModels;
 }
 
 const MAX_BODY = 2 * 1024 * 1024;
@@ -126,11 +130,9 @@ async function route(
         issues.map((i) => ({ ...i })),
       );
     const { text, options } = recognizeOptions(body);
-    return sendJson(
-      res,
-      200,
-      compileModel(checked.value as InteractionModel).recognize(text, options),
-    );
+    const caller = req.socket?.remoteAddress ?? "unknown";
+    const recognizer = await deps.posted.recognizer(checked.value as InteractionModel, caller);
+    return sendJson(res, 200, recognizer.recognize(text, options));
   }
   return false;
 }
@@ -157,6 +159,7 @@ export async function handleInsight(
         `${req.method} is not allowed on ${url.pathname}`,
       );
   } catch (error) {
+    if (error instanceof CompileRefused) res.setHeader("retry-after", String(error.retryAfterS));
     sendError(
       res,
       error instanceof ApiError ? error : new ApiError(500, "internal", "internal error"),

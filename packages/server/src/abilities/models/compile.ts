@@ -48,13 +48,21 @@ export class ModelCompiler {
     { resolve: (r: Recognizer) => void; reject: (e: Error) => void }
   >();
 
-  compile(model: InteractionModel, options?: CompileOptions): Promise<Recognizer> {
+  /**
+   * The model's recognizer, compiled on the worker. `diskCache: false` keeps the document out
+   * of the disk cache (cache.ts), for models nobody deploys (the management API's try-out).
+   */
+  compile(
+    model: InteractionModel,
+    options?: CompileOptions,
+    { diskCache = true }: { diskCache?: boolean } = {},
+  ): Promise<Recognizer> {
     const worker = this.#started();
     const id = this.#next++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
       worker.ref(); // a compile in flight is awaited by someone
-      const cacheDir = modelCacheDir();
+      const cacheDir = diskCache ? modelCacheDir() : undefined;
       const request: CompileRequest = {
         id,
         model,
