@@ -77,8 +77,11 @@ export const DEFAULT_TURN_LOG_LIMITS: TurnLogLimits = {
 };
 
 export interface TurnLog {
-  /** Adds a turn; resolves once it is stored (readers on any node then see it). */
-  record(entry: Omit<LoggedTurn, "id">): Promise<LoggedTurn>;
+  /**
+   * Adds a turn; resolves with its id once it is stored (readers on any node then see it).
+   * Only the id: a log on Redis keeps none of the entry's objects while it waits to write it.
+   */
+  record(entry: Omit<LoggedTurn, "id">): Promise<number>;
   /** Newest first. */
   list(filter?: TurnFilter): Promise<LoggedTurn[]>;
   /** Calls, errors and latency of an extension over its turns still in the log. */
@@ -266,7 +269,7 @@ export class MemoryTurnLog implements TurnLog {
     this.#append(list, entry, cap);
   }
 
-  async record(entry: Omit<LoggedTurn, "id">): Promise<LoggedTurn> {
+  async record(entry: Omit<LoggedTurn, "id">): Promise<number> {
     const logged: LoggedTurn = { id: this.#nextId++, ...entry };
     this.#append(this.#all, logged, this.limits.total);
     this.#keyed("device", logged.deviceId, logged, this.limits.perDevice);
@@ -278,7 +281,7 @@ export class MemoryTurnLog implements TurnLog {
       if (this.#dialogs.size > MAX_KEYED_LISTS)
         this.#dialogs.delete(this.#dialogs.keys().next().value!);
     }
-    return logged;
+    return logged.id;
   }
 
   #newestFirst(filter: TurnFilter): Iterable<LoggedTurn> {

@@ -34,6 +34,11 @@ function entry(overrides: Partial<LoggedTurn> = {}): Omit<LoggedTurn, "id"> {
   };
 }
 
+/** Records `e` on `log`: the turn as the log gives it back, with the id it was given. */
+async function recorded(log: TurnLog, e: Omit<LoggedTurn, "id">): Promise<LoggedTurn> {
+  return { id: await log.record(e), ...e };
+}
+
 function turnLogSuite(name: string, nodes: () => Promise<TurnLog[]>, skip?: string) {
   describe(`TurnLog: ${name}`, { skip }, () => {
     let logs: TurnLog[];
@@ -51,7 +56,8 @@ function turnLogSuite(name: string, nodes: () => Promise<TurnLog[]>, skip?: stri
       const written: LoggedTurn[] = [];
       for (let i = 0; i < 3; i++)
         written.push(
-          await logs[i % logs.length]!.record(
+          await recorded(
+            logs[i % logs.length]!,
             entry({ deviceId, userId, dialogRequestId: `dlg-${deviceId}-${i}` }),
           ),
         );
@@ -74,8 +80,8 @@ function turnLogSuite(name: string, nodes: () => Promise<TurnLog[]>, skip?: stri
     it("gives a turn back as recorded: quotes, escapes and non-ASCII text included", async () => {
       const deviceId = unique("text-dev");
       const text = 'say "hi" \\ then\nnext line — café 日本語 한국어 😀';
-      const recorded = await logs[0]!.record(entry({ deviceId, input: text, speech: text }));
-      for (const log of logs) assert.deepEqual(await log.list({ deviceId }), [recorded]);
+      const turn = await recorded(logs[0]!, entry({ deviceId, input: text, speech: text }));
+      for (const log of logs) assert.deepEqual(await log.list({ deviceId }), [turn]);
     });
 
     it("caps each list: a device's own turns outlive a busy log", async () => {
@@ -104,7 +110,7 @@ function turnLogSuite(name: string, nodes: () => Promise<TurnLog[]>, skip?: stri
       // 3 × 12 turns sent without waiting (on Redis: batches of several turns per node).
       const written = await Promise.all(
         Array.from({ length: 36 }, (_, i) =>
-          logs[i % logs.length]!.record(entry({ deviceId, userId, input: `burst ${i}` })),
+          recorded(logs[i % logs.length]!, entry({ deviceId, userId, input: `burst ${i}` })),
         ),
       );
       assert.equal(new Set(written.map((t) => t.id)).size, written.length, "distinct ids");
@@ -135,8 +141,8 @@ function turnLogSuite(name: string, nodes: () => Promise<TurnLog[]>, skip?: stri
     it("finds a dialog's turns through its device, after they left the all-turns list", async () => {
       const deviceId = unique("dlg-dev");
       const dialogRequestId = unique("dialog");
-      const first = await logs[0]!.record(entry({ deviceId, dialogRequestId, input: "first" }));
-      const again = await logs[1]!.record(entry({ deviceId, dialogRequestId, input: "again" }));
+      const first = await recorded(logs[0]!, entry({ deviceId, dialogRequestId, input: "first" }));
+      const again = await recorded(logs[1]!, entry({ deviceId, dialogRequestId, input: "again" }));
       // Turns of other devices without a dialog (events): the all-turns list moves on.
       for (let i = 0; i < LIMITS.total + 2; i++)
         await logs[i % logs.length]!.record(entry({ deviceId: unique("busy") }));

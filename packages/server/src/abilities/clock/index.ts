@@ -13,6 +13,24 @@ import { clockModels } from "./models.js";
 
 const zoneOf = (device: DeviceInfo) => device.timeZone ?? "UTC";
 
+/**
+ * Words without which a question is not about the time or the date: "who is the president of
+ * france" and 「今日のニュースは」 share filler words with "what is the date" but ask about
+ * something else, and go on to the other abilities (or the fallback).
+ */
+const CUES: Record<"TimeIntent" | "DateIntent", Record<Language, RegExp>> = {
+  TimeIntent: {
+    en: /\b(time|o'?clock|hour)\b/i,
+    ja: /何時|時間|時刻|なんじ/,
+    ko: /몇 ?시|시간|시각/,
+  },
+  DateIntent: {
+    en: /\b(date|day|weekday)\b|\bwhat(?:'s| is) today\b/i,
+    ja: /何日|何曜|曜日|日付|日にち|何月|なんにち/,
+    ko: /며칠|요일|날짜|몇 ?월/,
+  },
+};
+
 function timeAnswer(turn: AbilityTurn, now: number): string | undefined {
   const language = turn.device.language;
   const here = zoneOf(turn.device);
@@ -108,6 +126,9 @@ export function clockAbility(clock: Clock): Ability {
     id: "ability:clock",
     models: clockModels,
     async handle(turn): Promise<AbilityAnswer | undefined> {
+      const intent = turn.recognition.intent;
+      if (intent !== "TimeIntent" && intent !== "DateIntent") return undefined;
+      if (!CUES[intent][turn.device.language].test(turn.text)) return undefined;
       const now = clock.now();
       const text = ANSWERS[turn.recognition.intent ?? ""]?.(turn, now);
       if (text === undefined) return undefined;

@@ -1,6 +1,7 @@
 // The schedule's conversation: questions, changes with a confirmation before anything is
 // removed or moved, questions back when a request is incomplete or ambiguous (kept in the
 // ability's session), memos, and spoken answers with cards for screens.
+
 import type { DeviceInfo, Language } from "../../assistant/turn.js";
 import type { AbilityAnswer, AbilityTurn } from "../ability.js";
 import type { ReminderInput } from "../alerts/service.js";
@@ -9,6 +10,7 @@ import { spokenTime } from "../time/words.js";
 import { wallTimeAt } from "../time/zone.js";
 import { CalendarError } from "./calendar.js";
 import { memoCard, memoListCard, scheduleCard, scheduleListCard } from "./cards.js";
+import { AGENDA_CUES, INTENT_CUES } from "./cues.js";
 import type { Occurrence } from "./ical.js";
 import type { MemoStore } from "./memos.js";
 import type { Schedule } from "./schedule.js";
@@ -136,8 +138,17 @@ export class ScheduleHandler {
     // Event names and notes are open slots: words the model never saw lower its confidence,
     // so a filled one is accepted lower (other abilities still win when surer).
     const open = ["subject", "memo"].some((name) => recognition.slots[name]);
-    if (recognition.confidence < (open ? MIN_OPEN_CONFIDENCE : MIN_CONFIDENCE)) return false;
+    const language = turn.device.language;
+    // 「明日何かある」: a day and a word asking what is on it (cues.ts) are the schedule's.
+    const agenda =
+      recognition.intent === "ScheduleQuery" &&
+      recognition.slots["when"] !== undefined &&
+      AGENDA_CUES[language].test(turn.text);
+    const bar = open || agenda ? MIN_OPEN_CONFIDENCE : MIN_CONFIDENCE;
+    if (recognition.confidence < bar) return false;
     if (!FIRST_TURN_INTENTS.has(recognition.intent)) return false;
+    const cue = INTENT_CUES[recognition.intent]?.[language];
+    if (cue && !cue.test(turn.text)) return false;
     // "Set an alarm every Tuesday at 8" names an alert, not an event: the alerts' turn.
     const subject = recognition.slots["subject"]?.value;
     return !(recognition.intent === "ScheduleAdd" && subject && ALERT_WORD.test(subject));

@@ -11,7 +11,7 @@
 // straight in the same tick, or the reverse (a session is written at a turn's end, read at
 // its start).
 import type { Redis } from "ioredis";
-import { type RedisScript, redisScript } from "./connection.js";
+import { RespArgs, RespScript } from "./resp.js";
 import { BUCKET } from "./token-bucket.js";
 
 // A dialog's start (cic.md §7.3, docs/scale-out.md "The newest dialog"): the device's newest
@@ -58,38 +58,40 @@ const GATE_OP = "clovergate";
 /** What a command of a turn its rate limits refused answers (it was not run). */
 const REFUSED = "CLOVERREFUSED the event was refused by its rate limits";
 
-// KEYS[i] is the key of command i; ARGV[1] the commands, packed in one JSON array (one
-// argument instead of a handful per command: the node encodes and Redis parses one string):
-// per command its name, its gate (the index of the GATE entry whose refusal skips it, or 0),
-// how many arguments follow the key, and those arguments. Answers one reply per command (an
-// error as an error reply in its place; a command skipped by its gate answers REFUSED).
+// KEYS[i] is the key of command i; ARGV, per command: its name, its gate (the index of the
+// GATE entry whose refusal skips it, or 0), how many arguments follow the key, and those
+// arguments (the node writes the call's bytes itself, resp.ts: an argument of its own costs no
+// more than a share of one packed argument, and Redis parses it without cjson). Answers one
+// reply per command (an error as an error reply in its place; a command skipped by its gate
+// answers REFUSED).
 const RUN = `${DIALOG}${GATE}
 local function reply_of(ok, reply)
   if ok then return reply end
   return redis.error_reply(type(reply) == "table" and reply.err or tostring(reply))
 end
-local spec = cjson.decode(ARGV[1])
 local replies = {}
 local refused = {}
 local a = 1
 for i = 1, #KEYS do
-  local name = spec[a]
-  local by = spec[a + 1]
-  local n = spec[a + 2]
+  local name = ARGV[a]
+  local by = tonumber(ARGV[a + 1])
+  local n = tonumber(ARGV[a + 2])
   if by > 0 and refused[by] then
     replies[i] = redis.error_reply("${REFUSED}")
   elseif name == "${GATE_OP}" then
-    local ok, reply = pcall(gate, KEYS[i], unpack(spec, a + 3, a + 2 + n))
+    local ok, reply = pcall(gate, KEYS[i], unpack(ARGV, a + 3, a + 2 + n))
     replies[i] = reply_of(ok, reply)
     refused[i] = ok and reply[1] ~= 0
   elseif name == "${DIALOG_OP}" then
-    replies[i] = reply_of(pcall(dialog, KEYS[i], unpack(spec, a + 3, a + 2 + n)))
+    replies[i] = reply_of(pcall(dialog, KEYS[i], unpack(ARGV, a + 3, a + 2 + n)))
   else
-    replies[i] = redis.pcall(name, KEYS[i], unpack(spec, a + 3, a + 2 + n))
+    replies[i] = redis.pcall(name, KEYS[i], unpack(ARGV, a + 3, a + 2 + n))
   end
   a = a + 3 + n
 end
 return replies`;
+
+const RUN_SCRIPT = new RespScript(RUN);
 
 type Arg = string | number;
 
@@ -115,32 +117,15 @@ function fieldsOf(reply: unknown): Record<string, string> {
   return fields;
 }
 
-type WellFormed = { isWellFormed(): boolean; toWellFormed(): string };
-
-/**
- * An argument as the packed array carries it: a number as ioredis sends it (its decimal text),
- * a string with a lone surrogate (a device's header can carry one) with U+FFFD in its place, as
- * ioredis's UTF-8 encoding wrote it: JSON.stringify would escape it as `\ud800`, which `cjson`
- * refuses, failing every command of the tick.
- */
-function packed(arg: Arg): string {
-  if (typeof arg === "number") return String(arg);
-  return (arg as unknown as WellFormed).isWellFormed()
-    ? arg
-    : (arg as unknown as WellFormed).toWellFormed();
-}
-
 /** The plain commands of the stores on one connection, sent one script call per tick. */
 export class RedisTickBatch {
   readonly #redis: Redis;
-  readonly #run: RedisScript;
   #queued: Queued[] = [];
   /** The gate of the commands queued now (while `gate`'s work runs), or 0. */
   #gate = 0;
 
   constructor(redis: Redis) {
     this.#redis = redis;
-    this.#run = redisScript(redis, "cloverTickBatch2", RUN);
   }
 
   get(key: string): Promise<string | null> {
@@ -243,16 +228,20 @@ export class RedisTickBatch {
       sent.then(only.resolve, only.reject);
       return;
     }
-    const keys: string[] = [];
-    const spec: Arg[] = [];
-    for (const { name, gate, key, args } of batch) {
-      keys.push(key);
-      spec.push(name, gate, args.length);
-      for (const arg of args) spec.push(packed(arg));
+    // The call's bytes written here (resp.ts): the key count, the keys, then per command its
+    // name, gate, count of arguments and arguments.
+    const call = new RespArgs().number(batch.length);
+    for (let i = 0; i < batch.length; i++) call.string(batch[i]!.key);
+    for (let i = 0; i < batch.length; i++) {
+      const { name, gate, args } = batch[i]!;
+      call.string(name).number(gate).number(args.length);
+      for (let j = 0; j < args.length; j++) {
+        const arg = args[j]!;
+        if (typeof arg === "number") call.number(arg);
+        else call.string(arg);
+      }
     }
-    // A Buffer: ioredis copies it into the command's bytes as is (a string argument is
-    // concatenated into the command's text, then flattened by the socket write).
-    this.#run(keys, [Buffer.from(JSON.stringify(spec))]).then(
+    RUN_SCRIPT.run(this.#redis, call).then(
       (replies) => {
         for (let i = 0; i < batch.length; i++) {
           const queued = batch[i]!;

@@ -20,7 +20,8 @@ import {
   type TurnLogLimits,
   type TurnScope,
 } from "../../insight/conversation-log.js";
-import { closeRedis, DEFAULT_PREFIX, type RedisScript, redisScript } from "./connection.js";
+import { closeRedis, DEFAULT_PREFIX } from "./connection.js";
+import { RespArgs, RespScript } from "./resp.js";
 
 /** Turns read per LRANGE. */
 const PAGE = 50;
@@ -84,17 +85,23 @@ for _, key in ipairs(order) do
 end
 return first`;
 
+const RECORD_SCRIPT = new RespScript(RECORD_BATCH);
+
+/** A turn's keys' kinds (RECORD_BATCH): index 1 with an extension, + 2 with a dialog. */
+const KINDS = ["du", "dux", "dug", "duxg"];
+
 interface Pending {
   /**
    * The turn's JSON as bytes: outside the JavaScript heap while it waits for its batch (the
-   * string dies at once), and written into the script call as is.
+   * string dies at once), and written into the script call as is. The entry's objects are not
+   * kept (they would outlive the turn by the batch's wait, long enough to be promoted).
    */
   json: Buffer;
-  keys: string[];
-  /** One letter per key: the keyed list's kind (RECORD_BATCH). */
-  kinds: string;
-  entry: Omit<LoggedTurn, "id">;
-  resolve: (turn: LoggedTurn) => void;
+  deviceId: string;
+  userId: string;
+  extensionId: string | undefined;
+  dialogRequestId: string | undefined;
+  resolve: (id: number) => void;
   reject: (error: unknown) => void;
 }
 
@@ -107,7 +114,6 @@ function fromJson(line: string): LoggedTurn {
 
 export class RedisTurnLog implements TurnLog {
   readonly limits: TurnLogLimits;
-  readonly #record: RedisScript;
   #pending: Pending[] = [];
   #timer: NodeJS.Timeout | undefined;
   readonly #inFlight = new Set<Promise<void>>();
@@ -119,7 +125,6 @@ export class RedisTurnLog implements TurnLog {
     private readonly ownsConnection = true,
   ) {
     this.limits = { ...DEFAULT_TURN_LOG_LIMITS, ...limits };
-    this.#record = redisScript(redis, "cloverTurnLogRecord2", RECORD_BATCH);
   }
 
   /** The device a dialogRequestId came from (DIALOG_INDEX_MS). */
@@ -131,57 +136,63 @@ export class RedisTurnLog implements TurnLog {
     return scope === "all" ? `${this.prefix}turns` : `${this.prefix}turns:${scope}:${id}`;
   }
 
-  /** Resolves once the turn's batch is stored (then every node's reads see it). */
-  record(entry: Omit<LoggedTurn, "id">): Promise<LoggedTurn> {
-    const keys = [this.#key("device", entry.deviceId), this.#key("user", entry.userId)];
-    let kinds = "du";
-    if (entry.extensionId) {
-      keys.push(this.#key("extension", entry.extensionId));
-      kinds += "x";
-    }
-    if (entry.dialogRequestId) {
-      keys.push(this.#dialogKey(entry.dialogRequestId));
-      kinds += "g";
-    }
+  /** Resolves with the turn's id once its batch is stored (then every node's reads see it). */
+  record(entry: Omit<LoggedTurn, "id">): Promise<number> {
     // The result's exchange is the entry's: stored once, put back when read (fromJson).
     const stored = entry.result?.exchange
       ? { ...entry, result: { ...entry.result, exchange: undefined } }
       : entry;
-    return new Promise<LoggedTurn>((resolve, reject) => {
-      const json = Buffer.from(JSON.stringify(stored));
-      this.#pending.push({ json, keys, kinds, entry, resolve, reject });
+    const json = Buffer.from(JSON.stringify(stored));
+    const { deviceId, userId, extensionId, dialogRequestId } = entry;
+    return new Promise<number>((resolve, reject) => {
+      this.#pending.push({ json, deviceId, userId, extensionId, dialogRequestId, resolve, reject });
       if (this.#pending.length >= MAX_BATCH) this.#flush();
-      else this.#timer ??= setTimeout(() => this.#flush(), FLUSH_AFTER_MS);
+      else this.#timer ??= setTimeout(this.#flushLater, FLUSH_AFTER_MS);
     });
   }
 
-  /** Sends what waits, in one script call (the buffer never holds more than MAX_BATCH). */
+  readonly #flushLater = () => this.#flush();
+
+  /**
+   * Sends what waits, in one script call (the buffer never holds more than MAX_BATCH) whose
+   * bytes are written here (resp.ts): each turn's keys and JSON without a string of its own.
+   */
   #flush(): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     const batch = this.#pending;
     if (batch.length === 0) return;
     this.#pending = [];
-    const keys = [`${this.prefix}turns:id`, this.#key("all", "")];
-    const { total, perDevice, perUser, perExtension } = this.limits;
-    const args: (string | number | Buffer)[] = [
-      KEYED_TTL_MS,
-      DIALOG_INDEX_MS,
-      total,
-      perDevice,
-      perUser,
-      perExtension,
-      batch.length,
-    ];
+    const prefix = this.prefix;
+    let keys = 2;
+    for (const turn of batch)
+      keys += 2 + (turn.extensionId ? 1 : 0) + (turn.dialogRequestId ? 1 : 0);
+    const call = new RespArgs().number(keys).string(prefix, "turns:id").string(prefix, "turns");
     for (const turn of batch) {
-      keys.push(...turn.keys);
-      args.push(turn.json, turn.kinds);
-      if (turn.entry.dialogRequestId) args.push(turn.entry.deviceId);
+      call
+        .string(prefix, "turns:device:", turn.deviceId)
+        .string(prefix, "turns:user:", turn.userId);
+      if (turn.extensionId) call.string(prefix, "turns:extension:", turn.extensionId);
+      if (turn.dialogRequestId) call.string(prefix, "turns:dialog:", turn.dialogRequestId);
     }
-    const sent = this.#record(keys, args).then(
+    const { total, perDevice, perUser, perExtension } = this.limits;
+    call
+      .number(KEYED_TTL_MS)
+      .number(DIALOG_INDEX_MS)
+      .number(total)
+      .number(perDevice)
+      .number(perUser)
+      .number(perExtension)
+      .number(batch.length);
+    for (const turn of batch) {
+      call
+        .bytes(turn.json)
+        .string(KINDS[(turn.extensionId ? 1 : 0) + (turn.dialogRequestId ? 2 : 0)]!);
+      if (turn.dialogRequestId) call.string(turn.deviceId);
+    }
+    const sent = RECORD_SCRIPT.run(this.redis, call).then(
       (first) => {
-        for (const [i, turn] of batch.entries())
-          turn.resolve({ id: Number(first) + i, ...turn.entry });
+        for (let i = 0; i < batch.length; i++) batch[i]!.resolve(Number(first) + i);
       },
       (error: unknown) => {
         for (const turn of batch) turn.reject(error);

@@ -38,6 +38,16 @@ export const ALARM_CUES: Record<"en" | "ja" | "ko", RegExp> = {
   ko: /알람|깨워|깨우|모닝콜|기상|일어나/,
 };
 
+/**
+ * Words of a question about the user's alerts: 「今夜のテレビは何」 and "오늘 뉴스 뭐야" are shaped
+ * like 「明日のリマインダーは何」 but ask about something else.
+ */
+export const LIST_CUES: Record<"en" | "ja" | "ko", RegExp> = {
+  en: /\b(alarms?|timers?|reminders?|alerts?|wake|set)\b/i,
+  ja: /アラーム|タイマー|リマインド|リマインダー|目覚まし|セット|予約|通知/,
+  ko: /알람|타이머|리마인더|알림|모닝콜|설정|예약|맞춰/,
+};
+
 /** An "action" about the calendar ("at 9 put hiking on my schedule") is the schedule's. */
 export const SCHEDULE_WORDS =
   /\b(schedule|calendar|appointment)\b|予定|スケジュール|カレンダー|일정|스케줄|캘린더/i;
