@@ -2,6 +2,7 @@
 // node:http2 server that holds streams open) whose RSS the parent samples over IPC.
 import http2 from "node:http2";
 import type { TurnResult } from "../../packages/server/src/assistant/turn.js";
+import { deviceKeyOf } from "../../packages/server/src/cic/device-key.js";
 import {
   CicGateway,
   createDirective,
@@ -40,15 +41,19 @@ if (mode === "bare") {
   const address = await gateway.listen(0);
   const { clientId, clientSecret } = await authority.registerClient("bench");
   const tokens: string[] = [];
+  /** Each device's key on the directive bus (client, device and user: device-key.ts). */
+  const keys: string[] = [];
   for (let i = 0; i < devices; i++) {
     const code = await authority.authorize({ clientId, deviceId: `dev-${i}`, guest: true });
-    tokens.push((await authority.exchangeCode({ clientId, clientSecret, code })).access_token);
+    const token = (await authority.exchangeCode({ clientId, clientSecret, code })).access_token;
+    tokens.push(token);
+    keys.push(deviceKeyOf((await authority.verifyAccessToken(token))!));
   }
   process.on("message", async (message: { type: string; device?: number }) => {
     if (message.type === "push" && message.device !== undefined) {
       const sentAt = performance.timeOrigin + performance.now();
       const ok = await gateway.push(
-        `${clientId}:dev-${message.device}`,
+        keys[message.device]!,
         createDirective("Notifier", "SetIndicator", { state: "ON", sentAt }),
       );
       send({ type: "pushed", ok });

@@ -1,13 +1,18 @@
 // Downchannel capacity: RSS of the server holding 1k/5k/10k open downchannels, side by side
 // with a bare node:http2 server holding the same number of idle streams, and the p99 time to
 // push a directive to one device. Run: node --conditions=@clover/source --import tsx bench/cic/downchannels.ts [devices]
+// (or npm run bench -- cic-downchannels [devices]; PUSHES changes the number of pushes).
 import { type ChildProcess, fork } from "node:child_process";
 import http2 from "node:http2";
 import { fileURLToPath } from "node:url";
 
 const total = Number(process.argv[2] ?? 10_000);
+/** Directives pushed to random open downchannels (PUSHES, default 1,000). */
+const pushes = Number(process.env["PUSHES"] ?? 1000);
 const perConnection = 500;
-const marks = [1_000, 5_000, 10_000].filter((m) => m <= total);
+// RSS is sampled at these counts of open downchannels, the last one always `total` (a run
+// below 1,000 used to open none and then wait forever for a push to a device never opened).
+const marks = [...new Set([...[1_000, 5_000, 10_000].filter((m) => m < total), total])];
 
 type Message = { type: string; [key: string]: unknown };
 
@@ -70,10 +75,14 @@ async function run(mode: string) {
   }
   const latencies: number[] = [];
   if (mode === "clover") {
-    for (let i = 0; i < 1000; i++) {
+    for (let i = 0; i < pushes; i++) {
       const device = Math.floor(Math.random() * opened);
       const arrived = new Promise<number>((resolve) => received.set(device, resolve));
+      const pushed = next("pushed");
       child.send({ type: "push", device });
+      // A push that found no downchannel never arrives: say so instead of waiting forever.
+      if (!(await pushed)["ok"])
+        throw new Error(`the push to device ${device} found no downchannel`);
       latencies.push(await arrived);
       received.delete(device);
     }
@@ -96,5 +105,5 @@ for (const mark of [0, ...marks]) {
   console.log(`| ${mark} | ${b} | ${c} | ${(c / b).toFixed(2)} |`);
 }
 console.log(
-  `\npush to one of ${total} open downchannels: p50 ${clover.p50.toFixed(2)} ms, p99 ${clover.p99.toFixed(2)} ms (1,000 pushes)`,
+  `\npush to one of ${total} open downchannels: p50 ${clover.p50.toFixed(2)} ms, p99 ${clover.p99.toFixed(2)} ms (${pushes.toLocaleString("en-US")} pushes)`,
 );

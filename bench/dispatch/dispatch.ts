@@ -1,6 +1,8 @@
 // The platform's added latency over a direct POST to the same extension, and turns/s on one
 // core. Run: node --conditions=@clover/source --import tsx bench/dispatch/dispatch.ts
 //
+// SAMPLES, RATE, SECONDS, ROUNDS, WARMUP (environment) change the sizes below.
+//
 // Side by side in one run, against one extension process (its own core):
 //   direct     undici POST of a pre-built request body (the floor: loopback + extension)
 //   dispatch   the dispatcher alone: build, serialize once, sign, POST, validate
@@ -26,6 +28,8 @@ const SAMPLES = Number(process.env.SAMPLES ?? 3000);
 const RATE = Number(process.env.RATE ?? 500);
 const SECONDS = Number(process.env.SECONDS ?? 2);
 const ROUNDS = Number(process.env.ROUNDS ?? 9);
+/** Turns (or calls of each path) before anything is timed. */
+const WARMUP = Number(process.env.WARMUP ?? 300);
 
 const model = {
   language: "en" as const,
@@ -60,7 +64,7 @@ const ms = (n: number) => `${n.toFixed(3)} ms`;
 /** Sequential samples of both paths, interleaved so that both see the same machine load. */
 async function sideBySide(paths: Record<string, () => Promise<unknown>>) {
   const entries = Object.entries(paths);
-  for (let i = 0; i < 300; i++) for (const [, run] of entries) await run();
+  for (let i = 0; i < WARMUP; i++) for (const [, run] of entries) await run();
   const times = entries.map(() => [] as number[]);
   for (let i = 0; i < SAMPLES; i++)
     for (const [k, [, run]] of entries.entries()) {
@@ -265,7 +269,7 @@ await closedLoop("max, signing inline        ", platform);
 await platform.close();
 
 const pooled = await platformWith(1);
-for (let i = 0; i < 300; i++) await pooled.assistant.handleTurn(turn(2));
+for (let i = 0; i < WARMUP; i++) await pooled.assistant.handleTurn(turn(2));
 await openLoop("open loop, 1 signing worker", pooled);
 await closedLoop("max, 1 signing worker      ", pooled);
 await pooled.close();

@@ -6,6 +6,7 @@
 //   3. "turn off all the hallway lights": 20 lamps answering after 2–40 ms each, against a
 //      turn to the slowest lamp alone, interleaved.
 // Both extensions run on the SDK with signature verification, in their own process.
+// SAMPLES, WARMUP (1), RECOGNITIONS (2) and GROUPS (3) in the environment change the counts.
 import { fork } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -21,6 +22,8 @@ import { GREEK, groupDelays, ROOMS } from "./homes.js";
 const SAMPLES = Number(process.env.SAMPLES ?? 1000);
 const RECOGNITIONS = Number(process.env.RECOGNITIONS ?? 20);
 const GROUPS = Number(process.env.GROUPS ?? 100);
+/** Turns of each path before the home/custom samples are timed. */
+const WARMUP = Number(process.env.WARMUP ?? 50);
 const HOME_ID = "com.example.bench.home";
 const CUSTOM_ID = "com.example.bench.custom";
 
@@ -179,6 +182,7 @@ const turns = await sideBySide(
       platform.assistant.handleTurn(say(`turn ${i % 2 ? "off" : "on"} the kitchen light`, "small")),
   },
   SAMPLES,
+  WARMUP,
 );
 for (const [name, q] of Object.entries(turns)) row(name, q);
 const [custom, home] = Object.values(turns) as [Q, Q];

@@ -5,7 +5,8 @@
 //                                     SNIPS-sized one (7 slots, 2,000 examples), interleaved
 //   grid [slots,…] [examples,…]       how cost grows (default 10,30,60,120 × 500,3000,10000)
 // CLOVER_NLU_BEFORE=<an older checkout's packages/nlu/src> adds that build's recognizer on the
-// same large model to the `slots` rounds (before/after in one run).
+// same large model to the `slots` rounds (before/after in one run). ROUNDS=<n> changes the
+// rounds of `slots` (7) and `grid` (5); REFERENCE=<slots>,<examples> the SNIPS-sized intent.
 import { pathToFileURL } from "node:url";
 import { compileModel, type Recognizer } from "@clover/nlu";
 import { largeIntentModel } from "./large-intent-model.js";
@@ -141,7 +142,8 @@ function interleaved(models: readonly Compiled[], rounds: number) {
 
 async function largeIntent(slots: number, examples: number): Promise<void> {
   const large = await compileLarge(slots, examples);
-  const reference = await compileLarge(7, 2000);
+  const [refSlots, refExamples] = (process.env.REFERENCE ?? "7,2000").split(",").map(Number);
+  const reference = await compileLarge(refSlots ?? 7, refExamples ?? 2000);
   const beforeDir = process.env.CLOVER_NLU_BEFORE;
   const older = beforeDir
     ? await compileLarge(
@@ -151,7 +153,7 @@ async function largeIntent(slots: number, examples: number): Promise<void> {
           .compileModel,
       )
     : undefined;
-  const rounds = 7;
+  const rounds = Number(process.env.ROUNDS ?? 7);
   const models = older ? [large, reference, older] : [large, reference];
   const [l, r, o] = interleaved(models, rounds);
   console.log(
@@ -195,7 +197,9 @@ async function grid(slotCounts: number[], exampleCounts: number[]): Promise<void
   for (const examples of exampleCounts) {
     for (const slots of slotCounts) {
       const m = await compileLarge(slots, examples);
-      const [x] = interleaved([m], 5) as [ReturnType<LatencyRounds["result"]>];
+      const [x] = interleaved([m], Number(process.env.ROUNDS ?? 5)) as [
+        ReturnType<LatencyRounds["result"]>,
+      ];
       console.log(
         `| ${slots} | ${examples.toLocaleString("en")} | ${fmt.ms(x.p50)} | ${fmt.ms(x.p99)} | ${fmt.ms(x.p99Best)} | ${fmt.ms(x.cpuPerCall)} | ${fmt.s(m.compileCpu)} | ${fmt.mb(m.heapMb)} | ${fmt.pct(m.intentAccuracy)} | ${fmt.f1(m.slotF1)} | ${load().split(" ")[0]} |`,
       );

@@ -42,9 +42,14 @@ function load(file: string, intent: string): SnipsUtterance[] {
   }));
 }
 
-export function loadSnips(dir: string): { train: SnipsUtterance[]; test: SnipsUtterance[] } {
-  const train = SNIPS_INTENTS.flatMap((i) => load(join(dir, `train_${i}_full.json`), i));
-  const test = SNIPS_INTENTS.flatMap((i) => load(join(dir, `validate_${i}.json`), i));
+/** The dataset; `perIntent` keeps only the first that many utterances of each intent's files. */
+export function loadSnips(
+  dir: string,
+  perIntent = Number.POSITIVE_INFINITY,
+): { train: SnipsUtterance[]; test: SnipsUtterance[] } {
+  const read = (file: string, intent: string) => load(join(dir, file), intent).slice(0, perIntent);
+  const train = SNIPS_INTENTS.flatMap((i) => read(`train_${i}_full.json`, i));
+  const test = SNIPS_INTENTS.flatMap((i) => read(`validate_${i}.json`, i));
   return { train, test };
 }
 

@@ -101,11 +101,13 @@ const median = (values: number[]) => {
 };
 
 const rounds = Number(process.argv[2] ?? 7);
+// MEASURE_MS: each candidate's time per round (150 ms; the warm-up takes two thirds of it).
+const windowMs = Number(process.env["MEASURE_MS"] ?? 150);
 const results = new Map<Candidate, number[]>(candidates.map(([c]) => [c, []]));
-for (const [c, v] of candidates) measure(c.run, v, 100); // warm-up
+for (const [c, v] of candidates) measure(c.run, v, Math.round((windowMs * 2) / 3)); // warm-up
 for (let r = 0; r < rounds; r++) {
   // Interleave the candidates in every round so drift hits all of them alike.
-  for (const [c, v] of candidates) results.get(c)!.push(measure(c.run, v, 150));
+  for (const [c, v] of candidates) results.get(c)!.push(measure(c.run, v, windowMs));
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US").padStart(12);

@@ -89,7 +89,6 @@ async function run(asr: PocketsphinxRecognizer, u: Utterance): Promise<Outcome> 
   const audio = new Readable({ read() {} });
   let sent = 0;
   let stoppedAt = -1;
-  let speechEndedAt = 0;
   const result = asr.recognize(audio, {
     language: "en",
     onEndOfSpeech: () => {
@@ -97,6 +96,9 @@ async function run(asr: PocketsphinxRecognizer, u: Utterance): Promise<Outcome> 
     },
   });
   const start = performance.now();
+  // When the speech ends as recorded, whether or not the recognizer heard that far (an early
+  // end before it is a false early end, counted from here too, not from the process's start).
+  const speechEndedAt = start + (u.speechEnd / 2 / RATE) * 1000;
   for (let at = 0; at < u.pcm.length && stoppedAt < 0; at += SLICE) {
     // A slice leaves the device once it has been recorded.
     const due = start + ((at + SLICE) / 2 / RATE) * 1000;
@@ -104,8 +106,6 @@ async function run(asr: PocketsphinxRecognizer, u: Utterance): Promise<Outcome> 
     if (stoppedAt >= 0) break;
     audio.push(u.pcm.subarray(at, at + SLICE));
     sent = at + SLICE;
-    if (!speechEndedAt && sent >= u.speechEnd)
-      speechEndedAt = start + (u.speechEnd / 2 / RATE) * 1000;
   }
   audio.push(null);
   const { text, early } = (await result) as { text: string; early?: boolean };

@@ -59,7 +59,11 @@ export const END_POINTERS = {
  */
 export const ALIGNMENTS = ["fixed", "varied"] as const;
 
-export async function dialogLatency(runs: number): Promise<{
+/** `combos`: only the first that many combinations of end-pointer, case and alignment. */
+export async function dialogLatency(
+  runs: number,
+  combos = Number.POSITIVE_INFINITY,
+): Promise<{
   /** By "end-pointer · case · alignment". */
   setups: Record<string, LatencyFigures>;
   rssMb: number;
@@ -156,17 +160,19 @@ export async function dialogLatency(runs: number): Promise<{
   const names = Object.keys(END_POINTERS) as (keyof typeof END_POINTERS)[];
   // The full window is the reference for fluent speech and the fixed alignment only (its
   // figure hardly depends on either, and the bench must stay short).
-  const combos = speech.flatMap((s, i) =>
-    ALIGNMENTS.flatMap((alignment) =>
-      names
-        .filter(
-          (name) => END_POINTERS[name].earlySilenceMs > 0 || (alignment === "fixed" && i === 0),
-        )
-        .map((name) => ({ name, speech: s, alignment })),
-    ),
-  );
+  const measured = speech
+    .flatMap((s, i) =>
+      ALIGNMENTS.flatMap((alignment) =>
+        names
+          .filter(
+            (name) => END_POINTERS[name].earlySilenceMs > 0 || (alignment === "fixed" && i === 0),
+          )
+          .map((name) => ({ name, speech: s, alignment })),
+      ),
+    )
+    .slice(0, combos);
   const figures: Record<string, LatencyFigures> = {};
-  for (const c of combos)
+  for (const c of measured)
     figures[`${c.name} · ${c.speech.label} · ${c.alignment}`] = {
       runs: [],
       audioRuns: [],
@@ -179,8 +185,11 @@ export async function dialogLatency(runs: number): Promise<{
     };
   // One warm-up turn per end-pointer, then every combination takes its turn, round by round.
   const schedule = [
-    ...names.map((name) => ({ combo: combos.find((c) => c.name === name)!, k: -1 })),
-    ...Array.from({ length: runs }, (_, k) => combos.map((combo) => ({ combo, k }))).flat(),
+    ...names.flatMap((name) => {
+      const combo = measured.find((c) => c.name === name);
+      return combo ? [{ combo, k: -1 }] : [];
+    }),
+    ...Array.from({ length: runs }, (_, k) => measured.map((combo) => ({ combo, k }))).flat(),
   ];
   for (const { combo, k } of schedule) {
     const { name, alignment } = combo;

@@ -2,6 +2,8 @@
 // TTS and ASR engine side by side, memory per engine, and the time from the end of the user's
 // speech to the first byte of the spoken answer for a dice turn through CIC.
 //   node --conditions=@clover/source --import tsx bench/speech/speech.ts
+//   (npm run bench -- speech [--tts-only | --latency-only]; TEXTS=<n>: only the first n
+//   phrases and commands; TURNS, COMBOS: see latency.ts)
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { Readable } from "node:stream";
@@ -13,13 +15,14 @@ import { FliteTextToSpeech } from "../../packages/server/src/speech/tts/flite.js
 import { cpuSeconds, descendants, median, rssMb } from "./cpu.js";
 import { dialogLatency } from "./latency.js";
 
+const TEXTS = Number(process.env["TEXTS"] ?? Number.POSITIVE_INFINITY);
 const PHRASES = [
   "You rolled three dice: a four, a two and a six, for a total of twelve.",
   "Your order of two large pepperoni pizzas is on its way.",
   "Here is some jazz from Music Box.",
   "Sorry, I did not catch that. How many dice should I roll?",
   "Okay.",
-];
+].slice(0, TEXTS);
 const COMMANDS = [
   "ask dice to roll three dice",
   "open pizza shop",
@@ -27,7 +30,7 @@ const COMMANDS = [
   "i want two large bulgogi pizzas",
   "roll the dice",
   "tell pizza shop to order a small veggie",
-];
+].slice(0, TEXTS);
 
 const models = ["dice", "pizza", "audio"].map(
   (name) =>
@@ -158,7 +161,10 @@ if (ttsOnly) process.exit(0);
 
 const turns = Number(process.env["TURNS"] ?? 8);
 const load0 = loadavg()[0] ?? 0;
-const latency = await dialogLatency(turns);
+const latency = await dialogLatency(
+  turns,
+  Number(process.env["COMBOS"] ?? Number.POSITIVE_INFINITY),
+);
 const p = (values: number[], q: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * q))] ??
   0;

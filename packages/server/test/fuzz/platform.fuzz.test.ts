@@ -7,7 +7,7 @@
 //   - no answer takes longer than its deadline;
 //   - another device's conversation keeps working;
 //   - RSS returns near its baseline.
-// CI runs FUZZ_CASES (default 2,000) cases split over the three kinds, a quarter of them
+// CI runs FUZZ_CASES (default 1,200) cases split over the three kinds, a quarter of them
 // (FUZZ_TLS_SHARE) against a TLS listener; `npm run fuzz` runs more.
 import assert from "node:assert/strict";
 import { createServer, type Server } from "node:http";
@@ -31,7 +31,7 @@ import {
 import { BOUNDARY, h1Event, type RawAnswer, speechEvent, textEvent } from "../robustness/wire.js";
 import { documentedNoStatus, fuzzFigures, h2Answer, NO_STATUS } from "./report.js";
 
-const CASES = Number(process.env["FUZZ_CASES"] ?? 2000);
+const CASES = Number(process.env["FUZZ_CASES"] ?? 1200);
 /** The share of the cases sent over TLS (HTTP/2 and HTTP/1.1 negotiated by ALPN). */
 const TLS_SHARE = Number(process.env["FUZZ_TLS_SHARE"] ?? 0.25);
 const SEED = Number(process.env["FUZZ_SEED"] ?? 20261204);

@@ -3,36 +3,10 @@
 // and devices, and prints the figures the docs read (throughput ratio and added p99, allocation
 // per turn, downchannels per node). The figures themselves are the bench's, on a quiet machine.
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
+import { runBench } from "../helpers/bench.js";
 
-const REPO = fileURLToPath(new URL("../../../..", import.meta.url));
-
-/** Runs `npm run bench -- <name>` with these settings; resolves with what it printed. */
-function bench(name: string, env: Record<string, string>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("npm", ["run", "--silent", "bench", "--", name], {
-      cwd: REPO,
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-    });
-    const timer = setTimeout(() => child.kill("SIGKILL"), 240_000);
-    child.on("error", reject);
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(out);
-      else reject(new Error(`npm run bench -- ${name} exited ${code}:\n${out.slice(-3000)}`));
-    });
-  });
-}
+const bench = (name: string, env: Record<string, string>) => runBench(name, [], env);
 
 describe("the scale-out benches, at a tiny size", () => {
   it("scale: memory node against Redis node, and pushes across nodes", async () => {
