@@ -18,7 +18,7 @@ const zoneOf = (device: DeviceInfo) => device.timeZone ?? "UTC";
  * france" and 「今日のニュースは」 share filler words with "what is the date" but ask about
  * something else, and go on to the other abilities (or the fallback).
  */
-const CUES: Record<"TimeIntent" | "DateIntent", Record<Language, RegExp>> = {
+const CUES: Record<string, Record<Language, RegExp>> = {
   TimeIntent: {
     en: /\b(time|o'?clock|hour)\b/i,
     ja: /何時|時間|時刻|なんじ/,
@@ -28,6 +28,12 @@ const CUES: Record<"TimeIntent" | "DateIntent", Record<Language, RegExp>> = {
     en: /\b(date|day|weekday)\b|\bwhat(?:'s| is) today\b/i,
     ja: /何日|何曜|曜日|日付|日にち|何月|なんにち/,
     ko: /며칠|요일|날짜|몇 ?월/,
+  },
+  // A count of days names what it counts to ("how are you doing today" is not one).
+  DaysUntilIntent: {
+    en: /\b(?:until|till|til|to|before)\b/i,
+    ja: /まで/,
+    ko: /까지/,
   },
 };
 
@@ -84,20 +90,12 @@ function dateAnswer(turn: AbilityTurn, now: number): string | undefined {
   return `${which ? `${withParticle(which, "은", "는")} ` : ""}${withParticle(said, "이에요", "예요")}.`;
 }
 
-/** A count of days names what it counts to ("how are you doing today" is not one). */
-const UNTIL: Record<Language, RegExp> = {
-  en: /\b(?:until|till|til|to|before)\b/i,
-  ja: /まで/,
-  ko: /까지/,
-};
-
 /** "How many days until Christmas": the days from today to that date, and the date. */
 function daysUntilAnswer(turn: AbilityTurn, now: number): string | undefined {
   const language = turn.device.language;
   const today = localDate(now, zoneOf(turn.device));
   const date = turn.recognition.slots["day"]?.value;
-  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !UNTIL[language].test(turn.text))
-    return undefined;
+  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;
   const days = Math.round((Date.parse(date) - Date.parse(today)) / 86_400_000);
   const said = spokenDate(date, language, date.slice(0, 4) !== today.slice(0, 4));
   if (language === "en") {
@@ -126,11 +124,10 @@ export function clockAbility(clock: Clock): Ability {
     id: "ability:clock",
     models: clockModels,
     async handle(turn): Promise<AbilityAnswer | undefined> {
-      const intent = turn.recognition.intent;
-      if (intent !== "TimeIntent" && intent !== "DateIntent") return undefined;
-      if (!CUES[intent][turn.device.language].test(turn.text)) return undefined;
-      const now = clock.now();
-      const text = ANSWERS[turn.recognition.intent ?? ""]?.(turn, now);
+      const intent = turn.recognition.intent ?? "";
+      const answer = ANSWERS[intent];
+      if (!answer || !CUES[intent]?.[turn.device.language].test(turn.text)) return undefined;
+      const text = answer(turn, clock.now());
       if (text === undefined) return undefined;
       return { speech: [{ type: "PlainText", lang: turn.device.language, value: text }] };
     },
