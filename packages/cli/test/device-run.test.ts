@@ -67,6 +67,22 @@ describe("clover device run", () => {
     assert.match(out, /• bluetooth on → off/);
   });
 
+  it("refuses a negative, huge or wordy :wait by name instead of sleeping on it", async () => {
+    const run = await clover(
+      ["device", "run", "--for", "0", ":wait -1", ":wait 99999", ":wait soon", ":wait", ":state"],
+      { env, timeoutMs: 30_000 },
+    );
+    assert.equal(run.code, 0, run.stderr);
+    const refused = `${run.stdout}${run.stderr}`.match(
+      /:wait: expected seconds from 0 to 3600, got "[^"]*"/g,
+    );
+    assert.deepEqual(
+      refused?.map((line) => line.split("got ")[1]),
+      ['"-1"', '"99999"', '"soon"', '""'],
+    );
+    assert.doesNotMatch(`${run.stdout}${run.stderr}`, /unknown button/);
+  });
+
   it("shows a pushed notification and rings an alert until it is stopped", async () => {
     const device = spawnClover(["device", "run"], { env });
     let out = "";

@@ -380,11 +380,15 @@ export function registerDeviceCommands(program: Command): void {
           if (text === "") return true;
           if (!out.json) out.line(`${out.c.green("you›")} ${text}`);
           if (text === ":quit" || text === ":q") return false;
-          const wait = /^:wait\s+(\d+(?:\.\d+)?)$/.exec(text);
+          const wait = /^:wait(?:\s+(\d{1,12}(?:\.\d{1,6})?))?(?:\s+(.*))?$/.exec(text);
           if (text === ":state") terminal.printState();
           else if (wait) {
             const seconds = Number(wait[1]);
-            if (seconds > 3600) out.warn(":wait: expected seconds from 0 to 3600");
+            // A negative, huge, missing or wordy wait is refused by name, never slept on.
+            if (wait[1] === undefined || wait[2] !== undefined || seconds > 3600)
+              out.warn(
+                `:wait: expected seconds from 0 to 3600, got ${JSON.stringify(text.slice(5).trim().slice(0, 40))}`,
+              );
             else await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
           } else if (text.startsWith(":")) {
             try {
