@@ -34,6 +34,8 @@
 // against the first memory node are what this machine's noise alone makes of identical nodes.
 // Needs redis-server. Run: npm run bench -- scale
 //   (ROUNDS, TURNS, BLOCKS, CLIENTS, PACED, RATE or RATE_SHARE, PIN=0|1, STALL_MS, SLOW_MS, PUSHES,
+//   REDIS_RT=1: redis-server gets a real-time CPU priority (chrt -f 10), as if on its own host: a
+//   node never waits for the scheduler to give redis-server a core its peers hold;
 //   NODE_FLAGS: flags for every node's process alike, ALLOC_PROF=<dir>: sampling heap profiles,
 //   HEAP_SNAPSHOT=<dir>: each node's heap at the end)
 import { type ChildProcess, spawnSync } from "node:child_process";
@@ -83,6 +85,12 @@ const gc = (globalThis as { gc?: () => void }).gc;
 const ext = await instantExtension("We open at seven.");
 const extUrl = ext.url;
 const redis = await startRedis();
+const REDIS_RT = process.env["REDIS_RT"] === "1";
+if (REDIS_RT) {
+  const done = spawnSync("chrt", ["-f", "-p", "10", String(redis.pid())]);
+  if (done.status !== 0)
+    throw new Error(`chrt redis-server: ${done.stderr} (needs root or CAP_SYS_NICE)`);
+}
 /** The bench's own connection to Redis: reads the server's command counters. */
 const stats = new Redis(redis.url);
 
@@ -478,7 +486,7 @@ const totalCpu = (name: string) =>
   median(rows.map((r) => r[name]!.cpuPerTurn + r[name]!.redisPerTurn + r[name]!.benchPerTurn));
 const names = sides.map((s) => s.name);
 console.log(
-  `scale-out: ${ROUNDS} rounds; per side and round ${TURNS} closed-loop turns from ${CLIENTS} devices in ${BLOCKS} alternating blocks, ${PACED} turns paced at ${RATE}/s per side (${process.env["RATE"] ? "RATE" : `${RATE_SHARE} of the memory node's closed-loop throughput`}) with every side at once, ${PIN ? `pinned: nodes on CPUs ${Math.floor(CPUS / 2)}-${CPUS - 1}, devices, extension and redis-server on 0-${Math.floor(CPUS / 2) - 1}` : "not pinned"}; ${PUSHES} pushes each way`,
+  `scale-out${REDIS_RT ? " (redis-server at real-time CPU priority)" : ""}: ${ROUNDS} rounds; per side and round ${TURNS} closed-loop turns from ${CLIENTS} devices in ${BLOCKS} alternating blocks, ${PACED} turns paced at ${RATE}/s per side (${process.env["RATE"] ? "RATE" : `${RATE_SHARE} of the memory node's closed-loop throughput`}) with every side at once, ${PIN ? `pinned: nodes on CPUs ${Math.floor(CPUS / 2)}-${CPUS - 1}, devices, extension and redis-server on 0-${Math.floor(CPUS / 2) - 1}` : "not pinned"}; ${PUSHES} pushes each way`,
 );
 console.log(`load average (1 min) during the run: ${load.map((l) => l.toFixed(1)).join(" → ")}`);
 console.log(

@@ -9,7 +9,7 @@ import { instantOf, wallTimeAt } from "../time/zone.js";
 import { ALARM_CUES, LIST_CUES, OTHER_LISTS, SCHEDULE_WORDS } from "./models/values.js";
 import { describe as describeAlert, durationPhrase, SAY, whenPhrase } from "./phrases.js";
 import { alertCard, deleteAlert, listCard, setAlert, stopAlert } from "./protocol.js";
-import type { AlertsService } from "./service.js";
+import { type AlertsService, MAX_AHEAD_MS } from "./service.js";
 import { formatClockTime, parseClockTime } from "./time.js";
 import {
   actionText,
@@ -127,6 +127,7 @@ export class AlertsHandler {
       if (when?.kind === "date") next.date = when.date;
       return ask(SAY.askTime(type, language), language, next);
     }
+    if (when.at - this.alerts.now() > MAX_AHEAD_MS) return speak(SAY.tooFar(language), language);
     if (type === "REMINDER" && !pending.label)
       return ask(SAY.askReminderText(language), language, { ...pending, ask: "text", at: when.at });
     const zone = this.#zone(device);
@@ -167,6 +168,7 @@ export class AlertsHandler {
   }
 
   async #createTimer(device: DeviceInfo, length: number, name?: string): Promise<AbilityAnswer> {
+    if (length > MAX_AHEAD_MS) return speak(SAY.tooFar(device.language), device.language);
     const record = await this.alerts.create({
       userId: device.userId,
       language: device.language,
@@ -201,6 +203,8 @@ export class AlertsHandler {
     const timer = this.actionTimerOf(turn);
     if (!timer) return undefined;
     const { at, command, zone } = timer;
+    if (at - this.alerts.now() > MAX_AHEAD_MS)
+      return speak(SAY.tooFar(device.language), device.language);
     const { context: _context, ...snapshot } = device;
     const record = await this.alerts.create({
       userId: device.userId,
@@ -347,6 +351,7 @@ export class AlertsHandler {
     const alert = chosen[0]!;
     const to = resolveWhen(recognition.slots["to"]?.value, zone, now, alert.repeat);
     if (to?.kind !== "at") return speak(SAY.askTime(type, language), language);
+    if (to.at - now > MAX_AHEAD_MS) return speak(SAY.tooFar(language), language);
     const repeat =
       alert.repeat && to.time ? { ...alert.repeat, time: formatClockTime(to.time) } : undefined;
     const moved = await this.alerts.update(alert, {
@@ -399,6 +404,7 @@ export class AlertsHandler {
         ? speak(SAY.nothingRinging(language), language)
         : undefined;
     const length = durationOf(recognition.slots["duration"]) ?? DEFAULT_SNOOZE_MS;
+    if (length > MAX_AHEAD_MS) return speak(SAY.tooFar(language), language);
     const directives = ringing.map((a) => stopAlert(a));
     for (const active of ringing) {
       const original = await this.alerts.store.get(active.token);

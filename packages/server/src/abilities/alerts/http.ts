@@ -25,7 +25,7 @@ import {
 } from "../../store/alerts.js";
 import { isoWithOffset, isTimeZone, wallTimeAt } from "../time/zone.js";
 import { repeatWeekdays } from "./models/values.js";
-import type { AlertsService } from "./service.js";
+import { type AlertsService, MAX_AHEAD_MS } from "./service.js";
 import { parseClockTime } from "./time.js";
 
 const BODY_LIMIT = 16 * 1024;
@@ -132,6 +132,7 @@ function parseInstant(value: unknown, path: string, now: number): number {
   const at = Date.parse(value);
   if (Number.isNaN(at)) invalid(path, `${JSON.stringify(value)} is not a valid date-time`);
   if (at <= now) invalid(path, "must be in the future");
+  if (at - now > MAX_AHEAD_MS) invalid(path, "must be at most a year (366 days) ahead");
   return at;
 }
 

@@ -225,6 +225,11 @@ export const SAY = {
     if (language === "ja") return "その時刻はもう過ぎています。もっと後の時刻を教えてください。";
     return "이미 지난 시간이에요. 더 나중 시간을 말해 주세요.";
   },
+  tooFar(language: Language): string {
+    if (language === "en") return "That's too far ahead. I can set alerts up to a year from now.";
+    if (language === "ja") return "先すぎます。1年先まで設定できます。";
+    return "너무 먼 시간이에요. 1년 뒤까지 맞출 수 있어요.";
+  },
   none(type: AlertType | undefined, language: Language): string {
     const kind = type
       ? kindName(type, language)

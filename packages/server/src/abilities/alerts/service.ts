@@ -20,6 +20,11 @@ import { nextOccurrence, parseClockTime } from "./time.js";
 
 /** device_id of an alert meant for every device of the user. */
 export const ALL_DEVICES = "*";
+/**
+ * How far ahead an alert may be: a year and a day ("next year's birthday"), so no scheduledTime
+ * leaves ISO 8601's four-digit years ("wake me up in 9999 years" is refused, not sent).
+ */
+export const MAX_AHEAD_MS = 366 * 86_400_000;
 /** A one-shot alert this long past its time (and not ringing) is over: dropped from lists. */
 export const EXPIRED_AFTER_MS = 60 * 60_000;
 /** Job kind of an action timer. */

@@ -103,6 +103,15 @@ describe("alerts through CIC with a device that keeps them", () => {
     assert.equal(speaker.alerts.all.length, 0);
   });
 
+  it("refuses an alert further than a year ahead by voice, and sets nothing", async () => {
+    for (const text of ["wake me up in 9999 years", "set a timer for 800 days"]) {
+      const far = await speaker.alerts.sendText(text);
+      assert.match(renderedText(far.directives), /too far ahead/, text);
+      assert.ok(!names(far.directives).includes("Alerts.SetAlert"), text);
+    }
+    assert.equal(speaker.alerts.all.length, 0);
+  });
+
   it("takes a new request asked 'which one?' as that request, not as the answer", async () => {
     h.clock.value = Date.parse("2026-03-08T10:00:00Z");
     await speaker.alerts.sendText("set a timer for 10 minutes");

@@ -76,6 +76,12 @@ describe("alerts from the API, offline devices, restarts and reconciliation", ()
       scheduledTime: "2026-03-09T07:00:00Z",
     });
     assert.match(type.body.error.message, /^type: expected one of/);
+    const far = await h.api("POST", `/api/v1/users/${h.userId}/alerts`, {
+      type: "ALARM",
+      scheduledTime: "2029-03-09T07:00:00Z",
+    });
+    assert.equal(far.status, 400);
+    assert.match(far.body.error.message, /^scheduledTime: must be at most a year/);
     const missing = await h.api("GET", `/api/v1/users/${h.userId}/alerts/no-such-token`);
     assert.equal(missing.status, 404);
     const anonymous = await fetch(`${h.server.url}/api/v1/users/${h.userId}/alerts`);
