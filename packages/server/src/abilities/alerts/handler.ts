@@ -301,7 +301,7 @@ export class AlertsHandler {
     for (const alert of alerts) {
       const removed = await this.alerts.remove(alert.token);
       if (!removed) continue;
-      names.push(shortName(removed, now, language));
+      names.push(deletedName(removed, now, language));
       directives.push(deleteAlert(removed));
     }
     return { ...speak(SAY.deleted(names, language), language), directives };
@@ -625,6 +625,20 @@ function ordinalOf(text: string): number | undefined {
 }
 
 /** A short name to tell alerts apart: "3 minutes", "7:30 AM", "the pasta timer". */
+/** An alert named in "Deleted …": "the 5 minutes timer", "the alarm for 7 AM". */
+function deletedName(alert: AlertRecord, now: number, language: Language): string {
+  if (alert.type === "REMINDER" || alert.type === "ACTIONTIMER")
+    return shortName(alert, now, language);
+  const what =
+    alert.type === "TIMER"
+      ? (alert.label ?? durationPhrase(alert.durationMs ?? alert.scheduledAt - now, language))
+      : whenPhrase(alert.scheduledAt, now, alert.timeZone, language);
+  if (language === "en")
+    return alert.type === "TIMER" ? `the ${what} timer` : `the alarm for ${what}`;
+  if (language === "ja") return `${what}の${alert.type === "TIMER" ? "タイマー" : "アラーム"}`;
+  return `${what} ${alert.type === "TIMER" ? "타이머" : "알람"}`;
+}
+
 function shortName(alert: AlertRecord, now: number, language: Language): string {
   if (alert.type === "TIMER") {
     if (alert.label) return language === "en" ? `the ${alert.label} timer` : alert.label;

@@ -96,10 +96,12 @@ describe("alerts through CIC with a device that keeps them", () => {
     assert.equal(renderedText(snooze.directives), "Nothing is ringing right now.");
     const stop = await speaker.alerts.sendText("stop the timer");
     assert.ok(names(stop.directives).includes("Alerts.DeleteAlert"), names(stop.directives).join());
+    assert.equal(renderedText(stop.directives), "Deleted the 5 minutes timer.");
     assert.equal(speaker.alerts.all.length, 0);
     await speaker.alerts.sendText("set an alarm for 7 am");
     const off = await speaker.alerts.sendText("turn off my alarm");
     assert.ok(names(off.directives).includes("Alerts.DeleteAlert"), names(off.directives).join());
+    assert.match(renderedText(off.directives), /^Deleted the alarm for (?:tomorrow at )?7 AM\.$/);
     assert.equal(speaker.alerts.all.length, 0);
   });
 
