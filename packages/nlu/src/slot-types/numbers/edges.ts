@@ -1,6 +1,6 @@
 // Where a number may begin and end in each language, and what may follow a resolved span.
 import { KO_PARTICLES } from "../normalize.js";
-import type { Language } from "../types.js";
+import type { Candidate, Language, SlotTypeParser } from "../types.js";
 
 export const END: Record<Language, string> = {
   en: String.raw`(?![\p{L}\p{N}])`,
@@ -18,3 +18,18 @@ export const TRAILING: Record<Language, RegExp> = {
   ja: /^(?:を|は|が|も|で|に|の|ください)$/,
   ko: new RegExp(`^ ?${KO_PARTICLES}$`),
 };
+
+/** A parser from a scan: a span resolves to the candidate covering it whole (or with a particle). */
+export function parserOf(scan: (text: string, language: Language) => Candidate[]): SlotTypeParser {
+  return {
+    resolve(span, options) {
+      const found = scan(span, options.language).find(
+        (c) =>
+          c.start === 0 &&
+          (c.end === span.length || TRAILING[options.language].test(span.slice(c.end))),
+      );
+      return found?.resolved;
+    },
+    scan: (text, options) => scan(text, options.language),
+  };
+}

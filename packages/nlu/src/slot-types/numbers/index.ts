@@ -10,7 +10,7 @@ import {
   type UnitCategory,
   unitTable,
 } from "../units/index.js";
-import { END, START, TRAILING } from "./edges.js";
+import { END, parserOf, START } from "./edges.js";
 import { moneyParser } from "./money.js";
 import {
   DIGIT_SEQUENCE,
@@ -193,17 +193,7 @@ export function numberParser(key: string, spec: NumberSpec): SlotTypeParser {
     }
     return out;
   };
-  return {
-    resolve(span, options) {
-      const found = scan(span, options.language).find(
-        (c) =>
-          c.start === 0 &&
-          (c.end === span.length || TRAILING[options.language].test(span.slice(c.end))),
-      );
-      return found?.resolved;
-    },
-    scan: (text, options) => scan(text, options.language),
-  };
+  return parserOf(scan);
 }
 
 export const NUMBER_TYPES: Record<string, SlotTypeParser> = {

@@ -2,7 +2,7 @@
 // → 5.5 USD; the hundredth unit alone ("fifty cents", 「50セント」) → 0.5 USD (§5.1: the
 // currency is an ISO 4217 code, so cents are a fraction of the currency they belong to).
 import type { Candidate, Language, SlotTypeParser } from "../types.js";
-import { END, START, TRAILING } from "./edges.js";
+import { END, parserOf, START } from "./edges.js";
 import { numeralSource, parseNumeral } from "./numerals.js";
 
 /** A hundredth of a currency, by its surface forms, and the currency it is a hundredth of. */
@@ -75,15 +75,5 @@ export function moneyParser(base: SlotTypeParser): SlotTypeParser {
         });
     return found.sort((a, b) => a.start - b.start);
   };
-  return {
-    resolve(span, options) {
-      const found = scan(span, options.language).find(
-        (c) =>
-          c.start === 0 &&
-          (c.end === span.length || TRAILING[options.language].test(span.slice(c.end))),
-      );
-      return found?.resolved;
-    },
-    scan: (text, options) => scan(text, options.language),
-  };
+  return parserOf(scan);
 }

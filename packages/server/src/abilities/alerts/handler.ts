@@ -6,7 +6,7 @@ import type { DeviceInfo, Language, PassThroughDirective } from "../../assistant
 import type { AlertRecord, AlertRepeat, AlertType } from "../../store/alerts.js";
 import type { AbilityAnswer, AbilityTurn } from "../ability.js";
 import { instantOf, wallTimeAt } from "../time/zone.js";
-import { ALARM_CUES, LIST_CUES, OTHER_LISTS, SCHEDULE_WORDS } from "./models/values.js";
+import { ALARM_CUES, LIST_CUES, SCHEDULE_WORDS } from "./models/values.js";
 import { describe as describeAlert, durationPhrase, SAY, whenPhrase } from "./phrases.js";
 import { alertCard, deleteAlert, listCard, setAlert, stopAlert } from "./protocol.js";
 import { type AlertsService, MAX_AHEAD_MS } from "./service.js";
@@ -54,7 +54,9 @@ export class AlertsHandler {
       if (answered) return answered;
     }
     const { recognition } = turn;
-    if (!recognition.slots["kind"] && OTHER_LISTS.test(turn.text) && LISTS.has(recognition.intent))
+    // Without a word for an alert, a list request is about something else ("delete my notes",
+    // 「今夜のテレビは何」).
+    if (LISTS.has(recognition.intent) && !LIST_CUES[turn.device.language].test(turn.text))
       return undefined;
     switch (recognition.intent) {
       case "SetAlarmIntent":
@@ -68,8 +70,6 @@ export class AlertsHandler {
       case "SetActionTimerIntent":
         return this.#setActionTimer(turn);
       case "ListAlertsIntent":
-        // Without a word for an alert it asks about something else (「今夜のテレビは何」).
-        if (!LIST_CUES[turn.device.language].test(turn.text)) return undefined;
         // "Turn off my alarm" read as a question about alarms: a request to cancel one.
         if (recognition.slots["kind"] && OFF_WORDS.test(turn.text)) return this.#delete(turn);
         return this.#list(turn);

@@ -52,10 +52,6 @@ export const LIST_CUES: Record<"en" | "ja" | "ko", RegExp> = {
 export const SCHEDULE_WORDS =
   /\b(schedule|calendar|appointment)\b|予定|スケジュール|カレンダー|일정|스케줄|캘린더/i;
 
-/** Lists that are not alerts: "delete my notes", "what's on my calendar" without an alert word. */
-export const OTHER_LISTS =
-  /\b(notes?|memos?|events?|meetings?|appointments?|schedule|calendar)\b|メモ|予定|スケジュール|カレンダー|메모|일정|스케줄|캘린더/i;
-
 export const REPEAT_VALUES: PerLanguage = {
   en: [
     {
