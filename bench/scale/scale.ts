@@ -159,6 +159,7 @@ async function paced(
     const idle = n.devices.map((d) => d.client);
     const waiting: ((client: DeviceClient) => void)[] = [];
     return {
+      name: n.name,
       latencies: [] as number[],
       /** Turns slower than SLOW_MS: [due, answered] in ms since the epoch. */
       slow: [] as [number, number][],
@@ -180,7 +181,9 @@ async function paced(
     inFlight.push(
       (async () => {
         const client = await side.acquire();
-        await turn(client);
+        await turn(client).catch((error) => {
+          throw new Error(`${side.name}, paced turn ${k}: ${error.message}`);
+        });
         const ms = performance.now() - due;
         side.latencies.push(ms);
         if (ms > SLOW_MS)
