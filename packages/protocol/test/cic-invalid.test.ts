@@ -59,8 +59,7 @@ const cases: Case[] = [
     mutate: (m) => {
       m.event.header.dialogRequestId = "d".repeat(201);
     },
-    message:
-      `event.header.dialogRequestId: expected non-empty string of at most 200 characters, got "${"d".repeat(56)}... (201 characters)`,
+    message: `event.header.dialogRequestId: expected non-empty string of at most 200 characters, got "${"d".repeat(56)}... (201 characters)`,
   },
   {
     title: "missing messageId",
