@@ -82,20 +82,25 @@ describe("clover serve and the commands that talk to it", () => {
     assert.equal(saved.adminTokens[url], info["adminToken"]);
   });
 
-  it("reaches an extension added on localhost (clover serve allows loopback)", async () => {
+  it("reaches an extension added on localhost (clover serve allows loopback); --verbose warns of guideline breaches", async () => {
+    const hello = { type: "PlainText", lang: "en", value: "Hello from localhost." };
+    // The second answer adds a chime served over plain HTTP (§4.4: audio on HTTPS only).
+    let calls = 0;
     const extension = createHttpServer((req, res) => {
       req.resume();
       req.on("end", () => {
+        calls += 1;
+        const chime = { type: "URL", lang: "", value: "http://localhost/chime.mp3" };
         res.writeHead(200, { "content-type": "application/json" });
         res.end(
           JSON.stringify({
             version: "1.0",
             sessionAttributes: {},
             response: {
-              outputSpeech: {
-                type: "SimpleSpeech",
-                values: { type: "PlainText", lang: "en", value: "Hello from localhost." },
-              },
+              outputSpeech:
+                calls === 1
+                  ? { type: "SimpleSpeech", values: hello }
+                  : { type: "SpeechList", values: [hello, chime] },
               card: {},
               directives: [],
               shouldEndSession: true,
@@ -128,6 +133,13 @@ describe("clover serve and the commands that talk to it", () => {
       const chat = await run(["chat", "open local greeter"]);
       assert.equal(chat.code, 0, chat.stderr);
       assert.match(chat.stdout, /clova› Hello from localhost\./);
+      assert.doesNotMatch(chat.stdout, /CEK warning/);
+      const verbose = await run(["chat", "--verbose", "open local greeter"]);
+      assert.equal(verbose.code, 0, verbose.stderr);
+      assert.match(
+        verbose.stdout,
+        /CEK warning: response\.outputSpeech\.values\[1\]\.value: audio must be an MP3 served over HTTPS/,
+      );
       assert.equal((await run(["ext", "rm", "com.example.local"])).code, 0);
     } finally {
       extension.closeAllConnections();

@@ -204,5 +204,6 @@ export function turnExchange(exchange: CekExchange): NonNullable<TurnResult["exc
     ...(exchange.rawResponse === undefined ? {} : { response: exchange.rawResponse }),
     durationMs: exchange.durationMs,
     ...(exchange.error ? { error: `${exchange.error.failure}: ${exchange.error.message}` } : {}),
+    ...(exchange.warnings ? { warnings: exchange.warnings } : {}),
   };
 }

@@ -145,7 +145,14 @@ export interface TurnResult {
     slots: Record<string, { value: string | null; unit?: string; valueType?: string }>;
   };
   /** The CEK exchange of this turn, when an extension was called (for the simulator/--verbose). */
-  exchange?: { request: unknown; response?: unknown; durationMs: number; error?: string };
+  exchange?: {
+    request: unknown;
+    response?: unknown;
+    durationMs: number;
+    error?: string;
+    /** Content-guideline warnings about a valid answer (cek/client.ts). */
+    warnings?: string[];
+  };
   /**
    * What the NLU made of the utterance: confidence, which layer decided (exact template,
    * statistical model, none), the next best intents and each slot's words (for the console).
