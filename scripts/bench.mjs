@@ -7,6 +7,7 @@ const BENCHMARKS = {
   protocol: "bench/protocol/validate.ts",
   nlu: "bench/nlu/snips.ts",
   "nlu-scaling": "bench/nlu/scaling.ts",
+  "nlu-stability": "bench/nlu/stability.ts",
   sdk: "bench/sdk/dice.ts",
   dispatch: "bench/dispatch/dispatch.ts",
   "cic-turns": "bench/cic/turns.ts",

@@ -82,22 +82,38 @@ describe("clover serve and the commands that talk to it", () => {
     assert.equal(saved.adminTokens[url], info["adminToken"]);
   });
 
-  it("reaches an extension added on localhost (clover serve allows loopback)", async () => {
+  it("reaches an extension added on localhost (clover serve allows loopback); --verbose warns of guideline breaches", async () => {
+    const hello = { type: "PlainText", lang: "en", value: "Hello from localhost." };
+    // The second answer adds a chime served over plain HTTP (§4.4: audio on HTTPS only) and an
+    // AudioPlayer.Play, which an extension not registered with "uses AudioPlayer" cannot send.
+    const play = {
+      header: { namespace: "AudioPlayer", name: "Play" },
+      payload: {
+        audioItem: {
+          audioItemId: "chime-1",
+          stream: { token: "c1", url: "https://media.example.org/c.mp3", urlPlayable: true },
+        },
+        playBehavior: "REPLACE_ALL",
+      },
+    };
+    let calls = 0;
     const extension = createHttpServer((req, res) => {
       req.resume();
       req.on("end", () => {
+        calls += 1;
+        const chime = { type: "URL", lang: "", value: "http://localhost/chime.mp3" };
         res.writeHead(200, { "content-type": "application/json" });
         res.end(
           JSON.stringify({
             version: "1.0",
             sessionAttributes: {},
             response: {
-              outputSpeech: {
-                type: "SimpleSpeech",
-                values: { type: "PlainText", lang: "en", value: "Hello from localhost." },
-              },
+              outputSpeech:
+                calls === 1
+                  ? { type: "SimpleSpeech", values: hello }
+                  : { type: "SpeechList", values: [hello, chime] },
               card: {},
-              directives: [],
+              directives: calls === 1 ? [] : [play],
               shouldEndSession: true,
             },
           }),
@@ -128,6 +144,25 @@ describe("clover serve and the commands that talk to it", () => {
       const chat = await run(["chat", "open local greeter"]);
       assert.equal(chat.code, 0, chat.stderr);
       assert.match(chat.stdout, /clova› Hello from localhost\./);
+      assert.doesNotMatch(chat.stdout, /CEK warning/);
+      const verbose = await run(["chat", "--verbose", "open local greeter"]);
+      assert.equal(verbose.code, 0, verbose.stderr);
+      assert.match(
+        verbose.stdout,
+        /CEK warning: response\.outputSpeech\.values\[1\]\.value: audio must be an MP3 served over HTTPS/,
+      );
+      assert.match(
+        verbose.stdout,
+        /CEK warning: dropped AudioPlayer\.Play: the extension is not registered with "uses AudioPlayer"/,
+      );
+      // The setting goes on and off again from the CLI.
+      const usesAudio = async (flag: string) => {
+        assert.equal((await run(["ext", "update", "com.example.local", flag])).code, 0);
+        const shown = await run(["--json", "ext", "show", "com.example.local"]);
+        return JSON.parse(shown.stdout).usesAudioPlayer;
+      };
+      assert.equal(await usesAudio("--audio-player"), true);
+      assert.equal(await usesAudio("--no-audio-player"), false);
       assert.equal((await run(["ext", "rm", "com.example.local"])).code, 0);
     } finally {
       extension.closeAllConnections();

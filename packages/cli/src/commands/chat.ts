@@ -38,7 +38,13 @@ interface TurnDetails {
   result: {
     extensionId?: string;
     intent?: { name: string; slots: Record<string, unknown> };
-    exchange?: { request: unknown; response?: unknown; durationMs: number; error?: string };
+    exchange?: {
+      request: unknown;
+      response?: unknown;
+      durationMs: number;
+      error?: string;
+      warnings?: string[];
+    };
   };
 }
 
@@ -168,6 +174,8 @@ class Chat {
       if (r.exchange.response !== undefined)
         block(`CEK response (${formatMs(r.exchange.durationMs)} ms)`, r.exchange.response);
       if (r.exchange.error) out.line(out.c.red(`  CEK error: ${r.exchange.error}`));
+      for (const warning of r.exchange.warnings ?? [])
+        out.line(out.c.yellow(`  CEK warning: ${warning}`));
     } else out.line(out.c.dim("  (no extension was called)"));
     const names = directives.map((d) => nameOf(d as never)).join(", ");
     out.line(out.c.dim(`  ── CIC directives: ${names}`));

@@ -11,6 +11,7 @@ const FAILURES: Record<string, string> = {
   timeout: "The extension did not answer in time",
   "http-status": "The extension answered with an HTTP error",
   "invalid-json": "The extension's answer is not JSON",
+  "content-type": "The extension's answer is not labelled application/json",
   "invalid-message": "The extension's answer is not a valid response message",
   "too-large": "The extension's answer is too large",
   "session-attributes-too-large": "The extension's sessionAttributes are too large",
@@ -101,6 +102,13 @@ export function Result({
           {FAILURES[result.error.code] ?? "The extension failed"} ({result.error.code}):{" "}
           {result.error.message}. See the service response below.
         </p>
+      )}
+      {result.warnings && (
+        <ul className="notice" aria-label="Content guideline warnings">
+          {result.warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
       )}
       {result.audioPlayer && (
         <p className="notice">

@@ -19,6 +19,7 @@ export interface TestResult {
   durationMs?: number;
   deadlineMs: number;
   error?: { code: string; message: string; status?: number };
+  warnings?: string[];
   speech: string[];
   reprompt?: string[];
   directives: string[];

@@ -52,6 +52,11 @@ export interface PlaybackState {
   stream?: Record<string, unknown>;
   /** Extension that started the stream (owner of AudioPlayer events). */
   extensionId?: string;
+  /**
+   * What the player screen shows of this stream (its Play's audioItem, cic.md §9.11), when the
+   * server still has it in the device's queue: "what's playing" answers with it.
+   */
+  nowPlaying?: { titleText: string; titleSubText1?: string; provider?: string };
 }
 
 /** The user said something (typed, or recognized from speech). */
@@ -140,7 +145,14 @@ export interface TurnResult {
     slots: Record<string, { value: string | null; unit?: string; valueType?: string }>;
   };
   /** The CEK exchange of this turn, when an extension was called (for the simulator/--verbose). */
-  exchange?: { request: unknown; response?: unknown; durationMs: number; error?: string };
+  exchange?: {
+    request: unknown;
+    response?: unknown;
+    durationMs: number;
+    error?: string;
+    /** Content-guideline warnings about a valid answer (cek/client.ts). */
+    warnings?: string[];
+  };
   /**
    * What the NLU made of the utterance: confidence, which layer decided (exact template,
    * statistical model, none), the next best intents and each slot's words (for the console).

@@ -3,6 +3,7 @@
 import {
   type CekProtocolVersion,
   type CekResponse,
+  cekGuidelineWarnings,
   normalizeCekResponse,
   toCekRequestVersion,
 } from "@clover/protocol";
@@ -24,6 +25,12 @@ export interface CekExchange {
   /** The SignatureCEK header sent with the request (absent when nothing was sent). */
   signature?: string;
   error?: { failure: ExchangeFailure; message: string; status?: number };
+  /**
+   * What a valid answer does against the content guidelines (§4.4, §4.5, §10: more than 10
+   * speech items or about 500 characters, audio not on HTTPS, a reprompt that cannot be used):
+   * the answer is still played; the developer sees these in the log, the turn log and the CLI.
+   */
+  warnings?: string[];
 }
 
 export interface CallOptions {
@@ -120,9 +127,25 @@ export class CekClient {
     }
     breaker.success();
     exchange.response = normalized.value;
-    this.log.debug(context, "extension answered");
+    const warnings = guidelineWarnings(normalized.value);
+    if (warnings) {
+      exchange.warnings = warnings;
+      this.log.warn(
+        { ...context, warnings },
+        `response outside the content guidelines: ${warnings.join("; ")}`,
+      );
+    } else this.log.debug(context, "extension answered");
     return exchange;
   }
+}
+
+/**
+ * The guideline warnings that apply on this platform; a card is not among them: Clover shows
+ * it as a RenderTemplate (docs/server.md "Cards").
+ */
+function guidelineWarnings(response: CekResponse): string[] | undefined {
+  const warnings = cekGuidelineWarnings(response).filter((w) => w.code !== "card-ignored");
+  return warnings.length === 0 ? undefined : warnings.map((w) => w.message);
 }
 
 function stripLocale<T extends object>(body: T): T {

@@ -30,6 +30,7 @@ export type DispatchFailure =
   | "timeout"
   | "http-status"
   | "too-large"
+  | "content-type"
   | "invalid-json";
 
 export type DispatchResult = (
@@ -227,8 +228,17 @@ export class CekDispatcher {
           answer.status,
         );
       const { status, text, size } = answer;
+      if (status >= 300 && status < 400)
+        return failed(started, "http-status", redirected(status, answer.location), status);
       if (status < 200 || status > 299)
         return failed(started, "http-status", `HTTP ${status}: ${text.slice(0, 4096)}`, status);
+      if (answer.contentType?.trim() && !isJsonMediaType(answer.contentType))
+        return failed(
+          started,
+          "content-type",
+          `Content-Type ${JSON.stringify(answer.contentType.slice(0, 100))} is not application/json (send application/json;charset=UTF-8)`,
+          status,
+        );
       if (nestsDeeperThan(text))
         return failed(
           started,
@@ -302,9 +312,37 @@ function failed(
   };
 }
 
+/**
+ * A redirect is never followed (the request goes to the registered URL only, docs/security.md):
+ * the message says so and where it pointed, so the developer registers the final URL.
+ */
+function redirected(status: number, location: string | undefined): string {
+  const target = location === undefined ? "" : ` to ${JSON.stringify(location.slice(0, 300))}`;
+  return `HTTP ${status}: a redirect${target}; redirects are not followed, register the final URL`;
+}
+
+/**
+ * The answer's Content-Type must be JSON (cek-custom-extension.md §2.2): `application/json` or a
+ * `+json` type, any parameters (the guide's `charset-UTF-8` glitch included). No header at all
+ * is accepted: the body still has to parse as JSON.
+ */
+export function isJsonMediaType(value: string): boolean {
+  const type = value.split(";", 1)[0]!.trim().toLowerCase();
+  return type === "application/json" || /^application\/[!#$&^_.+\w-]+\+json$/.test(type);
+}
+
 /** How an exchange ended. */
 type Answer =
-  | { kind: "body"; status: number; text: string; size: number }
+  | {
+      kind: "body";
+      status: number;
+      text: string;
+      size: number;
+      /** The Content-Type header, when there was one. */
+      contentType?: string;
+      /** The Location header of a redirect. */
+      location?: string;
+    }
   | { kind: "too-large"; status: number; declared?: number }
   /** `started`: the start of a response message (interim ones included) had arrived. */
   | { kind: "error"; error: Error; started: boolean };
@@ -317,6 +355,8 @@ type Answer =
  */
 class Exchange implements Dispatcher.DispatchHandler {
   #status = 0;
+  #contentType: string | undefined;
+  #location: string | undefined;
   readonly #chunks: Buffer[] = [];
   #size = 0;
   #abort: ((reason: Error) => void) | undefined;
@@ -368,10 +408,13 @@ class Exchange implements Dispatcher.DispatchHandler {
     this.#status = status;
     const headers = rawHeaders ?? [];
     for (let i = 0; i + 1 < headers.length; i += 2) {
-      if (String(headers[i]).toLowerCase() !== "content-length") continue;
-      const declared = Number(String(headers[i + 1]));
-      if (declared > this.limit) this.#tooLarge(declared);
-      break;
+      const name = String(headers[i]).toLowerCase();
+      if (name === "content-type") this.#contentType = String(headers[i + 1]);
+      else if (name === "location") this.#location = String(headers[i + 1]);
+      else if (name === "content-length") {
+        const declared = Number(String(headers[i + 1]));
+        if (declared > this.limit) this.#tooLarge(declared);
+      }
     }
     return true;
   }
@@ -392,6 +435,8 @@ class Exchange implements Dispatcher.DispatchHandler {
       status: this.#status,
       text: bytes.toString("utf8"),
       size: this.#size,
+      ...(this.#contentType === undefined ? {} : { contentType: this.#contentType }),
+      ...(this.#location === undefined ? {} : { location: this.#location }),
     });
   }
 

@@ -81,6 +81,8 @@ export interface TestResult {
   deadlineMs: number;
   /** What went wrong with the extension (the test itself ran). */
   error?: { code: string; message: string; status?: number };
+  /** Content-guideline warnings about a valid answer (too long speech, audio not on HTTPS…). */
+  warnings?: string[];
   /** What a device would say and show. */
   speech: string[];
   reprompt?: string[];
@@ -393,6 +395,7 @@ export class ExtensionTester {
         message: exchange.error.message,
         ...(exchange.error.status === undefined ? {} : { status: exchange.error.status }),
       };
+    if (exchange.warnings) result.warnings = exchange.warnings;
     const response = exchange.response?.response;
     if (response) {
       result.speech = spoken(speechItems(response.outputSpeech, "m100", language));

@@ -66,4 +66,17 @@ describe("the NLU and protocol benches, at a smoke size", () => {
     ])
       assert.equal(figuresOf(large, row).length, 3, row); // large, reference, ratio
   });
+
+  it("nlu-stability: one example added back to the clock's models", async () => {
+    const out = await runBench("nlu-stability", ["1"], { ABILITIES: "clock" });
+    for (const language of ["en", "ja", "ko"])
+      assert.match(
+        out,
+        new RegExp(
+          `^clock ${language}: \\d+ examples, \\d+ held-out utterances; changed per added example: \\d+ \\(mean [\\d.]+\\)$`,
+          "m",
+        ),
+      );
+    assert.match(out, /^all: \d+ of \d+ answers changed \([\d.]+%\)$/m);
+  });
 });

@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { SPEAKER_CONTEXT } from "../helpers/devices.js";
 import {
+  admin,
   directiveNames,
   type ExtensionRig,
   extensionRig,
@@ -129,6 +130,68 @@ describe("CEK: malformed extension responses (cek-custom-extension.md §2.4, §4
       assert.equal(ext.requests.at(-1)?.body["session"].new, true, "a new session");
     });
 
+  /** What the developer sees of the next answer: the console's extension test (docs/server.md). */
+  async function developerSees(): Promise<{
+    error?: { code: string; message: string; status?: number };
+    warnings?: string[];
+    speech: string[];
+  }> {
+    const tested = await admin(rig.running.url, "POST", `/api/v1/extensions/${ID}/test`, {
+      text: "say something",
+    });
+    assert.equal(tested.status, 200, tested.body.toString());
+    return JSON.parse(tested.body.toString());
+  }
+
+  for (const contentType of ["text/html; charset=utf-8", "text/plain"])
+    it(`treats a valid body labelled ${contentType} as an extension error that names the header (§2.2)`, async () => {
+      ext.answer = () => ({
+        body: answerWith({ shouldEndSession: true }),
+        headers: { "content-type": contentType },
+      });
+      const answer = await device.event(textRecognize("ask parrot to say something"));
+      assert.deepEqual(heard(answer), [apology], "only the apology");
+      const seen = await developerSees();
+      assert.equal(seen.error?.code, "content-type", JSON.stringify(seen));
+      assert.ok(
+        seen.error.message.includes(`"${contentType}" is not application/json`),
+        seen.error.message,
+      );
+    });
+
+  it("accepts JSON labelled in the guide's spelling, as a +json type, or not labelled at all", async () => {
+    for (const contentType of [
+      "application/json;charset-UTF-8",
+      "Application/JSON",
+      "application/vnd.example.parrot+json; charset=utf-8",
+      null,
+    ]) {
+      ext.answer = () => ({
+        body: answerWith({ shouldEndSession: true }),
+        headers: { "content-type": contentType },
+      });
+      const answer = await device.event(textRecognize("ask parrot to say something"));
+      assert.deepEqual(heard(answer), ["The parrot talks."], String(contentType));
+    }
+  });
+
+  it("names a redirect and where it points; it is not followed (§2.1)", async () => {
+    ext.answer = () => ({
+      status: 302,
+      body: "",
+      headers: { location: "https://elsewhere.example/cek" },
+    });
+    const answer = await device.event(textRecognize("ask parrot to say something"));
+    assert.deepEqual(heard(answer), [apology]);
+    const seen = await developerSees();
+    assert.equal(seen.error?.code, "http-status");
+    assert.equal(seen.error.status, 302);
+    assert.match(
+      seen.error.message,
+      /redirect to "https:\/\/elsewhere\.example\/cek"; redirects are not followed/,
+    );
+  });
+
   it("speaks a long answer and more than ten items in full (§4.4: guidelines CEK does not enforce)", async () => {
     const long = `${"The parrot repeats itself. ".repeat(40)}Done.`;
     const items = Array.from({ length: 12 }, (_, i) => ({
@@ -140,6 +203,13 @@ describe("CEK: malformed extension responses (cek-custom-extension.md §2.4, §4
     assert.deepEqual(heard(await device.event(textRecognize("ask parrot to say something"))), [
       long,
     ]);
+    // The developer is told, though the user heard it all.
+    const seen = await developerSees();
+    assert.deepEqual(seen.speech, [long]);
+    assert.equal(seen.error, undefined);
+    assert.deepEqual(seen.warnings, [
+      `response.outputSpeech.values: ${[...long].length} characters, about 500 at most`,
+    ]);
     ext.answer = () => ({
       body: answerWith({
         outputSpeech: { type: "SpeechList", values: items },
@@ -150,6 +220,9 @@ describe("CEK: malformed extension responses (cek-custom-extension.md §2.4, §4
       heard(await device.event(textRecognize("ask parrot to say something"))),
       items.map((i) => i.value),
     );
+    assert.deepEqual((await developerSees()).warnings, [
+      "response.outputSpeech.values: 12 items, at most 10",
+    ]);
   });
 
   it("drops unknown directives and ignores a non-empty card, speaking the rest (§4.6, §4.7)", async () => {

@@ -194,6 +194,32 @@ describe("Alerts through the sequence of cic.md §13.6 (raw HTTP/2 device)", () 
     assert.ok(!(sync.payload["allAlerts"] as AlertInfo[]).some((a) => a.token === token));
   });
 
+  it("answers a reconnected device's RequestSynchronizeAlert with SynchronizeAlert alone, its list the whole truth (§9.1)", async () => {
+    // After a reconnect the device holds nothing of this account and one alert of another: the
+    // list replaces its set, so a SetAlert or DeleteAlert beside it would be a second push.
+    const kept = await setBy("set an alarm for 7 am tomorrow", "ALARM");
+    const stranger = { token: randomUUID(), type: "TIMER", scheduledTime: kept.scheduledTime };
+    const sync = only(
+      await device.event(
+        eventOf("Alerts", "RequestSynchronizeAlert", {}, [DISPLAY, alertsState([stranger])]),
+      ),
+      "Alerts.SynchronizeAlert",
+    );
+    const all = sync.payload["allAlerts"] as AlertInfo[];
+    assert.deepEqual(
+      all.map((a) => a.token),
+      [kept.token],
+    );
+    // Its next event reports the list it was given: nothing more to send.
+    const next = await device.event(
+      eventOf("Alerts", "DeleteAlertSucceeded", { token: stranger.token, type: "TIMER" }, [
+        DISPLAY,
+        alertsState([kept]),
+      ]),
+    );
+    assert.equal(next.status, 204);
+  });
+
   it("answers System.RequestSynchronizeState with the same allAlerts as SynchronizeAlert (§9.10)", async () => {
     const kept = await setBy("wake me up at 7 am tomorrow", "ALARM");
     const context = [alertsState([kept])];

@@ -400,7 +400,13 @@ export async function until(check: () => boolean, ms = 5000, what = "condition")
 export interface RawExtension {
   url: string;
   requests: { headers: http.IncomingHttpHeaders; raw: Buffer; body: Json }[];
-  answer: (body: Json) => { status?: number; body: unknown; delayMs?: number };
+  answer: (body: Json) => {
+    status?: number;
+    body: unknown;
+    delayMs?: number;
+    /** Replace or add response headers (`null`: leave a header out). */
+    headers?: Record<string, string | null>;
+  };
   close(): Promise<void>;
 }
 
@@ -427,7 +433,13 @@ export async function rawExtension(
       const out = ext.answer(body);
       const send = () => {
         if (res.destroyed) return;
-        res.writeHead(out.status ?? 200, { "content-type": "application/json;charset=UTF-8" });
+        const headers: Record<string, string | null> = {
+          "content-type": "application/json;charset=UTF-8",
+          ...out.headers,
+        };
+        for (const [name, value] of Object.entries(headers))
+          if (value !== null) res.setHeader(name, value);
+        res.writeHead(out.status ?? 200);
         res.end(typeof out.body === "string" ? out.body : JSON.stringify(out.body));
       };
       if (out.delayMs) setTimeout(send, out.delayMs);

@@ -52,7 +52,10 @@ export class AlertsEvents {
 
   async handle(turn: DeviceEventTurn): Promise<TurnResult | undefined> {
     const { device } = turn;
-    const directives = await this.reconcile(device, tokenOf(turn));
+    const reconciled = await this.reconcile(device, tokenOf(turn));
+    // SynchronizeAlert's list replaces the device's set (§9.1): the statuses are brought up to
+    // date, but a SetAlert or DeleteAlert beside it would push the same change twice.
+    const directives = turn.name === "RequestSynchronizeAlert" ? [] : reconciled;
     const answer = await this.#react(turn);
     const all = [...(answer?.directives ?? []), ...directives];
     if (!answer && all.length === 0) return undefined;
