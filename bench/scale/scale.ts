@@ -437,8 +437,8 @@ for (let round = 0; round < ROUNDS; round++) {
   for (const n of sides) await heapStart(n);
   ownPauses.length = 0;
   pin(true);
-  const latencies = await (TOGETHER ? paced(sides, PACED, RATE) : pacedAlone(round)).finally(
-    () => pin(false),
+  const latencies = await (TOGETHER ? paced(sides, PACED, RATE) : pacedAlone(round)).finally(() =>
+    pin(false),
   );
   const gcs = await Promise.all(sides.map(pausesOf));
   const overlaps = (turn: [number, number], spans: [number, number][]) =>
