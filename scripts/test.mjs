@@ -71,5 +71,8 @@ step("tests", process.execPath, [
   "--test-concurrency=2",
   "--test-timeout=300000",
   "--test-reporter=spec",
+  "--test-reporter-destination=stdout",
+  `--test-reporter=${join(root, "scripts", "file-durations.mjs")}`,
+  `--test-reporter-destination=${process.env.CLOVER_TEST_DURATIONS || "stdout"}`,
   ...files,
 ]);

@@ -49,7 +49,17 @@ const cases: Case[] = [
     mutate: (m) => {
       delete m.event.header.dialogRequestId;
     },
-    message: "event.header.dialogRequestId: expected non-empty string (required), got nothing",
+    message:
+      "event.header.dialogRequestId: expected non-empty string of at most 200 characters (required), got nothing",
+  },
+  {
+    title: "Recognize with a dialogRequestId over 200 characters",
+    kind: "event",
+    make: textEvent,
+    mutate: (m) => {
+      m.event.header.dialogRequestId = "d".repeat(201);
+    },
+    message: `event.header.dialogRequestId: expected non-empty string of at most 200 characters, got "${"d".repeat(56)}... (201 characters)`,
   },
   {
     title: "missing messageId",
@@ -58,7 +68,8 @@ const cases: Case[] = [
     mutate: (m) => {
       delete m.event.header.messageId;
     },
-    message: "event.header.messageId: expected non-empty string (required), got nothing",
+    message:
+      "event.header.messageId: expected non-empty string of at most 200 characters (required), got nothing",
   },
   {
     title: "missing context",
@@ -186,7 +197,7 @@ const cases: Case[] = [
       delete m.directive.payload.audioItem.stream.token;
     },
     message:
-      "directive.payload.audioItem.stream.token: expected non-empty string (required), got nothing",
+      "directive.payload.audioItem.stream.token: expected non-empty string of at most 2048 characters (required), got nothing",
   },
   {
     title: "Play with a wrong playBehavior",

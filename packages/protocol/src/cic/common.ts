@@ -17,6 +17,16 @@ export const Str = (description?: string) => Type.String(description ? { descrip
 export const Id = (description?: string) =>
   Type.String(description ? { minLength: 1, description } : { minLength: 1 });
 
+/**
+ * The longest `messageId` and `dialogRequestId` read from a client (UUIDs are 36 characters;
+ * cic.md §7.1, §7.2 set no limit, and both are kept in the turn log and the dialog index).
+ */
+export const MAX_CIC_ID_CHARS = 200;
+
+/** A client-made message or dialog id: 1–200 characters. */
+export const ClientId = (description: string) =>
+  Type.String({ minLength: 1, maxLength: MAX_CIC_ID_CHARS, description });
+
 /** "int" in cic.md: a JSON number holding a non-negative integer. */
 export const Int = (description?: string) =>
   Type.Integer(description ? { minimum: 0, description } : { minimum: 0 });

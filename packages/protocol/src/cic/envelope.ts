@@ -2,10 +2,10 @@
 // one message: envelope + typed payload, one codec named `cic.<Namespace>.<Name>`.
 import { type Static, type TSchema, Type } from "@sinclair/typebox";
 import { defineMessage, type MessageCodec } from "../core/codec.js";
-import { Id } from "./common.js";
+import { ClientId, Id } from "./common.js";
 
-export const CicMessageId = Id("Unique id of this message (UUID v4 recommended) (§7.1).");
-export const CicDialogRequestId = Id(
+export const CicMessageId = ClientId("Unique id of this message (UUID v4 recommended) (§7.1).");
+export const CicDialogRequestId = ClientId(
   "Dialog request id created by the client for a user request (§7.2).",
 );
 

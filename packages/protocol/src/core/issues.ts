@@ -35,7 +35,10 @@ function typeName(value: unknown): string {
 function short(value: unknown): string {
   if (value === undefined) return "nothing";
   const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  if (text.length <= 60) return text;
+  // A long string is also told by its length, which is often what a limit is about.
+  const length = typeof value === "string" ? ` (${value.length} characters)` : "";
+  return `${text.slice(0, 57)}...${length}`;
 }
 
 function literalsOf(schema: TSchema): unknown[] | undefined {
@@ -72,6 +75,8 @@ export function describeSchema(schema: TSchema): string {
       if (schema.pattern)
         return PATTERN_WORDS[schema.pattern] ?? `string matching /${schema.pattern}/`;
       if (schema.format) return `string in ${schema.format} format`;
+      if (schema.minLength === 1 && schema.maxLength !== undefined)
+        return `non-empty string of at most ${schema.maxLength} characters`;
       if (schema.minLength === 1) return "non-empty string";
       if (schema.maxLength !== undefined) return `string of at most ${schema.maxLength} characters`;
       return "string";

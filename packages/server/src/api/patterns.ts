@@ -3,8 +3,11 @@
 // expression that checks it.
 import type { ValidationIssue } from "@clover/protocol";
 
-/** Reverse-domain extension id (cek-custom-extension.md §9), immutable after creation. */
-export const EXTENSION_ID_PATTERN = "^[A-Za-z][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)+$";
+/**
+ * Reverse-domain extension id (cek-custom-extension.md §9), immutable after creation; at most
+ * 200 characters, the limit of every id in a path (api/ids.ts), so it can be addressed again.
+ */
+export const EXTENSION_ID_PATTERN = "^(?=.{1,200}$)[A-Za-z][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)+$";
 /** No markup or control characters: the name is shown in the console and spoken. */
 export const DISPLAY_NAME_PATTERN = "^[^<>\\u0000-\\u001f\\u007f]+$";
 export const HTTP_URL_PATTERN = "^https?://";
@@ -13,7 +16,7 @@ export const HOME_MESSAGE_ID_PATTERN = "^(test-)?msg-[A-Za-z0-9_-]{1,100}$";
 
 const WORDS: Record<string, string> = {
   [EXTENSION_ID_PATTERN]:
-    "an id in reverse-domain form such as com.example.dice: it must start with a letter and contain only letters, digits, dots, dashes and underscores, with at least one dot",
+    "an id in reverse-domain form such as com.example.dice: at most 200 characters, it must start with a letter and contain only letters, digits, dots, dashes and underscores, with at least one dot",
   [DISPLAY_NAME_PATTERN]: "a name without < or > and without control characters",
   [HTTP_URL_PATTERN]: "a URL starting with https:// (or http:// where allowed)",
   [ENDPOINT_URL_PATTERN]: "a URL starting with https:// (or http:// where allowed), without spaces",

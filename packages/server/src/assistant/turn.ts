@@ -52,6 +52,11 @@ export interface PlaybackState {
   stream?: Record<string, unknown>;
   /** Extension that started the stream (owner of AudioPlayer events). */
   extensionId?: string;
+  /**
+   * What the player screen shows of this stream (its Play's audioItem, cic.md §9.11), when the
+   * server still has it in the device's queue: "what's playing" answers with it.
+   */
+  nowPlaying?: { titleText: string; titleSubText1?: string; provider?: string };
 }
 
 /** The user said something (typed, or recognized from speech). */

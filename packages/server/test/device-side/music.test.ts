@@ -15,6 +15,7 @@ const PHRASES = {
     resume: "resume",
     repeat: "repeat this song",
     stop: "stop",
+    whatsPlaying: "what's playing",
   },
   ja: {
     play: "ミュージックボックスでジャズをかけて",
@@ -24,6 +25,7 @@ const PHRASES = {
     resume: "再開して",
     repeat: "この曲をリピートして",
     stop: "ストップ",
+    whatsPlaying: "この曲は何",
   },
   ko: {
     play: "뮤직 박스로 재즈 틀어줘",
@@ -33,10 +35,18 @@ const PHRASES = {
     resume: "다시 재생해줘",
     repeat: "이 노래 반복해 줘",
     stop: "그만",
+    whatsPlaying: "지금 나오는 노래 뭐야",
   },
 } as const;
 
 const token = (device: ReferenceDevice) => device.player.current?.stream["token"];
+const shown = (answer: {
+  directives: { header: { name: string }; payload: Record<string, unknown> }[];
+}) =>
+  answer.directives
+    .filter((d) => d.header.name === "RenderText")
+    .map((d) => String(d.payload["text"]))
+    .join(" ");
 
 describe("music through CIC", () => {
   let world: DeviceSideWorld;
@@ -61,6 +71,11 @@ describe("music through CIC", () => {
       // The extension sees the stream in context.AudioPlayer and moves on from it.
       await device.say(say.next);
       assert.equal(token(device), "jazz:1");
+      // "What's playing" names the track the player is on (its title and artist).
+      const told = shown(await device.say(say.whatsPlaying));
+      assert.match(told, /Late Tram/, told);
+      assert.match(told, /Mira Quartet/, told);
+      assert.equal(device.player.activity, "PLAYING", "asking does not stop the music");
       await device.say(say.previous);
       assert.equal(token(device), "jazz:0");
 

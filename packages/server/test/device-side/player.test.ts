@@ -191,11 +191,11 @@ describe("player: AudioPlayer, PlaybackController, TemplateRuntime", () => {
     assert.equal(speaker.player.offset, 0);
   });
 
-  it("says that nothing is playing for pause, resume, next and previous on an idle player (en, ja, ko)", async () => {
+  it("says that nothing is playing for pause, resume, next, previous and what's playing on an idle player (en, ja, ko)", async () => {
     const phrases = {
-      en: ["pause", "resume", "next", "previous", "stop the music"],
-      ja: ["一時停止", "再開して", "次の曲", "前の曲", "音楽を停止して"],
-      ko: ["일시 정지", "다시 재생해줘", "다음 곡", "이전 곡", "음악 정지해 줘"],
+      en: ["pause", "resume", "next", "previous", "stop the music", "what's playing"],
+      ja: ["一時停止", "再開して", "次の曲", "前の曲", "音楽を停止して", "今流れている曲は何"],
+      ko: ["일시 정지", "다시 재생해줘", "다음 곡", "이전 곡", "음악 정지해 줘", "무슨 노래야"],
     };
     const nothing = {
       en: "Nothing is playing right now.",

@@ -141,6 +141,30 @@ for (const protocol of PROTOCOLS)
       });
     }
 
+    it("refuses an extension id over 200 characters, which no path could name again (400)", async () => {
+      const create = (id: string) =>
+        raw(
+          protocol,
+          server,
+          "POST",
+          "/api/v1/extensions",
+          { ...auth, "content-type": "application/json" },
+          JSON.stringify({
+            id,
+            displayName: "Long",
+            endpointUrl: "http://127.0.0.1:9/",
+          }),
+        );
+      const long = await create(`com.${"a".repeat(100_000)}`);
+      assert.equal(long.status, 400, long.body.slice(0, 300));
+      assert.match(long.body, /id: expected an id in reverse-domain form .*at most 200 characters/);
+      assert.match(long.body, /\(100004 characters\)/);
+      const fits = `com.${"a".repeat(196)}`;
+      assert.equal((await create(fits)).status, 201);
+      const removed = await raw(protocol, server, "DELETE", `/api/v1/extensions/${fits}`, auth);
+      assert.equal(removed.status, 204, removed.body);
+    });
+
     it("accepts an ordinary user id", async () => {
       const answer = await raw(
         protocol,

@@ -189,6 +189,20 @@ for (const protocol of PROTOCOLS)
       assert.match(answer.body.toString(), /lower/);
     });
 
+    it(`${protocol.name}: refuses a dialogRequestId or messageId over 200 characters, naming it`, async () => {
+      // Both are kept in the turn log and its dialog index: 250 KB ids made them hold gigabytes.
+      const long = "d".repeat(250_000);
+      const dialog = await send([metadataPart(textEvent("say long", long)), closing()]);
+      assertException(dialog, 400, /event\.header\.dialogRequestId: .*at most 200 characters/);
+      const event = textEvent("say long");
+      event.event.header.messageId = long;
+      const message = await send([metadataPart(event), closing()]);
+      assertException(message, 400, /event\.header\.messageId: .*at most 200 characters/);
+      const fits = await send([metadataPart(textEvent("say fits", "d".repeat(200))), closing()]);
+      assert.equal(fits.status, 200);
+      await bystanderStillTalks();
+    });
+
     it(`${protocol.name}: refuses a text longer than the utterance limit with 413`, async () => {
       const answer = await send([metadataPart(textEvent(`say ${"x".repeat(3000)}`)), closing()]);
       assertException(answer, 413, /longer than 2000 characters/);

@@ -40,6 +40,13 @@ const PHRASES: Record<Language, Record<string, string[]>> = {
       "turn the sound off",
       "silence the speaker",
     ],
+    NowPlayingIntent: [
+      "what's playing",
+      "what song is this",
+      "what's this song",
+      "what's the name of this song",
+      "what am I listening to",
+    ],
     UnmuteIntent: [
       "unmute",
       "unmute the sound",
@@ -70,6 +77,7 @@ const PHRASES: Record<Language, Record<string, string[]>> = {
       "頭から再生して",
     ],
     MuteIntent: ["ミュートして", "消音して", "音を消して", "ミュート"],
+    NowPlayingIntent: ["この曲は何", "今流れている曲は何", "この曲のタイトルは", "これは誰の曲"],
     UnmuteIntent: [
       "ミュートを解除して",
       "消音を解除して",
@@ -93,6 +101,16 @@ const PHRASES: Record<Language, Record<string, string[]>> = {
     RepeatOffIntent: ["반복 꺼 줘", "반복 재생 그만", "반복 해제", "반복하지 마"],
     ReplayIntent: ["처음부터 다시 재생해 줘", "이 노래 처음부터", "처음부터 다시 틀어 줘"],
     MuteIntent: ["음소거 해 줘", "음소거", "소리 꺼 줘", "무음으로 해 줘"],
+    NowPlayingIntent: [
+      "이 노래 뭐야",
+      "지금 나오는 노래 뭐야",
+      "지금 재생 중인 곡이 뭐야",
+      "이 곡 제목이 뭐야",
+      "이 노래 제목 알려 줘",
+      "무슨 노래야",
+      "누구 노래야",
+      "이 노래 누가 불렀어",
+    ],
     UnmuteIntent: ["음소거 해제해 줘", "음소거 해제", "소리 다시 켜 줘"],
   },
 };

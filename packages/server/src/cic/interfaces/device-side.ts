@@ -2,12 +2,12 @@
 // conversations — the play queue, player screens, remote control, device state sharing,
 // settings, delegation, speech requests. One file per interface holds its reactions; this
 // class keeps what they share (the user's known devices, pushes, the play queue).
-import type { DeviceInfo, Language, TurnResult } from "../../assistant/turn.js";
+import type { DeviceInfo, Language, PlaybackState, TurnResult } from "../../assistant/turn.js";
 import type { DeviceSideStore, UserProfile } from "../../store/device-side.js";
 import type { DeviceGrant } from "../auth/authority.js";
 import type { ContextObject, DeviceStates } from "../device-state.js";
 import type { DirectivePart } from "../turn-directives.js";
-import { type DeviceQueue, PlayerQueues } from "./player-queue.js";
+import { type DeviceQueue, PlayerQueues, type QueueItem } from "./player-queue.js";
 import type { SideMemoryStore, SideScope } from "./side-memory.js";
 import { placeDevice } from "./time-zone.js";
 
@@ -220,6 +220,8 @@ export class DeviceSide {
   /** Time zone, location and guest mode of the device a turn comes from. */
   async enrich(device: DeviceInfo, deviceKey: string, guest: boolean): Promise<DeviceInfo> {
     if (guest) device.guest = true;
+    if (device.playback?.token)
+      nowPlaying(device.playback, this.queues.find(deviceKey, device.playback.token));
     const known = this.device(device.userId, device.deviceId);
     let settings = known?.settings;
     if (!settings && known && this.options.store) {
@@ -311,4 +313,17 @@ export class DeviceSide {
     }
     return reached;
   }
+}
+
+/** The queued item's titles, for "what's playing" (the player screen's own fields). */
+function nowPlaying(playback: PlaybackState, item: QueueItem | undefined): void {
+  const title = item?.audioItem["titleText"];
+  if (typeof title !== "string" || title.trim() === "") return;
+  const artist = item?.audioItem["titleSubText1"];
+  const provider = item?.source?.["name"];
+  playback.nowPlaying = {
+    titleText: title,
+    ...(typeof artist === "string" && artist.trim() !== "" ? { titleSubText1: artist } : {}),
+    ...(typeof provider === "string" && provider !== "" ? { provider } : {}),
+  };
 }
