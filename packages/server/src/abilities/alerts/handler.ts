@@ -5,6 +5,7 @@ import { findBuiltinSlots } from "@clover/nlu";
 import type { DeviceInfo, Language, PassThroughDirective } from "../../assistant/turn.js";
 import type { AlertRecord, AlertRepeat, AlertType } from "../../store/alerts.js";
 import type { AbilityAnswer, AbilityTurn } from "../ability.js";
+import { impossibleDate } from "../time/impossible.js";
 import { instantOf, wallTimeAt } from "../time/zone.js";
 import { ALARM_CUES, LIST_CUES, SCHEDULE_WORDS, SET_CUES } from "./models/values.js";
 import { describe as describeAlert, durationPhrase, SAY, whenPhrase } from "./phrases.js";
@@ -106,6 +107,12 @@ export class AlertsHandler {
 
   async #setAtTime(turn: AbilityTurn, type: "ALARM" | "REMINDER"): Promise<AbilityAnswer> {
     const { device, recognition } = turn;
+    const impossible = impossibleDate(turn.text, device.language);
+    if (impossible)
+      return speak(
+        SAY.noSuchDate(impossible.month, impossible.day, device.language),
+        device.language,
+      );
     const zone = this.#zone(device);
     const now = this.alerts.now();
     const rawRepeat = repeatOf(recognition.slots["repeat"]);

@@ -220,6 +220,14 @@ export const SAY = {
     if (language === "ja") return "何をリマインドしますか？";
     return "무엇을 알려 드릴까요?";
   },
+  /** "February 31st" and the like: said, not replaced by another day. */
+  noSuchDate(month: number, day: number, language: Language): string {
+    if (language === "en")
+      return `${MONTHS[month - 1]} ${day} doesn't exist. Please tell me another date.`;
+    if (language === "ja")
+      return `${month}月${day}日は存在しない日付です。別の日を教えてください。`;
+    return `${month}월 ${day}일은 없는 날짜예요. 다른 날짜를 말해 주세요.`;
+  },
   past(language: Language): string {
     if (language === "en") return "That time has already passed. Please tell me a later time.";
     if (language === "ja") return "その時刻はもう過ぎています。もっと後の時刻を教えてください。";
