@@ -84,7 +84,18 @@ describe("clover serve and the commands that talk to it", () => {
 
   it("reaches an extension added on localhost (clover serve allows loopback); --verbose warns of guideline breaches", async () => {
     const hello = { type: "PlainText", lang: "en", value: "Hello from localhost." };
-    // The second answer adds a chime served over plain HTTP (§4.4: audio on HTTPS only).
+    // The second answer adds a chime served over plain HTTP (§4.4: audio on HTTPS only) and an
+    // AudioPlayer.Play, which an extension not registered with "uses AudioPlayer" cannot send.
+    const play = {
+      header: { namespace: "AudioPlayer", name: "Play" },
+      payload: {
+        audioItem: {
+          audioItemId: "chime-1",
+          stream: { token: "c1", url: "https://media.example.org/c.mp3", urlPlayable: true },
+        },
+        playBehavior: "REPLACE_ALL",
+      },
+    };
     let calls = 0;
     const extension = createHttpServer((req, res) => {
       req.resume();
@@ -102,7 +113,7 @@ describe("clover serve and the commands that talk to it", () => {
                   ? { type: "SimpleSpeech", values: hello }
                   : { type: "SpeechList", values: [hello, chime] },
               card: {},
-              directives: [],
+              directives: calls === 1 ? [] : [play],
               shouldEndSession: true,
             },
           }),
@@ -140,6 +151,18 @@ describe("clover serve and the commands that talk to it", () => {
         verbose.stdout,
         /CEK warning: response\.outputSpeech\.values\[1\]\.value: audio must be an MP3 served over HTTPS/,
       );
+      assert.match(
+        verbose.stdout,
+        /CEK warning: dropped AudioPlayer\.Play: the extension is not registered with "uses AudioPlayer"/,
+      );
+      // The setting goes on and off again from the CLI.
+      const usesAudio = async (flag: string) => {
+        assert.equal((await run(["ext", "update", "com.example.local", flag])).code, 0);
+        const shown = await run(["--json", "ext", "show", "com.example.local"]);
+        return JSON.parse(shown.stdout).usesAudioPlayer;
+      };
+      assert.equal(await usesAudio("--audio-player"), true);
+      assert.equal(await usesAudio("--no-audio-player"), false);
       assert.equal((await run(["ext", "rm", "com.example.local"])).code, 0);
     } finally {
       extension.closeAllConnections();
@@ -274,6 +297,31 @@ describe("clover serve and the commands that talk to it", () => {
     const list = await run(["--json", "ext", "list"]);
     const ids = JSON.parse(list.stdout).map((e: { id: string }) => e.id);
     assert.deepEqual(ids.sort(), [...(info["extensions"] as string[]), "com.example.hello"].sort());
+    // clover model push: checked here first (nothing sent when a model is invalid), then uploaded.
+    const badPush = await run(["model", "push", "com.example.hello", join(models, "en.json")]);
+    assert.equal(badPush.code, 1);
+    assert.match(badPush.stderr, /en\.json:\d+:\d+: .*CLOVA\.NOPE/);
+    const pushed = await run([
+      "model",
+      "push",
+      "com.example.hello",
+      join(REPO, "examples/dice/models/en.json"),
+    ]);
+    assert.equal(pushed.code, 0, pushed.stderr);
+    assert.match(pushed.stdout, /✔ pushed the en model of com\.example\.hello \(\d+ intents/);
+    const nowhere = await run(["model", "push", "com.example.nowhere", join(models, "..", "..")]);
+    assert.equal(nowhere.code, 2, "a path that is not a model is a usage error");
+    const unknown = await run([
+      "model",
+      "push",
+      "com.example.nowhere",
+      join(REPO, "examples/dice/models/en.json"),
+    ]);
+    assert.equal(unknown.code, 1);
+    assert.match(
+      unknown.stderr,
+      /hint: register it first: clover ext add --id com\.example\.nowhere/,
+    );
     const updated = await run([
       "ext",
       "update",

@@ -39,6 +39,10 @@ const withDocOptions = (command: Command) =>
     .option("--endpoint <url>", "the extension's HTTPS endpoint URL")
     .option("--models <dir>", "directory of <language>.json interaction models")
     .option("--audio-player", "the extension plays audio (AudioPlayer)")
+    .option(
+      "--no-audio-player",
+      "the extension does not play audio (its audio directives are dropped)",
+    )
     .option("--type <type>", "custom (default) or home (a Clova Home extension, no model)")
     .option("--authorization-url <url>", "account linking: the vendor's login URL")
     .option("--token-url <url>", "account linking: the access token URI")
@@ -58,7 +62,7 @@ function documentFrom(file: string | undefined, o: DocOptions): Record<string, u
   if (o.id) doc["id"] = o.id;
   if (o.name) doc["displayName"] = o.name;
   if (o.endpoint) doc["endpointUrl"] = o.endpoint;
-  if (o.audioPlayer) doc["usesAudioPlayer"] = true;
+  if (o.audioPlayer !== undefined) doc["usesAudioPlayer"] = o.audioPlayer;
   if (o.models) doc["models"] = readModelDir(o.models);
   if (o.type) doc["type"] = o.type;
   if (o.authorizationUrl || o.tokenUrl || o.clientId || o.clientSecret) {

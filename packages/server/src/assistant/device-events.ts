@@ -80,6 +80,7 @@ export async function handleDeviceEvent(
       owner,
       ctx.log,
       turn.dialogRequestId,
+      result.exchange,
     );
   return result;
 }

@@ -92,7 +92,13 @@ export async function converse(ctx: AssistantContext, input: ConverseInput): Pro
   const result: TurnResult = {
     ...base,
     speech: speechItems(r.outputSpeech, device.display.size, language),
-    directives: passThroughDirectives(r.directives, extension, ctx.log, input.dialogRequestId),
+    directives: passThroughDirectives(
+      r.directives,
+      extension,
+      ctx.log,
+      input.dialogRequestId,
+      base.exchange,
+    ),
   };
   if (Object.keys(r.card).length > 0) result.card = r.card;
   if (result.directives.some(isPlay)) await ctx.sessions.setPlaybackOwner(key, extension.id);
@@ -204,6 +210,6 @@ export function turnExchange(exchange: CekExchange): NonNullable<TurnResult["exc
     ...(exchange.rawResponse === undefined ? {} : { response: exchange.rawResponse }),
     durationMs: exchange.durationMs,
     ...(exchange.error ? { error: `${exchange.error.failure}: ${exchange.error.message}` } : {}),
-    ...(exchange.warnings ? { warnings: exchange.warnings } : {}),
+    ...(exchange.warnings ? { warnings: [...exchange.warnings] } : {}),
   };
 }

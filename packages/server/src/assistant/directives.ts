@@ -21,6 +21,8 @@ export function passThroughDirectives(
   extension: ExtensionRecord,
   log: Logger,
   dialogRequestId: string | undefined,
+  /** Where the turn keeps what the developer should see (the turn log's exchange). */
+  exchange?: { warnings?: string[] },
 ): PassThroughDirective[] {
   const out: PassThroughDirective[] = [];
   for (const d of directives) {
@@ -35,10 +37,9 @@ export function passThroughDirectives(
     else if (extension.messageVersion !== "1.0")
       reason = "audio directives are not honoured for message version 0.1.0";
     if (reason) {
-      log.warn(
-        { extensionId: extension.id, dialogRequestId, directive: name },
-        `dropped ${name}: ${reason}`,
-      );
+      const message = `dropped ${name}: ${reason}`;
+      log.warn({ extensionId: extension.id, dialogRequestId, directive: name }, message);
+      if (exchange) exchange.warnings = [...(exchange.warnings ?? []), message];
       continue;
     }
     out.push({

@@ -5,8 +5,9 @@ import { findBuiltinSlots } from "@clover/nlu";
 import type { DeviceInfo, Language, PassThroughDirective } from "../../assistant/turn.js";
 import type { AlertRecord, AlertRepeat, AlertType } from "../../store/alerts.js";
 import type { AbilityAnswer, AbilityTurn } from "../ability.js";
+import { impossibleDate } from "../time/impossible.js";
 import { instantOf, wallTimeAt } from "../time/zone.js";
-import { ALARM_CUES, LIST_CUES, SCHEDULE_WORDS } from "./models/values.js";
+import { ALARM_CUES, LIST_CUES, SCHEDULE_WORDS, SET_CUES } from "./models/values.js";
 import { describe as describeAlert, durationPhrase, SAY, whenPhrase } from "./phrases.js";
 import { alertCard, deleteAlert, listCard, setAlert, stopAlert } from "./protocol.js";
 import { type AlertsService, MAX_AHEAD_MS } from "./service.js";
@@ -42,6 +43,14 @@ const LISTS = new Set<string | null>([
   "ListAlertsIntent",
   "DeleteAlertIntent",
   "DeleteAllAlertsIntent",
+]);
+
+/** Intents that ask for a new alert. */
+const SETS = new Set<string | null>([
+  "SetAlarmIntent",
+  "SetTimerIntent",
+  "SetReminderIntent",
+  "SetActionTimerIntent",
 ]);
 
 export class AlertsHandler {
@@ -98,6 +107,12 @@ export class AlertsHandler {
 
   async #setAtTime(turn: AbilityTurn, type: "ALARM" | "REMINDER"): Promise<AbilityAnswer> {
     const { device, recognition } = turn;
+    const impossible = impossibleDate(turn.text, device.language);
+    if (impossible)
+      return speak(
+        SAY.noSuchDate(impossible.month, impossible.day, device.language),
+        device.language,
+      );
     const zone = this.#zone(device);
     const now = this.alerts.now();
     const rawRepeat = repeatOf(recognition.slots["repeat"]);
@@ -473,6 +488,8 @@ export class AlertsHandler {
     // "Delete all my reminders" asked which timer: a new request, not the answer.
     const named = kindOf(recognition.slots["kind"]);
     if (named && !alerts.some((a) => a.type === named)) return undefined;
+    // So is "set a timer for 10 minutes", even with a 10-minute timer among the choices.
+    if (SETS.has(recognition.intent) && SET_CUES[language].test(text)) return undefined;
     let chosen: AlertRecord[];
     if (/\b(all|both|every)\b|全部|両方|すべて|どっちも|전부|다|둘 다|모두/u.test(text))
       chosen = alerts;

@@ -220,6 +220,14 @@ export const SAY = {
     if (language === "ja") return "何をリマインドしますか？";
     return "무엇을 알려 드릴까요?";
   },
+  /** "February 31st" and the like: said, not replaced by another day. */
+  noSuchDate(month: number, day: number, language: Language): string {
+    if (language === "en")
+      return `${MONTHS[month - 1]} ${day} doesn't exist. Please tell me another date.`;
+    if (language === "ja")
+      return `${month}月${day}日は存在しない日付です。別の日を教えてください。`;
+    return `${month}월 ${day}일은 없는 날짜예요. 다른 날짜를 말해 주세요.`;
+  },
   past(language: Language): string {
     if (language === "en") return "That time has already passed. Please tell me a later time.";
     if (language === "ja") return "その時刻はもう過ぎています。もっと後の時刻を教えてください。";
@@ -289,7 +297,9 @@ export const SAY = {
   left(description: string, language: Language): string {
     if (language === "en") return `${capital(description)}.`;
     if (language === "ja") return `${description}です。`;
-    return `${description}이에요.`;
+    // A timer's "…, 4분 남음" ends in a verb: "남았어요", never "남음이에요".
+    if (description.endsWith(" 남음")) return `${description.slice(0, -2)}남았어요.`;
+    return `${description}${hasFinalConsonant(description) ? "이에요" : "예요"}.`;
   },
   nothingRinging(language: Language): string {
     if (language === "en") return "Nothing is ringing right now.";
@@ -340,4 +350,11 @@ export function yours(text: string): string {
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** Whether a Korean word ends in a final consonant (받침): "알람이에요" but "리마인더예요". */
+function hasFinalConsonant(text: string): boolean {
+  const last = text.trimEnd().codePointAt(text.trimEnd().length - 1) ?? 0;
+  if (last < 0xac00 || last > 0xd7a3) return true;
+  return (last - 0xac00) % 28 !== 0;
 }

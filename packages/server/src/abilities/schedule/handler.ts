@@ -10,7 +10,7 @@ import { spokenTime } from "../time/words.js";
 import { wallTimeAt } from "../time/zone.js";
 import { CalendarError } from "./calendar.js";
 import { memoCard, memoListCard, scheduleCard, scheduleListCard } from "./cards.js";
-import { AGENDA_CUES, INTENT_CUES } from "./cues.js";
+import { AGENDA_CUES, INTENT_CUES, OWN_AGENDA, RECOMMENDATION, WORLD_NEXT } from "./cues.js";
 import type { Occurrence } from "./ical.js";
 import type { MemoStore } from "./memos.js";
 import type { Schedule } from "./schedule.js";
@@ -149,6 +149,9 @@ export class ScheduleHandler {
     if (!FIRST_TURN_INTENTS.has(recognition.intent)) return false;
     const cue = INTENT_CUES[recognition.intent]?.[language];
     if (cue && !cue.test(turn.text)) return false;
+    const world = WORLD_NEXT[language].test(turn.text) && !OWN_AGENDA[language].test(turn.text);
+    if (recognition.intent === "ScheduleNext" && world) return false;
+    if (RECOMMENDATION[language].test(turn.text)) return false;
     // "Set an alarm every Tuesday at 8" names an alert, not an event: the alerts' turn.
     const subject = recognition.slots["subject"]?.value;
     return !(recognition.intent === "ScheduleAdd" && subject && ALERT_WORD.test(subject));

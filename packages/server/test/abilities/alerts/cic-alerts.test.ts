@@ -132,6 +132,43 @@ describe("alerts through CIC with a device that keeps them", () => {
     assert.equal(speaker.alerts.all.length, 0);
   });
 
+  it("sets the timer a user asks for while asked 'which one?', even of a length one has (en, ja, ko)", async () => {
+    const said = {
+      en: ["set a timer for 10 minutes", "set a timer for 20 minutes", "cancel the timer"],
+      ja: ["10分のタイマーをセットして", "20分のタイマーをセットして", "タイマーを削除して"],
+      ko: ["타이머 10분 맞춰줘", "타이머 20분 맞춰줘", "타이머 취소해줘"],
+    };
+    for (const language of ["en", "ja", "ko"] as const) {
+      const [ten, twenty, cancel] = said[language];
+      const kitchen = await h.device(`kitchen-${language}`);
+      await kitchen.alerts.sendText(ten);
+      await kitchen.alerts.sendText(twenty);
+      const which = await kitchen.alerts.sendText(cancel);
+      assert.ok(names(which.directives).includes("SpeechRecognizer.ExpectSpeech"), language);
+      // A second 10-minute timer, not the first one deleted.
+      const again = await kitchen.alerts.sendText(ten);
+      assert.deepEqual(
+        names(again.directives).filter((n) => n.startsWith("Alerts.")),
+        ["Alerts.SetAlert"],
+        `${language}: ${renderedText(again.directives)}`,
+      );
+      assert.equal(kitchen.alerts.all.length, 3, language);
+      kitchen.close();
+    }
+  });
+
+  it("says how long is left on Korean timers in a sentence (남았어요, not 남음이에요)", async () => {
+    const kitchen = await h.device("kitchen-left-ko");
+    await kitchen.alerts.sendText("타이머 10분 맞춰줘");
+    const one = renderedText((await kitchen.alerts.sendText("타이머 얼마나 남았어")).directives);
+    assert.match(one, /^10분 타이머, 10분 남았어요\.$/);
+    await kitchen.alerts.sendText("파스타 타이머 5분 맞춰줘");
+    const two = renderedText((await kitchen.alerts.sendText("타이머 얼마나 남았어")).directives);
+    assert.doesNotMatch(two, /남음이에요/);
+    assert.match(two, /남았어요\.$/);
+    kitchen.close();
+  });
+
   it("moves a repeating alarm to its next occurrence when it has rung and stopped by button", async () => {
     h.clock.value = Date.parse("2026-03-09T05:00:00Z");
     await speaker.alerts.sendText("set an alarm for 6:30 every day");

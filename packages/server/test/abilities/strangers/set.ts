@@ -12,6 +12,7 @@
 //   query d+N                     the answer names the day's (seeded) event and no other day's
 //   add <when> <title>            an event at that time whose title names <title>
 //   notifications                 the notifications answer (none are waiting)
+//   nodate                        no SetAlert; the answer says the date does not exist
 //   chat                          one of small talk's answers
 //   fallback                      the platform's fallback answer (no ability took it)
 import { readFileSync } from "node:fs";

@@ -130,6 +130,12 @@ const SAYS: Record<string, Record<Language, RegExp>> = {
   time: { en: /\b10\b/, ja: /10時/, ko: /10시/ },
   date: { en: /march 7|7(th)? (of )?march/i, ja: /3月7日/, ko: /3월 ?7일/ },
   weekday: { en: /saturday/i, ja: /土曜/, ko: /토요일/ },
+  // a date that does not exist ("February 31st") is said to be one
+  nodate: {
+    en: /doesn't exist|does not exist|no such date/i,
+    ja: /存在しない|ありません/,
+    ko: /없는 날짜/,
+  },
   notifications: {
     en: /no new notifications/i,
     ja: /新しい通知はありません/,
@@ -279,6 +285,12 @@ describe("a stranger's held-out set through CIC (en, ja, ko)", () => {
       case "weekday":
       case "notifications":
         return SAYS[s.kind]![s.language].test(spoken) ? "" : `said "${spoken}"`;
+      case "nodate": {
+        const set = find("Alerts", "SetAlert");
+        if (set) await api("DELETE", `/api/v1/users/${userId}/alerts/${set.payload["token"]}`);
+        if (set) return `SetAlert ${set.payload["scheduledTime"]} ("${spoken}")`;
+        return SAYS["nodate"]![s.language].test(spoken) ? "" : `said "${spoken}"`;
+      }
       case "chat":
         return smallTalkAnswers(s.language).includes(spoken) ? "" : `said "${spoken}"`;
       case "fallback": {

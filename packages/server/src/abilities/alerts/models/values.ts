@@ -48,6 +48,16 @@ export const LIST_CUES: Record<"en" | "ja" | "ko", RegExp> = {
   ko: /알람|타이머|리마인더|알림|모닝콜|설정|예약|맞춰/,
 };
 
+/**
+ * Words that ask for a new alert ("set", 「セットして」, "맞춰줘"): asked "which one?", "set a
+ * timer for 10 minutes" is a new timer even when a 10-minute one is among the choices.
+ */
+export const SET_CUES: Record<"en" | "ja" | "ko", RegExp> = {
+  en: /\b(set|start|make|create|add|new|another|remind me|wake me)\b/i,
+  ja: /セット|設定|かけて|始めて|スタート|追加|作って|リマインドして|起こして/,
+  ko: /맞춰|설정|시작|추가|만들어|새로|하나 더|알려\s?줘|깨워/,
+};
+
 /** An "action" about the calendar ("at 9 put hiking on my schedule") is the schedule's. */
 export const SCHEDULE_WORDS =
   /\b(schedule|calendar|appointment)\b|予定|スケジュール|カレンダー|일정|스케줄|캘린더/i;
