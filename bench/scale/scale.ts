@@ -61,6 +61,11 @@ const CLIENTS = Number(process.env["CLIENTS"] ?? 16);
 const PACED = Number(process.env["PACED"] ?? 1500);
 const BLOCKS = Number(process.env["BLOCKS"] ?? 4);
 const STALL_MS = Number(process.env["STALL_MS"] ?? 50);
+/** Paced turns of every side at once, interleaved (together), or each side by itself (alone). */
+const PACED_MODE = process.env["PACED_MODE"] ?? "together";
+if (PACED_MODE !== "together" && PACED_MODE !== "alone")
+  throw new Error(`PACED_MODE=${PACED_MODE}: together or alone`);
+const TOGETHER = PACED_MODE === "together";
 /** Paced turns slower than this are set against the GC pauses they overlap. */
 const SLOW_MS = Number(process.env["SLOW_MS"] ?? 10);
 const RATE_SHARE = Number(process.env["RATE_SHARE"] ?? 0.1);
@@ -154,6 +159,7 @@ async function paced(
     const idle = n.devices.map((d) => d.client);
     const waiting: ((client: DeviceClient) => void)[] = [];
     return {
+      name: n.name,
       latencies: [] as number[],
       /** Turns slower than SLOW_MS: [due, answered] in ms since the epoch. */
       slow: [] as [number, number][],
@@ -175,7 +181,9 @@ async function paced(
     inFlight.push(
       (async () => {
         const client = await side.acquire();
-        await turn(client);
+        await turn(client).catch((error) => {
+          throw new Error(`${side.name}, paced turn ${k}: ${error.message}`);
+        });
         const ms = performance.now() - due;
         side.latencies.push(ms);
         if (ms > SLOW_MS)
@@ -186,6 +194,26 @@ async function paced(
   }
   await Promise.all(inFlight);
   return sides.map(({ latencies, slow }) => ({ latencies, slow }));
+}
+
+/**
+ * PACED_MODE=alone: each side's paced turns by itself, in BLOCKS blocks per side that alternate
+ * between the sides (A B B A …) as the closed loop's do: a side's turn never shares the machine
+ * with another node's turns, as a node of a deployment has its cores to itself.
+ */
+async function pacedAlone(round: number) {
+  const per = Math.ceil(PACED / BLOCKS);
+  const into = sides.map(() => ({ latencies: [] as number[], slow: [] as [number, number][] }));
+  for (let b = 0; b < BLOCKS; b++) {
+    const order = (round + b) % 2 === 0 ? sides : [...sides].reverse();
+    for (const n of order) {
+      const [done] = await paced([n], per, RATE);
+      const side = into[sides.indexOf(n)]!;
+      side.latencies.push(...done!.latencies);
+      side.slow.push(...done!.slow);
+    }
+  }
+  return into;
 }
 
 /** This process's own GC pauses of 1 ms or more (the devices' and the extension's). */
@@ -409,7 +437,9 @@ for (let round = 0; round < ROUNDS; round++) {
   for (const n of sides) await heapStart(n);
   ownPauses.length = 0;
   pin(true);
-  const latencies = await paced(sides, PACED, RATE).finally(() => pin(false));
+  const latencies = await (TOGETHER ? paced(sides, PACED, RATE) : pacedAlone(round)).finally(() =>
+    pin(false),
+  );
   const gcs = await Promise.all(sides.map(pausesOf));
   const overlaps = (turn: [number, number], spans: [number, number][]) =>
     spans.some(([start, end]) => start < turn[1] && end > turn[0]);
@@ -486,7 +516,7 @@ const totalCpu = (name: string) =>
   median(rows.map((r) => r[name]!.cpuPerTurn + r[name]!.redisPerTurn + r[name]!.benchPerTurn));
 const names = sides.map((s) => s.name);
 console.log(
-  `scale-out${REDIS_RT ? " (redis-server at real-time CPU priority)" : ""}: ${ROUNDS} rounds; per side and round ${TURNS} closed-loop turns from ${CLIENTS} devices in ${BLOCKS} alternating blocks, ${PACED} turns paced at ${RATE}/s per side (${process.env["RATE"] ? "RATE" : `${RATE_SHARE} of the memory node's closed-loop throughput`}) with every side at once, ${PIN ? `pinned: nodes on CPUs ${Math.floor(CPUS / 2)}-${CPUS - 1}, devices, extension and redis-server on 0-${Math.floor(CPUS / 2) - 1}` : "not pinned"}; ${PUSHES} pushes each way`,
+  `scale-out${REDIS_RT ? " (redis-server at real-time CPU priority)" : ""}: ${ROUNDS} rounds; per side and round ${TURNS} closed-loop turns from ${CLIENTS} devices in ${BLOCKS} alternating blocks, ${PACED} turns paced at ${RATE}/s per side (${process.env["RATE"] ? "RATE" : `${RATE_SHARE} of the memory node's closed-loop throughput`}) ${TOGETHER ? "with every side at once" : `each side alone in ${BLOCKS} alternating blocks`}, ${PIN ? `pinned: nodes on CPUs ${Math.floor(CPUS / 2)}-${CPUS - 1}, devices, extension and redis-server on 0-${Math.floor(CPUS / 2) - 1}` : "not pinned"}; ${PUSHES} pushes each way`,
 );
 console.log(`load average (1 min) during the run: ${load.map((l) => l.toFixed(1)).join(" → ")}`);
 console.log(

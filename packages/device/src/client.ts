@@ -6,6 +6,10 @@ import { boundaryOf, MultipartParser, type MultipartPart } from "./multipart.js"
 
 /** Wait before asking again after a 429 on the downchannel (the server's interval is 1 s). */
 const DOWNCHANNEL_RETRY_MS = 1100;
+const RECONNECT_FIRST_MS = 1000;
+const RECONNECT_MAX_MS = 30_000;
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 export interface CicDirectiveMessage {
   header: { namespace: string; name: string; messageId: string; dialogRequestId?: string };
@@ -32,6 +36,21 @@ export interface DeviceClientOptions {
    * audio: cic.md §8). Default: none.
    */
   context?: ContextObject[];
+  /**
+   * Keep-alive (cic.md §2.7): an HTTP/2 PING every `pingIntervalMs` while the connection is open
+   * (default 60 000; 0: none). No ACK within `pingTimeoutMs` (default 10 000) tears the
+   * connection down: it is dead.
+   */
+  pingIntervalMs?: number;
+  pingTimeoutMs?: number;
+  /**
+   * Rebuild a lost connection and its downchannel (no PING ACK, GOAWAY, the connection closed)
+   * at once, then with a backoff from 1 s up to 30 s, while a downchannel is wanted (opened and
+   * not closed by `closeDownchannel` or `close`). Default: false.
+   */
+  reconnect?: boolean;
+  /** After each attempt to rebuild: no error when the new downchannel is open. */
+  onReconnect?: (error?: Error) => void;
 }
 
 export interface ContextObject {
@@ -65,6 +84,9 @@ function splitParts(parts: MultipartPart[]): Omit<EventResponse, "status"> {
 export class DeviceClient {
   private session: http2.ClientHttp2Session | undefined;
   private downchannel: http2.ClientHttp2Stream | undefined;
+  /** The callback of the downchannel the device wants open (undefined: none wanted). */
+  private wanted: ((directive: CicDirectiveMessage) => void) | undefined;
+  private rebuilding = false;
   private readonly options: DeviceClientOptions;
 
   constructor(options: DeviceClientOptions) {
@@ -85,7 +107,60 @@ export class DeviceClient {
     const session = http2.connect(this.options.url, this.options.tls);
     session.on("error", () => {});
     this.session = session;
+    this.keepAlive(session);
+    const lost = () => this.lost(session);
+    session.once("goaway", lost);
+    session.once("close", lost);
     return session;
+  }
+
+  /** Whether the HTTP/2 connection is open (it is opened on first use). */
+  get connected(): boolean {
+    return this.session !== undefined && !this.session.closed && !this.session.destroyed;
+  }
+
+  /** A PING every interval; no ACK in time (or an error) ends the connection (§2.7). */
+  private keepAlive(session: http2.ClientHttp2Session): void {
+    const every = this.options.pingIntervalMs ?? 60_000;
+    if (every <= 0) return;
+    const timer = setInterval(() => {
+      if (session.closed || session.destroyed) return;
+      const dead = () => session.destroy(new Error("no PING ACK: the connection is dead"));
+      const deadline = setTimeout(dead, this.options.pingTimeoutMs ?? 10_000).unref();
+      const sent = session.ping((error) => {
+        clearTimeout(deadline);
+        if (error && !session.destroyed) dead();
+      });
+      if (!sent) clearTimeout(deadline);
+    }, every).unref();
+    session.once("close", () => clearInterval(timer));
+  }
+
+  /** The connection went away: rebuild it and the downchannel if asked to. */
+  private lost(session: http2.ClientHttp2Session): void {
+    if (this.session !== session) return; // closed on purpose, or already rebuilt
+    this.session = undefined;
+    this.downchannel = undefined;
+    if (!this.options.reconnect || this.wanted === undefined || this.rebuilding) return;
+    this.rebuilding = true;
+    void this.rebuild().finally(() => {
+      this.rebuilding = false;
+    });
+  }
+
+  private async rebuild(): Promise<void> {
+    for (let wait = RECONNECT_FIRST_MS; this.wanted !== undefined; ) {
+      try {
+        await this.requestDownchannel(this.wanted);
+        this.options.onReconnect?.();
+        return;
+      } catch (error) {
+        this.options.onReconnect?.(error as Error);
+        if ((error as { status?: number }).status === 401) return; // a token for a person to fix
+        await pause(wait);
+        wait = Math.min(wait * 2, RECONNECT_MAX_MS);
+      }
+    }
   }
 
   /**
@@ -95,15 +170,24 @@ export class DeviceClient {
   async openDownchannel(
     onDirective: (directive: CicDirectiveMessage) => void = () => {},
   ): Promise<CicDirectiveMessage> {
+    this.wanted = onDirective;
     try {
       return await this.requestDownchannel(onDirective);
     } catch (error) {
       // 429 (cic.md §2.5): the server still holds a downchannel of this device opened less than
       // its short interval ago — typically one of a process that just exited. Ask once more.
-      if ((error as { status?: number }).status !== 429) throw error;
+      if ((error as { status?: number }).status !== 429) throw this.unwanted(error);
       await new Promise((resolve) => setTimeout(resolve, DOWNCHANNEL_RETRY_MS));
-      return this.requestDownchannel(onDirective);
+      return this.requestDownchannel(onDirective).catch((again) => {
+        throw this.unwanted(again);
+      });
     }
+  }
+
+  /** A downchannel that could not be opened is not rebuilt later. */
+  private unwanted(error: unknown): unknown {
+    this.wanted = undefined;
+    return error;
   }
 
   private requestDownchannel(
@@ -151,6 +235,7 @@ export class DeviceClient {
 
   /** Closes the downchannel stream (the connection stays). */
   closeDownchannel(): void {
+    this.wanted = undefined;
     this.downchannel?.close();
     this.downchannel = undefined;
   }

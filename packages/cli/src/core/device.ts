@@ -270,6 +270,8 @@ export function deviceClient(url: string, profile: DeviceProfile): DeviceClient 
     url,
     accessToken: profile.accessToken!,
     userAgent: "Clover/CLI/0.1.0 (Node.js;clover-cli)",
+    // A terminal left open for minutes: PINGs keep the downchannel, a lost one is rebuilt.
+    reconnect: true,
   });
 }
 

@@ -327,7 +327,9 @@ export const SAY = {
   left(description: string, language: Language): string {
     if (language === "en") return `${capital(description)}.`;
     if (language === "ja") return `${description}です。`;
-    return `${description}이에요.`;
+    // A timer's "…, 4분 남음" ends in a verb: "남았어요", never "남음이에요".
+    if (description.endsWith(" 남음")) return `${description.slice(0, -2)}남았어요.`;
+    return `${description}${hasFinalConsonant(description) ? "이에요" : "예요"}.`;
   },
   nothingRinging(language: Language): string {
     if (language === "en") return "Nothing is ringing right now.";
@@ -378,4 +380,11 @@ export function yours(text: string): string {
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** Whether a Korean word ends in a final consonant (받침): "알람이에요" but "리마인더예요". */
+function hasFinalConsonant(text: string): boolean {
+  const last = text.trimEnd().codePointAt(text.trimEnd().length - 1) ?? 0;
+  if (last < 0xac00 || last > 0xd7a3) return true;
+  return (last - 0xac00) % 28 !== 0;
 }

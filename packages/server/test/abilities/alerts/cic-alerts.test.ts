@@ -184,6 +184,18 @@ describe("alerts through CIC with a device that keeps them", () => {
     }
   });
 
+  it("says how long is left on Korean timers in a sentence (남았어요, not 남음이에요)", async () => {
+    const kitchen = await h.device("kitchen-left-ko");
+    await kitchen.alerts.sendText("타이머 10분 맞춰줘");
+    const one = renderedText((await kitchen.alerts.sendText("타이머 얼마나 남았어")).directives);
+    assert.match(one, /^10분 타이머, 10분 남았어요\.$/);
+    await kitchen.alerts.sendText("파스타 타이머 5분 맞춰줘");
+    const two = renderedText((await kitchen.alerts.sendText("타이머 얼마나 남았어")).directives);
+    assert.doesNotMatch(two, /남음이에요/);
+    assert.match(two, /남았어요\.$/);
+    kitchen.close();
+  });
+
   it("moves a repeating alarm to its next occurrence when it has rung and stopped by button", async () => {
     h.clock.value = Date.parse("2026-03-09T05:00:00Z");
     await speaker.alerts.sendText("set an alarm for 6:30 every day");
