@@ -46,6 +46,15 @@ const FIRST_TURN_INTENTS = new Set([
 const ALERT_WORD =
   /^\s*(an? |the |my )?(alarms?|timers?|reminders?|アラーム|目覚まし|タイマー|リマインダー|알람|타이머|리마인더)\s*$/i;
 
+/**
+ * Moving or cancelling "the alarm" (「アラームを7時半に変更して」, "알람 6시 반으로 바꿔줘") without a
+ * word for the calendar is the alerts' request, whatever events the calendar has.
+ */
+const ALERT_IN_TEXT =
+  /\b(alarms?|timers?|reminders?)\b|アラーム|目覚まし|タイマー|リマインダー|알람|타이머|리마인더|모닝콜/i;
+const CALENDAR_WORDS =
+  /\b(schedule|calendar|appointment|event|meeting)\b|予定|スケジュール|カレンダー|일정|스케줄|캘린더/i;
+
 /** A reminder before an event, handed to the alerts ability when the platform has it. */
 export type ReminderRequest = ReminderInput;
 
@@ -152,6 +161,12 @@ export class ScheduleHandler {
     const world = WORLD_NEXT[language].test(turn.text) && !OWN_AGENDA[language].test(turn.text);
     if (recognition.intent === "ScheduleNext" && world) return false;
     if (RECOMMENDATION[language].test(turn.text)) return false;
+    if (
+      (recognition.intent === "ScheduleMove" || recognition.intent === "ScheduleCancel") &&
+      ALERT_IN_TEXT.test(turn.text) &&
+      !CALENDAR_WORDS.test(turn.text)
+    )
+      return false;
     // "Set an alarm every Tuesday at 8" names an alert, not an event: the alerts' turn.
     const subject = recognition.slots["subject"]?.value;
     return !(recognition.intent === "ScheduleAdd" && subject && ALERT_WORD.test(subject));
