@@ -48,6 +48,22 @@ describe("clover test (dialog tests)", { concurrency: true }, () => {
     );
   });
 
+  it("says why the extension failed and what a played answer breaks (a plain node:http extension)", async () => {
+    const result = await clover(["test", join(FIXTURES, "plain", "plain.test.yaml")]);
+    assert.equal(result.code, 1, result.stderr);
+    // The server checked SignatureCEK with the key clover test handed it: the first test passed.
+    assert.match(result.stdout, /✔ synonyms reach it as the representative word/);
+    assert.match(
+      result.stdout,
+      /✔ a long answer is played, with a warning .*\n.*user: ask plain bakery to tell me everything\n +extension warning: response\.outputSpeech\.values: 600 characters, about 500 at most\n/,
+    );
+    assert.match(
+      result.stdout,
+      /✖ an answer labelled text\/html[\s\S]*extension error: content-type: Content-Type "text\/html" is not application\/json/,
+    );
+    assert.match(result.stdout, /^2 passed, 1 failed$/m);
+  });
+
   it("says how many steps were not run, and makes the --junit folder", async () => {
     const junit = join(dir, "reports", "nested", "dialog.xml");
     const result = await clover(["test", join(FIXTURES, "failing.test.yaml"), "--junit", junit]);

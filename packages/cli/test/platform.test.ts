@@ -297,6 +297,31 @@ describe("clover serve and the commands that talk to it", () => {
     const list = await run(["--json", "ext", "list"]);
     const ids = JSON.parse(list.stdout).map((e: { id: string }) => e.id);
     assert.deepEqual(ids.sort(), [...(info["extensions"] as string[]), "com.example.hello"].sort());
+    // clover model push: checked here first (nothing sent when a model is invalid), then uploaded.
+    const badPush = await run(["model", "push", "com.example.hello", join(models, "en.json")]);
+    assert.equal(badPush.code, 1);
+    assert.match(badPush.stderr, /en\.json:\d+:\d+: .*CLOVA\.NOPE/);
+    const pushed = await run([
+      "model",
+      "push",
+      "com.example.hello",
+      join(REPO, "examples/dice/models/en.json"),
+    ]);
+    assert.equal(pushed.code, 0, pushed.stderr);
+    assert.match(pushed.stdout, /✔ pushed the en model of com\.example\.hello \(\d+ intents/);
+    const nowhere = await run(["model", "push", "com.example.nowhere", join(models, "..", "..")]);
+    assert.equal(nowhere.code, 2, "a path that is not a model is a usage error");
+    const unknown = await run([
+      "model",
+      "push",
+      "com.example.nowhere",
+      join(REPO, "examples/dice/models/en.json"),
+    ]);
+    assert.equal(unknown.code, 1);
+    assert.match(
+      unknown.stderr,
+      /hint: register it first: clover ext add --id com\.example\.nowhere/,
+    );
     const updated = await run([
       "ext",
       "update",

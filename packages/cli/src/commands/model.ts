@@ -1,7 +1,7 @@
 // clover model: validate an interaction model (JSON/YAML or console TSV files), convert
 // between JSON and TSV, and generate the SDK's TypeScript types.
 import type { Command } from "commander";
-import { outputOf } from "../core/command.js";
+import { managementApi, outputOf, withPlatform } from "../core/command.js";
 import type { TsvDefaults } from "../model/actions.js";
 
 const withTsvDefaults = (command: Command) =>
@@ -21,6 +21,19 @@ export function registerModel(program: Command): void {
       .argument("<paths...>", "model JSON/YAML files or TSV directories"),
   ).action(async (paths: string[], o: TsvDefaults, command: Command) => {
     (await import("../model/actions.js")).validate(paths, o, outputOf(command));
+  });
+
+  withPlatform(
+    withTsvDefaults(
+      model
+        .command("push")
+        .description("check models, then upload them to a registered extension (one per language)")
+        .argument("<extensionId>", "the extension's id")
+        .argument("<paths...>", "model JSON/YAML files or TSV directories"),
+    ),
+  ).action(async (extensionId: string, paths: string[], o: TsvDefaults, command: Command) => {
+    const api = managementApi(command);
+    await (await import("../model/push.js")).push(extensionId, paths, o, api, outputOf(command));
   });
 
   withTsvDefaults(

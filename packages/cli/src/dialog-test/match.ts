@@ -14,7 +14,13 @@ export interface Observed {
   details?: {
     extensionId?: string;
     intent?: { name: string; slots: Record<string, { value: string | null }> };
-    exchange?: { request: unknown; response?: unknown; durationMs: number; error?: string };
+    exchange?: {
+      request: unknown;
+      response?: unknown;
+      durationMs: number;
+      error?: string;
+      warnings?: string[];
+    };
   };
 }
 

@@ -98,10 +98,26 @@ const show = (value: unknown) =>
       ? JSON.stringify(value)
       : JSON.stringify(value);
 
+/**
+ * What the platform said about the extension's answer in a step: why the user heard the
+ * apology (`error`), or what a played answer does against the content guidelines.
+ */
+function printExchange(out: Output, step: StepResult, indent: string): void {
+  const exchange = step.observed?.details?.exchange;
+  if (exchange?.error) out.line(`${indent}${out.c.red(`extension error: ${exchange.error}`)}`);
+  for (const warning of exchange?.warnings ?? [])
+    out.line(`${indent}${out.c.yellow(`extension warning: ${warning}`)}`);
+}
+
 export function printResult(out: Output, result: TestResult): void {
   const c = out.c;
   if (result.passed) {
     out.line(`  ${c.green("✔")} ${result.name} ${c.dim(`(${result.ms} ms)`)}`);
+    for (const step of result.steps)
+      if (step.observed?.details?.exchange?.warnings) {
+        out.line(c.dim(`      user: ${step.user}`));
+        printExchange(out, step, "        ");
+      }
     return;
   }
   out.line(`  ${c.red("✖")} ${result.name} ${c.dim(result.at)}`);
@@ -119,6 +135,7 @@ export function printResult(out: Output, result: TestResult): void {
       if (m.actual !== undefined || m.expected !== undefined)
         out.line(`          ${c.red(`+ actual   ${show(m.actual)}`)}`);
     }
+    printExchange(out, step, "        ");
   }
   if (result.notRun > 0)
     out.line(c.dim(`      … ${result.notRun} more step${result.notRun === 1 ? "" : "s"} not run`));

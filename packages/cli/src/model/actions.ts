@@ -23,7 +23,7 @@ function printIssues(out: Output, issues: ModelIssue[]): void {
 }
 
 /** Loads, prints findings, and fails (exit 1) on errors. */
-function loadValid(out: Output, path: string, defaults: TsvDefaults): InteractionModel {
+export function loadValid(out: Output, path: string, defaults: TsvDefaults): InteractionModel {
   const { model, issues } = loadModel(path, defaults);
   if (!out.json) printIssues(out, issues);
   if (!model || hasErrors(issues)) {

@@ -161,6 +161,17 @@ export async function readJsonObject(
   return value as Record<string, unknown>;
 }
 
+/** Refuses a body field not in `fields`: `400 invalid_body` naming it and the fields read. */
+export function onlyFields(body: Record<string, unknown>, fields: readonly string[]): void {
+  for (const key of Object.keys(body))
+    if (!fields.includes(key))
+      throw new ApiError(
+        400,
+        "invalid_body",
+        `${key.length > 40 ? `${key.slice(0, 40)}…` : key}: unknown field (expected ${fields.join(", ")})`,
+      );
+}
+
 export function send(
   res: AnyResponse,
   status: number,

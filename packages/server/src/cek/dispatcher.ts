@@ -182,13 +182,15 @@ export class CekDispatcher {
               origin: url.origin,
               method: "POST",
               path: url.path,
+              // Written as the spec spells them (§2.1): header names are case-insensitive, but an
+              // extension reading raw header lines sees `SignatureCEK`, not `signaturecek`.
               headers: {
-                "content-type": CONTENT_TYPE,
-                "content-length": String(body.length),
-                accept: "application/json",
-                "accept-charset": "utf-8",
-                "user-agent": this.options.userAgent ?? "Clover-CEK/0.1",
-                signaturecek: signature,
+                "Content-Type": CONTENT_TYPE,
+                "Content-Length": String(body.length),
+                Accept: "application/json",
+                "Accept-Charset": "utf-8",
+                "User-Agent": this.options.userAgent ?? "Clover-CEK/0.1",
+                SignatureCEK: signature,
               },
               body,
             },

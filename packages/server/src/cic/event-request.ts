@@ -61,6 +61,13 @@ export function readEventRequest(req: AnyRequest, limits: EventLimits): Promise<
         `content-type must be multipart/form-data, got "${contentType.slice(0, 100) || "nothing"}"`,
       ),
     );
+  if (!boundaryOf(contentType))
+    return Promise.reject(
+      new CicError(
+        400,
+        `content-type has no boundary: expected multipart/form-data; boundary=<boundary>, got "${contentType.slice(0, 100)}"`,
+      ),
+    );
   return new Promise((resolve, reject) => {
     new EventBodyReader(req, limits, contentType, resolve, reject).start();
   });

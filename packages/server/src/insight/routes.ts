@@ -70,6 +70,20 @@ function recognizeOptions(body: Record<string, unknown>) {
   };
 }
 
+/** `limit` of the turn log's list: a whole number from 1 to 1000, 100 when not given. */
+function limitOf(value: string | null): number {
+  if (value === null) return 100;
+  if (!/^\d{1,4}$/.test(value) || Number(value) < 1 || Number(value) > 1000) {
+    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    throw new ApiError(
+      400,
+      "invalid_query",
+      `limit: expected a whole number from 1 to 1000, got ${JSON.stringify(shown)}`,
+    );
+  }
+  return Number(value);
+}
+
 async function route(
   deps: InsightDependencies,
   req: AnyRequest,
@@ -78,9 +92,8 @@ async function route(
   query: URLSearchParams,
 ) {
   if (req.method === "GET" && path === "/api/v1/conversations") {
-    const limit = Math.min(1000, Math.max(1, Number(query.get("limit") ?? 100) || 100));
     const filter = {
-      limit,
+      limit: limitOf(query.get("limit")),
       ...(query.get("deviceId") ? { deviceId: query.get("deviceId")! } : {}),
       ...(query.get("userId") ? { userId: query.get("userId")! } : {}),
       ...(query.get("extensionId") ? { extensionId: query.get("extensionId")! } : {}),

@@ -7,7 +7,8 @@ import { FIGURE, figuresOf, missingProgram, runBench } from "../helpers/bench.js
 
 const MS = `${FIGURE} ms`;
 
-describe("the abilities' benches, at a smoke size", () => {
+// The benches run side by side: only the lines they print are checked here, never their figures.
+describe("the abilities' benches, at a smoke size", { concurrency: true }, () => {
   it("alerts: setting a timer beside a turn setting nothing, and timers firing on time", async () => {
     const out = await runBench("alerts", [
       ...["--users", "20", "--per-user", "2", "--rounds", "1", "--turns", "4"],

@@ -8,7 +8,9 @@ import { FIGURE, figuresOf, missingProgram, runBench, tableRow } from "../helper
 
 const missing = missingProgram("flite", "lame", "espeak-ng", "pocketsphinx_continuous");
 
-describe("the speech benches, at a smoke size", { skip: missing }, () => {
+// The benches run side by side: each is mostly waiting (real-time audio, fixed pauses), and
+// only the lines they print are checked here, never their figures.
+describe("the speech benches, at a smoke size", { skip: missing, concurrency: true }, () => {
   it("speech: each engine's real-time factor, ASR, and one voice turn through CIC", async () => {
     const out = await runBench("speech", [], { TEXTS: "1", TURNS: "1", COMBOS: "1" });
     for (const engine of [

@@ -7,7 +7,9 @@ import { FIGURE, figuresOf, missingProgram, runBench, tableRow } from "../helper
 
 const MS = `${FIGURE} ms`;
 
-describe("the turn-path benches, at a smoke size", () => {
+// The benches run side by side (wrk and h2load run for fixed times): only the lines they print
+// are checked here, never their figures.
+describe("the turn-path benches, at a smoke size", { concurrency: true }, () => {
   it("sdk: ours, LINE's SDK, a bare and a JSON server under wrk, one round of a second", {
     skip: missingProgram("wrk"),
   }, async () => {

@@ -99,6 +99,10 @@ describe("CEK custom extension conformance (raw extension, raw device)", () => {
     assert.ok(call, "the extension was called");
     assert.match(String(call.headers["content-type"]), /^application\/json;\s*charset=UTF-8$/i);
     assert.match(String(call.headers["accept"]), /application\/json/);
+    assert.equal(call.headers["accept-charset"], "utf-8");
+    // The names as §2.1 writes them, for extensions that read raw header lines.
+    for (const name of ["Content-Type", "Accept", "Accept-Charset", "SignatureCEK"])
+      assert.ok(call.headerNames.includes(name), `${name} in ${call.headerNames}`);
     assert.equal(Number(call.headers["content-length"]), call.raw.length);
     const pem = await httpsCall(`${running.url}/.well-known/signature-public-key.pem`);
     assert.equal(pem.status, 200);

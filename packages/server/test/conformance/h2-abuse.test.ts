@@ -70,6 +70,8 @@ describe("HTTP/2 abuse against the CIC port", { timeout: 120_000 }, () => {
   before(async () => {
     running = await startServer({
       CLOVER_CIC_BODY_IDLE_TIMEOUT_MS: "1500",
+      // A header block that never ends is closed at this deadline (10 s by default).
+      CLOVER_CIC_HEADERS_TIMEOUT_MS: "3000",
       CLOVER_CIC_DOWNCHANNEL_BACKLOG_BYTES: String(BACKLOG),
       // The abusers below come from 127.0.0.1 like everyone here; the per-IP pre-auth limits
       // are another suite's subject.

@@ -399,7 +399,13 @@ export async function until(check: () => boolean, ms = 5000, what = "condition")
 
 export interface RawExtension {
   url: string;
-  requests: { headers: http.IncomingHttpHeaders; raw: Buffer; body: Json }[];
+  requests: {
+    headers: http.IncomingHttpHeaders;
+    /** Header names as written on the wire, in order. */
+    headerNames: string[];
+    raw: Buffer;
+    body: Json;
+  }[];
   answer: (body: Json) => {
     status?: number;
     body: unknown;
@@ -429,7 +435,8 @@ export async function rawExtension(
       try {
         body = JSON.parse(raw.toString("utf8"));
       } catch {}
-      ext.requests.push({ headers: req.headers, raw, body });
+      const headerNames = req.rawHeaders.filter((_, i) => i % 2 === 0);
+      ext.requests.push({ headers: req.headers, headerNames, raw, body });
       const out = ext.answer(body);
       const send = () => {
         if (res.destroyed) return;

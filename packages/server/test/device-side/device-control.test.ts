@@ -24,6 +24,22 @@ describe("DeviceControl", () => {
     assert.equal(shared.volume.value, 6);
   });
 
+  it("tells the volume when asked, and does not change it (en, ja, ko)", async () => {
+    const asked = {
+      en: ["what's the volume", /^The volume is 5 out of 10\.$/],
+      ja: ["今の音量は", /^音量は5です。$/],
+      ko: ["지금 볼륨 몇이야", /^음량은 5입니다\.$/],
+    } as const;
+    for (const language of ["en", "ja", "ko"] as const) {
+      const speaker = await world.device(`ask-${language}`, { account: `dc-ask-${language}` });
+      const [question, answer] = asked[language];
+      const told = await speaker.say(question);
+      assert.ok(!names(told.directives).some((n) => n.startsWith("DeviceControl.")), language);
+      assert.match(speaker.screen.text.at(-1) ?? "", answer);
+      assert.equal(speaker.volume.value, 5, `${language}: the volume stays`);
+    }
+  });
+
   it("DeviceControl.SetValue clamped to the device's maximum", async () => {
     const speaker = await world.device("clamp", { account: "dc-clamp" });
     const set = await speaker.say("set the volume to 50");

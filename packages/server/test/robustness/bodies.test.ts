@@ -189,6 +189,21 @@ for (const protocol of PROTOCOLS)
       assert.match(answer.body.toString(), /lower/);
     });
 
+    it(`${protocol.name}: a content type without a boundary answers 400 naming the boundary`, async () => {
+      // busboy's own words before: "Multipart: Boundary not found", "Malformed content type".
+      for (const contentType of ["multipart/form-data", "multipart/form-data; boundary="]) {
+        const answer = await send([metadataPart(textEvent("say hi")), closing()], {
+          headers: { "content-type": contentType },
+        });
+        assertException(
+          answer,
+          400,
+          /content-type has no boundary: expected multipart\/form-data; boundary=<boundary>/,
+        );
+      }
+      await bystanderStillTalks();
+    });
+
     it(`${protocol.name}: refuses a dialogRequestId or messageId over 200 characters, naming it`, async () => {
       // Both are kept in the turn log and its dialog index: 250 KB ids made them hold gigabytes.
       const long = "d".repeat(250_000);

@@ -168,6 +168,42 @@ describe("management API attacks", () => {
       assert.deepEqual(await bystanderEvents(), ["attack@example.com"]);
     });
 
+  it("refuses hostile user ids and unknown fields in an extension's pushed notification", async () => {
+    // The push route took any string as the user: stored under an id no route can name, its
+    // notifications could never be read or cleared.
+    const issued = await admin("POST", "/api/v1/extensions/com.example.pusher/push-key", {});
+    const { pushKey } = (await issued.json()) as { pushKey: string };
+    const push = (body: unknown) =>
+      fetch(`${server.url}/api/v1/extensions/com.example.pusher/notifications`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${pushKey}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const wrong: string[] = [];
+    for (const [label, userId] of HOSTILE_USERS) {
+      const response = await push({ userId: decodeURIComponent(userId), text: "hello" });
+      const text = await response.text();
+      if (response.status !== 400 || !/userId: expected 1-128/.test(text))
+        wrong.push(`${label}: ${response.status} ${text.slice(0, 120)}`);
+    }
+    assert.deepEqual(wrong, []);
+    const extra = await push({ userId: "bystander", text: "hello", colour: "red" });
+    assert.equal(extra.status, 400);
+    assert.match(await extra.text(), /colour: unknown field \(expected userId, text, language\)/);
+    const fine = await push({ userId: "bystander", text: "hello" });
+    assert.equal(fine.status, 201, await fine.text());
+    for (const [path, body, named] of [
+      ["/api/v1/users/bystander/notifications", { text: "hi", lang: "en" }, "lang"],
+      ["/api/v1/device-clients", { name: "speaker", secret: "x" }, "secret"],
+      ["/api/v1/accounts", { userId: "someone", admin: true }, "admin"],
+    ] as const) {
+      const response = await admin("POST", path, body);
+      const text = await response.text();
+      assert.equal(response.status, 400, `${path}: ${text}`);
+      assert.match(text, new RegExp(`${named}: unknown field`), path);
+    }
+  });
+
   for (const [path, name] of [
     ["/api/v1/users/bystander/memos/a%00b", "id"],
     ["/api/v1/users/bystander/alerts/a%00b", "token"],

@@ -30,7 +30,8 @@ const equinox =
   };
 
 const TABLE: [DateOfYear, string][] = [
-  [fixed(1, 1), "元日|元旦|new year's day|new years day|신정|새해 첫날"],
+  // お正月: the first of the three days of the New Year, the day a user means by "on New Year"
+  [fixed(1, 1), "元日|元旦|お正月|正月|new year's day|new years day|신정|새해 첫날"],
   [nth(1, 2, 0), "成人の日|coming of age day|성인의 날"],
   [fixed(2, 11), "建国記念の日|建国記念日|national foundation day"],
   [fixed(2, 14), "バレンタインデー|valentine's day|valentines day|밸런타인데이|발렌타인데이"],

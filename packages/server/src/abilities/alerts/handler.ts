@@ -8,7 +8,7 @@ import type { AbilityAnswer, AbilityTurn } from "../ability.js";
 import { impossibleDate } from "../time/impossible.js";
 import { instantOf, wallTimeAt } from "../time/zone.js";
 import { ALARM_CUES, LIST_CUES, SCHEDULE_WORDS, SET_CUES } from "./models/values.js";
-import { describe as describeAlert, durationPhrase, SAY, whenPhrase } from "./phrases.js";
+import { describe as describeAlert, durationPhrase, SAY, wentOff, whenPhrase } from "./phrases.js";
 import { alertCard, deleteAlert, listCard, setAlert, stopAlert } from "./protocol.js";
 import { type AlertsService, MAX_AHEAD_MS } from "./service.js";
 import { formatClockTime, parseClockTime } from "./time.js";
@@ -246,12 +246,17 @@ export class AlertsHandler {
     );
     const day = dayOf(recognition.slots["when"]?.value, this.#zone(device), now);
     if (day) alerts = alerts.filter((a) => sameDay(a, day));
-    if (alerts.length === 0) return speak(SAY.none(type, language), language);
-    const sentence = SAY.list(
+    // A timer that went off while the speaker was offline is no longer one the user has: it is
+    // said apart ("The 5 minutes timer went off 12 minutes ago."), not counted with "left".
+    const over = alerts.filter((a) => wentOff(a, now));
+    alerts = alerts.filter((a) => !wentOff(a, now));
+    const past = over.length > 0 ? ` ${SAY.wentOff(over, now, language)}` : "";
+    if (alerts.length === 0) return speak(`${SAY.none(type, language)}${past}`, language);
+    const sentence = `${SAY.list(
       alerts.map((a) => describeAlert(a, now, language)),
       type,
       language,
-    );
+    )}${past}`;
     return {
       ...speak(sentence, language),
       card: listCard(type ?? alerts[0]!.type, alerts, sentence, now, language),
@@ -261,12 +266,18 @@ export class AlertsHandler {
   async #timeLeft(turn: AbilityTurn): Promise<AbilityAnswer> {
     const { device } = turn;
     const language = device.language;
-    const timers = (await this.alerts.listFor(device.userId, device.deviceId)).filter(
+    const now = this.alerts.now();
+    const all = (await this.alerts.listFor(device.userId, device.deviceId)).filter(
       (a) => a.type === "TIMER",
     );
-    if (timers.length === 0) return speak(SAY.none("TIMER", language), language);
-    const chosen = narrow(timers, turn, this.#zone(device), this.alerts.now());
-    const now = this.alerts.now();
+    const timers = all.filter((a) => !wentOff(a, now));
+    const over = all.filter((a) => wentOff(a, now));
+    if (timers.length === 0)
+      return speak(
+        over.length > 0 ? SAY.wentOff(over, now, language) : SAY.none("TIMER", language),
+        language,
+      );
+    const chosen = narrow(timers, turn, this.#zone(device), now);
     const sentence = (chosen.length > 0 ? chosen : timers)
       .map((t) => describeAlert(t, now, language))
       .join(language === "ja" ? "。" : "; ");

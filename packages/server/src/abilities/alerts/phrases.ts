@@ -156,6 +156,21 @@ export function describe(alert: AlertRecord, now: number, language: Language): s
   return `${time} '${label ?? ""}' 예약`;
 }
 
+/** How an alert that went off is named: "the pasta timer", 「5分のタイマー」, "7시 알람". */
+function pastName(alert: AlertRecord, now: number, language: Language): string {
+  if (alert.type !== "TIMER") return describe(alert, now, language);
+  const total = alert.durationMs ? durationPhrase(alert.durationMs, language) : undefined;
+  const name = alert.label ?? total;
+  if (language === "en") return name ? `the ${name} timer` : "a timer";
+  if (language === "ja") return name ? `${name}のタイマー` : "タイマー";
+  return name ? `${name} 타이머` : "타이머";
+}
+
+/** A one-shot alert past its time that nothing is ringing: it went off (or was missed). */
+export function wentOff(alert: AlertRecord, now: number): boolean {
+  return !alert.repeat && alert.scheduledAt <= now && alert.status !== "ringing";
+}
+
 function clockOf(alert: AlertRecord, language: Language): string {
   const t = wallTimeAt(alert.scheduledAt, alert.timeZone);
   return clockPhrase(t.hour, t.minute, language);
@@ -294,10 +309,27 @@ export const SAY = {
     if (language === "ja") return `${kind}を${when}に変更しました。`;
     return `${ko(kind, "을", "를")} ${ko(when, "으로", "로")} 바꿨어요.`;
   },
+  /**
+   * One-shot alerts whose time came while no device rang them (the speaker was offline): kept
+   * an hour in the store, but no longer waiting, so said apart from the list.
+   */
+  wentOff(alerts: readonly AlertRecord[], now: number, language: Language): string {
+    return alerts
+      .map((alert) => {
+        const ago = durationPhrase(Math.max(60_000, now - alert.scheduledAt), language);
+        const name = pastName(alert, now, language);
+        if (language === "en") return `${capital(name)} went off ${ago} ago.`;
+        if (language === "ja") return `${name}は${ago}前に鳴りました。`;
+        return `${name}${ko(name, "은", "는")} ${ago} 전에 울렸어요.`;
+      })
+      .join(" ");
+  },
   left(description: string, language: Language): string {
     if (language === "en") return `${capital(description)}.`;
     if (language === "ja") return `${description}です。`;
-    return `${description}이에요.`;
+    // A timer's "…, 4분 남음" ends in a verb: "남았어요", never "남음이에요".
+    if (description.endsWith(" 남음")) return `${description.slice(0, -2)}남았어요.`;
+    return `${description}${hasFinalConsonant(description) ? "이에요" : "예요"}.`;
   },
   nothingRinging(language: Language): string {
     if (language === "en") return "Nothing is ringing right now.";
@@ -348,4 +380,11 @@ export function yours(text: string): string {
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** Whether a Korean word ends in a final consonant (받침): "알람이에요" but "리마인더예요". */
+function hasFinalConsonant(text: string): boolean {
+  const last = text.trimEnd().codePointAt(text.trimEnd().length - 1) ?? 0;
+  if (last < 0xac00 || last > 0xd7a3) return true;
+  return (last - 0xac00) % 28 !== 0;
 }

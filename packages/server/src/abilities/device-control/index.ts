@@ -1,7 +1,7 @@
 // Device control by voice (cic.md §9.4): a DeviceControl directive only when the device said
 // it can (Device.DeviceState.<feature>.actions[]), values clamped to its min/max, no spoken
 // confirmation for the speaker's own volume, a short one otherwise; "this device can't do
-// that" when it cannot. The device's ActionExecuted/ActionFailed is shared with the user's
+// that" when it cannot; "what's the volume" is answered from the device's own report. The device's ActionExecuted/ActionFailed is shared with the user's
 // other devices by cic/interfaces/device-control.ts.
 import type { DeviceInfo, Language, SpeechItem, TurnResult } from "../../assistant/turn.js";
 import type { Ability, AbilityAnswer } from "../ability.js";
@@ -34,6 +34,43 @@ const SAY: Record<string, Record<Language, string>> = {
     ko: "페어링을 시작했어요. 휴대폰에서 이 스피커를 선택하세요.",
   },
 };
+
+/** Words of a question about the volume ("what's up" is not one). */
+const VOLUME_CUES: Record<Language, RegExp> = {
+  en: /\bvolume\b|\bhow loud\b/i,
+  ja: /音量|ボリューム/,
+  ko: /음량|볼륨/,
+};
+
+/**
+ * "What's the volume": the device's own report (Device.DeviceState.volume, else
+ * Speaker.VolumeState, cic.md §8.6, §8.8); a question, so nothing changes.
+ */
+function volumeAnswer(device: DeviceInfo, language: Language): SpeechItem[] {
+  const state = stateOf(device, "volume");
+  const speaker = device.context?.["Speaker.VolumeState"];
+  const value =
+    typeof state?.["value"] === "number"
+      ? state["value"]
+      : typeof speaker?.["volume"] === "number"
+        ? speaker["volume"]
+        : undefined;
+  const max = typeof state?.["max"] === "number" ? state["max"] : undefined;
+  const muted = speaker?.["muted"] === true || state?.["mute"] === true;
+  const text =
+    value === undefined
+      ? {
+          en: "I can't tell this device's volume.",
+          ja: "このデバイスの音量はわかりません。",
+          ko: "이 기기의 음량을 알 수 없어요.",
+        }[language]
+      : {
+          en: `${muted ? "The sound is muted. " : ""}The volume is ${value}${max === undefined ? "" : ` out of ${max}`}.`,
+          ja: `${muted ? "ミュート中です。" : ""}音量は${value}です。`,
+          ko: `${muted ? "음소거 중이에요. " : ""}음량은 ${value}입니다.`,
+        }[language];
+  return [{ type: "PlainText", lang: language, value: text }];
+}
 
 interface Control {
   name: string;
@@ -127,6 +164,10 @@ export function deviceControlAbility(): Ability {
         const target = recognition.intent === "OpenSettingsIntent" ? "settings" : "home";
         return { speech: [], directives: [directive("Open", { target })] };
       }
+      if (recognition.intent === "VolumeQueryIntent")
+        return VOLUME_CUES[language].test(turn.text)
+          ? { speech: volumeAnswer(device, language) }
+          : undefined;
       const control = controlOf(recognition.intent ?? "", recognition.slots);
       if (!control) return undefined;
       const state = stateOf(device, control.target);

@@ -46,6 +46,15 @@ const FIRST_TURN_INTENTS = new Set([
 const ALERT_WORD =
   /^\s*(an? |the |my )?(alarms?|timers?|reminders?|アラーム|目覚まし|タイマー|リマインダー|알람|타이머|리마인더)\s*$/i;
 
+/**
+ * Moving or cancelling "the alarm" (「アラームを7時半に変更して」, "알람 6시 반으로 바꿔줘") without a
+ * word for the calendar is the alerts' request, whatever events the calendar has.
+ */
+const ALERT_IN_TEXT =
+  /\b(alarms?|timers?|reminders?)\b|アラーム|目覚まし|タイマー|リマインダー|알람|타이머|리마인더|모닝콜/i;
+const CALENDAR_WORDS =
+  /\b(schedule|calendar|appointment|event|meeting)\b|予定|スケジュール|カレンダー|일정|스케줄|캘린더/i;
+
 /** A reminder before an event, handed to the alerts ability when the platform has it. */
 export type ReminderRequest = ReminderInput;
 
@@ -152,6 +161,12 @@ export class ScheduleHandler {
     const world = WORLD_NEXT[language].test(turn.text) && !OWN_AGENDA[language].test(turn.text);
     if (recognition.intent === "ScheduleNext" && world) return false;
     if (RECOMMENDATION[language].test(turn.text)) return false;
+    if (
+      (recognition.intent === "ScheduleMove" || recognition.intent === "ScheduleCancel") &&
+      ALERT_IN_TEXT.test(turn.text) &&
+      !CALENDAR_WORDS.test(turn.text)
+    )
+      return false;
     // "Set an alarm every Tuesday at 8" names an alert, not an event: the alerts' turn.
     const subject = recognition.slots["subject"]?.value;
     return !(recognition.intent === "ScheduleAdd" && subject && ALERT_WORD.test(subject));
@@ -531,6 +546,11 @@ class Turn {
 
   // ---- answers to our questions -------------------------------------------------------------
 
+  /**
+   * The answer to the question pending. An utterance that does not answer a time, a choice or
+   * a yes/no question ("what alarms do I have" asked when to move the dentist) ends the question
+   * and goes on to the other abilities, as the alerts' questions do; nothing is changed.
+   */
   async continue(pending: Pending): Promise<AbilityAnswer | undefined> {
     const intent = this.#turn.recognition.intent;
     const text = this.#turn.text.trim();
@@ -563,14 +583,14 @@ class Turn {
         return this.saveMemo(this.slot("memo") ?? text);
       case "confirm-cancel": {
         if (no) return this.answer(this.t.keptIt);
-        if (!yes) return this.ask(this.t.yesOrNo, pending);
+        if (!yes) return undefined;
         const schedule = await this.schedule();
         await schedule.cancel(pending.target as Occurrence, false, this.zone);
         return this.answer(this.t.cancelled(named(pending.target as Occurrence, this.lang)));
       }
       case "confirm-move": {
         if (no) return this.answer(this.t.keptIt);
-        if (!yes) return this.ask(this.t.yesOrNo, pending);
+        if (!yes) return undefined;
         const schedule = await this.schedule();
         await schedule.change(
           pending.target as Occurrence,
@@ -583,17 +603,13 @@ class Turn {
       case "move-to": {
         if (no) return this.answer(this.t.keptIt);
         const when = this.when() ?? this.when("from");
-        if (!when)
-          return this.ask(
-            this.t.askMoveTo(named(pending.target as Occurrence, this.lang)),
-            pending,
-          );
+        if (!when) return undefined;
         return this.moveTo(pending.target, when);
       }
       case "choose": {
         if (no) return this.answer(this.t.keptIt);
         const picked = this.pick(pending.options);
-        if (!picked) return this.choose(pending.op, pending.options as Occurrence[], pending.to);
+        if (!picked) return undefined;
         if (pending.op === "cancel") return this.confirmCancel(picked);
         const to = pending.to ? parseWhen(pending.to, undefined, this.now, this.zone) : undefined;
         return this.moveTo(picked, to);

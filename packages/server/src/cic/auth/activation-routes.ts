@@ -8,6 +8,7 @@ import {
   type AnyRequest,
   type AnyResponse,
   ApiError,
+  onlyFields,
   sendError,
   sendJson,
 } from "../../api/http.js";
@@ -18,7 +19,7 @@ import { readObject } from "./json-body.js";
 import { AuthError } from "./secrets.js";
 
 export const ACTIVATIONS = "/api/v1/device-activations";
-const FIELDS = new Set(["userCode", "decision", "userId", "acceptTerms"]);
+const FIELDS = ["userCode", "decision", "userId", "acceptTerms"];
 const USER_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 type Approver = { admin: true } | { admin: false; userId: string };
@@ -48,8 +49,7 @@ async function approver(
 
 async function decide(authority: DeviceAuthority, who: Approver, req: AnyRequest) {
   const body = await readObject(req);
-  for (const key of Object.keys(body))
-    if (!FIELDS.has(key)) throw new ApiError(400, "invalid_body", `${key}: unknown field`);
+  onlyFields(body, FIELDS);
   const { userCode, decision, userId, acceptTerms } = body;
   if (acceptTerms !== undefined && typeof acceptTerms !== "boolean")
     throw new ApiError(400, "invalid_body", "acceptTerms: expected true or false");

@@ -7,6 +7,7 @@ import {
   type AnyRequest,
   type AnyResponse,
   ApiError,
+  onlyFields,
   sendError,
   sendJson,
 } from "../../api/http.js";
@@ -40,6 +41,7 @@ export async function handleDeviceAdmin(
       throw new ApiError(405, "method_not_allowed", `${path} expects POST`);
     admin.check(req);
     const body = await readObject(req);
+    onlyFields(body, path === "/api/v1/device-clients" ? ["name"] : ["userId"]);
     if (path === "/api/v1/device-clients") {
       const name = body["name"];
       if (typeof name !== "string" || name.trim() === "")

@@ -105,6 +105,33 @@ describe("alerts through CIC with a device that keeps them", () => {
     assert.equal(speaker.alerts.all.length, 0);
   });
 
+  it("says a timer that went off while the speaker was offline went off, not how long is left", async () => {
+    h.clock.value = Date.parse("2026-03-08T09:30:00Z");
+    await speaker.alerts.sendText("set a timer for 5 minutes");
+    assert.equal(speaker.alerts.all.length, 1);
+    // the device never rang it (offline); the server keeps it an hour after its time
+    h.clock.advance(12 * MINUTE);
+    const list = await speaker.alerts.sendText("what timers do i have");
+    assert.equal(
+      renderedText(list.directives),
+      "You have no timers. The 5 minutes timer went off 7 minutes ago.",
+    );
+    const left = await speaker.alerts.sendText("how long is left on my timer");
+    assert.equal(renderedText(left.directives), "The 5 minutes timer went off 7 minutes ago.");
+    await speaker.alerts.sendText("set a timer for 10 minutes");
+    const both = await speaker.alerts.sendText("what timers do i have");
+    assert.equal(
+      renderedText(both.directives),
+      "You have 1 timer: the 10 minutes timer, 10 minutes left. The 5 minutes timer went off 7 minutes ago.",
+    );
+    const cleared = await speaker.alerts.sendText("delete all my timers");
+    assert.ok(
+      names(cleared.directives).includes("Alerts.DeleteAlert"),
+      names(cleared.directives).join(),
+    );
+    assert.equal(speaker.alerts.all.length, 0);
+  });
+
   it("refuses an alert further than a year ahead by voice, and sets nothing", async () => {
     for (const text of ["wake me up in 9999 years", "set a timer for 800 days"]) {
       const far = await speaker.alerts.sendText(text);
@@ -155,6 +182,18 @@ describe("alerts through CIC with a device that keeps them", () => {
       assert.equal(kitchen.alerts.all.length, 3, language);
       kitchen.close();
     }
+  });
+
+  it("says how long is left on Korean timers in a sentence (남았어요, not 남음이에요)", async () => {
+    const kitchen = await h.device("kitchen-left-ko");
+    await kitchen.alerts.sendText("타이머 10분 맞춰줘");
+    const one = renderedText((await kitchen.alerts.sendText("타이머 얼마나 남았어")).directives);
+    assert.match(one, /^10분 타이머, 10분 남았어요\.$/);
+    await kitchen.alerts.sendText("파스타 타이머 5분 맞춰줘");
+    const two = renderedText((await kitchen.alerts.sendText("타이머 얼마나 남았어")).directives);
+    assert.doesNotMatch(two, /남음이에요/);
+    assert.match(two, /남았어요\.$/);
+    kitchen.close();
   });
 
   it("moves a repeating alarm to its next occurrence when it has rung and stopped by button", async () => {

@@ -40,6 +40,31 @@ describe("schedule through CIC (ja, ko)", () => {
     assert.equal(spoken(yes), "「歯医者」を取り消しました。");
   });
 
+  it("leaves moving an alarm to the alerts, with events in the calendar (ja, ko)", async () => {
+    const said = [
+      [
+        "alarm-ja",
+        "明後日の午後3時に歯医者の予定を入れて",
+        "明後日の朝7時にアラームをセットして",
+        "アラームを7時半に変更して",
+      ],
+      [
+        "alarm-ko",
+        "모레 오후 3시에 치과 일정 추가해줘",
+        "모레 아침 6시에 알람 맞춰줘",
+        "알람 6시 반으로 바꿔줘",
+      ],
+    ] as const;
+    for (const [id, event, alarm, move] of said) {
+      const device = await cic.device(id);
+      await device.sendText(event);
+      assert.ok(names(await device.sendText(alarm)).includes("Alerts.SetAlert"), alarm);
+      const moved = await device.sendText(move);
+      assert.ok(names(moved).includes("Alerts.SetAlert"), `${move}: ${spoken(moved)}`);
+      assert.ok(!names(moved).includes("SpeechRecognizer.ExpectSpeech"), spoken(moved));
+    }
+  });
+
   it("ja: memos", async () => {
     assert.equal(
       spoken(await ja.sendText("牛乳を買うってメモして")),
