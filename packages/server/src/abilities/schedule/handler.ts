@@ -546,6 +546,11 @@ class Turn {
 
   // ---- answers to our questions -------------------------------------------------------------
 
+  /**
+   * The answer to the question pending. An utterance that does not answer a time, a choice or
+   * a yes/no question ("what alarms do I have" asked when to move the dentist) ends the question
+   * and goes on to the other abilities, as the alerts' questions do; nothing is changed.
+   */
   async continue(pending: Pending): Promise<AbilityAnswer | undefined> {
     const intent = this.#turn.recognition.intent;
     const text = this.#turn.text.trim();
@@ -578,14 +583,14 @@ class Turn {
         return this.saveMemo(this.slot("memo") ?? text);
       case "confirm-cancel": {
         if (no) return this.answer(this.t.keptIt);
-        if (!yes) return this.ask(this.t.yesOrNo, pending);
+        if (!yes) return undefined;
         const schedule = await this.schedule();
         await schedule.cancel(pending.target as Occurrence, false, this.zone);
         return this.answer(this.t.cancelled(named(pending.target as Occurrence, this.lang)));
       }
       case "confirm-move": {
         if (no) return this.answer(this.t.keptIt);
-        if (!yes) return this.ask(this.t.yesOrNo, pending);
+        if (!yes) return undefined;
         const schedule = await this.schedule();
         await schedule.change(
           pending.target as Occurrence,
@@ -598,17 +603,13 @@ class Turn {
       case "move-to": {
         if (no) return this.answer(this.t.keptIt);
         const when = this.when() ?? this.when("from");
-        if (!when)
-          return this.ask(
-            this.t.askMoveTo(named(pending.target as Occurrence, this.lang)),
-            pending,
-          );
+        if (!when) return undefined;
         return this.moveTo(pending.target, when);
       }
       case "choose": {
         if (no) return this.answer(this.t.keptIt);
         const picked = this.pick(pending.options);
-        if (!picked) return this.choose(pending.op, pending.options as Occurrence[], pending.to);
+        if (!picked) return undefined;
         if (pending.op === "cancel") return this.confirmCancel(picked);
         const to = pending.to ? parseWhen(pending.to, undefined, this.now, this.zone) : undefined;
         return this.moveTo(picked, to);

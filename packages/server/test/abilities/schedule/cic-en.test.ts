@@ -23,6 +23,20 @@ describe("schedule through CIC (en)", () => {
     assert.equal(spoken(answer), "You have nothing on your schedule today.");
   });
 
+  it("lets a new request end its question: asked when to move an event, 'what time is it' is answered", async () => {
+    const asker = await cic.device("kitchen-en-asked");
+    await asker.sendText("add dentist on Friday at 3 pm");
+    const asked = await asker.sendText("move the dentist");
+    assert.ok(names(asked).includes("SpeechRecognizer.ExpectSpeech"), spoken(asked));
+    const time = await asker.sendText("what time is it");
+    assert.match(spoken(time), /^It's 9(:00)? AM\.$/);
+    assert.ok(!names(time).includes("SpeechRecognizer.ExpectSpeech"), "the question is over");
+    const cancel = await asker.sendText("cancel the dentist");
+    assert.match(spoken(cancel), /\?$/, "asks to confirm");
+    const list = await asker.sendText("what's on my schedule on Friday");
+    assert.match(spoken(list), /dentist/, "not cancelled by another request");
+  });
+
   it("adds an event and reads it back grouped by day", async () => {
     const added = await device.sendText("add lunch with Mika tomorrow at noon");
     assert.equal(spoken(added), "OK, I added lunch with Mika tomorrow at noon.");
