@@ -77,6 +77,12 @@ export function refineRecognition(
     );
     if (wider) slots[name] = dateTimeSlot(name, wider, slot);
   }
+  const when = slots["when"];
+  if (when?.valueType === "DATE") {
+    dateTimes ??= findBuiltinSlots("CLOVA.DATETIME", text, options);
+    const joined = withTimeAfter(text, when, dateTimes, options);
+    if (joined) slots["when"] = joined;
+  }
   if (!slots["when"] && WITH_WHEN.has(recognition.intent)) {
     dateTimes ??= findBuiltinSlots("CLOVA.DATETIME", text, options);
     timeInFreeText(text, slots, dateTimes, options.language);
@@ -88,6 +94,41 @@ export function refineRecognition(
     if (grown && grown !== slot.raw) slots[name] = { ...slot, raw: grown, value: grown };
   }
   return { ...recognition, slots };
+}
+
+/** What may stand between a day and its time: 「明日は4時」, "내일은 4시", "tomorrow, at 4". */
+const DAY_THEN_TIME: Record<Language, RegExp> = {
+  en: /^\s*,?\s*$/u,
+  ja: /^\s*(?:は|には|、|,)\s*$/u,
+  ko: /^\s*(?:은|는|,)?\s*$/u,
+};
+
+/**
+ * A day slot followed by its time as a second mention (the date reader reads 「明日は4時」 as two:
+ * 「明日」 and 「4時」), joined into the one date-time the user said, so the alarm is not asked
+ * "what time?".
+ */
+function withTimeAfter(
+  text: string,
+  slot: RecognizedSlot,
+  dateTimes: DateTimes,
+  options: { language: Language; referenceTime: Date; timeZone: string },
+): RecognizedSlot | undefined {
+  const span = spanOf(text, slot);
+  if (!span) return undefined;
+  const time = dateTimes.find(
+    (f) =>
+      f.start >= span.end &&
+      f.resolved.valueType === "TIME" &&
+      DAY_THEN_TIME[options.language].test(text.slice(span.end, f.start)),
+  );
+  if (!time) return undefined;
+  const joined = `${slot.raw}${options.language === "ja" ? "" : " "}${time.text}`;
+  const whole = findBuiltinSlots("CLOVA.DATETIME", joined, options).find(
+    (f) => f.start === 0 && f.end === joined.length && f.resolved.valueType === "DATETIME",
+  );
+  if (!whole) return undefined;
+  return dateTimeSlot(slot.name, { ...whole, text: text.slice(span.start, time.end) }, slot);
 }
 
 /** Intents whose free text comes with a time (the `when` slot). */
