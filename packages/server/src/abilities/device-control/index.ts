@@ -4,6 +4,7 @@
 // that" when it cannot; "what's the volume" is answered from the device's own report. The device's ActionExecuted/ActionFailed is shared with the user's
 // other devices by cic/interfaces/device-control.ts.
 import type { DeviceInfo, Language, SpeechItem, TurnResult } from "../../assistant/turn.js";
+import type { Recognition } from "@clover/nlu";
 import type { Ability, AbilityAnswer } from "../ability.js";
 import { deviceControlModels } from "./models.js";
 
@@ -41,6 +42,47 @@ const VOLUME_CUES: Record<Language, RegExp> = {
   ja: /音量|ボリューム/,
   ko: /음량|볼륨/,
 };
+
+/**
+ * A complaint about the sound says which way the volume should go, whatever words it shares
+ * with a request ("소리가 너무 작아": it is too quiet, so up; "소리 작게": make it quieter, down).
+ * The statistical model mixed them up; these are read first, by their own code.
+ */
+const SOUND_EN = "(sound|volume|music|voice|it)( is|'s)? (way |much |a bit )?";
+const SOUND_JA = "(音|声|音量|ボリューム|音楽)";
+const SOUND_KO = "(소리|음량|볼륨)(이|가)?\\s*(너무\\s*|좀\\s*|조금\\s*)?";
+const COMPLAINTS: Record<Language, { up: RegExp; down: RegExp }> = {
+  en: {
+    up: new RegExp(`\\btoo (quiet|soft)\\b|\\b${SOUND_EN}too low\\b|\\b(can ?not|can'?t|barely) hear\\b`, "i"),
+    down: /\btoo (loud|noisy)\b/i,
+  },
+  ja: {
+    up: new RegExp(`${SOUND_JA}が?(小さすぎ|小さい|低い|低すぎ)|${SOUND_JA}が(小さ|低)|聞こえ(ない|にく|づら)`),
+    down: new RegExp(
+      `${SOUND_JA}が?(大きすぎ|大きい|でかい|でかすぎ|高すぎ)|${SOUND_JA}が(大き|でか)|^(ちょっと|すごく|とても|もう)?うるさ`,
+    ),
+  },
+  ko: {
+    up: new RegExp(`${SOUND_KO}(작아|작다|작네|작은데|낮아)|안\\s*들려|잘\\s*안\\s*들`),
+    down: new RegExp(`시끄러|${SOUND_KO}(커|크다|크네|큰데|높아)`),
+  },
+};
+
+function complaint(text: string, language: Language): Recognition | undefined {
+  const { up, down } = COMPLAINTS[language];
+  // "I can't hear it, turn it up" and "聞こえないから音大きくして" are both up; a text with both
+  // kinds of complaint is left to the model.
+  const isUp = up.test(text);
+  const isDown = down.test(text);
+  if (isUp === isDown) return undefined;
+  return {
+    intent: isUp ? "VolumeUpIntent" : "VolumeDownIntent",
+    confidence: 0.95,
+    slots: {},
+    alternatives: [],
+    layer: "exact",
+  };
+}
 
 /**
  * "What's the volume": the device's own report (Device.DeviceState.volume, else
@@ -156,6 +198,9 @@ export function deviceControlAbility(): Ability {
   return {
     id: "ability:device-control",
     models: deviceControlModels,
+    async recognize(text, device) {
+      return complaint(text, device.language);
+    },
     async handle(turn): Promise<AbilityAnswer | undefined> {
       const { device, recognition } = turn;
       const language = device.language;
