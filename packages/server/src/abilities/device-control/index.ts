@@ -3,8 +3,9 @@
 // confirmation for the speaker's own volume, a short one otherwise; "this device can't do
 // that" when it cannot; "what's the volume" is answered from the device's own report. The device's ActionExecuted/ActionFailed is shared with the user's
 // other devices by cic/interfaces/device-control.ts.
-import type { DeviceInfo, Language, SpeechItem, TurnResult } from "../../assistant/turn.js";
+
 import type { Recognition } from "@clover/nlu";
+import type { DeviceInfo, Language, SpeechItem, TurnResult } from "../../assistant/turn.js";
 import type { Ability, AbilityAnswer } from "../ability.js";
 import { deviceControlModels } from "./models.js";
 
@@ -53,11 +54,16 @@ const SOUND_JA = "(音|声|音量|ボリューム|音楽)";
 const SOUND_KO = "(소리|음량|볼륨)(이|가)?\\s*(너무\\s*|좀\\s*|조금\\s*)?";
 const COMPLAINTS: Record<Language, { up: RegExp; down: RegExp }> = {
   en: {
-    up: new RegExp(`\\btoo (quiet|soft)\\b|\\b${SOUND_EN}too low\\b|\\b(can ?not|can'?t|barely) hear\\b`, "i"),
+    up: new RegExp(
+      `\\btoo (quiet|soft)\\b|\\b${SOUND_EN}too low\\b|\\b(can ?not|can'?t|barely) hear\\b`,
+      "i",
+    ),
     down: /\btoo (loud|noisy)\b/i,
   },
   ja: {
-    up: new RegExp(`${SOUND_JA}が?(小さすぎ|小さい|低い|低すぎ)|${SOUND_JA}が(小さ|低)|聞こえ(ない|にく|づら)`),
+    up: new RegExp(
+      `${SOUND_JA}が?(小さすぎ|小さい|低い|低すぎ)|${SOUND_JA}が(小さ|低)|聞こえ(ない|にく|づら)`,
+    ),
     down: new RegExp(
       `${SOUND_JA}が?(大きすぎ|大きい|でかい|でかすぎ|高すぎ)|${SOUND_JA}が(大き|でか)|^(ちょっと|すごく|とても|もう)?うるさ`,
     ),
