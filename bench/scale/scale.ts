@@ -8,8 +8,9 @@
 //      redis-server and of this process (the devices and the extension), and the ratio of the
 //      totals: the throughput ratio of a machine whose CPU is the bottleneck.
 //   2. Added latency: paced turns (open loop: each turn's latency is counted from when it was
-//      due, so a stall is not hidden) sent to every side at once, interleaved turn by turn at
-//      RATE turns/s per side (default: RATE_SHARE, a tenth, of the memory node's closed-loop
+//      due, so a stall is not hidden), each side alone in BLOCKS alternating blocks (the
+//      default, PACED_MODE=alone: pacedAlone) or every side at once, interleaved turn by turn
+//      (PACED_MODE=together), at RATE turns/s per side (default: RATE_SHARE, a tenth, of the memory node's closed-loop
 //      throughput, so the machine is far from saturated and a turn rarely queues behind
 //      another), so every side meets the same stalls of a shared machine; p50/p90/p99 per side
 //      and round; the added p99 is Redis minus memory (median of the rounds, and over all the
@@ -58,11 +59,16 @@ import {
 const ROUNDS = Number(process.env["ROUNDS"] ?? 5);
 const TURNS = Number(process.env["TURNS"] ?? 1200);
 const CLIENTS = Number(process.env["CLIENTS"] ?? 16);
-const PACED = Number(process.env["PACED"] ?? 1500);
+const PACED = Number(process.env["PACED"] ?? 3000);
 const BLOCKS = Number(process.env["BLOCKS"] ?? 4);
 const STALL_MS = Number(process.env["STALL_MS"] ?? 50);
-/** Paced turns of every side at once, interleaved (together), or each side by itself (alone). */
-const PACED_MODE = process.env["PACED_MODE"] ?? "together";
+/**
+ * Paced turns of each side by itself in alternating blocks (alone, the default: one node of a
+ * deployment has its cores to itself), or of every side at once, interleaved (together: on a
+ * 2-core machine the Redis side then also waits for a core for redis-server that the other
+ * nodes hold).
+ */
+const PACED_MODE = process.env["PACED_MODE"] ?? "alone";
 if (PACED_MODE !== "together" && PACED_MODE !== "alone")
   throw new Error(`PACED_MODE=${PACED_MODE}: together or alone`);
 const TOGETHER = PACED_MODE === "together";
@@ -71,7 +77,7 @@ const SLOW_MS = Number(process.env["SLOW_MS"] ?? 10);
 const RATE_SHARE = Number(process.env["RATE_SHARE"] ?? 0.1);
 const CPUS = availableParallelism();
 const PIN = process.env["PIN"] === "1" && CPUS >= 2 && spawnSync("taskset", ["-V"]).status === 0;
-const PUSHES = Number(process.env["PUSHES"] ?? 200);
+const PUSHES = Number(process.env["PUSHES"] ?? 1000);
 const BEFORE = process.env["BEFORE_NODE"];
 const CONTROL = process.env["CONTROL"] === "1";
 /** ALLOC_PROF=<dir>: a sampling heap profile of each node's closed-loop blocks (node-probe.ts). */

@@ -19,7 +19,6 @@ describe("the scale-out benches, at a tiny size", { concurrency: true }, () => {
       PACED: "40",
       PUSHES: "10",
       PIN: "0",
-      PACED_MODE: "alone",
     });
     assert.match(out, /paced at \d+\/s per side \(.*\) each side alone in 2 alternating blocks/);
     assert.match(out, /median throughput ratio redis-a\/memory \d+\.\d+ \(target ≥ 0\.85\)/);
