@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
 import type { CicDirectiveMessage, DeviceAlerts, DeviceClient } from "@clover/device";
 import type { Command } from "commander";
-import { ManagementApi } from "../core/api.js";
+import { ManagementApi, type TurnExchange } from "../core/api.js";
 import { outputOf, withPlatform } from "../core/command.js";
 import { connectDevice, reachable } from "../core/device.js";
 import { EXIT } from "../core/errors.js";
@@ -38,13 +38,7 @@ interface TurnDetails {
   result: {
     extensionId?: string;
     intent?: { name: string; slots: Record<string, unknown> };
-    exchange?: {
-      request: unknown;
-      response?: unknown;
-      durationMs: number;
-      error?: string;
-      warnings?: string[];
-    };
+    exchange?: TurnExchange;
   };
 }
 

@@ -88,3 +88,13 @@ export class ManagementApi {
     );
   }
 }
+
+/** A turn's CEK exchange as the turn log answers it (`GET /api/v1/conversations`). */
+export interface TurnExchange {
+  request: unknown;
+  response?: unknown;
+  durationMs: number;
+  error?: string;
+  /** Content-guideline warnings about a valid answer. */
+  warnings?: string[];
+}

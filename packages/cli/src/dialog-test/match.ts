@@ -2,6 +2,7 @@
 //   - a string written /…/flags is a regular expression;
 //   - speech: a plain string must appear in the speech (case and spacing ignored); a list: all;
 //   - request/response/card: partial JSON, only the keys written are compared, arrays by index.
+import type { TurnExchange } from "../core/api.js";
 import type { Expect } from "./format.js";
 
 export interface Observed {
@@ -14,13 +15,7 @@ export interface Observed {
   details?: {
     extensionId?: string;
     intent?: { name: string; slots: Record<string, { value: string | null }> };
-    exchange?: {
-      request: unknown;
-      response?: unknown;
-      durationMs: number;
-      error?: string;
-      warnings?: string[];
-    };
+    exchange?: TurnExchange;
   };
 }
 

@@ -3,20 +3,12 @@
 // 31st of February at 7" kept only "at 7" and set tomorrow's; the user is told instead.
 import type { Language } from "../../assistant/turn.js";
 
-const MONTHS = [
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-];
+/** The months' English names, lower case, from the platform's own locale data. */
+const MONTHS = Array.from({ length: 12 }, (_, month) =>
+  new Date(Date.UTC(2000, month, 1))
+    .toLocaleString("en", { month: "long", timeZone: "UTC" })
+    .toLowerCase(),
+);
 const MONTH = `(${MONTHS.map((m) => `${m}|${m.slice(0, 3)}`).join("|")})\\.?`;
 const DAY = "(\\d{1,2})(?:st|nd|rd|th)?";
 
