@@ -89,25 +89,15 @@ for (const protocol of PROTOCOLS)
 
     it("answers 400 to a turn log limit that is not a whole number from 1 to 1000", async () => {
       // It was read as 100 (not a number), 1 (below) or 1000 (above) without a word.
+      const ask = (limit: string) =>
+        raw(protocol, server, "GET", `/api/v1/conversations?limit=${limit}`, auth);
       for (const limit of ["abc", "-5", "0", "2.5", "1001", "1e3", "99999999999999999999"]) {
-        const answer = await raw(
-          protocol,
-          server,
-          "GET",
-          `/api/v1/conversations?limit=${limit}`,
-          auth,
-        );
+        const answer = await ask(limit);
         assert.equal(answer.status, 400, `${limit}: ${answer.body}`);
         assert.match(answer.body, /"invalid_query".*limit: expected a whole number from 1 to 1000/);
       }
       for (const limit of ["1", "1000"]) {
-        const answer = await raw(
-          protocol,
-          server,
-          "GET",
-          `/api/v1/conversations?limit=${limit}`,
-          auth,
-        );
+        const answer = await ask(limit);
         assert.equal(answer.status, 200, `${limit}: ${answer.body}`);
       }
     });
